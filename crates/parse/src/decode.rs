@@ -1,0 +1,210 @@
+//! Bytes → text: encoding detection and decoding through encoding_rs, then
+//! line ends unified to `\n`.
+//!
+//! `auto` honours a byte order mark (UTF-8, UTF-16LE/BE); without one, valid
+//! UTF-8 is UTF-8, and anything else is handed to chardetng, whose guess must
+//! be Shift_JIS (decoded as its WHATWG superset, CP932) or EUC-JP.
+
+use crate::error::DecodeError;
+use encoding_rs::{DecoderResult, Encoding, EUC_JP, SHIFT_JIS, UTF_16BE, UTF_16LE, UTF_8};
+
+/// Which encoding to read the input with (`--encoding`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum EncodingChoice {
+    /// Detect: BOM first, then UTF-8, then chardetng (Shift_JIS or EUC-JP).
+    #[default]
+    Auto,
+    /// UTF-8 (a BOM, if present, is skipped).
+    Utf8,
+    /// Shift_JIS / CP932.
+    ShiftJis,
+    /// EUC-JP.
+    EucJp,
+    /// UTF-16 little endian.
+    Utf16Le,
+    /// UTF-16 big endian.
+    Utf16Be,
+}
+
+impl std::str::FromStr for EncodingChoice {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.to_ascii_lowercase().replace('_', "-").as_str() {
+            "auto" => Ok(Self::Auto),
+            "utf-8" | "utf8" => Ok(Self::Utf8),
+            "shift-jis" | "sjis" | "cp932" => Ok(Self::ShiftJis),
+            "euc-jp" => Ok(Self::EucJp),
+            "utf-16le" => Ok(Self::Utf16Le),
+            "utf-16be" => Ok(Self::Utf16Be),
+            _ => Err(format!(
+                "unknown encoding «{s}»; expected auto, utf-8, shift_jis, euc-jp, utf-16le or utf-16be"
+            )),
+        }
+    }
+}
+
+/// Decoded text with every line end as `\n`, and the encoding that was used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text, BOM removed, CRLF and CR turned into LF.
+    pub text: String,
+    /// Name of the encoding used (for the terminal, never for output files).
+    pub encoding: &'static str,
+    /// Whether a byte order mark was present.
+    pub had_bom: bool,
+}
+
+/// Decodes `bytes` with `choice`. Never replaces bad bytes: they are an error.
+///
+/// ```
+/// use zaitaku_parse::decode::{decode, EncodingChoice};
+/// let d = decode(b"\xEF\xBB\xBFa\r\nb\rc", EncodingChoice::Auto).unwrap();
+/// assert_eq!((d.text.as_str(), d.encoding, d.had_bom), ("a\nb\nc", "UTF-8", true));
+/// ```
+pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Result<Decoded, DecodeError> {
+    if bytes.is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    let (encoding, bom_len) = match Encoding::for_bom(bytes) {
+        Some((enc, len)) if choice == EncodingChoice::Auto || choice == choice_of(enc) => {
+            (enc, len)
+        }
+        _ => (pick(bytes, choice)?, 0),
+    };
+    let body = &bytes[bom_len..];
+    if encoding != UTF_16LE && encoding != UTF_16BE {
+        if let Some(offset) = body.iter().position(|&b| b == 0) {
+            return Err(DecodeError::Binary { offset: offset + bom_len });
+        }
+    }
+    let text = decode_strict(encoding, body, bom_len)?;
+    if text.contains('\0') {
+        let offset = text.find('\0').unwrap_or(0);
+        return Err(DecodeError::Binary { offset });
+    }
+    Ok(Decoded { text: unify_line_ends(&text), encoding: encoding.name(), had_bom: bom_len > 0 })
+}
+
+fn choice_of(enc: &'static Encoding) -> EncodingChoice {
+    match enc {
+        e if e == UTF_16LE => EncodingChoice::Utf16Le,
+        e if e == UTF_16BE => EncodingChoice::Utf16Be,
+        _ => EncodingChoice::Utf8,
+    }
+}
+
+fn pick(bytes: &[u8], choice: EncodingChoice) -> Result<&'static Encoding, DecodeError> {
+    Ok(match choice {
+        EncodingChoice::Utf8 => UTF_8,
+        EncodingChoice::ShiftJis => SHIFT_JIS,
+        EncodingChoice::EucJp => EUC_JP,
+        EncodingChoice::Utf16Le => UTF_16LE,
+        EncodingChoice::Utf16Be => UTF_16BE,
+        EncodingChoice::Auto => {
+            if std::str::from_utf8(bytes).is_ok() {
+                return Ok(UTF_8);
+            }
+            let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+            detector.feed(bytes, true);
+            let guess = detector.guess(Some(b"jp"), chardetng::Utf8Detection::Deny);
+            if guess == SHIFT_JIS || guess == EUC_JP {
+                guess
+            } else {
+                return Err(DecodeError::Undetected { guess: guess.name() });
+            }
+        }
+    })
+}
+
+/// Decodes without replacement; on a bad byte, says where it is.
+fn decode_strict(
+    encoding: &'static Encoding,
+    body: &[u8],
+    bom_len: usize,
+) -> Result<String, DecodeError> {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let capacity = decoder.max_utf8_buffer_length_without_replacement(body.len()).unwrap_or(body.len() * 3);
+    let mut out = String::with_capacity(capacity);
+    let (result, read) = decoder.decode_to_string_without_replacement(body, &mut out, true);
+    match result {
+        DecoderResult::InputEmpty => Ok(out),
+        DecoderResult::Malformed(bad, _) => {
+            let offset = bom_len + read.saturating_sub(bad as usize);
+            let line = 1 + out.matches(['\n']).count() as u32;
+            let column = 1 + out.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32;
+            Err(DecodeError::Malformed { encoding: encoding.name(), offset, line, column })
+        }
+        // The buffer is sized for the worst case, so this cannot happen; say so
+        // rather than panic.
+        DecoderResult::OutputFull => Err(DecodeError::Malformed {
+            encoding: encoding.name(),
+            offset: bom_len + read,
+            line: 0,
+            column: 0,
+        }),
+    }
+}
+
+/// CRLF and lone CR become LF.
+fn unify_line_ends(text: &str) -> String {
+    if !text.contains('\r') {
+        return text.to_string();
+    }
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LINE: &str = "（イ）在宅医療・介護連携の課題の抽出と\n対応策の検討 51 96.2% 47 88.7% 7.5%\n";
+
+    fn encoded(enc: &'static Encoding, text: &str) -> Vec<u8> {
+        let (bytes, _, unmappable) = enc.encode(text);
+        assert!(!unmappable);
+        bytes.into_owned()
+    }
+
+    #[test]
+    fn utf8_with_and_without_bom_give_the_same_text() {
+        let plain = decode(LINE.as_bytes(), EncodingChoice::Auto).unwrap();
+        let with_bom = decode(&[b"\xEF\xBB\xBF", LINE.as_bytes()].concat(), EncodingChoice::Auto).unwrap();
+        assert_eq!(plain.text, LINE);
+        assert_eq!(with_bom.text, LINE);
+        assert!(with_bom.had_bom && !plain.had_bom);
+    }
+
+    #[test]
+    fn utf16_with_bom_is_detected() {
+        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain(LINE.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain(LINE.encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        assert_eq!(decode(&le, EncodingChoice::Auto).unwrap().encoding, "UTF-16LE");
+        assert_eq!(decode(&be, EncodingChoice::Auto).unwrap().text, LINE);
+    }
+
+    #[test]
+    fn shift_jis_and_euc_jp_are_detected_without_bom() {
+        let sjis = decode(&encoded(SHIFT_JIS, LINE), EncodingChoice::Auto).unwrap();
+        let euc = decode(&encoded(EUC_JP, LINE), EncodingChoice::Auto).unwrap();
+        assert_eq!((sjis.encoding, sjis.text.as_str()), ("Shift_JIS", LINE));
+        assert_eq!((euc.encoding, euc.text.as_str()), ("EUC-JP", LINE));
+    }
+
+    #[test]
+    fn crlf_and_cr_become_lf() {
+        let d = decode("a\r\nb\rc\n".as_bytes(), EncodingChoice::Utf8).unwrap();
+        assert_eq!(d.text, "a\nb\nc\n");
+    }
+
+    #[test]
+    fn empty_and_binary_input_are_errors() {
+        assert_eq!(decode(b"", EncodingChoice::Auto), Err(DecodeError::Empty));
+        assert_eq!(decode(b"ab\0cd", EncodingChoice::Auto), Err(DecodeError::Binary { offset: 2 }));
+    }
+
+    #[test]
+    fn bad_utf8_names_line_and_column() {
+        let err = decode(b"ok\nab\xFFc", EncodingChoice::Utf8).unwrap_err();
+        assert_eq!(err, DecodeError::Malformed { encoding: "UTF-8", offset: 5, line: 2, column: 3 });
+    }
+}

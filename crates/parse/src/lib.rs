@@ -1,0 +1,83 @@
+//! Reconstructs the tables of the Tokyo report 「在宅医療・介護連携推進事業の
+//! 取組状況」 from the text a PDF extractor pulled out of it.
+//!
+//! The data flows one way: [`decode`](decode::decode) turns bytes into text,
+//! [`text`] normalizes it and splits it into pages, one module per page kind
+//! ([`page1`], [`page2`]) parses a page into the typed, as-printed tables of
+//! [`model`], using the small nom parsers of [`combinators`] and the layout
+//! knowledge of [`layout`]. No stage does I/O.
+//!
+//! ```
+//! use zaitaku_parse::{decode::{decode, EncodingChoice}, parse_text};
+//! let decoded = decode(b"not the report", EncodingChoice::Auto).unwrap();
+//! let errors = parse_text(&decoded.text).unwrap_err();
+//! assert!(errors.0[0].to_string().contains("expected"));
+//! ```
+#![deny(missing_docs)]
+
+pub mod combinators;
+pub mod decode;
+pub mod error;
+pub mod layout;
+pub mod model;
+pub mod page1;
+pub mod page2;
+pub mod reference;
+pub mod text;
+pub mod vocab;
+
+use error::{ParseError, ParseErrors, Position};
+use model::{NumberedName, Report, Span};
+use text::Page;
+
+/// Pages the parser needs before it can say anything: page 1 and page 2.
+const REQUIRED_PAGES: usize = 2;
+
+/// Parses a decoded text into a [`Report`], or returns every parse error found.
+pub fn parse_text(text: &str) -> Result<Report, ParseErrors> {
+    let normalized = text::normalize(text);
+    let pages = text::pages(&normalized);
+    let mut errors = Vec::new();
+    if pages.len() < REQUIRED_PAGES {
+        let line = normalized.split('\n').count() as u32;
+        errors.push(ParseError::new(
+            Position { page: pages.len() as u32 + 1, line, column: 1 },
+            format!("at least {REQUIRED_PAGES} pages separated by two blank lines (集計結果, 集計状況)"),
+            &format!("{} page(s), then the end of input", pages.len()),
+        ));
+        return Err(ParseErrors(errors));
+    }
+    let edition = page1::edition(&pages, &mut errors);
+    let era = edition.as_ref().map_or("", |e| e.1);
+    let program = page1::parse(&pages[0], era, &mut errors);
+    let questions = page2::parse(&pages[1], &mut errors);
+    let numbered = numbered_names(&pages);
+    let surveyed = pages.get(2).map(|p| numbered_names(std::slice::from_ref(p))).unwrap_or_default();
+    match (edition, program, questions) {
+        (Some((edition, _)), Some(program), Some(questions)) if errors.is_empty() => {
+            Ok(Report { edition, program, questions, surveyed, numbered })
+        }
+        _ => {
+            errors.sort_by_key(|e| e.position);
+            Err(ParseErrors(errors))
+        }
+    }
+}
+
+/// Every `N name …` row head whose name is a municipality of the reference
+/// list: 「1 千代田区 ○ ○ ○ - …」. First occurrence per name, in text order.
+fn numbered_names(pages: &[Page<'_>]) -> Vec<NumberedName> {
+    let names: Vec<String> = reference::municipalities().into_iter().map(|m| m.name).collect();
+    let mut seen: Vec<NumberedName> = Vec::new();
+    for page in pages {
+        for line in &page.lines {
+            let mut words = line.text.split_whitespace();
+            let (Some(no), Some(name)) = (words.next(), words.next()) else { continue };
+            let (Ok(no), true) = (no.parse::<u32>(), names.iter().any(|n| n == name)) else { continue };
+            if !seen.iter().any(|s| s.name == name) {
+                seen.push(NumberedName { no, name: name.to_string(), span: Span { page: page.no, line: line.no } });
+            }
+        }
+    }
+    seen
+}

@@ -1,0 +1,293 @@
+//! Page 2: 集計状況（N=53）, every question's 「実施・29年度中に実施予定」 and
+//! 「未実施等」 figures, and each option of the multi-choice questions.
+//!
+//! The figure rows (`① 96.2% 2 3.8%`) come in the questionnaire's order and
+//! are read against [`QUESTIONS`]; the 「実施・予定」 count is not on the row but
+//! after the question's text, which is printed elsewhere on the page
+//! (「…調査を実施していますか。 53」, or before it: 「53東京都が実施する…」). A few
+//! counts stand on lines of their own (「33」); they are placed by the
+//! published identity count + 「未実施等」 = n, and the row says so.
+
+use crate::combinators::{count, option_row, question_row, trailing_count};
+use crate::error::{ParseError, Position};
+use crate::layout::{QuestionKind, QuestionSpec, QUESTIONS};
+use crate::model::{CountSource, QuestionRow, QuestionSummary, Span};
+use crate::page1::sample_size;
+use crate::text::{join_paragraph, Page};
+use crate::vocab::{layout_regex, match_option};
+use nom::combinator::all_consuming;
+use nom::Parser;
+
+/// A figure line of page 2.
+#[derive(Debug, Clone, PartialEq)]
+enum FigureLine<'a> {
+    Question { marker: Option<u8>, pct_yes: i64, count_no: u32, pct_no: i64 },
+    Option { text: &'a str, count: u32, pct: i64 },
+}
+
+/// A question's text found on the page, with the count printed beside it.
+struct Located {
+    text: String,
+    span: Span,
+    count: Option<(u32, Span)>,
+}
+
+/// Parses page 2 into the question summary.
+pub fn parse(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<QuestionSummary> {
+    let before = errors.len();
+    let n = sample_size(page, errors);
+    let figures: Vec<(FigureLine<'_>, Span)> = page
+        .lines
+        .iter()
+        .filter_map(|l| figure_line(l.text).map(|f| (f, Span { page: page.no, line: l.no })))
+        .collect();
+    let mut strays = stray_counts(page);
+    let mut rows = Vec::new();
+    let mut next = 0;
+    for spec in QUESTIONS {
+        let located = spec.text.and_then(|t| locate(page, t, errors));
+        match spec.kind {
+            QuestionKind::Single => {
+                let Some((pct_yes, count_no, pct_no, span)) = take_question_row(&figures, &mut next, spec, Some(spec.no), errors) else { break };
+                rows.push(QuestionRow {
+                    item: spec.item,
+                    question: spec.no,
+                    sub: None,
+                    option: None,
+                    option_text: None,
+                    question_text: located.as_ref().map(|l| l.text.clone()),
+                    text_span: located.as_ref().map(|l| l.span),
+                    count_yes: located.as_ref().and_then(|l| l.count.map(|c| c.0)),
+                    count_yes_source: CountSource::WithText,
+                    count_yes_span: located.as_ref().and_then(|l| l.count.map(|c| c.1)),
+                    pct_yes,
+                    count_no: Some(count_no),
+                    pct_no: Some(pct_no),
+                    span,
+                });
+            }
+            QuestionKind::Subs(subs) => {
+                for sub in subs {
+                    let Some((pct_yes, count_no, pct_no, span)) = take_question_row(&figures, &mut next, spec, None, errors) else { break };
+                    let pattern: &'static str = match sub {
+                        crate::layout::SubQuestion::Pamphlet => "パンフレット等について",
+                        crate::layout::SubQuestion::Website => "ホームページ等について",
+                    };
+                    let sub_count = locate(page, pattern, errors).and_then(|l| l.count);
+                    rows.push(QuestionRow {
+                        item: spec.item,
+                        question: spec.no,
+                        sub: Some(*sub),
+                        option: None,
+                        option_text: None,
+                        question_text: located.as_ref().map(|l| l.text.clone()),
+                        text_span: located.as_ref().map(|l| l.span),
+                        count_yes: sub_count.map(|c| c.0),
+                        count_yes_source: CountSource::WithText,
+                        count_yes_span: sub_count.map(|c| c.1),
+                        pct_yes,
+                        count_no: Some(count_no),
+                        pct_no: Some(pct_no),
+                        span,
+                    });
+                }
+            }
+            QuestionKind::Options(options) => {
+                let mut seen = Vec::new();
+                while let Some((FigureLine::Option { text, count, pct }, span)) = figures.get(next) {
+                    next += 1;
+                    let Some((option, _annotation)) = match_option(options, text) else {
+                        let labels: Vec<&str> = options.iter().map(|o| o.label).collect();
+                        errors.push(ParseError::new(
+                            Position { page: span.page, line: span.line, column: 1 },
+                            format!("an option of {}{} ({})", spec.item.katakana(), marker(spec.no), labels.join(" / ")),
+                            text,
+                        ));
+                        continue;
+                    };
+                    if seen.contains(&option.label) {
+                        errors.push(ParseError::new(
+                            Position { page: span.page, line: span.line, column: 1 },
+                            format!("each option of {}{} once", spec.item.katakana(), marker(spec.no)),
+                            text,
+                        ));
+                    }
+                    seen.push(option.label);
+                    rows.push(QuestionRow {
+                        item: spec.item,
+                        question: spec.no,
+                        sub: None,
+                        option: Some(option.label),
+                        option_text: Some(text.to_string()),
+                        question_text: located.as_ref().map(|l| l.text.clone()),
+                        text_span: located.as_ref().map(|l| l.span),
+                        count_yes: Some(*count),
+                        count_yes_source: CountSource::OnRow,
+                        count_yes_span: Some(*span),
+                        pct_yes: *pct,
+                        count_no: None,
+                        pct_no: None,
+                        span: *span,
+                    });
+                }
+                for o in options.iter().filter(|o| !seen.contains(&o.label)) {
+                    let line = figures.get(next).map_or(page.first_line(), |f| f.1.line);
+                    errors.push(ParseError::new(
+                        Position { page: page.no, line, column: 1 },
+                        format!("the option row «{} count %» of {}{}", o.label, spec.item.katakana(), marker(spec.no)),
+                        "no such row",
+                    ));
+                }
+            }
+        }
+    }
+    if let Some((_, span)) = figures.get(next) {
+        errors.push(ParseError::new(
+            Position { page: span.page, line: span.line, column: 1 },
+            "no further figure row after the last question",
+            page.lines.iter().find(|l| l.no == span.line).map_or("", |l| l.text),
+        ));
+    }
+    let (n, n_span) = n?;
+    place_stray_counts(&mut rows, &mut strays, n);
+    (errors.len() == before).then_some(QuestionSummary { n, n_span, rows, unplaced_counts: strays })
+}
+
+fn marker(no: u8) -> char {
+    ['⓪', '①', '②', '③', '④'][no.min(4) as usize]
+}
+
+fn figure_line(text: &str) -> Option<FigureLine<'_>> {
+    if let Ok((_, (marker, (pct_yes, count_no, pct_no)))) = question_row(text.trim()) {
+        return Some(FigureLine::Question { marker, pct_yes, count_no, pct_no });
+    }
+    let (_, (text, count, pct)) = option_row(text.trim()).ok()?;
+    Some(FigureLine::Option { text, count, pct })
+}
+
+/// Takes the next figure row, which must be `spec`'s row with `want` as marker.
+fn take_question_row(
+    figures: &[(FigureLine<'_>, Span)],
+    next: &mut usize,
+    spec: &QuestionSpec,
+    want: Option<u8>,
+    errors: &mut Vec<ParseError>,
+) -> Option<(i64, u32, i64, Span)> {
+    let shown = want.map_or(String::new(), |m| format!("{} ", marker(m)));
+    let expected = format!("the figure row «{shown}% count %» of {}{}", spec.item.katakana(), marker(spec.no));
+    match figures.get(*next) {
+        Some((FigureLine::Question { marker: m, pct_yes, count_no, pct_no }, span)) if *m == want => {
+            *next += 1;
+            Some((*pct_yes, *count_no, *pct_no, *span))
+        }
+        Some((other, span)) => {
+            let found = match other {
+                FigureLine::Question { marker: Some(m), .. } => format!("the row of marker {}", self::marker(*m)),
+                FigureLine::Question { marker: None, .. } => "a row without marker".to_string(),
+                FigureLine::Option { text, .. } => format!("the option row «{text}»"),
+            };
+            errors.push(ParseError::new(Position { page: span.page, line: span.line, column: 1 }, expected, &found));
+            None
+        }
+        None => {
+            let line = figures.last().map_or(0, |f| f.1.line);
+            errors.push(ParseError::new(Position { page: 2, line, column: 1 }, expected, "no further figure row"));
+            None
+        }
+    }
+}
+
+/// Finds a question's text (a layout pattern) once on the page, and the count
+/// printed right after it or glued before it at the start of its paragraph.
+fn locate(page: &Page<'_>, pattern: &'static str, errors: &mut Vec<ParseError>) -> Option<Located> {
+    let re = layout_regex(pattern);
+    let mut hits = Vec::new();
+    for p in page.paragraphs() {
+        let (joined, origin) = join_paragraph(p);
+        for m in re.find_iter(&joined) {
+            let span = Span { page: page.no, line: origin[m.start()] };
+            let after = &joined[m.end()..];
+            let count = match trailing_count(after) {
+                Ok((_, c)) => Some((c, Span { page: page.no, line: origin[joined.len() - after.trim_start().len()] })),
+                Err(_) => all_consuming(count)
+                    .parse(joined[..m.start()].trim())
+                    .ok()
+                    .map(|(_, c)| (c, Span { page: page.no, line: origin[0] })),
+            };
+            hits.push(Located { text: m.as_str().to_string(), span, count });
+        }
+    }
+    if hits.len() == 1 {
+        return hits.pop();
+    }
+    let line = hits.get(1).map_or(page.first_line(), |h| h.span.line);
+    errors.push(ParseError::new(
+        Position { page: page.no, line, column: 1 },
+        format!("the text /{pattern}/ once on page {}", page.no),
+        &format!("{} occurrences", hits.len()),
+    ));
+    None
+}
+
+/// Counts printed on a paragraph of their own: 「33」.
+fn stray_counts(page: &Page<'_>) -> Vec<(u32, Span)> {
+    page.paragraphs()
+        .into_iter()
+        .filter(|p| p.len() == 1)
+        .filter_map(|p| {
+            let (_, c) = all_consuming(count).parse(p[0].text.trim()).ok()?;
+            Some((c, Span { page: page.no, line: p[0].no }))
+        })
+        .collect()
+}
+
+/// Gives each question whose text carries no count the stray count equal to
+/// n − 「未実施等」, if there is one, and flags it as placed by that identity.
+fn place_stray_counts(rows: &mut [QuestionRow], strays: &mut Vec<(u32, Span)>, n: u32) {
+    for row in rows.iter_mut().filter(|r| r.option.is_none() && r.count_yes.is_none()) {
+        let want = row.count_no.and_then(|no| n.checked_sub(no));
+        match strays.iter().position(|(c, _)| Some(*c) == want) {
+            Some(i) => {
+                let (c, span) = strays.remove(i);
+                row.count_yes = Some(c);
+                row.count_yes_span = Some(span);
+                row.count_yes_source = CountSource::ApartPlacedByTotal;
+            }
+            None => row.count_yes_source = CountSource::Missing,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figure_line_tells_question_rows_from_option_rows() {
+        assert_eq!(
+            figure_line("① 84.9% 8 15.1%"),
+            Some(FigureLine::Question { marker: Some(1), pct_yes: 849, count_no: 8, pct_no: 151 })
+        );
+        assert_eq!(
+            figure_line("区市町村直営 8 15.1%"),
+            Some(FigureLine::Option { text: "区市町村直営", count: 8, pct: 151 })
+        );
+        assert_eq!(figure_line("（イ）在宅医療・介護連携の課"), None);
+    }
+
+    #[test]
+    fn count_glued_before_the_text_is_found() {
+        let page = &crate::text::pages("53東京都が実施する「東京都地域医療構想調整会議在宅療養ワーキング」等への参加\n")[0];
+        let mut errors = vec![];
+        let got = locate(page, QUESTIONS[18].text.unwrap(), &mut errors).unwrap();
+        assert_eq!(got.count.map(|c| c.0), Some(53));
+    }
+
+    #[test]
+    fn count_after_a_wrapped_text_is_found() {
+        let page = &crate::text::pages("（⓪以外の取組について）複数の関係区市町村が連携して、広域連携が必要な事項について協議してい\nますか。 19\n")[0];
+        let mut errors = vec![];
+        let got = locate(page, QUESTIONS[19].text.unwrap(), &mut errors).unwrap();
+        assert_eq!((got.count.map(|c| c.0), got.span.line), (Some(19), 1));
+    }
+}

@@ -1,0 +1,69 @@
+//! Reference data: Tokyo's 62 municipalities (raw/tokyo_municipalities.csv,
+//! compiled into the binary so that a build reads nothing but its inputs),
+//! and the check digit of the 全国地方公共団体コード.
+
+/// One municipality of the reference list.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Municipality {
+    /// 6-digit 全国地方公共団体コード with its check digit: `131016`.
+    pub code: String,
+    /// Name: 千代田区.
+    pub name: String,
+    /// special_ward, city, town or village.
+    pub kind: String,
+    /// ku_area, tama or islands.
+    pub area: String,
+}
+
+const REFERENCE_CSV: &str = include_str!("../../../raw/tokyo_municipalities.csv");
+
+/// The check digit of a 5-digit local government code (JIS X 0402):
+/// weights 6,5,4,3,2; 11 − (sum mod 11), and its last digit where that is 10 or 11.
+pub fn check_digit(code5: &str) -> Option<u32> {
+    let digits: Vec<u32> = code5.chars().map(|c| c.to_digit(10)).collect::<Option<_>>()?;
+    if digits.len() != 5 {
+        return None;
+    }
+    let sum: u32 = digits.iter().zip([6, 5, 4, 3, 2]).map(|(d, w)| d * w).sum();
+    Some((11 - sum % 11) % 10)
+}
+
+/// The reference list, in its order. The file is part of the source tree; a
+/// malformed row is a build-time fact, caught by the test below.
+pub fn municipalities() -> Vec<Municipality> {
+    REFERENCE_CSV
+        .lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .filter_map(|l| {
+            let f: Vec<&str> = l.trim().split(',').collect();
+            let [code5, name, kind, area] = f.as_slice() else { return None };
+            let cd = check_digit(code5)?;
+            Some(Municipality {
+                code: format!("{code5}{cd}"),
+                name: name.to_string(),
+                kind: kind.to_string(),
+                area: area.to_string(),
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn check_digit_of_chiyoda_is_6() {
+        // 千代田区 131016, 八王子市 132012, 小笠原村 134210 (published codes).
+        assert_eq!(check_digit("13101"), Some(6));
+        assert_eq!(check_digit("13201"), Some(2));
+        assert_eq!(check_digit("13421"), Some(0));
+    }
+
+    #[test]
+    fn every_reference_row_is_read() {
+        let rows = REFERENCE_CSV.lines().skip(1).filter(|l| !l.trim().is_empty()).count();
+        assert_eq!(municipalities().len(), rows);
+    }
+}

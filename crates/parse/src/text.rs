@@ -1,0 +1,133 @@
+//! Decoded text → normalized lines → pages → paragraphs.
+//!
+//! Normalization is character for character, so line and column numbers stay
+//! those of the input: full-width ASCII digits, Latin letters and `＝` become
+//! ASCII (the text mixes `ｎ＝５３` and `N=５３`, `７月` and `7月`), and the two
+//! circle characters of the marks (`〇` U+3007 and `○` U+25CB) become `○`.
+//! Full NFKC is not safe here: it would turn the question markers ①②③ into
+//! plain digits and the full-width brackets of every label into ASCII.
+
+/// Maps one character to its normalized form.
+pub fn normalize_char(c: char) -> char {
+    match c {
+        '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '＝' => {
+            char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+        }
+        // 〇 (ideographic number zero) is printed for the ○ mark on pages 4–6.
+        '〇' => '○',
+        _ => c,
+    }
+}
+
+/// Normalizes a whole text (see the module docs).
+pub fn normalize(text: &str) -> String {
+    text.chars().map(normalize_char).collect()
+}
+
+/// One line of the input, with its line number (from 1).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line<'a> {
+    /// Line number in the input, from 1.
+    pub no: u32,
+    /// The line's text, without its `\n`.
+    pub text: &'a str,
+}
+
+/// One page: the lines between two runs of two or more blank lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page<'a> {
+    /// Page number, from 1.
+    pub no: u32,
+    /// The page's lines, blank lines included, leading and trailing ones dropped.
+    pub lines: Vec<Line<'a>>,
+}
+
+impl<'a> Page<'a> {
+    /// Groups of non-blank lines separated by blank lines.
+    pub fn paragraphs(&self) -> Vec<&[Line<'a>]> {
+        self.lines
+            .split(|l| l.text.trim().is_empty())
+            .filter(|p| !p.is_empty())
+            .collect()
+    }
+
+    /// Line number of the page's first line.
+    pub fn first_line(&self) -> u32 {
+        self.lines.first().map_or(0, |l| l.no)
+    }
+}
+
+/// Splits normalized text into pages. Pages are separated by two or more
+/// blank lines (three `\n` in a row); a single blank line is inside a page.
+pub fn pages(text: &str) -> Vec<Page<'_>> {
+    let mut pages = Vec::new();
+    let mut current: Vec<Line<'_>> = Vec::new();
+    let mut blank_run = 0;
+    for (i, raw) in text.split('\n').enumerate() {
+        let line = Line { no: i as u32 + 1, text: raw };
+        if raw.trim().is_empty() {
+            blank_run += 1;
+            if blank_run == 2 && !current.is_empty() {
+                push_page(&mut pages, &mut current);
+            } else if !current.is_empty() {
+                current.push(line);
+            }
+            continue;
+        }
+        blank_run = 0;
+        current.push(line);
+    }
+    push_page(&mut pages, &mut current);
+    pages
+}
+
+fn push_page<'a>(pages: &mut Vec<Page<'a>>, lines: &mut Vec<Line<'a>>) {
+    while lines.last().is_some_and(|l| l.text.trim().is_empty()) {
+        lines.pop();
+    }
+    if !lines.is_empty() {
+        pages.push(Page { no: pages.len() as u32 + 1, lines: std::mem::take(lines) });
+    }
+}
+
+/// Joins a paragraph's lines without a separator (Japanese wraps mid-word)
+/// and returns, for every byte of the joined text, the line it came from.
+pub fn join_paragraph(lines: &[Line<'_>]) -> (String, Vec<u32>) {
+    let mut joined = String::new();
+    let mut origin = Vec::new();
+    for l in lines {
+        joined.push_str(l.text);
+        origin.extend(std::iter::repeat_n(l.no, l.text.len()));
+    }
+    (joined, origin)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_width_digits_and_equals_become_ascii() {
+        assert_eq!(normalize("集計状況（ｎ＝５３）"), "集計状況（n=53）");
+    }
+
+    #[test]
+    fn both_circles_become_one_mark() {
+        assert_eq!(normalize("千代田区 〇 西多摩 ○"), "千代田区 ○ 西多摩 ○");
+    }
+
+    #[test]
+    fn question_markers_and_brackets_are_kept() {
+        assert_eq!(normalize("⓪①②③④（ア）"), "⓪①②③④（ア）");
+    }
+
+    #[test]
+    fn two_blank_lines_separate_pages_one_does_not() {
+        let text = "\na\n\nb\n\n\n\nc\n";
+        let pages = pages(text);
+        assert_eq!(pages.len(), 2);
+        assert_eq!(pages[0].lines.iter().map(|l| l.text).collect::<Vec<_>>(), ["a", "", "b"]);
+        assert_eq!((pages[1].no, pages[1].first_line()), (2, 8));
+        assert_eq!(pages[0].paragraphs().len(), 2);
+    }
+}
