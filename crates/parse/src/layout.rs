@@ -36,6 +36,11 @@ impl Item {
         ["ア", "イ", "ウ", "エ", "オ", "カ", "キ", "ク"][self as usize]
     }
 
+    /// An ASCII id for check ids and file names: `a`, `i`, `u`, `e`, `o`, `ka`, `ki`, `ku`.
+    pub fn id(self) -> &'static str {
+        ["a", "i", "u", "e", "o", "ka", "ki", "ku"][self as usize]
+    }
+
     /// The item printed as `c`, if any.
     pub fn from_katakana(c: char) -> Option<Item> {
         Item::ALL.into_iter().find(|i| i.katakana().starts_with(c))
@@ -78,6 +83,11 @@ pub enum SubQuestion {
     Pamphlet,
     /// ホームページ等 (websites)
     Website,
+}
+
+/// The printed marker of question `no`: ⓪…④.
+pub fn marker(no: u8) -> char {
+    ['⓪', '①', '②', '③', '④'][no.min(4) as usize]
 }
 
 impl SubQuestion {

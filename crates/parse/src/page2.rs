@@ -10,7 +10,7 @@
 
 use crate::combinators::{count, option_row, question_row, trailing_count};
 use crate::error::{ParseError, Position};
-use crate::layout::{QuestionKind, QuestionSpec, QUESTIONS};
+use crate::layout::{marker, QuestionKind, QuestionSpec, QUESTIONS};
 use crate::model::{CountSource, QuestionRow, QuestionSummary, Span};
 use crate::page1::sample_size;
 use crate::text::{join_paragraph, Page};
@@ -151,10 +151,6 @@ pub fn parse(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<QuestionSu
     let (n, n_span) = n?;
     place_stray_counts(&mut rows, &mut strays, n);
     (errors.len() == before).then_some(QuestionSummary { n, n_span, rows, unplaced_counts: strays })
-}
-
-fn marker(no: u8) -> char {
-    ['⓪', '①', '②', '③', '④'][no.min(4) as usize]
 }
 
 fn figure_line(text: &str) -> Option<FigureLine<'_>> {

@@ -1,1 +1,33 @@
-//! placeholder
+//! Checks every reconstructed value against the figures the report prints.
+//!
+//! Each family of checks has a module; each check has a stable id, names the
+//! published figure and where it is printed, what was computed, and whether
+//! the two agree. Where the text cannot decide something, the report lists
+//! it as an ambiguity instead of guessing. [`validate`] runs every family over
+//! every edition.
+//!
+//! ```
+//! use zaitaku_validate::arithmetic::percent_tenths;
+//! assert_eq!(percent_tenths(51, 53), 962); // 51/53 = 96.2%
+//! assert_eq!(percent_tenths(-1, 53), -19); // △1.9 points
+//! ```
+#![deny(missing_docs)]
+
+pub mod arithmetic;
+pub mod cross;
+pub mod pages;
+pub mod report;
+
+pub use report::{Ambiguity, Check, ValidationReport};
+use zaitaku_parse::model::Report;
+
+/// Runs every check on every edition.
+pub fn validate(reports: &[Report]) -> ValidationReport {
+    let mut out = ValidationReport::default();
+    for r in reports {
+        pages::program_summary(r, &mut out);
+        pages::question_summary(r, &mut out);
+        cross::page1_against_page2(r, &mut out);
+    }
+    out
+}

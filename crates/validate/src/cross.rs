@@ -1,0 +1,42 @@
+//! Checks across pages: page 1 against page 2 wherever they print the same
+//! figure. This is what proves that a page-1 row's figures belong to the
+//! row's label: page 2 prints the same question's count beside its text.
+
+use crate::arithmetic::show_tenths;
+use crate::pages::program_row_name;
+use crate::report::{Compare, ValidationReport};
+use zaitaku_parse::model::Report;
+
+/// Page 1 and page 2 agree on n, and on every count and share they both print.
+pub fn page1_against_page2(report: &Report, out: &mut ValidationReport) {
+    let ed = report.edition.as_of.iso();
+    let (p1, p2) = (&report.program, &report.questions);
+    out.check(
+        Compare { id: "x.n".into(), edition: &ed, subject: "n on page 1 = n on page 2".into(), printed_at: Some(format!("{} and {}", p1.n_span, p2.n_span)) },
+        p1.n,
+        p2.n,
+    );
+    for r in &p1.rows {
+        let Some(q) = r.question else { continue };
+        let (show, id) = program_row_name(r);
+        let id = id.replacen("p1.", "x.", 1);
+        let twin = p2.rows.iter().find(|t| t.item == r.item && t.question == q && t.sub == r.sub && t.option.is_none());
+        let printed_at = Some(format!("{} and {}", r.span, twin.map_or("nowhere on page 2".to_string(), |t| t.span.to_string())));
+        let cmp = |field: &str, what: &str| Compare {
+            id: format!("{id}.{field}"),
+            edition: &ed,
+            subject: format!("{show} {what}: page 1 「{}」 = page 2", r.activity),
+            printed_at: printed_at.clone(),
+        };
+        out.check(
+            cmp("count", "FY-current count"),
+            r.count_current.to_string(),
+            twin.and_then(|t| t.count_yes).map_or("no page-2 count".into(), |c| c.to_string()),
+        );
+        out.check(
+            cmp("pct", "FY-current share"),
+            show_tenths(r.pct_current),
+            twin.map_or("no page-2 row".into(), |t| show_tenths(t.pct_yes)),
+        );
+    }
+}

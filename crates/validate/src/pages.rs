@@ -1,0 +1,129 @@
+//! Checks within one page: every printed percentage against its count and n,
+//! every change against the two counts, 「実施・予定」 + 「未実施等」 = n.
+
+use crate::arithmetic::{percent_tenths, show_tenths};
+use crate::report::{Compare, ValidationReport};
+use zaitaku_parse::layout::marker;
+use zaitaku_parse::model::{CountSource, ProgramRow, QuestionRow, Report, Span};
+
+/// A page-1 row's name for people and its id: `カ②`, `p1.ka.q2`; `カ(いずれか)`, `p1.ka.any`.
+pub fn program_row_name(r: &ProgramRow) -> (String, String) {
+    let (q_id, q_show) = match (r.question, r.sub) {
+        (Some(q), Some(s)) => (format!("q{q}.{}", s.id()), format!("{}{}", marker(q), s.label())),
+        (Some(q), None) => (format!("q{q}"), marker(q).to_string()),
+        (None, _) => ("any".to_string(), "（いずれかを実施）".to_string()),
+    };
+    (format!("{}{q_show}", r.item.katakana()), format!("p1.{}.{q_id}", r.item.id()))
+}
+
+/// A page-2 row's name for people and its id: `ウ③ その他`, `p2.u.q3.opt3`.
+pub fn question_row_name(r: &QuestionRow, option_index: Option<usize>) -> (String, String) {
+    let mut show = format!("{}{}", r.item.katakana(), marker(r.question));
+    let mut id = format!("p2.{}.q{}", r.item.id(), r.question);
+    if let Some(s) = r.sub {
+        show += s.label();
+        id += &format!(".{}", s.id());
+    }
+    if let (Some(o), Some(i)) = (r.option, option_index) {
+        show += &format!(" 「{o}」");
+        id += &format!(".opt{}", i + 1);
+    }
+    (show, id)
+}
+
+fn at(span: Span) -> Option<String> {
+    Some(span.to_string())
+}
+
+/// Page 1: both shares and the change of every row.
+pub fn program_summary(report: &Report, out: &mut ValidationReport) {
+    let ed = report.edition.as_of.iso();
+    let p = &report.program;
+    let n = p.n as i64;
+    for r in &p.rows {
+        let (show, id) = program_row_name(r);
+        let cmp = |field: &str, what: &str| Compare {
+            id: format!("{id}.{field}"),
+            edition: &ed,
+            subject: format!("{show} {what} (n={n})"),
+            printed_at: at(r.span),
+        };
+        let (cur, prev) = (r.count_current as i64, r.count_previous as i64);
+        out.check(
+            cmp("pct_current", &format!("FY{} share of {cur}", p.fy_current)),
+            show_tenths(r.pct_current),
+            show_tenths(percent_tenths(cur, n)),
+        );
+        out.check(
+            cmp("pct_previous", &format!("FY{} share of {prev}", p.fy_previous)),
+            show_tenths(r.pct_previous),
+            show_tenths(percent_tenths(prev, n)),
+        );
+        out.check(
+            cmp("change", &format!("change ({cur} − {prev})")),
+            show_tenths(r.change),
+            show_tenths(percent_tenths(cur - prev, n)),
+        );
+    }
+}
+
+/// Page 2: shares of every question, sub-question and option; yes + no = n;
+/// every count printed apart from any text placed; and the ambiguities.
+pub fn question_summary(report: &Report, out: &mut ValidationReport) {
+    let ed = report.edition.as_of.iso();
+    let q = &report.questions;
+    let n = q.n as i64;
+    let mut option_index = 0;
+    let mut previous: Option<(u8, u8)> = None;
+    for r in &q.rows {
+        let key = (r.item as u8, r.question);
+        option_index = if previous == Some(key) { option_index + 1 } else { 0 };
+        previous = Some(key);
+        let (show, id) = question_row_name(r, Some(option_index));
+        let cmp = |field: &str, what: String, span: Span| Compare {
+            id: format!("{id}.{field}"),
+            edition: &ed,
+            subject: format!("{show} {what} (n={n})"),
+            printed_at: at(span),
+        };
+        let yes = r.count_yes.map(i64::from);
+        let found_yes = yes.map_or("no count found".to_string(), |c| show_tenths(percent_tenths(c, n)));
+        let what = yes.map_or("実施・予定 share".to_string(), |c| format!("実施・予定 share of {c}"));
+        out.check(cmp("pct_yes", what, r.span), show_tenths(r.pct_yes), found_yes);
+        if let (Some(no), Some(pct_no)) = (r.count_no, r.pct_no) {
+            let no = no as i64;
+            out.check(cmp("pct_no", format!("未実施等 share of {no}"), r.span), show_tenths(pct_no), show_tenths(percent_tenths(no, n)));
+            let sum = yes.map_or("no count found".to_string(), |y| (y + no).to_string());
+            let span = r.count_yes_span.unwrap_or(r.span);
+            out.check(cmp("yes_plus_no", format!("実施・予定 {} + 未実施等 {no} = n", yes.map_or("?".into(), |y| y.to_string())), span), n.to_string(), sum);
+        }
+        if r.count_yes_source == CountSource::ApartPlacedByTotal {
+            out.ambiguity(
+                format!("{id}.count_yes"),
+                &ed,
+                format!("{show} 実施・予定 count"),
+                format!(
+                    "printed on a line of its own, away from the question's text; placed by n − 未実施等 = {} (count_yes_source = apart_placed_by_total); its share {} is checked",
+                    r.count_yes.unwrap_or_default(),
+                    show_tenths(r.pct_yes)
+                ),
+                r.count_yes_span.map(|s| s.to_string()),
+            );
+        }
+        if r.question_text.is_none() && option_index == 0 {
+            out.ambiguity(
+                format!("{id}.question_text"),
+                &ed,
+                format!("{show} question text"),
+                "page 2 prints no text that can be told to be this question's; question_text is null".to_string(),
+                None,
+            );
+        }
+    }
+    let unplaced: Vec<String> = q.unplaced_counts.iter().map(|(c, s)| format!("{c} ({s})")).collect();
+    out.check(
+        Compare { id: "p2.counts_placed".into(), edition: &ed, subject: "every count printed on page 2 belongs to a question".into(), printed_at: None },
+        "none left over".to_string(),
+        if unplaced.is_empty() { "none left over".to_string() } else { format!("left over: {}", unplaced.join(", ")) },
+    );
+}
