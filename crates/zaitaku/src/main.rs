@@ -1,1 +1,64 @@
-fn main() {}
+//! `zaitaku`: rebuilds the datasets of the Tokyo report 「在宅医療・介護連携推進事業の
+//! 取組状況」 from its extracted text.
+//!
+//! Exit codes: 0 success; 1 the text parsed but a published figure disagrees
+//! with the reconstruction; 2 an input cannot be read, decoded or parsed, or
+//! the command line is wrong. On 1 and 2 nothing is written.
+
+mod cmd;
+mod config;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Rebuilds clean, validated tables from the text of the report.
+#[derive(Parser, Debug)]
+#[command(name = "zaitaku", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Parse, validate and write every table (Parquet + CSV), the report and the data package.
+    Build(cmd::build::Args),
+    /// Parse and validate; print the report; write nothing.
+    Check(cmd::check::Args),
+    /// Print one reconstructed table to the terminal.
+    Show(cmd::show::Args),
+}
+
+/// How a command ended.
+pub enum Outcome {
+    /// Everything succeeded.
+    Ok,
+    /// A published figure disagrees with the reconstruction.
+    ValidationFailed,
+    /// An input could not be read, decoded or parsed.
+    InputError,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let outcome = match cli.command {
+        Command::Build(a) => cmd::build::run(a),
+        Command::Check(a) => cmd::check::run(a),
+        Command::Show(a) => cmd::show::run(a),
+    };
+    match outcome {
+        Ok(Outcome::Ok) => ExitCode::SUCCESS,
+        Ok(Outcome::ValidationFailed) => ExitCode::from(1),
+        Ok(Outcome::InputError) => ExitCode::from(2),
+        Err(e) => {
+            eprintln!("zaitaku: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

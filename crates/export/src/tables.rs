@@ -1,0 +1,131 @@
+//! The tidy tables (the marts), built in one place from the as-printed
+//! tables of every edition, rows sorted by key.
+
+use crate::table::{b, i, meta, oi, os, pct, s, Builder, Kind, Table};
+use zaitaku_parse::model::{ProgramRow, QuestionRow, Report};
+use zaitaku_parse::reference::{municipalities as reference, Municipality};
+
+const ITEMS: Kind = Kind::Enum(&["ア", "イ", "ウ", "エ", "オ", "カ", "キ", "ク"]);
+const SUBS: Kind = Kind::Enum(&["pamphlet", "website"]);
+const KINDS: Kind = Kind::Enum(&["special_ward", "city", "town", "village"]);
+const AREAS: Kind = Kind::Enum(&["ku_area", "tama", "islands"]);
+const COUNT_SOURCES: Kind = Kind::Enum(&["with_text", "on_row", "apart_placed_by_total", "missing"]);
+
+const PERCENT: Option<&str> = Some("percent");
+const MUNIS: Option<&str> = Some("municipalities");
+
+/// Every table this crate builds, in file order.
+pub fn all(reports: &[Report]) -> Vec<Table> {
+    vec![municipalities(reports), program_summary(reports), question_summary(reports)]
+}
+
+fn sorted_editions(reports: &[Report]) -> Vec<&Report> {
+    let mut v: Vec<&Report> = reports.iter().collect();
+    v.sort_by_key(|r| r.edition.as_of);
+    v
+}
+
+/// `municipalities`: the reference list, with survey numbers and membership from the text.
+pub fn municipalities(reports: &[Report]) -> Table {
+    // Membership and numbers come from the newest edition.
+    let newest = sorted_editions(reports).pop();
+    let rows: Vec<(Municipality, Option<u32>, bool)> = reference()
+        .into_iter()
+        .map(|m| {
+            let no = newest.and_then(|r| r.numbered.iter().find(|n| n.name == m.name)).map(|n| n.no);
+            let surveyed = newest.is_some_and(|r| r.surveyed.iter().any(|n| n.name == m.name));
+            (m, no, surveyed)
+        })
+        .collect();
+    let mut rows = rows;
+    rows.sort_by(|a, b| a.0.code.cmp(&b.0.code));
+    Builder::<(Municipality, Option<u32>, bool)>::default()
+        .col(meta("municipality_code", Kind::Str, "全国地方公共団体コード", "6-digit local government code with check digit", None), |r| s(&r.0.code))
+        .col(meta("municipality_name", Kind::Str, "区市町村名", "Name of the municipality", None), |r| s(&r.0.name))
+        .col(meta("survey_no", Kind::Int, "番号", "Number printed before the municipality's rows in the newest edition (1–62); null where not printed", None), |r| oi(r.1))
+        .col(meta("kind", KINDS, "区分", "special_ward, city, town or village", None), |r| s(&r.0.kind))
+        .col(meta("area", AREAS, "地域", "ku_area (23 wards), tama, or islands", None), |r| s(&r.0.area))
+        .col(meta("in_survey", Kind::Bool, "集計対象", "Has a row on the per-municipality pages of the newest edition (islands are excluded from the survey)", None), |r| b(Some(r.2)))
+        .build("municipalities", "One row per municipality of the reference list", &["municipality_code"], &rows)
+}
+
+struct P<'a> {
+    edition: String,
+    row_no: usize,
+    n: u32,
+    fy_current: i32,
+    fy_previous: i32,
+    row: &'a ProgramRow,
+}
+
+/// `program_summary`: one row per page-1 row.
+pub fn program_summary(reports: &[Report]) -> Table {
+    let rows: Vec<P<'_>> = sorted_editions(reports)
+        .into_iter()
+        .flat_map(|r| {
+            r.program.rows.iter().enumerate().map(move |(k, row)| P {
+                edition: r.edition.as_of.iso(),
+                row_no: k + 1,
+                n: r.program.n,
+                fy_current: r.program.fy_current,
+                fy_previous: r.program.fy_previous,
+                row,
+            })
+        })
+        .collect();
+    Builder::<P<'_>>::default()
+        .col(meta("edition", Kind::Str, "時点", "As-of date of the edition (ISO 8601)", None), |p| s(&p.edition))
+        .col(meta("row_no", Kind::Int, "行", "Position of the row in the printed table, from 1", None), |p| i(p.row_no))
+        .col(meta("item", ITEMS, "項目", "Program item （ア）–（ク）", None), |p| s(p.row.item.katakana()))
+        .col(meta("item_label", Kind::Str, "在宅医療・介護連携推進事業の項目", "The item's label as printed", None), |p| s(&p.row.item_label))
+        .col(meta("activity", Kind::Str, "内容", "The activity as printed", None), |p| s(&p.row.activity))
+        .col(meta("parent_activity", Kind::Str, "内容（上位）", "The 「下記のいずれかを実施」 row this row sits under; null for top rows", None), |p| os(p.row.parent_activity.clone()))
+        .col(meta("question", Kind::Int, "設問", "The page-2 question (0–4) printing the same figure; null for 「いずれかを実施」 rows", None), |p| oi(p.row.question))
+        .col(meta("sub_question", SUBS, "区分", "キ②'s sub-question: pamphlet or website; else null", None), |p| os(p.row.sub.map(|s| s.id())))
+        .col(meta("fy_current", Kind::Int, "年度", "Current fiscal year (April–March, by the year it starts)", Some("fiscal year")), |p| i(p.fy_current))
+        .col(meta("count_current", Kind::Int, "実施数（区市町村数）", "Municipalities implementing it (planned within the year included)", MUNIS), |p| i(p.row.count_current))
+        .col(meta("pct_current", Kind::Float, "全体の％", "count_current as % of n, as published", PERCENT), |p| pct(Some(p.row.pct_current)))
+        .col(meta("fy_previous", Kind::Int, "年度（比較）", "Previous fiscal year", Some("fiscal year")), |p| i(p.fy_previous))
+        .col(meta("count_previous", Kind::Int, "実施数（区市町村数）", "Municipalities implementing it in the previous year", MUNIS), |p| i(p.row.count_previous))
+        .col(meta("pct_previous", Kind::Float, "全体の％", "count_previous as % of n, as published", PERCENT), |p| pct(Some(p.row.pct_previous)))
+        .col(meta("change_pct", Kind::Float, "増（△）減", "Change in points, from the unrounded shares, as published", Some("percentage points")), |p| pct(Some(p.row.change)))
+        .col(meta("n", Kind::Int, "n", "Municipalities in the survey (islands excluded)", MUNIS), |p| i(p.n))
+        .col(meta("source_page", Kind::Int, "頁", "Page of the figures", None), |p| i(p.row.span.page))
+        .col(meta("source_line", Kind::Int, "行番号", "Input line of the figures", None), |p| i(p.row.span.line))
+        .build("program_summary", "One row per row of page 1 (集計結果)", &["edition", "row_no"], &rows)
+}
+
+struct Q<'a> {
+    edition: String,
+    row_no: usize,
+    n: u32,
+    row: &'a QuestionRow,
+}
+
+/// `question_summary`: one row per page-2 question, sub-question or option.
+pub fn question_summary(reports: &[Report]) -> Table {
+    let rows: Vec<Q<'_>> = sorted_editions(reports)
+        .into_iter()
+        .flat_map(|r| {
+            r.questions.rows.iter().enumerate().map(move |(k, row)| Q { edition: r.edition.as_of.iso(), row_no: k + 1, n: r.questions.n, row })
+        })
+        .collect();
+    Builder::<Q<'_>>::default()
+        .col(meta("edition", Kind::Str, "時点", "As-of date of the edition (ISO 8601)", None), |q| s(&q.edition))
+        .col(meta("row_no", Kind::Int, "行", "Position of the figure row on page 2, from 1", None), |q| i(q.row_no))
+        .col(meta("item", ITEMS, "項目", "Program item （ア）–（ク）", None), |q| s(q.row.item.katakana()))
+        .col(meta("question", Kind::Int, "設問", "Question number ⓪–④ as 0–4", None), |q| i(q.row.question))
+        .col(meta("sub_question", SUBS, "区分", "キ②'s sub-question: pamphlet or website; else null", None), |q| os(q.row.sub.map(|s| s.id())))
+        .col(meta("option", Kind::Str, "選択肢", "Canonical option label (multi-choice questions only)", None), |q| os(q.row.option))
+        .col(meta("option_text", Kind::Str, "選択肢（表記）", "The option as printed on page 2", None), |q| os(q.row.option_text.clone()))
+        .col(meta("question_text", Kind::Str, "設問文", "The question as printed on page 2; null where page 2 prints no text that is its", None), |q| os(q.row.question_text.clone()))
+        .col(meta("count_yes", Kind::Int, "実施・29年度中に実施予定（区市町村）", "Municipalities implementing or planning within the year; an option's count for options", MUNIS), |q| oi(q.row.count_yes))
+        .col(meta("count_yes_source", COUNT_SOURCES, "出典", "Where count_yes was printed: with_text, on_row, apart_placed_by_total (on a line of its own, placed by n − count_no), missing", None), |q| s(q.row.count_yes_source.id()))
+        .col(meta("pct_yes", Kind::Float, "全体の％", "count_yes as % of n, as published", PERCENT), |q| pct(Some(q.row.pct_yes)))
+        .col(meta("count_no", Kind::Int, "未実施等（区市町村）", "Municipalities not implementing (null for options)", MUNIS), |q| oi(q.row.count_no))
+        .col(meta("pct_no", Kind::Float, "全体の％", "count_no as % of n, as published", PERCENT), |q| pct(q.row.pct_no))
+        .col(meta("n", Kind::Int, "N", "Municipalities in the survey", MUNIS), |q| i(q.n))
+        .col(meta("source_page", Kind::Int, "頁", "Page of the figure row", None), |q| i(q.row.span.page))
+        .col(meta("source_line", Kind::Int, "行番号", "Input line of the figure row", None), |q| i(q.row.span.line))
+        .build("question_summary", "One row per question of page 2 (集計状況), or per option of a multi-choice question", &["edition", "row_no"], &rows)
+}

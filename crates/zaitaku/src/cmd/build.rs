@@ -1,0 +1,40 @@
+//! `zaitaku build [--out DIR] [--encoding …] INPUT...`
+//!
+//! Parses and validates every input, then writes every table as Parquet and
+//! CSV, `datapackage.json` and the validation report into DIR (default
+//! `output`), atomically. On a parse error (exit 2) or a failed check
+//! (exit 1) DIR is left exactly as it was and the report goes to the terminal.
+
+use crate::config::{load, print_validation, InputArgs};
+use crate::Outcome;
+use anyhow::Context;
+use std::path::PathBuf;
+
+/// Arguments of `build`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Output directory, replaced whole on success.
+    #[arg(long, default_value = "output")]
+    out: PathBuf,
+    #[command(flatten)]
+    input: InputArgs,
+}
+
+/// Runs `build`.
+pub fn run(args: Args) -> anyhow::Result<Outcome> {
+    let Some(loaded) = load(&args.input) else { return Ok(Outcome::InputError) };
+    let report = zaitaku_validate::validate(&loaded.reports);
+    print_validation(&report);
+    if !report.passed() {
+        eprintln!("zaitaku: validation failed; {} left untouched", args.out.display());
+        return Ok(Outcome::ValidationFailed);
+    }
+    let files = zaitaku_export::render(&loaded.reports, &report).context("rendering the outputs")?;
+    zaitaku_export::write::write_atomically(&args.out, &files)
+        .with_context(|| format!("writing {}", args.out.display()))?;
+    for t in zaitaku_export::tables::all(&loaded.reports) {
+        eprintln!("zaitaku: {}: {} rows", t.name, t.height());
+    }
+    eprintln!("zaitaku: wrote {} files to {}", files.len(), args.out.display());
+    Ok(Outcome::Ok)
+}

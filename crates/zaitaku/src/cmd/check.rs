@@ -1,0 +1,23 @@
+//! `zaitaku check [--encoding …] INPUT...`
+//!
+//! Parses and validates; prints the report (Markdown) to stdout and the
+//! failures to stderr; writes nothing. Exit 1 when a check fails.
+
+use crate::config::{load, print_validation, InputArgs};
+use crate::Outcome;
+
+/// Arguments of `check`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    #[command(flatten)]
+    input: InputArgs,
+}
+
+/// Runs `check`.
+pub fn run(args: Args) -> anyhow::Result<Outcome> {
+    let Some(loaded) = load(&args.input) else { return Ok(Outcome::InputError) };
+    let report = zaitaku_validate::validate(&loaded.reports);
+    print!("{}", report.to_markdown());
+    print_validation(&report);
+    Ok(if report.passed() { Outcome::Ok } else { Outcome::ValidationFailed })
+}

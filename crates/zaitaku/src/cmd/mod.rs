@@ -1,0 +1,5 @@
+//! One module per command.
+
+pub mod build;
+pub mod check;
+pub mod show;

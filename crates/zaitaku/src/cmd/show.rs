@@ -1,0 +1,53 @@
+//! `zaitaku show TABLE INPUT`
+//!
+//! Prints one reconstructed table to the terminal (all rows, all columns).
+//! Validation runs too: a failed check is reported on stderr, exit 1, but the
+//! table is still shown, since looking at it is how one finds out why.
+
+use crate::config::{load, print_validation, InputArgs};
+use crate::Outcome;
+use zaitaku_parse::decode::EncodingChoice;
+
+/// Arguments of `show`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The table: municipalities, program_summary, question_summary.
+    table: String,
+    /// One edition of the report.
+    input: std::path::PathBuf,
+    /// Encoding of the input.
+    #[arg(long, default_value = "auto", value_parser = |s: &str| s.parse::<EncodingChoice>())]
+    encoding: EncodingChoice,
+    /// Print CSV instead of a formatted table.
+    #[arg(long)]
+    csv: bool,
+}
+
+/// Runs `show`.
+pub fn run(args: Args) -> anyhow::Result<Outcome> {
+    let input = InputArgs { encoding: args.encoding, inputs: vec![args.input.clone()] };
+    let Some(loaded) = load(&input) else { return Ok(Outcome::InputError) };
+    let tables = zaitaku_export::tables::all(&loaded.reports);
+    let Some(table) = tables.iter().find(|t| t.name == args.table) else {
+        let names: Vec<&str> = tables.iter().map(|t| t.name).collect();
+        eprintln!("zaitaku: unknown table «{}»; expected one of {}", args.table, names.join(", "));
+        return Ok(Outcome::InputError);
+    };
+    let files = zaitaku_export::write::render_table(table)?;
+    if args.csv {
+        print!("{}", String::from_utf8_lossy(&files[1].bytes));
+    } else {
+        let df = table.frame()?;
+        // polars reads its display limits from the environment; -1 means all.
+        std::env::set_var("POLARS_FMT_MAX_ROWS", "-1");
+        std::env::set_var("POLARS_FMT_MAX_COLS", "-1");
+        std::env::set_var("POLARS_FMT_STR_LEN", "60");
+        println!("{df}");
+    }
+    let report = zaitaku_validate::validate(&loaded.reports);
+    if !report.passed() {
+        print_validation(&report);
+        return Ok(Outcome::ValidationFailed);
+    }
+    Ok(Outcome::Ok)
+}

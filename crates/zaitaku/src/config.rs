@@ -1,0 +1,93 @@
+//! Shared setup of the commands: reading, decoding and parsing the inputs,
+//! with every error a user sees named by file, line and column.
+
+use std::path::PathBuf;
+use zaitaku_parse::decode::{decode, EncodingChoice};
+use zaitaku_parse::model::Report;
+use zaitaku_validate::ValidationReport;
+
+/// `--encoding` and the inputs, shared by `build` and `check`.
+#[derive(clap::Args, Debug, Clone)]
+pub struct InputArgs {
+    /// Encoding of the inputs: auto, utf-8, shift_jis, euc-jp, utf-16le, utf-16be.
+    #[arg(long, default_value = "auto", value_parser = parse_encoding)]
+    pub encoding: EncodingChoice,
+    /// One text file per edition of the report.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+}
+
+fn parse_encoding(s: &str) -> Result<EncodingChoice, String> {
+    s.parse()
+}
+
+/// The parsed editions, in the order given.
+pub struct Loaded {
+    /// One report per input.
+    pub reports: Vec<Report>,
+}
+
+/// Reads, decodes and parses every input. Prints every error (all of them,
+/// not only the first) to stderr and returns `None` if there was any.
+pub fn load(args: &InputArgs) -> Option<Loaded> {
+    let mut reports: Vec<(PathBuf, Report)> = Vec::new();
+    let mut failed = false;
+    for path in &args.inputs {
+        let shown = path.display();
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("zaitaku: {shown}: cannot read: {e}");
+                failed = true;
+                continue;
+            }
+        };
+        let decoded = match decode(&bytes, args.encoding) {
+            Ok(d) => d,
+            Err(e) => {
+                eprintln!("zaitaku: {shown}: {e}");
+                failed = true;
+                continue;
+            }
+        };
+        match zaitaku_parse::parse_text(&decoded.text) {
+            Ok(report) => {
+                let bom = if decoded.had_bom { " with BOM" } else { "" };
+                eprintln!("zaitaku: {shown}: read as {}{bom}; edition {}", decoded.encoding, report.edition.as_of.iso());
+                if let Some((first, _)) = reports.iter().find(|(_, r)| r.edition.as_of == report.edition.as_of) {
+                    eprintln!(
+                        "zaitaku: {shown}: edition {} (line {}) is also {}; expected each input to be a different edition",
+                        report.edition.as_of.iso(),
+                        report.edition.span.line,
+                        first.display()
+                    );
+                    failed = true;
+                    continue;
+                }
+                reports.push((path.clone(), report));
+            }
+            Err(errors) => {
+                for e in &errors.0 {
+                    eprintln!("zaitaku: {shown}:{}:{}: {e}", e.position.line, e.position.column);
+                }
+                failed = true;
+            }
+        }
+    }
+    (!failed).then(|| Loaded { reports: reports.into_iter().map(|(_, r)| r).collect() })
+}
+
+/// Prints the validation outcome to stderr: the failures, then a summary line.
+pub fn print_validation(report: &ValidationReport) {
+    for line in report.failure_lines() {
+        eprintln!("zaitaku: {line}");
+    }
+    let failed = report.failures().count();
+    eprintln!(
+        "zaitaku: {} checks, {} passed, {} failed; {} ambiguities listed in the report",
+        report.checks.len(),
+        report.checks.len() - failed,
+        failed,
+        report.ambiguities.len()
+    );
+}
