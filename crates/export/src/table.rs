@@ -34,8 +34,20 @@ pub struct Meta {
 }
 
 /// Shorthand for a [`Meta`].
-pub const fn meta(name: &'static str, kind: Kind, title_ja: &'static str, description: &'static str, unit: Option<&'static str>) -> Meta {
-    Meta { name, kind, title_ja, description, unit }
+pub const fn meta(
+    name: &'static str,
+    kind: Kind,
+    title_ja: &'static str,
+    description: &'static str,
+    unit: Option<&'static str>,
+) -> Meta {
+    Meta {
+        name,
+        kind,
+        title_ja,
+        description,
+        unit,
+    }
 }
 
 /// The values of one column.
@@ -83,13 +95,17 @@ impl Table {
             let series = match (m.kind, v) {
                 (Kind::Str, Values::Str(v)) => Series::new(name, v),
                 (Kind::Enum(cats), Values::Str(v)) => {
-                    let dtype = DataType::from_frozen_categories(FrozenCategories::new(cats.iter().copied())?);
+                    let dtype = DataType::from_frozen_categories(FrozenCategories::new(
+                        cats.iter().copied(),
+                    )?);
                     Series::new(name, v).strict_cast(&dtype)?
                 }
                 (Kind::Int, Values::Int(v)) => Series::new(name, v),
                 (Kind::Float, Values::Float(v)) => Series::new(name, v),
                 (Kind::Bool, Values::Bool(v)) => Series::new(name, v),
-                _ => polars_bail!(SchemaMismatch: "column {} of {}: values do not fit its kind", m.name, self.name),
+                _ => {
+                    polars_bail!(SchemaMismatch: "column {} of {}: values do not fit its kind", m.name, self.name)
+                }
             };
             cols.push(series.into_column());
         }
@@ -116,7 +132,9 @@ pub enum Cell {
 
 impl<R> Default for Builder<R> {
     fn default() -> Self {
-        Builder { columns: Vec::new() }
+        Builder {
+            columns: Vec::new(),
+        }
     }
 }
 
@@ -128,21 +146,60 @@ impl<R> Builder<R> {
     }
 
     /// The table of `rows`.
-    pub fn build(self, name: &'static str, description: &'static str, key: &'static [&'static str], rows: &[R]) -> Table {
+    pub fn build(
+        self,
+        name: &'static str,
+        description: &'static str,
+        key: &'static [&'static str],
+        rows: &[R],
+    ) -> Table {
         let columns = self
             .columns
             .into_iter()
             .map(|(m, get)| {
                 let values = match m.kind {
-                    Kind::Str | Kind::Enum(_) => Values::Str(rows.iter().map(|r| match get(r) { Cell::Str(s) => s, _ => None }).collect()),
-                    Kind::Int => Values::Int(rows.iter().map(|r| match get(r) { Cell::Int(s) => s, _ => None }).collect()),
-                    Kind::Float => Values::Float(rows.iter().map(|r| match get(r) { Cell::Float(s) => s, _ => None }).collect()),
-                    Kind::Bool => Values::Bool(rows.iter().map(|r| match get(r) { Cell::Bool(s) => s, _ => None }).collect()),
+                    Kind::Str | Kind::Enum(_) => Values::Str(
+                        rows.iter()
+                            .map(|r| match get(r) {
+                                Cell::Str(s) => s,
+                                _ => None,
+                            })
+                            .collect(),
+                    ),
+                    Kind::Int => Values::Int(
+                        rows.iter()
+                            .map(|r| match get(r) {
+                                Cell::Int(s) => s,
+                                _ => None,
+                            })
+                            .collect(),
+                    ),
+                    Kind::Float => Values::Float(
+                        rows.iter()
+                            .map(|r| match get(r) {
+                                Cell::Float(s) => s,
+                                _ => None,
+                            })
+                            .collect(),
+                    ),
+                    Kind::Bool => Values::Bool(
+                        rows.iter()
+                            .map(|r| match get(r) {
+                                Cell::Bool(s) => s,
+                                _ => None,
+                            })
+                            .collect(),
+                    ),
                 };
                 (m, values)
             })
             .collect();
-        Table { name, description, key, columns }
+        Table {
+            name,
+            description,
+            key,
+            columns,
+        }
     }
 }
 

@@ -9,14 +9,19 @@ const ITEMS: Kind = Kind::Enum(&["ア", "イ", "ウ", "エ", "オ", "カ", "キ"
 const SUBS: Kind = Kind::Enum(&["pamphlet", "website"]);
 const KINDS: Kind = Kind::Enum(&["special_ward", "city", "town", "village"]);
 const AREAS: Kind = Kind::Enum(&["ku_area", "tama", "islands"]);
-const COUNT_SOURCES: Kind = Kind::Enum(&["with_text", "on_row", "apart_placed_by_total", "missing"]);
+const COUNT_SOURCES: Kind =
+    Kind::Enum(&["with_text", "on_row", "apart_placed_by_total", "missing"]);
 
 const PERCENT: Option<&str> = Some("percent");
 const MUNIS: Option<&str> = Some("municipalities");
 
 /// Every table this crate builds, in file order.
 pub fn all(reports: &[Report]) -> Vec<Table> {
-    vec![municipalities(reports), program_summary(reports), question_summary(reports)]
+    vec![
+        municipalities(reports),
+        program_summary(reports),
+        question_summary(reports),
+    ]
 }
 
 fn sorted_editions(reports: &[Report]) -> Vec<&Report> {
@@ -32,7 +37,9 @@ pub fn municipalities(reports: &[Report]) -> Table {
     let rows: Vec<(Municipality, Option<u32>, bool)> = reference()
         .into_iter()
         .map(|m| {
-            let no = newest.and_then(|r| r.numbered.iter().find(|n| n.name == m.name)).map(|n| n.no);
+            let no = newest
+                .and_then(|r| r.numbered.iter().find(|n| n.name == m.name))
+                .map(|n| n.no);
             let surveyed = newest.is_some_and(|r| r.surveyed.iter().any(|n| n.name == m.name));
             (m, no, surveyed)
         })
@@ -107,7 +114,12 @@ pub fn question_summary(reports: &[Report]) -> Table {
     let rows: Vec<Q<'_>> = sorted_editions(reports)
         .into_iter()
         .flat_map(|r| {
-            r.questions.rows.iter().enumerate().map(move |(k, row)| Q { edition: r.edition.as_of.iso(), row_no: k + 1, n: r.questions.n, row })
+            r.questions.rows.iter().enumerate().map(move |(k, row)| Q {
+                edition: r.edition.as_of.iso(),
+                row_no: k + 1,
+                n: r.questions.n,
+                row,
+            })
         })
         .collect();
     Builder::<Q<'_>>::default()

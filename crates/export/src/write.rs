@@ -39,10 +39,15 @@ pub enum ExportError {
 
 /// Parquet and CSV bytes of a table.
 pub fn render_table(table: &Table) -> Result<[OutputFile; 2], ExportError> {
-    let err = |source| ExportError::Polars { table: table.name.to_string(), source };
+    let err = |source| ExportError::Polars {
+        table: table.name.to_string(),
+        source,
+    };
     let mut df = table.frame().map_err(err)?;
     let mut parquet = Cursor::new(Vec::new());
-    ParquetWriter::new(&mut parquet).finish(&mut df).map_err(err)?;
+    ParquetWriter::new(&mut parquet)
+        .finish(&mut df)
+        .map_err(err)?;
     let mut csv = Vec::new();
     CsvWriter::new(&mut csv)
         .include_header(true)
@@ -50,8 +55,14 @@ pub fn render_table(table: &Table) -> Result<[OutputFile; 2], ExportError> {
         .finish(&mut df)
         .map_err(err)?;
     Ok([
-        OutputFile { name: format!("{}.parquet", table.name), bytes: parquet.into_inner() },
-        OutputFile { name: format!("{}.csv", table.name), bytes: csv },
+        OutputFile {
+            name: format!("{}.parquet", table.name),
+            bytes: parquet.into_inner(),
+        },
+        OutputFile {
+            name: format!("{}.csv", table.name),
+            bytes: csv,
+        },
     ])
 }
 
@@ -80,8 +91,12 @@ pub fn datapackage(tables: &[Table]) -> OutputFile {
                 f
             })
             .collect();
-        let schema = serde_json::json!({ "fields": fields, "primaryKey": t.key, "missingValues": [""] });
-        for (format, media) in [("csv", "text/csv"), ("parquet", "application/vnd.apache.parquet")] {
+        let schema =
+            serde_json::json!({ "fields": fields, "primaryKey": t.key, "missingValues": [""] });
+        for (format, media) in [
+            ("csv", "text/csv"),
+            ("parquet", "application/vnd.apache.parquet"),
+        ] {
             resources.push(serde_json::json!({
                 "name": format!("{}_{format}", t.name),
                 "path": format!("{}.{format}", t.name),
@@ -103,7 +118,10 @@ pub fn datapackage(tables: &[Table]) -> OutputFile {
     });
     let mut bytes = serde_json::to_vec_pretty(&doc).unwrap_or_default();
     bytes.push(b'\n');
-    OutputFile { name: "datapackage.json".into(), bytes }
+    OutputFile {
+        name: "datapackage.json".into(),
+        bytes,
+    }
 }
 
 /// Writes `files` into `dir`, replacing what it held, all or nothing.
@@ -117,7 +135,9 @@ pub fn write_atomically(dir: &Path, files: &[OutputFile]) -> Result<(), ExportEr
         _ => PathBuf::from("."),
     };
     std::fs::create_dir_all(&parent).map_err(io(&parent))?;
-    let stem = dir.file_name().map_or("output".into(), |n| n.to_string_lossy().into_owned());
+    let stem = dir
+        .file_name()
+        .map_or("output".into(), |n| n.to_string_lossy().into_owned());
     let tmp = parent.join(format!(".{stem}.tmp-{}", std::process::id()));
     let old = parent.join(format!(".{stem}.old-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&tmp);
@@ -158,7 +178,10 @@ mod tests {
     use super::*;
 
     fn file(name: &str, text: &str) -> OutputFile {
-        OutputFile { name: name.into(), bytes: text.as_bytes().to_vec() }
+        OutputFile {
+            name: name.into(),
+            bytes: text.as_bytes().to_vec(),
+        }
     }
 
     #[test]

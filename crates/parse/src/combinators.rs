@@ -17,11 +17,14 @@ pub fn count(i: &str) -> IResult<&str, u32> {
 /// A percentage with exactly one decimal, in tenths: `96.2%` → 962.
 pub fn percent(i: &str) -> IResult<&str, i64> {
     map_res(
-        terminated(recognize((digit1, char('.'), take_while1(|c: char| c.is_ascii_digit()))), char('%')),
+        terminated(
+            recognize((digit1, char('.'), take_while1(|c: char| c.is_ascii_digit()))),
+            char('%'),
+        ),
         |s: &str| match s.split_once('.') {
-            Some((whole, tenth)) if tenth.len() == 1 => {
-                Ok(whole.parse::<i64>().map_err(|_| ())? * 10 + tenth.parse::<i64>().map_err(|_| ())?)
-            }
+            Some((whole, tenth)) if tenth.len() == 1 => Ok(whole.parse::<i64>().map_err(|_| ())?
+                * 10
+                + tenth.parse::<i64>().map_err(|_| ())?),
             _ => Err(()),
         },
     )
@@ -55,14 +58,27 @@ pub fn question_marker(i: &str) -> IResult<&str, u8> {
 
 /// An item label `（ア）`…`（ク）` → the item.
 pub fn item_label(i: &str) -> IResult<&str, Item> {
-    delimited(char('（'), map_opt(anychar, Item::from_katakana), char('）')).parse(i)
+    delimited(
+        char('（'),
+        map_opt(anychar, Item::from_katakana),
+        char('）'),
+    )
+    .parse(i)
 }
 
 /// The five figures of a page-1 row: FY-current count and %, FY-previous
 /// count and %, change: `51 96.2% 47 88.7% 7.5%`.
 pub fn program_figures(i: &str) -> IResult<&str, [i64; 5]> {
     let (i, (c1, _, p1, _, c0, _, p0, _, ch)) = (
-        count, space1, percent, space1, count, space1, percent, space1, signed_percent,
+        count,
+        space1,
+        percent,
+        space1,
+        count,
+        space1,
+        percent,
+        space1,
+        signed_percent,
     )
         .parse(i)?;
     Ok((i, [c1 as i64, p1, c0 as i64, p0, ch]))
@@ -72,14 +88,20 @@ pub fn program_figures(i: &str) -> IResult<&str, [i64; 5]> {
 /// of the line: `パンフレット等 41 77.4% 32 60.4% 17.0%` → (label, figures).
 pub fn program_figure_line(i: &str) -> IResult<&str, (&str, [i64; 5])> {
     // The figures are the last five tokens; the label is what precedes them.
-    let tokens: Vec<(usize, &str)> = i.match_indices(' ').map(|(p, _)| (p, &i[p + 1..])).collect();
+    let tokens: Vec<(usize, &str)> = i
+        .match_indices(' ')
+        .map(|(p, _)| (p, &i[p + 1..]))
+        .collect();
     let starts = std::iter::once((0usize, i)).chain(tokens.iter().map(|&(p, s)| (p + 1, s)));
     for (start, rest) in starts {
         if let Ok((_, figures)) = all_consuming(terminated(program_figures, space0)).parse(rest) {
             return Ok(("", (i[..start].trim_end(), figures)));
         }
     }
-    Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)))
+    Err(nom::Err::Error(nom::error::Error::new(
+        i,
+        nom::error::ErrorKind::Verify,
+    )))
 }
 
 /// The figures of a page-2 question row after its marker: %, count, % of
@@ -92,22 +114,34 @@ pub fn question_figures(i: &str) -> IResult<&str, (i64, u32, i64)> {
 /// A page-2 question row: `② 96.2% 2 3.8%` → (Some(2), figures); the rows of
 /// sub-questions carry no marker: `77.4% 12 22.6%` → (None, figures).
 pub fn question_row(i: &str) -> IResult<&str, (Option<u8>, (i64, u32, i64))> {
-    all_consuming((opt(terminated(question_marker, space1)), terminated(question_figures, space0)))
-        .parse(i)
+    all_consuming((
+        opt(terminated(question_marker, space1)),
+        terminated(question_figures, space0),
+    ))
+    .parse(i)
 }
 
 /// A page-2 option row: text, count, %: `区市町村直営 8 15.1%`.
 pub fn option_row(i: &str) -> IResult<&str, (&str, u32, i64)> {
     let Some((head, pct)) = i.trim_end().rsplit_once(' ') else {
-        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Space)));
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Space,
+        )));
     };
     let Some((text, cnt)) = head.rsplit_once(' ') else {
-        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Space)));
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Space,
+        )));
     };
     let (_, c) = all_consuming(count).parse(cnt)?;
     let (_, p) = all_consuming(percent).parse(pct)?;
     if text.is_empty() || question_marker(text).is_ok() {
-        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        )));
     }
     Ok(("", (text, c, p)))
 }
@@ -119,7 +153,10 @@ pub fn trailing_count(i: &str) -> IResult<&str, u32> {
     if rest.is_empty() || rest.starts_with([' ', '　']) {
         Ok((rest, c))
     } else {
-        Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)))
+        Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        )))
     }
 }
 
@@ -176,22 +213,37 @@ mod tests {
     #[test]
     fn program_figure_line_splits_label_and_figures() {
         let line = "パンフレット等 41 77.4% 32 60.4% 17.0%";
-        assert_eq!(program_figure_line(line), Ok(("", ("パンフレット等", [41, 774, 32, 604, 170]))));
+        assert_eq!(
+            program_figure_line(line),
+            Ok(("", ("パンフレット等", [41, 774, 32, 604, 170])))
+        );
         let bare = "53 100.0% 53 100.0% 0.0%";
-        assert_eq!(program_figure_line(bare), Ok(("", ("", [53, 1000, 53, 1000, 0]))));
+        assert_eq!(
+            program_figure_line(bare),
+            Ok(("", ("", [53, 1000, 53, 1000, 0])))
+        );
         assert!(program_figure_line("区市町村数 全体の％ 区市町村数 全体の％ ％").is_err());
     }
 
     #[test]
     fn question_row_reads_marker_and_figures() {
-        assert_eq!(question_row("② 96.2% 2 3.8%"), Ok(("", (Some(2), (962, 2, 38)))));
-        assert_eq!(question_row("77.4% 12 22.6%"), Ok(("", (None, (774, 12, 226)))));
+        assert_eq!(
+            question_row("② 96.2% 2 3.8%"),
+            Ok(("", (Some(2), (962, 2, 38))))
+        );
+        assert_eq!(
+            question_row("77.4% 12 22.6%"),
+            Ok(("", (None, (774, 12, 226))))
+        );
         assert!(question_row("② 96.2% 2").is_err());
     }
 
     #[test]
     fn option_row_reads_text_count_percent() {
-        assert_eq!(option_row("地区医師会に委託(※補助含む） 19 35.8%"), Ok(("", ("地区医師会に委託(※補助含む）", 19, 358))));
+        assert_eq!(
+            option_row("地区医師会に委託(※補助含む） 19 35.8%"),
+            Ok(("", ("地区医師会に委託(※補助含む）", 19, 358)))
+        );
         assert!(option_row("① 84.9% 8 15.1%").is_err());
     }
 
@@ -203,6 +255,9 @@ mod tests {
 
     #[test]
     fn as_of_phrase_reads_era_year_month() {
-        assert_eq!(as_of_phrase("平成29年度7月末時点"), Ok(("", ("平成", 29, 7))));
+        assert_eq!(
+            as_of_phrase("平成29年度7月末時点"),
+            Ok(("", ("平成", 29, 7)))
+        );
     }
 }

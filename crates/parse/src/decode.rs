@@ -74,7 +74,9 @@ pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Result<Decoded, DecodeErr
     let body = &bytes[bom_len..];
     if encoding != UTF_16LE && encoding != UTF_16BE {
         if let Some(offset) = body.iter().position(|&b| b == 0) {
-            return Err(DecodeError::Binary { offset: offset + bom_len });
+            return Err(DecodeError::Binary {
+                offset: offset + bom_len,
+            });
         }
     }
     let text = decode_strict(encoding, body, bom_len)?;
@@ -82,7 +84,11 @@ pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Result<Decoded, DecodeErr
         let offset = text.find('\0').unwrap_or(0);
         return Err(DecodeError::Binary { offset });
     }
-    Ok(Decoded { text: unify_line_ends(&text), encoding: encoding.name(), had_bom: bom_len > 0 })
+    Ok(Decoded {
+        text: unify_line_ends(&text),
+        encoding: encoding.name(),
+        had_bom: bom_len > 0,
+    })
 }
 
 fn choice_of(enc: &'static Encoding) -> EncodingChoice {
@@ -101,19 +107,39 @@ fn pick(bytes: &[u8], choice: EncodingChoice) -> Result<&'static Encoding, Decod
         EncodingChoice::Utf16Le => UTF_16LE,
         EncodingChoice::Utf16Be => UTF_16BE,
         EncodingChoice::Auto => {
-            if std::str::from_utf8(bytes).is_ok() {
+            if std::str::from_utf8(bytes).is_ok() || mostly_utf8(bytes) {
                 return Ok(UTF_8);
             }
-            let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+            let mut detector =
+                chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
             detector.feed(bytes, true);
             let guess = detector.guess(Some(b"jp"), chardetng::Utf8Detection::Deny);
             if guess == SHIFT_JIS || guess == EUC_JP {
                 guess
             } else {
-                return Err(DecodeError::Undetected { guess: guess.name() });
+                return Err(DecodeError::Undetected {
+                    guess: guess.name(),
+                });
             }
         }
     })
+}
+
+/// UTF-8 with a few bad bytes (a damaged copy) rather than another encoding:
+/// at most one invalid sequence per twenty valid multi-byte characters. Read
+/// as UTF-8, the bad byte is then reported where it is, instead of the whole
+/// file being called invalid Shift_JIS.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let lossy = String::from_utf8_lossy(bytes);
+    let bad = lossy
+        .chars()
+        .filter(|&c| c == char::REPLACEMENT_CHARACTER)
+        .count();
+    let multibyte = lossy
+        .chars()
+        .filter(|&c| c != char::REPLACEMENT_CHARACTER && !c.is_ascii())
+        .count();
+    multibyte >= 20 * bad
 }
 
 /// Decodes without replacement; on a bad byte, says where it is.
@@ -123,7 +149,9 @@ fn decode_strict(
     bom_len: usize,
 ) -> Result<String, DecodeError> {
     let mut decoder = encoding.new_decoder_without_bom_handling();
-    let capacity = decoder.max_utf8_buffer_length_without_replacement(body.len()).unwrap_or(body.len() * 3);
+    let capacity = decoder
+        .max_utf8_buffer_length_without_replacement(body.len())
+        .unwrap_or(body.len() * 3);
     let mut out = String::with_capacity(capacity);
     let (result, read) = decoder.decode_to_string_without_replacement(body, &mut out, true);
     match result {
@@ -132,7 +160,12 @@ fn decode_strict(
             let offset = bom_len + read.saturating_sub(bad as usize);
             let line = 1 + out.matches(['\n']).count() as u32;
             let column = 1 + out.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32;
-            Err(DecodeError::Malformed { encoding: encoding.name(), offset, line, column })
+            Err(DecodeError::Malformed {
+                encoding: encoding.name(),
+                offset,
+                line,
+                column,
+            })
         }
         // The buffer is sized for the worst case, so this cannot happen; say so
         // rather than panic.
@@ -157,7 +190,8 @@ fn unify_line_ends(text: &str) -> String {
 mod tests {
     use super::*;
 
-    const LINE: &str = "（イ）在宅医療・介護連携の課題の抽出と\n対応策の検討 51 96.2% 47 88.7% 7.5%\n";
+    const LINE: &str =
+        "（イ）在宅医療・介護連携の課題の抽出と\n対応策の検討 51 96.2% 47 88.7% 7.5%\n";
 
     fn encoded(enc: &'static Encoding, text: &str) -> Vec<u8> {
         let (bytes, _, unmappable) = enc.encode(text);
@@ -168,7 +202,11 @@ mod tests {
     #[test]
     fn utf8_with_and_without_bom_give_the_same_text() {
         let plain = decode(LINE.as_bytes(), EncodingChoice::Auto).unwrap();
-        let with_bom = decode(&[b"\xEF\xBB\xBF", LINE.as_bytes()].concat(), EncodingChoice::Auto).unwrap();
+        let with_bom = decode(
+            &[b"\xEF\xBB\xBF", LINE.as_bytes()].concat(),
+            EncodingChoice::Auto,
+        )
+        .unwrap();
         assert_eq!(plain.text, LINE);
         assert_eq!(with_bom.text, LINE);
         assert!(with_bom.had_bom && !plain.had_bom);
@@ -176,9 +214,18 @@ mod tests {
 
     #[test]
     fn utf16_with_bom_is_detected() {
-        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain(LINE.encode_utf16().flat_map(u16::to_le_bytes)).collect();
-        let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain(LINE.encode_utf16().flat_map(u16::to_be_bytes)).collect();
-        assert_eq!(decode(&le, EncodingChoice::Auto).unwrap().encoding, "UTF-16LE");
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(LINE.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain(LINE.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(
+            decode(&le, EncodingChoice::Auto).unwrap().encoding,
+            "UTF-16LE"
+        );
         assert_eq!(decode(&be, EncodingChoice::Auto).unwrap().text, LINE);
     }
 
@@ -199,12 +246,41 @@ mod tests {
     #[test]
     fn empty_and_binary_input_are_errors() {
         assert_eq!(decode(b"", EncodingChoice::Auto), Err(DecodeError::Empty));
-        assert_eq!(decode(b"ab\0cd", EncodingChoice::Auto), Err(DecodeError::Binary { offset: 2 }));
+        assert_eq!(
+            decode(b"ab\0cd", EncodingChoice::Auto),
+            Err(DecodeError::Binary { offset: 2 })
+        );
+    }
+
+    #[test]
+    fn utf8_with_one_bad_byte_is_reported_as_utf8() {
+        let mut bytes = LINE.repeat(10).into_bytes();
+        bytes[3] = 0xFF;
+        let err = decode(&bytes, EncodingChoice::Auto).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                DecodeError::Malformed {
+                    encoding: "UTF-8",
+                    line: 1,
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
     }
 
     #[test]
     fn bad_utf8_names_line_and_column() {
         let err = decode(b"ok\nab\xFFc", EncodingChoice::Utf8).unwrap_err();
-        assert_eq!(err, DecodeError::Malformed { encoding: "UTF-8", offset: 5, line: 2, column: 3 });
+        assert_eq!(
+            err,
+            DecodeError::Malformed {
+                encoding: "UTF-8",
+                offset: 5,
+                line: 2,
+                column: 3
+            }
+        );
     }
 }

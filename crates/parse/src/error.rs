@@ -20,7 +20,11 @@ pub struct Position {
 
 impl fmt::Display for Position {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "line {}, column {} (page {})", self.line, self.column, self.page)
+        write!(
+            f,
+            "line {}, column {} (page {})",
+            self.line, self.column, self.page
+        )
     }
 }
 
@@ -39,7 +43,11 @@ pub struct ParseError {
 impl ParseError {
     /// Builds an error, shortening `found` to a readable excerpt.
     pub fn new(position: Position, expected: impl Into<String>, found: &str) -> Self {
-        ParseError { position, expected: expected.into(), found: excerpt(found) }
+        ParseError {
+            position,
+            expected: expected.into(),
+            found: excerpt(found),
+        }
     }
 }
 
@@ -82,7 +90,10 @@ pub struct ParseErrors(pub Vec<ParseError>);
 
 /// Shortens a piece of text for a message: at most 60 characters, one line.
 pub fn excerpt(text: &str) -> String {
-    let one_line: String = text.chars().map(|c| if c == '\n' { '⏎' } else { c }).collect();
+    let one_line: String = text
+        .chars()
+        .map(|c| if c == '\n' { '⏎' } else { c })
+        .collect();
     if one_line.is_empty() {
         return "end of input".to_string();
     }

@@ -29,7 +29,16 @@ pub enum Item {
 
 impl Item {
     /// All items in the report's order.
-    pub const ALL: [Item; 8] = [Item::A, Item::I, Item::U, Item::E, Item::O, Item::Ka, Item::Ki, Item::Ku];
+    pub const ALL: [Item; 8] = [
+        Item::A,
+        Item::I,
+        Item::U,
+        Item::E,
+        Item::O,
+        Item::Ka,
+        Item::Ki,
+        Item::Ku,
+    ];
 
     /// The katakana the report prints for the item.
     pub fn katakana(self) -> &'static str {
@@ -144,37 +153,76 @@ pub struct QuestionSpec {
 
 /// ア④ 定期的な更新、見直し (updates of the resource map)
 const UPDATE_OPTIONS: &[OptionSpec] = &[
-    OptionSpec { label: "毎年、実施している", pattern: "^毎年、実施している$" },
-    OptionSpec { label: "毎年ではないが、隔年等で実施している", pattern: "^毎年ではないが、隔年等で実施している$" },
-    OptionSpec { label: "実施していない", pattern: "^実施していない$" },
+    OptionSpec {
+        label: "毎年、実施している",
+        pattern: "^毎年、実施している$",
+    },
+    OptionSpec {
+        label: "毎年ではないが、隔年等で実施している",
+        pattern: "^毎年ではないが、隔年等で実施している$",
+    },
+    OptionSpec {
+        label: "実施していない",
+        pattern: "^実施していない$",
+    },
 ];
 
 /// ウ③ 取組内容 (what the seamless-provision effort is). The header spells
 /// 「急変時診療医療機関」, page 2 「について急変時診療機関」, the rows 「についての急変時診療機関」.
 const PROVISION_OPTIONS: &[OptionSpec] = &[
-    OptionSpec { label: "主治医・副主治医制の導入による体制構築", pattern: "^主治医・副主治医制の導入による体制構築$" },
+    OptionSpec {
+        label: "主治医・副主治医制の導入による体制構築",
+        pattern: "^主治医・副主治医制の導入による体制構築$",
+    },
     OptionSpec {
         label: "在宅療養中の患者・利用者についての急変時診療機関の確保",
         pattern: "^在宅療養中の患者・利用者について(の)?急変時診療(医療)?機関の確保$",
     },
-    OptionSpec { label: "その他", pattern: "^その他$" },
+    OptionSpec {
+        label: "その他",
+        pattern: "^その他$",
+    },
 ];
 
 /// エ② 取組内容 (kind of information-sharing tool)
 const SHARING_OPTIONS: &[OptionSpec] = &[
-    OptionSpec { label: "紙媒体の情報共有ツール", pattern: "^紙媒体の情報共有ツール$" },
-    OptionSpec { label: "ICTを活用した情報共有ツール", pattern: "^ICTを活用した情報共有ツール$" },
-    OptionSpec { label: "その他", pattern: "^その他$" },
+    OptionSpec {
+        label: "紙媒体の情報共有ツール",
+        pattern: "^紙媒体の情報共有ツール$",
+    },
+    OptionSpec {
+        label: "ICTを活用した情報共有ツール",
+        pattern: "^ICTを活用した情報共有ツール$",
+    },
+    OptionSpec {
+        label: "その他",
+        pattern: "^その他$",
+    },
 ];
 
 /// オ② 運営方法 (who runs the consultation window). Page 2 spells the
 /// undecided option 「29年中に実施予定だが運営方法について未定」, page 4 「未定」.
 const WINDOW_OPERATOR_OPTIONS: &[OptionSpec] = &[
-    OptionSpec { label: "区市町村直営", pattern: "^区市町村直営$" },
-    OptionSpec { label: "地区医師会に委託", pattern: "^地区医師会に委託$" },
-    OptionSpec { label: "地域の医療機関等に委託", pattern: "^地域の医療機関等に委託$" },
-    OptionSpec { label: "地域包括支援センターで対応", pattern: "^地域包括支援センターで対応$" },
-    OptionSpec { label: "未定", pattern: "^([0-9]+年度?中に実施予定だが運営方法について)?未定$" },
+    OptionSpec {
+        label: "区市町村直営",
+        pattern: "^区市町村直営$",
+    },
+    OptionSpec {
+        label: "地区医師会に委託",
+        pattern: "^地区医師会に委託$",
+    },
+    OptionSpec {
+        label: "地域の医療機関等に委託",
+        pattern: "^地域の医療機関等に委託$",
+    },
+    OptionSpec {
+        label: "地域包括支援センターで対応",
+        pattern: "^地域包括支援センターで対応$",
+    },
+    OptionSpec {
+        label: "未定",
+        pattern: "^([0-9]+年度?中に実施予定だが運営方法について)?未定$",
+    },
 ];
 
 /// Every question of page 2, in the page's order.
@@ -222,7 +270,14 @@ pub struct ProgramRowSpec {
 }
 
 const fn row(item: Item, activity: &'static str, question: u8) -> ProgramRowSpec {
-    ProgramRowSpec { item, activity, parent: None, question: Some(question), sub: None, any_of: &[] }
+    ProgramRowSpec {
+        item,
+        activity,
+        parent: None,
+        question: Some(question),
+        sub: None,
+        any_of: &[],
+    }
 }
 
 const TRAINING_ANY: &str = "医療・介護関係者の研修について、下記のいずれかを実施";
@@ -233,20 +288,74 @@ const AWARENESS_ANY: &str = "地域住民への普及啓発について、下記
 /// figures and in another order; each row's tie to a page-2 question lets the
 /// validation prove the figures belong to the row.
 pub const PROGRAM_ROWS: &[ProgramRowSpec] = &[
-    row(Item::A, "地域の医療機関、介護事業者等の住所、連絡先、機能等の把握に向けた取組", 1),
-    row(Item::A, "地域の医療・介護の資源のリスト又はマップの作成等", 2),
+    row(
+        Item::A,
+        "地域の医療機関、介護事業者等の住所、連絡先、機能等の把握に向けた取組",
+        1,
+    ),
+    row(
+        Item::A,
+        "地域の医療・介護の資源のリスト又はマップの作成等",
+        2,
+    ),
     row(Item::I, "地域の医療・介護関係者等が参画する会議等を開催", 1),
     row(Item::U, "体制の構築に向けた取組", 1),
     row(Item::E, "情報共有ツールについて検討または作成", 1),
-    row(Item::O, "地域の在宅医療と介護の連携を支援する相談窓口の設置", 1),
-    ProgramRowSpec { item: Item::Ka, activity: TRAINING_ANY, parent: None, question: None, sub: None, any_of: &[1, 2, 3] },
-    ProgramRowSpec { parent: Some(TRAINING_ANY), ..row(Item::Ka, "医療関係者、介護関係者の多職種でのグループワーク等の研修", 1) },
-    ProgramRowSpec { parent: Some(TRAINING_ANY), ..row(Item::Ka, "医療関係者に対する研修", 2) },
-    ProgramRowSpec { parent: Some(TRAINING_ANY), ..row(Item::Ka, "介護関係者に対する研修", 3) },
-    ProgramRowSpec { item: Item::Ki, activity: AWARENESS_ANY, parent: None, question: None, sub: None, any_of: &[1, 2] },
-    ProgramRowSpec { parent: Some(AWARENESS_ANY), ..row(Item::Ki, "地域住民向け在宅医療・介護サービスに関する講演会や出前講座等", 1) },
-    ProgramRowSpec { parent: Some(AWARENESS_ANY), sub: Some(SubQuestion::Pamphlet), ..row(Item::Ki, "地域住民向けの普及啓発", 2) },
-    ProgramRowSpec { parent: Some(AWARENESS_ANY), sub: Some(SubQuestion::Website), ..row(Item::Ki, "地域住民向けの普及啓発", 2) },
+    row(
+        Item::O,
+        "地域の在宅医療と介護の連携を支援する相談窓口の設置",
+        1,
+    ),
+    ProgramRowSpec {
+        item: Item::Ka,
+        activity: TRAINING_ANY,
+        parent: None,
+        question: None,
+        sub: None,
+        any_of: &[1, 2, 3],
+    },
+    ProgramRowSpec {
+        parent: Some(TRAINING_ANY),
+        ..row(
+            Item::Ka,
+            "医療関係者、介護関係者の多職種でのグループワーク等の研修",
+            1,
+        )
+    },
+    ProgramRowSpec {
+        parent: Some(TRAINING_ANY),
+        ..row(Item::Ka, "医療関係者に対する研修", 2)
+    },
+    ProgramRowSpec {
+        parent: Some(TRAINING_ANY),
+        ..row(Item::Ka, "介護関係者に対する研修", 3)
+    },
+    ProgramRowSpec {
+        item: Item::Ki,
+        activity: AWARENESS_ANY,
+        parent: None,
+        question: None,
+        sub: None,
+        any_of: &[1, 2],
+    },
+    ProgramRowSpec {
+        parent: Some(AWARENESS_ANY),
+        ..row(
+            Item::Ki,
+            "地域住民向け在宅医療・介護サービスに関する講演会や出前講座等",
+            1,
+        )
+    },
+    ProgramRowSpec {
+        parent: Some(AWARENESS_ANY),
+        sub: Some(SubQuestion::Pamphlet),
+        ..row(Item::Ki, "地域住民向けの普及啓発", 2)
+    },
+    ProgramRowSpec {
+        parent: Some(AWARENESS_ANY),
+        sub: Some(SubQuestion::Website),
+        ..row(Item::Ki, "地域住民向けの普及啓発", 2)
+    },
     row(Item::Ku, "隣接区市町村等との情報交換等の実施", 0),
 ];
 
@@ -256,5 +365,7 @@ pub const ERAS: &[(&str, i32)] = &[("平成", 1988), ("令和", 2018)];
 
 /// Gregorian year of `era` year `year`, if the era is known.
 pub fn gregorian(era: &str, year: u32) -> Option<i32> {
-    ERAS.iter().find(|(name, _)| *name == era).map(|(_, offset)| offset + year as i32)
+    ERAS.iter()
+        .find(|(name, _)| *name == era)
+        .map(|(_, offset)| offset + year as i32)
 }

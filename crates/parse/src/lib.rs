@@ -41,8 +41,14 @@ pub fn parse_text(text: &str) -> Result<Report, ParseErrors> {
     if pages.len() < REQUIRED_PAGES {
         let line = normalized.split('\n').count() as u32;
         errors.push(ParseError::new(
-            Position { page: pages.len() as u32 + 1, line, column: 1 },
-            format!("at least {REQUIRED_PAGES} pages separated by two blank lines (集計結果, 集計状況)"),
+            Position {
+                page: pages.len() as u32 + 1,
+                line,
+                column: 1,
+            },
+            format!(
+                "at least {REQUIRED_PAGES} pages separated by two blank lines (集計結果, 集計状況)"
+            ),
             &format!("{} page(s), then the end of input", pages.len()),
         ));
         return Err(ParseErrors(errors));
@@ -52,11 +58,18 @@ pub fn parse_text(text: &str) -> Result<Report, ParseErrors> {
     let program = page1::parse(&pages[0], era, &mut errors);
     let questions = page2::parse(&pages[1], &mut errors);
     let numbered = numbered_names(&pages);
-    let surveyed = pages.get(2).map(|p| numbered_names(std::slice::from_ref(p))).unwrap_or_default();
+    let surveyed = pages
+        .get(2)
+        .map(|p| numbered_names(std::slice::from_ref(p)))
+        .unwrap_or_default();
     match (edition, program, questions) {
-        (Some((edition, _)), Some(program), Some(questions)) if errors.is_empty() => {
-            Ok(Report { edition, program, questions, surveyed, numbered })
-        }
+        (Some((edition, _)), Some(program), Some(questions)) if errors.is_empty() => Ok(Report {
+            edition,
+            program,
+            questions,
+            surveyed,
+            numbered,
+        }),
         _ => {
             errors.sort_by_key(|e| e.position);
             Err(ParseErrors(errors))
@@ -67,15 +80,29 @@ pub fn parse_text(text: &str) -> Result<Report, ParseErrors> {
 /// Every `N name …` row head whose name is a municipality of the reference
 /// list: 「1 千代田区 ○ ○ ○ - …」. First occurrence per name, in text order.
 fn numbered_names(pages: &[Page<'_>]) -> Vec<NumberedName> {
-    let names: Vec<String> = reference::municipalities().into_iter().map(|m| m.name).collect();
+    let names: Vec<String> = reference::municipalities()
+        .into_iter()
+        .map(|m| m.name)
+        .collect();
     let mut seen: Vec<NumberedName> = Vec::new();
     for page in pages {
         for line in &page.lines {
             let mut words = line.text.split_whitespace();
-            let (Some(no), Some(name)) = (words.next(), words.next()) else { continue };
-            let (Ok(no), true) = (no.parse::<u32>(), names.iter().any(|n| n == name)) else { continue };
+            let (Some(no), Some(name)) = (words.next(), words.next()) else {
+                continue;
+            };
+            let (Ok(no), true) = (no.parse::<u32>(), names.iter().any(|n| n == name)) else {
+                continue;
+            };
             if !seen.iter().any(|s| s.name == name) {
-                seen.push(NumberedName { no, name: name.to_string(), span: Span { page: page.no, line: line.no } });
+                seen.push(NumberedName {
+                    no,
+                    name: name.to_string(),
+                    span: Span {
+                        page: page.no,
+                        line: line.no,
+                    },
+                });
             }
         }
     }

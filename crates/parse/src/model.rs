@@ -38,7 +38,11 @@ impl Date {
     /// Days since 1970-01-01 (for date columns).
     pub fn days_since_epoch(&self) -> i32 {
         // Howard Hinnant's days_from_civil.
-        let y = if self.month <= 2 { self.year - 1 } else { self.year };
+        let y = if self.month <= 2 {
+            self.year - 1
+        } else {
+            self.year
+        };
         let era = y.div_euclid(400);
         let yoe = y - era * 400;
         let m = self.month as i32;
@@ -223,8 +227,24 @@ mod tests {
 
     #[test]
     fn epoch_days_match_known_dates() {
-        assert_eq!(Date { year: 1970, month: 1, day: 1 }.days_since_epoch(), 0);
-        assert_eq!(Date { year: 2017, month: 7, day: 31 }.days_since_epoch(), 17_378);
+        assert_eq!(
+            Date {
+                year: 1970,
+                month: 1,
+                day: 1
+            }
+            .days_since_epoch(),
+            0
+        );
+        assert_eq!(
+            Date {
+                year: 2017,
+                month: 7,
+                day: 31
+            }
+            .days_since_epoch(),
+            17_378
+        );
     }
 
     #[test]

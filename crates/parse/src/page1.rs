@@ -18,25 +18,58 @@ use crate::vocab::layout_regex;
 use std::collections::BTreeMap;
 
 /// Reads the edition (as-of date) from the first page that prints it.
-pub fn edition(pages: &[Page<'_>], errors: &mut Vec<ParseError>) -> Option<(Edition, &'static str)> {
+pub fn edition(
+    pages: &[Page<'_>],
+    errors: &mut Vec<ParseError>,
+) -> Option<(Edition, &'static str)> {
     let mut found: Option<(Edition, &'static str)> = None;
     for page in pages {
         for line in &page.lines {
             for (at, _) in line.text.match_indices(['平', '令']) {
-                let Ok((_, (era, year, month))) = as_of_phrase(&line.text[at..]) else { continue };
-                let span = Span { page: page.no, line: line.no };
+                let Ok((_, (era, year, month))) = as_of_phrase(&line.text[at..]) else {
+                    continue;
+                };
+                let span = Span {
+                    page: page.no,
+                    line: line.no,
+                };
                 let column = line.text[..at].chars().count() as u32 + 1;
-                let position = Position { page: page.no, line: line.no, column };
-                let printed = line.text[at..].split_whitespace().next().unwrap_or("").to_string();
+                let position = Position {
+                    page: page.no,
+                    line: line.no,
+                    column,
+                };
+                let printed = line.text[at..]
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("")
+                    .to_string();
                 let (Some(fy), true) = (gregorian(era, year), (1..=12).contains(&month)) else {
-                    errors.push(ParseError::new(position, "an as-of date with a known era and a month 1–12", &printed));
+                    errors.push(ParseError::new(
+                        position,
+                        "an as-of date with a known era and a month 1–12",
+                        &printed,
+                    ));
                     continue;
                 };
                 // A fiscal year runs April–March: 平成29年度 1月 is January 2018.
                 let year = if month >= 4 { fy } else { fy + 1 };
-                let as_of = Date { year, month, day: last_day_of_month(year, month) };
+                let as_of = Date {
+                    year,
+                    month,
+                    day: last_day_of_month(year, month),
+                };
                 match &found {
-                    None => found = Some((Edition { as_of, printed, span }, era_of(era))),
+                    None => {
+                        found = Some((
+                            Edition {
+                                as_of,
+                                printed,
+                                span,
+                            },
+                            era_of(era),
+                        ))
+                    }
                     Some((first, _)) if first.as_of != as_of => errors.push(ParseError::new(
                         position,
                         format!("the same as-of date as {} ({})", first.span, first.printed),
@@ -48,14 +81,25 @@ pub fn edition(pages: &[Page<'_>], errors: &mut Vec<ParseError>) -> Option<(Edit
         }
     }
     if found.is_none() {
-        let position = Position { page: 1, line: pages.first().map_or(1, |p| p.first_line()), column: 1 };
-        errors.push(ParseError::new(position, "an as-of line such as 「平成29年度7月末時点」", "none in the text"));
+        let position = Position {
+            page: 1,
+            line: pages.first().map_or(1, |p| p.first_line()),
+            column: 1,
+        };
+        errors.push(ParseError::new(
+            position,
+            "an as-of line such as 「平成29年度7月末時点」",
+            "none in the text",
+        ));
     }
     found
 }
 
 fn era_of(era: &str) -> &'static str {
-    crate::layout::ERAS.iter().find(|(e, _)| *e == era).map_or("", |(e, _)| e)
+    crate::layout::ERAS
+        .iter()
+        .find(|(e, _)| *e == era)
+        .map_or("", |(e, _)| e)
 }
 
 /// Reads n from 「集計状況（ｎ＝５３）」 (normalized to `集計状況（n=53）`).
@@ -65,13 +109,27 @@ pub fn sample_size(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<(u32
         if let Some(c) = re.captures(line.text) {
             if let Ok(n) = c[1].parse::<u32>() {
                 if n > 0 {
-                    return Some((n, Span { page: page.no, line: line.no }));
+                    return Some((
+                        n,
+                        Span {
+                            page: page.no,
+                            line: line.no,
+                        },
+                    ));
                 }
             }
         }
     }
-    let position = Position { page: page.no, line: page.first_line(), column: 1 };
-    errors.push(ParseError::new(position, "the sample size 「集計状況（ｎ＝N）」 with N > 0", "none on the page"));
+    let position = Position {
+        page: page.no,
+        line: page.first_line(),
+        column: 1,
+    };
+    errors.push(ParseError::new(
+        position,
+        "the sample size 「集計状況（ｎ＝N）」 with N > 0",
+        "none on the page",
+    ));
     None
 }
 
@@ -88,14 +146,28 @@ pub fn parse(page: &Page<'_>, era: &str, errors: &mut Vec<ParseError>) -> Option
             let (joined, _) = join_paragraph(p);
             let (_, (label, figures)) = program_figure_line(&joined).ok()?;
             let last = p.last()?;
-            Some((label.to_string(), figures, Span { page: page.no, line: last.no }))
+            Some((
+                label.to_string(),
+                figures,
+                Span {
+                    page: page.no,
+                    line: last.no,
+                },
+            ))
         })
         .collect();
     if figures.len() != PROGRAM_ROWS.len() {
-        let position = Position { page: page.no, line: page.first_line(), column: 1 };
+        let position = Position {
+            page: page.no,
+            line: page.first_line(),
+            column: 1,
+        };
         errors.push(ParseError::new(
             position,
-            format!("{} figure lines «count % count % change%», one per row of the 集計結果 table", PROGRAM_ROWS.len()),
+            format!(
+                "{} figure lines «count % count % change%», one per row of the 集計結果 table",
+                PROGRAM_ROWS.len()
+            ),
             &format!("{} such lines", figures.len()),
         ));
         return None;
@@ -104,13 +176,29 @@ pub fn parse(page: &Page<'_>, era: &str, errors: &mut Vec<ParseError>) -> Option
     for (i, (spec, (label, f, span))) in PROGRAM_ROWS.iter().zip(&figures).enumerate() {
         check_anchor(spec, i, label, *span, errors);
         let Some(item_label) = labels.get(&spec.item) else {
-            let position = Position { page: page.no, line: page.first_line(), column: 1 };
-            errors.push(ParseError::new(position, format!("the item label （{}）…", spec.item.katakana()), "none on the page"));
+            let position = Position {
+                page: page.no,
+                line: page.first_line(),
+                column: 1,
+            };
+            errors.push(ParseError::new(
+                position,
+                format!("the item label （{}）…", spec.item.katakana()),
+                "none on the page",
+            ));
             continue;
         };
         let Some(activity_span) = find_line(page, spec.activity) else {
-            let position = Position { page: page.no, line: span.line, column: 1 };
-            errors.push(ParseError::new(position, format!("the activity label «{}» on a line of page 1", spec.activity), "none"));
+            let position = Position {
+                page: page.no,
+                line: span.line,
+                column: 1,
+            };
+            errors.push(ParseError::new(
+                position,
+                format!("the activity label «{}» on a line of page 1", spec.activity),
+                "none",
+            ));
             continue;
         };
         rows.push(ProgramRow {
@@ -131,12 +219,25 @@ pub fn parse(page: &Page<'_>, era: &str, errors: &mut Vec<ParseError>) -> Option
         });
     }
     let ((n, n_span), (fy_current, fy_previous, fy_span)) = (n?, years?);
-    (errors.len() == before).then_some(ProgramSummary { n, n_span, fy_current, fy_previous, fy_span, rows })
+    (errors.len() == before).then_some(ProgramSummary {
+        n,
+        n_span,
+        fy_current,
+        fy_previous,
+        fy_span,
+        rows,
+    })
 }
 
 /// A figure line that carries a label must carry the label of its row:
 /// 「（イ）在宅医療…検討 51 96.2% …」 starts item イ, 「パンフレット等 41 …」 is キ②'s pamphlet row.
-fn check_anchor(spec: &crate::layout::ProgramRowSpec, index: usize, label: &str, span: Span, errors: &mut Vec<ParseError>) {
+fn check_anchor(
+    spec: &crate::layout::ProgramRowSpec,
+    index: usize,
+    label: &str,
+    span: Span,
+    errors: &mut Vec<ParseError>,
+) {
     if label.is_empty() {
         return;
     }
@@ -147,25 +248,66 @@ fn check_anchor(spec: &crate::layout::ProgramRowSpec, index: usize, label: &str,
     };
     if !ok {
         let expected = match spec.sub {
-            Some(s) => format!("row {} of the table (（{}）, «{}»)", index + 1, spec.item.katakana(), s.label()),
-            None => format!("row {} of the table (（{}） {})", index + 1, spec.item.katakana(), spec.activity),
+            Some(s) => format!(
+                "row {} of the table (（{}）, «{}»)",
+                index + 1,
+                spec.item.katakana(),
+                s.label()
+            ),
+            None => format!(
+                "row {} of the table (（{}） {})",
+                index + 1,
+                spec.item.katakana(),
+                spec.activity
+            ),
         };
-        errors.push(ParseError::new(Position { page: span.page, line: span.line, column: 1 }, expected, label));
+        errors.push(ParseError::new(
+            Position {
+                page: span.page,
+                line: span.line,
+                column: 1,
+            },
+            expected,
+            label,
+        ));
     }
 }
 
 /// The fiscal years of the two figure columns: 「29年度 28年度」, in the era of the edition.
-fn fiscal_years(page: &Page<'_>, era: &str, errors: &mut Vec<ParseError>) -> Option<(i32, i32, Span)> {
+fn fiscal_years(
+    page: &Page<'_>,
+    era: &str,
+    errors: &mut Vec<ParseError>,
+) -> Option<(i32, i32, Span)> {
     let re = layout_regex(r"^([0-9]+)年度 ([0-9]+)年度$");
     for line in &page.lines {
-        let Some(c) = re.captures(line.text.trim()) else { continue };
-        let (Ok(cur), Ok(prev)) = (c[1].parse::<u32>(), c[2].parse::<u32>()) else { continue };
+        let Some(c) = re.captures(line.text.trim()) else {
+            continue;
+        };
+        let (Ok(cur), Ok(prev)) = (c[1].parse::<u32>(), c[2].parse::<u32>()) else {
+            continue;
+        };
         if let (Some(cur), Some(prev)) = (gregorian(era, cur), gregorian(era, prev)) {
-            return Some((cur, prev, Span { page: page.no, line: line.no }));
+            return Some((
+                cur,
+                prev,
+                Span {
+                    page: page.no,
+                    line: line.no,
+                },
+            ));
         }
     }
-    let position = Position { page: page.no, line: page.first_line(), column: 1 };
-    errors.push(ParseError::new(position, "the column heads «N年度 M年度» of the two fiscal years", "none on the page"));
+    let position = Position {
+        page: page.no,
+        line: page.first_line(),
+        column: 1,
+    };
+    errors.push(ParseError::new(
+        position,
+        "the column heads «N年度 M年度» of the two fiscal years",
+        "none on the page",
+    ));
     None
 }
 
@@ -175,18 +317,28 @@ fn item_labels(page: &Page<'_>) -> BTreeMap<Item, String> {
     let mut labels = BTreeMap::new();
     for p in page.paragraphs() {
         let (joined, _) = join_paragraph(p);
-        let Ok((rest, item)) = item_label(&joined) else { continue };
+        let Ok((rest, item)) = item_label(&joined) else {
+            continue;
+        };
         let text = match program_figure_line(rest) {
             Ok((_, (label, _))) => label,
             Err(_) => rest,
         };
-        labels.entry(item).or_insert_with(|| text.trim().to_string());
+        labels
+            .entry(item)
+            .or_insert_with(|| text.trim().to_string());
     }
     labels
 }
 
 fn find_line(page: &Page<'_>, text: &str) -> Option<Span> {
-    page.lines.iter().find(|l| l.text.trim() == text).map(|l| Span { page: page.no, line: l.no })
+    page.lines
+        .iter()
+        .find(|l| l.text.trim() == text)
+        .map(|l| Span {
+            page: page.no,
+            line: l.no,
+        })
 }
 
 #[cfg(test)]
@@ -199,7 +351,10 @@ mod tests {
         let text = "（イ）在宅医療・介護連携の課題の抽出と\n対応策の検討 51 96.2% 47 88.7% 7.5%\n";
         let p = pages(text);
         let labels = item_labels(&p[0]);
-        assert_eq!(labels[&Item::I], "在宅医療・介護連携の課題の抽出と対応策の検討");
+        assert_eq!(
+            labels[&Item::I],
+            "在宅医療・介護連携の課題の抽出と対応策の検討"
+        );
     }
 
     #[test]
@@ -207,7 +362,10 @@ mod tests {
         let text = "東京都福祉保健局医療政策部医療政策課　平成29年度7月末時点\n";
         let mut errors = vec![];
         let (e, era) = edition(&pages(text), &mut errors).unwrap();
-        assert_eq!((e.as_of.iso(), era, errors.len()), ("2017-07-31".to_string(), "平成", 0));
+        assert_eq!(
+            (e.as_of.iso(), era, errors.len()),
+            ("2017-07-31".to_string(), "平成", 0)
+        );
     }
 
     #[test]

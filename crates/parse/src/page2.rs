@@ -8,7 +8,7 @@
 //! counts stand on lines of their own (「33」); they are placed by the
 //! published identity count + 「未実施等」 = n, and the row says so.
 
-use crate::combinators::{count, option_row, question_row, trailing_count};
+use crate::combinators::{count, option_row, question_marker, question_row, trailing_count};
 use crate::error::{ParseError, Position};
 use crate::layout::{marker, QuestionKind, QuestionSpec, QUESTIONS};
 use crate::model::{CountSource, QuestionRow, QuestionSummary, Span};
@@ -21,8 +21,17 @@ use nom::Parser;
 /// A figure line of page 2.
 #[derive(Debug, Clone, PartialEq)]
 enum FigureLine<'a> {
-    Question { marker: Option<u8>, pct_yes: i64, count_no: u32, pct_no: i64 },
-    Option { text: &'a str, count: u32, pct: i64 },
+    Question {
+        marker: Option<u8>,
+        pct_yes: i64,
+        count_no: u32,
+        pct_no: i64,
+    },
+    Option {
+        text: &'a str,
+        count: u32,
+        pct: i64,
+    },
 }
 
 /// A question's text found on the page, with the count printed beside it.
@@ -39,8 +48,33 @@ pub fn parse(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<QuestionSu
     let figures: Vec<(FigureLine<'_>, Span)> = page
         .lines
         .iter()
-        .filter_map(|l| figure_line(l.text).map(|f| (f, Span { page: page.no, line: l.no })))
+        .filter_map(|l| {
+            figure_line(l.text).map(|f| {
+                (
+                    f,
+                    Span {
+                        page: page.no,
+                        line: l.no,
+                    },
+                )
+            })
+        })
         .collect();
+    for l in page
+        .lines
+        .iter()
+        .filter(|l| looks_like_figure_row(l.text) && figure_line(l.text).is_none())
+    {
+        errors.push(ParseError::new(
+            Position {
+                page: page.no,
+                line: l.no,
+                column: 1,
+            },
+            "a figure row «marker % count %» such as «② 96.2% 2 3.8%»",
+            l.text,
+        ));
+    }
     let mut strays = stray_counts(page);
     let mut rows = Vec::new();
     let mut next = 0;
@@ -48,7 +82,11 @@ pub fn parse(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<QuestionSu
         let located = spec.text.and_then(|t| locate(page, t, errors));
         match spec.kind {
             QuestionKind::Single => {
-                let Some((pct_yes, count_no, pct_no, span)) = take_question_row(&figures, &mut next, spec, Some(spec.no), errors) else { break };
+                let Some((pct_yes, count_no, pct_no, span)) =
+                    take_question_row(&figures, &mut next, spec, Some(spec.no), errors)
+                else {
+                    break;
+                };
                 rows.push(QuestionRow {
                     item: spec.item,
                     question: spec.no,
@@ -68,7 +106,11 @@ pub fn parse(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<QuestionSu
             }
             QuestionKind::Subs(subs) => {
                 for sub in subs {
-                    let Some((pct_yes, count_no, pct_no, span)) = take_question_row(&figures, &mut next, spec, None, errors) else { break };
+                    let Some((pct_yes, count_no, pct_no, span)) =
+                        take_question_row(&figures, &mut next, spec, None, errors)
+                    else {
+                        break;
+                    };
                     let pattern: &'static str = match sub {
                         crate::layout::SubQuestion::Pamphlet => "パンフレット等について",
                         crate::layout::SubQuestion::Website => "ホームページ等について",
@@ -94,21 +136,39 @@ pub fn parse(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<QuestionSu
             }
             QuestionKind::Options(options) => {
                 let mut seen = Vec::new();
-                while let Some((FigureLine::Option { text, count, pct }, span)) = figures.get(next) {
+                while let Some((FigureLine::Option { text, count, pct }, span)) = figures.get(next)
+                {
                     next += 1;
                     let Some((option, _annotation)) = match_option(options, text) else {
                         let labels: Vec<&str> = options.iter().map(|o| o.label).collect();
                         errors.push(ParseError::new(
-                            Position { page: span.page, line: span.line, column: 1 },
-                            format!("an option of {}{} ({})", spec.item.katakana(), marker(spec.no), labels.join(" / ")),
+                            Position {
+                                page: span.page,
+                                line: span.line,
+                                column: 1,
+                            },
+                            format!(
+                                "an option of {}{} ({})",
+                                spec.item.katakana(),
+                                marker(spec.no),
+                                labels.join(" / ")
+                            ),
                             text,
                         ));
                         continue;
                     };
                     if seen.contains(&option.label) {
                         errors.push(ParseError::new(
-                            Position { page: span.page, line: span.line, column: 1 },
-                            format!("each option of {}{} once", spec.item.katakana(), marker(spec.no)),
+                            Position {
+                                page: span.page,
+                                line: span.line,
+                                column: 1,
+                            },
+                            format!(
+                                "each option of {}{} once",
+                                spec.item.katakana(),
+                                marker(spec.no)
+                            ),
                             text,
                         ));
                     }
@@ -133,32 +193,66 @@ pub fn parse(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<QuestionSu
                 for o in options.iter().filter(|o| !seen.contains(&o.label)) {
                     let line = figures.get(next).map_or(page.first_line(), |f| f.1.line);
                     errors.push(ParseError::new(
-                        Position { page: page.no, line, column: 1 },
-                        format!("the option row «{} count %» of {}{}", o.label, spec.item.katakana(), marker(spec.no)),
+                        Position {
+                            page: page.no,
+                            line,
+                            column: 1,
+                        },
+                        format!(
+                            "the option row «{} count %» of {}{}",
+                            o.label,
+                            spec.item.katakana(),
+                            marker(spec.no)
+                        ),
                         "no such row",
                     ));
                 }
             }
         }
     }
-    if let Some((_, span)) = figures.get(next) {
+    if let (Some((_, span)), true) = (figures.get(next), errors.len() == before) {
         errors.push(ParseError::new(
-            Position { page: span.page, line: span.line, column: 1 },
+            Position {
+                page: span.page,
+                line: span.line,
+                column: 1,
+            },
             "no further figure row after the last question",
-            page.lines.iter().find(|l| l.no == span.line).map_or("", |l| l.text),
+            page.lines
+                .iter()
+                .find(|l| l.no == span.line)
+                .map_or("", |l| l.text),
         ));
     }
     let (n, n_span) = n?;
     place_stray_counts(&mut rows, &mut strays, n);
-    (errors.len() == before).then_some(QuestionSummary { n, n_span, rows, unplaced_counts: strays })
+    (errors.len() == before).then_some(QuestionSummary {
+        n,
+        n_span,
+        rows,
+        unplaced_counts: strays,
+    })
 }
 
 fn figure_line(text: &str) -> Option<FigureLine<'_>> {
     if let Ok((_, (marker, (pct_yes, count_no, pct_no)))) = question_row(text.trim()) {
-        return Some(FigureLine::Question { marker, pct_yes, count_no, pct_no });
+        return Some(FigureLine::Question {
+            marker,
+            pct_yes,
+            count_no,
+            pct_no,
+        });
     }
     let (_, (text, count, pct)) = option_row(text.trim()).ok()?;
     Some(FigureLine::Option { text, count, pct })
+}
+
+/// A marker followed by a number: 「② 67.9% …」, the start of a figure row
+/// (a question's text follows its marker with a bracket or a letter).
+fn looks_like_figure_row(text: &str) -> bool {
+    let t = text.trim();
+    question_marker(t)
+        .is_ok_and(|(rest, _)| rest.trim_start().starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Takes the next figure row, which must be `spec`'s row with `want` as marker.
@@ -170,24 +264,54 @@ fn take_question_row(
     errors: &mut Vec<ParseError>,
 ) -> Option<(i64, u32, i64, Span)> {
     let shown = want.map_or(String::new(), |m| format!("{} ", marker(m)));
-    let expected = format!("the figure row «{shown}% count %» of {}{}", spec.item.katakana(), marker(spec.no));
+    let expected = format!(
+        "the figure row «{shown}% count %» of {}{}",
+        spec.item.katakana(),
+        marker(spec.no)
+    );
     match figures.get(*next) {
-        Some((FigureLine::Question { marker: m, pct_yes, count_no, pct_no }, span)) if *m == want => {
+        Some((
+            FigureLine::Question {
+                marker: m,
+                pct_yes,
+                count_no,
+                pct_no,
+            },
+            span,
+        )) if *m == want => {
             *next += 1;
             Some((*pct_yes, *count_no, *pct_no, *span))
         }
         Some((other, span)) => {
             let found = match other {
-                FigureLine::Question { marker: Some(m), .. } => format!("the row of marker {}", self::marker(*m)),
+                FigureLine::Question {
+                    marker: Some(m), ..
+                } => format!("the row of marker {}", self::marker(*m)),
                 FigureLine::Question { marker: None, .. } => "a row without marker".to_string(),
                 FigureLine::Option { text, .. } => format!("the option row «{text}»"),
             };
-            errors.push(ParseError::new(Position { page: span.page, line: span.line, column: 1 }, expected, &found));
+            errors.push(ParseError::new(
+                Position {
+                    page: span.page,
+                    line: span.line,
+                    column: 1,
+                },
+                expected,
+                &found,
+            ));
             None
         }
         None => {
             let line = figures.last().map_or(0, |f| f.1.line);
-            errors.push(ParseError::new(Position { page: 2, line, column: 1 }, expected, "no further figure row"));
+            errors.push(ParseError::new(
+                Position {
+                    page: 2,
+                    line,
+                    column: 1,
+                },
+                expected,
+                "no further figure row",
+            ));
             None
         }
     }
@@ -201,16 +325,37 @@ fn locate(page: &Page<'_>, pattern: &'static str, errors: &mut Vec<ParseError>) 
     for p in page.paragraphs() {
         let (joined, origin) = join_paragraph(p);
         for m in re.find_iter(&joined) {
-            let span = Span { page: page.no, line: origin[m.start()] };
+            let span = Span {
+                page: page.no,
+                line: origin[m.start()],
+            };
             let after = &joined[m.end()..];
             let count = match trailing_count(after) {
-                Ok((_, c)) => Some((c, Span { page: page.no, line: origin[joined.len() - after.trim_start().len()] })),
+                Ok((_, c)) => Some((
+                    c,
+                    Span {
+                        page: page.no,
+                        line: origin[joined.len() - after.trim_start().len()],
+                    },
+                )),
                 Err(_) => all_consuming(count)
                     .parse(joined[..m.start()].trim())
                     .ok()
-                    .map(|(_, c)| (c, Span { page: page.no, line: origin[0] })),
+                    .map(|(_, c)| {
+                        (
+                            c,
+                            Span {
+                                page: page.no,
+                                line: origin[0],
+                            },
+                        )
+                    }),
             };
-            hits.push(Located { text: m.as_str().to_string(), span, count });
+            hits.push(Located {
+                text: m.as_str().to_string(),
+                span,
+                count,
+            });
         }
     }
     if hits.len() == 1 {
@@ -218,7 +363,11 @@ fn locate(page: &Page<'_>, pattern: &'static str, errors: &mut Vec<ParseError>) 
     }
     let line = hits.get(1).map_or(page.first_line(), |h| h.span.line);
     errors.push(ParseError::new(
-        Position { page: page.no, line, column: 1 },
+        Position {
+            page: page.no,
+            line,
+            column: 1,
+        },
         format!("the text /{pattern}/ once on page {}", page.no),
         &format!("{} occurrences", hits.len()),
     ));
@@ -232,7 +381,13 @@ fn stray_counts(page: &Page<'_>) -> Vec<(u32, Span)> {
         .filter(|p| p.len() == 1)
         .filter_map(|p| {
             let (_, c) = all_consuming(count).parse(p[0].text.trim()).ok()?;
-            Some((c, Span { page: page.no, line: p[0].no }))
+            Some((
+                c,
+                Span {
+                    page: page.no,
+                    line: p[0].no,
+                },
+            ))
         })
         .collect()
 }
@@ -240,7 +395,10 @@ fn stray_counts(page: &Page<'_>) -> Vec<(u32, Span)> {
 /// Gives each question whose text carries no count the stray count equal to
 /// n − 「未実施等」, if there is one, and flags it as placed by that identity.
 fn place_stray_counts(rows: &mut [QuestionRow], strays: &mut Vec<(u32, Span)>, n: u32) {
-    for row in rows.iter_mut().filter(|r| r.option.is_none() && r.count_yes.is_none()) {
+    for row in rows
+        .iter_mut()
+        .filter(|r| r.option.is_none() && r.count_yes.is_none())
+    {
         let want = row.count_no.and_then(|no| n.checked_sub(no));
         match strays.iter().position(|(c, _)| Some(*c) == want) {
             Some(i) => {
@@ -262,18 +420,29 @@ mod tests {
     fn figure_line_tells_question_rows_from_option_rows() {
         assert_eq!(
             figure_line("① 84.9% 8 15.1%"),
-            Some(FigureLine::Question { marker: Some(1), pct_yes: 849, count_no: 8, pct_no: 151 })
+            Some(FigureLine::Question {
+                marker: Some(1),
+                pct_yes: 849,
+                count_no: 8,
+                pct_no: 151
+            })
         );
         assert_eq!(
             figure_line("区市町村直営 8 15.1%"),
-            Some(FigureLine::Option { text: "区市町村直営", count: 8, pct: 151 })
+            Some(FigureLine::Option {
+                text: "区市町村直営",
+                count: 8,
+                pct: 151
+            })
         );
         assert_eq!(figure_line("（イ）在宅医療・介護連携の課"), None);
     }
 
     #[test]
     fn count_glued_before_the_text_is_found() {
-        let page = &crate::text::pages("53東京都が実施する「東京都地域医療構想調整会議在宅療養ワーキング」等への参加\n")[0];
+        let page = &crate::text::pages(
+            "53東京都が実施する「東京都地域医療構想調整会議在宅療養ワーキング」等への参加\n",
+        )[0];
         let mut errors = vec![];
         let got = locate(page, QUESTIONS[18].text.unwrap(), &mut errors).unwrap();
         assert_eq!(got.count.map(|c| c.0), Some(53));

@@ -20,7 +20,10 @@ const REFERENCE_CSV: &str = include_str!("../../../raw/tokyo_municipalities.csv"
 /// The check digit of a 5-digit local government code (JIS X 0402):
 /// weights 6,5,4,3,2; 11 − (sum mod 11), and its last digit where that is 10 or 11.
 pub fn check_digit(code5: &str) -> Option<u32> {
-    let digits: Vec<u32> = code5.chars().map(|c| c.to_digit(10)).collect::<Option<_>>()?;
+    let digits: Vec<u32> = code5
+        .chars()
+        .map(|c| c.to_digit(10))
+        .collect::<Option<_>>()?;
     if digits.len() != 5 {
         return None;
     }
@@ -37,7 +40,9 @@ pub fn municipalities() -> Vec<Municipality> {
         .filter(|l| !l.trim().is_empty())
         .filter_map(|l| {
             let f: Vec<&str> = l.trim().split(',').collect();
-            let [code5, name, kind, area] = f.as_slice() else { return None };
+            let [code5, name, kind, area] = f.as_slice() else {
+                return None;
+            };
             let cd = check_digit(code5)?;
             Some(Municipality {
                 code: format!("{code5}{cd}"),
@@ -63,7 +68,11 @@ mod tests {
 
     #[test]
     fn every_reference_row_is_read() {
-        let rows = REFERENCE_CSV.lines().skip(1).filter(|l| !l.trim().is_empty()).count();
+        let rows = REFERENCE_CSV
+            .lines()
+            .skip(1)
+            .filter(|l| !l.trim().is_empty())
+            .count();
         assert_eq!(municipalities().len(), rows);
     }
 }

@@ -64,7 +64,10 @@ pub fn pages(text: &str) -> Vec<Page<'_>> {
     let mut current: Vec<Line<'_>> = Vec::new();
     let mut blank_run = 0;
     for (i, raw) in text.split('\n').enumerate() {
-        let line = Line { no: i as u32 + 1, text: raw };
+        let line = Line {
+            no: i as u32 + 1,
+            text: raw,
+        };
         if raw.trim().is_empty() {
             blank_run += 1;
             if blank_run == 2 && !current.is_empty() {
@@ -86,7 +89,10 @@ fn push_page<'a>(pages: &mut Vec<Page<'a>>, lines: &mut Vec<Line<'a>>) {
         lines.pop();
     }
     if !lines.is_empty() {
-        pages.push(Page { no: pages.len() as u32 + 1, lines: std::mem::take(lines) });
+        pages.push(Page {
+            no: pages.len() as u32 + 1,
+            lines: std::mem::take(lines),
+        });
     }
 }
 
@@ -126,7 +132,10 @@ mod tests {
         let text = "\na\n\nb\n\n\n\nc\n";
         let pages = pages(text);
         assert_eq!(pages.len(), 2);
-        assert_eq!(pages[0].lines.iter().map(|l| l.text).collect::<Vec<_>>(), ["a", "", "b"]);
+        assert_eq!(
+            pages[0].lines.iter().map(|l| l.text).collect::<Vec<_>>(),
+            ["a", "", "b"]
+        );
         assert_eq!((pages[1].no, pages[1].first_line()), (2, 8));
         assert_eq!(pages[0].paragraphs().len(), 2);
     }

@@ -18,7 +18,9 @@ pub fn layout_regex(pattern: &'static str) -> Regex {
     map.entry(pattern)
         // Layout patterns are constants, tested in `layout_patterns_compile`;
         // a pattern that failed would match nothing rather than panic.
-        .or_insert_with(|| Regex::new(pattern).unwrap_or_else(|_| Regex::new("$^").expect("empty regex")))
+        .or_insert_with(|| {
+            Regex::new(pattern).unwrap_or_else(|_| Regex::new("$^").expect("empty regex"))
+        })
         .clone()
 }
 
@@ -42,7 +44,9 @@ pub fn split_annotations(text: &str) -> Annotated<'_> {
     }
     let mut tail = Vec::new();
     while core.ends_with(['）', ')']) {
-        let Some(open) = core.rfind(['（', '(']) else { break };
+        let Some(open) = core.rfind(['（', '(']) else {
+            break;
+        };
         let inner = &core[open..];
         let inner = inner
             .trim_start_matches(['（', '('])
@@ -52,11 +56,17 @@ pub fn split_annotations(text: &str) -> Annotated<'_> {
     }
     tail.reverse();
     notes.extend(tail);
-    Annotated { core, annotation: (!notes.is_empty()).then(|| notes.join("・")) }
+    Annotated {
+        core,
+        annotation: (!notes.is_empty()).then(|| notes.join("・")),
+    }
 }
 
 /// The option of `options` that `printed` names, with its annotation.
-pub fn match_option(options: &'static [OptionSpec], printed: &str) -> Option<(&'static OptionSpec, Option<String>)> {
+pub fn match_option(
+    options: &'static [OptionSpec],
+    printed: &str,
+) -> Option<(&'static OptionSpec, Option<String>)> {
     let annotated = split_annotations(printed);
     options
         .iter()
@@ -70,7 +80,11 @@ mod tests {
     use crate::layout::{QuestionKind, QUESTIONS};
 
     fn options_of(item: crate::layout::Item, no: u8) -> &'static [OptionSpec] {
-        match QUESTIONS.iter().find(|q| q.item == item && q.no == no).map(|q| q.kind) {
+        match QUESTIONS
+            .iter()
+            .find(|q| q.item == item && q.no == no)
+            .map(|q| q.kind)
+        {
             Some(QuestionKind::Options(o)) => o,
             _ => &[],
         }
@@ -85,7 +99,11 @@ mod tests {
             if let QuestionKind::Options(opts) = q.kind {
                 for o in opts {
                     assert!(Regex::new(o.pattern).is_ok(), "{}", o.pattern);
-                    assert!(Regex::new(o.pattern).unwrap().is_match(o.label), "{}", o.label);
+                    assert!(
+                        Regex::new(o.pattern).unwrap().is_match(o.label),
+                        "{}",
+                        o.label
+                    );
                 }
             }
         }
@@ -94,22 +112,40 @@ mod tests {
     #[test]
     fn annotation_after_with_mixed_brackets_is_set_aside() {
         let a = split_annotations("地区医師会に委託(※補助含む）");
-        assert_eq!((a.core, a.annotation.as_deref()), ("地区医師会に委託", Some("※補助含む")));
+        assert_eq!(
+            (a.core, a.annotation.as_deref()),
+            ("地区医師会に委託", Some("※補助含む"))
+        );
     }
 
     #[test]
     fn annotation_in_front_is_set_aside() {
-        let a = split_annotations("（検討中）在宅療養中の患者・利用者についての急変時診療機関の確保");
+        let a =
+            split_annotations("（検討中）在宅療養中の患者・利用者についての急変時診療機関の確保");
         assert_eq!(a.annotation.as_deref(), Some("検討中"));
-        assert_eq!(a.core, "在宅療養中の患者・利用者についての急変時診療機関の確保");
+        assert_eq!(
+            a.core,
+            "在宅療養中の患者・利用者についての急変時診療機関の確保"
+        );
     }
 
     #[test]
     fn spelling_variants_of_page_two_match_the_canonical_option() {
         use crate::layout::Item;
-        let (o, _) = match_option(options_of(Item::U, 3), "在宅療養中の患者・利用者について急変時診療機関の確保").unwrap();
-        assert_eq!(o.label, "在宅療養中の患者・利用者についての急変時診療機関の確保");
-        let (o, _) = match_option(options_of(Item::O, 2), "29年中に実施予定だが運営方法について未定").unwrap();
+        let (o, _) = match_option(
+            options_of(Item::U, 3),
+            "在宅療養中の患者・利用者について急変時診療機関の確保",
+        )
+        .unwrap();
+        assert_eq!(
+            o.label,
+            "在宅療養中の患者・利用者についての急変時診療機関の確保"
+        );
+        let (o, _) = match_option(
+            options_of(Item::O, 2),
+            "29年中に実施予定だが運営方法について未定",
+        )
+        .unwrap();
         assert_eq!(o.label, "未定");
     }
 

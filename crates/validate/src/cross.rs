@@ -12,7 +12,12 @@ pub fn page1_against_page2(report: &Report, out: &mut ValidationReport) {
     let ed = report.edition.as_of.iso();
     let (p1, p2) = (&report.program, &report.questions);
     out.check(
-        Compare { id: "x.n".into(), edition: &ed, subject: "n on page 1 = n on page 2".into(), printed_at: Some(format!("{} and {}", p1.n_span, p2.n_span)) },
+        Compare {
+            id: "x.n".into(),
+            edition: &ed,
+            subject: "n on page 1 = n on page 2".into(),
+            printed_at: Some(format!("{} and {}", p1.n_span, p2.n_span)),
+        },
         p1.n,
         p2.n,
     );
@@ -20,18 +25,29 @@ pub fn page1_against_page2(report: &Report, out: &mut ValidationReport) {
         let Some(q) = r.question else { continue };
         let (show, id) = program_row_name(r);
         let id = id.replacen("p1.", "x.", 1);
-        let twin = p2.rows.iter().find(|t| t.item == r.item && t.question == q && t.sub == r.sub && t.option.is_none());
-        let printed_at = Some(format!("{} and {}", r.span, twin.map_or("nowhere on page 2".to_string(), |t| t.span.to_string())));
+        let twin = p2
+            .rows
+            .iter()
+            .find(|t| t.item == r.item && t.question == q && t.sub == r.sub && t.option.is_none());
+        let printed_at = Some(format!(
+            "{} and {}",
+            r.span,
+            twin.map_or("nowhere on page 2".to_string(), |t| t.span.to_string())
+        ));
         let cmp = |field: &str, what: &str| Compare {
             id: format!("{id}.{field}"),
             edition: &ed,
-            subject: format!("{show} {what}: page 1 「{}」 = page 2", r.activity),
+            subject: format!(
+                "{show} {what} of 「{}」: page 1 (published) = page 2 (reconstructed)",
+                r.activity
+            ),
             printed_at: printed_at.clone(),
         };
         out.check(
             cmp("count", "FY-current count"),
             r.count_current.to_string(),
-            twin.and_then(|t| t.count_yes).map_or("no page-2 count".into(), |c| c.to_string()),
+            twin.and_then(|t| t.count_yes)
+                .map_or("no page-2 count".into(), |c| c.to_string()),
         );
         out.check(
             cmp("pct", "FY-current share"),

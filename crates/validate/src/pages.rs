@@ -9,11 +9,17 @@ use zaitaku_parse::model::{CountSource, ProgramRow, QuestionRow, Report, Span};
 /// A page-1 row's name for people and its id: `カ②`, `p1.ka.q2`; `カ(いずれか)`, `p1.ka.any`.
 pub fn program_row_name(r: &ProgramRow) -> (String, String) {
     let (q_id, q_show) = match (r.question, r.sub) {
-        (Some(q), Some(s)) => (format!("q{q}.{}", s.id()), format!("{}{}", marker(q), s.label())),
+        (Some(q), Some(s)) => (
+            format!("q{q}.{}", s.id()),
+            format!("{}{}", marker(q), s.label()),
+        ),
         (Some(q), None) => (format!("q{q}"), marker(q).to_string()),
         (None, _) => ("any".to_string(), "（いずれかを実施）".to_string()),
     };
-    (format!("{}{q_show}", r.item.katakana()), format!("p1.{}.{q_id}", r.item.id()))
+    (
+        format!("{}{q_show}", r.item.katakana()),
+        format!("p1.{}.{q_id}", r.item.id()),
+    )
 }
 
 /// A page-2 row's name for people and its id: `ウ③ その他`, `p2.u.q3.opt3`.
@@ -55,7 +61,10 @@ pub fn program_summary(report: &Report, out: &mut ValidationReport) {
             show_tenths(percent_tenths(cur, n)),
         );
         out.check(
-            cmp("pct_previous", &format!("FY{} share of {prev}", p.fy_previous)),
+            cmp(
+                "pct_previous",
+                &format!("FY{} share of {prev}", p.fy_previous),
+            ),
             show_tenths(r.pct_previous),
             show_tenths(percent_tenths(prev, n)),
         );
@@ -77,7 +86,11 @@ pub fn question_summary(report: &Report, out: &mut ValidationReport) {
     let mut previous: Option<(u8, u8)> = None;
     for r in &q.rows {
         let key = (r.item as u8, r.question);
-        option_index = if previous == Some(key) { option_index + 1 } else { 0 };
+        option_index = if previous == Some(key) {
+            option_index + 1
+        } else {
+            0
+        };
         previous = Some(key);
         let (show, id) = question_row_name(r, Some(option_index));
         let cmp = |field: &str, what: String, span: Span| Compare {
@@ -87,15 +100,38 @@ pub fn question_summary(report: &Report, out: &mut ValidationReport) {
             printed_at: at(span),
         };
         let yes = r.count_yes.map(i64::from);
-        let found_yes = yes.map_or("no count found".to_string(), |c| show_tenths(percent_tenths(c, n)));
-        let what = yes.map_or("実施・予定 share".to_string(), |c| format!("実施・予定 share of {c}"));
-        out.check(cmp("pct_yes", what, r.span), show_tenths(r.pct_yes), found_yes);
+        let found_yes = yes.map_or("no count found".to_string(), |c| {
+            show_tenths(percent_tenths(c, n))
+        });
+        let what = yes.map_or("実施・予定 share".to_string(), |c| {
+            format!("実施・予定 share of {c}")
+        });
+        out.check(
+            cmp("pct_yes", what, r.span),
+            show_tenths(r.pct_yes),
+            found_yes,
+        );
         if let (Some(no), Some(pct_no)) = (r.count_no, r.pct_no) {
             let no = no as i64;
-            out.check(cmp("pct_no", format!("未実施等 share of {no}"), r.span), show_tenths(pct_no), show_tenths(percent_tenths(no, n)));
+            out.check(
+                cmp("pct_no", format!("未実施等 share of {no}"), r.span),
+                show_tenths(pct_no),
+                show_tenths(percent_tenths(no, n)),
+            );
             let sum = yes.map_or("no count found".to_string(), |y| (y + no).to_string());
             let span = r.count_yes_span.unwrap_or(r.span);
-            out.check(cmp("yes_plus_no", format!("実施・予定 {} + 未実施等 {no} = n", yes.map_or("?".into(), |y| y.to_string())), span), n.to_string(), sum);
+            out.check(
+                cmp(
+                    "yes_plus_no",
+                    format!(
+                        "実施・予定 {} + 未実施等 {no} = n",
+                        yes.map_or("?".into(), |y| y.to_string())
+                    ),
+                    span,
+                ),
+                n.to_string(),
+                sum,
+            );
         }
         if r.count_yes_source == CountSource::ApartPlacedByTotal {
             out.ambiguity(
@@ -120,10 +156,23 @@ pub fn question_summary(report: &Report, out: &mut ValidationReport) {
             );
         }
     }
-    let unplaced: Vec<String> = q.unplaced_counts.iter().map(|(c, s)| format!("{c} ({s})")).collect();
+    let unplaced: Vec<String> = q
+        .unplaced_counts
+        .iter()
+        .map(|(c, s)| format!("{c} ({s})"))
+        .collect();
     out.check(
-        Compare { id: "p2.counts_placed".into(), edition: &ed, subject: "every count printed on page 2 belongs to a question".into(), printed_at: None },
+        Compare {
+            id: "p2.counts_placed".into(),
+            edition: &ed,
+            subject: "every count printed on page 2 belongs to a question".into(),
+            printed_at: None,
+        },
         "none left over".to_string(),
-        if unplaced.is_empty() { "none left over".to_string() } else { format!("left over: {}", unplaced.join(", ")) },
+        if unplaced.is_empty() {
+            "none left over".to_string()
+        } else {
+            format!("left over: {}", unplaced.join(", "))
+        },
     );
 }

@@ -59,7 +59,12 @@ pub struct Compare<'a> {
 
 impl ValidationReport {
     /// Records a check of `expected` (published) against `found` (computed).
-    pub fn check<T: PartialEq + std::fmt::Display>(&mut self, c: Compare<'_>, expected: T, found: T) {
+    pub fn check<T: PartialEq + std::fmt::Display>(
+        &mut self,
+        c: Compare<'_>,
+        expected: T,
+        found: T,
+    ) {
         self.checks.push(Check {
             id: c.id,
             edition: c.edition.to_string(),
@@ -72,8 +77,21 @@ impl ValidationReport {
     }
 
     /// Records an ambiguity.
-    pub fn ambiguity(&mut self, id: String, edition: &str, subject: String, resolution: String, at: Option<String>) {
-        self.ambiguities.push(Ambiguity { id, edition: edition.to_string(), subject, resolution, at });
+    pub fn ambiguity(
+        &mut self,
+        id: String,
+        edition: &str,
+        subject: String,
+        resolution: String,
+        at: Option<String>,
+    ) {
+        self.ambiguities.push(Ambiguity {
+            id,
+            edition: edition.to_string(),
+            subject,
+            resolution,
+            at,
+        });
     }
 
     /// Whether every check passed.
@@ -157,8 +175,15 @@ impl ValidationReport {
 }
 
 fn failure_line(c: &Check) -> String {
-    let at = c.printed_at.as_deref().map(|p| format!(" ({p})")).unwrap_or_default();
-    format!("FAIL {} [{}] {}: published {}{at}, reconstructed {}", c.id, c.edition, c.subject, c.expected, c.found)
+    let at = c
+        .printed_at
+        .as_deref()
+        .map(|p| format!(" ({p})"))
+        .unwrap_or_default();
+    format!(
+        "FAIL {} [{}] {}: published {}{at}, reconstructed {}",
+        c.id, c.edition, c.subject, c.expected, c.found
+    )
 }
 
 fn cell(s: &str) -> String {
@@ -170,7 +195,12 @@ mod tests {
     use super::*;
 
     fn compare(id: &str) -> Compare<'static> {
-        Compare { id: id.into(), edition: "2017-07-31", subject: "カ② 実施・予定 %".into(), printed_at: Some("page 2, line 147".into()) }
+        Compare {
+            id: id.into(),
+            edition: "2017-07-31",
+            subject: "カ② 実施・予定 %".into(),
+            printed_at: Some("page 2, line 147".into()),
+        }
     }
 
     #[test]

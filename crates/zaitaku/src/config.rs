@@ -53,8 +53,15 @@ pub fn load(args: &InputArgs) -> Option<Loaded> {
         match zaitaku_parse::parse_text(&decoded.text) {
             Ok(report) => {
                 let bom = if decoded.had_bom { " with BOM" } else { "" };
-                eprintln!("zaitaku: {shown}: read as {}{bom}; edition {}", decoded.encoding, report.edition.as_of.iso());
-                if let Some((first, _)) = reports.iter().find(|(_, r)| r.edition.as_of == report.edition.as_of) {
+                eprintln!(
+                    "zaitaku: {shown}: read as {}{bom}; edition {}",
+                    decoded.encoding,
+                    report.edition.as_of.iso()
+                );
+                if let Some((first, _)) = reports
+                    .iter()
+                    .find(|(_, r)| r.edition.as_of == report.edition.as_of)
+                {
                     eprintln!(
                         "zaitaku: {shown}: edition {} (line {}) is also {}; expected each input to be a different edition",
                         report.edition.as_of.iso(),
@@ -68,13 +75,19 @@ pub fn load(args: &InputArgs) -> Option<Loaded> {
             }
             Err(errors) => {
                 for e in &errors.0 {
-                    eprintln!("zaitaku: {shown}:{}:{}: {e}", e.position.line, e.position.column);
+                    let p = e.position;
+                    eprintln!(
+                        "zaitaku: {shown}:{}:{}: page {}: expected {}, found {}",
+                        p.line, p.column, p.page, e.expected, e.found
+                    );
                 }
                 failed = true;
             }
         }
     }
-    (!failed).then(|| Loaded { reports: reports.into_iter().map(|(_, r)| r).collect() })
+    (!failed).then(|| Loaded {
+        reports: reports.into_iter().map(|(_, r)| r).collect(),
+    })
 }
 
 /// Prints the validation outcome to stderr: the failures, then a summary line.

@@ -22,19 +22,29 @@ pub struct Args {
 
 /// Runs `build`.
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
-    let Some(loaded) = load(&args.input) else { return Ok(Outcome::InputError) };
+    let Some(loaded) = load(&args.input) else {
+        return Ok(Outcome::InputError);
+    };
     let report = zaitaku_validate::validate(&loaded.reports);
     print_validation(&report);
     if !report.passed() {
-        eprintln!("zaitaku: validation failed; {} left untouched", args.out.display());
+        eprintln!(
+            "zaitaku: validation failed; {} left untouched",
+            args.out.display()
+        );
         return Ok(Outcome::ValidationFailed);
     }
-    let files = zaitaku_export::render(&loaded.reports, &report).context("rendering the outputs")?;
+    let files =
+        zaitaku_export::render(&loaded.reports, &report).context("rendering the outputs")?;
     zaitaku_export::write::write_atomically(&args.out, &files)
         .with_context(|| format!("writing {}", args.out.display()))?;
     for t in zaitaku_export::tables::all(&loaded.reports) {
         eprintln!("zaitaku: {}: {} rows", t.name, t.height());
     }
-    eprintln!("zaitaku: wrote {} files to {}", files.len(), args.out.display());
+    eprintln!(
+        "zaitaku: wrote {} files to {}",
+        files.len(),
+        args.out.display()
+    );
     Ok(Outcome::Ok)
 }

@@ -15,9 +15,15 @@ pub struct Args {
 
 /// Runs `check`.
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
-    let Some(loaded) = load(&args.input) else { return Ok(Outcome::InputError) };
+    let Some(loaded) = load(&args.input) else {
+        return Ok(Outcome::InputError);
+    };
     let report = zaitaku_validate::validate(&loaded.reports);
     print!("{}", report.to_markdown());
     print_validation(&report);
-    Ok(if report.passed() { Outcome::Ok } else { Outcome::ValidationFailed })
+    Ok(if report.passed() {
+        Outcome::Ok
+    } else {
+        Outcome::ValidationFailed
+    })
 }

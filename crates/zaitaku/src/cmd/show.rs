@@ -25,12 +25,21 @@ pub struct Args {
 
 /// Runs `show`.
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
-    let input = InputArgs { encoding: args.encoding, inputs: vec![args.input.clone()] };
-    let Some(loaded) = load(&input) else { return Ok(Outcome::InputError) };
+    let input = InputArgs {
+        encoding: args.encoding,
+        inputs: vec![args.input.clone()],
+    };
+    let Some(loaded) = load(&input) else {
+        return Ok(Outcome::InputError);
+    };
     let tables = zaitaku_export::tables::all(&loaded.reports);
     let Some(table) = tables.iter().find(|t| t.name == args.table) else {
         let names: Vec<&str> = tables.iter().map(|t| t.name).collect();
-        eprintln!("zaitaku: unknown table «{}»; expected one of {}", args.table, names.join(", "));
+        eprintln!(
+            "zaitaku: unknown table «{}»; expected one of {}",
+            args.table,
+            names.join(", ")
+        );
         return Ok(Outcome::InputError);
     };
     let files = zaitaku_export::write::render_table(table)?;
