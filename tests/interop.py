@@ -32,7 +32,10 @@ def arrow_type_ok(field, t):
     kind = field["type"]
     if "constraints" in field and "enum" in field["constraints"]:
         # An Enum is written as a dictionary-encoded string column.
-        return pa.types.is_dictionary(t) and pa.types.is_string(t.value_type) or pa.types.is_large_string(getattr(t, "value_type", t))
+        v = getattr(t, "value_type", None)
+        return pa.types.is_dictionary(t) and v is not None and (
+            pa.types.is_string(v) or pa.types.is_large_string(v) or pa.types.is_string_view(v)
+        )
     return {
         "string": lambda: pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_string_view(t),
         "integer": lambda: pa.types.is_integer(t),

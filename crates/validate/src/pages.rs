@@ -147,10 +147,11 @@ pub fn question_summary(report: &Report, out: &mut ValidationReport) {
             );
         }
         if r.question_text.is_none() && option_index == 0 {
+            let (q_show, q_id) = question_row_name(r, None);
             out.ambiguity(
-                format!("{id}.question_text"),
+                format!("{q_id}.question_text"),
                 &ed,
-                format!("{show} question text"),
+                format!("{q_show} question text"),
                 "page 2 prints no text that can be told to be this question's; question_text is null".to_string(),
                 None,
             );
