@@ -113,9 +113,12 @@ impl Table {
     }
 }
 
+/// Reads one cell out of a row.
+type Getter<R> = Box<dyn Fn(&R) -> Cell>;
+
 /// Builds the columns of a table row by row.
 pub struct Builder<R> {
-    columns: Vec<(Meta, Box<dyn Fn(&R) -> Cell>)>,
+    columns: Vec<(Meta, Getter<R>)>,
 }
 
 /// One cell, as a row getter returns it.

@@ -104,16 +104,20 @@ pub fn program_figure_line(i: &str) -> IResult<&str, (&str, [i64; 5])> {
     )))
 }
 
+/// The figures of a page-2 question row: 「実施・予定」 share (tenths),
+/// 「未実施等」 count and share (tenths).
+pub type QuestionFigures = (i64, u32, i64);
+
 /// The figures of a page-2 question row after its marker: %, count, % of
 /// 「実施・予定」 and 「未実施等」: `96.2% 2 3.8%` → (962, 2, 38).
-pub fn question_figures(i: &str) -> IResult<&str, (i64, u32, i64)> {
+pub fn question_figures(i: &str) -> IResult<&str, QuestionFigures> {
     let (i, (p_yes, _, c_no, _, p_no)) = (percent, space1, count, space1, percent).parse(i)?;
     Ok((i, (p_yes, c_no, p_no)))
 }
 
 /// A page-2 question row: `② 96.2% 2 3.8%` → (Some(2), figures); the rows of
 /// sub-questions carry no marker: `77.4% 12 22.6%` → (None, figures).
-pub fn question_row(i: &str) -> IResult<&str, (Option<u8>, (i64, u32, i64))> {
+pub fn question_row(i: &str) -> IResult<&str, (Option<u8>, QuestionFigures)> {
     all_consuming((
         opt(terminated(question_marker, space1)),
         terminated(question_figures, space0),

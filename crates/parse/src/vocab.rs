@@ -8,18 +8,21 @@
 use crate::layout::OptionSpec;
 use regex::Regex;
 use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// A compiled regular expression for a pattern of the layout, compiled once.
-pub fn layout_regex(pattern: &'static str) -> Regex {
-    static CACHE: OnceLock<Mutex<HashMap<&'static str, Regex>>> = OnceLock::new();
+/// Shared, not cloned: a clone of a `Regex` would build its lazy DFA again.
+pub fn layout_regex(pattern: &'static str) -> Arc<Regex> {
+    static CACHE: OnceLock<Mutex<HashMap<&'static str, Arc<Regex>>>> = OnceLock::new();
     let cache = CACHE.get_or_init(Default::default);
     let mut map = cache.lock().unwrap_or_else(|e| e.into_inner());
     map.entry(pattern)
         // Layout patterns are constants, tested in `layout_patterns_compile`;
         // a pattern that failed would match nothing rather than panic.
         .or_insert_with(|| {
-            Regex::new(pattern).unwrap_or_else(|_| Regex::new("$^").expect("empty regex"))
+            Regex::new(pattern)
+                .unwrap_or_else(|_| Regex::new("$^").expect("empty regex"))
+                .into()
         })
         .clone()
 }
