@@ -131,7 +131,7 @@ pub fn question_summary(reports: &[Report]) -> Table {
         .col(meta("option", Kind::Str, "選択肢", "Canonical option label (multi-choice questions only)", None), |q| os(q.row.option))
         .col(meta("option_text", Kind::Str, "選択肢（表記）", "The option as printed on page 2", None), |q| os(q.row.option_text.clone()))
         .col(meta("question_text", Kind::Str, "設問文", "The question as printed on page 2; null where page 2 prints no text that is its", None), |q| os(q.row.question_text.clone()))
-        .col(meta("count_yes", Kind::Int, "実施・29年度中に実施予定（区市町村）", "Municipalities implementing or planning within the year; an option's count for options", MUNIS), |q| oi(q.row.count_yes))
+        .col(meta("count_yes", Kind::Int, "実施・年度中に実施予定（区市町村）", "Municipalities implementing or planning within the year; an option's count for options", MUNIS), |q| oi(q.row.count_yes))
         .col(meta("count_yes_source", COUNT_SOURCES, "出典", "Where count_yes was printed: with_text, on_row, apart_placed_by_total (on a line of its own, placed by n − count_no), missing", None), |q| s(q.row.count_yes_source.id()))
         .col(meta("pct_yes", Kind::Float, "全体の％", "count_yes as % of n, as published", PERCENT), |q| pct(Some(q.row.pct_yes)))
         .col(meta("count_no", Kind::Int, "未実施等（区市町村）", "Municipalities not implementing (null for options)", MUNIS), |q| oi(q.row.count_no))

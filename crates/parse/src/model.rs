@@ -12,6 +12,17 @@ pub struct Span {
     pub line: u32,
 }
 
+impl Span {
+    /// The position of the span's line, column 1 (for messages about a whole line).
+    pub fn position(self) -> crate::error::Position {
+        crate::error::Position {
+            page: self.page,
+            line: self.line,
+            column: 1,
+        }
+    }
+}
+
 impl std::fmt::Display for Span {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "page {}, line {}", self.page, self.line)

@@ -29,10 +29,7 @@ pub fn edition(
                 let Ok((_, (era, year, month))) = as_of_phrase(&line.text[at..]) else {
                     continue;
                 };
-                let span = Span {
-                    page: page.no,
-                    line: line.no,
-                };
+                let span = page.span(line.no);
                 let column = line.text[..at].chars().count() as u32 + 1;
                 let position = Position {
                     page: page.no,
@@ -88,7 +85,7 @@ pub fn edition(
         };
         errors.push(ParseError::new(
             position,
-            "an as-of line such as 「平成29年度7月末時点」",
+            "an as-of line «平成N年度M月末時点» (era, fiscal year, month)",
             "none in the text",
         ));
     }
@@ -109,22 +106,12 @@ pub fn sample_size(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<(u32
         if let Some(c) = re.captures(line.text) {
             if let Ok(n) = c[1].parse::<u32>() {
                 if n > 0 {
-                    return Some((
-                        n,
-                        Span {
-                            page: page.no,
-                            line: line.no,
-                        },
-                    ));
+                    return Some((n, page.span(line.no)));
                 }
             }
         }
     }
-    let position = Position {
-        page: page.no,
-        line: page.first_line(),
-        column: 1,
-    };
+    let position = page.start();
     errors.push(ParseError::new(
         position,
         "the sample size 「集計状況（ｎ＝N）」 with N > 0",
@@ -146,22 +133,11 @@ pub fn parse(page: &Page<'_>, era: &str, errors: &mut Vec<ParseError>) -> Option
             let (joined, _) = join_paragraph(p);
             let (_, (label, figures)) = program_figure_line(&joined).ok()?;
             let last = p.last()?;
-            Some((
-                label.to_string(),
-                figures,
-                Span {
-                    page: page.no,
-                    line: last.no,
-                },
-            ))
+            Some((label.to_string(), figures, page.span(last.no)))
         })
         .collect();
     if figures.len() != PROGRAM_ROWS.len() {
-        let position = Position {
-            page: page.no,
-            line: page.first_line(),
-            column: 1,
-        };
+        let position = page.start();
         errors.push(ParseError::new(
             position,
             format!(
@@ -176,11 +152,7 @@ pub fn parse(page: &Page<'_>, era: &str, errors: &mut Vec<ParseError>) -> Option
     for (i, (spec, (label, f, span))) in PROGRAM_ROWS.iter().zip(&figures).enumerate() {
         check_anchor(spec, i, label, *span, errors);
         let Some(item_label) = labels.get(&spec.item) else {
-            let position = Position {
-                page: page.no,
-                line: page.first_line(),
-                column: 1,
-            };
+            let position = page.start();
             errors.push(ParseError::new(
                 position,
                 format!("the item label （{}）…", spec.item.katakana()),
@@ -189,11 +161,7 @@ pub fn parse(page: &Page<'_>, era: &str, errors: &mut Vec<ParseError>) -> Option
             continue;
         };
         let Some(activity_span) = find_line(page, spec.activity) else {
-            let position = Position {
-                page: page.no,
-                line: span.line,
-                column: 1,
-            };
+            let position = span.position();
             errors.push(ParseError::new(
                 position,
                 format!("the activity label «{}» on a line of page 1", spec.activity),
@@ -261,15 +229,7 @@ fn check_anchor(
                 spec.activity
             ),
         };
-        errors.push(ParseError::new(
-            Position {
-                page: span.page,
-                line: span.line,
-                column: 1,
-            },
-            expected,
-            label,
-        ));
+        errors.push(ParseError::new(span.position(), expected, label));
     }
 }
 
@@ -288,21 +248,10 @@ fn fiscal_years(
             continue;
         };
         if let (Some(cur), Some(prev)) = (gregorian(era, cur), gregorian(era, prev)) {
-            return Some((
-                cur,
-                prev,
-                Span {
-                    page: page.no,
-                    line: line.no,
-                },
-            ));
+            return Some((cur, prev, page.span(line.no)));
         }
     }
-    let position = Position {
-        page: page.no,
-        line: page.first_line(),
-        column: 1,
-    };
+    let position = page.start();
     errors.push(ParseError::new(
         position,
         "the column heads «N年度 M年度» of the two fiscal years",
@@ -335,10 +284,7 @@ fn find_line(page: &Page<'_>, text: &str) -> Option<Span> {
     page.lines
         .iter()
         .find(|l| l.text.trim() == text)
-        .map(|l| Span {
-            page: page.no,
-            line: l.no,
-        })
+        .map(|l| page.span(l.no))
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@
 //! published identity count + 「未実施等」 = n, and the row says so.
 
 use crate::combinators::{count, option_row, question_marker, question_row, trailing_count};
-use crate::error::{ParseError, Position};
+use crate::error::ParseError;
 use crate::layout::{marker, QuestionKind, QuestionSpec, QUESTIONS};
 use crate::model::{CountSource, QuestionRow, QuestionSummary, Span};
 use crate::page1::sample_size;
@@ -48,17 +48,7 @@ pub fn parse(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<QuestionSu
     let figures: Vec<(FigureLine<'_>, Span)> = page
         .lines
         .iter()
-        .filter_map(|l| {
-            figure_line(l.text).map(|f| {
-                (
-                    f,
-                    Span {
-                        page: page.no,
-                        line: l.no,
-                    },
-                )
-            })
-        })
+        .filter_map(|l| figure_line(l.text).map(|f| (f, page.span(l.no))))
         .collect();
     for l in page
         .lines
@@ -66,11 +56,7 @@ pub fn parse(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<QuestionSu
         .filter(|l| looks_like_figure_row(l.text) && figure_line(l.text).is_none())
     {
         errors.push(ParseError::new(
-            Position {
-                page: page.no,
-                line: l.no,
-                column: 1,
-            },
+            page.span(l.no).position(),
             "a figure row «marker % count %» such as «② 96.2% 2 3.8%»",
             l.text,
         ));
@@ -142,11 +128,7 @@ pub fn parse(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<QuestionSu
                     let Some((option, _annotation)) = match_option(options, text) else {
                         let labels: Vec<&str> = options.iter().map(|o| o.label).collect();
                         errors.push(ParseError::new(
-                            Position {
-                                page: span.page,
-                                line: span.line,
-                                column: 1,
-                            },
+                            span.position(),
                             format!(
                                 "an option of {}{} ({})",
                                 spec.item.katakana(),
@@ -159,11 +141,7 @@ pub fn parse(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<QuestionSu
                     };
                     if seen.contains(&option.label) {
                         errors.push(ParseError::new(
-                            Position {
-                                page: span.page,
-                                line: span.line,
-                                column: 1,
-                            },
+                            span.position(),
                             format!(
                                 "each option of {}{} once",
                                 spec.item.katakana(),
@@ -193,11 +171,7 @@ pub fn parse(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<QuestionSu
                 for o in options.iter().filter(|o| !seen.contains(&o.label)) {
                     let line = figures.get(next).map_or(page.first_line(), |f| f.1.line);
                     errors.push(ParseError::new(
-                        Position {
-                            page: page.no,
-                            line,
-                            column: 1,
-                        },
+                        page.span(line).position(),
                         format!(
                             "the option row «{} count %» of {}{}",
                             o.label,
@@ -212,11 +186,7 @@ pub fn parse(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<QuestionSu
     }
     if let (Some((_, span)), true) = (figures.get(next), errors.len() == before) {
         errors.push(ParseError::new(
-            Position {
-                page: span.page,
-                line: span.line,
-                column: 1,
-            },
+            span.position(),
             "no further figure row after the last question",
             page.lines
                 .iter()
@@ -290,25 +260,13 @@ fn take_question_row(
                 FigureLine::Question { marker: None, .. } => "a row without marker".to_string(),
                 FigureLine::Option { text, .. } => format!("the option row «{text}»"),
             };
-            errors.push(ParseError::new(
-                Position {
-                    page: span.page,
-                    line: span.line,
-                    column: 1,
-                },
-                expected,
-                &found,
-            ));
+            errors.push(ParseError::new(span.position(), expected, &found));
             None
         }
         None => {
-            let line = figures.last().map_or(0, |f| f.1.line);
+            let at = figures.last().map_or(Span { page: 0, line: 0 }, |f| f.1);
             errors.push(ParseError::new(
-                Position {
-                    page: 2,
-                    line,
-                    column: 1,
-                },
+                at.position(),
                 expected,
                 "no further figure row",
             ));
@@ -325,10 +283,7 @@ fn locate(page: &Page<'_>, pattern: &'static str, errors: &mut Vec<ParseError>) 
     for p in page.paragraphs() {
         let (joined, origin) = join_paragraph(p);
         for m in re.find_iter(&joined) {
-            let span = Span {
-                page: page.no,
-                line: origin[m.start()],
-            };
+            let span = page.span(origin[m.start()]);
             let after = &joined[m.end()..];
             let count = match trailing_count(after) {
                 Ok((_, c)) => Some((
@@ -341,15 +296,7 @@ fn locate(page: &Page<'_>, pattern: &'static str, errors: &mut Vec<ParseError>) 
                 Err(_) => all_consuming(count)
                     .parse(joined[..m.start()].trim())
                     .ok()
-                    .map(|(_, c)| {
-                        (
-                            c,
-                            Span {
-                                page: page.no,
-                                line: origin[0],
-                            },
-                        )
-                    }),
+                    .map(|(_, c)| (c, page.span(origin[0]))),
             };
             hits.push(Located {
                 text: m.as_str().to_string(),
@@ -363,11 +310,7 @@ fn locate(page: &Page<'_>, pattern: &'static str, errors: &mut Vec<ParseError>) 
     }
     let line = hits.get(1).map_or(page.first_line(), |h| h.span.line);
     errors.push(ParseError::new(
-        Position {
-            page: page.no,
-            line,
-            column: 1,
-        },
+        page.span(line).position(),
         format!("the text /{pattern}/ once on page {}", page.no),
         &format!("{} occurrences", hits.len()),
     ));
@@ -381,13 +324,7 @@ fn stray_counts(page: &Page<'_>) -> Vec<(u32, Span)> {
         .filter(|p| p.len() == 1)
         .filter_map(|p| {
             let (_, c) = all_consuming(count).parse(p[0].text.trim()).ok()?;
-            Some((
-                c,
-                Span {
-                    page: page.no,
-                    line: p[0].no,
-                },
-            ))
+            Some((c, page.span(p[0].no)))
         })
         .collect()
 }

@@ -51,6 +51,23 @@ impl<'a> Page<'a> {
             .collect()
     }
 
+    /// The span of input line `line` on this page.
+    pub fn span(&self, line: u32) -> crate::model::Span {
+        crate::model::Span {
+            page: self.no,
+            line,
+        }
+    }
+
+    /// The position of the page's first line (for messages about the whole page).
+    pub fn start(&self) -> crate::error::Position {
+        crate::error::Position {
+            page: self.no,
+            line: self.first_line(),
+            column: 1,
+        }
+    }
+
     /// Line number of the page's first line.
     pub fn first_line(&self) -> u32 {
         self.lines.first().map_or(0, |l| l.no)
