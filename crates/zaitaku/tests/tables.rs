@@ -115,3 +115,35 @@ fn show_prints_a_table_and_check_writes_nothing() {
         "check wrote nothing beside the input"
     );
 }
+
+#[test]
+fn two_editions_give_one_set_of_tables_with_an_edition_column() {
+    // A later edition: every as-of phrase 「平成29年度7月末時点」 / 「平成29年度７月末時点」 moved to month 9.
+    let later = seed()
+        .replace("年度7月末時点", "年度9月末時点")
+        .replace("年度７月末時点", "年度９月末時点");
+    let wd = Workdir::new();
+    wd.write("later.txt", later);
+    wd.write("seed.txt", seed());
+    let run = wd.run(&["build", "--out", "o", "later.txt", "seed.txt"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let csv = String::from_utf8(
+        wd.files("o")
+            .into_iter()
+            .find(|(n, _)| n == "program_summary.csv")
+            .unwrap()
+            .1,
+    )
+    .unwrap();
+    let editions: Vec<&str> = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap())
+        .collect();
+    assert_eq!(editions.len(), 30);
+    assert!(
+        editions[..15].iter().all(|e| *e == "2017-07-31"),
+        "sorted by edition"
+    );
+    assert!(editions[15..].iter().all(|e| *e == "2017-09-30"));
+}
