@@ -90,6 +90,13 @@ pub fn load(args: &InputArgs) -> Option<Loaded> {
     })
 }
 
+/// Loads the inputs (see [`load`]) and validates them.
+pub fn load_validated(args: &InputArgs) -> Option<(Loaded, ValidationReport)> {
+    let loaded = load(args)?;
+    let report = zaitaku_validate::validate(&loaded.reports);
+    Some((loaded, report))
+}
+
 /// Prints the validation outcome to stderr: the failures, then a summary line.
 pub fn print_validation(report: &ValidationReport) {
     for line in report.failure_lines() {

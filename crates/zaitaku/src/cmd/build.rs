@@ -5,7 +5,7 @@
 //! `output`), atomically. On a parse error (exit 2) or a failed check
 //! (exit 1) DIR is left exactly as it was and the report goes to the terminal.
 
-use crate::config::{load, print_validation, InputArgs};
+use crate::config::{load_validated, print_validation, InputArgs};
 use crate::Outcome;
 use anyhow::Context;
 use std::path::PathBuf;
@@ -22,10 +22,9 @@ pub struct Args {
 
 /// Runs `build`.
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
-    let Some(loaded) = load(&args.input) else {
+    let Some((loaded, report)) = load_validated(&args.input) else {
         return Ok(Outcome::InputError);
     };
-    let report = zaitaku_validate::validate(&loaded.reports);
     print_validation(&report);
     if !report.passed() {
         eprintln!(

@@ -3,7 +3,7 @@
 //! Parses and validates; prints the report (Markdown) to stdout and the
 //! failures to stderr; writes nothing. Exit 1 when a check fails.
 
-use crate::config::{load, print_validation, InputArgs};
+use crate::config::{load_validated, print_validation, InputArgs};
 use crate::Outcome;
 
 /// Arguments of `check`.
@@ -15,10 +15,9 @@ pub struct Args {
 
 /// Runs `check`.
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
-    let Some(loaded) = load(&args.input) else {
+    let Some((_, report)) = load_validated(&args.input) else {
         return Ok(Outcome::InputError);
     };
-    let report = zaitaku_validate::validate(&loaded.reports);
     print!("{}", report.to_markdown());
     print_validation(&report);
     Ok(if report.passed() {

@@ -4,7 +4,7 @@
 //! Validation runs too: a failed check is reported on stderr, exit 1, but the
 //! table is still shown, since looking at it is how one finds out why.
 
-use crate::config::{load, print_validation, InputArgs};
+use crate::config::{load_validated, print_validation, InputArgs};
 use crate::Outcome;
 use zaitaku_parse::decode::EncodingChoice;
 
@@ -29,7 +29,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         encoding: args.encoding,
         inputs: vec![args.input.clone()],
     };
-    let Some(loaded) = load(&input) else {
+    let Some((loaded, report)) = load_validated(&input) else {
         return Ok(Outcome::InputError);
     };
     let tables = zaitaku_export::tables::all(&loaded.reports);
@@ -53,7 +53,6 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         std::env::set_var("POLARS_FMT_STR_LEN", "60");
         println!("{df}");
     }
-    let report = zaitaku_validate::validate(&loaded.reports);
     if !report.passed() {
         print_validation(&report);
         return Ok(Outcome::ValidationFailed);
