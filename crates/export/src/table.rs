@@ -50,19 +50,6 @@ pub const fn meta(
     }
 }
 
-/// The values of one column.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Values {
-    /// Text or Enum values.
-    Str(Vec<Option<String>>),
-    /// Integers.
-    Int(Vec<Option<i32>>),
-    /// Floats.
-    Float(Vec<Option<f64>>),
-    /// Flags.
-    Bool(Vec<Option<bool>>),
-}
-
 /// A table: name, description, key, columns.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
@@ -72,40 +59,59 @@ pub struct Table {
     pub description: &'static str,
     /// Key columns (rows are sorted by them before they get here).
     pub key: &'static [&'static str],
-    /// Columns in order.
-    pub columns: Vec<(Meta, Values)>,
+    /// Columns in order, each with one cell per row.
+    pub columns: Vec<(Meta, Vec<Cell>)>,
 }
 
 impl Table {
     /// Number of rows.
     pub fn height(&self) -> usize {
-        self.columns.first().map_or(0, |(_, v)| match v {
-            Values::Str(v) => v.len(),
-            Values::Int(v) => v.len(),
-            Values::Float(v) => v.len(),
-            Values::Bool(v) => v.len(),
-        })
+        self.columns.first().map_or(0, |(_, cells)| cells.len())
     }
 
-    /// The DataFrame, with Enum columns cast strictly (an unknown value is an error, not a null).
+    /// The DataFrame, with Enum columns cast strictly (an unknown value is an
+    /// error, not a null), and a cell of another kind than its column an error too.
     pub fn frame(&self) -> PolarsResult<DataFrame> {
         let mut cols = Vec::with_capacity(self.columns.len());
-        for (m, v) in &self.columns {
+        for (m, cells) in &self.columns {
             let name: PlSmallStr = m.name.into();
-            let series = match (m.kind, v) {
-                (Kind::Str, Values::Str(v)) => Series::new(name, v),
-                (Kind::Enum(cats), Values::Str(v)) => {
-                    let dtype = DataType::from_frozen_categories(FrozenCategories::new(
-                        cats.iter().copied(),
-                    )?);
-                    Series::new(name, v).strict_cast(&dtype)?
+            let mismatch = || polars_err!(SchemaMismatch: "column {} of {}: a cell does not fit its kind", m.name, self.name);
+            let series = match m.kind {
+                Kind::Str | Kind::Enum(_) => {
+                    let v = cells.iter().map(|c| match c {
+                        Cell::Str(v) => Ok(v.as_deref()),
+                        _ => Err(mismatch()),
+                    });
+                    Series::new(name, v.collect::<PolarsResult<Vec<_>>>()?)
                 }
-                (Kind::Int, Values::Int(v)) => Series::new(name, v),
-                (Kind::Float, Values::Float(v)) => Series::new(name, v),
-                (Kind::Bool, Values::Bool(v)) => Series::new(name, v),
-                _ => {
-                    polars_bail!(SchemaMismatch: "column {} of {}: values do not fit its kind", m.name, self.name)
+                Kind::Int => {
+                    let v = cells.iter().map(|c| match c {
+                        Cell::Int(v) => Ok(*v),
+                        _ => Err(mismatch()),
+                    });
+                    Series::new(name, v.collect::<PolarsResult<Vec<_>>>()?)
                 }
+                Kind::Float => {
+                    let v = cells.iter().map(|c| match c {
+                        Cell::Float(v) => Ok(*v),
+                        _ => Err(mismatch()),
+                    });
+                    Series::new(name, v.collect::<PolarsResult<Vec<_>>>()?)
+                }
+                Kind::Bool => {
+                    let v = cells.iter().map(|c| match c {
+                        Cell::Bool(v) => Ok(*v),
+                        _ => Err(mismatch()),
+                    });
+                    Series::new(name, v.collect::<PolarsResult<Vec<_>>>()?)
+                }
+            };
+            let series = match m.kind {
+                Kind::Enum(cats) => {
+                    let fcats = FrozenCategories::new(cats.iter().copied())?;
+                    series.strict_cast(&DataType::from_frozen_categories(fcats))?
+                }
+                _ => series,
             };
             cols.push(series.into_column());
         }
@@ -122,6 +128,7 @@ pub struct Builder<R> {
 }
 
 /// One cell, as a row getter returns it.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
     /// Text or Enum.
     Str(Option<String>),
@@ -159,43 +166,7 @@ impl<R> Builder<R> {
         let columns = self
             .columns
             .into_iter()
-            .map(|(m, get)| {
-                let values = match m.kind {
-                    Kind::Str | Kind::Enum(_) => Values::Str(
-                        rows.iter()
-                            .map(|r| match get(r) {
-                                Cell::Str(s) => s,
-                                _ => None,
-                            })
-                            .collect(),
-                    ),
-                    Kind::Int => Values::Int(
-                        rows.iter()
-                            .map(|r| match get(r) {
-                                Cell::Int(s) => s,
-                                _ => None,
-                            })
-                            .collect(),
-                    ),
-                    Kind::Float => Values::Float(
-                        rows.iter()
-                            .map(|r| match get(r) {
-                                Cell::Float(s) => s,
-                                _ => None,
-                            })
-                            .collect(),
-                    ),
-                    Kind::Bool => Values::Bool(
-                        rows.iter()
-                            .map(|r| match get(r) {
-                                Cell::Bool(s) => s,
-                                _ => None,
-                            })
-                            .collect(),
-                    ),
-                };
-                (m, values)
-            })
+            .map(|(m, get)| (m, rows.iter().map(&get).collect()))
             .collect();
         Table {
             name,
@@ -234,4 +205,43 @@ pub fn pct(tenths: Option<i64>) -> Cell {
 /// A flag cell.
 pub fn b(v: Option<bool>) -> Cell {
     Cell::Bool(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const COL: Meta = meta("count", Kind::Int, "数", "a count", None);
+    const ITEM: Meta = meta("item", Kind::Enum(&["ア", "イ"]), "項目", "an item", None);
+
+    #[test]
+    fn a_cell_of_another_kind_is_an_error_not_a_null() {
+        let t = Builder::<i32>::default()
+            .col(COL, |_| s("3"))
+            .build("t", "d", &[], &[1]);
+        assert!(t.frame().is_err());
+    }
+
+    #[test]
+    fn an_enum_value_outside_the_vocabulary_is_an_error() {
+        let t = Builder::<&str>::default()
+            .col(ITEM, |v| s(*v))
+            .build("t", "d", &[], &["ア", "ケ"]);
+        assert!(t.frame().is_err());
+        let ok =
+            Builder::<&str>::default()
+                .col(ITEM, |v| s(*v))
+                .build("t", "d", &[], &["ア", "イ"]);
+        assert_eq!(ok.frame().unwrap().height(), 2);
+    }
+
+    #[test]
+    fn typed_cells_give_typed_columns() {
+        let t = Builder::<i32>::default()
+            .col(COL, |v| i(*v))
+            .build("t", "d", &[], &[1, 2]);
+        let df = t.frame().unwrap();
+        assert_eq!(df.column("count").unwrap().dtype(), &DataType::Int32);
+        assert_eq!(t.height(), 2);
+    }
 }
