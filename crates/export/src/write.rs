@@ -37,6 +37,16 @@ pub enum ExportError {
     },
 }
 
+/// CSV bytes of a frame: UTF-8, header row, RFC 4180 quoting, `\n` line ends.
+pub fn csv_bytes(df: &mut DataFrame) -> PolarsResult<Vec<u8>> {
+    let mut csv = Vec::new();
+    CsvWriter::new(&mut csv)
+        .include_header(true)
+        .with_line_terminator("\n".into())
+        .finish(df)?;
+    Ok(csv)
+}
+
 /// Parquet and CSV bytes of a table.
 pub fn render_table(table: &Table) -> Result<[OutputFile; 2], ExportError> {
     let err = |source| ExportError::Polars {
@@ -48,12 +58,7 @@ pub fn render_table(table: &Table) -> Result<[OutputFile; 2], ExportError> {
     ParquetWriter::new(&mut parquet)
         .finish(&mut df)
         .map_err(err)?;
-    let mut csv = Vec::new();
-    CsvWriter::new(&mut csv)
-        .include_header(true)
-        .with_line_terminator("\n".into())
-        .finish(&mut df)
-        .map_err(err)?;
+    let csv = csv_bytes(&mut df).map_err(err)?;
     Ok([
         OutputFile {
             name: format!("{}.parquet", table.name),

@@ -33,11 +33,11 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         );
         return Ok(Outcome::ValidationFailed);
     }
-    let files =
-        zaitaku_export::render(&loaded.reports, &report).context("rendering the outputs")?;
+    let tables = zaitaku_export::tables::all(&loaded.reports);
+    let files = zaitaku_export::render(&tables, &report).context("rendering the outputs")?;
     zaitaku_export::write::write_atomically(&args.out, &files)
         .with_context(|| format!("writing {}", args.out.display()))?;
-    for t in zaitaku_export::tables::all(&loaded.reports) {
+    for t in &tables {
         eprintln!("zaitaku: {}: {} rows", t.name, t.height());
     }
     eprintln!(

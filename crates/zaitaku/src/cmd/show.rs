@@ -42,11 +42,13 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         );
         return Ok(Outcome::InputError);
     };
-    let files = zaitaku_export::write::render_table(table)?;
+    let mut df = table.frame()?;
     if args.csv {
-        print!("{}", String::from_utf8_lossy(&files[1].bytes));
+        print!(
+            "{}",
+            String::from_utf8_lossy(&zaitaku_export::write::csv_bytes(&mut df)?)
+        );
     } else {
-        let df = table.frame()?;
         // polars reads its display limits from the environment; -1 means all.
         std::env::set_var("POLARS_FMT_MAX_ROWS", "-1");
         std::env::set_var("POLARS_FMT_MAX_COLS", "-1");
