@@ -49,7 +49,7 @@ pub fn municipalities(reports: &[Report]) -> Table {
     Builder::<(Municipality, Option<u32>, bool)>::default()
         .col(meta("municipality_code", Kind::Str, "全国地方公共団体コード", "6-digit local government code with check digit", None), |r| s(&r.0.code))
         .col(meta("municipality_name", Kind::Str, "区市町村名", "Name of the municipality", None), |r| s(&r.0.name))
-        .col(meta("survey_no", Kind::Int, "番号", "Number printed before the municipality's rows in the newest edition (1–62); null where not printed", None), |r| oi(r.1))
+        .col(meta("survey_no", Kind::Int, "番号", "Number printed before the municipality's rows in the newest edition, as printed; null where not printed", None), |r| oi(r.1))
         .col(meta("kind", KINDS, "区分", "special_ward, city, town or village", None), |r| s(&r.0.kind))
         .col(meta("area", AREAS, "地域", "ku_area (23 wards), tama, or islands", None), |r| s(&r.0.area))
         .col(meta("in_survey", Kind::Bool, "集計対象", "Has a row on the per-municipality pages of the newest edition (islands are excluded from the survey)", None), |r| b(Some(r.2)))

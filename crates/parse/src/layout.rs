@@ -115,6 +115,15 @@ impl SubQuestion {
             SubQuestion::Website => "ホームページ等",
         }
     }
+
+    /// The label page 2 prints before the sub-question's count:
+    /// 「パンフレット等について 41」.
+    pub fn page2_label(self) -> &'static str {
+        match self {
+            SubQuestion::Pamphlet => "パンフレット等について",
+            SubQuestion::Website => "ホームページ等について",
+        }
+    }
 }
 
 /// One option of a multi-choice question.

@@ -97,11 +97,7 @@ pub fn parse(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<QuestionSu
                     else {
                         break;
                     };
-                    let pattern: &'static str = match sub {
-                        crate::layout::SubQuestion::Pamphlet => "パンフレット等について",
-                        crate::layout::SubQuestion::Website => "ホームページ等について",
-                    };
-                    let sub_count = locate(page, pattern, errors).and_then(|l| l.count);
+                    let sub_count = locate(page, sub.page2_label(), errors).and_then(|l| l.count);
                     rows.push(QuestionRow {
                         item: spec.item,
                         question: spec.no,
