@@ -40,7 +40,7 @@ pub fn municipalities(reports: &[Report]) -> Table {
             let no = newest
                 .and_then(|r| r.numbered.iter().find(|n| n.name == m.name))
                 .map(|n| n.no);
-            let surveyed = newest.is_some_and(|r| r.surveyed.iter().any(|n| n.name == m.name));
+            let surveyed = newest.is_some_and(|r| r.surveyed().contains(&m.name.as_str()));
             (m, no, surveyed)
         })
         .collect();

@@ -44,6 +44,16 @@ pub fn mark(i: &str) -> IResult<&str, Mark> {
     map_opt(anychar, Mark::from_char).parse(i)
 }
 
+/// The head of a per-municipality row: its number and the name after it,
+/// `1 千代田区 ○ ○ …` → (1, "千代田区").
+pub fn row_head(i: &str) -> IResult<&str, (u32, &str)> {
+    (
+        terminated(count, space1),
+        take_while1(|c: char| !c.is_ascii_whitespace()),
+    )
+        .parse(i)
+}
+
 /// A question marker `⓪`…`④` → its number.
 pub fn question_marker(i: &str) -> IResult<&str, u8> {
     alt((
@@ -263,5 +273,14 @@ mod tests {
             as_of_phrase("平成29年度7月末時点"),
             Ok(("", ("平成", 29, 7)))
         );
+    }
+
+    #[test]
+    fn row_head_reads_number_and_name() {
+        assert_eq!(
+            row_head("1 千代田区 ○ ○ ○ - ◎ ◎ ◎ その他"),
+            Ok((" ○ ○ ○ - ◎ ◎ ◎ その他", (1, "千代田区")))
+        );
+        assert!(row_head("① ② ③ ④").is_err());
     }
 }

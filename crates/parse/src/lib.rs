@@ -15,6 +15,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod answers;
 pub mod combinators;
 pub mod decode;
 pub mod error;
@@ -57,17 +58,15 @@ pub fn parse_text(text: &str) -> Result<Report, ParseErrors> {
     let era = edition.as_ref().map_or("", |e| e.1);
     let program = page1::parse(&pages[0], era, &mut errors);
     let questions = page2::parse(&pages[1], &mut errors);
+    let names = reference_names();
+    let answers = answers::parse(&pages, names, &mut errors);
     let numbered = numbered_names(&pages);
-    let surveyed = pages
-        .get(2)
-        .map(|p| numbered_names(std::slice::from_ref(p)))
-        .unwrap_or_default();
     match (edition, program, questions) {
         (Some((edition, _)), Some(program), Some(questions)) if errors.is_empty() => Ok(Report {
             edition,
             program,
             questions,
-            surveyed,
+            answers,
             numbered,
         }),
         _ => {
@@ -80,10 +79,7 @@ pub fn parse_text(text: &str) -> Result<Report, ParseErrors> {
 /// Every `N name …` row head whose name is a municipality of the reference
 /// list: 「1 千代田区 ○ ○ ○ - …」. First occurrence per name, in text order.
 fn numbered_names(pages: &[Page<'_>]) -> Vec<NumberedName> {
-    let names: Vec<String> = reference::municipalities()
-        .into_iter()
-        .map(|m| m.name)
-        .collect();
+    let names = reference_names();
     let mut seen: Vec<NumberedName> = Vec::new();
     for page in pages {
         for line in &page.lines {
@@ -107,4 +103,15 @@ fn numbered_names(pages: &[Page<'_>]) -> Vec<NumberedName> {
         }
     }
     seen
+}
+
+/// The names of the reference list, read once.
+fn reference_names() -> &'static [String] {
+    static NAMES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        reference::municipalities()
+            .into_iter()
+            .map(|m| m.name)
+            .collect()
+    })
 }

@@ -1,7 +1,7 @@
 //! The typed, as-printed tables that the page parsers produce (the staging
 //! layer). Every value keeps the page and line it was read from.
 
-use crate::layout::{Item, SubQuestion};
+use crate::layout::{AnswerColumn, Item, Mark, SubQuestion};
 
 /// Where a value was printed: page (from 1) and input line (from 1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -217,6 +217,112 @@ pub struct NumberedName {
     pub span: Span,
 }
 
+/// One entry of the mark legend printed on pages 3–4.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct LegendEntry {
+    /// The status the label stands for.
+    pub status: Mark,
+    /// The mark as printed (after normalization of 〇 to ○).
+    pub printed: char,
+    /// The label as printed: 「29年度中に実施予定」.
+    pub label: String,
+}
+
+/// The mark legend of a per-municipality page: which printed mark stands for
+/// which status. 「-」 (not applicable) is not in the printed legend.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Legend {
+    /// The entries, in printed order.
+    pub entries: Vec<LegendEntry>,
+    /// Where the legend is printed.
+    pub span: Span,
+}
+
+impl Legend {
+    /// The status of a printed mark, if the legend (or the layout's 「-」) has it.
+    pub fn status(&self, printed: char) -> Option<Mark> {
+        self.entries
+            .iter()
+            .find(|e| e.printed == printed)
+            .map(|e| e.status)
+            .or((printed == Mark::NotApplicable.usual()).then_some(Mark::NotApplicable))
+    }
+
+    /// The marks it knows, for messages: `◎ ○ △ × -`.
+    pub fn marks(&self) -> String {
+        let mut marks: Vec<String> = self.entries.iter().map(|e| e.printed.to_string()).collect();
+        marks.push(Mark::NotApplicable.usual().to_string());
+        marks.join(" ")
+    }
+}
+
+/// One option chosen in an option-text cell.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Choice {
+    /// The option's canonical label; `None` where the text matches no option
+    /// of the question's vocabulary (never guessed).
+    pub option: Option<&'static str>,
+    /// Annotations printed in front of or after it (「検討中」, 「※補助」).
+    pub annotation: Option<String>,
+    /// The text as printed, annotations included.
+    pub raw_text: String,
+}
+
+/// What a cell of a per-municipality row holds.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub enum AnswerValue {
+    /// A mark and its status by the page's legend.
+    Mark {
+        /// As printed.
+        printed: char,
+        /// Its status.
+        status: Mark,
+    },
+    /// The options chosen (none where the cell is 「-」).
+    Options(Vec<Choice>),
+}
+
+/// One cell of a per-municipality row.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct AnswerCell {
+    /// The column it belongs to.
+    pub column: &'static AnswerColumn,
+    /// The cell's text as printed.
+    pub printed: String,
+    /// What it says.
+    pub value: AnswerValue,
+    /// Column (in characters, from 1) where the cell starts on its line.
+    pub at_column: u32,
+}
+
+/// A row of a per-municipality page: 「2 中央区 ◎ ◎ ◎ 毎年、実施している … 中央区」.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct AnswerRow {
+    /// The number printed in front.
+    pub no: u32,
+    /// The name as printed (a municipality of the reference list).
+    pub name: String,
+    /// Where the row is printed.
+    pub span: Span,
+    /// The cells, in the page's column order.
+    pub cells: Vec<AnswerCell>,
+}
+
+/// A per-municipality page (区市町村別): its legend and its rows.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct AnswerPage {
+    /// The page.
+    pub page: u32,
+    /// The items it covers, first and last.
+    pub items: (Item, Item),
+    /// Where its title is printed.
+    pub title_span: Span,
+    /// Its mark legend.
+    pub legend: Legend,
+    /// The rows, in printed order.
+    pub rows: Vec<AnswerRow>,
+}
+
 /// Everything reconstructed from one edition.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Report {
@@ -226,10 +332,24 @@ pub struct Report {
     pub program: ProgramSummary,
     /// Page 2.
     pub questions: QuestionSummary,
-    /// Municipalities with a row on the per-municipality pages (the survey).
-    pub surveyed: Vec<NumberedName>,
+    /// Pages 3–4: what each municipality answered.
+    pub answers: Vec<AnswerPage>,
     /// Every `number name` row head seen in the text, first occurrence per name.
     pub numbered: Vec<NumberedName>,
+}
+
+impl Report {
+    /// Names of the municipalities with a row on a per-municipality page (the
+    /// survey), in printed order, each once.
+    pub fn surveyed(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = Vec::new();
+        for row in self.answers.iter().flat_map(|p| &p.rows) {
+            if !names.contains(&row.name.as_str()) {
+                names.push(&row.name);
+            }
+        }
+        names
+    }
 }
 
 #[cfg(test)]

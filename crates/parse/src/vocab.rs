@@ -77,6 +77,84 @@ pub fn match_option(
         .map(|o| (o, annotated.annotation))
 }
 
+/// The most 「・」-separated pieces one option may span: option names hold at
+/// most one 「・」 (「在宅療養中の患者・利用者についての…」); a few more leave room
+/// for annotations that hold one.
+const MAX_PIECES_PER_OPTION: usize = 4;
+
+/// The options chosen in a cell of a per-municipality row, in printed order.
+///
+/// The cell is cut at 「・」 only where the cut leaves pieces that each match
+/// an option: among all cuttings, the one whose matched pieces cover the most
+/// text wins, then the one with the fewest pieces. Text that matches no
+/// option is kept whole as a choice without option (never guessed). 「-」
+/// (nothing chosen) gives no choice.
+pub fn choices(options: &'static [OptionSpec], cell: &str) -> Vec<crate::model::Choice> {
+    use crate::model::Choice;
+    let cell = cell.trim();
+    if cell.is_empty() || cell == "-" {
+        return Vec::new();
+    }
+    const SEP: char = '・';
+    // Piece m runs from starts[m] to ends[m]; a choice spans pieces a..=b.
+    let seps: Vec<usize> = cell.match_indices(SEP).map(|(i, _)| i).collect();
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(seps.iter().map(|i| i + SEP.len_utf8()))
+        .collect();
+    let ends: Vec<usize> = seps.iter().copied().chain([cell.len()]).collect();
+    let pieces = starts.len();
+    // best[b] = (matched bytes, −choices, choice spans) of the best cutting of pieces 0..b.
+    let mut best: Vec<Option<(usize, i64, Vec<(usize, usize)>)>> = vec![None; pieces + 1];
+    best[0] = Some((0, 0, Vec::new()));
+    for b in 0..pieces {
+        for a in b.saturating_sub(MAX_PIECES_PER_OPTION - 1)..=b {
+            let Some((matched, neg, spans)) = best[a].clone() else {
+                continue;
+            };
+            let text = &cell[starts[a]..ends[b]];
+            let gain = if match_option(options, text).is_some() {
+                text.len()
+            } else {
+                0
+            };
+            let candidate = (matched + gain, neg - 1);
+            if best[b + 1]
+                .as_ref()
+                .is_none_or(|(m, n, _)| candidate > (*m, *n))
+            {
+                let mut spans = spans;
+                spans.push((starts[a], ends[b]));
+                best[b + 1] = Some((candidate.0, candidate.1, spans));
+            }
+        }
+    }
+    let spans = best[pieces].take().map(|b| b.2).unwrap_or_default();
+    let mut out: Vec<Choice> = Vec::new();
+    for (from, to) in spans {
+        let text = &cell[from..to];
+        match match_option(options, text) {
+            Some((o, annotation)) => out.push(Choice {
+                option: Some(o.label),
+                annotation,
+                raw_text: text.to_string(),
+            }),
+            // Unmatched text next to unmatched text is one unknown choice.
+            None => match out.last_mut() {
+                Some(last) if last.option.is_none() => {
+                    last.raw_text.push(SEP);
+                    last.raw_text.push_str(text);
+                }
+                _ => out.push(Choice {
+                    option: None,
+                    annotation: None,
+                    raw_text: text.to_string(),
+                }),
+            },
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,5 +234,79 @@ mod tests {
     fn unknown_text_matches_no_option() {
         use crate::layout::Item;
         assert!(match_option(options_of(Item::E, 2), "伝書鳩").is_none());
+    }
+
+    fn labels(cs: &[crate::model::Choice]) -> Vec<(Option<&str>, Option<&str>, &str)> {
+        cs.iter()
+            .map(|c| (c.option, c.annotation.as_deref(), c.raw_text.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn option_holding_the_separator_is_not_cut() {
+        // Page 3, line 290: 「中央区 … 在宅療養中の患者・利用者についての急変時診療機関の確保・その他」
+        let cs = choices(
+            options_of(crate::layout::Item::U, 3),
+            "在宅療養中の患者・利用者についての急変時診療機関の確保・その他",
+        );
+        assert_eq!(
+            labels(&cs),
+            [
+                (
+                    Some("在宅療養中の患者・利用者についての急変時診療機関の確保"),
+                    None,
+                    "在宅療養中の患者・利用者についての急変時診療機関の確保"
+                ),
+                (Some("その他"), None, "その他"),
+            ]
+        );
+    }
+
+    #[test]
+    fn annotation_in_front_of_the_second_choice_stays_with_it() {
+        // Page 3, line 370 (清瀬市).
+        let cs = choices(
+            options_of(crate::layout::Item::E, 2),
+            "紙媒体の情報共有ツール・（29年度中）ICTを活用した情報共有ツール",
+        );
+        assert_eq!(
+            labels(&cs),
+            [
+                (
+                    Some("紙媒体の情報共有ツール"),
+                    None,
+                    "紙媒体の情報共有ツール"
+                ),
+                (
+                    Some("ICTを活用した情報共有ツール"),
+                    Some("29年度中"),
+                    "（29年度中）ICTを活用した情報共有ツール"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_words_are_kept_whole_beside_known_options() {
+        let cs = choices(
+            options_of(crate::layout::Item::E, 2),
+            "伝書鳩・のろし・紙媒体の情報共有ツール",
+        );
+        assert_eq!(
+            labels(&cs),
+            [
+                (None, None, "伝書鳩・のろし"),
+                (
+                    Some("紙媒体の情報共有ツール"),
+                    None,
+                    "紙媒体の情報共有ツール"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_dash_cell_chooses_nothing() {
+        assert!(choices(options_of(crate::layout::Item::A, 4), "-").is_empty());
     }
 }

@@ -1,0 +1,446 @@
+//! Pages 3–4 (区市町村別): what each surveyed municipality answered, one row
+//! per municipality, its cells in the columns of [`ANSWER_PAGES`].
+//!
+//! A row is printed on one line, its cells separated by spaces:
+//! 「29 府中市 ◎ ◎ ◎ 毎年、実施している ◎ ◎ ◎ （検討中）在宅療養中の患者・利用者について
+//! の急変時診療機関の確保・その他 ◎ 紙媒体の情報共有ツール・ICTを活用した情報共有ツール 府中市」.
+//! Mark cells are one mark each; an option cell runs from its first word up
+//! to the next mark, and is matched against its question's vocabulary
+//! ([`choices`]). The marks are read with the legend the page prints, so a
+//! copy that prints another mark for 「実施」 is read by its own legend.
+
+use crate::combinators::row_head;
+use crate::error::ParseError;
+use crate::layout::{AnswerPageSpec, Mark, ANSWER_PAGES};
+use crate::model::{AnswerCell, AnswerPage, AnswerRow, AnswerValue, Legend, LegendEntry, Span};
+use crate::text::{Line, Page};
+use crate::vocab::{choices, layout_regex};
+
+/// One legend pair: 「label」 … は「mark」.
+const LEGEND_PAIR: &str = "「([^「」]+)」[^「」]*?は「([^「」]+)」";
+
+/// Parses every per-municipality page of the layout.
+pub fn parse(
+    pages: &[Page<'_>],
+    names: &[String],
+    errors: &mut Vec<ParseError>,
+) -> Vec<AnswerPage> {
+    let mut out = Vec::new();
+    for spec in ANSWER_PAGES {
+        let title = layout_regex(spec.title);
+        let found = pages.iter().find_map(|p| {
+            p.lines
+                .iter()
+                .find(|l| title.is_match(l.text))
+                .map(|l| (p, l.no))
+        });
+        let Some((page, title_line)) = found else {
+            let last = pages.last();
+            errors.push(ParseError::new(
+                last.map_or_else(
+                    || Span { page: 1, line: 1 }.position(),
+                    |p| p.span(p.lines.last().map_or(1, |l| l.no)).position(),
+                ),
+                format!(
+                    "a per-municipality page titled like «区市町村別〔…〕 {}»",
+                    spec.title.trim_start_matches("区市町村別.*")
+                ),
+                "no such page before the end of input",
+            ));
+            continue;
+        };
+        let Some(legend) = legend(page, errors) else {
+            continue;
+        };
+        let rows = page
+            .lines
+            .iter()
+            .filter_map(|l| match row(l, page, spec, &legend, names) {
+                Ok(r) => r,
+                Err(e) => {
+                    errors.push(e);
+                    None
+                }
+            })
+            .collect();
+        out.push(AnswerPage {
+            page: page.no,
+            items: (
+                spec.columns[0].item,
+                spec.columns[spec.columns.len() - 1].item,
+            ),
+            title_span: page.span(title_line),
+            legend,
+            rows,
+        });
+    }
+    out
+}
+
+/// Character column (from 1) of byte `at` of `text`.
+fn column(text: &str, at: usize) -> u32 {
+    text[..at].chars().count() as u32 + 1
+}
+
+/// The legend: the first line of the page that pairs two or more labels with
+/// a mark each. Every label must be one the layout knows, every mark one
+/// character, no mark used twice, and 「実施」 and 「年度中に実施予定」 (the marks
+/// the published counts add up) must be there.
+fn legend(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<Legend> {
+    let pair = layout_regex(LEGEND_PAIR);
+    let line = page
+        .lines
+        .iter()
+        .find(|l| pair.captures_iter(l.text).count() >= 2);
+    let Some(line) = line else {
+        errors.push(ParseError::new(
+            page.start(),
+            "the mark legend «「実施」については「◎」、「…年度中に実施予定」については「○」…»",
+            "no line pairing labels with marks on the page",
+        ));
+        return None;
+    };
+    let at = |byte: usize| crate::error::Position {
+        column: column(line.text, byte),
+        ..page.span(line.no).position()
+    };
+    let mut entries: Vec<LegendEntry> = Vec::new();
+    let before = errors.len();
+    for c in pair.captures_iter(line.text) {
+        let (label, mark) = (&c[1], c.get(2).expect("group 2 of LEGEND_PAIR"));
+        let status = Mark::ALL.into_iter().find(|m| {
+            m.legend_label()
+                .is_some_and(|p| layout_regex(p).is_match(label))
+        });
+        let mut chars = mark.as_str().chars();
+        let (Some(printed), None) = (chars.next(), chars.next()) else {
+            errors.push(ParseError::new(
+                at(mark.start()),
+                "one mark character in the legend",
+                mark.as_str(),
+            ));
+            continue;
+        };
+        let Some(status) = status else {
+            errors.push(ParseError::new(
+                at(c.get(1).map_or(0, |m| m.start())),
+                "a legend label: 実施, N年度中に実施予定, …実施予定及びその他…, 実施予定なし",
+                label,
+            ));
+            continue;
+        };
+        if entries
+            .iter()
+            .any(|e| e.printed == printed || e.status == status)
+            || printed == Mark::NotApplicable.usual()
+        {
+            errors.push(ParseError::new(
+                at(mark.start()),
+                "each status and each mark once in the legend",
+                &format!("「{label}」は「{printed}」 again"),
+            ));
+            continue;
+        }
+        entries.push(LegendEntry {
+            status,
+            printed,
+            label: label.to_string(),
+        });
+    }
+    for needed in [Mark::Implemented, Mark::PlannedThisYear] {
+        if !entries.iter().any(|e| e.status == needed) && errors.len() == before {
+            errors.push(ParseError::new(
+                at(0),
+                format!("a legend entry for {}", needed.id()),
+                line.text,
+            ));
+        }
+    }
+    (errors.len() == before).then(|| Legend {
+        entries,
+        span: page.span(line.no),
+    })
+}
+
+/// A word of a row and the character column it starts at.
+struct Word<'a> {
+    text: &'a str,
+    column: u32,
+}
+
+fn words(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        match (c.is_ascii_whitespace(), start) {
+            (true, Some(s)) => {
+                out.push(Word {
+                    text: &text[s..i],
+                    column: column(text, s),
+                });
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The status of a word that is one mark of the legend.
+fn mark_of(word: &str, legend: &Legend) -> Option<(char, Mark)> {
+    let mut chars = word.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => legend.status(c).map(|m| (c, m)),
+        _ => None,
+    }
+}
+
+/// A municipality row, `Ok(None)` for a line that is not one. A line is a
+/// row when it starts with a number and a municipality's name, or with a
+/// number and a name that it repeats at its end.
+fn row(
+    line: &Line<'_>,
+    page: &Page<'_>,
+    spec: &AnswerPageSpec,
+    legend: &Legend,
+    names: &[String],
+) -> Result<Option<AnswerRow>, ParseError> {
+    let Ok((_, (no, name))) = row_head(line.text) else {
+        return Ok(None);
+    };
+    let words = words(line.text);
+    let known = names.iter().any(|n| n == name);
+    let repeated = words.len() > 2 && words[words.len() - 1].text == name;
+    let at = |column: u32| crate::error::Position {
+        column,
+        ..page.span(line.no).position()
+    };
+    match (known, repeated) {
+        (false, false) => return Ok(None),
+        (false, true) => {
+            return Err(ParseError::new(
+                at(words[1].column),
+                "a municipality of the reference list",
+                name,
+            ))
+        }
+        (true, false) => {
+            let last = words.last().map_or(1, |w| w.column);
+            return Err(ParseError::new(
+                at(last),
+                format!("the row to end with its name «{name}» repeated"),
+                words.last().map_or("", |w| w.text),
+            ));
+        }
+        (true, true) => {}
+    }
+    let body = &words[2..words.len() - 1];
+    let mut next = 0;
+    let mut cells = Vec::with_capacity(spec.columns.len());
+    for (k, col) in spec.columns.iter().enumerate() {
+        let Some(first) = body.get(next) else {
+            return Err(ParseError::new(
+                at(words[words.len() - 1].column),
+                format!("a cell for {} before the name repeated", col.label()),
+                "the name",
+            ));
+        };
+        let last_column = k + 1 == spec.columns.len();
+        let cell = match col.options {
+            None => {
+                let Some((printed, status)) = mark_of(first.text, legend) else {
+                    return Err(ParseError::new(
+                        at(first.column),
+                        format!(
+                            "a mark of the legend ({}) for {}",
+                            legend.marks(),
+                            col.label()
+                        ),
+                        first.text,
+                    ));
+                };
+                next += 1;
+                AnswerCell {
+                    column: col,
+                    printed: first.text.to_string(),
+                    value: AnswerValue::Mark { printed, status },
+                    at_column: first.column,
+                }
+            }
+            Some(options) => {
+                // 「-」 is an option cell's "nothing chosen"; any other mark
+                // here means a cell went missing before it.
+                if mark_of(first.text, legend).is_some_and(|(_, m)| m != Mark::NotApplicable) {
+                    return Err(ParseError::new(
+                        at(first.column),
+                        format!("the option text of {} (or «-»)", col.label()),
+                        first.text,
+                    ));
+                }
+                // The cell runs to the next mark (to the name, for the last column).
+                let mut end = next + 1;
+                while end < body.len() && (last_column || mark_of(body[end].text, legend).is_none())
+                {
+                    end += 1;
+                }
+                let printed = body[next..end]
+                    .iter()
+                    .map(|w| w.text)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                next = end;
+                AnswerCell {
+                    column: col,
+                    value: AnswerValue::Options(choices(options, &printed)),
+                    printed,
+                    at_column: first.column,
+                }
+            }
+        };
+        cells.push(cell);
+    }
+    if let Some(extra) = body.get(next) {
+        return Err(ParseError::new(
+            at(extra.column),
+            format!(
+                "the name «{name}» repeated after {}",
+                spec.columns[spec.columns.len() - 1].label()
+            ),
+            extra.text,
+        ));
+    }
+    Ok(Some(AnswerRow {
+        no,
+        name: name.to_string(),
+        span: page.span(line.no),
+        cells,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::pages;
+
+    const LEGEND_LINE: &str = "○各区市町村の調査票回答にしたがって 「実施」 については「◎」、「29年度中に実施予定」については「○」、「平成30年4月1日実施予定及びその他（検討中・実施時期未定等）」は「△」、「実施予定なし」（(ク）のみ）については「×」及び実施（予定）内容についてはリストより選択された回答内容を標記。";
+
+    fn page_of(text: &str) -> Page<'_> {
+        pages(text).remove(0)
+    }
+
+    #[test]
+    fn legend_of_the_real_text_maps_every_status() {
+        let page = page_of(LEGEND_LINE);
+        let mut errors = Vec::new();
+        let legend = legend(&page, &mut errors).unwrap();
+        assert!(errors.is_empty());
+        let got: Vec<(Mark, char)> = legend
+            .entries
+            .iter()
+            .map(|e| (e.status, e.printed))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Mark::Implemented, '◎'),
+                (Mark::PlannedThisYear, '○'),
+                (Mark::PlannedLaterOrUndecided, '△'),
+                (Mark::NotPlanned, '×'),
+            ]
+        );
+        assert_eq!(legend.status('-'), Some(Mark::NotApplicable));
+        assert_eq!(legend.status('●'), None);
+    }
+
+    #[test]
+    fn a_legend_that_prints_another_mark_is_followed() {
+        let text = LEGEND_LINE.replace("「◎」", "「●」");
+        let page = page_of(&text);
+        let legend = legend(&page, &mut Vec::new()).unwrap();
+        assert_eq!(legend.status('●'), Some(Mark::Implemented));
+        assert_eq!(legend.status('◎'), None);
+    }
+
+    #[test]
+    fn a_legend_giving_one_mark_two_meanings_is_an_error() {
+        let text = LEGEND_LINE.replace("「○」", "「◎」");
+        let page = page_of(&text);
+        let mut errors = Vec::new();
+        assert!(legend(&page, &mut errors).is_none());
+        assert!(errors[0].expected.contains("once"), "{:?}", errors[0]);
+    }
+
+    fn parse_row(text: &str) -> Result<Option<AnswerRow>, ParseError> {
+        let full = format!("{LEGEND_LINE}\n{text}\n");
+        let page = page_of(&full);
+        let legend = legend(&page, &mut Vec::new()).unwrap();
+        let names: Vec<String> = crate::reference::municipalities()
+            .into_iter()
+            .map(|m| m.name)
+            .collect();
+        row(&page.lines[1], &page, &ANSWER_PAGES[0], &legend, &names)
+    }
+
+    #[test]
+    fn row_of_page_three_gives_ten_cells() {
+        // Page 3, line 328.
+        let r = parse_row("21 足立区 ○ ○ ○ - ◎ △ - - ◎ 紙媒体の情報共有ツール 足立区")
+            .unwrap()
+            .unwrap();
+        assert_eq!((r.no, r.name.as_str()), (21, "足立区"));
+        let printed: Vec<&str> = r.cells.iter().map(|c| c.printed.as_str()).collect();
+        assert_eq!(
+            printed,
+            [
+                "○",
+                "○",
+                "○",
+                "-",
+                "◎",
+                "△",
+                "-",
+                "-",
+                "◎",
+                "紙媒体の情報共有ツール"
+            ]
+        );
+        assert_eq!(
+            r.cells[3].value,
+            AnswerValue::Options(Vec::new()),
+            "ア④ «-» chooses nothing"
+        );
+        assert_eq!(
+            r.cells[6].value,
+            AnswerValue::Mark {
+                printed: '-',
+                status: Mark::NotApplicable
+            }
+        );
+    }
+
+    #[test]
+    fn row_with_a_missing_cell_is_an_error_at_the_name() {
+        let e = parse_row("21 足立区 ○ ○ ○ - ◎ △ - ◎ 紙媒体の情報共有ツール 足立区").unwrap_err();
+        assert!(e.expected.contains("ウ③"), "{e}");
+    }
+
+    #[test]
+    fn mark_outside_the_legend_is_an_error_at_its_column() {
+        let e = parse_row("21 足立区 ○ ● ○ - ◎ △ - - ◎ 紙媒体の情報共有ツール 足立区").unwrap_err();
+        assert_eq!(e.position.column, 10);
+        assert!(e.expected.contains("ア②"), "{e}");
+    }
+
+    #[test]
+    fn row_not_ending_with_its_name_is_an_error() {
+        let e = parse_row("21 足立区 ○ ○ ○ - ◎ △ - - ◎ 紙媒体の情報共有ツール").unwrap_err();
+        assert!(e.expected.contains("足立区"), "{e}");
+    }
+
+    #[test]
+    fn lines_that_are_not_rows_are_skipped() {
+        assert_eq!(parse_row("① ② ③ ④ ① ① ② ③ ① ②").unwrap(), None);
+        assert_eq!(parse_row("53 100.0% 53 100.0% 0.0%").unwrap(), None);
+    }
+}
