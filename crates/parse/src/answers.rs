@@ -11,7 +11,7 @@
 
 use crate::combinators::row_head;
 use crate::error::ParseError;
-use crate::layout::{AnswerPageSpec, Mark, ANSWER_PAGES};
+use crate::layout::{AnswerPageSpec, Mark, ANSWER_PAGES, ISLANDS_EXCLUDED};
 use crate::model::{AnswerCell, AnswerPage, AnswerRow, AnswerValue, Legend, LegendEntry, Span};
 use crate::text::{Line, Page};
 use crate::vocab::{choices, layout_regex};
@@ -71,6 +71,11 @@ pub fn parse(
             ),
             title_span: page.span(title_line),
             legend,
+            islands_excluded: page
+                .lines
+                .iter()
+                .find(|l| layout_regex(ISLANDS_EXCLUDED).is_match(l.text))
+                .map(|l| page.span(l.no)),
             rows,
         });
     }

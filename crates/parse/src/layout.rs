@@ -301,6 +301,28 @@ pub const QUESTIONS: &[QuestionSpec] = &[
     QuestionSpec { item: Item::Ku, no: 2, kind: QuestionKind::Single, text: Some("（②を実施している場合[^（）]*）検討結果（広域連携することが決定した事項や様式等）を踏まえて、関係機関等への周知や取組を行っていますか。") },
 ];
 
+/// The vocabulary of a multi-choice question (empty for other questions).
+pub fn options_of(item: Item, question: u8) -> &'static [OptionSpec] {
+    QUESTIONS
+        .iter()
+        .find(|q| q.item == item && q.no == question)
+        .map_or(&[], |q| match q.kind {
+            QuestionKind::Options(o) => o,
+            _ => &[],
+        })
+}
+
+/// Position of an option in its question's vocabulary, from 0.
+pub fn option_index(item: Item, question: u8, label: &str) -> Option<usize> {
+    options_of(item, question)
+        .iter()
+        .position(|o| o.label == label)
+}
+
+/// A line saying the islands are outside the survey: 「○島しょ部については、
+/// 今回は集計外である。」 (pages 3–4), 「※島しょは除く。」 (page 1).
+pub const ISLANDS_EXCLUDED: &str = "島しょ.*(集計外|除く)";
+
 /// One row of the page-1 table (集計結果).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ProgramRowSpec {

@@ -319,6 +319,9 @@ pub struct AnswerPage {
     pub title_span: Span,
     /// Its mark legend.
     pub legend: Legend,
+    /// Where the page says the islands are outside the survey (「島しょ部については、
+    /// 今回は集計外である。」), if it does.
+    pub islands_excluded: Option<Span>,
     /// The rows, in printed order.
     pub rows: Vec<AnswerRow>,
 }

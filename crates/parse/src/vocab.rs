@@ -160,16 +160,7 @@ mod tests {
     use super::*;
     use crate::layout::{QuestionKind, QUESTIONS};
 
-    fn options_of(item: crate::layout::Item, no: u8) -> &'static [OptionSpec] {
-        match QUESTIONS
-            .iter()
-            .find(|q| q.item == item && q.no == no)
-            .map(|q| q.kind)
-        {
-            Some(QuestionKind::Options(o)) => o,
-            _ => &[],
-        }
-    }
+    use crate::layout::options_of;
 
     #[test]
     fn layout_patterns_compile() {

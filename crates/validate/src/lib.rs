@@ -13,6 +13,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod answers;
 pub mod arithmetic;
 pub mod cross;
 pub mod pages;
@@ -28,6 +29,7 @@ pub fn validate(reports: &[Report]) -> ValidationReport {
         pages::program_summary(r, &mut out);
         pages::question_summary(r, &mut out);
         cross::page1_against_page2(r, &mut out);
+        answers::municipality_answers(r, &mut out);
     }
     out
 }

@@ -3,7 +3,7 @@
 
 use crate::arithmetic::{percent_tenths, show_tenths};
 use crate::report::{Compare, ValidationReport};
-use zaitaku_parse::layout::marker;
+use zaitaku_parse::layout::{marker, option_index, Item, SubQuestion};
 use zaitaku_parse::model::{CountSource, ProgramRow, QuestionRow, Report, Span};
 
 /// A page-1 row's name for people and its id: `カ②`, `p1.ka.q2`; `カ(いずれか)`, `p1.ka.any`.
@@ -22,19 +22,31 @@ pub fn program_row_name(r: &ProgramRow) -> (String, String) {
     )
 }
 
-/// A page-2 row's name for people and its id: `ウ③ その他`, `p2.u.q3.opt3`.
-pub fn question_row_name(r: &QuestionRow, option_index: Option<usize>) -> (String, String) {
-    let mut show = format!("{}{}", r.item.katakana(), marker(r.question));
-    let mut id = format!("p2.{}.q{}", r.item.id(), r.question);
-    if let Some(s) = r.sub {
+/// A question's name for people and its id: `キ②パンフレット等`, `p2.ki.q2.pamphlet`.
+pub fn question_name(item: Item, question: u8, sub: Option<SubQuestion>) -> (String, String) {
+    let mut show = format!("{}{}", item.katakana(), marker(question));
+    let mut id = format!("p2.{}.q{question}", item.id());
+    if let Some(s) = sub {
         show += s.label();
         id += &format!(".{}", s.id());
     }
-    if let (Some(o), Some(i)) = (r.option, option_index) {
-        show += &format!(" 「{o}」");
-        id += &format!(".opt{}", i + 1);
-    }
     (show, id)
+}
+
+/// An option's name for people and its id: `ウ③ 「その他」`, `p2.u.q3.opt3`
+/// (options numbered by their place in the question's vocabulary, from 1).
+pub fn option_name(item: Item, question: u8, option: &str) -> (String, String) {
+    let (show, id) = question_name(item, question, None);
+    let k = option_index(item, question, option).map_or(0, |k| k + 1);
+    (format!("{show} 「{option}」"), format!("{id}.opt{k}"))
+}
+
+/// A page-2 row's name for people and its id: `ウ③ 「その他」`, `p2.u.q3.opt3`.
+pub fn question_row_name(r: &QuestionRow) -> (String, String) {
+    match r.option {
+        Some(o) => option_name(r.item, r.question, o),
+        None => question_name(r.item, r.question, r.sub),
+    }
 }
 
 fn at(span: Span) -> Option<String> {
@@ -82,17 +94,8 @@ pub fn question_summary(report: &Report, out: &mut ValidationReport) {
     let ed = report.edition.as_of.iso();
     let q = &report.questions;
     let n = q.n as i64;
-    let mut option_index = 0;
-    let mut previous: Option<(u8, u8)> = None;
-    for r in &q.rows {
-        let key = (r.item as u8, r.question);
-        option_index = if previous == Some(key) {
-            option_index + 1
-        } else {
-            0
-        };
-        previous = Some(key);
-        let (show, id) = question_row_name(r, Some(option_index));
+    for (k, r) in q.rows.iter().enumerate() {
+        let (show, id) = question_row_name(r);
         let cmp = |field: &str, what: String, span: Span| Compare {
             id: format!("{id}.{field}"),
             edition: &ed,
@@ -146,8 +149,10 @@ pub fn question_summary(report: &Report, out: &mut ValidationReport) {
                 r.count_yes_span.map(|s| s.to_string()),
             );
         }
-        if r.question_text.is_none() && option_index == 0 {
-            let (q_show, q_id) = question_row_name(r, None);
+        let first_of_question =
+            k == 0 || q.rows[k - 1].item != r.item || q.rows[k - 1].question != r.question;
+        if r.question_text.is_none() && first_of_question {
+            let (q_show, q_id) = question_name(r.item, r.question, None);
             out.ambiguity(
                 format!("{q_id}.question_text"),
                 &ed,

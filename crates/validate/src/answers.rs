@@ -1,0 +1,410 @@
+//! Checks of pages 3–4 (区市町村別) against the published figures: the rows
+//! are the surveyed municipalities, each question's marks add up to page 2's
+//! count, each option's choices to page 2's option count, and the page-1
+//! 「いずれかを実施」 rows to the municipalities with any of their questions.
+
+use crate::pages::{option_name, program_row_name, question_name};
+use crate::report::{Compare, ValidationReport};
+use zaitaku_parse::layout::{marker, options_of, AnswerColumn, Item};
+use zaitaku_parse::model::{AnswerPage, AnswerRow, AnswerValue, QuestionRow, Report};
+use zaitaku_parse::reference::municipalities;
+
+/// Every check of pages 3–4, and their ambiguities.
+pub fn municipality_answers(report: &Report, out: &mut ValidationReport) {
+    let ed = report.edition.as_of.iso();
+    for page in &report.answers {
+        rows_are_the_survey(report, page, &ed, out);
+        legend_changes(page, &ed, out);
+        for col in page.rows.first().map_or(&[][..], |r| &r.cells[..]) {
+            let col = col.column;
+            match col.options {
+                None => marks_against_page_two(report, page, col, &ed, out),
+                Some(_) => options_against_page_two(report, page, col, &ed, out),
+            }
+        }
+    }
+    any_of_rows(report, &ed, out);
+}
+
+/// `mun.a-e`: the id of a page by its items.
+fn page_id(page: &AnswerPage) -> String {
+    format!("mun.{}-{}", page.items.0.id(), page.items.1.id())
+}
+
+/// The page's rows are the survey's municipalities (the reference list, less
+/// the islands where the page says so), in the list's order, each once,
+/// numbered 1, 2, … in order, as many as page 2's n.
+fn rows_are_the_survey(report: &Report, page: &AnswerPage, ed: &str, out: &mut ValidationReport) {
+    let id = page_id(page);
+    let reference = municipalities();
+    let expected: Vec<&str> = reference
+        .iter()
+        .filter(|m| page.islands_excluded.is_none() || m.area != "islands")
+        .map(|m| m.name.as_str())
+        .collect();
+    let found: Vec<&str> = page.rows.iter().map(|r| r.name.as_str()).collect();
+    let rule = format!(
+        "the {} municipalities of the reference list{}, in its order, each once",
+        expected.len(),
+        if page.islands_excluded.is_some() {
+            " without the islands"
+        } else {
+            ""
+        }
+    );
+    out.check(
+        Compare {
+            id: format!("{id}.rows"),
+            edition: ed,
+            subject: format!("rows of page {}", page.page),
+            printed_at: page
+                .islands_excluded
+                .map(|s| format!("islands excluded at {s}")),
+        },
+        rule.clone(),
+        difference(&expected, &found).unwrap_or(rule),
+    );
+    let misnumbered = page
+        .rows
+        .iter()
+        .enumerate()
+        .find(|(k, r)| r.no as usize != k + 1)
+        .map(|(k, r)| {
+            format!(
+                "row {} ({}, {}) is numbered {}",
+                k + 1,
+                r.name,
+                r.span,
+                r.no
+            )
+        });
+    let in_order = format!("1–{} in order", page.rows.len());
+    out.check(
+        Compare {
+            id: format!("{id}.numbers"),
+            edition: ed,
+            subject: format!("numbers of the rows of page {}", page.page),
+            printed_at: None,
+        },
+        in_order.clone(),
+        misnumbered.unwrap_or(in_order),
+    );
+    out.check(
+        Compare {
+            id: format!("{id}.n"),
+            edition: ed,
+            subject: format!("rows of page {} = n of page 2", page.page),
+            printed_at: Some(report.questions.n_span.to_string()),
+        },
+        report.questions.n as usize,
+        page.rows.len(),
+    );
+}
+
+/// What differs between the expected and the found names, or `None`.
+fn difference(expected: &[&str], found: &[&str]) -> Option<String> {
+    if expected == found {
+        return None;
+    }
+    let mut parts = Vec::new();
+    let missing: Vec<&str> = expected
+        .iter()
+        .filter(|e| !found.contains(e))
+        .copied()
+        .collect();
+    if !missing.is_empty() {
+        parts.push(format!("missing {}", missing.join(", ")));
+    }
+    let extra: Vec<&str> = found
+        .iter()
+        .filter(|f| !expected.contains(f))
+        .copied()
+        .collect();
+    if !extra.is_empty() {
+        parts.push(format!("not expected {}", extra.join(", ")));
+    }
+    let mut twice: Vec<&str> = found
+        .iter()
+        .enumerate()
+        .filter(|(k, f)| found[..*k].contains(f))
+        .map(|(_, f)| *f)
+        .collect();
+    twice.dedup();
+    if !twice.is_empty() {
+        parts.push(format!("more than once {}", twice.join(", ")));
+    }
+    if parts.is_empty() {
+        let k = expected
+            .iter()
+            .zip(found)
+            .position(|(e, f)| e != f)
+            .unwrap_or_default();
+        parts.push(format!(
+            "out of order: {} where {} is expected",
+            found[k], expected[k]
+        ));
+    }
+    Some(parts.join("; "))
+}
+
+/// A legend that prints another mark than the usual one for a status is
+/// followed, and the report says so.
+fn legend_changes(page: &AnswerPage, ed: &str, out: &mut ValidationReport) {
+    for e in &page.legend.entries {
+        if e.printed != e.status.usual() {
+            out.ambiguity(
+                format!("{}.legend.{}", page_id(page), e.status.id()),
+                ed,
+                format!("mark legend of page {}", page.page),
+                format!(
+                    "prints 「{}」 for 「{}」 where the usual legend prints 「{}」; the page's marks are read by its own legend ({} = {})",
+                    e.printed,
+                    e.label,
+                    e.status.usual(),
+                    e.printed,
+                    e.status.id()
+                ),
+                Some(page.legend.span.to_string()),
+            );
+        }
+    }
+}
+
+/// The cell of `col` in `row`.
+fn cell<'a>(row: &'a AnswerRow, col: &AnswerColumn) -> Option<&'a AnswerValue> {
+    row.cells
+        .iter()
+        .find(|c| *c.column == *col)
+        .map(|c| &c.value)
+}
+
+fn implemented_or_planned(value: Option<&AnswerValue>) -> bool {
+    matches!(value, Some(AnswerValue::Mark { status, .. }) if status.implemented_or_planned())
+}
+
+/// The page-2 row of a question (not of an option).
+fn page_two_row<'a>(report: &'a Report, col: &AnswerColumn) -> Option<&'a QuestionRow> {
+    report.questions.rows.iter().find(|r| {
+        r.item == col.item && r.question == col.question && r.sub == col.sub && r.option.is_none()
+    })
+}
+
+/// ◎ + ○ (by the page's legend) of a question = page 2's 「実施・予定」 count;
+/// the other marks = its 「未実施等」 count.
+fn marks_against_page_two(
+    report: &Report,
+    page: &AnswerPage,
+    col: &AnswerColumn,
+    ed: &str,
+    out: &mut ValidationReport,
+) {
+    let (show, id) = question_name(col.item, col.question, col.sub);
+    let id = id.replacen("p2.", "mun.", 1);
+    let yes = page
+        .rows
+        .iter()
+        .filter(|r| implemented_or_planned(cell(r, col)))
+        .count();
+    let no = page.rows.len() - yes;
+    let twin = page_two_row(report, col);
+    let yes_marks: Vec<String> = page
+        .legend
+        .entries
+        .iter()
+        .filter(|e| e.status.implemented_or_planned())
+        .map(|e| e.printed.to_string())
+        .collect();
+    let not_printed = || "not printed on page 2".to_string();
+    out.check(
+        Compare {
+            id: format!("{id}.yes"),
+            edition: ed,
+            subject: format!(
+                "{show}: rows marked {} on page {} = 実施・予定 on page 2",
+                yes_marks.join(" or "),
+                page.page
+            ),
+            printed_at: twin.map(|t| t.count_yes_span.unwrap_or(t.span).to_string()),
+        },
+        twin.and_then(|t| t.count_yes)
+            .map_or_else(not_printed, |c| c.to_string()),
+        yes.to_string(),
+    );
+    out.check(
+        Compare {
+            id: format!("{id}.no"),
+            edition: ed,
+            subject: format!(
+                "{show}: rows with any other mark on page {} = 未実施等 on page 2",
+                page.page
+            ),
+            printed_at: twin.map(|t| t.span.to_string()),
+        },
+        twin.and_then(|t| t.count_no)
+            .map_or_else(not_printed, |c| c.to_string()),
+        no.to_string(),
+    );
+}
+
+/// Each option of a multi-choice question: the rows that chose it = page 2's
+/// count. Text that matches no option is listed as an ambiguity, and named in
+/// a failing count check of the same question.
+fn options_against_page_two(
+    report: &Report,
+    page: &AnswerPage,
+    col: &AnswerColumn,
+    ed: &str,
+    out: &mut ValidationReport,
+) {
+    let (show, q_id) = question_name(col.item, col.question, col.sub);
+    let q_id = q_id.replacen("p2.", "mun.", 1);
+    let mut unmatched: Vec<String> = Vec::new();
+    for row in &page.rows {
+        let Some(c) = row.cells.iter().find(|c| *c.column == *col) else {
+            continue;
+        };
+        let AnswerValue::Options(choices) = &c.value else {
+            continue;
+        };
+        for choice in choices.iter().filter(|c| c.option.is_none()) {
+            unmatched.push(format!(
+                "{} 「{}」 ({})",
+                row.name, choice.raw_text, row.span
+            ));
+            out.ambiguity(
+                format!("{q_id}.unmatched"),
+                ed,
+                format!("{show} of {} (no. {})", row.name, row.no),
+                format!(
+                    "「{}」 matches no option of {show}'s vocabulary; kept as raw_text with a null option",
+                    choice.raw_text
+                ),
+                Some(format!("{}, column {}", row.span, c.at_column)),
+            );
+        }
+    }
+    for option in options_of(col.item, col.question) {
+        let (show, id) = option_name(col.item, col.question, option.label);
+        let id = id.replacen("p2.", "mun.", 1);
+        let chosen = page
+            .rows
+            .iter()
+            .filter(|r| {
+                matches!(cell(r, col), Some(AnswerValue::Options(cs))
+                    if cs.iter().any(|c| c.option == Some(option.label)))
+            })
+            .count();
+        let twin = report.questions.rows.iter().find(|r| {
+            r.item == col.item && r.question == col.question && r.option == Some(option.label)
+        });
+        let expected = twin
+            .and_then(|t| t.count_yes)
+            .map_or("not printed on page 2".to_string(), |c| c.to_string());
+        let mut found = chosen.to_string();
+        if found != expected && !unmatched.is_empty() {
+            found += &format!(
+                "; text that matches no option of {}{}: {}",
+                col.item.katakana(),
+                marker(col.question),
+                unmatched.join(", ")
+            );
+        }
+        out.check(
+            Compare {
+                id: format!("{id}.chosen"),
+                edition: ed,
+                subject: format!(
+                    "{show}: rows choosing it on page {} = its count on page 2",
+                    page.page
+                ),
+                printed_at: twin.map(|t| t.span.to_string()),
+            },
+            expected,
+            found,
+        );
+    }
+}
+
+/// Page 1's 「下記のいずれかを実施」 rows (カ, キ): municipalities with ◎ or ○
+/// in any of the row's questions on pages 3–4.
+fn any_of_rows(report: &Report, ed: &str, out: &mut ValidationReport) {
+    for r in report.program.rows.iter().filter(|r| !r.any_of.is_empty()) {
+        let (show, id) = program_row_name(r);
+        let id = id.replacen("p1.", "mun.", 1);
+        let in_row = |item: Item, question: u8| item == r.item && r.any_of.contains(&question);
+        let mut names: Vec<&str> = Vec::new();
+        let mut pages: Vec<u32> = Vec::new();
+        for page in &report.answers {
+            for row in &page.rows {
+                let any = row.cells.iter().any(|c| {
+                    in_row(c.column.item, c.column.question)
+                        && implemented_or_planned(Some(&c.value))
+                });
+                if row
+                    .cells
+                    .iter()
+                    .any(|c| in_row(c.column.item, c.column.question))
+                {
+                    pages.push(page.page);
+                }
+                if any && !names.contains(&row.name.as_str()) {
+                    names.push(&row.name);
+                }
+            }
+        }
+        pages.dedup();
+        let questions: String = r.any_of.iter().map(|&q| marker(q)).collect();
+        out.check(
+            Compare {
+                id: format!("{id}.count"),
+                edition: ed,
+                subject: format!(
+                    "{show}: municipalities with ◎ or ○ in any of {}{questions} on page {} = FY{} count on page 1",
+                    r.item.katakana(),
+                    pages
+                        .iter()
+                        .map(|p| p.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    report.program.fy_current
+                ),
+                printed_at: Some(r.span.to_string()),
+            },
+            r.count_current as usize,
+            names.len(),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_municipality_is_named() {
+        assert_eq!(
+            difference(&["千代田区", "中央区", "港区"], &["千代田区", "港区"]).as_deref(),
+            Some("missing 中央区")
+        );
+    }
+
+    #[test]
+    fn a_swapped_pair_is_out_of_order() {
+        assert_eq!(
+            difference(
+                &["千代田区", "中央区", "港区"],
+                &["千代田区", "港区", "中央区"]
+            )
+            .as_deref(),
+            Some("out of order: 港区 where 中央区 is expected")
+        );
+    }
+
+    #[test]
+    fn a_repeated_row_is_named() {
+        assert_eq!(
+            difference(&["千代田区", "中央区"], &["千代田区", "中央区", "中央区"]).as_deref(),
+            Some("more than once 中央区")
+        );
+    }
+}
