@@ -103,8 +103,10 @@ pub fn choices(options: &'static [OptionSpec], cell: &str) -> Vec<crate::model::
         .collect();
     let ends: Vec<usize> = seps.iter().copied().chain([cell.len()]).collect();
     let pieces = starts.len();
-    // best[b] = (matched bytes, −choices, choice spans) of the best cutting of pieces 0..b.
-    let mut best: Vec<Option<(usize, i64, Vec<(usize, usize)>)>> = vec![None; pieces + 1];
+    /// A cutting of the first pieces: matched bytes, −choices, choice spans.
+    type Cutting = (usize, i64, Vec<(usize, usize)>);
+    // best[b]: the best cutting of pieces 0..b.
+    let mut best: Vec<Option<Cutting>> = vec![None; pieces + 1];
     best[0] = Some((0, 0, Vec::new()));
     for b in 0..pieces {
         for a in b.saturating_sub(MAX_PIECES_PER_OPTION - 1)..=b {
