@@ -16,6 +16,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod answers;
 pub mod table;
 pub mod tables;
 pub mod write;

@@ -5,8 +5,8 @@ use crate::table::{b, i, meta, oi, os, pct, s, Builder, Kind, Table};
 use zaitaku_parse::model::{ProgramRow, QuestionRow, Report};
 use zaitaku_parse::reference::{municipalities as reference, Municipality};
 
-const ITEMS: Kind = Kind::Enum(&["ア", "イ", "ウ", "エ", "オ", "カ", "キ", "ク"]);
-const SUBS: Kind = Kind::Enum(&["pamphlet", "website"]);
+pub(crate) const ITEMS: Kind = Kind::Enum(&["ア", "イ", "ウ", "エ", "オ", "カ", "キ", "ク"]);
+pub(crate) const SUBS: Kind = Kind::Enum(&["pamphlet", "website"]);
 const KINDS: Kind = Kind::Enum(&["special_ward", "city", "town", "village"]);
 const AREAS: Kind = Kind::Enum(&["ku_area", "tama", "islands"]);
 const COUNT_SOURCES: Kind =
@@ -21,10 +21,13 @@ pub fn all(reports: &[Report]) -> Vec<Table> {
         municipalities(reports),
         program_summary(reports),
         question_summary(reports),
+        crate::answers::municipality_answers(reports),
+        crate::answers::municipality_answers_wide(reports),
+        crate::answers::municipality_choices(reports),
     ]
 }
 
-fn sorted_editions(reports: &[Report]) -> Vec<&Report> {
+pub(crate) fn sorted_editions(reports: &[Report]) -> Vec<&Report> {
     let mut v: Vec<&Report> = reports.iter().collect();
     v.sort_by_key(|r| r.edition.as_of);
     v

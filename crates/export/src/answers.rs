@@ -1,0 +1,308 @@
+//! The tables of pages 3–4 (区市町村別): one row per municipality and marked
+//! question (`municipality_answers`), one per municipality as the report
+//! prints it (`municipality_answers_wide`), one per chosen option
+//! (`municipality_choices`).
+
+use crate::table::{b, i, meta, os, s, Builder, Kind, Meta, Table};
+use crate::tables::{sorted_editions, ITEMS, SUBS};
+use std::sync::OnceLock;
+use zaitaku_parse::layout::{AnswerColumn, Mark, ANSWER_PAGES, QUESTIONS};
+use zaitaku_parse::model::{AnswerCell, AnswerRow, AnswerValue, Choice, Report};
+use zaitaku_parse::reference::municipalities;
+
+const STATUSES: Kind = Kind::Enum(&[
+    "implemented",
+    "planned_this_year",
+    "planned_later_or_undecided",
+    "not_planned",
+    "not_applicable",
+]);
+
+/// Every canonical option label of every vocabulary, each once, in layout order.
+fn option_labels() -> &'static [&'static str] {
+    static LABELS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    LABELS.get_or_init(|| {
+        let mut labels: Vec<&'static str> = Vec::new();
+        for q in QUESTIONS {
+            for o in zaitaku_parse::layout::options_of(q.item, q.no) {
+                if !labels.contains(&o.label) {
+                    labels.push(o.label);
+                }
+            }
+        }
+        labels
+    })
+}
+
+/// A row of a per-municipality page, with what the tables add to it.
+struct Mun<'a> {
+    edition: String,
+    code: Option<String>,
+    page: u32,
+    row: &'a AnswerRow,
+}
+
+fn code_of(name: &str) -> Option<String> {
+    municipalities()
+        .into_iter()
+        .find(|m| m.name == name)
+        .map(|m| m.code)
+}
+
+/// Every row of every per-municipality page of every edition.
+fn rows(reports: &[Report]) -> Vec<Mun<'_>> {
+    sorted_editions(reports)
+        .into_iter()
+        .flat_map(|r| {
+            let edition = r.edition.as_of.iso();
+            r.answers.iter().flat_map(move |p| {
+                let edition = edition.clone();
+                p.rows.iter().map(move |row| Mun {
+                    edition: edition.clone(),
+                    code: code_of(&row.name),
+                    page: p.page,
+                    row,
+                })
+            })
+        })
+        .collect()
+}
+
+fn column_order(c: &AnswerColumn) -> (u8, u8, Option<u8>) {
+    (c.item as u8, c.question, c.sub.map(|s| s as u8))
+}
+
+const EDITION: Meta = meta(
+    "edition",
+    Kind::Str,
+    "時点",
+    "As-of date of the edition (ISO 8601)",
+    None,
+);
+const CODE: Meta = meta(
+    "municipality_code",
+    Kind::Str,
+    "全国地方公共団体コード",
+    "6-digit local government code with check digit",
+    None,
+);
+const NAME: Meta = meta(
+    "municipality_name",
+    Kind::Str,
+    "区市町村名",
+    "Name of the municipality, as printed",
+    None,
+);
+const SURVEY_NO: Meta = meta(
+    "survey_no",
+    Kind::Int,
+    "番号",
+    "Number printed in front of the row",
+    None,
+);
+const ITEM: Meta = meta("item", ITEMS, "項目", "Program item （ア）–（ク）", None);
+const QUESTION: Meta = meta("question", Kind::Int, "設問", "Question number ①–④ as 1–4", None);
+const SUB: Meta = meta(
+    "sub_question",
+    SUBS,
+    "区分",
+    "キ②'s sub-question: pamphlet or website; else null",
+    None,
+);
+const PAGE: Meta = meta("source_page", Kind::Int, "頁", "Page of the row", None);
+const LINE: Meta = meta("source_line", Kind::Int, "行番号", "Input line of the row", None);
+const COLUMN: Meta = meta(
+    "source_column",
+    Kind::Int,
+    "桁",
+    "Column (in characters, from 1) where the cell starts on its line",
+    None,
+);
+
+/// A mark cell with its row.
+struct MarkRow<'a> {
+    mun: &'a Mun<'a>,
+    cell: &'a AnswerCell,
+    status: Mark,
+}
+
+/// `municipality_answers`: one row per municipality and marked question.
+pub fn municipality_answers(reports: &[Report]) -> Table {
+    let muns = rows(reports);
+    let mut out: Vec<MarkRow<'_>> = muns
+        .iter()
+        .flat_map(|m| {
+            m.row.cells.iter().filter_map(move |c| match c.value {
+                AnswerValue::Mark { status, .. } => Some(MarkRow {
+                    mun: m,
+                    cell: c,
+                    status,
+                }),
+                AnswerValue::Options(_) => None,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        (&a.mun.edition, &a.mun.code, column_order(a.cell.column)).cmp(&(
+            &b.mun.edition,
+            &b.mun.code,
+            column_order(b.cell.column),
+        ))
+    });
+    Builder::<MarkRow<'_>>::default()
+        .col(EDITION, |r| s(&r.mun.edition))
+        .col(CODE, |r| os(r.mun.code.clone()))
+        .col(NAME, |r| s(&r.mun.row.name))
+        .col(ITEM, |r| s(r.cell.column.item.katakana()))
+        .col(QUESTION, |r| i(r.cell.column.question))
+        .col(SUB, |r| os(r.cell.column.sub.map(|s| s.id())))
+        .col(meta("mark", Kind::Str, "回答", "The mark as printed: ◎ 実施, ○ 年度中に実施予定, △ 翌年度4月1日実施予定及びその他（検討中・実施時期未定等）, × 実施予定なし, - not applicable (under the page's own legend)", None), |r| s(&r.cell.printed))
+        .col(meta("status", STATUSES, "区分（凡例）", "What the mark stands for by the legend printed on the page", None), |r| s(r.status.id()))
+        .col(meta("implemented_or_planned", Kind::Bool, "実施・年度中に実施予定", "Counted in the published 「実施・年度中に実施予定」 figures (◎ or ○)", None), |r| b(Some(r.status.implemented_or_planned())))
+        .col(SURVEY_NO, |r| i(r.mun.row.no))
+        .col(PAGE, |r| i(r.mun.page))
+        .col(LINE, |r| i(r.mun.row.span.line))
+        .col(COLUMN, |r| i(r.cell.at_column))
+        .build(
+            "municipality_answers",
+            "One row per surveyed municipality and marked question of pages 3–4 (区市町村別)",
+            &["edition", "municipality_code", "item", "question", "sub_question"],
+            &out,
+        )
+}
+
+/// A municipality's rows of every per-municipality page of one edition.
+struct Wide<'a> {
+    edition: String,
+    code: Option<String>,
+    name: &'a str,
+    no: u32,
+    rows: Vec<&'a Mun<'a>>,
+}
+
+/// The wide table's cell columns, from the layout: `a_q1` … `h_q2`.
+fn wide_metas() -> &'static [(&'static AnswerColumn, Meta)] {
+    static METAS: OnceLock<Vec<(&'static AnswerColumn, Meta)>> = OnceLock::new();
+    METAS.get_or_init(|| {
+        ANSWER_PAGES
+            .iter()
+            .flat_map(|p| p.columns)
+            .map(|c| {
+                let description = match c.options {
+                    None => format!("{}: the mark as printed (◎ ○ △ × -)", c.label()),
+                    Some(_) => format!(
+                        "{}: the chosen options as printed, 「・」-joined, annotations included; 「-」 where none",
+                        c.label()
+                    ),
+                };
+                // Built once per process from the layout; the table needs 'static text.
+                let title: &'static str = c.label().leak();
+                (c, meta(c.name, Kind::Str, title, description.leak(), None))
+            })
+            .collect()
+    })
+}
+
+/// `municipality_answers_wide`: one row per municipality, the cells as printed.
+pub fn municipality_answers_wide(reports: &[Report]) -> Table {
+    let muns = rows(reports);
+    let mut wide: Vec<Wide<'_>> = Vec::new();
+    for m in &muns {
+        match wide
+            .iter_mut()
+            .find(|w| w.edition == m.edition && w.name == m.row.name)
+        {
+            Some(w) => w.rows.push(m),
+            None => wide.push(Wide {
+                edition: m.edition.clone(),
+                code: m.code.clone(),
+                name: &m.row.name,
+                no: m.row.no,
+                rows: vec![m],
+            }),
+        }
+    }
+    wide.sort_by(|a, b| (&a.edition, &a.code).cmp(&(&b.edition, &b.code)));
+    let mut builder = Builder::<Wide<'_>>::default()
+        .col(EDITION, |w| s(&w.edition))
+        .col(CODE, |w| os(w.code.clone()))
+        .col(NAME, |w| s(w.name))
+        .col(SURVEY_NO, |w| i(w.no));
+    for (col, m) in wide_metas() {
+        builder = builder.col(*m, move |w| {
+            os(w.rows
+                .iter()
+                .flat_map(|r| &r.row.cells)
+                .find(|c| *c.column == **col)
+                .map(|c| c.printed.clone()))
+        });
+    }
+    builder
+        .col(meta("source_lines", Kind::Str, "行番号", "Input lines of the municipality's rows, page by page: 「page:line」 joined by 「;」", None), |w| {
+            s(w.rows
+                .iter()
+                .map(|r| format!("{}:{}", r.page, r.row.span.line))
+                .collect::<Vec<_>>()
+                .join(";"))
+        })
+        .build(
+            "municipality_answers_wide",
+            "One row per surveyed municipality, the cells of pages 3–4 as printed",
+            &["edition", "municipality_code"],
+            &wide,
+        )
+}
+
+/// A chosen option with its row.
+struct ChoiceRow<'a> {
+    mun: &'a Mun<'a>,
+    cell: &'a AnswerCell,
+    no: usize,
+    choice: &'a Choice,
+}
+
+/// `municipality_choices`: one row per option chosen in an option cell.
+pub fn municipality_choices(reports: &[Report]) -> Table {
+    let muns = rows(reports);
+    let mut out: Vec<ChoiceRow<'_>> = Vec::new();
+    for m in &muns {
+        for cell in &m.row.cells {
+            if let AnswerValue::Options(choices) = &cell.value {
+                out.extend(choices.iter().enumerate().map(|(k, choice)| ChoiceRow {
+                    mun: m,
+                    cell,
+                    no: k + 1,
+                    choice,
+                }));
+            }
+        }
+    }
+    out.sort_by(|a, b| {
+        (&a.mun.edition, &a.mun.code, column_order(a.cell.column), a.no).cmp(&(
+            &b.mun.edition,
+            &b.mun.code,
+            column_order(b.cell.column),
+            b.no,
+        ))
+    });
+    Builder::<ChoiceRow<'_>>::default()
+        .col(EDITION, |r| s(&r.mun.edition))
+        .col(CODE, |r| os(r.mun.code.clone()))
+        .col(NAME, |r| s(&r.mun.row.name))
+        .col(ITEM, |r| s(r.cell.column.item.katakana()))
+        .col(QUESTION, |r| i(r.cell.column.question))
+        .col(meta("choice_no", Kind::Int, "順", "Position of the choice in its cell, from 1", None), |r| i(r.no))
+        .col(meta("option", Kind::Enum(option_labels()), "選択肢", "Canonical option label; null where the text matches no option of the question's vocabulary (listed in the validation report)", None), |r| os(r.choice.option))
+        .col(meta("annotation", Kind::Str, "注記", "Annotation printed in front of or after the option (検討中, 29年度中, ※補助), brackets removed; else null", None), |r| os(r.choice.annotation.clone()))
+        .col(meta("raw_text", Kind::Str, "回答内容（表記）", "The choice as printed, annotations included", None), |r| s(&r.choice.raw_text))
+        .col(SURVEY_NO, |r| i(r.mun.row.no))
+        .col(PAGE, |r| i(r.mun.page))
+        .col(LINE, |r| i(r.mun.row.span.line))
+        .col(COLUMN, |r| i(r.cell.at_column))
+        .build(
+            "municipality_choices",
+            "One row per option a municipality chose in ア④, ウ③, エ② or オ② (pages 3–4)",
+            &["edition", "municipality_code", "item", "question", "choice_no"],
+            &out,
+        )
+}
