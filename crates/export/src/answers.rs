@@ -101,7 +101,13 @@ const SURVEY_NO: Meta = meta(
     None,
 );
 const ITEM: Meta = meta("item", ITEMS, "項目", "Program item （ア）–（ク）", None);
-const QUESTION: Meta = meta("question", Kind::Int, "設問", "Question number ①–④ as 1–4", None);
+const QUESTION: Meta = meta(
+    "question",
+    Kind::Int,
+    "設問",
+    "Question number ①–④ as 1–4",
+    None,
+);
 const SUB: Meta = meta(
     "sub_question",
     SUBS,
@@ -110,7 +116,13 @@ const SUB: Meta = meta(
     None,
 );
 const PAGE: Meta = meta("source_page", Kind::Int, "頁", "Page of the row", None);
-const LINE: Meta = meta("source_line", Kind::Int, "行番号", "Input line of the row", None);
+const LINE: Meta = meta(
+    "source_line",
+    Kind::Int,
+    "行番号",
+    "Input line of the row",
+    None,
+);
 const COLUMN: Meta = meta(
     "source_column",
     Kind::Int,
@@ -278,12 +290,18 @@ pub fn municipality_choices(reports: &[Report]) -> Table {
         }
     }
     out.sort_by(|a, b| {
-        (&a.mun.edition, &a.mun.code, column_order(a.cell.column), a.no).cmp(&(
-            &b.mun.edition,
-            &b.mun.code,
-            column_order(b.cell.column),
-            b.no,
-        ))
+        (
+            &a.mun.edition,
+            &a.mun.code,
+            column_order(a.cell.column),
+            a.no,
+        )
+            .cmp(&(
+                &b.mun.edition,
+                &b.mun.code,
+                column_order(b.cell.column),
+                b.no,
+            ))
     });
     Builder::<ChoiceRow<'_>>::default()
         .col(EDITION, |r| s(&r.mun.edition))

@@ -198,6 +198,11 @@ pub struct QuestionSpec {
     pub text: Option<&'static str>,
     /// How its figures are printed.
     pub kind: QuestionKind,
+    /// The questions of the same item of which one must be ◎ or ○ for this
+    /// one to apply, as its text says: 「（②を実施している場合または29年度中に
+    /// 実施予定の場合）…」 → `[2]`. Empty where the text sets no condition, or one
+    /// that cannot be read (ク② prints 「（②を実施している場合…）」 about itself).
+    pub requires: &'static [u8],
 }
 
 /// ア④ 定期的な更新、見直し (updates of the resource map)
@@ -276,29 +281,29 @@ const WINDOW_OPERATOR_OPTIONS: &[OptionSpec] = &[
 
 /// Every question of page 2, in the page's order.
 pub const QUESTIONS: &[QuestionSpec] = &[
-    QuestionSpec { item: Item::A, no: 1, kind: QuestionKind::Single, text: Some("地域の医療機関・介護事業者等の住所、連絡先、機能等の把握について検討し、情報収集や調査を実施していますか。") },
-    QuestionSpec { item: Item::A, no: 2, kind: QuestionKind::Single, text: Some("（①を実施している場合[^（）]*）地域の医療・介護資源のリスト・マップを作成していますか。") },
-    QuestionSpec { item: Item::A, no: 3, kind: QuestionKind::Single, text: Some("（②を実施している場合[^（）]*）医療・介護資源のリスト・マップについて医療・介護関係者、住民等に対し情報提供を行っていますか。") },
-    QuestionSpec { item: Item::A, no: 4, kind: QuestionKind::Options(UPDATE_OPTIONS), text: Some("（②を実施している場合）定期的な更新、見直し（予定含む）等は行っていますか。") },
-    QuestionSpec { item: Item::I, no: 1, kind: QuestionKind::Single, text: Some("地域の医療機関・介護関係者等が参画する会議を開催し、在宅医療・介護連携の現状の把握と課題の抽出、対応策等の検討を行っていますか。") },
-    QuestionSpec { item: Item::U, no: 1, kind: QuestionKind::Single, text: Some("地域の医療・介護関係者の協力を得ながら、切れ目なく在宅医療と在宅介護が一体的に提供される体制の構築に向けて、必要な具体的取組を企画・立案していますか。") },
-    QuestionSpec { item: Item::U, no: 2, kind: QuestionKind::Single, text: Some("（①を実施している場合[^（）]*）この項目に該当する取組を実施していますか。") },
-    QuestionSpec { item: Item::U, no: 3, kind: QuestionKind::Options(PROVISION_OPTIONS), text: Some("（②を実施している場合[^（）]*）該当する取組内容を選択してください。") },
-    QuestionSpec { item: Item::E, no: 1, kind: QuestionKind::Single, text: Some("情報共有の手順等を含めた情報共有ツールを整備するなど、地域の医療・介護関係者間の情報共有を支援していますか。") },
-    QuestionSpec { item: Item::E, no: 2, kind: QuestionKind::Options(SHARING_OPTIONS), text: Some("（①を実施している場合[^（）]*）該当する取組内容を選択してください。") },
-    QuestionSpec { item: Item::O, no: 1, kind: QuestionKind::Single, text: Some("地域の在宅医療と介護の連携を支援する相談窓口を設置していますか。") },
+    QuestionSpec { item: Item::A, no: 1, requires: &[], kind: QuestionKind::Single, text: Some("地域の医療機関・介護事業者等の住所、連絡先、機能等の把握について検討し、情報収集や調査を実施していますか。") },
+    QuestionSpec { item: Item::A, no: 2, requires: &[1], kind: QuestionKind::Single, text: Some("（①を実施している場合[^（）]*）地域の医療・介護資源のリスト・マップを作成していますか。") },
+    QuestionSpec { item: Item::A, no: 3, requires: &[2], kind: QuestionKind::Single, text: Some("（②を実施している場合[^（）]*）医療・介護資源のリスト・マップについて医療・介護関係者、住民等に対し情報提供を行っていますか。") },
+    QuestionSpec { item: Item::A, no: 4, requires: &[2], kind: QuestionKind::Options(UPDATE_OPTIONS), text: Some("（②を実施している場合）定期的な更新、見直し（予定含む）等は行っていますか。") },
+    QuestionSpec { item: Item::I, no: 1, requires: &[], kind: QuestionKind::Single, text: Some("地域の医療機関・介護関係者等が参画する会議を開催し、在宅医療・介護連携の現状の把握と課題の抽出、対応策等の検討を行っていますか。") },
+    QuestionSpec { item: Item::U, no: 1, requires: &[], kind: QuestionKind::Single, text: Some("地域の医療・介護関係者の協力を得ながら、切れ目なく在宅医療と在宅介護が一体的に提供される体制の構築に向けて、必要な具体的取組を企画・立案していますか。") },
+    QuestionSpec { item: Item::U, no: 2, requires: &[1], kind: QuestionKind::Single, text: Some("（①を実施している場合[^（）]*）この項目に該当する取組を実施していますか。") },
+    QuestionSpec { item: Item::U, no: 3, requires: &[2], kind: QuestionKind::Options(PROVISION_OPTIONS), text: Some("（②を実施している場合[^（）]*）該当する取組内容を選択してください。") },
+    QuestionSpec { item: Item::E, no: 1, requires: &[], kind: QuestionKind::Single, text: Some("情報共有の手順等を含めた情報共有ツールを整備するなど、地域の医療・介護関係者間の情報共有を支援していますか。") },
+    QuestionSpec { item: Item::E, no: 2, requires: &[1], kind: QuestionKind::Options(SHARING_OPTIONS), text: Some("（①を実施している場合[^（）]*）該当する取組内容を選択してください。") },
+    QuestionSpec { item: Item::O, no: 1, requires: &[], kind: QuestionKind::Single, text: Some("地域の在宅医療と介護の連携を支援する相談窓口を設置していますか。") },
     // Page 2 prints no text that can be told to be オ②'s (the one candidate,
     // 「（②を実施している場合…）該当する取組内容について」, refers to a ② that オ lacks).
-    QuestionSpec { item: Item::O, no: 2, kind: QuestionKind::Options(WINDOW_OPERATOR_OPTIONS), text: None },
-    QuestionSpec { item: Item::Ka, no: 1, kind: QuestionKind::Single, text: Some("地域の医療・介護関係者の連携を実現するために、多職種でのグループワーク等の研修を実施していますか。") },
-    QuestionSpec { item: Item::Ka, no: 2, kind: QuestionKind::Single, text: Some("地域の医療関係者に対する研修を実施していますか。（①の研修会や多職種に対する研修会は除く）") },
-    QuestionSpec { item: Item::Ka, no: 3, kind: QuestionKind::Single, text: Some("地域の介護関係者に対する研修を実施していますか。（①の研修会や多職種に対する研修会は除く）") },
-    QuestionSpec { item: Item::Ka, no: 4, kind: QuestionKind::Single, text: Some("（①～③のいずれかを実施している場合）参加者に対し、研修会についてのアンケートやヒアリング等を実施し検証や評価を行い、研修内容について見直し等を行っていますか。") },
-    QuestionSpec { item: Item::Ki, no: 1, kind: QuestionKind::Single, text: Some("地域住民向け在宅医療・介護サービスに関する講演会等を開催していますか。") },
-    QuestionSpec { item: Item::Ki, no: 2, kind: QuestionKind::Subs(&[SubQuestion::Pamphlet, SubQuestion::Website]), text: Some("在宅医療や介護を受けられるサービス内容や利用方法等についてパンフレット・リーフレット等の作成やホームページの活用による普及啓発を行っていますか。") },
-    QuestionSpec { item: Item::Ku, no: 0, kind: QuestionKind::Single, text: Some("東京都が実施する「東京都地域医療構想調整会議在宅療養ワーキング」等への参加") },
-    QuestionSpec { item: Item::Ku, no: 1, kind: QuestionKind::Single, text: Some("（⓪以外の取組について）複数の関係区市町村が連携して、広域連携が必要な事項について協議していますか。") },
-    QuestionSpec { item: Item::Ku, no: 2, kind: QuestionKind::Single, text: Some("（②を実施している場合[^（）]*）検討結果（広域連携することが決定した事項や様式等）を踏まえて、関係機関等への周知や取組を行っていますか。") },
+    QuestionSpec { item: Item::O, no: 2, requires: &[1], kind: QuestionKind::Options(WINDOW_OPERATOR_OPTIONS), text: None },
+    QuestionSpec { item: Item::Ka, no: 1, requires: &[], kind: QuestionKind::Single, text: Some("地域の医療・介護関係者の連携を実現するために、多職種でのグループワーク等の研修を実施していますか。") },
+    QuestionSpec { item: Item::Ka, no: 2, requires: &[], kind: QuestionKind::Single, text: Some("地域の医療関係者に対する研修を実施していますか。（①の研修会や多職種に対する研修会は除く）") },
+    QuestionSpec { item: Item::Ka, no: 3, requires: &[], kind: QuestionKind::Single, text: Some("地域の介護関係者に対する研修を実施していますか。（①の研修会や多職種に対する研修会は除く）") },
+    QuestionSpec { item: Item::Ka, no: 4, requires: &[1, 2, 3], kind: QuestionKind::Single, text: Some("（①～③のいずれかを実施している場合）参加者に対し、研修会についてのアンケートやヒアリング等を実施し検証や評価を行い、研修内容について見直し等を行っていますか。") },
+    QuestionSpec { item: Item::Ki, no: 1, requires: &[], kind: QuestionKind::Single, text: Some("地域住民向け在宅医療・介護サービスに関する講演会等を開催していますか。") },
+    QuestionSpec { item: Item::Ki, no: 2, requires: &[], kind: QuestionKind::Subs(&[SubQuestion::Pamphlet, SubQuestion::Website]), text: Some("在宅医療や介護を受けられるサービス内容や利用方法等についてパンフレット・リーフレット等の作成やホームページの活用による普及啓発を行っていますか。") },
+    QuestionSpec { item: Item::Ku, no: 0, requires: &[], kind: QuestionKind::Single, text: Some("東京都が実施する「東京都地域医療構想調整会議在宅療養ワーキング」等への参加") },
+    QuestionSpec { item: Item::Ku, no: 1, requires: &[], kind: QuestionKind::Single, text: Some("（⓪以外の取組について）複数の関係区市町村が連携して、広域連携が必要な事項について協議していますか。") },
+    QuestionSpec { item: Item::Ku, no: 2, requires: &[], kind: QuestionKind::Single, text: Some("（②を実施している場合[^（）]*）検討結果（広域連携することが決定した事項や様式等）を踏まえて、関係機関等への周知や取組を行っていますか。") },
 ];
 
 /// The vocabulary of a multi-choice question (empty for other questions).

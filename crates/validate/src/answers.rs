@@ -5,7 +5,7 @@
 
 use crate::pages::{option_name, program_row_name, question_name};
 use crate::report::{Compare, ValidationReport};
-use zaitaku_parse::layout::{marker, options_of, AnswerColumn, Item};
+use zaitaku_parse::layout::{marker, options_of, AnswerColumn, Item, QUESTIONS};
 use zaitaku_parse::model::{AnswerPage, AnswerRow, AnswerValue, QuestionRow, Report};
 use zaitaku_parse::reference::municipalities;
 
@@ -15,15 +15,119 @@ pub fn municipality_answers(report: &Report, out: &mut ValidationReport) {
     for page in &report.answers {
         rows_are_the_survey(report, page, &ed, out);
         legend_changes(page, &ed, out);
+        let odd = contradictions(page);
+        for c in &odd {
+            let (show, id) = question_name(c.column.item, c.column.question, c.column.sub);
+            out.ambiguity(
+                format!("{}.condition", id.replacen("p2.", "mun.", 1)),
+                &ed,
+                format!("{show} of {} (no. {})", c.row.name, c.row.no),
+                format!(
+                    "{}; the question applies only where one of {} is ◎ or ○ (its text says so); both kept as printed",
+                    c.what, c.condition
+                ),
+                Some(c.row.span.to_string()),
+            );
+        }
         for col in page.rows.first().map_or(&[][..], |r| &r.cells[..]) {
             let col = col.column;
             match col.options {
-                None => marks_against_page_two(report, page, col, &ed, out),
+                None => marks_against_page_two(report, page, col, &odd, &ed, out),
                 Some(_) => options_against_page_two(report, page, col, &ed, out),
             }
         }
     }
     any_of_rows(report, &ed, out);
+}
+
+/// A row answering a question whose condition it does not meet: 「ウ③ chosen
+/// although ウ② is △」. Such a row is where a flipped mark would show.
+struct Contradiction<'a> {
+    row: &'a AnswerRow,
+    /// The question answered.
+    column: &'a AnswerColumn,
+    /// The questions of its condition, for people: `ウ②`.
+    condition: String,
+    /// The questions involved (item, number), the answered one first.
+    involves: Vec<(Item, u8)>,
+    /// What the row says: 「ウ③ answered (在宅療養中の…) while ウ② is △」.
+    what: String,
+}
+
+/// Every row of `page` that answers a question whose condition
+/// ([`QuestionSpec::requires`](zaitaku_parse::layout::QuestionSpec)) it does not meet.
+fn contradictions(page: &AnswerPage) -> Vec<Contradiction<'_>> {
+    let mut out = Vec::new();
+    for row in &page.rows {
+        for cell in &row.cells {
+            let col = cell.column;
+            let requires = QUESTIONS
+                .iter()
+                .find(|q| q.item == col.item && q.no == col.question)
+                .map_or(&[][..], |q| q.requires);
+            let answered = match &cell.value {
+                AnswerValue::Mark { status, .. } => status.implemented_or_planned(),
+                AnswerValue::Options(choices) => !choices.is_empty(),
+            };
+            if requires.is_empty() || !answered {
+                continue;
+            }
+            let parents: Vec<_> = row
+                .cells
+                .iter()
+                .filter(|c| c.column.item == col.item && requires.contains(&c.column.question))
+                .collect();
+            if parents.is_empty()
+                || parents
+                    .iter()
+                    .any(|c| implemented_or_planned(Some(&c.value)))
+            {
+                continue;
+            }
+            let label = |c: &AnswerColumn| format!("{}{}", c.item.katakana(), marker(c.question));
+            out.push(Contradiction {
+                row,
+                column: col,
+                condition: parents
+                    .iter()
+                    .map(|c| label(c.column))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                involves: std::iter::once((col.item, col.question))
+                    .chain(requires.iter().map(|&q| (col.item, q)))
+                    .collect(),
+                what: format!(
+                    "{} answered 「{}」 while {}",
+                    label(col),
+                    cell.printed,
+                    parents
+                        .iter()
+                        .map(|c| format!("{} is 「{}」", label(c.column), c.printed))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            });
+        }
+    }
+    out
+}
+
+/// `; rows contradicting a condition: 中央区 (…; page 3, line 290)`, for the
+/// rows of `odd` involving the question, or nothing.
+fn suspects(odd: &[Contradiction<'_>], item: Item, question: u8) -> String {
+    let named: Vec<String> = odd
+        .iter()
+        .filter(|c| c.involves.contains(&(item, question)))
+        .map(|c| format!("{} ({}; {})", c.row.name, c.what, c.row.span))
+        .collect();
+    if named.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "; rows answering against a question's condition: {}",
+            named.join(", ")
+        )
+    }
 }
 
 /// `mun.a-e`: the id of a page by its items.
@@ -195,6 +299,7 @@ fn marks_against_page_two(
     report: &Report,
     page: &AnswerPage,
     col: &AnswerColumn,
+    odd: &[Contradiction<'_>],
     ed: &str,
     out: &mut ValidationReport,
 ) {
@@ -214,7 +319,18 @@ fn marks_against_page_two(
         .filter(|e| e.status.implemented_or_planned())
         .map(|e| e.printed.to_string())
         .collect();
-    let not_printed = || "not printed on page 2".to_string();
+    let hint = suspects(odd, col.item, col.question);
+    // The found figure, with the rows that may explain a difference.
+    let found = |published: &str, count: usize| {
+        if published == count.to_string() {
+            count.to_string()
+        } else {
+            format!("{count}{hint}")
+        }
+    };
+    let published =
+        |count: Option<u32>| count.map_or("not printed on page 2".to_string(), |c| c.to_string());
+    let published_yes = published(twin.and_then(|t| t.count_yes));
     out.check(
         Compare {
             id: format!("{id}.yes"),
@@ -226,10 +342,10 @@ fn marks_against_page_two(
             ),
             printed_at: twin.map(|t| t.count_yes_span.unwrap_or(t.span).to_string()),
         },
-        twin.and_then(|t| t.count_yes)
-            .map_or_else(not_printed, |c| c.to_string()),
-        yes.to_string(),
+        published_yes.clone(),
+        found(&published_yes, yes),
     );
+    let published_no = published(twin.and_then(|t| t.count_no));
     out.check(
         Compare {
             id: format!("{id}.no"),
@@ -240,9 +356,8 @@ fn marks_against_page_two(
             ),
             printed_at: twin.map(|t| t.span.to_string()),
         },
-        twin.and_then(|t| t.count_no)
-            .map_or_else(not_printed, |c| c.to_string()),
-        no.to_string(),
+        published_no.clone(),
+        found(&published_no, no),
     );
 }
 

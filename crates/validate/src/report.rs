@@ -109,6 +109,23 @@ impl ValidationReport {
         self.failures().map(failure_line).collect()
     }
 
+    /// One line per ambiguity, for the terminal.
+    pub fn ambiguity_lines(&self) -> Vec<String> {
+        self.ambiguities
+            .iter()
+            .map(|a| {
+                let at =
+                    a.at.as_deref()
+                        .map(|p| format!(" ({p})"))
+                        .unwrap_or_default();
+                format!(
+                    "NOTE {} [{}] {}: {}{at}",
+                    a.id, a.edition, a.subject, a.resolution
+                )
+            })
+            .collect()
+    }
+
     /// The report as pretty JSON (ends with a newline).
     pub fn to_json(&self) -> String {
         let summary = serde_json::json!({

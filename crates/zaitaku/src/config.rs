@@ -97,10 +97,17 @@ pub fn load_validated(args: &InputArgs) -> Option<(Loaded, ValidationReport)> {
     Some((loaded, report))
 }
 
-/// Prints the validation outcome to stderr: the failures, then a summary line.
+/// Prints the validation outcome to stderr: the failures, then (when a
+/// check failed, since no report file is written then) the ambiguities, then
+/// a summary line.
 pub fn print_validation(report: &ValidationReport) {
     for line in report.failure_lines() {
         eprintln!("zaitaku: {line}");
+    }
+    if !report.passed() {
+        for line in report.ambiguity_lines() {
+            eprintln!("zaitaku: {line}");
+        }
     }
     let failed = report.failures().count();
     eprintln!(

@@ -11,7 +11,7 @@ use zaitaku_parse::decode::EncodingChoice;
 /// Arguments of `show`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// The table: municipalities, program_summary, question_summary.
+    /// The table: a file stem of output/ (municipalities, municipality_answers, …).
     table: String,
     /// One edition of the report.
     input: std::path::PathBuf,
