@@ -4,9 +4,9 @@
 //! (`municipality_choices`).
 
 use crate::table::{b, i, meta, os, s, Builder, Kind, Meta, Table};
-use crate::tables::{sorted_editions, ITEMS, SUBS};
+use crate::tables::{option_labels, sorted_editions, ITEMS, SUBS};
 use std::sync::OnceLock;
-use zaitaku_parse::layout::{AnswerColumn, Mark, ANSWER_PAGES, QUESTIONS};
+use zaitaku_parse::layout::{AnswerColumn, Mark, ANSWER_PAGES};
 use zaitaku_parse::model::{AnswerCell, AnswerRow, AnswerValue, Choice, Report};
 use zaitaku_parse::reference::municipalities;
 
@@ -17,22 +17,6 @@ const STATUSES: Kind = Kind::Enum(&[
     "not_planned",
     "not_applicable",
 ]);
-
-/// Every canonical option label of every vocabulary, each once, in layout order.
-fn option_labels() -> &'static [&'static str] {
-    static LABELS: OnceLock<Vec<&'static str>> = OnceLock::new();
-    LABELS.get_or_init(|| {
-        let mut labels: Vec<&'static str> = Vec::new();
-        for q in QUESTIONS {
-            for o in zaitaku_parse::layout::options_of(q.item, q.no) {
-                if !labels.contains(&o.label) {
-                    labels.push(o.label);
-                }
-            }
-        }
-        labels
-    })
-}
 
 /// A row of a per-municipality page, with what the tables add to it.
 struct Mun<'a> {
@@ -311,7 +295,7 @@ pub fn municipality_choices(reports: &[Report]) -> Table {
         .col(QUESTION, |r| i(r.cell.column.question))
         .col(meta("choice_no", Kind::Int, "順", "Position of the choice in its cell, from 1", None), |r| i(r.no))
         .col(meta("option", Kind::Enum(option_labels()), "選択肢", "Canonical option label; null where the text matches no option of the question's vocabulary (listed in the validation report)", None), |r| os(r.choice.option))
-        .col(meta("annotation", Kind::Str, "注記", "Annotation printed in front of or after the option (検討中, 29年度中, ※補助), brackets removed; else null", None), |r| os(r.choice.annotation.clone()))
+        .col(meta("annotation", Kind::Str, "注記", "Annotation printed in front of or after the option (検討中, ※補助, a fiscal year 「…年度中」), brackets removed; else null", None), |r| os(r.choice.annotation.clone()))
         .col(meta("raw_text", Kind::Str, "回答内容（表記）", "The choice as printed, annotations included", None), |r| s(&r.choice.raw_text))
         .col(SURVEY_NO, |r| i(r.mun.row.no))
         .col(PAGE, |r| i(r.mun.page))

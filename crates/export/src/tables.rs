@@ -2,6 +2,8 @@
 //! tables of every edition, rows sorted by key.
 
 use crate::table::{b, i, meta, oi, os, pct, s, Builder, Kind, Table};
+use std::sync::OnceLock;
+use zaitaku_parse::layout::{options_of, QUESTIONS};
 use zaitaku_parse::model::{ProgramRow, QuestionRow, Report};
 use zaitaku_parse::reference::{municipalities as reference, Municipality};
 
@@ -11,6 +13,22 @@ const KINDS: Kind = Kind::Enum(&["special_ward", "city", "town", "village"]);
 const AREAS: Kind = Kind::Enum(&["ku_area", "tama", "islands"]);
 const COUNT_SOURCES: Kind =
     Kind::Enum(&["with_text", "on_row", "apart_placed_by_total", "missing"]);
+
+/// Every canonical option label of every vocabulary, each once, in layout order.
+pub(crate) fn option_labels() -> &'static [&'static str] {
+    static LABELS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    LABELS.get_or_init(|| {
+        let mut labels: Vec<&'static str> = Vec::new();
+        for q in QUESTIONS {
+            for o in options_of(q.item, q.no) {
+                if !labels.contains(&o.label) {
+                    labels.push(o.label);
+                }
+            }
+        }
+        labels
+    })
+}
 
 const PERCENT: Option<&str> = Some("percent");
 const MUNIS: Option<&str> = Some("municipalities");
@@ -131,7 +149,7 @@ pub fn question_summary(reports: &[Report]) -> Table {
         .col(meta("item", ITEMS, "項目", "Program item （ア）–（ク）", None), |q| s(q.row.item.katakana()))
         .col(meta("question", Kind::Int, "設問", "Question number ⓪–④ as 0–4", None), |q| i(q.row.question))
         .col(meta("sub_question", SUBS, "区分", "キ②'s sub-question: pamphlet or website; else null", None), |q| os(q.row.sub.map(|s| s.id())))
-        .col(meta("option", Kind::Str, "選択肢", "Canonical option label (multi-choice questions only)", None), |q| os(q.row.option))
+        .col(meta("option", Kind::Enum(option_labels()), "選択肢", "Canonical option label (multi-choice questions only)", None), |q| os(q.row.option))
         .col(meta("option_text", Kind::Str, "選択肢（表記）", "The option as printed on page 2", None), |q| os(q.row.option_text.clone()))
         .col(meta("question_text", Kind::Str, "設問文", "The question as printed on page 2; null where page 2 prints no text that is its", None), |q| os(q.row.question_text.clone()))
         .col(meta("count_yes", Kind::Int, "実施・年度中に実施予定（区市町村）", "Municipalities implementing or planning within the year; an option's count for options", MUNIS), |q| oi(q.row.count_yes))
