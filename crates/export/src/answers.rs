@@ -8,7 +8,7 @@ use crate::tables::{option_labels, sorted_editions, ITEMS, SUBS};
 use std::sync::OnceLock;
 use zaitaku_parse::layout::{AnswerColumn, Mark, ANSWER_PAGES};
 use zaitaku_parse::model::{AnswerCell, AnswerRow, AnswerValue, Choice, Report};
-use zaitaku_parse::reference::municipalities;
+use zaitaku_parse::reference::by_name;
 
 const STATUSES: Kind = Kind::Enum(&[
     "implemented",
@@ -27,10 +27,7 @@ struct Mun<'a> {
 }
 
 fn code_of(name: &str) -> Option<String> {
-    municipalities()
-        .into_iter()
-        .find(|m| m.name == name)
-        .map(|m| m.code)
+    by_name(name).map(|m| m.code.clone())
 }
 
 /// Every row of every per-municipality page of every edition.

@@ -55,19 +55,18 @@ pub(crate) fn sorted_editions(reports: &[Report]) -> Vec<&Report> {
 pub fn municipalities(reports: &[Report]) -> Table {
     // Membership and numbers come from the newest edition.
     let newest = sorted_editions(reports).pop();
-    let rows: Vec<(Municipality, Option<u32>, bool)> = reference()
-        .into_iter()
+    let surveyed = newest.map(|r| r.surveyed()).unwrap_or_default();
+    let mut rows: Vec<(&Municipality, Option<u32>, bool)> = reference()
+        .iter()
         .map(|m| {
             let no = newest
                 .and_then(|r| r.numbered.iter().find(|n| n.name == m.name))
                 .map(|n| n.no);
-            let surveyed = newest.is_some_and(|r| r.surveyed().contains(&m.name.as_str()));
-            (m, no, surveyed)
+            (m, no, surveyed.contains(&m.name.as_str()))
         })
         .collect();
-    let mut rows = rows;
     rows.sort_by(|a, b| a.0.code.cmp(&b.0.code));
-    Builder::<(Municipality, Option<u32>, bool)>::default()
+    Builder::<(&Municipality, Option<u32>, bool)>::default()
         .col(meta("municipality_code", Kind::Str, "全国地方公共団体コード", "6-digit local government code with check digit", None), |r| s(&r.0.code))
         .col(meta("municipality_name", Kind::Str, "区市町村名", "Name of the municipality", None), |r| s(&r.0.name))
         .col(meta("survey_no", Kind::Int, "番号", "Number printed before the municipality's rows in the newest edition, as printed; null where not printed", None), |r| oi(r.1))

@@ -56,6 +56,9 @@ pub fn render_table(table: &Table) -> Result<[OutputFile; 2], ExportError> {
     let mut df = table.frame().map_err(err)?;
     let mut parquet = Cursor::new(Vec::new());
     ParquetWriter::new(&mut parquet)
+        // Snappy, not polars' default zstd: a zstd context per column chunk
+        // cost a few ms per build (perf), and every reader knows Snappy.
+        .with_compression(ParquetCompression::Snappy)
         .finish(&mut df)
         .map_err(err)?;
     let csv = csv_bytes(&mut df).map_err(err)?;

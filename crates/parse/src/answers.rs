@@ -381,8 +381,8 @@ mod tests {
         let page = page_of(&full);
         let legend = legend(&page, &mut Vec::new()).unwrap();
         let names: Vec<String> = crate::reference::municipalities()
-            .into_iter()
-            .map(|m| m.name)
+            .iter()
+            .map(|m| m.name.clone())
             .collect();
         row(&page.lines[1], &page, &ANSWER_PAGES[0], &legend, &names)
     }

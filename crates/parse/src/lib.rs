@@ -110,8 +110,8 @@ fn reference_names() -> &'static [String] {
     static NAMES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     NAMES.get_or_init(|| {
         reference::municipalities()
-            .into_iter()
-            .map(|m| m.name)
+            .iter()
+            .map(|m| m.name.clone())
             .collect()
     })
 }

@@ -31,9 +31,19 @@ pub fn check_digit(code5: &str) -> Option<u32> {
     Some((11 - sum % 11) % 10)
 }
 
-/// The reference list, in its order. The file is part of the source tree; a
-/// malformed row is a build-time fact, caught by the test below.
-pub fn municipalities() -> Vec<Municipality> {
+/// The reference list, in its order, read once. The file is part of the
+/// source tree; a malformed row is a build-time fact, caught by the test below.
+pub fn municipalities() -> &'static [Municipality] {
+    static LIST: std::sync::OnceLock<Vec<Municipality>> = std::sync::OnceLock::new();
+    LIST.get_or_init(read)
+}
+
+/// The municipality of the reference list named `name`.
+pub fn by_name(name: &str) -> Option<&'static Municipality> {
+    municipalities().iter().find(|m| m.name == name)
+}
+
+fn read() -> Vec<Municipality> {
     REFERENCE_CSV
         .lines()
         .skip(1)
