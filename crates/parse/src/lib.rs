@@ -24,6 +24,7 @@ pub mod model;
 pub mod page1;
 pub mod page2;
 pub mod reference;
+pub mod solve;
 pub mod text;
 pub mod vocab;
 
