@@ -540,9 +540,40 @@ pub const ANSWER_PAGES: &[AnswerPageSpec] = &[
     },
 ];
 
+/// A Tokyo program of pages 5–6 in which district medical associations
+/// (地区医師会) take part, one page each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub enum Program {
+    /// 在宅医等相互支援体制構築事業 (24時間診療体制確保事業): round-the-clock care.
+    RoundTheClockCare,
+    /// 在宅療養推進基盤整備事業 (多職種ネットワーク構築事業): multidisciplinary networks.
+    MultidisciplinaryNetwork,
+}
+
+impl Program {
+    /// Both programs, in the report's order.
+    pub const ALL: [Program; 2] = [
+        Program::RoundTheClockCare,
+        Program::MultidisciplinaryNetwork,
+    ];
+
+    /// The id used in the tables.
+    pub fn id(self) -> &'static str {
+        ["round_the_clock_care", "multidisciplinary_network"][self as usize]
+    }
+
+    /// The program's name as its page prints it in its title.
+    pub fn title(self) -> &'static str {
+        ["在宅医等相互支援体制構築事業", "在宅療養推進基盤整備事業"][self as usize]
+    }
+}
+
 /// Japanese eras that the report's dates use, with the offset that turns an
 /// era year into a Gregorian year (平成29年 = 2017). Reference data.
 pub const ERAS: &[(&str, i32)] = &[("平成", 1988), ("令和", 2018)];
+
+/// The era an initial stands for in 「H28年度」 (平成28年度). Reference data.
+pub const ERA_INITIALS: &[(char, &str)] = &[('H', "平成"), ('R', "令和")];
 
 /// Gregorian year of `era` year `year`, if the era is known.
 pub fn gregorian(era: &str, year: u32) -> Option<i32> {

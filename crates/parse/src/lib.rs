@@ -16,6 +16,7 @@
 #![deny(missing_docs)]
 
 pub mod answers;
+pub mod associations;
 pub mod combinators;
 pub mod decode;
 pub mod error;
@@ -61,6 +62,7 @@ pub fn parse_text(text: &str) -> Result<Report, ParseErrors> {
     let questions = page2::parse(&pages[1], &mut errors);
     let names = reference_names();
     let answers = answers::parse(&pages, names, &mut errors);
+    let associations = associations::parse(&pages, era, &mut errors);
     let numbered = numbered_names(&pages);
     match (edition, program, questions) {
         (Some((edition, _)), Some(program), Some(questions)) if errors.is_empty() => Ok(Report {
@@ -68,6 +70,7 @@ pub fn parse_text(text: &str) -> Result<Report, ParseErrors> {
             program,
             questions,
             answers,
+            associations,
             numbered,
         }),
         _ => {

@@ -1,7 +1,7 @@
 //! The typed, as-printed tables that the page parsers produce (the staging
 //! layer). Every value keeps the page and line it was read from.
 
-use crate::layout::{AnswerColumn, Item, Mark, SubQuestion};
+use crate::layout::{AnswerColumn, Item, Mark, Program, SubQuestion};
 
 /// Where a value was printed: page (from 1) and input line (from 1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -326,6 +326,209 @@ pub struct AnswerPage {
     pub rows: Vec<AnswerRow>,
 }
 
+/// A row of pages 5–6: a district medical association (or an area, a
+/// university hospital) and how many year columns it has a mark in.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct AssociationRow {
+    /// The name, brackets removed: 「（福生市）」 → 福生市.
+    pub name: String,
+    /// The name as printed.
+    pub printed: String,
+    /// The group header it is listed under in brackets (西多摩, 北多摩), if any.
+    pub group: Option<String>,
+    /// Marks (〇) printed after it.
+    pub marks: u32,
+    /// Footnote numbers printed after it (「練馬区 ※1 ※2」).
+    pub notes: Vec<u32>,
+    /// Where.
+    pub span: Span,
+}
+
+/// A footnote: 「※1、2 練馬区医師会は、独自事業として実施」.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Footnote {
+    /// Its numbers.
+    pub numbers: Vec<u32>,
+    /// Its text.
+    pub text: String,
+    /// As printed, marker included.
+    pub printed: String,
+    /// Where.
+    pub span: Span,
+}
+
+/// What a year's total counts, by the footnote on the totals: 「H28年度までは
+/// 実施地区数、H29年度は交付申請書提出地区数」.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum Basis {
+    /// Areas that implemented the program.
+    ImplementedAreas,
+    /// Areas that submitted an application for the grant.
+    ApplicationsSubmitted,
+}
+
+impl Basis {
+    /// The id used in the tables.
+    pub fn id(self) -> &'static str {
+        match self {
+            Basis::ImplementedAreas => "implemented_areas",
+            Basis::ApplicationsSubmitted => "applications_submitted",
+        }
+    }
+}
+
+/// A fiscal-year column of pages 5–6 with its printed total.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct YearColumn {
+    /// The era year as printed in the header (24 → 平成24年度).
+    pub era_year: u32,
+    /// The fiscal year (Gregorian year it starts in).
+    pub fiscal_year: i32,
+    /// The printed total of the column.
+    pub total: u32,
+    /// Footnote numbers printed after the year in the header (「29 ※1」).
+    pub notes: Vec<u32>,
+    /// What the total counts, where a footnote says.
+    pub basis: Option<Basis>,
+}
+
+/// How an association × year cell was decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum Resolution {
+    /// The row has a mark in every year column.
+    AllMarked,
+    /// The row has no mark.
+    NoneMarked,
+    /// Every 0/1 table fitting the rows' marks and the printed totals agrees.
+    ForcedByTotals,
+    /// Pinned by the overrides file.
+    Override,
+    /// The text cannot decide.
+    Unresolved,
+}
+
+impl Resolution {
+    /// The id used in the tables.
+    pub fn id(self) -> &'static str {
+        match self {
+            Resolution::AllMarked => "all_marked",
+            Resolution::NoneMarked => "none_marked",
+            Resolution::ForcedByTotals => "forced_by_totals",
+            Resolution::Override => "override",
+            Resolution::Unresolved => "unresolved",
+        }
+    }
+}
+
+/// One association × year cell: participated (null where undecided) and how decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Participation {
+    /// Took part that year; `None` where the text cannot decide.
+    pub participated: Option<bool>,
+    /// How it was decided.
+    pub resolution: Resolution,
+}
+
+/// A cell pinned by the overrides file.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Pin {
+    /// Row index in [`AssociationTable::rows`].
+    pub row: usize,
+    /// Column index in [`AssociationTable::years`].
+    pub year: usize,
+    /// The pinned value.
+    pub participated: bool,
+    /// Where it was pinned: `raw/overrides.csv:3`.
+    pub source: String,
+}
+
+/// Page 5 or 6: a program's associations, marks, year totals and footnotes.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct AssociationTable {
+    /// The program.
+    pub program: Program,
+    /// The page.
+    pub page: u32,
+    /// Where its title is printed.
+    pub title_span: Span,
+    /// The year columns, in order, with their totals.
+    pub years: Vec<YearColumn>,
+    /// Where the year header is printed.
+    pub header_span: Span,
+    /// Where the totals are printed.
+    pub totals_span: Span,
+    /// The rows, in printed order (left column and right column interleaved
+    /// line by line, as the text gives them).
+    pub rows: Vec<AssociationRow>,
+    /// 「３５地区医師会が実施」: the printed number of associations taking part.
+    pub printed_count: Option<(u32, Span)>,
+    /// The footnotes.
+    pub footnotes: Vec<Footnote>,
+    /// The legend of a shading the text lost (「は、委託または補助事業の対象に
+    /// なっていない地区医師会」), if printed.
+    pub shading_legend: Option<(String, Span)>,
+    /// Cells pinned by an overrides file.
+    pub pins: Vec<Pin>,
+    /// Every row × year cell, decided by [`AssociationTable::resolve`].
+    pub cells: Vec<Vec<Participation>>,
+    /// Whether any 0/1 table fits the marks, the totals and the pins.
+    pub feasible: bool,
+}
+
+impl AssociationTable {
+    /// Decides every cell from the rows' marks, the totals and the pins.
+    pub fn resolve(&mut self) {
+        let ncols = self.years.len();
+        let problem = crate::solve::Problem {
+            rows: self.rows.iter().map(|r| r.marks).collect(),
+            cols: self.years.iter().map(|y| y.total).collect(),
+            pins: self
+                .pins
+                .iter()
+                .map(|p| (p.row, p.year, p.participated))
+                .collect(),
+        };
+        let solved = crate::solve::solve(&problem);
+        self.feasible = solved.is_some();
+        self.cells = self
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(r, row)| {
+                (0..ncols)
+                    .map(|c| {
+                        use crate::solve::Decided;
+                        let decided = solved.as_ref().map(|s| s[r][c]);
+                        let pin = self.pins.iter().find(|p| p.row == r && p.year == c);
+                        match (pin, decided) {
+                            (Some(p), _) => Participation {
+                                participated: Some(p.participated),
+                                resolution: Resolution::Override,
+                            },
+                            _ if row.marks == 0 => Participation {
+                                participated: Some(false),
+                                resolution: Resolution::NoneMarked,
+                            },
+                            _ if row.marks as usize == ncols => Participation {
+                                participated: Some(true),
+                                resolution: Resolution::AllMarked,
+                            },
+                            (None, Some(Decided::Forced(v))) => Participation {
+                                participated: Some(v),
+                                resolution: Resolution::ForcedByTotals,
+                            },
+                            _ => Participation {
+                                participated: None,
+                                resolution: Resolution::Unresolved,
+                            },
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+    }
+}
+
 /// Everything reconstructed from one edition.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Report {
@@ -337,6 +540,8 @@ pub struct Report {
     pub questions: QuestionSummary,
     /// Pages 3–4: what each municipality answered.
     pub answers: Vec<AnswerPage>,
+    /// Pages 5–6: the medical associations' programs.
+    pub associations: Vec<AssociationTable>,
     /// Every `number name` row head seen in the text, first occurrence per name.
     pub numbered: Vec<NumberedName>,
 }

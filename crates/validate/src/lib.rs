@@ -15,6 +15,7 @@
 
 pub mod answers;
 pub mod arithmetic;
+pub mod associations;
 pub mod cross;
 pub mod pages;
 pub mod report;
@@ -30,6 +31,7 @@ pub fn validate(reports: &[Report]) -> ValidationReport {
         pages::question_summary(r, &mut out);
         cross::page1_against_page2(r, &mut out);
         answers::municipality_answers(r, &mut out);
+        associations::association_programs(r, &mut out);
     }
     out
 }

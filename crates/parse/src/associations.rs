@@ -1,0 +1,436 @@
+//! Pages 5–6: which district medical associations (地区医師会) took part in a
+//! Tokyo program in each fiscal year.
+//!
+//! Each line holds up to two table rows, the ku-area column on the left and
+//! the Tama column on the right: 「日本橋 〇 〇 （あきる野市）」, 「港区 北多摩 〇 〇」.
+//! A row is a name and the marks printed after it; the extractor dropped the
+//! empty cells, so a row's marks no longer say which years they belong to
+//! ([`AssociationTable::resolve`] decides what the totals can). Names in
+//! brackets are the member areas of the group header above them (西多摩,
+//! 北多摩). A line may open with a footnote (「※1 H29年度は…」) or with the
+//! legend of a lost shading (「は、委託または補助事業の対象になっていない地区医師会」)
+//! before its row. The year header (「医師会名 24 25 26 27 28」, partly glued:
+//! 「2829 ※1 24 25 26 27医師会名 29 ※1」) gives the columns; the line ending in
+//! as many numbers as there are columns gives the totals.
+
+use crate::error::{ParseError, Position};
+use crate::layout::{gregorian, Program, ERA_INITIALS};
+use crate::model::{AssociationRow, AssociationTable, Basis, Footnote, Span, YearColumn};
+use crate::text::{Line, Page};
+use crate::vocab::layout_regex;
+
+/// The header word of the association column.
+const HEADER_WORD: &str = "医師会名";
+/// A footnote marker word: 「※1」, 「※1、2」.
+const NOTE_MARK: &str = "^※([0-9]+(?:、[0-9]+)*)$";
+/// The legend of the shading, whose symbol the extractor lost.
+const SHADING_LEGEND: &str = "^は、.*医師会$";
+/// 「３５地区医師会が実施」 (after normalization: 35).
+const PRINTED_COUNT: &str = "([0-9]+)地区医師会が実施";
+/// What the totals count: 「H28年度までは実施地区数、H29年度は交付申請書提出地区数」.
+const BASIS: &str =
+    "([A-Z])([0-9]+)年度までは実施地区数、([A-Z])([0-9]+)年度は交付申請書提出地区数";
+/// The mark of a year a row took part in (〇 and ○ are one after normalization).
+const MARK: &str = "○";
+
+/// Parses the page of each program found in the text. `era` is the
+/// edition's era (the header's years are years of it).
+pub fn parse(pages: &[Page<'_>], era: &str, errors: &mut Vec<ParseError>) -> Vec<AssociationTable> {
+    let mut out = Vec::new();
+    for program in Program::ALL {
+        let found = pages.iter().find_map(|p| {
+            p.lines
+                .iter()
+                .find(|l| l.text.contains(program.title()))
+                .map(|l| (p, l.no))
+        });
+        let Some((page, title_line)) = found else {
+            let end = pages.last().map_or(Span { page: 1, line: 1 }, |p| {
+                p.span(p.lines.last().map_or(1, |l| l.no))
+            });
+            errors.push(ParseError::new(
+                end.position(),
+                format!(
+                    "the page of 「{}」 (medical associations by fiscal year)",
+                    program.title()
+                ),
+                "no such page before the end of input",
+            ));
+            continue;
+        };
+        if let Some(mut table) = page_table(page, program, title_line, era, errors) {
+            table.resolve();
+            out.push(table);
+        }
+    }
+    out
+}
+
+fn at(page: &Page<'_>, line: &Line<'_>, byte: usize) -> Position {
+    Position {
+        column: line.text[..byte].chars().count() as u32 + 1,
+        ..page.span(line.no).position()
+    }
+}
+
+/// Words of a line with their byte offsets.
+fn words(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        match (c.is_ascii_whitespace(), start) {
+            (true, Some(s)) => {
+                out.push((s, &text[s..i]));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The footnote numbers of a marker word: 「※1、2」 → [1, 2].
+fn note_numbers(word: &str) -> Option<Vec<u32>> {
+    let c = layout_regex(NOTE_MARK).captures(word)?;
+    c[1].split('、').map(|n| n.parse().ok()).collect()
+}
+
+/// The year columns: the numbers standing alone on the header lines or glued
+/// to 「医師会名」, which must run without a gap; and the footnotes printed
+/// right after a year (「29 ※1」).
+fn year_header(page: &Page<'_>) -> Option<(Vec<(u32, Vec<u32>)>, Span)> {
+    let mut years: Vec<(u32, Vec<u32>)> = Vec::new();
+    let mut span = None;
+    for line in page.lines.iter().filter(|l| l.text.contains(HEADER_WORD)) {
+        span.get_or_insert(page.span(line.no));
+        let ws = words(line.text);
+        for (k, (_, w)) in ws.iter().enumerate() {
+            let number = w
+                .strip_prefix(HEADER_WORD)
+                .or_else(|| w.strip_suffix(HEADER_WORD))
+                .unwrap_or(w);
+            // A year is one or two digits; 「2829」 is two years glued, read from the others.
+            let Ok(y) = number.parse::<u32>() else {
+                continue;
+            };
+            if number.len() > 2 {
+                continue;
+            }
+            let notes: Vec<u32> = ws
+                .get(k + 1)
+                .filter(|_| number == *w)
+                .and_then(|(_, n)| note_numbers(n))
+                .unwrap_or_default();
+            match years.iter_mut().find(|(v, _)| *v == y) {
+                Some((_, old)) => {
+                    for n in notes {
+                        if !old.contains(&n) {
+                            old.push(n);
+                        }
+                    }
+                }
+                None => years.push((y, notes)),
+            }
+        }
+    }
+    years.sort();
+    let consecutive = years.windows(2).all(|w| w[1].0 == w[0].0 + 1);
+    (consecutive && !years.is_empty()).then_some((years, span?))
+}
+
+/// One program's page.
+fn page_table(
+    page: &Page<'_>,
+    program: Program,
+    title_line: u32,
+    era: &str,
+    errors: &mut Vec<ParseError>,
+) -> Option<AssociationTable> {
+    let Some((header, header_span)) = year_header(page) else {
+        errors.push(ParseError::new(
+            page.start(),
+            format!("a year header «{HEADER_WORD} 24 25 …» whose years run without a gap"),
+            "none on the page",
+        ));
+        return None;
+    };
+    let n = header.len();
+    // The totals: the line (not a header line) ending in exactly n numbers.
+    let totals_line = page.lines.iter().position(|l| {
+        let ws = words(l.text);
+        !l.text.contains(HEADER_WORD)
+            && ws.len() > n
+            && ws[ws.len() - n..]
+                .iter()
+                .all(|(_, w)| w.parse::<u32>().is_ok())
+            && ws[ws.len() - n - 1].1.parse::<u32>().is_err()
+    });
+    let Some(totals_line) = totals_line else {
+        errors.push(ParseError::new(
+            header_span.position(),
+            format!("a totals line ending in {n} numbers, one per year column"),
+            "none on the page",
+        ));
+        return None;
+    };
+    let tl = &page.lines[totals_line];
+    let tws = words(tl.text);
+    let totals: Vec<u32> = tws[tws.len() - n..]
+        .iter()
+        .filter_map(|(_, w)| w.parse().ok())
+        .collect();
+    let mut rows: Vec<AssociationRow> = Vec::new();
+    let mut footnotes: Vec<Footnote> = Vec::new();
+    let mut shading_legend = None;
+    let mut group: Option<String> = None;
+    let before = errors.len();
+    for line in &page.lines[..=totals_line] {
+        let ws = words(line.text);
+        let mut k = 0;
+        if let Some(numbers) = ws.first().and_then(|(_, w)| note_numbers(w)) {
+            let text = ws.get(1).map_or("", |(_, t)| *t).to_string();
+            let end = ws
+                .get(1)
+                .map_or(ws[0].0 + ws[0].1.len(), |(s, t)| s + t.len());
+            footnotes.push(Footnote {
+                numbers,
+                text,
+                printed: line.text[..end].to_string(),
+                span: page.span(line.no),
+            });
+            k = 2;
+        } else if ws
+            .first()
+            .is_some_and(|(_, w)| layout_regex(SHADING_LEGEND).is_match(w))
+        {
+            shading_legend = Some((ws[0].1.to_string(), page.span(line.no)));
+            k = 1;
+        }
+        if line.no == tl.no {
+            break;
+        }
+        let names = ws[k.min(ws.len())..]
+            .iter()
+            .filter(|(_, w)| *w != MARK && note_numbers(w).is_none())
+            .count();
+        let mut first = true;
+        for &(byte, w) in &ws[k.min(ws.len())..] {
+            if w == MARK {
+                match rows.last_mut() {
+                    Some(r) if r.span.line == line.no => r.marks += 1,
+                    _ => errors.push(ParseError::new(
+                        at(page, line, byte),
+                        "a mark after an association's name",
+                        w,
+                    )),
+                }
+                continue;
+            }
+            if let Some(numbers) = note_numbers(w) {
+                match rows.last_mut() {
+                    Some(r) if r.span.line == line.no => r.notes.extend(numbers),
+                    _ => errors.push(ParseError::new(
+                        at(page, line, byte),
+                        "a footnote marker after an association's name",
+                        w,
+                    )),
+                }
+                continue;
+            }
+            if !is_name(w) {
+                if line.no < title_line && !line.text.contains(HEADER_WORD) {
+                    errors.push(ParseError::new(
+                        at(page, line, byte),
+                        "an association's name (no digits or sentence punctuation) or 〇",
+                        w,
+                    ));
+                }
+                break;
+            }
+            let member = w
+                .strip_prefix('（')
+                .and_then(|m| m.strip_suffix('）'))
+                .map(str::to_string);
+            // The first of two names on a line is the left (ku-area) column;
+            // a member or the second name is the right column, where groups are.
+            let right = member.is_some() || !first || names == 1;
+            first = false;
+            if right && member.is_none() {
+                group = Some(w.to_string());
+            }
+            rows.push(AssociationRow {
+                name: member.clone().unwrap_or_else(|| w.to_string()),
+                printed: w.to_string(),
+                group: member.and(group.clone()),
+                marks: 0,
+                notes: Vec::new(),
+                span: page.span(line.no),
+            });
+        }
+    }
+    if errors.len() > before {
+        return None;
+    }
+    let basis = footnotes
+        .iter()
+        .find_map(|f| layout_regex(BASIS).captures(&f.text).map(|c| (c, f.span)));
+    let era_year = |initial: &str, year: &str| -> Option<u32> {
+        let era_ok = ERA_INITIALS
+            .iter()
+            .any(|(c, name)| initial.starts_with(*c) && *name == era);
+        era_ok.then(|| year.parse().ok()).flatten()
+    };
+    let (implemented_to, applied_in) = match &basis {
+        Some((c, _)) => (era_year(&c[1], &c[2]), era_year(&c[3], &c[4])),
+        None => (None, None),
+    };
+    let mut years = Vec::with_capacity(n);
+    for ((era_y, notes), total) in header.into_iter().zip(totals) {
+        let Some(fiscal_year) = gregorian(era, era_y) else {
+            errors.push(ParseError::new(
+                header_span.position(),
+                "header years of a known era (平成, 令和)",
+                &format!("{era}{era_y}"),
+            ));
+            return None;
+        };
+        years.push(YearColumn {
+            era_year: era_y,
+            fiscal_year,
+            total,
+            notes,
+            basis: if implemented_to.is_some_and(|y| era_y <= y) {
+                Some(Basis::ImplementedAreas)
+            } else if applied_in == Some(era_y) {
+                Some(Basis::ApplicationsSubmitted)
+            } else {
+                None
+            },
+        });
+    }
+    let printed_count = page.lines.iter().find_map(|l| {
+        layout_regex(PRINTED_COUNT)
+            .captures(l.text)
+            .and_then(|c| c[1].parse().ok())
+            .map(|n| (n, page.span(l.no)))
+    });
+    Some(AssociationTable {
+        program,
+        page: page.no,
+        title_span: page.span(title_line),
+        years,
+        header_span,
+        totals_span: page.span(tl.no),
+        rows,
+        printed_count,
+        footnotes,
+        shading_legend,
+        pins: Vec::new(),
+        cells: Vec::new(),
+        feasible: false,
+    })
+}
+
+/// A name of the association column: no digits, no sentence punctuation.
+fn is_name(w: &str) -> bool {
+    !w.is_empty()
+        && w.chars().count() <= 20
+        && !w
+            .chars()
+            .any(|c| c.is_ascii_digit() || "、。：【】／".contains(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::pages;
+
+    /// Page 5 of the seed, shortened: rows, footnotes, totals, header, title.
+    const PAGE: &str = "千代田区 ○ 西多摩 ○\n\n神田 （福生市）\n中央区 ○ （青梅市）\n港区 北多摩 ○ ○\n日本橋 ○ ○ 東大\n練馬区 ※1 日大\n\nは、委託または補助事業の対象になっていない地区医師会 東邦大\n※1 H29年度は未実施地区を対象として実施 都立病院\n※2 H28年度までは実施地区数、H29年度は交付申請書提出地区数 2 1 2 2\n\n35地区医師会が実施 ※2\n\n2829 ※1 26 27医師会名 29 ※1\n\n在宅医等相互支援体制構築事業(24時間診療体制確保事業）\n\n医師会名 26 27 28\n";
+
+    fn table() -> AssociationTable {
+        let ps = pages(PAGE);
+        let mut errors = Vec::new();
+        let program = Program::RoundTheClockCare;
+        let title = ps[0]
+            .lines
+            .iter()
+            .find(|l| l.text.contains(program.title()))
+            .unwrap()
+            .no;
+        let mut t = page_table(&ps[0], program, title, "平成", &mut errors).unwrap();
+        assert_eq!(errors, []);
+        t.resolve();
+        t
+    }
+
+    #[test]
+    fn years_come_from_the_glued_header() {
+        let t = table();
+        let years: Vec<(u32, i32, u32)> = t
+            .years
+            .iter()
+            .map(|y| (y.era_year, y.fiscal_year, y.total))
+            .collect();
+        assert_eq!(
+            years,
+            [(26, 2014, 2), (27, 2015, 1), (28, 2016, 2), (29, 2017, 2)]
+        );
+        assert_eq!(t.years[3].notes, [1], "「29 ※1」");
+        assert_eq!(t.years[2].basis, Some(Basis::ImplementedAreas));
+        assert_eq!(t.years[3].basis, Some(Basis::ApplicationsSubmitted));
+        assert_eq!(t.printed_count.map(|c| c.0), Some(35));
+    }
+
+    #[test]
+    fn rows_take_the_marks_after_their_name_and_members_their_group() {
+        let t = table();
+        let got: Vec<(&str, Option<&str>, u32)> = t
+            .rows
+            .iter()
+            .map(|r| (r.name.as_str(), r.group.as_deref(), r.marks))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("千代田区", None, 1),
+                ("西多摩", None, 1),
+                ("神田", None, 0),
+                ("福生市", Some("西多摩"), 0),
+                ("中央区", None, 1),
+                ("青梅市", Some("西多摩"), 0),
+                ("港区", None, 0),
+                ("北多摩", None, 2),
+                ("日本橋", None, 2),
+                ("東大", None, 0),
+                ("練馬区", None, 0),
+                ("日大", None, 0),
+                ("東邦大", None, 0),
+                ("都立病院", None, 0),
+            ]
+        );
+        assert_eq!(t.rows[10].notes, [1]);
+        assert!(t.shading_legend.is_some());
+        assert_eq!(t.footnotes.len(), 2);
+    }
+
+    #[test]
+    fn cells_are_decided_where_the_text_can() {
+        use crate::model::Resolution;
+        let t = table();
+        assert!(t.feasible, "7 marks, totals 2 + 1 + 2 + 2");
+        assert!(
+            t.cells[2]
+                .iter()
+                .all(|c| c.resolution == Resolution::NoneMarked && c.participated == Some(false)),
+            "神田"
+        );
+        assert!(
+            t.cells[0]
+                .iter()
+                .all(|c| c.resolution == Resolution::Unresolved && c.participated.is_none()),
+            "千代田区: one mark, four years"
+        );
+    }
+}

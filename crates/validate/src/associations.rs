@@ -1,0 +1,281 @@
+//! Checks of pages 5–6 (medical associations by fiscal year): the marks add
+//! up to the printed totals, the associations with a mark to the printed
+//! count, no row has more marks than year columns, a 0/1 table fits the
+//! marks, totals and pins, and decided cells never exceed a total. The
+//! report then lists what the text decides and what it cannot.
+
+use crate::report::{Compare, ValidationReport};
+use zaitaku_parse::model::{AssociationTable, Report, Resolution};
+use zaitaku_parse::solve::{solve, Problem};
+
+/// Every check and ambiguity of pages 5–6.
+pub fn association_programs(report: &Report, out: &mut ValidationReport) {
+    let ed = report.edition.as_of.iso();
+    for t in &report.associations {
+        table(t, &ed, out);
+    }
+}
+
+fn years_label(t: &AssociationTable) -> String {
+    match (t.years.first(), t.years.last()) {
+        (Some(a), Some(b)) => format!("FY{}–FY{}", a.fiscal_year, b.fiscal_year),
+        _ => "no year".to_string(),
+    }
+}
+
+fn table(t: &AssociationTable, ed: &str, out: &mut ValidationReport) {
+    let p = t.program.id();
+    let id = |s: &str| format!("assoc.{p}.{s}");
+    let cmp = |name: &str, subject: String, at: Option<String>| Compare {
+        id: id(name),
+        edition: ed,
+        subject: format!("{} (page {}): {subject}", t.program.title(), t.page),
+        printed_at: at,
+    };
+    let totals: u32 = t.years.iter().map(|y| y.total).sum();
+    let marks: u32 = t.rows.iter().map(|r| r.marks).sum();
+    out.check(
+        cmp(
+            "marks_total",
+            "marks in total = sum of the per-year totals".into(),
+            Some(t.totals_span.to_string()),
+        ),
+        totals,
+        marks,
+    );
+    if let Some((count, span)) = t.printed_count {
+        let with_mark = t.rows.iter().filter(|r| r.marks > 0).count() as u32;
+        out.check(
+            cmp(
+                "participants",
+                "associations with at least one mark = the printed count".into(),
+                Some(span.to_string()),
+            ),
+            count,
+            with_mark,
+        );
+    }
+    let n = t.years.len();
+    let over: Vec<String> = t
+        .rows
+        .iter()
+        .filter(|r| r.marks as usize > n)
+        .map(|r| format!("{} has {} ({})", r.name, r.marks, r.span))
+        .collect();
+    let rule = format!("at most {n} marks per row (one per year column)");
+    out.check(
+        cmp(
+            "row_marks",
+            "no row has more marks than year columns".into(),
+            Some(t.header_span.to_string()),
+        ),
+        rule.clone(),
+        if over.is_empty() {
+            rule
+        } else {
+            over.join(", ")
+        },
+    );
+    let mut names: Vec<&str> = t.rows.iter().map(|r| r.name.as_str()).collect();
+    names.sort_unstable();
+    let twice: Vec<&str> = names
+        .windows(2)
+        .filter(|w| w[0] == w[1])
+        .map(|w| w[0])
+        .collect();
+    out.check(
+        cmp(
+            "names_unique",
+            "every association is listed once".into(),
+            None,
+        ),
+        "each once".to_string(),
+        if twice.is_empty() {
+            "each once".to_string()
+        } else {
+            format!("more than once: {}", twice.join(", "))
+        },
+    );
+    pins(t, ed, out);
+    out.check(
+        cmp(
+            "fits",
+            "a table of 0/1 cells fits every row's marks, every year's total and every pin (Gale–Ryser)".into(),
+            Some(t.totals_span.to_string()),
+        ),
+        "fits".to_string(),
+        if t.feasible { "fits".to_string() } else { "no table fits".to_string() },
+    );
+    for (c, y) in t.years.iter().enumerate() {
+        let yes = t
+            .cells
+            .iter()
+            .filter(|row| row[c].participated == Some(true))
+            .count();
+        let no = t
+            .cells
+            .iter()
+            .filter(|row| row[c].participated == Some(false))
+            .count();
+        let fits = yes as u32 <= y.total
+            && no as u32 <= t.rows.len() as u32 - y.total.min(t.rows.len() as u32);
+        out.check(
+            cmp(
+                &format!("fy{}.decided", y.fiscal_year),
+                format!(
+                    "FY{}: cells decided as taking part ({yes}) ≤ the total, decided as not ({no}) ≤ rows − the total",
+                    y.fiscal_year
+                ),
+                Some(t.totals_span.to_string()),
+            ),
+            format!("within total {}", y.total),
+            if fits { format!("within total {}", y.total) } else { format!("{yes} taking part, {no} not, of {} rows", t.rows.len()) },
+        );
+    }
+    summary(t, ed, out);
+}
+
+/// Each pin, alone, must leave a table that fits; a pin that does not is named.
+fn pins(t: &AssociationTable, ed: &str, out: &mut ValidationReport) {
+    for pin in &t.pins {
+        let (Some(row), Some(year)) = (t.rows.get(pin.row), t.years.get(pin.year)) else {
+            continue;
+        };
+        let alone = Problem {
+            rows: t.rows.iter().map(|r| r.marks).collect(),
+            cols: t.years.iter().map(|y| y.total).collect(),
+            pins: vec![(pin.row, pin.year, pin.participated)],
+        };
+        let fits = solve(&alone).is_some();
+        out.check(
+            Compare {
+                id: format!("assoc.{}.override.{}.fy{}", t.program.id(), row.name, year.fiscal_year),
+                edition: ed,
+                subject: format!(
+                    "override {} ({}): {} FY{} participated = {}, against {}'s {} mark(s) and the totals",
+                    pin.source,
+                    t.program.id(),
+                    row.name,
+                    year.fiscal_year,
+                    pin.participated,
+                    row.name,
+                    row.marks
+                ),
+                printed_at: Some(format!("{} and {}", row.span, t.totals_span)),
+            },
+            "fits".to_string(),
+            if fits { "fits".to_string() } else { "no table fits".to_string() },
+        );
+    }
+}
+
+/// How many cells each rule decided, and every undecided or forced cell.
+fn summary(t: &AssociationTable, ed: &str, out: &mut ValidationReport) {
+    let p = t.program.id();
+    let count = |res: Resolution| {
+        t.cells
+            .iter()
+            .flatten()
+            .filter(|c| c.resolution == res)
+            .count()
+    };
+    let counts: Vec<(Resolution, usize)> = [
+        Resolution::AllMarked,
+        Resolution::NoneMarked,
+        Resolution::ForcedByTotals,
+        Resolution::Override,
+        Resolution::Unresolved,
+    ]
+    .into_iter()
+    .map(|r| (r, count(r)))
+    .collect();
+    let cells = t.rows.len() * t.years.len();
+    let parts: Vec<String> = counts
+        .iter()
+        .map(|(r, n)| format!("{} {n}", r.id()))
+        .collect();
+    out.check(
+        Compare {
+            id: format!("assoc.{p}.cells"),
+            edition: ed,
+            subject: format!(
+                "{} (page {}): every association × year cell is decided by one rule or unresolved: {}",
+                t.program.title(),
+                t.page,
+                parts.join(", ")
+            ),
+            printed_at: None,
+        },
+        format!("{} associations × {} years = {cells}", t.rows.len(), t.years.len()),
+        format!(
+            "{} associations × {} years = {}",
+            t.rows.len(),
+            t.years.len(),
+            counts.iter().map(|(_, n)| n).sum::<usize>()
+        ),
+    );
+    out.ambiguity(
+        format!("assoc.{p}.summary"),
+        ed,
+        format!("{} (page {}), {}", t.program.title(), t.page, years_label(t)),
+        format!(
+            "the text drops empty cells, so a row with fewer marks than years does not say which years its marks are in: {}; unresolved cells are null",
+            parts.join(", ")
+        ),
+        Some(t.totals_span.to_string()),
+    );
+    for (row, cells) in t.rows.iter().zip(&t.cells) {
+        let years = |res: Resolution| -> Vec<String> {
+            t.years
+                .iter()
+                .zip(cells)
+                .filter(|(_, c)| c.resolution == res)
+                .map(|(y, c)| match c.participated {
+                    Some(v) => format!("FY{} {}", y.fiscal_year, if v { "yes" } else { "no" }),
+                    None => format!("FY{}", y.fiscal_year),
+                })
+                .collect()
+        };
+        let unresolved = years(Resolution::Unresolved);
+        if !unresolved.is_empty() {
+            out.ambiguity(
+                format!("assoc.{p}.unresolved"),
+                ed,
+                format!(
+                    "{} ({}): {} mark(s) over {} year columns",
+                    row.name,
+                    t.program.id(),
+                    row.marks,
+                    t.years.len()
+                ),
+                format!(
+                    "participated is null for {}: the marks and totals fit more than one way",
+                    unresolved.join(", ")
+                ),
+                Some(row.span.to_string()),
+            );
+        }
+        let forced = years(Resolution::ForcedByTotals);
+        if !forced.is_empty() {
+            out.ambiguity(
+                format!("assoc.{p}.forced"),
+                ed,
+                format!("{} ({}): {} mark(s)", row.name, t.program.id(), row.marks),
+                format!(
+                    "decided by the totals (every table that fits agrees): {}",
+                    forced.join(", ")
+                ),
+                Some(row.span.to_string()),
+            );
+        }
+    }
+    if let Some((legend, span)) = &t.shading_legend {
+        out.ambiguity(
+            format!("assoc.{p}.shading"),
+            ed,
+            format!("{} (page {}): shaded associations", t.program.title(), t.page),
+            format!("the page marks some associations by a shading explained as 「{legend}」; the text lost the shading, so which ones is not reconstructed"),
+            Some(span.to_string()),
+        );
+    }
+}
