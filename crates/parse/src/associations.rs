@@ -96,11 +96,14 @@ fn note_numbers(word: &str) -> Option<Vec<u32>> {
     c[1].split('、').map(|n| n.parse().ok()).collect()
 }
 
+/// A header year and the footnotes printed right after it.
+type HeaderYear = (u32, Vec<u32>);
+
 /// The year columns: the numbers standing alone on the header lines or glued
 /// to 「医師会名」, which must run without a gap; and the footnotes printed
 /// right after a year (「29 ※1」).
-fn year_header(page: &Page<'_>) -> Option<(Vec<(u32, Vec<u32>)>, Span)> {
-    let mut years: Vec<(u32, Vec<u32>)> = Vec::new();
+fn year_header(page: &Page<'_>) -> Option<(Vec<HeaderYear>, Span)> {
+    let mut years: Vec<HeaderYear> = Vec::new();
     let mut span = None;
     for line in page.lines.iter().filter(|l| l.text.contains(HEADER_WORD)) {
         span.get_or_insert(page.span(line.no));
