@@ -17,6 +17,7 @@
 #![deny(missing_docs)]
 
 pub mod answers;
+pub mod associations;
 pub mod table;
 pub mod tables;
 pub mod write;

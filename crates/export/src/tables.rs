@@ -42,6 +42,9 @@ pub fn all(reports: &[Report]) -> Vec<Table> {
         crate::answers::municipality_answers(reports),
         crate::answers::municipality_answers_wide(reports),
         crate::answers::municipality_choices(reports),
+        crate::associations::association_programs(reports),
+        crate::associations::association_program_years(reports),
+        crate::associations::association_program_totals(reports),
     ]
 }
 

@@ -22,6 +22,7 @@ pub mod decode;
 pub mod error;
 pub mod layout;
 pub mod model;
+pub mod overrides;
 pub mod page1;
 pub mod page2;
 pub mod reference;

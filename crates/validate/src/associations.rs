@@ -269,6 +269,28 @@ fn summary(t: &AssociationTable, ed: &str, out: &mut ValidationReport) {
             );
         }
     }
+    for row in t.rows.iter().filter(|r| r.marks == 0) {
+        let Some(group) = &row.group else { continue };
+        let Some(header) = t
+            .rows
+            .iter()
+            .find(|r| &r.name == group && r.group.is_none())
+        else {
+            continue;
+        };
+        if header.marks > 0 {
+            out.ambiguity(
+                format!("assoc.{p}.member"),
+                ed,
+                format!("{} ({}), listed under {group}", row.name, t.program.id()),
+                format!(
+                    "no mark of its own while {group} has {}; kept as printed (none_marked), though {group}'s marks may stand for its member areas",
+                    header.marks
+                ),
+                Some(row.span.to_string()),
+            );
+        }
+    }
     if let Some((legend, span)) = &t.shading_legend {
         out.ambiguity(
             format!("assoc.{p}.shading"),

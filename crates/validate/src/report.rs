@@ -109,10 +109,15 @@ impl ValidationReport {
         self.failures().map(failure_line).collect()
     }
 
-    /// One line per ambiguity, for the terminal.
+    /// One line per ambiguity about what a failed check is about (the same
+    /// first three parts of the id: `mun.e.q2.unmatched` for
+    /// `mun.e.q2.opt1.chosen`), for the terminal.
     pub fn ambiguity_lines(&self) -> Vec<String> {
+        let family = |id: &str| id.split('.').take(3).collect::<Vec<_>>().join(".");
+        let failed: Vec<String> = self.failures().map(|c| family(&c.id)).collect();
         self.ambiguities
             .iter()
+            .filter(|a| failed.contains(&family(&a.id)))
             .map(|a| {
                 let at =
                     a.at.as_deref()

@@ -12,6 +12,10 @@ pub struct InputArgs {
     /// Encoding of the inputs: auto, utf-8, shift_jis, euc-jp, utf-16le, utf-16be.
     #[arg(long, default_value = "auto", value_parser = parse_encoding)]
     pub encoding: EncodingChoice,
+    /// A CSV pinning association × year cells the text cannot decide
+    /// (edition,program,association,fiscal_year,participated[,reason]).
+    #[arg(long, value_name = "FILE")]
+    pub overrides: Option<PathBuf>,
     /// One text file per edition of the report.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
@@ -85,9 +89,40 @@ pub fn load(args: &InputArgs) -> Option<Loaded> {
             }
         }
     }
-    (!failed).then(|| Loaded {
-        reports: reports.into_iter().map(|(_, r)| r).collect(),
-    })
+    if failed {
+        return None;
+    }
+    let mut reports: Vec<Report> = reports.into_iter().map(|(_, r)| r).collect();
+    if let Some(path) = &args.overrides {
+        apply_overrides(path, &mut reports)?;
+    }
+    Some(Loaded { reports })
+}
+
+/// Reads the overrides file and pins its cells; prints every bad line.
+fn apply_overrides(path: &std::path::Path, reports: &mut [Report]) -> Option<()> {
+    let shown = path.display();
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("zaitaku: {shown}: cannot read the overrides: {e}");
+            return None;
+        }
+    };
+    let applied = zaitaku_parse::overrides::parse(&text)
+        .and_then(|o| zaitaku_parse::overrides::apply(reports, &o, &shown.to_string()));
+    match applied {
+        Ok(()) => Some(()),
+        Err(errors) => {
+            for e in errors {
+                eprintln!(
+                    "zaitaku: {shown}:{}: expected {}, found {}",
+                    e.line, e.expected, e.found
+                );
+            }
+            None
+        }
+    }
 }
 
 /// Loads the inputs (see [`load`]) and validates them.
@@ -98,8 +133,8 @@ pub fn load_validated(args: &InputArgs) -> Option<(Loaded, ValidationReport)> {
 }
 
 /// Prints the validation outcome to stderr: the failures, then (when a
-/// check failed, since no report file is written then) the ambiguities, then
-/// a summary line.
+/// check failed, since no report file is written then) the ambiguities about
+/// the same figures, then a summary line.
 pub fn print_validation(report: &ValidationReport) {
     for line in report.failure_lines() {
         eprintln!("zaitaku: {line}");
@@ -111,7 +146,7 @@ pub fn print_validation(report: &ValidationReport) {
     }
     let failed = report.failures().count();
     eprintln!(
-        "zaitaku: {} checks, {} passed, {} failed; {} ambiguities listed in the report",
+        "zaitaku: {} checks, {} passed, {} failed; {} ambiguities listed in the report (`zaitaku check` prints it)",
         report.checks.len(),
         report.checks.len() - failed,
         failed,

@@ -18,6 +18,9 @@ pub struct Args {
     /// Encoding of the input.
     #[arg(long, default_value = "auto", value_parser = |s: &str| s.parse::<EncodingChoice>())]
     encoding: EncodingChoice,
+    /// A CSV pinning association × year cells (see `build --help`).
+    #[arg(long, value_name = "FILE")]
+    overrides: Option<std::path::PathBuf>,
     /// Print CSV instead of a formatted table.
     #[arg(long)]
     csv: bool,
@@ -27,6 +30,7 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let input = InputArgs {
         encoding: args.encoding,
+        overrides: args.overrides.clone(),
         inputs: vec![args.input.clone()],
     };
     let Some((loaded, report)) = load_validated(&input) else {

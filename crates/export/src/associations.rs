@@ -1,0 +1,215 @@
+//! The tables of pages 5–6: one row per association and program
+//! (`association_programs`), per association, program and fiscal year
+//! (`association_program_years`), per program and fiscal year
+//! (`association_program_totals`).
+
+use crate::table::{b, i, meta, os, s, Builder, Kind, Meta, Table};
+use crate::tables::sorted_editions;
+use zaitaku_parse::model::{AssociationRow, AssociationTable, Participation, Report, YearColumn};
+use zaitaku_parse::reference::by_name;
+
+const PROGRAMS: Kind = Kind::Enum(&["round_the_clock_care", "multidisciplinary_network"]);
+const RESOLUTIONS: Kind = Kind::Enum(&[
+    "all_marked",
+    "none_marked",
+    "forced_by_totals",
+    "override",
+    "unresolved",
+]);
+const BASES: Kind = Kind::Enum(&["implemented_areas", "applications_submitted"]);
+
+const EDITION: Meta = meta(
+    "edition",
+    Kind::Str,
+    "時点",
+    "As-of date of the edition (ISO 8601)",
+    None,
+);
+const PROGRAM: Meta = meta(
+    "program",
+    PROGRAMS,
+    "事業",
+    "round_the_clock_care (在宅医等相互支援体制構築事業, 24時間診療体制確保) or multidisciplinary_network (在宅療養推進基盤整備事業, 多職種ネットワーク構築)",
+    None,
+);
+const ASSOCIATION: Meta = meta(
+    "association",
+    Kind::Str,
+    "医師会名",
+    "The district medical association (or member area, hospital) as printed, brackets removed",
+    None,
+);
+const FISCAL_YEAR: Meta = meta(
+    "fiscal_year",
+    Kind::Int,
+    "年度",
+    "Fiscal year (April–March, by the year it starts)",
+    Some("fiscal year"),
+);
+const PAGE: Meta = meta("source_page", Kind::Int, "頁", "Page of the row", None);
+const LINE: Meta = meta(
+    "source_line",
+    Kind::Int,
+    "行番号",
+    "Input line of the row",
+    None,
+);
+
+/// Footnotes printed for `numbers`, as printed, joined by 「; 」.
+fn notes(t: &AssociationTable, numbers: &[u32]) -> Option<String> {
+    let texts: Vec<&str> = t
+        .footnotes
+        .iter()
+        .filter(|f| f.numbers.iter().any(|n| numbers.contains(n)))
+        .map(|f| f.printed.as_str())
+        .collect();
+    (!texts.is_empty()).then(|| texts.join("; "))
+}
+
+/// Every table of every edition with its edition, sorted by edition and program id.
+fn tables(reports: &[Report]) -> Vec<(String, &AssociationTable)> {
+    let mut out: Vec<(String, &AssociationTable)> = sorted_editions(reports)
+        .into_iter()
+        .flat_map(|r| {
+            r.associations
+                .iter()
+                .map(move |t| (r.edition.as_of.iso(), t))
+        })
+        .collect();
+    out.sort_by(|a, b| (&a.0, a.1.program.id()).cmp(&(&b.0, b.1.program.id())));
+    out
+}
+
+struct A<'a> {
+    edition: &'a str,
+    table: &'a AssociationTable,
+    row: &'a AssociationRow,
+}
+
+/// `association_programs`: one row per association and program.
+pub fn association_programs(reports: &[Report]) -> Table {
+    let ts = tables(reports);
+    let mut rows: Vec<A<'_>> = ts
+        .iter()
+        .flat_map(|(ed, t)| {
+            t.rows.iter().map(move |row| A {
+                edition: ed,
+                table: t,
+                row,
+            })
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        (a.edition, a.table.program.id(), &a.row.name).cmp(&(
+            b.edition,
+            b.table.program.id(),
+            &b.row.name,
+        ))
+    });
+    Builder::<A<'_>>::default()
+        .col(EDITION, |a| s(a.edition))
+        .col(PROGRAM, |a| s(a.table.program.id()))
+        .col(ASSOCIATION, |a| s(&a.row.name))
+        .col(meta("group", Kind::Str, "地区", "The group header it is listed under in brackets (西多摩, 北多摩); else null", None), |a| os(a.row.group.clone()))
+        .col(meta("municipality_code", Kind::Str, "全国地方公共団体コード", "Code of the municipality of the same name, where the name is one", None), |a| os(by_name(&a.row.name).map(|m| m.code.clone())))
+        .col(meta("years_marked", Kind::Int, "実施年度数", "Marks (〇) printed in the row: the number of year columns it took part in", Some("fiscal years")), |a| i(a.row.marks))
+        .col(meta("note", Kind::Str, "備考", "Footnotes printed on the row, as printed (「※1、2 練馬区医師会は、独自事業として実施」)", None), |a| os(notes(a.table, &a.row.notes)))
+        .col(PAGE, |a| i(a.table.page))
+        .col(LINE, |a| i(a.row.span.line))
+        .build(
+            "association_programs",
+            "One row per district medical association and program of pages 5–6",
+            &["edition", "program", "association"],
+            &rows,
+        )
+}
+
+struct Y<'a> {
+    a: A<'a>,
+    year: &'a YearColumn,
+    cell: Participation,
+}
+
+/// `association_program_years`: one row per association, program and fiscal year.
+pub fn association_program_years(reports: &[Report]) -> Table {
+    let ts = tables(reports);
+    let mut rows: Vec<Y<'_>> = Vec::new();
+    for (ed, t) in &ts {
+        for (row, cells) in t.rows.iter().zip(&t.cells) {
+            for (year, cell) in t.years.iter().zip(cells) {
+                rows.push(Y {
+                    a: A {
+                        edition: ed,
+                        table: t,
+                        row,
+                    },
+                    year,
+                    cell: *cell,
+                });
+            }
+        }
+    }
+    rows.sort_by(|x, y| {
+        (
+            x.a.edition,
+            x.a.table.program.id(),
+            &x.a.row.name,
+            x.year.fiscal_year,
+        )
+            .cmp(&(
+                y.a.edition,
+                y.a.table.program.id(),
+                &y.a.row.name,
+                y.year.fiscal_year,
+            ))
+    });
+    Builder::<Y<'_>>::default()
+        .col(EDITION, |y| s(y.a.edition))
+        .col(PROGRAM, |y| s(y.a.table.program.id()))
+        .col(ASSOCIATION, |y| s(&y.a.row.name))
+        .col(FISCAL_YEAR, |y| i(y.year.fiscal_year))
+        .col(meta("participated", Kind::Bool, "実施", "Took part that fiscal year; null where the text cannot decide (see resolution)", None), |y| b(y.cell.participated))
+        .col(meta("resolution", RESOLUTIONS, "判定", "all_marked (a mark in every year), none_marked (no mark), forced_by_totals (every table fitting the marks and the printed totals agrees), override (pinned by --overrides), unresolved (participated is null)", None), |y| s(y.cell.resolution.id()))
+        .build(
+            "association_program_years",
+            "One row per district medical association, program and fiscal year of pages 5–6",
+            &["edition", "program", "association", "fiscal_year"],
+            &rows,
+        )
+}
+
+struct T<'a> {
+    edition: &'a str,
+    table: &'a AssociationTable,
+    year: &'a YearColumn,
+}
+
+/// `association_program_totals`: one row per program and fiscal year.
+pub fn association_program_totals(reports: &[Report]) -> Table {
+    let ts = tables(reports);
+    let rows: Vec<T<'_>> = ts
+        .iter()
+        .flat_map(|(ed, t)| {
+            t.years.iter().map(move |year| T {
+                edition: ed,
+                table: t,
+                year,
+            })
+        })
+        .collect();
+    Builder::<T<'_>>::default()
+        .col(EDITION, |t| s(t.edition))
+        .col(PROGRAM, |t| s(t.table.program.id()))
+        .col(FISCAL_YEAR, |t| i(t.year.fiscal_year))
+        .col(meta("count", Kind::Int, "計", "The printed total of the year column", Some("areas")), |t| i(t.year.total))
+        .col(meta("basis", BASES, "計の内容", "What the total counts, by the footnote on the totals: implemented_areas (実施地区数) or applications_submitted (交付申請書提出地区数); null where no footnote says", None), |t| os(t.year.basis.map(|b| b.id())))
+        .col(meta("note", Kind::Str, "備考", "Footnotes printed on the year's header, as printed (「※1 H29年度は未実施地区を対象として実施」)", None), |t| os(notes(t.table, &t.year.notes)))
+        .col(PAGE, |t| i(t.table.page))
+        .col(LINE, |t| i(t.table.totals_span.line))
+        .build(
+            "association_program_totals",
+            "One row per program and fiscal year of pages 5–6, with its printed total",
+            &["edition", "program", "fiscal_year"],
+            &rows,
+        )
+}
