@@ -2,6 +2,8 @@
 CARGO   ?= cargo
 BIN     := target/release/zaitaku
 INPUTS  := $(wildcard raw/*.txt)
+# Cells a person pinned (see the README); used when the file exists.
+OVERRIDES := $(wildcard raw/overrides.csv)
 SOURCES := $(shell find crates -name '*.rs' -o -name Cargo.toml) Cargo.toml Cargo.lock raw/tokyo_municipalities.csv
 
 .PHONY: all test bench clean
@@ -13,8 +15,8 @@ $(BIN): $(SOURCES)
 	@touch $@
 
 # The build writes output/ atomically; this file marks a complete build.
-output/datapackage.json: $(BIN) $(INPUTS)
-	$(BIN) build --out output $(INPUTS)
+output/datapackage.json: $(BIN) $(INPUTS) $(OVERRIDES)
+	$(BIN) build --out output $(if $(OVERRIDES),--overrides $(OVERRIDES)) $(INPUTS)
 
 # Unit, snapshot and CLI tests, then the independent readers (pyarrow, pandas,
 # polars, DuckDB) on the Parquet/CSV files, in a venv the script installs.

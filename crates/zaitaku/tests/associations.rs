@@ -26,7 +26,7 @@ fn build_with_overrides(overrides: &str) -> (Workdir, Run, Vec<(String, Vec<u8>)
     (wd, run, before)
 }
 
-fn csv_line<'a>(wd: &'a Workdir, file: &str, starts: &str) -> Vec<String> {
+fn csv_line(wd: &Workdir, file: &str, starts: &str) -> Vec<String> {
     let bytes = wd
         .files("output")
         .into_iter()
