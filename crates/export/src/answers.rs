@@ -4,7 +4,7 @@
 //! (`municipality_choices`).
 
 use crate::table::{b, i, meta, os, s, Builder, Kind, Meta, Table};
-use crate::tables::{option_labels, sorted_editions, ITEMS, SUBS};
+use crate::tables::{option_labels, sorted_editions, EDITION, ITEMS, LINE, PAGE, SUBS};
 use std::sync::OnceLock;
 use zaitaku_parse::layout::{AnswerColumn, Mark, ANSWER_PAGES};
 use zaitaku_parse::model::{AnswerCell, AnswerRow, AnswerValue, Choice, Report};
@@ -53,13 +53,6 @@ fn column_order(c: &AnswerColumn) -> (u8, u8, Option<u8>) {
     (c.item as u8, c.question, c.sub.map(|s| s as u8))
 }
 
-const EDITION: Meta = meta(
-    "edition",
-    Kind::Str,
-    "時点",
-    "As-of date of the edition (ISO 8601)",
-    None,
-);
 const CODE: Meta = meta(
     "municipality_code",
     Kind::Str,
@@ -94,14 +87,6 @@ const SUB: Meta = meta(
     SUBS,
     "区分",
     "キ②'s sub-question: pamphlet or website; else null",
-    None,
-);
-const PAGE: Meta = meta("source_page", Kind::Int, "頁", "Page of the row", None);
-const LINE: Meta = meta(
-    "source_line",
-    Kind::Int,
-    "行番号",
-    "Input line of the row",
     None,
 );
 const COLUMN: Meta = meta(

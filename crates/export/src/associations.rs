@@ -4,7 +4,7 @@
 //! (`association_program_totals`).
 
 use crate::table::{b, i, meta, os, s, Builder, Kind, Meta, Table};
-use crate::tables::sorted_editions;
+use crate::tables::{sorted_editions, EDITION, LINE, PAGE};
 use zaitaku_parse::model::{AssociationRow, AssociationTable, Participation, Report, YearColumn};
 use zaitaku_parse::reference::by_name;
 
@@ -18,13 +18,6 @@ const RESOLUTIONS: Kind = Kind::Enum(&[
 ]);
 const BASES: Kind = Kind::Enum(&["implemented_areas", "applications_submitted"]);
 
-const EDITION: Meta = meta(
-    "edition",
-    Kind::Str,
-    "時点",
-    "As-of date of the edition (ISO 8601)",
-    None,
-);
 const PROGRAM: Meta = meta(
     "program",
     PROGRAMS,
@@ -45,14 +38,6 @@ const FISCAL_YEAR: Meta = meta(
     "年度",
     "Fiscal year (April–March, by the year it starts)",
     Some("fiscal year"),
-);
-const PAGE: Meta = meta("source_page", Kind::Int, "頁", "Page of the row", None);
-const LINE: Meta = meta(
-    "source_line",
-    Kind::Int,
-    "行番号",
-    "Input line of the row",
-    None,
 );
 
 /// Footnotes printed for `numbers`, as printed, joined by 「; 」.
@@ -203,7 +188,7 @@ pub fn association_program_totals(reports: &[Report]) -> Table {
         .col(FISCAL_YEAR, |t| i(t.year.fiscal_year))
         .col(meta("count", Kind::Int, "計", "The printed total of the year column", Some("areas")), |t| i(t.year.total))
         .col(meta("basis", BASES, "計の内容", "What the total counts, by the footnote on the totals: implemented_areas (実施地区数) or applications_submitted (交付申請書提出地区数); null where no footnote says", None), |t| os(t.year.basis.map(|b| b.id())))
-        .col(meta("note", Kind::Str, "備考", "Footnotes printed on the year's header, as printed (「※1 H29年度は未実施地区を対象として実施」)", None), |t| os(notes(t.table, &t.year.notes)))
+        .col(meta("note", Kind::Str, "備考", "Footnotes printed on the year's header, as printed (「※1 …年度は未実施地区を対象として実施」)", None), |t| os(notes(t.table, &t.year.notes)))
         .col(PAGE, |t| i(t.table.page))
         .col(LINE, |t| i(t.table.totals_span.line))
         .build(

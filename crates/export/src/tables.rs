@@ -1,7 +1,7 @@
 //! The tidy tables (the marts), built in one place from the as-printed
 //! tables of every edition, rows sorted by key.
 
-use crate::table::{b, i, meta, oi, os, pct, s, Builder, Kind, Table};
+use crate::table::{b, i, meta, oi, os, pct, s, Builder, Kind, Meta, Table};
 use std::sync::OnceLock;
 use zaitaku_parse::layout::{options_of, QUESTIONS};
 use zaitaku_parse::model::{ProgramRow, QuestionRow, Report};
@@ -29,6 +29,25 @@ pub(crate) fn option_labels() -> &'static [&'static str] {
         labels
     })
 }
+
+/// `edition`, shared by every table but `municipalities`.
+pub(crate) const EDITION: Meta = meta(
+    "edition",
+    Kind::Str,
+    "時点",
+    "As-of date of the edition (ISO 8601)",
+    None,
+);
+/// `source_page` of a row-per-printed-row table.
+pub(crate) const PAGE: Meta = meta("source_page", Kind::Int, "頁", "Page of the row", None);
+/// `source_line` of a row-per-printed-row table.
+pub(crate) const LINE: Meta = meta(
+    "source_line",
+    Kind::Int,
+    "行番号",
+    "Input line of the row",
+    None,
+);
 
 const PERCENT: Option<&str> = Some("percent");
 const MUNIS: Option<&str> = Some("municipalities");
@@ -104,7 +123,7 @@ pub fn program_summary(reports: &[Report]) -> Table {
         })
         .collect();
     Builder::<P<'_>>::default()
-        .col(meta("edition", Kind::Str, "時点", "As-of date of the edition (ISO 8601)", None), |p| s(&p.edition))
+        .col(EDITION, |p| s(&p.edition))
         .col(meta("row_no", Kind::Int, "行", "Position of the row in the printed table, from 1", None), |p| i(p.row_no))
         .col(meta("item", ITEMS, "項目", "Program item （ア）–（ク）", None), |p| s(p.row.item.katakana()))
         .col(meta("item_label", Kind::Str, "在宅医療・介護連携推進事業の項目", "The item's label as printed", None), |p| s(&p.row.item_label))
@@ -146,7 +165,7 @@ pub fn question_summary(reports: &[Report]) -> Table {
         })
         .collect();
     Builder::<Q<'_>>::default()
-        .col(meta("edition", Kind::Str, "時点", "As-of date of the edition (ISO 8601)", None), |q| s(&q.edition))
+        .col(EDITION, |q| s(&q.edition))
         .col(meta("row_no", Kind::Int, "行", "Position of the figure row on page 2, from 1", None), |q| i(q.row_no))
         .col(meta("item", ITEMS, "項目", "Program item （ア）–（ク）", None), |q| s(q.row.item.katakana()))
         .col(meta("question", Kind::Int, "設問", "Question number ⓪–④ as 0–4", None), |q| i(q.row.question))
