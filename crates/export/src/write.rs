@@ -38,13 +38,32 @@ pub enum ExportError {
 }
 
 /// CSV bytes of a frame: UTF-8, header row, RFC 4180 quoting, `\n` line ends.
+///
+/// The header row is written here, not by polars: its header writer builds a
+/// null array, which makes polars fill an 8 MB zero buffer on first use (about
+/// a quarter of a build's time, seen with perf).
 pub fn csv_bytes(df: &mut DataFrame) -> PolarsResult<Vec<u8>> {
-    let mut csv = Vec::new();
+    let header: Vec<String> = df
+        .get_column_names()
+        .iter()
+        .map(|n| csv_field(n.as_str()))
+        .collect();
+    let mut csv = header.join(",").into_bytes();
+    csv.push(b'\n');
     CsvWriter::new(&mut csv)
-        .include_header(true)
+        .include_header(false)
         .with_line_terminator("\n".into())
         .finish(df)?;
     Ok(csv)
+}
+
+/// A field quoted as RFC 4180 asks where it must be.
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
 }
 
 /// Parquet and CSV bytes of a table.
@@ -56,6 +75,10 @@ pub fn render_table(table: &Table) -> Result<[OutputFile; 2], ExportError> {
     let mut df = table.frame().map_err(err)?;
     let mut parquet = Cursor::new(Vec::new());
     ParquetWriter::new(&mut parquet)
+        // One row group for the whole table; with a larger size, polars
+        // splits the frame into chunks through a null column first, which
+        // fills the same 8 MB zero buffer as above.
+        .with_row_group_size(Some(df.height().max(1)))
         // Snappy, not polars' default zstd: a zstd context per column chunk
         // cost a few ms per build (perf), and every reader knows Snappy.
         .with_compression(ParquetCompression::Snappy)

@@ -14,7 +14,7 @@ use crate::layout::{marker, QuestionKind, QuestionSpec, QUESTIONS};
 use crate::model::{CountSource, QuestionRow, QuestionSummary, Span};
 use crate::page1::sample_size;
 use crate::text::{join_paragraph, Page};
-use crate::vocab::{layout_regex, match_option};
+use crate::vocab::{layout_find_iter, match_option};
 use nom::combinator::all_consuming;
 use nom::Parser;
 
@@ -274,13 +274,12 @@ fn take_question_row(
 /// Finds a question's text (a layout pattern) once on the page, and the count
 /// printed right after it or glued before it at the start of its paragraph.
 fn locate(page: &Page<'_>, pattern: &'static str, errors: &mut Vec<ParseError>) -> Option<Located> {
-    let re = layout_regex(pattern);
     let mut hits = Vec::new();
     for p in page.paragraphs() {
         let (joined, origin) = join_paragraph(p);
-        for m in re.find_iter(&joined) {
-            let span = page.span(origin[m.start()]);
-            let after = &joined[m.end()..];
+        for m in layout_find_iter(pattern, &joined) {
+            let span = page.span(origin[m.start]);
+            let after = &joined[m.end..];
             let count = match trailing_count(after) {
                 Ok((_, c)) => Some((
                     c,
@@ -290,12 +289,12 @@ fn locate(page: &Page<'_>, pattern: &'static str, errors: &mut Vec<ParseError>) 
                     },
                 )),
                 Err(_) => all_consuming(count)
-                    .parse(joined[..m.start()].trim())
+                    .parse(joined[..m.start].trim())
                     .ok()
                     .map(|(_, c)| (c, page.span(origin[0]))),
             };
             hits.push(Located {
-                text: m.as_str().to_string(),
+                text: joined[m].to_string(),
                 span,
                 count,
             });

@@ -27,6 +27,74 @@ pub fn layout_regex(pattern: &'static str) -> Arc<Regex> {
         .clone()
 }
 
+/// The run of text without brackets that question texts leave open for the
+/// year: 「（①を実施している場合[^（）]*）」.
+const OPEN_RUN: &str = "[^（）]*";
+
+fn is_plain(part: &str) -> bool {
+    !part.contains([
+        '\\', '.', '+', '*', '?', '(', ')', '[', ']', '{', '}', '|', '^', '$',
+    ])
+}
+
+/// Whether `text` matches a layout pattern. A pattern that is one literal
+/// between `^` and `$` is compared without a regular expression: compiling
+/// one costs more than the whole comparison (most option patterns are such).
+pub fn layout_is_match(pattern: &'static str, text: &str) -> bool {
+    match pattern.strip_prefix('^').and_then(|p| p.strip_suffix('$')) {
+        Some(literal) if is_plain(literal) => text == literal,
+        _ => layout_regex(pattern).is_match(text),
+    }
+}
+
+/// Every non-overlapping match of a layout pattern in `text`, leftmost
+/// first, as byte ranges. A pattern made of literals joined by 「[^（）]*」
+/// (every question text) is matched without a regular expression, with the
+/// same leftmost-first, greedy meaning: a regex's first search through a
+/// text builds its automaton's states, most of a parse's time.
+pub fn layout_find_iter(pattern: &'static str, text: &str) -> Vec<std::ops::Range<usize>> {
+    let parts: Vec<&str> = pattern.split(OPEN_RUN).collect();
+    if !parts.iter().all(|p| is_plain(p)) || parts[0].is_empty() {
+        return layout_regex(pattern)
+            .find_iter(text)
+            .map(|m| m.range())
+            .collect();
+    }
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(at) = text[from..].find(parts[0]) {
+        let start = from + at;
+        match match_rest(&parts[1..], text, start + parts[0].len()) {
+            Some(end) => {
+                out.push(start..end);
+                from = end.max(start + parts[0].len());
+            }
+            None => from = start + parts[0].chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    out
+}
+
+/// The end of the greedy match of `parts`, each after a run without brackets.
+fn match_rest(parts: &[&str], text: &str, pos: usize) -> Option<usize> {
+    let Some((part, rest)) = parts.split_first() else {
+        return Some(pos);
+    };
+    // The run may not hold a bracket: the next part starts at or before the first one.
+    let limit = text[pos..]
+        .find(['（', '）'])
+        .map_or(text.len(), |k| pos + k);
+    let mut starts: Vec<usize> = text[pos..]
+        .match_indices(part)
+        .map(|(k, _)| pos + k)
+        .take_while(|&q| q <= limit)
+        .collect();
+    starts.reverse();
+    starts
+        .into_iter()
+        .find_map(|q| match_rest(rest, text, q + part.len()))
+}
+
 /// Printed text split into its core and its annotations.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Annotated<'a> {
@@ -73,7 +141,7 @@ pub fn match_option(
     let annotated = split_annotations(printed);
     options
         .iter()
-        .find(|o| layout_regex(o.pattern).is_match(annotated.core))
+        .find(|o| layout_is_match(o.pattern, annotated.core))
         .map(|o| (o, annotated.annotation))
 }
 
@@ -301,5 +369,28 @@ mod tests {
     #[test]
     fn a_dash_cell_chooses_nothing() {
         assert!(choices(options_of(crate::layout::Item::A, 4), "-").is_empty());
+    }
+
+    #[test]
+    fn literal_matching_agrees_with_the_regex() {
+        let texts = [
+            "（①を実施している場合または29年度中に実施予定の場合）地域の医療・介護資源のリスト・マップを作成していますか。 51",
+            "x（①を実施している場合）地域の医療・介護資源のリスト・マップを作成していますか。（①を実施している場合または29年度中に実施予定の場合）地域の医療・介護資源のリスト・マップを作成していますか。",
+            "（①を実施している場合（注）または）地域の医療・介護資源のリスト・マップを作成していますか。",
+            "地域の医療機関・介護事業者等の住所、連絡先、機能等の把握について検討し、情報収集や調査を実施していますか。",
+        ];
+        for q in QUESTIONS {
+            let Some(p) = q.text else { continue };
+            for t in texts {
+                let want: Vec<_> = Regex::new(p)
+                    .unwrap()
+                    .find_iter(t)
+                    .map(|m| m.range())
+                    .collect();
+                assert_eq!(layout_find_iter(p, t), want, "{p} in {t}");
+            }
+        }
+        assert!(layout_is_match("^その他$", "その他"));
+        assert!(!layout_is_match("^その他$", "その他の"));
     }
 }
