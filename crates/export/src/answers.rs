@@ -184,23 +184,23 @@ fn wide_metas() -> &'static [(&'static AnswerColumn, Meta)] {
 /// `municipality_answers_wide`: one row per municipality, the cells as printed.
 pub fn municipality_answers_wide(reports: &[Report]) -> Table {
     let muns = rows(reports);
-    let mut wide: Vec<Wide<'_>> = Vec::new();
+    // One entry per (edition, municipality), in key order.
+    let mut by_key: std::collections::BTreeMap<(&str, Option<&str>, &str), Wide<'_>> =
+        std::collections::BTreeMap::new();
     for m in &muns {
-        match wide
-            .iter_mut()
-            .find(|w| w.edition == m.edition && w.name == m.row.name)
-        {
-            Some(w) => w.rows.push(m),
-            None => wide.push(Wide {
+        by_key
+            .entry((&m.edition, m.code.as_deref(), &m.row.name))
+            .or_insert_with(|| Wide {
                 edition: m.edition.clone(),
                 code: m.code.clone(),
                 name: &m.row.name,
                 no: m.row.no,
-                rows: vec![m],
-            }),
-        }
+                rows: Vec::new(),
+            })
+            .rows
+            .push(m);
     }
-    wide.sort_by(|a, b| (&a.edition, &a.code).cmp(&(&b.edition, &b.code)));
+    let wide: Vec<Wide<'_>> = by_key.into_values().collect();
     let mut builder = Builder::<Wide<'_>>::default()
         .col(EDITION, |w| s(&w.edition))
         .col(CODE, |w| os(w.code.clone()))
