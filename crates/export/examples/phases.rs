@@ -27,7 +27,7 @@ fn main() {
     lap("validate");
     let tables = zaitaku_export::tables::all(&reports);
     lap("tables");
-    let Ok(files) = zaitaku_export::render(&tables, &validation) else {
+    let Ok(files) = zaitaku_export::render(&tables, &validation, Default::default()) else {
         return eprintln!("cannot render");
     };
     lap("render");

@@ -27,6 +27,20 @@ pub enum ExportError {
         /// polars' error.
         source: PolarsError,
     },
+    /// `--csv-encoding cp932`: a character CP932 cannot hold.
+    #[error("{file}: line {line}, column {column}: 「{character}」 (U+{code:04X}) has no CP932 code; write UTF-8 (the default) or change the text")]
+    Unencodable {
+        /// The CSV file.
+        file: String,
+        /// Line of the CSV file, from 1 (the header is line 1).
+        line: usize,
+        /// The column's name.
+        column: String,
+        /// The character.
+        character: char,
+        /// Its code point.
+        code: u32,
+    },
     /// The file system refused.
     #[error("{path}: {source}")]
     Io {
@@ -66,8 +80,110 @@ fn csv_field(s: &str) -> String {
     }
 }
 
+/// The text encoding of the CSV files.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum CsvEncoding {
+    /// UTF-8 (the default).
+    #[default]
+    Utf8,
+    /// CP932 (Windows Japanese, Shift_JIS with the Microsoft extensions), for old Excel.
+    Cp932,
+}
+
+impl CsvEncoding {
+    /// The name in `datapackage.json`.
+    pub fn label(self) -> &'static str {
+        match self {
+            CsvEncoding::Utf8 => "utf-8",
+            CsvEncoding::Cp932 => "cp932",
+        }
+    }
+}
+
+impl std::str::FromStr for CsvEncoding {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.to_ascii_lowercase().as_str() {
+            "utf-8" | "utf8" => Ok(CsvEncoding::Utf8),
+            "cp932" | "windows-31j" => Ok(CsvEncoding::Cp932),
+            _ => Err(format!(
+                "unknown CSV encoding «{s}»; expected utf-8 or cp932"
+            )),
+        }
+    }
+}
+
+/// How the CSV files are written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CsvOptions {
+    /// A UTF-8 byte order mark in front (`--csv-bom`, for Excel).
+    pub bom: bool,
+    /// The encoding (`--csv-encoding`).
+    pub encoding: CsvEncoding,
+}
+
+/// UTF-8 CSV bytes in the encoding `options` ask for. CP932 fails on the
+/// first character it cannot hold, naming its line and column.
+pub fn encode_csv(file: &str, utf8: Vec<u8>, options: CsvOptions) -> Result<Vec<u8>, ExportError> {
+    match options.encoding {
+        CsvEncoding::Utf8 if options.bom => Ok([&b"\xEF\xBB\xBF"[..], &utf8].concat()),
+        CsvEncoding::Utf8 => Ok(utf8),
+        CsvEncoding::Cp932 => {
+            let text = String::from_utf8_lossy(&utf8);
+            let header: Vec<&str> = text.lines().next().unwrap_or_default().split(',').collect();
+            let mut out = Vec::with_capacity(utf8.len());
+            let mut encoder = encoding_rs::SHIFT_JIS.new_encoder();
+            for (k, line) in text.split_inclusive('\n').enumerate() {
+                // CP932 needs at most as many bytes as UTF-8 for every character.
+                let mut buf = vec![0u8; line.len() + 16];
+                let (result, read, written) =
+                    encoder.encode_from_utf8_without_replacement(line, &mut buf, false);
+                match result {
+                    encoding_rs::EncoderResult::InputEmpty => {
+                        out.extend_from_slice(&buf[..written])
+                    }
+                    encoding_rs::EncoderResult::Unmappable(c) => {
+                        return Err(ExportError::Unencodable {
+                            file: file.to_string(),
+                            line: k + 1,
+                            column: header
+                                .get(field_index(&line[..read - c.len_utf8()]))
+                                .unwrap_or(&"?")
+                                .to_string(),
+                            character: c,
+                            code: c as u32,
+                        });
+                    }
+                    encoding_rs::EncoderResult::OutputFull => {
+                        return Err(ExportError::Io {
+                            path: file.into(),
+                            source: std::io::Error::other("CP932 encoding overran its buffer"),
+                        })
+                    }
+                }
+            }
+            Ok(out)
+        }
+    }
+}
+
+/// The field a position of a CSV line is in: commas outside quotes before it.
+fn field_index(before: &str) -> usize {
+    let mut quoted = false;
+    let mut index = 0;
+    for c in before.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => index += 1,
+            _ => {}
+        }
+    }
+    index
+}
+
 /// Parquet and CSV bytes of a table.
-pub fn render_table(table: &Table) -> Result<[OutputFile; 2], ExportError> {
+pub fn render_table(table: &Table, options: CsvOptions) -> Result<[OutputFile; 2], ExportError> {
     let err = |source| ExportError::Polars {
         table: table.name.to_string(),
         source,
@@ -84,21 +200,19 @@ pub fn render_table(table: &Table) -> Result<[OutputFile; 2], ExportError> {
         .with_compression(ParquetCompression::Snappy)
         .finish(&mut df)
         .map_err(err)?;
-    let csv = csv_bytes(&mut df).map_err(err)?;
+    let name = format!("{}.csv", table.name);
+    let csv = encode_csv(&name, csv_bytes(&mut df).map_err(err)?, options)?;
     Ok([
         OutputFile {
             name: format!("{}.parquet", table.name),
             bytes: parquet.into_inner(),
         },
-        OutputFile {
-            name: format!("{}.csv", table.name),
-            bytes: csv,
-        },
+        OutputFile { name, bytes: csv },
     ])
 }
 
 /// The Frictionless Data Package describing every table (CSV and Parquet).
-pub fn datapackage(tables: &[Table]) -> OutputFile {
+pub fn datapackage(tables: &[Table], csv: CsvOptions) -> OutputFile {
     let mut resources = Vec::new();
     for t in tables {
         let fields: Vec<serde_json::Value> = t
@@ -134,7 +248,7 @@ pub fn datapackage(tables: &[Table]) -> OutputFile {
                 "profile": "tabular-data-resource",
                 "format": format,
                 "mediatype": media,
-                "encoding": "utf-8",
+                "encoding": if format == "csv" { csv.encoding.label() } else { "utf-8" },
                 "description": t.description,
                 "schema": schema,
             }));
@@ -235,5 +349,36 @@ mod tests {
         let bad = write_atomically(&out, &[file("a.csv", "2"), file("no/such/dir.csv", "x")]);
         assert!(bad.is_err());
         assert_eq!(std::fs::read_to_string(out.join("a.csv")).unwrap(), "1");
+    }
+
+    #[test]
+    fn cp932_holds_japanese_text_and_names_what_it_cannot() {
+        let csv = "item,raw_text\nウ,\"在宅療養中の患者・利用者, ～\"\nク,⓪以外\n"
+            .as_bytes()
+            .to_vec();
+        let cp932 = CsvOptions {
+            bom: false,
+            encoding: CsvEncoding::Cp932,
+        };
+        let ok = encode_csv(
+            "t.csv",
+            csv[..csv.len() - "ク,⓪以外\n".len()].to_vec(),
+            cp932,
+        )
+        .unwrap();
+        let (back, _, bad) = encoding_rs::SHIFT_JIS.decode(&ok);
+        assert!(!bad);
+        assert_eq!(back, "item,raw_text\nウ,\"在宅療養中の患者・利用者, ～\"\n");
+        match encode_csv("t.csv", csv, cp932) {
+            Err(ExportError::Unencodable {
+                line,
+                column,
+                character,
+                ..
+            }) => {
+                assert_eq!((line, column.as_str(), character), (3, "raw_text", '⓪'))
+            }
+            other => panic!("{other:?}"),
+        }
     }
 }

@@ -147,3 +147,46 @@ fn two_editions_give_one_set_of_tables_with_an_edition_column() {
     );
     assert!(editions[15..].iter().all(|e| *e == "2017-09-30"));
 }
+
+#[test]
+fn csv_bom_puts_a_byte_order_mark_in_front_of_every_csv_and_nothing_else() {
+    let wd = Workdir::new();
+    wd.write("seed.txt", seed());
+    assert_eq!(wd.run(&["build", "--out", "plain", "seed.txt"]).code, 0);
+    let run = wd.run(&["build", "--out", "bom", "--csv-bom", "seed.txt"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for ((name, plain), (_, bom)) in wd.files("plain").into_iter().zip(wd.files("bom")) {
+        if name.ends_with(".csv") {
+            assert_eq!(bom, [&b"\xEF\xBB\xBF"[..], &plain].concat(), "{name}");
+        } else {
+            assert_eq!(bom, plain, "{name}");
+        }
+    }
+}
+
+#[test]
+fn cp932_fails_on_the_seeds_own_circled_zero_naming_line_and_column() {
+    // Page 2, L165, prints ク①'s text 「（⓪以外の取組について）複数の関係区市町村が連携して…」:
+    // CP932 has ①–⑳ but no ⓪ (U+24EA), so the seed cannot be written as CP932.
+    let wd = Workdir::new();
+    wd.write("seed.txt", seed());
+    assert_eq!(wd.run(&["build", "--out", "output", "seed.txt"]).code, 0);
+    let before = wd.files("output");
+    let run = wd.run(&[
+        "build",
+        "--out",
+        "output",
+        "--csv-encoding",
+        "cp932",
+        "seed.txt",
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "question_summary.csv: line 32, column question_text: 「⓪」 (U+24EA) has no CP932 code"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(wd.files("output"), before, "output/ was touched");
+}

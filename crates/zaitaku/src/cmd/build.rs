@@ -9,6 +9,7 @@ use crate::config::{load_validated, print_validation, InputArgs};
 use crate::Outcome;
 use anyhow::Context;
 use std::path::PathBuf;
+use zaitaku_export::write::{CsvEncoding, CsvOptions};
 
 /// Arguments of `build`.
 #[derive(clap::Args, Debug)]
@@ -16,12 +17,30 @@ pub struct Args {
     /// Output directory, replaced whole on success.
     #[arg(long, default_value = "output")]
     out: PathBuf,
+    /// Put a UTF-8 byte order mark in front of every CSV (for Excel).
+    #[arg(long)]
+    csv_bom: bool,
+    /// Encoding of the CSV files: utf-8 or cp932 (fails naming the line and
+    /// character CP932 cannot hold).
+    #[arg(long, default_value = "utf-8", value_parser = |s: &str| s.parse::<CsvEncoding>())]
+    csv_encoding: CsvEncoding,
     #[command(flatten)]
     input: InputArgs,
 }
 
 /// Runs `build`.
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
+    if args.csv_bom && args.csv_encoding != CsvEncoding::Utf8 {
+        eprintln!(
+            "zaitaku: --csv-bom goes with UTF-8 only; expected no --csv-bom with --csv-encoding {}",
+            args.csv_encoding.label()
+        );
+        return Ok(Outcome::InputError);
+    }
+    let csv = CsvOptions {
+        bom: args.csv_bom,
+        encoding: args.csv_encoding,
+    };
     let Some((loaded, report)) = load_validated(&args.input) else {
         return Ok(Outcome::InputError);
     };
@@ -34,7 +53,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         return Ok(Outcome::ValidationFailed);
     }
     let tables = zaitaku_export::tables::all(&loaded.reports);
-    let files = zaitaku_export::render(&tables, &report).context("rendering the outputs")?;
+    let files = zaitaku_export::render(&tables, &report, csv).context("rendering the outputs")?;
     zaitaku_export::write::write_atomically(&args.out, &files)
         .with_context(|| format!("writing {}", args.out.display()))?;
     for t in &tables {
