@@ -29,6 +29,7 @@ pub mod reference;
 pub mod solve;
 pub mod text;
 pub mod vocab;
+pub mod windows;
 
 use error::{ParseError, ParseErrors, Position};
 use model::{NumberedName, Report, Span};
