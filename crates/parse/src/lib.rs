@@ -65,16 +65,37 @@ pub fn parse_text(text: &str) -> Result<Report, ParseErrors> {
     let names = reference_names();
     let answers = answers::parse(&pages, names, &mut errors);
     let associations = associations::parse(&pages, era, &mut errors);
+    let fiscal_year = program.as_ref().map_or(0, |p| p.fy_current);
+    let windows = windows::parse(&pages, era, fiscal_year);
+    if windows.is_none() {
+        let last = pages
+            .last()
+            .map_or(1, |p| p.lines.last().map_or(1, |l| l.no));
+        errors.push(ParseError::new(
+            Position {
+                page: pages.len() as u32,
+                line: last,
+                column: 1,
+            },
+            "the pages of 「在宅医療・介護連携に関する相談支援窓口一覧」 (consultation windows)",
+            "no such page before the end of input",
+        ));
+    }
     let numbered = numbered_names(&pages);
-    match (edition, program, questions) {
-        (Some((edition, _)), Some(program), Some(questions)) if errors.is_empty() => Ok(Report {
-            edition,
-            program,
-            questions,
-            answers,
-            associations,
-            numbered,
-        }),
+    match (edition, program, questions, windows) {
+        (Some((edition, _)), Some(program), Some(questions), Some(windows))
+            if errors.is_empty() =>
+        {
+            Ok(Report {
+                edition,
+                program,
+                questions,
+                answers,
+                associations,
+                windows,
+                numbered,
+            })
+        }
         _ => {
             errors.sort_by_key(|e| e.position);
             Err(ParseErrors(errors))

@@ -542,6 +542,8 @@ pub struct Report {
     pub answers: Vec<AnswerPage>,
     /// Pages 5–6: the medical associations' programs.
     pub associations: Vec<AssociationTable>,
+    /// Pages 7–11: the consultation windows.
+    pub windows: crate::windows::WindowPages,
     /// Every `number name` row head seen in the text, first occurrence per name.
     pub numbered: Vec<NumberedName>,
 }

@@ -120,6 +120,9 @@ pub struct MunicipalityWindows {
     pub numbers_printed: Vec<Printed>,
     /// Its printed 設置箇所数, if printed.
     pub count: Option<Printed>,
+    /// The count is a figure printed alone among the page's leftovers, read
+    /// as this municipality's because it equals the windows its block leaves it.
+    pub count_from_lone_figure: bool,
     /// A row of its own without windows (「21 足立区 足立区」).
     pub own_row: Option<Span>,
     /// Planned openings.
@@ -656,6 +659,7 @@ pub fn parse(pages: &[Page<'_>], era: &str, fiscal_year: i32) -> Option<WindowPa
             name: m.name.clone(),
             numbers_printed: Vec::new(),
             count: None,
+            count_from_lone_figure: false,
             own_row: None,
             plans: Vec::new(),
             windows: Vec::new(),
@@ -829,6 +833,55 @@ pub fn parse(pages: &[Page<'_>], era: &str, fiscal_year: i32) -> Option<WindowPa
             _ => unattributed.push((name, span)),
         }
     }
+    // Numbers leaked into a window are its municipality's number as printed.
+    for m in &mut out {
+        let leaked: Vec<Printed> = m
+            .windows
+            .iter()
+            .filter_map(|w| {
+                w.leaked_no.map(|value| Printed {
+                    value,
+                    span: w.span,
+                })
+            })
+            .collect();
+        m.numbers_printed.extend(leaked);
+    }
+    // A figure printed alone among a page's leftovers is the number of a
+    // municipality of that page that prints none elsewhere (「14」 for 中野区);
+    // the one figure left on a page is the count of the one municipality of
+    // that page whose count is printed nowhere else (「4」 for 中央区).
+    // Anything else stays a lone figure in the report.
+    let on_page =
+        |m: &MunicipalityWindows, page: u32| m.windows.iter().any(|w| w.span.page == page);
+    let mut rest = Vec::new();
+    for f in lone_figures {
+        match out
+            .iter_mut()
+            .find(|m| m.no == f.value && m.numbers_printed.is_empty() && on_page(m, f.span.page))
+        {
+            Some(m) => m.numbers_printed.push(f),
+            None => rest.push(f),
+        }
+    }
+    let mut lone = Vec::new();
+    for f in &rest {
+        let same_page = rest.iter().filter(|g| g.span.page == f.span.page).count();
+        let missing: Vec<usize> = out
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.count.is_none() && on_page(m, f.span.page))
+            .map(|(k, _)| k)
+            .collect();
+        match (same_page, missing.as_slice()) {
+            (1, &[k]) => {
+                out[k].count = Some(*f);
+                out[k].count_from_lone_figure = true;
+            }
+            _ => lone.push(*f),
+        }
+    }
+    let lone_figures = lone;
     for m in &mut out {
         if let Some((name, _)) = &m.merged_name {
             for w in m.windows.iter_mut().filter(|w| w.name.is_none()) {
