@@ -19,6 +19,7 @@ pub mod associations;
 pub mod cross;
 pub mod pages;
 pub mod report;
+pub mod windows;
 
 pub use report::{Ambiguity, Check, ValidationReport};
 use zaitaku_parse::model::Report;
@@ -32,6 +33,7 @@ pub fn validate(reports: &[Report]) -> ValidationReport {
         cross::page1_against_page2(r, &mut out);
         answers::municipality_answers(r, &mut out);
         associations::association_programs(r, &mut out);
+        windows::consultation_windows(r, &mut out);
     }
     out
 }

@@ -1,0 +1,281 @@
+//! Checks of pages 7–11 (consultation windows): per municipality, the
+//! windows placed equal its printed 設置箇所数; every municipality's number
+//! is printed as its place in the reference list; the names and numbers
+//! printed in a window's own row agree with where the counts placed it; the
+//! windows, plans and page 4's オ① agree (◎ with windows, ○ with a planned
+//! opening, △ with neither). The report lists every inferred name, every row
+//! whose target columns the text cannot decide, every contact kept whole,
+//! and every leftover cell no rule attributes.
+
+use crate::report::{Compare, ValidationReport};
+use zaitaku_parse::layout::{Item, Mark};
+use zaitaku_parse::model::{AnswerValue, Report};
+use zaitaku_parse::windows::{MunicipalityWindows, TARGET_COLUMNS};
+
+/// Every check and ambiguity of pages 7–11.
+pub fn consultation_windows(report: &Report, out: &mut ValidationReport) {
+    let ed = report.edition.as_of.iso();
+    let w = &report.windows;
+    let mut misnumbered = Vec::new();
+    for m in &w.municipalities {
+        counts(m, &ed, out);
+        if m.numbers_printed.is_empty() {
+            misnumbered.push(format!("{} ({}) prints no number", m.name, m.no));
+        }
+        for p in m.numbers_printed.iter().filter(|p| p.value != m.no) {
+            misnumbered.push(format!("{} printed as {} ({})", m.name, p.value, p.span));
+        }
+        anchors(m, &ed, out);
+        office_mark(report, m, &ed, out);
+        notes(m, &ed, out);
+    }
+    let rule = format!(
+        "every municipality numbered 1–{} in the reference list's order",
+        w.municipalities.len()
+    );
+    out.check(
+        Compare {
+            id: "win.numbers".into(),
+            edition: &ed,
+            subject: "municipality numbers on pages 7–11".into(),
+            printed_at: None,
+        },
+        rule.clone(),
+        if misnumbered.is_empty() {
+            rule
+        } else {
+            misnumbered.join("; ")
+        },
+    );
+    let printed: u32 = w
+        .municipalities
+        .iter()
+        .filter_map(|m| m.count.map(|c| c.value))
+        .sum();
+    let parsed = w.municipalities.iter().map(|m| m.windows.len()).sum::<usize>() + w.unplaced.len();
+    out.check(
+        Compare {
+            id: "win.total".into(),
+            edition: &ed,
+            subject: "windows parsed on pages 7–11 = the sum of the printed 設置箇所数".into(),
+            printed_at: None,
+        },
+        printed as usize,
+        parsed,
+    );
+    out.check(
+        Compare {
+            id: "win.placed".into(),
+            edition: &ed,
+            subject: "every window printed is placed in a municipality by the printed counts"
+                .into(),
+            printed_at: None,
+        },
+        "none left over".to_string(),
+        if w.unplaced.is_empty() {
+            "none left over".to_string()
+        } else {
+            format!(
+                "{} left over: {}",
+                w.unplaced.len(),
+                w.unplaced
+                    .iter()
+                    .map(|x| x.span.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        },
+    );
+    for (text, span) in &w.unattributed {
+        out.ambiguity(
+            "win.unattributed".into(),
+            &ed,
+            format!("leftover cell 「{text}」"),
+            "printed apart from the rows (a merged name or 「その他」 cell); no rule ties it to one municipality's windows, so no window takes it".into(),
+            Some(span.to_string()),
+        );
+    }
+    for f in &w.lone_figures {
+        out.ambiguity(
+            "win.lone_figure".into(),
+            &ed,
+            format!("figure {} printed alone", f.value),
+            "neither a municipality's number nor a count no other cell gives; not used".into(),
+            Some(f.span.to_string()),
+        );
+    }
+}
+
+/// Windows placed = the printed count.
+fn counts(m: &MunicipalityWindows, ed: &str, out: &mut ValidationReport) {
+    let (published, at) = match (m.count, m.own_row) {
+        (Some(c), _) => (c.value.to_string(), Some(c.span.to_string())),
+        (None, Some(s)) => (
+            "0".to_string(),
+            Some(format!("own row without windows, {s}")),
+        ),
+        (None, None) => ("not printed".to_string(), None),
+    };
+    let how = if m.count_from_lone_figure {
+        " (a figure printed alone among the page's leftovers)"
+    } else {
+        ""
+    };
+    out.check(
+        Compare {
+            id: format!("win.{:02}.count", m.no),
+            edition: ed,
+            subject: format!(
+                "{} ({}): windows on pages 7–11 = 設置箇所数{how}",
+                m.name, m.no
+            ),
+            printed_at: at,
+        },
+        published,
+        m.windows.len().to_string(),
+    );
+}
+
+/// Names and numbers printed in a window's own row agree with its placement.
+fn anchors(m: &MunicipalityWindows, ed: &str, out: &mut ValidationReport) {
+    for (k, x) in m.windows.iter().enumerate() {
+        let mut against = Vec::new();
+        if let Some((name, span)) = x.named.as_ref().filter(|(n, _)| *n != m.name) {
+            against.push(format!("the row names {name} ({span})"));
+        }
+        if let Some(no) = x.leaked_no.filter(|n| *n != m.no) {
+            against.push(format!("the row prints number {no} ({})", x.span));
+        }
+        if !against.is_empty() {
+            out.check(
+                Compare {
+                    id: format!("win.{:02}.w{}.placed", m.no, k + 1),
+                    edition: ed,
+                    subject: format!("window {} of {} by the counts ({})", k + 1, m.name, x.span),
+                    printed_at: Some(x.span.to_string()),
+                },
+                m.name.clone(),
+                against.join("; "),
+            );
+        }
+    }
+}
+
+/// Page 4's オ① for a surveyed municipality: ◎ with open windows, ○ with a
+/// planned opening only, △ with neither.
+fn office_mark(report: &Report, m: &MunicipalityWindows, ed: &str, out: &mut ValidationReport) {
+    let mark = report.answers.iter().flat_map(|p| &p.rows).find_map(|r| {
+        (r.name == m.name).then(|| {
+            r.cells.iter().find_map(|c| match c.value {
+                AnswerValue::Mark { printed, status }
+                    if c.column.item == Item::O && c.column.question == 1 =>
+                {
+                    Some((printed, status, r.span))
+                }
+                _ => None,
+            })
+        })?
+    });
+    let Some((printed, status, span)) = mark else {
+        return;
+    };
+    let planned = m.plans.iter().any(|p| !p.additional);
+    let (expected, what) = if !m.windows.is_empty() {
+        (Mark::Implemented, format!("{} window(s)", m.windows.len()))
+    } else if planned {
+        (Mark::PlannedThisYear, "a planned opening".to_string())
+    } else {
+        (
+            Mark::PlannedLaterOrUndecided,
+            "no window and no plan".to_string(),
+        )
+    };
+    out.check(
+        Compare {
+            id: format!("win.{:02}.o1", m.no),
+            edition: ed,
+            subject: format!(
+                "{} ({}): オ① on page 4 agrees with pages 7–11 ({what})",
+                m.name, m.no
+            ),
+            printed_at: Some(span.to_string()),
+        },
+        status.id().to_string(),
+        format!(
+            "{}{}",
+            expected.id(),
+            if expected == status {
+                String::new()
+            } else {
+                format!(" (page 4 prints 「{printed}」)")
+            }
+        ),
+    );
+}
+
+/// Ambiguities of one municipality's windows.
+fn notes(m: &MunicipalityWindows, ed: &str, out: &mut ValidationReport) {
+    for (k, x) in m.windows.iter().enumerate() {
+        let subject = || {
+            format!(
+                "window {} of {} ({})",
+                k + 1,
+                m.name,
+                x.name.as_deref().unwrap_or("name unknown")
+            )
+        };
+        if x.name_inferred {
+            out.ambiguity(
+                "win.name_inferred".into(),
+                ed,
+                subject(),
+                format!(
+                    "its name cell is merged and printed apart as 「{}」 ({}); name_inferred = true",
+                    x.name.as_deref().unwrap_or(""),
+                    m.merged_name.as_ref().map_or(String::new(), |(_, s)| s.to_string())
+                ),
+                Some(x.span.to_string()),
+            );
+        } else if x.name.is_none() {
+            out.ambiguity(
+                "win.name_unknown".into(),
+                ed,
+                subject(),
+                "its name cell is merged and printed apart, and no rule ties one of the page's leftover names to it; name is null".into(),
+                Some(x.span.to_string()),
+            );
+        }
+        if x.targets().is_none() {
+            out.ambiguity(
+                "win.targets".into(),
+                ed,
+                subject(),
+                format!(
+                    "{} of {TARGET_COLUMNS} target columns marked; the text drops empty cells, so which are empty is unknown; targets null, targets_resolved = false",
+                    x.targets_marked
+                ),
+                Some(x.marks_span.to_string()),
+            );
+        }
+        if let Some(flag) = &x.contact_flag {
+            out.ambiguity(
+                "win.contact".into(),
+                ed,
+                subject(),
+                format!("{flag}: 「{}」", x.phone.as_deref().unwrap_or("")),
+                Some(x.span.to_string()),
+            );
+        }
+    }
+    if m.count_from_lone_figure {
+        if let Some(c) = m.count {
+            out.ambiguity(
+                "win.count_alone".into(),
+                ed,
+                format!("設置箇所数 of {} ({})", m.name, m.no),
+                format!("printed as a figure alone ({}), read as {}'s: the one figure left on its page and the one count printed nowhere else", c.value, m.name),
+                Some(c.span.to_string()),
+            );
+        }
+    }
+}
