@@ -20,6 +20,7 @@ pub mod answers;
 pub mod associations;
 pub mod table;
 pub mod tables;
+pub mod windows;
 pub mod write;
 
 use table::Table;

@@ -64,6 +64,8 @@ pub fn all(reports: &[Report]) -> Vec<Table> {
         crate::associations::association_programs(reports),
         crate::associations::association_program_years(reports),
         crate::associations::association_program_totals(reports),
+        crate::windows::consultation_windows(reports),
+        crate::windows::window_plans(reports),
     ]
 }
 

@@ -52,7 +52,12 @@ pub fn consultation_windows(report: &Report, out: &mut ValidationReport) {
         .iter()
         .filter_map(|m| m.count.map(|c| c.value))
         .sum();
-    let parsed = w.municipalities.iter().map(|m| m.windows.len()).sum::<usize>() + w.unplaced.len();
+    let parsed = w
+        .municipalities
+        .iter()
+        .map(|m| m.windows.len())
+        .sum::<usize>()
+        + w.unplaced.len();
     out.check(
         Compare {
             id: "win.total".into(),
