@@ -60,9 +60,11 @@ pub fn layout_find_iter(pattern: &'static str, text: &str) -> Vec<std::ops::Rang
             .map(|m| m.range())
             .collect();
     }
+    // The first part's searcher is built once per pattern, not per text.
+    let first = first_part_finder(pattern, parts[0]);
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(at) = text[from..].find(parts[0]) {
+    while let Some(at) = first.find(&text.as_bytes()[from..]) {
         let start = from + at;
         match match_rest(&parts[1..], text, start + parts[0].len()) {
             Some(end) => {
@@ -73,6 +75,20 @@ pub fn layout_find_iter(pattern: &'static str, text: &str) -> Vec<std::ops::Rang
         }
     }
     out
+}
+
+/// A searcher for the first literal part of a layout pattern, built once.
+fn first_part_finder(
+    pattern: &'static str,
+    part: &'static str,
+) -> Arc<memchr::memmem::Finder<'static>> {
+    static CACHE: OnceLock<Mutex<HashMap<&'static str, Arc<memchr::memmem::Finder<'static>>>>> =
+        OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    let mut map = cache.lock().unwrap_or_else(|e| e.into_inner());
+    map.entry(pattern)
+        .or_insert_with(|| Arc::new(memchr::memmem::Finder::new(part)))
+        .clone()
 }
 
 /// The end of the greedy match of `parts`, each after a run without brackets.

@@ -26,10 +26,44 @@ use crate::vocab::layout_regex;
 
 /// The title that marks a window page.
 const TITLE: &str = "相談支援窓口一覧";
-/// Lines of the table header, repeated on every page (layout).
-const HEADER: &str = "^(東京都福祉保健局医療政策部医療政策課|(平成|令和)[0-9]+年度[0-9]+月末時点|在宅医療・介護連携に関する相談支援窓口一覧|※ピンク色網掛け.*|電話番号 FAX.*|訪問看護|ステーション|地域包括|支援センター|居宅介護|支援事業所|その他|設置|箇所数|窓口名称 設置場所|連絡先|区市町村名 区市町村名|開設日時|（※年末年始：.*）|相談対象者)$";
-/// A phone or fax number: 「03-3265-1165」, 「04992-2-0068」.
-const PHONE: &str = "^0[0-9]{1,4}-[0-9]{1,4}-[0-9]{3,4}$";
+/// Lines of the table header, repeated on every page (layout): whole lines,
+/// and lines by their beginning or end.
+const HEADER_LINES: &[&str] = &[
+    "東京都福祉保健局医療政策部医療政策課",
+    "在宅医療・介護連携に関する相談支援窓口一覧",
+    "訪問看護",
+    "ステーション",
+    "地域包括",
+    "支援センター",
+    "居宅介護",
+    "支援事業所",
+    "その他",
+    "設置",
+    "箇所数",
+    "窓口名称 設置場所",
+    "連絡先",
+    "区市町村名 区市町村名",
+    "開設日時",
+    "相談対象者",
+];
+const HEADER_STARTS: &[&str] = &["※ピンク色網掛け", "電話番号 FAX", "（※年末年始："];
+const HEADER_ENDS: &[&str] = &["月末時点"];
+
+fn is_header(line: &str) -> bool {
+    HEADER_LINES.contains(&line)
+        || HEADER_STARTS.iter().any(|s| line.starts_with(s))
+        || HEADER_ENDS.iter().any(|s| line.ends_with(s)) && !line.contains(' ')
+}
+
+/// A phone or fax number: 「03-3265-1165」, 「04992-2-0068」 (0, then 1–4
+/// digits, 1–4 digits, 3–4 digits, hyphens between).
+fn is_phone(w: &str) -> bool {
+    let parts: Vec<&str> = w.split('-').collect();
+    let digits = |p: &str, lo: usize, hi: usize| {
+        (lo..=hi).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+    };
+    matches!(parts[..], [a, b, c] if a.starts_with('0') && digits(a, 2, 5) && digits(b, 1, 4) && digits(c, 3, 4))
+}
 /// An extension: 「(内線：2668)」, 「（内線:2169）」.
 const EXTENSION: &str = "^[（(]内線[：:]([0-9]+)[）)]$";
 /// The first line of the opening hours: a day, a time, or a kind of service.
@@ -216,8 +250,6 @@ fn own_row(text: &str) -> Option<(u32, &str, Option<&str>)> {
 }
 
 fn events<'a>(pages: &[Page<'a>]) -> Vec<Event<'a>> {
-    let header = layout_regex(HEADER);
-    let phone = layout_regex(PHONE);
     let mut out: Vec<Event<'a>> = Vec::new();
     for page in pages
         .iter()
@@ -226,7 +258,7 @@ fn events<'a>(pages: &[Page<'a>]) -> Vec<Event<'a>> {
         let lines: Vec<L<'a>> = page
             .lines
             .iter()
-            .filter(|l| !l.text.trim().is_empty() && !header.is_match(l.text.trim()))
+            .filter(|l| !l.text.trim().is_empty() && !is_header(l.text.trim()))
             .map(|l| L {
                 text: l.text.trim(),
                 span: page.span(l.no),
@@ -258,7 +290,7 @@ fn events<'a>(pages: &[Page<'a>]) -> Vec<Event<'a>> {
             let first_cells = pending
                 .iter()
                 .position(|p| {
-                    words(p.text).iter().any(|w| phone.is_match(w)) || own_row(p.text).is_some()
+                    words(p.text).iter().any(|w| is_phone(w)) || own_row(p.text).is_some()
                 })
                 .unwrap_or(pending.len());
             if let Some(name_at) = pending[..first_cells].iter().rposition(|p| is_name(p.text)) {
@@ -342,9 +374,8 @@ fn name_and_location(pre: &[&str]) -> (Option<String>, Option<String>) {
 /// Phone, extension, fax and the words after them, from the contact words;
 /// `Err` with the words kept whole where they are not «phone [extension] fax».
 fn contact(ws: &[&str]) -> Result<(String, Option<String>, Option<String>, usize), String> {
-    let phone = layout_regex(PHONE);
     let ext = layout_regex(EXTENSION);
-    let Some(p) = ws.first().filter(|w| phone.is_match(w)) else {
+    let Some(p) = ws.first().filter(|w| is_phone(w)) else {
         return Err(ws.join(" "));
     };
     let mut k = 1;
@@ -357,7 +388,7 @@ fn contact(ws: &[&str]) -> Result<(String, Option<String>, Option<String>, usize
     }
     let fax = match ws.get(k) {
         Some(&"-") => None,
-        Some(w) if phone.is_match(w) => Some(w.to_string()),
+        Some(w) if is_phone(w) => Some(w.to_string()),
         _ => return Err(ws.join(" ")),
     };
     Ok((p.to_string(), extension, fax, k + 1))
@@ -365,7 +396,6 @@ fn contact(ws: &[&str]) -> Result<(String, Option<String>, Option<String>, usize
 
 /// A window from its record. Returns the window and its head, if any.
 fn window(r: &Record<'_>) -> (Window, Option<Head>) {
-    let phone = layout_regex(PHONE);
     let hours_start = layout_regex(HOURS_START);
     let first = r.lines.first().copied().unwrap_or(L {
         text: "",
@@ -379,16 +409,14 @@ fn window(r: &Record<'_>) -> (Window, Option<Head>) {
         // 「33 小金井市 1」: the head alone on its line.
         lines.remove(0);
     }
-    let phone_line = lines
-        .iter()
-        .position(|ws| ws.iter().any(|w| phone.is_match(w)));
+    let phone_line = lines.iter().position(|ws| ws.iter().any(|w| is_phone(w)));
     let hours_line = lines
         .iter()
         .enumerate()
         .skip(phone_line.unwrap_or(0))
         .find(|(_, ws)| {
             ws.first()
-                .is_some_and(|w| hours_start.is_match(w) && !phone.is_match(w))
+                .is_some_and(|w| hours_start.is_match(w) && !is_phone(w))
         })
         .map_or(lines.len(), |(k, _)| k);
     let (name, location);
@@ -400,7 +428,7 @@ fn window(r: &Record<'_>) -> (Window, Option<Head>) {
         // Name and location on the first line (phones there too, or below).
         let cut = first_cells
             .iter()
-            .position(|w| phone.is_match(w))
+            .position(|w| is_phone(w))
             .unwrap_or(first_cells.len());
         (name, location) = name_and_location(&first_cells[..cut]);
         contact_words.extend(&first_cells[cut..]);
@@ -420,10 +448,7 @@ fn window(r: &Record<'_>) -> (Window, Option<Head>) {
         let mut location_parts: Vec<String> = lines[k..stop].iter().map(|ws| ws.concat()).collect();
         if let Some(p) = phone_line {
             let ws = &lines[p];
-            let cut = ws
-                .iter()
-                .position(|w| phone.is_match(w))
-                .unwrap_or(ws.len());
+            let cut = ws.iter().position(|w| is_phone(w)).unwrap_or(ws.len());
             if cut > 0 {
                 if location_parts.is_empty() {
                     location_parts.push(ws[..cut].join(" "));
@@ -533,13 +558,6 @@ struct Leftovers {
 
 fn leftovers(lines: &[L<'_>], era: &str, fiscal_year: i32) -> Leftovers {
     let mut out = Leftovers::default();
-    let names = |t: &str| {
-        municipalities()
-            .iter()
-            .map(|m| m.name.clone())
-            .filter(|n| t.contains(n.as_str()))
-            .collect::<Vec<_>>()
-    };
     let mut last_name: Option<u32> = None;
     let mut k = 0;
     while k < lines.len() {
@@ -580,7 +598,6 @@ fn leftovers(lines: &[L<'_>], era: &str, fiscal_year: i32) -> Leftovers {
             k += 1;
             continue;
         }
-        let found = names(t);
         // 「9 品川区 21」, 「…なし29 府中市 11 在宅療養相談窓口」, 「東大和市41 2」, 「文京区 5」, 「22 3」.
         let head = layout_regex("([0-9]+) ?([^0-9 ]+) ([0-9]+)(?: (.*))?$").captures(t);
         let glued = layout_regex("([^0-9 ]+)([0-9]+) ([0-9]+)$").captures(t);
@@ -633,7 +650,9 @@ fn leftovers(lines: &[L<'_>], era: &str, fiscal_year: i32) -> Leftovers {
             last_name = no_of(ws[0]);
         } else if let (1, Ok(n)) = (ws.len(), t.parse::<u32>()) {
             out.lone.push(printed(n));
-        } else if found.is_empty() && layout_regex(WINDOW_NAME_END).is_match(t) {
+        } else if layout_regex(WINDOW_NAME_END).is_match(t)
+            && !municipalities().iter().any(|m| t.contains(m.name.as_str()))
+        {
             out.merged_names.push((None, t.to_string(), l.span));
         } else {
             out.others.push((None, t.to_string(), l.span));
