@@ -38,9 +38,30 @@ pub fn render(
     report: &ValidationReport,
     csv: CsvOptions,
 ) -> Result<Vec<OutputFile>, ExportError> {
-    let mut files = Vec::new();
-    for t in tables {
-        files.extend(render_table(t, csv)?);
+    // Tables render independently: on two threads, about half the time.
+    let half = tables.len().div_ceil(2);
+    let (first, second) = tables.split_at(half);
+    let render_all = |ts: &[Table]| -> Result<Vec<OutputFile>, ExportError> {
+        let mut out = Vec::new();
+        for t in ts {
+            out.extend(render_table(t, csv)?);
+        }
+        Ok(out)
+    };
+    let (a, b) = std::thread::scope(|scope| {
+        let other = scope.spawn(|| render_all(second));
+        let mine = render_all(first);
+        (mine, other.join())
+    });
+    let mut files = a?;
+    match b {
+        Ok(rendered) => files.extend(rendered?),
+        Err(_) => {
+            return Err(ExportError::Io {
+                path: "output".into(),
+                source: std::io::Error::other("a rendering thread stopped"),
+            })
+        }
     }
     files.push(datapackage(tables, csv));
     files.push(OutputFile {
