@@ -1,0 +1,148 @@
+//! A page's leftovers: heads, counts, numbers, announcements and merged cells printed after its last window.
+
+use super::{is_name, no_of, words, Plan, Printed, L};
+use crate::model::Span;
+use crate::reference::municipalities;
+use crate::vocab::layout_regex;
+
+/// A planned opening: 「平成29年９月開設予定」, 「29年度中開設予定」, 「11月に1窓口追加開設予定」.
+const PLAN: &str = "開設予定";
+/// A month in a plan: 「平成29年10月」, 「11月に」.
+const PLAN_MONTH: &str = "(?:(平成|令和)?([0-9]+)年)?([0-9]+)月";
+/// How a merged window-name cell ends (layout vocabulary of window names).
+const WINDOW_NAME_END: &str = "(窓口|センター|相談室|支援室)$";
+/// 「平成29年９月開設予定」 → `2017-09`: the era year where printed, else the
+/// edition's fiscal year (April–March) for a month alone.
+pub(super) fn plan_month(text: &str, era: &str, fiscal_year: i32) -> Option<String> {
+    let c = layout_regex(PLAN_MONTH).captures(text)?;
+    let month: u32 = c[3].parse().ok().filter(|m| (1..=12).contains(m))?;
+    let year = match c.get(2) {
+        Some(y) => crate::layout::gregorian(
+            c.get(1).map_or(era, |e| e.as_str()),
+            y.as_str().parse().ok()?,
+        )?,
+        None if month >= 4 => fiscal_year,
+        None => fiscal_year + 1,
+    };
+    Some(format!("{year:04}-{month:02}"))
+}
+
+/// What a page's leftover lines print: heads and counts, numbers, names,
+/// announcements, merged cells.
+#[derive(Debug, Default)]
+pub(super) struct Leftovers {
+    pub(super) counts: Vec<(u32, Printed)>,
+    pub(super) numbers: Vec<(u32, Printed)>,
+    pub(super) plans: Vec<(u32, Plan)>,
+    /// Merged window names, with the municipality whose head they follow.
+    pub(super) merged_names: Vec<(Option<u32>, String, Span)>,
+    /// Other leftover texts (merged 「その他」 cells), likewise.
+    pub(super) others: Vec<(Option<u32>, String, Span)>,
+    pub(super) lone: Vec<Printed>,
+}
+
+pub(super) fn leftovers(lines: &[L<'_>], era: &str, fiscal_year: i32) -> Leftovers {
+    let mut out = Leftovers::default();
+    let mut last_name: Option<u32> = None;
+    let mut k = 0;
+    while k < lines.len() {
+        let l = lines[k];
+        let t = l.text;
+        let ws = words(t);
+        let printed = |value| Printed {
+            value,
+            span: l.span,
+        };
+        // An announcement may wrap: 「※11月に1窓口追 / 加開設予定」.
+        if t.starts_with('※') {
+            let mut text = t.trim_start_matches('※').to_string();
+            while !text.contains(PLAN)
+                && k + 1 < lines.len()
+                && !lines[k + 1]
+                    .text
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_digit())
+            {
+                k += 1;
+                text.push_str(lines[k].text);
+            }
+            if let (Some(no), true) = (last_name, text.contains(PLAN)) {
+                out.plans.push((
+                    no,
+                    Plan {
+                        month: plan_month(&text, era, fiscal_year),
+                        text,
+                        additional: true,
+                        span: l.span,
+                    },
+                ));
+            } else {
+                out.others.push((None, text, l.span));
+            }
+            k += 1;
+            continue;
+        }
+        // 「9 品川区 21」, 「…なし29 府中市 11 在宅療養相談窓口」, 「東大和市41 2」, 「文京区 5」, 「22 3」.
+        let head = layout_regex("([0-9]+) ?([^0-9 ]+) ([0-9]+)(?: (.*))?$").captures(t);
+        let glued = layout_regex("([^0-9 ]+)([0-9]+) ([0-9]+)$").captures(t);
+        let name_count = layout_regex("^([^0-9 ]+) ([0-9]+)$").captures(t);
+        let number_count = layout_regex("^([0-9]+) ([0-9]+)$").captures(t);
+        if let Some(c) = head.filter(|c| is_name(&c[2])) {
+            let no = no_of(&c[2]).unwrap_or(0);
+            if let Ok(n) = c[1].parse() {
+                out.numbers.push((n, printed(no)));
+            }
+            if let Ok(n) = c[3].parse() {
+                out.counts.push((no, printed(n)));
+            }
+            let rest = words(c.get(4).map_or("", |m| m.as_str()));
+            for (j, w) in rest.iter().enumerate() {
+                if j == 0 && layout_regex(WINDOW_NAME_END).is_match(w) {
+                    out.merged_names.push((Some(no), w.to_string(), l.span));
+                } else {
+                    out.others.push((Some(no), w.to_string(), l.span));
+                }
+            }
+            // Text glued in front of the number: 「特に対象者の限定なし29 府中市 11」.
+            let front = t[..c.get(1).map_or(0, |m| m.start())].trim();
+            if !front.is_empty() {
+                out.others.push((None, front.to_string(), l.span));
+            }
+            last_name = Some(no);
+        } else if let Some(c) = glued.filter(|c| is_name(&c[1])) {
+            let no = no_of(&c[1]).unwrap_or(0);
+            if let Ok(n) = c[2].parse() {
+                out.numbers.push((n, printed(no)));
+            }
+            if let Ok(n) = c[3].parse() {
+                out.counts.push((no, printed(n)));
+            }
+            last_name = Some(no);
+        } else if let Some(c) = name_count.filter(|c| is_name(&c[1])) {
+            let no = no_of(&c[1]).unwrap_or(0);
+            if let Ok(n) = c[2].parse() {
+                out.counts.push((no, printed(n)));
+            }
+            last_name = Some(no);
+        } else if let Some(c) = number_count {
+            if let (Ok(no), Ok(n)) = (c[1].parse::<u32>(), c[2].parse()) {
+                out.numbers.push((no, printed(no)));
+                out.counts.push((no, printed(n)));
+                last_name = Some(no);
+            }
+        } else if ws.len() == 1 && is_name(ws[0]) {
+            last_name = no_of(ws[0]);
+        } else if let (1, Ok(n)) = (ws.len(), t.parse::<u32>()) {
+            out.lone.push(printed(n));
+        } else if layout_regex(WINDOW_NAME_END).is_match(t)
+            && !municipalities().iter().any(|m| t.contains(m.name.as_str()))
+        {
+            out.merged_names.push((None, t.to_string(), l.span));
+        } else {
+            out.others.push((None, t.to_string(), l.span));
+        }
+        k += 1;
+    }
+    out
+}

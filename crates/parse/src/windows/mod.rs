@@ -1,0 +1,417 @@
+//! Pages 7–11 (在宅医療・介護連携に関する相談支援窓口一覧): every consultation
+//! window of the 62 municipalities.
+//!
+//! A window is a record that ends with its line of target marks
+//! (「○ ○ ○ ○ ○ 介護事業者等 新宿区」: marks, the 「その他」 text, the name column
+//! repeated). Before the marks come its cells: an optional municipality head
+//! (「4 新宿区 1 …」: number, name, 設置箇所数), the window's name and location,
+//! phone (with extension) and fax, then the opening hours over one to three
+//! lines. Heads of other municipalities, merged name cells and merged
+//! 「その他」 cells are printed after a page's last window (the page's
+//! leftovers); a municipality without windows has a row of its own
+//! (「3 港区 平成29年９月開設予定 港区」).
+//!
+//! Windows are assigned to municipalities by the text's structure: a head at
+//! the start of a window, or a municipality's own row, fixes where the
+//! municipality's windows start; between two such anchors the windows go, in
+//! order, to the municipalities of the reference list by their printed
+//! counts. Numbers leaked into a window (「5 高齢者あんしん相談センター富坂 …」)
+//! and names in the name column are kept as anchors that validation checks
+//! against the assignment.
+
+use crate::model::Span;
+use crate::reference::municipalities;
+use crate::text::Page;
+
+mod leftovers;
+mod record;
+
+use leftovers::{leftovers, plan_month};
+use record::{events, window, Event};
+
+/// The title that marks a window page.
+pub(crate) const TITLE: &str = "相談支援窓口一覧";
+/// The number of target columns (患者・家族, 医療機関, 訪問看護ステーション, 地域包括支援センター, 居宅介護支援事業所).
+pub const TARGET_COLUMNS: u32 = 5;
+
+/// One consultation window.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Window {
+    /// Name; `None` where the row's name cell is merged and cannot be attributed.
+    pub name: Option<String>,
+    /// Whether the name comes from a merged cell printed apart (a documented rule).
+    pub name_inferred: bool,
+    /// Location (設置場所).
+    pub location: Option<String>,
+    /// Phone, canonical ASCII digits and hyphens; or the cell kept whole (see `contact_flag`).
+    pub phone: Option<String>,
+    /// Extension (「(内線：2668)」 → 2668).
+    pub phone_extension: Option<String>,
+    /// Fax; `None` where printed 「-」.
+    pub fax: Option<String>,
+    /// Why phone/fax are not in canonical form, if they are not.
+    pub contact_flag: Option<String>,
+    /// Opening hours as printed, lines joined by a space.
+    pub hours: String,
+    /// Marks in the target columns.
+    pub targets_marked: u32,
+    /// The 「その他」 text.
+    pub for_other: Option<String>,
+    /// Municipality named in the row's name column or leaked into it, if any.
+    pub named: Option<(String, Span)>,
+    /// Municipality number leaked into the row (「5 高齢者あんしん…」).
+    pub leaked_no: Option<u32>,
+    /// First line of the record.
+    pub span: Span,
+    /// Line of its marks.
+    pub marks_span: Span,
+}
+
+impl Window {
+    /// The five target columns: decided where 5 or 0 are marked, else `None`.
+    pub fn targets(&self) -> Option<bool> {
+        match self.targets_marked {
+            0 => Some(false),
+            TARGET_COLUMNS => Some(true),
+            _ => None,
+        }
+    }
+}
+
+/// A printed figure and where.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Printed {
+    /// The figure.
+    pub value: u32,
+    /// Where.
+    pub span: Span,
+}
+
+/// A planned opening as printed.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Plan {
+    /// As printed: 「平成29年９月開設予定」 (after normalization).
+    pub text: String,
+    /// `YYYY-MM` where the text names a month.
+    pub month: Option<String>,
+    /// A window announced beside open ones (「※11月に1窓口追加開設予定」).
+    pub additional: bool,
+    /// Where.
+    pub span: Span,
+}
+
+/// One municipality of the window pages.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct MunicipalityWindows {
+    /// Number in the reference order (1–62).
+    pub no: u32,
+    /// Name.
+    pub name: String,
+    /// Numbers printed for it (heads, own rows, leftovers), with where.
+    pub numbers_printed: Vec<Printed>,
+    /// Its printed 設置箇所数, if printed.
+    pub count: Option<Printed>,
+    /// The count is a figure printed alone among the page's leftovers, read
+    /// as this municipality's because it equals the windows its block leaves it.
+    pub count_from_lone_figure: bool,
+    /// A row of its own without windows (「21 足立区 足立区」).
+    pub own_row: Option<Span>,
+    /// Planned openings.
+    pub plans: Vec<Plan>,
+    /// Its windows, in printed order.
+    pub windows: Vec<Window>,
+    /// Merged window name attributed to its nameless windows, with where.
+    pub merged_name: Option<(String, Span)>,
+}
+
+/// Pages 7–11.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct WindowPages {
+    /// Every municipality of the reference list, in its order.
+    pub municipalities: Vec<MunicipalityWindows>,
+    /// Windows the counts could not place (more windows than printed counts).
+    pub unplaced: Vec<Window>,
+    /// Leftover cells no rule attributes: merged names, merged 「その他」 texts.
+    pub unattributed: Vec<(String, Span)>,
+    /// Figures printed alone among the leftovers that no rule used.
+    pub lone_figures: Vec<Printed>,
+}
+
+/// A line of the window pages.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct L<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) span: Span,
+}
+
+pub(crate) fn words(text: &str) -> Vec<&str> {
+    text.split(|c: char| c.is_ascii_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+pub(crate) fn is_name(w: &str) -> bool {
+    municipalities().iter().any(|m| m.name == w)
+}
+
+pub(crate) fn no_of(name: &str) -> Option<u32> {
+    municipalities()
+        .iter()
+        .position(|m| m.name == name)
+        .map(|k| k as u32 + 1)
+}
+
+/// Parses the window pages, if the text has any. `era` and `fiscal_year` are
+/// the edition's (for the year of a plan that names a month alone).
+pub fn parse(pages: &[Page<'_>], era: &str, fiscal_year: i32) -> Option<WindowPages> {
+    let events = events(pages);
+    if events.is_empty() {
+        return None;
+    }
+    let reference = municipalities();
+    let mut out: Vec<MunicipalityWindows> = reference
+        .iter()
+        .enumerate()
+        .map(|(k, m)| MunicipalityWindows {
+            no: k as u32 + 1,
+            name: m.name.clone(),
+            numbers_printed: Vec::new(),
+            count: None,
+            count_from_lone_figure: false,
+            own_row: None,
+            plans: Vec::new(),
+            windows: Vec::new(),
+            merged_name: None,
+        })
+        .collect();
+    // Windows in text order, with the heads and own rows that anchor them.
+    let mut windows: Vec<Window> = Vec::new();
+    let mut anchors: Vec<(usize, u32)> = Vec::new();
+    let mut left: Vec<L<'_>> = Vec::new();
+    let mut left_pages: Vec<Vec<L<'_>>> = Vec::new();
+    let mut page_of: Vec<u32> = Vec::new();
+    for e in &events {
+        match e {
+            Event::Own {
+                no,
+                name,
+                plan,
+                span,
+            } => {
+                let k = no_of(name).unwrap_or(0);
+                if let Some(m) = out.get_mut(k as usize - 1) {
+                    m.own_row = Some(*span);
+                    m.numbers_printed.push(Printed {
+                        value: *no,
+                        span: *span,
+                    });
+                    m.count.get_or_insert(Printed {
+                        value: 0,
+                        span: *span,
+                    });
+                    if let Some(p) = plan {
+                        m.plans.push(Plan {
+                            text: p.to_string(),
+                            month: plan_month(p, era, fiscal_year),
+                            additional: false,
+                            span: *span,
+                        });
+                    }
+                }
+                anchors.push((windows.len(), k));
+            }
+            Event::Window(r) => {
+                if !left.is_empty() {
+                    left_pages.push(std::mem::take(&mut left));
+                }
+                let (w, head) = window(r);
+                if let Some(h) = head {
+                    if let Some(m) = out.get_mut(h.name_no as usize - 1) {
+                        m.numbers_printed.push(Printed {
+                            value: h.no,
+                            span: h.span,
+                        });
+                        m.count.get_or_insert(Printed {
+                            value: h.count,
+                            span: h.span,
+                        });
+                    }
+                    anchors.push((windows.len(), h.name_no));
+                }
+                page_of.push(w.span.page);
+                windows.push(w);
+            }
+            Event::Left(l) => left.push(*l),
+        }
+    }
+    if !left.is_empty() {
+        left_pages.push(left);
+    }
+    let mut unattributed = Vec::new();
+    let mut lone_figures = Vec::new();
+    let mut page_names: Vec<(u32, String, Span)> = Vec::new();
+    for lines in &left_pages {
+        let l = leftovers(lines, era, fiscal_year);
+        for (no, p) in l.numbers {
+            if let Some(m) = out.get_mut(p.value as usize - 1) {
+                m.numbers_printed.push(Printed {
+                    value: no,
+                    span: p.span,
+                });
+            }
+        }
+        for (no, c) in l.counts {
+            if let Some(m) = out.get_mut(no as usize - 1) {
+                m.count.get_or_insert(c);
+            }
+        }
+        for (no, p) in l.plans {
+            if let Some(m) = out.get_mut(no as usize - 1) {
+                m.plans.push(p);
+            }
+        }
+        for (no, name, span) in l.merged_names {
+            match no.and_then(|n| out.get_mut(n as usize - 1)) {
+                Some(m) => m.merged_name = Some((name, span)),
+                None => page_names.push((span.page, name, span)),
+            }
+        }
+        unattributed.extend(l.others.into_iter().map(|(no, t, span)| match no {
+            Some(n) => (format!("{t} (after the head of no. {n})"), span),
+            None => (t, span),
+        }));
+        lone_figures.extend(l.lone);
+    }
+    // Place the windows: each anchor fixes where its municipality starts;
+    // between anchors the municipalities take their printed counts in order.
+    anchors.sort_by_key(|&(at, no)| (no, at));
+    anchors.dedup_by_key(|a| a.1);
+    let start_of = |no: u32| anchors.iter().find(|a| a.1 == no).map(|a| a.0);
+    let mut cursor = 0usize;
+    let total = windows.len();
+    let mut taken: Vec<Option<(usize, usize)>> = vec![None; out.len()];
+    for k in 0..out.len() {
+        let no = k as u32 + 1;
+        if let Some(at) = start_of(no) {
+            cursor = at.max(cursor);
+        }
+        // Where the next anchored municipality starts bounds this one.
+        let next_anchor = anchors
+            .iter()
+            .filter(|a| a.1 > no)
+            .map(|a| a.0)
+            .min()
+            .unwrap_or(total);
+        let later_known: usize = (k + 1..out.len())
+            .take_while(|&j| start_of(j as u32 + 1).is_none())
+            .map(|j| out[j].count.map_or(0, |c| c.value as usize))
+            .sum();
+        let n = match out[k].count {
+            Some(c) => c.value as usize,
+            // The one count a block does not print: the windows left over.
+            None => next_anchor
+                .saturating_sub(cursor)
+                .saturating_sub(later_known),
+        };
+        let end = (cursor + n).min(next_anchor.max(cursor)).min(total);
+        taken[k] = Some((cursor, end));
+        cursor = end;
+    }
+    let mut by_window: Vec<Option<usize>> = vec![None; total];
+    for (k, t) in taken.iter().enumerate() {
+        if let Some((a, b)) = t {
+            for slot in &mut by_window[*a..*b] {
+                *slot = Some(k);
+            }
+        }
+    }
+    let mut unplaced = Vec::new();
+    for (i, w) in windows.into_iter().enumerate() {
+        match by_window[i] {
+            Some(k) => out[k].windows.push(w),
+            None => unplaced.push(w),
+        }
+    }
+    // A merged name printed alone goes to the one municipality of its page
+    // whose windows have no name and no merged name yet.
+    for (page, name, span) in page_names {
+        let candidates: Vec<usize> = out
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| {
+                m.merged_name.is_none()
+                    && m.windows
+                        .iter()
+                        .any(|w| w.name.is_none() && w.span.page == page)
+            })
+            .map(|(k, _)| k)
+            .collect();
+        match candidates[..] {
+            [k] => out[k].merged_name = Some((name, span)),
+            _ => unattributed.push((name, span)),
+        }
+    }
+    // Numbers leaked into a window are its municipality's number as printed.
+    for m in &mut out {
+        let leaked: Vec<Printed> = m
+            .windows
+            .iter()
+            .filter_map(|w| {
+                w.leaked_no.map(|value| Printed {
+                    value,
+                    span: w.span,
+                })
+            })
+            .collect();
+        m.numbers_printed.extend(leaked);
+    }
+    // A figure printed alone among a page's leftovers is the number of a
+    // municipality of that page that prints none elsewhere (「14」 for 中野区);
+    // the one figure left on a page is the count of the one municipality of
+    // that page whose count is printed nowhere else (「4」 for 中央区).
+    // Anything else stays a lone figure in the report.
+    let on_page =
+        |m: &MunicipalityWindows, page: u32| m.windows.iter().any(|w| w.span.page == page);
+    let mut rest = Vec::new();
+    for f in lone_figures {
+        match out
+            .iter_mut()
+            .find(|m| m.no == f.value && m.numbers_printed.is_empty() && on_page(m, f.span.page))
+        {
+            Some(m) => m.numbers_printed.push(f),
+            None => rest.push(f),
+        }
+    }
+    let mut lone = Vec::new();
+    for f in &rest {
+        let same_page = rest.iter().filter(|g| g.span.page == f.span.page).count();
+        let missing: Vec<usize> = out
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.count.is_none() && on_page(m, f.span.page))
+            .map(|(k, _)| k)
+            .collect();
+        match (same_page, missing.as_slice()) {
+            (1, &[k]) => {
+                out[k].count = Some(*f);
+                out[k].count_from_lone_figure = true;
+            }
+            _ => lone.push(*f),
+        }
+    }
+    let lone_figures = lone;
+    for m in &mut out {
+        if let Some((name, _)) = &m.merged_name {
+            for w in m.windows.iter_mut().filter(|w| w.name.is_none()) {
+                w.name = Some(name.clone());
+                w.name_inferred = true;
+            }
+        }
+    }
+    Some(WindowPages {
+        municipalities: out,
+        unplaced,
+        unattributed,
+        lone_figures,
+    })
+}

@@ -1,0 +1,370 @@
+//! A window's record: the lines up to its marks, and its cells.
+
+use super::{is_name, no_of, words, Window, L, TITLE};
+use crate::model::Span;
+use crate::text::Page;
+use crate::vocab::layout_regex;
+
+/// Lines of the table header, repeated on every page (layout): whole lines,
+/// and lines by their beginning or end.
+const HEADER_LINES: &[&str] = &[
+    "東京都福祉保健局医療政策部医療政策課",
+    "在宅医療・介護連携に関する相談支援窓口一覧",
+    "訪問看護",
+    "ステーション",
+    "地域包括",
+    "支援センター",
+    "居宅介護",
+    "支援事業所",
+    "その他",
+    "設置",
+    "箇所数",
+    "窓口名称 設置場所",
+    "連絡先",
+    "区市町村名 区市町村名",
+    "開設日時",
+    "相談対象者",
+];
+const HEADER_STARTS: &[&str] = &["※ピンク色網掛け", "電話番号 FAX", "（※年末年始："];
+const HEADER_ENDS: &[&str] = &["月末時点"];
+
+fn is_header(line: &str) -> bool {
+    HEADER_LINES.contains(&line)
+        || HEADER_STARTS.iter().any(|s| line.starts_with(s))
+        || HEADER_ENDS.iter().any(|s| line.ends_with(s)) && !line.contains(' ')
+}
+
+/// A phone or fax number: 「03-3265-1165」, 「04992-2-0068」 (0, then 1–4
+/// digits, 1–4 digits, 3–4 digits, hyphens between).
+fn is_phone(w: &str) -> bool {
+    let parts: Vec<&str> = w.split('-').collect();
+    let digits = |p: &str, lo: usize, hi: usize| {
+        (lo..=hi).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+    };
+    matches!(parts[..], [a, b, c] if a.starts_with('0') && digits(a, 2, 5) && digits(b, 1, 4) && digits(c, 3, 4))
+}
+/// An extension: 「(内線：2668)」, 「（内線:2169）」.
+const EXTENSION: &str = "^[（(]内線[：:]([0-9]+)[）)]$";
+/// The first line of the opening hours: a day, a time, or a kind of service.
+const HOURS_START: &str = "^((月|火|水|木|金|土|日)[～・、：]|午前|午後|夜間対応|日中対応|24時間)";
+/// A window as printed, before it is assigned.
+#[derive(Debug, Clone)]
+pub(super) struct Record<'a> {
+    pub(super) lines: Vec<L<'a>>,
+    pub(super) marks: u32,
+    pub(super) suffix: Vec<&'a str>,
+    /// Lines printed after the marks line that belong to this window.
+    pub(super) tail: Vec<L<'a>>,
+    pub(super) marks_span: Span,
+}
+
+/// What the pages print, in text order.
+#[derive(Debug, Clone)]
+pub(super) enum Event<'a> {
+    /// A municipality's own row: 「3 港区 平成29年９月開設予定 港区」.
+    Own {
+        no: u32,
+        name: &'a str,
+        plan: Option<&'a str>,
+        span: Span,
+    },
+    /// A window.
+    Window(Record<'a>),
+    /// A leftover line of a page (after its last window).
+    Left(L<'a>),
+}
+
+/// The marks of a line: (text before, marks, words after), if it has a run of 〇.
+fn marks_line(text: &str) -> Option<(Vec<&str>, u32, Vec<&str>)> {
+    let ws = words(text);
+    let first = ws.iter().position(|w| *w == "○")?;
+    let n = ws[first..].iter().take_while(|w| **w == "○").count();
+    Some((ws[..first].to_vec(), n as u32, ws[first + n..].to_vec()))
+}
+
+/// A municipality's own row: number, name, an optional plan, the name again.
+fn own_row(text: &str) -> Option<(u32, &str, Option<&str>)> {
+    let ws = words(text);
+    if ws.len() < 3 || ws.len() > 4 {
+        return None;
+    }
+    let (no, name, last) = (ws[0].parse().ok()?, ws[1], ws[ws.len() - 1]);
+    (is_name(name) && last == name).then_some((no, name, (ws.len() == 4).then_some(ws[2])))
+}
+
+pub(super) fn events<'a>(pages: &[Page<'a>]) -> Vec<Event<'a>> {
+    let mut out: Vec<Event<'a>> = Vec::new();
+    for page in pages
+        .iter()
+        .filter(|p| p.lines.iter().any(|l| l.text.contains(TITLE)))
+    {
+        let lines: Vec<L<'a>> = page
+            .lines
+            .iter()
+            .filter(|l| !l.text.trim().is_empty() && !is_header(l.text.trim()))
+            .map(|l| L {
+                text: l.text.trim(),
+                span: page.span(l.no),
+            })
+            .collect();
+        let last_marks = lines.iter().rposition(|l| marks_line(l.text).is_some());
+        let mut pending: Vec<L<'a>> = Vec::new();
+        for (k, l) in lines.iter().enumerate() {
+            if let Some((no, name, plan)) = own_row(l.text) {
+                out.push(Event::Own {
+                    no,
+                    name,
+                    plan,
+                    span: l.span,
+                });
+                continue;
+            }
+            if last_marks.is_none_or(|m| k > m) {
+                out.push(Event::Left(*l));
+                continue;
+            }
+            let Some((before, marks, suffix)) = marks_line(l.text) else {
+                pending.push(*l);
+                continue;
+            };
+            // Lines before a window's first cells that end in a name alone
+            // are the previous window's 「その他」 text and name column
+            // (「市内医療・介護関連事 / 業所 / 武蔵野市」 after 武蔵野市's marks).
+            let first_cells = pending
+                .iter()
+                .position(|p| {
+                    words(p.text).iter().any(|w| is_phone(w)) || own_row(p.text).is_some()
+                })
+                .unwrap_or(pending.len());
+            if let Some(name_at) = pending[..first_cells].iter().rposition(|p| is_name(p.text)) {
+                if let Some(Event::Window(prev)) =
+                    out.iter_mut().rev().find(|e| matches!(e, Event::Window(_)))
+                {
+                    prev.tail.extend(pending.drain(..=name_at));
+                }
+            }
+            let mut lines_of = std::mem::take(&mut pending);
+            if !before.is_empty() {
+                let joined_start = l.text.find(before[0]).unwrap_or(0);
+                let end = l.text.find('○').unwrap_or(l.text.len());
+                lines_of.push(L {
+                    text: l.text[joined_start..end].trim(),
+                    span: l.span,
+                });
+            }
+            out.push(Event::Window(Record {
+                lines: lines_of,
+                marks,
+                suffix,
+                tail: Vec::new(),
+                marks_span: l.span,
+            }));
+        }
+    }
+    out
+}
+
+/// A head at the start of a window: 「4 新宿区 1 在宅医療相談窓口」.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Head {
+    pub(super) no: u32,
+    pub(super) name_no: u32,
+    pub(super) count: u32,
+    pub(super) span: Span,
+}
+
+/// What a record's first line says about its municipality, and the rest of the line.
+fn record_head<'a>(first: &L<'a>) -> (Option<Head>, Option<u32>, Option<&'a str>, Vec<&'a str>) {
+    let ws = words(first.text);
+    if let (Some(no), Some(name), Some(count)) = (
+        ws.first().and_then(|w| w.parse::<u32>().ok()),
+        ws.get(1).filter(|w| is_name(w)),
+        ws.get(2).and_then(|w| w.parse::<u32>().ok()),
+    ) {
+        let head = Head {
+            no,
+            name_no: no_of(name).unwrap_or(0),
+            count,
+            span: first.span,
+        };
+        return (Some(head), None, Some(name), ws[3..].to_vec());
+    }
+    if let Some(no) = ws.first().and_then(|w| w.parse::<u32>().ok()) {
+        return (None, Some(no), None, ws[1..].to_vec());
+    }
+    if let Some(name) = ws.first().filter(|w| is_name(w) && ws.len() > 1) {
+        return (None, None, Some(name), ws[1..].to_vec());
+    }
+    (None, None, None, ws)
+}
+
+/// Name and location from the words before the phone: one word is the
+/// location (the name cell is merged), two are name and location, a text
+/// printed twice is both.
+fn name_and_location(pre: &[&str]) -> (Option<String>, Option<String>) {
+    match pre {
+        [] => (None, None),
+        [one] => (None, Some(one.to_string())),
+        [name, location] => (Some(name.to_string()), Some(location.to_string())),
+        _ if pre.len().is_multiple_of(2) && pre[..pre.len() / 2] == pre[pre.len() / 2..] => {
+            let half = pre[..pre.len() / 2].join(" ");
+            (Some(half.clone()), Some(half))
+        }
+        _ => (Some(pre.join(" ")), None),
+    }
+}
+
+/// Phone, extension, fax and the words after them, from the contact words;
+/// `Err` with the words kept whole where they are not «phone [extension] fax».
+fn contact(ws: &[&str]) -> Result<(String, Option<String>, Option<String>, usize), String> {
+    let ext = layout_regex(EXTENSION);
+    let Some(p) = ws.first().filter(|w| is_phone(w)) else {
+        return Err(ws.join(" "));
+    };
+    let mut k = 1;
+    let extension = ws
+        .get(k)
+        .and_then(|w| ext.captures(w))
+        .map(|c| c[1].to_string());
+    if extension.is_some() {
+        k += 1;
+    }
+    let fax = match ws.get(k) {
+        Some(&"-") => None,
+        Some(w) if is_phone(w) => Some(w.to_string()),
+        _ => return Err(ws.join(" ")),
+    };
+    Ok((p.to_string(), extension, fax, k + 1))
+}
+
+/// A window from its record. Returns the window and its head, if any.
+pub(super) fn window(r: &Record<'_>) -> (Window, Option<Head>) {
+    let hours_start = layout_regex(HOURS_START);
+    let first = r.lines.first().copied().unwrap_or(L {
+        text: "",
+        span: r.marks_span,
+    });
+    let (head, leaked_no, leaked_name, first_rest) = record_head(&first);
+    // The record's words line by line, the head taken off the first line.
+    let mut lines: Vec<Vec<&str>> = vec![first_rest];
+    lines.extend(r.lines.iter().skip(1).map(|l| words(l.text)));
+    if lines.len() > 1 && lines[0].is_empty() {
+        // 「33 小金井市 1」: the head alone on its line.
+        lines.remove(0);
+    }
+    let phone_line = lines.iter().position(|ws| ws.iter().any(|w| is_phone(w)));
+    let hours_line = lines
+        .iter()
+        .enumerate()
+        .skip(phone_line.unwrap_or(0))
+        .find(|(_, ws)| {
+            ws.first()
+                .is_some_and(|w| hours_start.is_match(w) && !is_phone(w))
+        })
+        .map_or(lines.len(), |(k, _)| k);
+    let (name, location);
+    let mut contact_words: Vec<&str> = Vec::new();
+    let mut hours: Vec<String> = Vec::new();
+    let first_cells = lines.first().cloned().unwrap_or_default();
+    let first_has_phone = phone_line == Some(0);
+    if first_has_phone || first_cells.len() >= 2 {
+        // Name and location on the first line (phones there too, or below).
+        let cut = first_cells
+            .iter()
+            .position(|w| is_phone(w))
+            .unwrap_or(first_cells.len());
+        (name, location) = name_and_location(&first_cells[..cut]);
+        contact_words.extend(&first_cells[cut..]);
+        for ws in &lines[1..hours_line.max(1)] {
+            contact_words.extend(ws);
+        }
+    } else {
+        // The name over one line and its short wrapped pieces, then the
+        // location over the following lines, up to the phone line.
+        let stop = phone_line.unwrap_or(hours_line);
+        let mut k = 0;
+        let mut name_parts: Vec<String> = Vec::new();
+        while k < stop && (k == 0 || lines[k].concat().chars().count() <= 4) {
+            name_parts.push(lines[k].concat());
+            k += 1;
+        }
+        let mut location_parts: Vec<String> = lines[k..stop].iter().map(|ws| ws.concat()).collect();
+        if let Some(p) = phone_line {
+            let ws = &lines[p];
+            let cut = ws.iter().position(|w| is_phone(w)).unwrap_or(ws.len());
+            if cut > 0 {
+                if location_parts.is_empty() {
+                    location_parts.push(ws[..cut].join(" "));
+                } else {
+                    name_parts.append(&mut location_parts);
+                    location_parts.push(ws[..cut].join(" "));
+                }
+            }
+            contact_words.extend(&ws[cut..]);
+            for ws in &lines[p + 1..hours_line] {
+                contact_words.extend(ws);
+            }
+        }
+        let joined_name = name_parts.concat();
+        name = (!joined_name.is_empty()).then_some(joined_name);
+        let joined_location = location_parts.concat();
+        location = (!joined_location.is_empty()).then_some(joined_location);
+    }
+    let (phone_no, extension, fax, contact_flag) = match contact(&contact_words) {
+        Ok((p, e, f, used)) => {
+            hours.extend(contact_words[used..].iter().map(|w| w.to_string()));
+            (Some(p), e, f, None)
+        }
+        Err(whole) if whole.is_empty() => (None, None, None, Some("no phone printed".to_string())),
+        Err(whole) => (
+            Some(whole),
+            None,
+            None,
+            Some(
+                "the contact cells hold more than «phone [extension] fax»; kept whole as printed"
+                    .to_string(),
+            ),
+        ),
+    };
+    hours.extend(
+        lines[hours_line.min(lines.len())..]
+            .iter()
+            .map(|ws| ws.join(" ")),
+    );
+    // The suffix: 「その他」 words, then the name column (a municipality) last.
+    let mut suffix: Vec<&str> = r.suffix.clone();
+    let mut tail: Vec<&str> = r.tail.iter().map(|l| l.text).collect();
+    let mut named = None;
+    if let Some(last) = tail.last().filter(|w| is_name(w)) {
+        named = Some((last.to_string(), r.tail[r.tail.len() - 1].span));
+        tail.pop();
+    } else if let Some(last) = suffix.last().filter(|w| is_name(w)) {
+        named = Some((last.to_string(), r.marks_span));
+        suffix.pop();
+    }
+    if named.is_none() {
+        named = leaked_name.map(|n| (n.to_string(), first.span));
+    }
+    let other = [suffix.join(" "), tail.concat()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("");
+    let w = Window {
+        name,
+        name_inferred: false,
+        location,
+        phone: phone_no,
+        phone_extension: extension,
+        fax,
+        contact_flag,
+        hours: hours.join(" "),
+        targets_marked: r.marks,
+        for_other: (!other.is_empty()).then_some(other),
+        named,
+        leaked_no,
+        span: first.span,
+        marks_span: r.marks_span,
+    };
+    (w, head)
+}
