@@ -3,9 +3,12 @@
 //!
 //! The data flows one way: [`decode`](decode::decode) turns bytes into text,
 //! [`text`] normalizes it and splits it into pages, one module per page kind
-//! ([`page1`], [`page2`]) parses a page into the typed, as-printed tables of
-//! [`model`], using the small nom parsers of [`combinators`] and the layout
-//! knowledge of [`layout`]. No stage does I/O.
+//! ([`page1`], [`page2`], [`answers`] for pages 3–4, [`associations`] for
+//! pages 5–6, [`windows`] for pages 7–11) parses a page into the typed,
+//! as-printed tables of [`model`], using the small nom parsers of
+//! [`combinators`] and the layout knowledge of [`layout`]. [`solve`] decides
+//! which association × year cells the printed totals force; [`overrides`]
+//! reads the cells a person pins. No stage does I/O.
 //!
 //! ```
 //! use zaitaku_parse::{decode::{decode, EncodingChoice}, parse_text};
