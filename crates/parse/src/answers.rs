@@ -13,7 +13,7 @@ use crate::combinators::row_head;
 use crate::error::ParseError;
 use crate::layout::{AnswerPageSpec, Mark, ANSWER_PAGES, ISLANDS_EXCLUDED};
 use crate::model::{AnswerCell, AnswerPage, AnswerRow, AnswerValue, Legend, LegendEntry, Span};
-use crate::text::{Line, Page};
+use crate::text::{char_column, words_at, Line, Page};
 use crate::vocab::{choices, layout_regex};
 
 /// One legend pair: 「label」 … は「mark」.
@@ -82,11 +82,6 @@ pub fn parse(
     out
 }
 
-/// Character column (from 1) of byte `at` of `text`.
-fn column(text: &str, at: usize) -> u32 {
-    text[..at].chars().count() as u32 + 1
-}
-
 /// The legend: the first line of the page that pairs two or more labels with
 /// a mark each. Every label must be one the layout knows, every mark one
 /// character, no mark used twice, and 「実施」 and 「年度中に実施予定」 (the marks
@@ -106,7 +101,7 @@ fn legend(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<Legend> {
         return None;
     };
     let at = |byte: usize| crate::error::Position {
-        column: column(line.text, byte),
+        column: char_column(line.text, byte),
         ..page.span(line.no).position()
     };
     let mut entries: Vec<LegendEntry> = Vec::new();
@@ -174,22 +169,13 @@ struct Word<'a> {
 }
 
 fn words(text: &str) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
-        match (c.is_ascii_whitespace(), start) {
-            (true, Some(s)) => {
-                out.push(Word {
-                    text: &text[s..i],
-                    column: column(text, s),
-                });
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            _ => {}
-        }
-    }
-    out
+    words_at(text)
+        .into_iter()
+        .map(|(at, w)| Word {
+            text: w,
+            column: char_column(text, at),
+        })
+        .collect()
 }
 
 /// The status of a word that is one mark of the legend.

@@ -16,7 +16,7 @@
 use crate::error::{ParseError, Position};
 use crate::layout::{gregorian, Program, ERA_INITIALS};
 use crate::model::{AssociationRow, AssociationTable, Basis, Footnote, Span, YearColumn};
-use crate::text::{Line, Page};
+use crate::text::{char_column, words_at, Line, Page};
 use crate::vocab::layout_regex;
 
 /// The header word of the association column.
@@ -68,26 +68,9 @@ pub fn parse(pages: &[Page<'_>], era: &str, errors: &mut Vec<ParseError>) -> Vec
 
 fn at(page: &Page<'_>, line: &Line<'_>, byte: usize) -> Position {
     Position {
-        column: line.text[..byte].chars().count() as u32 + 1,
+        column: char_column(line.text, byte),
         ..page.span(line.no).position()
     }
-}
-
-/// Words of a line with their byte offsets.
-fn words(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
-        match (c.is_ascii_whitespace(), start) {
-            (true, Some(s)) => {
-                out.push((s, &text[s..i]));
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            _ => {}
-        }
-    }
-    out
 }
 
 /// The footnote numbers of a marker word: 「※1、2」 → [1, 2].
@@ -107,7 +90,7 @@ fn year_header(page: &Page<'_>) -> Option<(Vec<HeaderYear>, Span)> {
     let mut span = None;
     for line in page.lines.iter().filter(|l| l.text.contains(HEADER_WORD)) {
         span.get_or_insert(page.span(line.no));
-        let ws = words(line.text);
+        let ws = words_at(line.text);
         for (k, (_, w)) in ws.iter().enumerate() {
             let number = w
                 .strip_prefix(HEADER_WORD)
@@ -161,7 +144,7 @@ fn page_table(
     let n = header.len();
     // The totals: the line (not a header line) ending in exactly n numbers.
     let totals_line = page.lines.iter().position(|l| {
-        let ws = words(l.text);
+        let ws = words_at(l.text);
         !l.text.contains(HEADER_WORD)
             && ws.len() > n
             && ws[ws.len() - n..]
@@ -178,7 +161,7 @@ fn page_table(
         return None;
     };
     let tl = &page.lines[totals_line];
-    let tws = words(tl.text);
+    let tws = words_at(tl.text);
     let totals: Vec<u32> = tws[tws.len() - n..]
         .iter()
         .filter_map(|(_, w)| w.parse().ok())
@@ -189,7 +172,7 @@ fn page_table(
     let mut group: Option<String> = None;
     let before = errors.len();
     for line in &page.lines[..=totals_line] {
-        let ws = words(line.text);
+        let ws = words_at(line.text);
         let mut k = 0;
         if let Some(numbers) = ws.first().and_then(|(_, w)| note_numbers(w)) {
             let text = ws.get(1).map_or("", |(_, t)| *t).to_string();

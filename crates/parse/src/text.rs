@@ -113,6 +113,19 @@ fn push_page<'a>(pages: &mut Vec<Page<'a>>, lines: &mut Vec<Line<'a>>) {
     }
 }
 
+/// The words of a line (split at ASCII whitespace; U+3000 stays inside a
+/// word, as in 「熟年相談室　きく」) with the byte offset each starts at.
+pub fn words_at(text: &str) -> Vec<(usize, &str)> {
+    text.split_ascii_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect()
+}
+
+/// Character column (from 1) of byte `at` of `text`.
+pub fn char_column(text: &str, at: usize) -> u32 {
+    text[..at].chars().count() as u32 + 1
+}
+
 /// Joins a paragraph's lines without a separator (Japanese wraps mid-word)
 /// and returns, for every byte of the joined text, the line it came from.
 pub fn join_paragraph(lines: &[Line<'_>]) -> (String, Vec<u32>) {
@@ -155,5 +168,18 @@ mod tests {
         );
         assert_eq!((pages[1].no, pages[1].first_line()), (2, 8));
         assert_eq!(pages[0].paragraphs().len(), 2);
+    }
+
+    #[test]
+    fn words_keep_their_offsets_and_ideographic_spaces() {
+        let line = "熟年相談室　きく 篠崎  03-5664-3080";
+        let got: Vec<(u32, &str)> = words_at(line)
+            .into_iter()
+            .map(|(at, w)| (char_column(line, at), w))
+            .collect();
+        assert_eq!(
+            got,
+            [(1, "熟年相談室　きく"), (10, "篠崎"), (14, "03-5664-3080")]
+        );
     }
 }

@@ -145,13 +145,11 @@ pub(crate) struct L<'a> {
 }
 
 pub(crate) fn words(text: &str) -> Vec<&str> {
-    text.split(|c: char| c.is_ascii_whitespace())
-        .filter(|w| !w.is_empty())
-        .collect()
+    text.split_ascii_whitespace().collect()
 }
 
 pub(crate) fn is_name(w: &str) -> bool {
-    municipalities().iter().any(|m| m.name == w)
+    crate::reference::by_name(w).is_some()
 }
 
 pub(crate) fn no_of(name: &str) -> Option<u32> {
