@@ -8,7 +8,7 @@ use crate::tables::{option_labels, sorted_editions, EDITION, ITEMS, LINE, PAGE, 
 use std::sync::OnceLock;
 use zaitaku_parse::layout::{AnswerColumn, Mark, ANSWER_PAGES};
 use zaitaku_parse::model::{AnswerCell, AnswerRow, AnswerValue, Choice, Report};
-use zaitaku_parse::reference::by_name;
+use zaitaku_parse::reference::code_of;
 
 const STATUSES: Kind = Kind::Enum(&[
     "implemented",
@@ -26,10 +26,6 @@ struct Mun<'a> {
     row: &'a AnswerRow,
 }
 
-fn code_of(name: &str) -> Option<String> {
-    by_name(name).map(|m| m.code.clone())
-}
-
 /// Every row of every per-municipality page of every edition.
 fn rows(reports: &[Report]) -> Vec<Mun<'_>> {
     sorted_editions(reports)
@@ -40,7 +36,7 @@ fn rows(reports: &[Report]) -> Vec<Mun<'_>> {
                 let edition = edition.clone();
                 p.rows.iter().map(move |row| Mun {
                     edition: edition.clone(),
-                    code: code_of(&row.name),
+                    code: code_of(&row.name).map(str::to_string),
                     page: p.page,
                     row,
                 })

@@ -6,7 +6,7 @@
 use crate::table::{b, i, meta, os, s, Builder, Kind, Meta, Table};
 use crate::tables::{sorted_editions, EDITION, LINE, PAGE};
 use zaitaku_parse::model::{AssociationRow, AssociationTable, Participation, Report, YearColumn};
-use zaitaku_parse::reference::by_name;
+use zaitaku_parse::reference::code_of;
 
 const PROGRAMS: Kind = Kind::Enum(&["round_the_clock_care", "multidisciplinary_network"]);
 const RESOLUTIONS: Kind = Kind::Enum(&[
@@ -96,7 +96,7 @@ pub fn association_programs(reports: &[Report]) -> Table {
         .col(PROGRAM, |a| s(a.table.program.id()))
         .col(ASSOCIATION, |a| s(&a.row.name))
         .col(meta("group", Kind::Str, "地区", "The group header it is listed under in brackets (西多摩, 北多摩); else null", None), |a| os(a.row.group.clone()))
-        .col(meta("municipality_code", Kind::Str, "全国地方公共団体コード", "Code of the municipality of the same name, where the name is one", None), |a| os(by_name(&a.row.name).map(|m| m.code.clone())))
+        .col(meta("municipality_code", Kind::Str, "全国地方公共団体コード", "Code of the municipality of the same name, where the name is one", None), |a| os(code_of(&a.row.name)))
         .col(meta("years_marked", Kind::Int, "実施年度数", "Marks (〇) printed in the row: the number of year columns it took part in", Some("fiscal years")), |a| i(a.row.marks))
         .col(meta("note", Kind::Str, "備考", "Footnotes printed on the row, as printed (「※1、2 練馬区医師会は、独自事業として実施」)", None), |a| os(notes(a.table, &a.row.notes)))
         .col(PAGE, |a| i(a.table.page))

@@ -4,7 +4,7 @@
 
 use crate::table::{b, i, meta, oi, os, s, Builder, Kind, Table};
 use crate::tables::{sorted_editions, EDITION, LINE, PAGE};
-use zaitaku_parse::reference::by_name;
+use zaitaku_parse::reference::code_of;
 use zaitaku_parse::windows::{MunicipalityWindows, Plan, Window};
 
 const CODE: crate::table::Meta = meta(
@@ -22,8 +22,8 @@ struct W<'a> {
     w: &'a Window,
 }
 
-fn code(m: &MunicipalityWindows) -> Option<String> {
-    by_name(&m.name).map(|r| r.code.clone())
+fn code(m: &MunicipalityWindows) -> Option<&'static str> {
+    code_of(&m.name)
 }
 
 /// A target column: decided where all five or none are marked.
@@ -46,7 +46,7 @@ pub fn consultation_windows(reports: &[zaitaku_parse::model::Report]) -> Table {
             }
         }
     }
-    rows.sort_by(|a, b| (&a.edition, code(a.m), a.no).cmp(&(&b.edition, code(b.m), b.no)));
+    rows.sort_by_cached_key(|r| (r.edition.clone(), code(r.m), r.no));
     Builder::<W<'_>>::default()
         .col(EDITION, |r| s(&r.edition))
         .col(CODE, |r| os(code(r.m)))
@@ -106,13 +106,7 @@ pub fn window_plans(reports: &[zaitaku_parse::model::Report]) -> Table {
             }
         }
     }
-    rows.sort_by(|a, b| {
-        (&a.edition, code(a.m), a.plan.map(|p| p.span)).cmp(&(
-            &b.edition,
-            code(b.m),
-            b.plan.map(|p| p.span),
-        ))
-    });
+    rows.sort_by_cached_key(|r| (r.edition.clone(), code(r.m), r.plan.map(|p| p.span)));
     Builder::<P<'_>>::default()
         .col(EDITION, |r| s(&r.edition))
         .col(CODE, |r| os(code(r.m)))

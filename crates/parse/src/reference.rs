@@ -43,6 +43,11 @@ pub fn by_name(name: &str) -> Option<&'static Municipality> {
     municipalities().iter().find(|m| m.name == name)
 }
 
+/// The 6-digit code of the municipality named `name`.
+pub fn code_of(name: &str) -> Option<&'static str> {
+    by_name(name).map(|m| m.code.as_str())
+}
+
 fn read() -> Vec<Municipality> {
     REFERENCE_CSV
         .lines()
