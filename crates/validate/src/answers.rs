@@ -17,9 +17,9 @@ pub fn municipality_answers(report: &Report, out: &mut ValidationReport) {
         legend_changes(page, &ed, out);
         let odd = contradictions(page);
         for c in &odd {
-            let (show, id) = question_name(c.column.item, c.column.question, c.column.sub);
+            let (show, id) = question_name("mun", c.column.item, c.column.question, c.column.sub);
             out.ambiguity(
-                format!("{}.condition", id.replacen("p2.", "mun.", 1)),
+                format!("{id}.condition"),
                 &ed,
                 format!("{show} of {} (no. {})", c.row.name, c.row.no),
                 format!(
@@ -303,8 +303,7 @@ fn marks_against_page_two(
     ed: &str,
     out: &mut ValidationReport,
 ) {
-    let (show, id) = question_name(col.item, col.question, col.sub);
-    let id = id.replacen("p2.", "mun.", 1);
+    let (show, id) = question_name("mun", col.item, col.question, col.sub);
     let yes = page
         .rows
         .iter()
@@ -371,8 +370,7 @@ fn options_against_page_two(
     ed: &str,
     out: &mut ValidationReport,
 ) {
-    let (show, q_id) = question_name(col.item, col.question, col.sub);
-    let q_id = q_id.replacen("p2.", "mun.", 1);
+    let (show, q_id) = question_name("mun", col.item, col.question, col.sub);
     let mut unmatched: Vec<String> = Vec::new();
     for row in &page.rows {
         let Some(c) = row.cells.iter().find(|c| *c.column == *col) else {
@@ -399,8 +397,7 @@ fn options_against_page_two(
         }
     }
     for option in options_of(col.item, col.question) {
-        let (show, id) = option_name(col.item, col.question, option.label);
-        let id = id.replacen("p2.", "mun.", 1);
+        let (show, id) = option_name("mun", col.item, col.question, option.label);
         let chosen = page
             .rows
             .iter()
@@ -444,8 +441,7 @@ fn options_against_page_two(
 /// in any of the row's questions on pages 3–4.
 fn any_of_rows(report: &Report, ed: &str, out: &mut ValidationReport) {
     for r in report.program.rows.iter().filter(|r| !r.any_of.is_empty()) {
-        let (show, id) = program_row_name(r);
-        let id = id.replacen("p1.", "mun.", 1);
+        let (show, id) = program_row_name("mun", r);
         let in_row = |item: Item, question: u8| item == r.item && r.any_of.contains(&question);
         let mut names: Vec<&str> = Vec::new();
         let mut pages: Vec<u32> = Vec::new();

@@ -23,8 +23,7 @@ pub fn page1_against_page2(report: &Report, out: &mut ValidationReport) {
     );
     for r in &p1.rows {
         let Some(q) = r.question else { continue };
-        let (show, id) = program_row_name(r);
-        let id = id.replacen("p1.", "x.", 1);
+        let (show, id) = program_row_name("x", r);
         let twin = p2
             .rows
             .iter()

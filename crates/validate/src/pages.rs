@@ -6,8 +6,9 @@ use crate::report::{Compare, ValidationReport};
 use zaitaku_parse::layout::{marker, option_index, Item, SubQuestion};
 use zaitaku_parse::model::{CountSource, ProgramRow, QuestionRow, Report, Span};
 
-/// A page-1 row's name for people and its id: `カ②`, `p1.ka.q2`; `カ(いずれか)`, `p1.ka.any`.
-pub fn program_row_name(r: &ProgramRow) -> (String, String) {
+/// A page-1 row's name for people and its id in a check family: `カ②`,
+/// `p1.ka.q2`; `カ(いずれか)`, `p1.ka.any` (family `p1`).
+pub fn program_row_name(family: &str, r: &ProgramRow) -> (String, String) {
     let (q_id, q_show) = match (r.question, r.sub) {
         (Some(q), Some(s)) => (
             format!("q{q}.{}", s.id()),
@@ -18,14 +19,20 @@ pub fn program_row_name(r: &ProgramRow) -> (String, String) {
     };
     (
         format!("{}{q_show}", r.item.katakana()),
-        format!("p1.{}.{q_id}", r.item.id()),
+        format!("{family}.{}.{q_id}", r.item.id()),
     )
 }
 
-/// A question's name for people and its id: `キ②パンフレット等`, `p2.ki.q2.pamphlet`.
-pub fn question_name(item: Item, question: u8, sub: Option<SubQuestion>) -> (String, String) {
+/// A question's name for people and its id in a check family:
+/// `キ②パンフレット等`, `p2.ki.q2.pamphlet` (family `p2`).
+pub fn question_name(
+    family: &str,
+    item: Item,
+    question: u8,
+    sub: Option<SubQuestion>,
+) -> (String, String) {
     let mut show = format!("{}{}", item.katakana(), marker(question));
-    let mut id = format!("p2.{}.q{question}", item.id());
+    let mut id = format!("{family}.{}.q{question}", item.id());
     if let Some(s) = sub {
         show += s.label();
         id += &format!(".{}", s.id());
@@ -33,10 +40,11 @@ pub fn question_name(item: Item, question: u8, sub: Option<SubQuestion>) -> (Str
     (show, id)
 }
 
-/// An option's name for people and its id: `ウ③ 「その他」`, `p2.u.q3.opt3`
-/// (options numbered by their place in the question's vocabulary, from 1).
-pub fn option_name(item: Item, question: u8, option: &str) -> (String, String) {
-    let (show, id) = question_name(item, question, None);
+/// An option's name for people and its id in a check family: `ウ③ 「その他」`,
+/// `p2.u.q3.opt3` (options numbered by their place in the question's
+/// vocabulary, from 1).
+pub fn option_name(family: &str, item: Item, question: u8, option: &str) -> (String, String) {
+    let (show, id) = question_name(family, item, question, None);
     let k = option_index(item, question, option).map_or(0, |k| k + 1);
     (format!("{show} 「{option}」"), format!("{id}.opt{k}"))
 }
@@ -44,8 +52,8 @@ pub fn option_name(item: Item, question: u8, option: &str) -> (String, String) {
 /// A page-2 row's name for people and its id: `ウ③ 「その他」`, `p2.u.q3.opt3`.
 pub fn question_row_name(r: &QuestionRow) -> (String, String) {
     match r.option {
-        Some(o) => option_name(r.item, r.question, o),
-        None => question_name(r.item, r.question, r.sub),
+        Some(o) => option_name("p2", r.item, r.question, o),
+        None => question_name("p2", r.item, r.question, r.sub),
     }
 }
 
@@ -59,7 +67,7 @@ pub fn program_summary(report: &Report, out: &mut ValidationReport) {
     let p = &report.program;
     let n = p.n as i64;
     for r in &p.rows {
-        let (show, id) = program_row_name(r);
+        let (show, id) = program_row_name("p1", r);
         let cmp = |field: &str, what: &str| Compare {
             id: format!("{id}.{field}"),
             edition: &ed,
@@ -152,7 +160,7 @@ pub fn question_summary(report: &Report, out: &mut ValidationReport) {
         let first_of_question =
             k == 0 || q.rows[k - 1].item != r.item || q.rows[k - 1].question != r.question;
         if r.question_text.is_none() && first_of_question {
-            let (q_show, q_id) = question_name(r.item, r.question, None);
+            let (q_show, q_id) = question_name("p2", r.item, r.question, None);
             out.ambiguity(
                 format!("{q_id}.question_text"),
                 &ed,
