@@ -1,7 +1,7 @@
 //! Small nom parsers, named for what they recognize, shared by every page
 //! parser. Each one is tested on an excerpt of the real text.
 
-use crate::layout::{Item, Mark};
+use crate::layout::Item;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1};
 use nom::character::complete::{anychar, char, digit1, space0, space1};
@@ -37,11 +37,6 @@ pub fn signed_percent(i: &str) -> IResult<&str, i64> {
     let (i, minus) = opt(alt((char('△'), char('▲'), char('-'), char('−')))).parse(i)?;
     let (i, p) = percent(i)?;
     Ok((i, if minus.is_some() { -p } else { p }))
-}
-
-/// A mark of the legend: `◎`, `○`, `△`, `×` or `-` (after normalization).
-pub fn mark(i: &str) -> IResult<&str, Mark> {
-    map_opt(anychar, Mark::from_char).parse(i)
 }
 
 /// The head of a per-municipality row: its number and the name after it,
@@ -203,13 +198,6 @@ mod tests {
     fn signed_percent_reads_triangle_as_minus() {
         assert_eq!(signed_percent("△1.9%"), Ok(("", -19)));
         assert_eq!(signed_percent("18.9%"), Ok(("", 189)));
-    }
-
-    #[test]
-    fn mark_reads_the_legend() {
-        assert_eq!(mark("◎ ◎"), Ok((" ◎", Mark::Implemented)));
-        assert_eq!(mark("×"), Ok(("", Mark::NotPlanned)));
-        assert!(mark("あ").is_err());
     }
 
     #[test]

@@ -81,13 +81,8 @@ impl Mark {
         Mark::NotApplicable,
     ];
 
-    /// The mark printed as `c` in the usual legend (after normalization of 〇
-    /// to ○). Pages 3–4 are read with the legend they print, not with this.
-    pub fn from_char(c: char) -> Option<Mark> {
-        Mark::ALL.into_iter().find(|m| m.usual() == c)
-    }
-
-    /// The character the usual legend prints for the status.
+    /// The character the usual legend prints for the status (pages 3–4 are
+    /// read with the legend they print; this is what a change is told against).
     pub fn usual(self) -> char {
         ['◎', '○', '△', '×', '-'][self as usize]
     }
