@@ -87,6 +87,7 @@ impl Table {
                 Kind::Int => {
                     let v = cells.iter().map(|c| match c {
                         Cell::Int(v) => Ok(*v),
+                        Cell::Unfit(value) => Err(polars_err!(ComputeError: "column {} of {}: {value} does not fit a 32-bit integer", m.name, self.name)),
                         _ => Err(mismatch()),
                     });
                     Series::new(name, v.collect::<PolarsResult<Vec<_>>>()?)
@@ -134,6 +135,9 @@ pub enum Cell {
     Str(Option<String>),
     /// Integer.
     Int(Option<i32>),
+    /// A number that does not fit its column (an error when the frame is
+    /// built, never a null): the value, printed.
+    Unfit(String),
     /// Float.
     Float(Option<f64>),
     /// Flag.
@@ -187,14 +191,15 @@ pub fn os<T: Into<String>>(v: Option<T>) -> Cell {
     Cell::Str(v.map(Into::into))
 }
 
-/// An integer cell.
-pub fn i<T: TryInto<i32>>(v: T) -> Cell {
-    Cell::Int(v.try_into().ok())
+/// An integer cell; a value beyond the 32-bit column is [`Cell::Unfit`].
+pub fn i<T: TryInto<i32> + Copy + std::fmt::Display>(v: T) -> Cell {
+    v.try_into()
+        .map_or_else(|_| Cell::Unfit(v.to_string()), |v| Cell::Int(Some(v)))
 }
 
-/// An optional integer cell.
-pub fn oi<T: TryInto<i32>>(v: Option<T>) -> Cell {
-    Cell::Int(v.and_then(|v| v.try_into().ok()))
+/// An optional integer cell (see [`i`]).
+pub fn oi<T: TryInto<i32> + Copy + std::fmt::Display>(v: Option<T>) -> Cell {
+    v.map_or(Cell::Int(None), i)
 }
 
 /// A percentage cell from tenths: 962 → 96.2.
@@ -233,6 +238,23 @@ mod tests {
                 .col(ITEM, |v| s(*v))
                 .build("t", "d", &[], &["ア", "イ"]);
         assert_eq!(ok.frame().unwrap().height(), 2);
+    }
+
+    #[test]
+    fn a_number_beyond_the_column_is_an_error_not_a_null() {
+        let t =
+            Builder::<u32>::default()
+                .col(COL, |v| i(*v))
+                .build("t", "d", &[], &[3_000_000_000]);
+        let e = t.frame().unwrap_err().to_string();
+        assert!(e.contains("3000000000 does not fit"), "{e}");
+        let none = Builder::<Option<u32>>::default()
+            .col(COL, |v| oi(*v))
+            .build("t", "d", &[], &[None]);
+        assert_eq!(
+            none.frame().unwrap().column("count").unwrap().null_count(),
+            1
+        );
     }
 
     #[test]

@@ -38,8 +38,8 @@ pub fn parse(
             let last = pages.last();
             errors.push(ParseError::new(
                 last.map_or_else(
-                    || Span { page: 1, line: 1 }.position(),
-                    |p| p.span(p.lines.last().map_or(1, |l| l.no)).position(),
+                    || Span::line(1, 1),
+                    |p| p.span(p.lines.last().map_or(1, |l| l.no)),
                 ),
                 format!(
                     "a per-municipality page titled like «区市町村別〔…〕 {}»",
@@ -100,9 +100,9 @@ fn legend(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<Legend> {
         ));
         return None;
     };
-    let at = |byte: usize| crate::error::Position {
+    let at = |byte: usize| crate::model::Span {
         column: char_column(line.text, byte),
-        ..page.span(line.no).position()
+        ..page.span(line.no)
     };
     let mut entries: Vec<LegendEntry> = Vec::new();
     let before = errors.len();
@@ -203,9 +203,9 @@ fn row(
     let words = words(line.text);
     let known = names.iter().any(|n| n == name);
     let repeated = words.len() > 2 && words[words.len() - 1].text == name;
-    let at = |column: u32| crate::error::Position {
+    let at = |column: u32| crate::model::Span {
         column,
-        ..page.span(line.no).position()
+        ..page.span(line.no)
     };
     match (known, repeated) {
         (false, false) => return Ok(None),

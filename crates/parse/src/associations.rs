@@ -13,7 +13,7 @@
 //! 「2829 ※1 24 25 26 27医師会名 29 ※1」) gives the columns; the line ending in
 //! as many numbers as there are columns gives the totals.
 
-use crate::error::{ParseError, Position};
+use crate::error::ParseError;
 use crate::layout::{gregorian, Program, ERA_INITIALS};
 use crate::model::{AssociationRow, AssociationTable, Basis, Footnote, Span, YearColumn};
 use crate::text::{char_column, words_at, Line, Page};
@@ -45,11 +45,11 @@ pub fn parse(pages: &[Page<'_>], era: &str, errors: &mut Vec<ParseError>) -> Vec
                 .map(|l| (p, l.no))
         });
         let Some((page, title_line)) = found else {
-            let end = pages.last().map_or(Span { page: 1, line: 1 }, |p| {
+            let end = pages.last().map_or(Span::line(1, 1), |p| {
                 p.span(p.lines.last().map_or(1, |l| l.no))
             });
             errors.push(ParseError::new(
-                end.position(),
+                end,
                 format!(
                     "the page of 「{}」 (medical associations by fiscal year)",
                     program.title()
@@ -66,10 +66,10 @@ pub fn parse(pages: &[Page<'_>], era: &str, errors: &mut Vec<ParseError>) -> Vec
     out
 }
 
-fn at(page: &Page<'_>, line: &Line<'_>, byte: usize) -> Position {
-    Position {
+fn at(page: &Page<'_>, line: &Line<'_>, byte: usize) -> Span {
+    Span {
         column: char_column(line.text, byte),
-        ..page.span(line.no).position()
+        ..page.span(line.no)
     }
 }
 
@@ -154,7 +154,7 @@ fn page_table(
     });
     let Some(totals_line) = totals_line else {
         errors.push(ParseError::new(
-            header_span.position(),
+            header_span,
             format!("a totals line ending in {n} numbers, one per year column"),
             "none on the page",
         ));
@@ -275,7 +275,7 @@ fn page_table(
     for ((era_y, notes), total) in header.into_iter().zip(totals) {
         let Some(fiscal_year) = gregorian(era, era_y) else {
             errors.push(ParseError::new(
-                header_span.position(),
+                header_span,
                 "header years of a known era (平成, 令和)",
                 &format!("{era}{era_y}"),
             ));

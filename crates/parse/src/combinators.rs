@@ -5,7 +5,7 @@ use crate::layout::Item;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1};
 use nom::character::complete::{anychar, char, digit1, space0, space1};
-use nom::combinator::{all_consuming, map_opt, map_res, opt, recognize, value};
+use nom::combinator::{all_consuming, map_opt, map_res, opt, value};
 use nom::sequence::{delimited, terminated};
 use nom::{IResult, Parser};
 
@@ -14,18 +14,21 @@ pub fn count(i: &str) -> IResult<&str, u32> {
     map_res(digit1, str::parse::<u32>).parse(i)
 }
 
-/// A percentage with exactly one decimal, in tenths: `96.2%` → 962.
+/// A percentage with exactly one decimal, in tenths: `96.2%` → 962. A
+/// number too large for the tenths to be counted is no percentage.
 pub fn percent(i: &str) -> IResult<&str, i64> {
-    map_res(
+    map_opt(
         terminated(
-            recognize((digit1, char('.'), take_while1(|c: char| c.is_ascii_digit()))),
+            (digit1, char('.'), take_while1(|c: char| c.is_ascii_digit())),
             char('%'),
         ),
-        |s: &str| match s.split_once('.') {
-            Some((whole, tenth)) if tenth.len() == 1 => Ok(whole.parse::<i64>().map_err(|_| ())?
-                * 10
-                + tenth.parse::<i64>().map_err(|_| ())?),
-            _ => Err(()),
+        |(whole, _, tenth): (&str, char, &str)| {
+            let tenth = tenth.parse::<i64>().ok().filter(|_| tenth.len() == 1)?;
+            whole
+                .parse::<i64>()
+                .ok()?
+                .checked_mul(10)?
+                .checked_add(tenth)
         },
     )
     .parse(i)
@@ -192,6 +195,10 @@ mod tests {
         assert_eq!(percent("100.0%"), Ok(("", 1000)));
         assert!(percent("96.25%").is_err());
         assert!(percent("96%").is_err());
+        assert!(
+            percent("922337203685477581.0%").is_err(),
+            "tenths overflow i64"
+        );
     }
 
     #[test]

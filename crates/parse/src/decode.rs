@@ -65,6 +65,11 @@ pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Result<Decoded, DecodeErr
     if bytes.is_empty() {
         return Err(DecodeError::Empty);
     }
+    if bytes.len() > crate::MAX_INPUT_BYTES {
+        return Err(DecodeError::TooLarge {
+            limit: crate::MAX_INPUT_BYTES,
+        });
+    }
     let (encoding, bom_len) = match Encoding::for_bom(bytes) {
         Some((enc, len)) if choice == EncodingChoice::Auto || choice == choice_of(enc) => {
             (enc, len)

@@ -1,30 +1,39 @@
 //! Errors a user sees when the input cannot be read, decoded or parsed.
 //!
-//! Shaped like the `csv` crate's errors: every error carries its position
-//! (lines and columns count from 1, columns in characters) and says what was
-//! expected and what was found, so the message reads like a bug report.
+//! Shaped like the `csv` crate's errors: every error carries its place (a
+//! [`Span`]: page, line and column, all from 1, columns in characters) and
+//! says what was expected and what was found, so the message reads like a bug
+//! report. Its [`ErrorKind`] says which family of rule the input broke.
 
-use std::fmt;
+use crate::model::Span;
 
-/// Where in the decoded text something is: page (from 1), line and column
-/// (from 1, columns in characters).
+/// Which family of rule the input broke.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-pub struct Position {
-    /// Page of the report (pages are separated by two blank lines), from 1.
-    pub page: u32,
-    /// Line of the input file, from 1.
-    pub line: u32,
-    /// Column in characters, from 1.
-    pub column: u32,
+pub enum ErrorKind {
+    /// The text does not have the shape of the report's pages: a page, a
+    /// header, a row or a figure line is missing or out of place.
+    Layout,
+    /// A number does not fit its column, or a figure cannot be read as one.
+    Number,
+    /// A word outside the layout's vocabulary where one of it is expected: a
+    /// mark outside the legend, a municipality outside the reference list.
+    Vocabulary,
+    /// A date that names no known era, or no month.
+    Date,
+    /// The input is larger than the documented limits.
+    Limit,
 }
 
-impl fmt::Display for Position {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "line {}, column {} (page {})",
-            self.line, self.column, self.page
-        )
+impl ErrorKind {
+    /// A short name for messages: `layout`, `number`, …
+    pub fn id(self) -> &'static str {
+        match self {
+            ErrorKind::Layout => "layout",
+            ErrorKind::Number => "number",
+            ErrorKind::Vocabulary => "vocabulary",
+            ErrorKind::Date => "date",
+            ErrorKind::Limit => "limit",
+        }
     }
 }
 
@@ -32,8 +41,10 @@ impl fmt::Display for Position {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{position}: expected {expected}, found {found}")]
 pub struct ParseError {
+    /// Which rule it broke.
+    pub kind: ErrorKind,
     /// Where the problem is.
-    pub position: Position,
+    pub position: Span,
     /// What the layout expects there.
     pub expected: String,
     /// What the text holds there (shortened).
@@ -41,9 +52,15 @@ pub struct ParseError {
 }
 
 impl ParseError {
-    /// Builds an error, shortening `found` to a readable excerpt.
-    pub fn new(position: Position, expected: impl Into<String>, found: &str) -> Self {
+    /// A layout error, shortening `found` to a readable excerpt.
+    pub fn new(position: Span, expected: impl Into<String>, found: &str) -> Self {
+        ParseError::of(ErrorKind::Layout, position, expected, found)
+    }
+
+    /// An error of `kind`, shortening `found` to a readable excerpt.
+    pub fn of(kind: ErrorKind, position: Span, expected: impl Into<String>, found: &str) -> Self {
         ParseError {
+            kind,
             position,
             expected: expected.into(),
             found: excerpt(found),
@@ -57,6 +74,12 @@ pub enum DecodeError {
     /// The input holds no byte at all.
     #[error("the file is empty; expected the text of the report")]
     Empty,
+    /// The input is larger than [`crate::MAX_INPUT_BYTES`].
+    #[error("the file is larger than {limit} bytes, the input size limit; expected one edition of the report (about 90 KB)")]
+    TooLarge {
+        /// The limit.
+        limit: usize,
+    },
     /// A NUL byte: this is binary data, not an extracted text.
     #[error("byte {offset}: found a NUL byte; expected text (is this a binary file?)")]
     Binary {

@@ -129,9 +129,13 @@ pub enum SubQuestion {
     Website,
 }
 
-/// The printed marker of question `no`: ⓪…④.
+/// The printed markers of questions ⓪…④, by number.
+pub const MARKERS: [char; 5] = ['⓪', '①', '②', '③', '④'];
+
+/// The printed marker of question `no`: ⓪…④ (`?` for a number the layout
+/// has no marker for).
 pub fn marker(no: u8) -> char {
-    ['⓪', '①', '②', '③', '④'][no.min(4) as usize]
+    MARKERS.get(usize::from(no)).copied().unwrap_or('?')
 }
 
 impl SubQuestion {
@@ -570,9 +574,17 @@ pub const ERAS: &[(&str, i32)] = &[("平成", 1988), ("令和", 2018)];
 /// The era an initial stands for in 「H28年度」 (平成28年度). Reference data.
 pub const ERA_INITIALS: &[(char, &str)] = &[('H', "平成"), ('R', "令和")];
 
-/// Gregorian year of `era` year `year`, if the era is known.
+/// The era years a date may print: an era's first year is 元年 (1) and no
+/// era of the report's time has lasted a hundred years.
+pub const ERA_YEARS: std::ops::RangeInclusive<u32> = 1..=99;
+
+/// Gregorian year of `era` year `year`, if the era is known and the year
+/// one of [`ERA_YEARS`].
 pub fn gregorian(era: &str, year: u32) -> Option<i32> {
+    let year = i32::try_from(year)
+        .ok()
+        .filter(|_| ERA_YEARS.contains(&year))?;
     ERAS.iter()
         .find(|(name, _)| *name == era)
-        .map(|(_, offset)| offset + year as i32)
+        .and_then(|(_, offset)| offset.checked_add(year))
 }

@@ -34,26 +34,29 @@ pub mod text;
 pub mod vocab;
 pub mod windows;
 
-use error::{ParseError, ParseErrors, Position};
+use error::{ParseError, ParseErrors};
 use model::{NumberedName, Report, Span};
 use text::Page;
 
 /// Pages the parser needs before it can say anything: page 1 and page 2.
 const REQUIRED_PAGES: usize = 2;
 
+/// The largest input read, in bytes (64 MiB; the seed is about 90 KB). A
+/// larger one is refused before it is decoded.
+pub const MAX_INPUT_BYTES: usize = 64 << 20;
+
 /// Parses a decoded text into a [`Report`], or returns every parse error found.
 pub fn parse_text(text: &str) -> Result<Report, ParseErrors> {
     let normalized = text::normalize(text);
     let pages = text::pages(&normalized);
-    let mut errors = Vec::new();
+    let mut errors = text::oversized_numbers(&pages);
+    if !errors.is_empty() {
+        return Err(ParseErrors(errors));
+    }
     if pages.len() < REQUIRED_PAGES {
-        let line = normalized.split('\n').count() as u32;
+        let line = saturating_u32(normalized.split('\n').count());
         errors.push(ParseError::new(
-            Position {
-                page: pages.len() as u32 + 1,
-                line,
-                column: 1,
-            },
+            Span::line(saturating_u32(pages.len()).saturating_add(1), line),
             format!(
                 "at least {REQUIRED_PAGES} pages separated by two blank lines (集計結果, 集計状況)"
             ),
@@ -75,11 +78,7 @@ pub fn parse_text(text: &str) -> Result<Report, ParseErrors> {
             .last()
             .map_or(1, |p| p.lines.last().map_or(1, |l| l.no));
         errors.push(ParseError::new(
-            Position {
-                page: pages.len() as u32,
-                line: last,
-                column: 1,
-            },
+            Span::line(saturating_u32(pages.len()), last),
             "the pages of 「在宅医療・介護連携に関する相談支援窓口一覧」 (consultation windows)",
             "no such page before the end of input",
         ));
@@ -124,10 +123,7 @@ fn numbered_names(pages: &[Page<'_>]) -> Vec<NumberedName> {
                 seen.push(NumberedName {
                     no,
                     name: name.to_string(),
-                    span: Span {
-                        page: page.no,
-                        line: line.no,
-                    },
+                    span: Span::line(page.no, line.no),
                 });
             }
         }
@@ -144,4 +140,10 @@ fn reference_names() -> &'static [String] {
             .map(|m| m.name.clone())
             .collect()
     })
+}
+
+/// A count of lines or pages as a `u32` (an input within [`MAX_INPUT_BYTES`]
+/// has fewer lines than that; saturating rather than wrapping all the same).
+pub(crate) fn saturating_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }

@@ -3,29 +3,43 @@
 
 use crate::layout::{AnswerColumn, Item, Mark, Program, SubQuestion};
 
-/// Where a value was printed: page (from 1) and input line (from 1).
+/// Where something is in the decoded text: page, input line and column, each
+/// counted from 1, columns in characters. The one position type of the
+/// project: every parsed value, parse error and check names its place with
+/// it. Column 1 stands for the whole line where a value has no narrower place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 pub struct Span {
     /// Page, from 1.
     pub page: u32,
     /// Input line, from 1.
     pub line: u32,
+    /// Column in characters, from 1.
+    pub column: u32,
 }
 
 impl Span {
-    /// The position of the span's line, column 1 (for messages about a whole line).
-    pub fn position(self) -> crate::error::Position {
-        crate::error::Position {
-            page: self.page,
-            line: self.line,
+    /// The start of line `line` of page `page`.
+    pub const fn line(page: u32, line: u32) -> Span {
+        Span {
+            page,
+            line,
             column: 1,
         }
+    }
+
+    /// The same line, at character column `column` (from 1).
+    pub const fn at_column(self, column: u32) -> Span {
+        Span { column, ..self }
     }
 }
 
 impl std::fmt::Display for Span {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "page {}, line {}", self.page, self.line)
+        write!(f, "page {}, line {}", self.page, self.line)?;
+        if self.column > 1 {
+            write!(f, ", column {}", self.column)?;
+        }
+        Ok(())
     }
 }
 

@@ -10,7 +10,7 @@
 //! prints the same figure, which validation checks.
 
 use crate::combinators::{as_of_phrase, item_label, program_figure_line};
-use crate::error::{ParseError, Position};
+use crate::error::ParseError;
 use crate::layout::{gregorian, Item, PROGRAM_ROWS};
 use crate::model::{last_day_of_month, Date, Edition, ProgramRow, ProgramSummary, Span};
 use crate::text::{join_paragraph, Page};
@@ -31,7 +31,7 @@ pub fn edition(
                 };
                 let span = page.span(line.no);
                 let column = line.text[..at].chars().count() as u32 + 1;
-                let position = Position {
+                let position = Span {
                     page: page.no,
                     line: line.no,
                     column,
@@ -78,7 +78,7 @@ pub fn edition(
         }
     }
     if found.is_none() {
-        let position = Position {
+        let position = Span {
             page: 1,
             line: pages.first().map_or(1, |p| p.first_line()),
             column: 1,
@@ -161,9 +161,9 @@ pub fn parse(page: &Page<'_>, era: &str, errors: &mut Vec<ParseError>) -> Option
             continue;
         };
         let Some(activity_span) = find_line(page, spec.activity) else {
-            let position = span.position();
+            let position = span;
             errors.push(ParseError::new(
-                position,
+                *position,
                 format!("the activity label «{}» on a line of page 1", spec.activity),
                 "none",
             ));
@@ -229,7 +229,7 @@ fn check_anchor(
                 spec.activity
             ),
         };
-        errors.push(ParseError::new(span.position(), expected, label));
+        errors.push(ParseError::new(span, expected, label));
     }
 }
 

@@ -56,7 +56,7 @@ pub fn parse(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<QuestionSu
         .filter(|l| looks_like_figure_row(l.text) && figure_line(l.text).is_none())
     {
         errors.push(ParseError::new(
-            page.span(l.no).position(),
+            page.span(l.no),
             "a figure row «marker % count %» such as «② 96.2% 2 3.8%»",
             l.text,
         ));
@@ -124,7 +124,7 @@ pub fn parse(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<QuestionSu
                     let Some((option, _annotation)) = match_option(options, text) else {
                         let labels: Vec<&str> = options.iter().map(|o| o.label).collect();
                         errors.push(ParseError::new(
-                            span.position(),
+                            *span,
                             format!(
                                 "an option of {}{} ({})",
                                 spec.item.katakana(),
@@ -137,7 +137,7 @@ pub fn parse(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<QuestionSu
                     };
                     if seen.contains(&option.label) {
                         errors.push(ParseError::new(
-                            span.position(),
+                            *span,
                             format!(
                                 "each option of {}{} once",
                                 spec.item.katakana(),
@@ -167,7 +167,7 @@ pub fn parse(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<QuestionSu
                 for o in options.iter().filter(|o| !seen.contains(&o.label)) {
                     let line = figures.get(next).map_or(page.first_line(), |f| f.1.line);
                     errors.push(ParseError::new(
-                        page.span(line).position(),
+                        page.span(line),
                         format!(
                             "the option row «{} count %» of {}{}",
                             o.label,
@@ -182,7 +182,7 @@ pub fn parse(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<QuestionSu
     }
     if let (Some((_, span)), true) = (figures.get(next), errors.len() == before) {
         errors.push(ParseError::new(
-            span.position(),
+            *span,
             "no further figure row after the last question",
             page.lines
                 .iter()
@@ -256,16 +256,12 @@ fn take_question_row(
                 FigureLine::Question { marker: None, .. } => "a row without marker".to_string(),
                 FigureLine::Option { text, .. } => format!("the option row «{text}»"),
             };
-            errors.push(ParseError::new(span.position(), expected, &found));
+            errors.push(ParseError::new(*span, expected, &found));
             None
         }
         None => {
-            let at = figures.last().map_or(Span { page: 0, line: 0 }, |f| f.1);
-            errors.push(ParseError::new(
-                at.position(),
-                expected,
-                "no further figure row",
-            ));
+            let at = figures.last().map_or(Span::line(0, 0), |f| f.1);
+            errors.push(ParseError::new(at, expected, "no further figure row"));
             None
         }
     }
@@ -283,10 +279,7 @@ fn locate(page: &Page<'_>, pattern: &'static str, errors: &mut Vec<ParseError>) 
             let count = match trailing_count(after) {
                 Ok((_, c)) => Some((
                     c,
-                    Span {
-                        page: page.no,
-                        line: origin[joined.len() - after.trim_start().len()],
-                    },
+                    page.span(origin[joined.len() - after.trim_start().len()]),
                 )),
                 Err(_) => all_consuming(count)
                     .parse(joined[..m.start].trim())
@@ -305,7 +298,7 @@ fn locate(page: &Page<'_>, pattern: &'static str, errors: &mut Vec<ParseError>) 
     }
     let line = hits.get(1).map_or(page.first_line(), |h| h.span.line);
     errors.push(ParseError::new(
-        page.span(line).position(),
+        page.span(line),
         format!("the text /{pattern}/ once on page {}", page.no),
         &format!("{} occurrences", hits.len()),
     ));

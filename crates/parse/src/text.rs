@@ -7,6 +7,8 @@
 //! Full NFKC is not safe here: it would turn the question markers ①②③ into
 //! plain digits and the full-width brackets of every label into ASCII.
 
+use crate::error::{ErrorKind, ParseError};
+
 /// Maps one character to its normalized form.
 pub fn normalize_char(c: char) -> char {
     match c {
@@ -22,6 +24,52 @@ pub fn normalize_char(c: char) -> char {
 /// Normalizes a whole text (see the module docs).
 pub fn normalize(text: &str) -> String {
     text.chars().map(normalize_char).collect()
+}
+
+/// The largest number any table holds: counts, numbers and years are
+/// written as 32-bit integers (Parquet Int32).
+pub const MAX_NUMBER: u64 = i32::MAX as u64;
+
+/// Every run of ASCII digits (after normalization: full-width digits
+/// included) whose value exceeds [`MAX_NUMBER`], as a number error at its
+/// first digit. No field of the report holds such a run, so it is refused
+/// wherever it stands, before any page parser reads a number.
+pub fn oversized_numbers(pages: &[Page<'_>]) -> Vec<ParseError> {
+    let mut errors = Vec::new();
+    for page in pages {
+        for line in &page.lines {
+            let mut value: u64 = 0;
+            let mut start: Option<usize> = None;
+            let mut reported = false;
+            for (at, c) in line.text.char_indices().chain([(line.text.len(), ' ')]) {
+                match c.to_digit(10).filter(|_| c.is_ascii_digit()) {
+                    Some(d) => {
+                        let first = *start.get_or_insert(at);
+                        value = value.saturating_mul(10).saturating_add(u64::from(d));
+                        if value > MAX_NUMBER && !reported {
+                            reported = true;
+                            let run: String = line.text[first..]
+                                .chars()
+                                .take_while(char::is_ascii_digit)
+                                .collect();
+                            errors.push(ParseError::of(
+                                ErrorKind::Number,
+                                page.span(line.no).at_column(char_column(line.text, first)),
+                                format!("a number of at most {MAX_NUMBER} (the tables' counts and years are 32-bit)"),
+                                &run,
+                            ));
+                        }
+                    }
+                    None => {
+                        value = 0;
+                        start = None;
+                        reported = false;
+                    }
+                }
+            }
+        }
+    }
+    errors
 }
 
 /// One line of the input, with its line number (from 1).
@@ -53,19 +101,12 @@ impl<'a> Page<'a> {
 
     /// The span of input line `line` on this page.
     pub fn span(&self, line: u32) -> crate::model::Span {
-        crate::model::Span {
-            page: self.no,
-            line,
-        }
+        crate::model::Span::line(self.no, line)
     }
 
     /// The position of the page's first line (for messages about the whole page).
-    pub fn start(&self) -> crate::error::Position {
-        crate::error::Position {
-            page: self.no,
-            line: self.first_line(),
-            column: 1,
-        }
+    pub fn start(&self) -> crate::model::Span {
+        crate::model::Span::line(self.no, self.first_line())
     }
 
     /// Line number of the page's first line.
@@ -82,7 +123,7 @@ pub fn pages(text: &str) -> Vec<Page<'_>> {
     let mut blank_run = 0;
     for (i, raw) in text.split('\n').enumerate() {
         let line = Line {
-            no: i as u32 + 1,
+            no: crate::saturating_u32(i).saturating_add(1),
             text: raw,
         };
         if raw.trim().is_empty() {
@@ -107,7 +148,7 @@ fn push_page<'a>(pages: &mut Vec<Page<'a>>, lines: &mut Vec<Line<'a>>) {
     }
     if !lines.is_empty() {
         pages.push(Page {
-            no: pages.len() as u32 + 1,
+            no: crate::saturating_u32(pages.len()).saturating_add(1),
             lines: std::mem::take(lines),
         });
     }
@@ -123,7 +164,8 @@ pub fn words_at(text: &str) -> Vec<(usize, &str)> {
 
 /// Character column (from 1) of byte `at` of `text`.
 pub fn char_column(text: &str, at: usize) -> u32 {
-    text[..at].chars().count() as u32 + 1
+    let before = text.get(..at).map_or(0, |t| t.chars().count());
+    crate::saturating_u32(before).saturating_add(1)
 }
 
 /// Joins a paragraph's lines without a separator (Japanese wraps mid-word)
@@ -168,6 +210,19 @@ mod tests {
         );
         assert_eq!((pages[1].no, pages[1].first_line()), (2, 8));
         assert_eq!(pages[0].paragraphs().len(), 2);
+    }
+
+    #[test]
+    fn a_number_beyond_32_bits_is_an_error_at_its_first_digit() {
+        let text = "a 2147483647 b\n\u{3000}x 2147483648 00000000000000000000012\n";
+        let errors = oversized_numbers(&pages(text));
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].kind, ErrorKind::Number);
+        assert_eq!(
+            errors[0].position,
+            crate::model::Span::line(1, 2).at_column(4)
+        );
+        assert_eq!(errors[0].found, "«2147483648»");
     }
 
     #[test]

@@ -38,10 +38,10 @@ pub fn load(args: &InputArgs) -> Option<Loaded> {
     let mut failed = false;
     for path in &args.inputs {
         let shown = path.display();
-        let bytes = match std::fs::read(path) {
+        let bytes = match read_limited(path) {
             Ok(b) => b,
             Err(e) => {
-                eprintln!("zaitaku: {shown}: cannot read: {e}");
+                say!("zaitaku: {shown}: cannot read: {e}");
                 failed = true;
                 continue;
             }
@@ -49,7 +49,7 @@ pub fn load(args: &InputArgs) -> Option<Loaded> {
         let decoded = match decode(&bytes, args.encoding) {
             Ok(d) => d,
             Err(e) => {
-                eprintln!("zaitaku: {shown}: {e}");
+                say!("zaitaku: {shown}: {e}");
                 failed = true;
                 continue;
             }
@@ -57,7 +57,7 @@ pub fn load(args: &InputArgs) -> Option<Loaded> {
         match zaitaku_parse::parse_text(&decoded.text) {
             Ok(report) => {
                 let bom = if decoded.had_bom { " with BOM" } else { "" };
-                eprintln!(
+                say!(
                     "zaitaku: {shown}: read as {}{bom}; edition {}",
                     decoded.encoding,
                     report.edition.as_of.iso()
@@ -66,7 +66,7 @@ pub fn load(args: &InputArgs) -> Option<Loaded> {
                     .iter()
                     .find(|(_, r)| r.edition.as_of == report.edition.as_of)
                 {
-                    eprintln!(
+                    say!(
                         "zaitaku: {shown}: edition {} (line {}) is also {}; expected each input to be a different edition",
                         report.edition.as_of.iso(),
                         report.edition.span.line,
@@ -80,9 +80,13 @@ pub fn load(args: &InputArgs) -> Option<Loaded> {
             Err(errors) => {
                 for e in &errors.0 {
                     let p = e.position;
-                    eprintln!(
+                    say!(
                         "zaitaku: {shown}:{}:{}: page {}: expected {}, found {}",
-                        p.line, p.column, p.page, e.expected, e.found
+                        p.line,
+                        p.column,
+                        p.page,
+                        e.expected,
+                        e.found
                     );
                 }
                 failed = true;
@@ -99,13 +103,25 @@ pub fn load(args: &InputArgs) -> Option<Loaded> {
     Some(Loaded { reports })
 }
 
+/// Reads a file, at most one byte past the input size limit (so a larger
+/// file is refused by the decoder without being read whole).
+fn read_limited(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let limit = zaitaku_parse::MAX_INPUT_BYTES as u64 + 1;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(limit)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
 /// Reads the overrides file and pins its cells; prints every bad line.
 fn apply_overrides(path: &std::path::Path, reports: &mut [Report]) -> Option<()> {
     let shown = path.display();
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("zaitaku: {shown}: cannot read the overrides: {e}");
+            say!("zaitaku: {shown}: cannot read the overrides: {e}");
             return None;
         }
     };
@@ -115,9 +131,11 @@ fn apply_overrides(path: &std::path::Path, reports: &mut [Report]) -> Option<()>
         Ok(()) => Some(()),
         Err(errors) => {
             for e in errors {
-                eprintln!(
+                say!(
                     "zaitaku: {shown}:{}: expected {}, found {}",
-                    e.line, e.expected, e.found
+                    e.line,
+                    e.expected,
+                    e.found
                 );
             }
             None
@@ -137,15 +155,15 @@ pub fn load_validated(args: &InputArgs) -> Option<(Loaded, ValidationReport)> {
 /// the same figures, then a summary line.
 pub fn print_validation(report: &ValidationReport) {
     for line in report.failure_lines() {
-        eprintln!("zaitaku: {line}");
+        say!("zaitaku: {line}");
     }
     if !report.passed() {
         for line in report.ambiguity_lines() {
-            eprintln!("zaitaku: {line}");
+            say!("zaitaku: {line}");
         }
     }
     let failed = report.failures().count();
-    eprintln!(
+    say!(
         "zaitaku: {} checks, {} passed, {} failed; {} ambiguities listed in the report (`zaitaku check` prints it)",
         report.checks.len(),
         report.checks.len() - failed,

@@ -5,6 +5,8 @@
 //! with the reconstruction; 2 an input cannot be read, decoded or parsed, or
 //! the command line is wrong. On 1 and 2 nothing is written.
 
+#[macro_use]
+mod term;
 mod cmd;
 mod config;
 
@@ -56,8 +58,10 @@ fn main() -> ExitCode {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,
         Ok(Outcome::ValidationFailed) => ExitCode::from(1),
         Ok(Outcome::InputError) => ExitCode::from(2),
+        // The reader of our standard output went away: nothing to say.
+        Err(e) if term::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("zaitaku: {e:#}");
+            say!("zaitaku: {e:#}");
             ExitCode::from(2)
         }
     }

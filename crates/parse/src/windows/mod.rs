@@ -152,6 +152,11 @@ pub(crate) fn is_name(w: &str) -> bool {
     crate::reference::by_name(w).is_some()
 }
 
+/// The index in the reference list of the municipality numbered `no` (from 1).
+fn index_of(no: u32) -> Option<usize> {
+    usize::try_from(no).ok()?.checked_sub(1)
+}
+
 pub(crate) fn no_of(name: &str) -> Option<u32> {
     municipalities()
         .iter()
@@ -197,7 +202,7 @@ pub fn parse(pages: &[Page<'_>], era: &str, fiscal_year: i32) -> Option<WindowPa
                 span,
             } => {
                 let k = no_of(name).unwrap_or(0);
-                if let Some(m) = out.get_mut(k as usize - 1) {
+                if let Some(m) = index_of(k).and_then(|i| out.get_mut(i)) {
                     m.own_row = Some(*span);
                     m.numbers_printed.push(Printed {
                         value: *no,
@@ -224,7 +229,7 @@ pub fn parse(pages: &[Page<'_>], era: &str, fiscal_year: i32) -> Option<WindowPa
                 }
                 let (w, head) = window(r);
                 if let Some(h) = head {
-                    if let Some(m) = out.get_mut(h.name_no as usize - 1) {
+                    if let Some(m) = index_of(h.name_no).and_then(|i| out.get_mut(i)) {
                         m.numbers_printed.push(Printed {
                             value: h.no,
                             span: h.span,
@@ -251,7 +256,7 @@ pub fn parse(pages: &[Page<'_>], era: &str, fiscal_year: i32) -> Option<WindowPa
     for lines in &left_pages {
         let l = leftovers(lines, era, fiscal_year);
         for (no, p) in l.numbers {
-            if let Some(m) = out.get_mut(p.value as usize - 1) {
+            if let Some(m) = index_of(p.value).and_then(|i| out.get_mut(i)) {
                 m.numbers_printed.push(Printed {
                     value: no,
                     span: p.span,
@@ -259,17 +264,17 @@ pub fn parse(pages: &[Page<'_>], era: &str, fiscal_year: i32) -> Option<WindowPa
             }
         }
         for (no, c) in l.counts {
-            if let Some(m) = out.get_mut(no as usize - 1) {
+            if let Some(m) = index_of(no).and_then(|i| out.get_mut(i)) {
                 m.count.get_or_insert(c);
             }
         }
         for (no, p) in l.plans {
-            if let Some(m) = out.get_mut(no as usize - 1) {
+            if let Some(m) = index_of(no).and_then(|i| out.get_mut(i)) {
                 m.plans.push(p);
             }
         }
         for (no, name, span) in l.merged_names {
-            match no.and_then(|n| out.get_mut(n as usize - 1)) {
+            match no.and_then(index_of).and_then(|i| out.get_mut(i)) {
                 Some(m) => m.merged_name = Some((name, span)),
                 None => page_names.push((span.page, name, span)),
             }

@@ -256,7 +256,9 @@ pub(super) fn window(r: &Record<'_>) -> (Window, Option<Head>) {
     let hours_line = lines
         .iter()
         .enumerate()
-        .skip(phone_line.unwrap_or(0))
+        // The hours cell comes after the contact cells: a line that opens
+        // with an hours phrase before the phone is not the hours.
+        .skip(phone_line.map_or(0, |p| p + 1))
         .find(|(_, ws)| {
             ws.first()
                 .is_some_and(|w| hours_start.is_match(w) && !is_phone(w))
@@ -275,7 +277,7 @@ pub(super) fn window(r: &Record<'_>) -> (Window, Option<Head>) {
             .unwrap_or(first_cells.len());
         (name, location) = name_and_location(&first_cells[..cut]);
         contact_words.extend(&first_cells[cut..]);
-        for ws in &lines[1..hours_line.max(1)] {
+        for ws in lines.get(1..hours_line).unwrap_or_default() {
             contact_words.extend(ws);
         }
     } else {
@@ -301,7 +303,7 @@ pub(super) fn window(r: &Record<'_>) -> (Window, Option<Head>) {
                 }
             }
             contact_words.extend(&ws[cut..]);
-            for ws in &lines[p + 1..hours_line] {
+            for ws in lines.get(p + 1..hours_line).unwrap_or_default() {
                 contact_words.extend(ws);
             }
         }

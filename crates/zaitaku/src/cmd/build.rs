@@ -31,7 +31,7 @@ pub struct Args {
 /// Runs `build`.
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     if args.csv_bom && args.csv_encoding != CsvEncoding::Utf8 {
-        eprintln!(
+        say!(
             "zaitaku: --csv-bom goes with UTF-8 only; expected no --csv-bom with --csv-encoding {}",
             args.csv_encoding.label()
         );
@@ -46,7 +46,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     };
     print_validation(&report);
     if !report.passed() {
-        eprintln!(
+        say!(
             "zaitaku: validation failed; {} left untouched",
             args.out.display()
         );
@@ -57,9 +57,9 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     zaitaku_export::write::write_atomically(&args.out, &files)
         .with_context(|| format!("writing {}", args.out.display()))?;
     for t in &tables {
-        eprintln!("zaitaku: {}: {} rows", t.name, t.height());
+        say!("zaitaku: {}: {} rows", t.name, t.height());
     }
-    eprintln!(
+    say!(
         "zaitaku: wrote {} files to {}",
         files.len(),
         args.out.display()

@@ -18,7 +18,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let Some((_, report)) = load_validated(&args.input) else {
         return Ok(Outcome::InputError);
     };
-    print!("{}", report.to_markdown());
+    crate::term::stdout(&report.to_markdown())?;
     print_validation(&report);
     Ok(if report.passed() {
         Outcome::Ok

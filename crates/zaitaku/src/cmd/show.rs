@@ -39,7 +39,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let tables = zaitaku_export::tables::all(&loaded.reports);
     let Some(table) = tables.iter().find(|t| t.name == args.table) else {
         let names: Vec<&str> = tables.iter().map(|t| t.name).collect();
-        eprintln!(
+        say!(
             "zaitaku: unknown table «{}»; expected one of {}",
             args.table,
             names.join(", ")
@@ -48,16 +48,15 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     };
     let mut df = table.frame()?;
     if args.csv {
-        print!(
-            "{}",
-            String::from_utf8_lossy(&zaitaku_export::write::csv_bytes(&mut df)?)
-        );
+        crate::term::stdout(&String::from_utf8_lossy(&zaitaku_export::write::csv_bytes(
+            &mut df,
+        )?))?;
     } else {
         // polars reads its display limits from the environment; -1 means all.
         std::env::set_var("POLARS_FMT_MAX_ROWS", "-1");
         std::env::set_var("POLARS_FMT_MAX_COLS", "-1");
         std::env::set_var("POLARS_FMT_STR_LEN", "60");
-        println!("{df}");
+        crate::term::stdout(&format!("{df}\n"))?;
     }
     if !report.passed() {
         print_validation(&report);
