@@ -6,7 +6,7 @@ INPUTS  := $(wildcard raw/*.txt)
 OVERRIDES := $(wildcard raw/overrides.csv)
 SOURCES := $(shell find crates -name '*.rs' -o -name Cargo.toml) Cargo.toml Cargo.lock raw/tokyo_municipalities.csv
 
-.PHONY: all test bench clean
+.PHONY: all test bench fuzz clean
 
 all: output/datapackage.json
 
@@ -28,6 +28,21 @@ test:
 # and the time of a `make` with nothing to do.
 bench: $(BIN)
 	python3 scripts/bench.py $(BIN) $(INPUTS)
+
+# Coverage-guided fuzzing (libFuzzer through cargo-fuzz, on the stable
+# toolchain with RUSTC_BOOTSTRAP; no sanitizer, overflow checks on) of the
+# parse + validate entry point for FUZZ_SECONDS, seeded with raw/ and every
+# fixture, with the report's own tokens as a dictionary. A crash is saved
+# under fuzz/artifacts/ and libFuzzer exits non-zero.
+FUZZ_SECONDS ?= 300
+FUZZ_CORPUS  := fuzz/corpus/parse_validate
+fuzz:
+	cargo fuzz --version >/dev/null 2>&1 || $(CARGO) install cargo-fuzz --locked
+	mkdir -p $(FUZZ_CORPUS)
+	cp $(INPUTS) $(wildcard crates/parse/resources/*/*/*.txt) $(FUZZ_CORPUS)/
+	RUSTC_BOOTSTRAP=1 cargo fuzz run parse_validate -s none -a -- \
+		-dict=fuzz/report.dict -max_len=262144 -timeout=10 -rss_limit_mb=2048 \
+		-max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 $(FUZZ_CORPUS)
 
 clean:
 	$(CARGO) clean

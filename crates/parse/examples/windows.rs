@@ -2,10 +2,9 @@
 fn main() {
     let path = std::env::args().nth(1).unwrap_or_default();
     let text = std::fs::read_to_string(&path).unwrap_or_default();
-    let text = zaitaku_parse::text::normalize(&text);
-    let pages = zaitaku_parse::text::pages(&text);
-    let Some(w) = zaitaku_parse::windows::parse(&pages, "平成", 2017) else {
-        return println!("no window pages");
+    let w = match zaitaku_parse::parse_text(&text) {
+        Ok(report) => report.windows,
+        Err(errors) => return println!("{errors}"),
     };
     for m in &w.municipalities {
         println!(

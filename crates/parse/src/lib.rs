@@ -72,7 +72,7 @@ pub fn parse_text(text: &str) -> Result<Report, ParseErrors> {
     let answers = answers::parse(&pages, names, &mut errors);
     let associations = associations::parse(&pages, era, &mut errors);
     let fiscal_year = program.as_ref().map_or(0, |p| p.fy_current);
-    let windows = windows::parse(&pages, era, fiscal_year);
+    let windows = windows::parse(&pages, era, fiscal_year, &mut errors);
     if windows.is_none() {
         let last = pages
             .last()

@@ -31,6 +31,22 @@ impl Span {
     pub const fn at_column(self, column: u32) -> Span {
         Span { column, ..self }
     }
+
+    /// Whether the span names a place of `text` (the decoded input): a page
+    /// from 1, one of its lines, and a column of that line or just past its
+    /// end.
+    pub fn is_within(&self, text: &str) -> bool {
+        let line = usize::try_from(self.line)
+            .ok()
+            .and_then(|l| l.checked_sub(1));
+        let Some(line) = line.and_then(|l| text.split('\n').nth(l)) else {
+            return false;
+        };
+        let columns = line.chars().count().saturating_add(1);
+        self.page >= 1
+            && self.column >= 1
+            && usize::try_from(self.column).is_ok_and(|c| c <= columns)
+    }
 }
 
 impl std::fmt::Display for Span {

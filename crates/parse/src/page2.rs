@@ -69,7 +69,7 @@ pub fn parse(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<QuestionSu
         match spec.kind {
             QuestionKind::Single => {
                 let Some((pct_yes, count_no, pct_no, span)) =
-                    take_question_row(&figures, &mut next, spec, Some(spec.no), errors)
+                    take_question_row(&figures, page.end(), &mut next, spec, Some(spec.no), errors)
                 else {
                     break;
                 };
@@ -93,7 +93,7 @@ pub fn parse(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<QuestionSu
             QuestionKind::Subs(subs) => {
                 for sub in subs {
                     let Some((pct_yes, count_no, pct_no, span)) =
-                        take_question_row(&figures, &mut next, spec, None, errors)
+                        take_question_row(&figures, page.end(), &mut next, spec, None, errors)
                     else {
                         break;
                     };
@@ -224,6 +224,7 @@ fn looks_like_figure_row(text: &str) -> bool {
 /// Takes the next figure row, which must be `spec`'s row with `want` as marker.
 fn take_question_row(
     figures: &[(FigureLine<'_>, Span)],
+    end: Span,
     next: &mut usize,
     spec: &QuestionSpec,
     want: Option<u8>,
@@ -260,7 +261,7 @@ fn take_question_row(
             None
         }
         None => {
-            let at = figures.last().map_or(Span::line(0, 0), |f| f.1);
+            let at = figures.last().map_or(end, |f| f.1);
             errors.push(ParseError::new(at, expected, "no further figure row"));
             None
         }

@@ -109,6 +109,11 @@ impl<'a> Page<'a> {
         crate::model::Span::line(self.no, self.first_line())
     }
 
+    /// The position of the page's last line (for messages about what the page lacks).
+    pub fn end(&self) -> crate::model::Span {
+        crate::model::Span::line(self.no, self.lines.last().map_or(0, |l| l.no))
+    }
+
     /// Line number of the page's first line.
     pub fn first_line(&self) -> u32 {
         self.lines.first().map_or(0, |l| l.no)

@@ -1,5 +1,5 @@
-//! The parser on the real seed: the legacy decoders, and robustness against
-//! damaged copies (no input makes it panic).
+//! The parser on the real seed and its legacy-encoded copies (robustness
+//! against damaged copies is `crates/validate/tests/mutations.rs`).
 
 use encoding_rs::{EUC_JP, SHIFT_JIS};
 use zaitaku_parse::decode::{decode, EncodingChoice};
@@ -54,61 +54,5 @@ fn shift_jis_and_euc_jp_copies_are_detected_and_decoded_exactly() {
             decode(&crlf, EncodingChoice::Auto).expect("crlf").text,
             text
         );
-    }
-}
-
-/// xorshift32: a fixed pseudo-random sequence, so the test is repeatable.
-struct Rng(u32);
-impl Rng {
-    fn next(&mut self, below: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 17;
-        self.0 ^= self.0 << 5;
-        self.0 as usize % below.max(1)
-    }
-}
-
-#[test]
-fn damaged_copies_never_panic() {
-    let text = seed();
-    let lines: Vec<&str> = text.split('\n').collect();
-    let mut rng = Rng(0x2545_F491);
-    // Prefixes at every third line end, and at odd character positions.
-    for cut in (0..lines.len()).step_by(3) {
-        let _ = parse_text(&lines[..cut].join("\n"));
-    }
-    let chars: Vec<char> = text.chars().collect();
-    for _ in 0..200 {
-        let cut = rng.next(chars.len());
-        let _ = parse_text(&chars[..cut].iter().collect::<String>());
-    }
-    // Lines deleted, duplicated, swapped; characters replaced by others of the text.
-    for _ in 0..800 {
-        let mut v: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
-        for _ in 0..1 + rng.next(3) {
-            let i = rng.next(v.len());
-            match rng.next(4) {
-                0 => {
-                    v.remove(i);
-                }
-                1 => {
-                    let l = v[i].clone();
-                    v.insert(i, l);
-                }
-                2 => {
-                    let j = rng.next(v.len());
-                    v.swap(i, j);
-                }
-                _ => {
-                    let mut cs: Vec<char> = v[i].chars().collect();
-                    if !cs.is_empty() {
-                        let k = rng.next(cs.len());
-                        cs[k] = chars[rng.next(chars.len())];
-                    }
-                    v[i] = cs.into_iter().collect();
-                }
-            }
-        }
-        let _ = parse_text(&v.join("\n"));
     }
 }

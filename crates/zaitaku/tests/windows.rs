@@ -171,3 +171,18 @@ fn a_removed_window_fails_its_municipalitys_count_and_leaves_output_alone() {
     assert_eq!(wd.files("output"), before, "output/ was touched");
     snapshot!("removed_window", run.stderr);
 }
+
+#[test]
+fn an_hours_phrase_before_the_phone_is_a_parse_error_at_its_column() {
+    // L925 「03-5312-9925 03-3226-2237」 (新宿区): with the hours in front, the
+    // release binary once panicked on a reversed slice; the phrase is a cell
+    // out of place, not a location.
+    let text = harness::seed_with(925, "03-5312-9925", "午前9時～午後5時 03-5312-9925");
+    let run = show(&text, "consultation_windows");
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("input.txt:925:1: page 7: expected the window's name, location or phone on its phone line"),
+        "{}",
+        run.stderr
+    );
+}

@@ -137,11 +137,22 @@ pub struct WindowPages {
     pub lone_figures: Vec<Printed>,
 }
 
-/// A line of the window pages.
+/// A line of the window pages, trimmed; its span's column is where the
+/// trimmed text starts.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct L<'a> {
     pub(crate) text: &'a str,
     pub(crate) span: Span,
+}
+
+impl L<'_> {
+    /// The span of `word`, a subslice of the line's text.
+    pub(crate) fn at(&self, word: &str) -> Span {
+        let offset = (word.as_ptr() as usize).saturating_sub(self.text.as_ptr() as usize);
+        let before = self.text.get(..offset).map_or(0, |t| t.chars().count());
+        let column = crate::saturating_u32(before).saturating_add(self.span.column);
+        self.span.at_column(column)
+    }
 }
 
 pub(crate) fn words(text: &str) -> Vec<&str> {
@@ -166,7 +177,12 @@ pub(crate) fn no_of(name: &str) -> Option<u32> {
 
 /// Parses the window pages, if the text has any. `era` and `fiscal_year` are
 /// the edition's (for the year of a plan that names a month alone).
-pub fn parse(pages: &[Page<'_>], era: &str, fiscal_year: i32) -> Option<WindowPages> {
+pub fn parse(
+    pages: &[Page<'_>],
+    era: &str,
+    fiscal_year: i32,
+    errors: &mut Vec<crate::error::ParseError>,
+) -> Option<WindowPages> {
     let events = events(pages);
     if events.is_empty() {
         return None;
@@ -227,7 +243,7 @@ pub fn parse(pages: &[Page<'_>], era: &str, fiscal_year: i32) -> Option<WindowPa
                 if !left.is_empty() {
                     left_pages.push(std::mem::take(&mut left));
                 }
-                let (w, head) = window(r);
+                let (w, head) = window(r, errors);
                 if let Some(h) = head {
                     if let Some(m) = index_of(h.name_no).and_then(|i| out.get_mut(i)) {
                         m.numbers_printed.push(Printed {

@@ -1,8 +1,9 @@
 //! A window's record: the lines up to its marks, and its cells.
 
 use super::{is_name, no_of, words, Window, L, TITLE};
+use crate::error::ParseError;
 use crate::model::Span;
-use crate::text::Page;
+use crate::text::{char_column, Page};
 use crate::vocab::layout_regex;
 
 /// Lines of the table header, repeated on every page (layout): whole lines,
@@ -102,9 +103,13 @@ pub(super) fn events<'a>(pages: &[Page<'a>]) -> Vec<Event<'a>> {
             .lines
             .iter()
             .filter(|l| !l.text.trim().is_empty() && !is_header(l.text.trim()))
-            .map(|l| L {
-                text: l.text.trim(),
-                span: page.span(l.no),
+            .map(|l| {
+                let text = l.text.trim();
+                let start = l.text.len() - l.text.trim_start().len();
+                L {
+                    text,
+                    span: page.span(l.no).at_column(char_column(l.text, start)),
+                }
             })
             .collect();
         let last_marks = lines.iter().rposition(|l| marks_line(l.text).is_some());
@@ -238,7 +243,7 @@ fn contact(ws: &[&str]) -> Result<(String, Option<String>, Option<String>, usize
 }
 
 /// A window from its record. Returns the window and its head, if any.
-pub(super) fn window(r: &Record<'_>) -> (Window, Option<Head>) {
+pub(super) fn window(r: &Record<'_>, errors: &mut Vec<ParseError>) -> (Window, Option<Head>) {
     let hours_start = layout_regex(HOURS_START);
     let first = r.lines.first().copied().unwrap_or(L {
         text: "",
@@ -248,11 +253,26 @@ pub(super) fn window(r: &Record<'_>) -> (Window, Option<Head>) {
     // The record's words line by line, the head taken off the first line.
     let mut lines: Vec<Vec<&str>> = vec![first_rest];
     lines.extend(r.lines.iter().skip(1).map(|l| words(l.text)));
+    // The record line each entry of `lines` was read from.
+    let mut sources: Vec<L<'_>> = r.lines.clone();
     if lines.len() > 1 && lines[0].is_empty() {
         // 「33 小金井市 1」: the head alone on its line.
         lines.remove(0);
+        sources.remove(0);
     }
     let phone_line = lines.iter().position(|ws| ws.iter().any(|w| is_phone(w)));
+    // The hours cell follows the phone and fax: an hours phrase in front of
+    // the phone is a cell out of place, not a location.
+    if let Some((ws, source)) = phone_line.and_then(|p| lines.get(p).zip(sources.get(p))) {
+        let before_phone = ws.iter().take_while(|w| !is_phone(w));
+        if let Some(w) = before_phone.into_iter().find(|w| hours_start.is_match(w)) {
+            errors.push(ParseError::new(
+                source.at(w),
+                "the window's name, location or phone on its phone line (the opening hours follow the phone and fax)",
+                source.text,
+            ));
+        }
+    }
     let hours_line = lines
         .iter()
         .enumerate()
