@@ -270,11 +270,27 @@ pub fn datapackage(tables: &[Table], csv: CsvOptions) -> OutputFile {
 }
 
 /// Writes `files` into `dir`, replacing what it held, all or nothing.
+///
+/// At every instant `dir` is either the complete old set or the complete new
+/// set, whether the process is killed at any moment or several builds run at
+/// once:
+///
+/// - builds take an exclusive lock on `.{dir}.lock` beside `dir` (released by
+///   the OS when a build dies, even by SIGKILL), so one writes at a time;
+/// - under the lock, temporaries a killed build left (`.{dir}.tmp-*`) are
+///   removed: only a lock holder creates one, so any present is stale;
+/// - the files are written into `.{dir}.tmp-{pid}`, which then takes `dir`'s
+///   place in one step: a rename where `dir` does not exist yet, else an
+///   exchange (Linux `renameat2(RENAME_EXCHANGE)`), after which the
+///   temporary holds the old set;
+/// - the old set is kept as `.{dir}.prev` until the next build replaces it,
+///   so a reader that opened `dir` just before the exchange goes on reading a
+///   whole directory instead of one being deleted under it.
+///
+/// Where the file system cannot exchange, the old set is moved aside and the
+/// new one moved in: two renames, with an instant between them in which
+/// `dir` does not exist.
 pub fn write_atomically(dir: &Path, files: &[OutputFile]) -> Result<(), ExportError> {
-    let io = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source| ExportError::Io { path, source }
-    };
     let parent = match dir.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -283,39 +299,96 @@ pub fn write_atomically(dir: &Path, files: &[OutputFile]) -> Result<(), ExportEr
     let stem = dir
         .file_name()
         .map_or("output".into(), |n| n.to_string_lossy().into_owned());
+    let lock_path = parent.join(format!(".{stem}.lock"));
+    let lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(io(&lock_path))?;
+    lock.lock().map_err(io(&lock_path))?;
+    remove_stale(&parent, &stem);
     let tmp = parent.join(format!(".{stem}.tmp-{}", std::process::id()));
-    let old = parent.join(format!(".{stem}.old-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&tmp);
     let written = (|| {
         std::fs::create_dir(&tmp).map_err(io(&tmp))?;
         for f in files {
             let path = tmp.join(&f.name);
             std::fs::write(&path, &f.bytes).map_err(io(&path))?;
         }
-        Ok(())
+        publish(&tmp, dir)
     })();
-    if let Err(e) = written {
-        let _ = std::fs::remove_dir_all(&tmp);
-        return Err(e);
+    if written.is_ok() && tmp.exists() {
+        // `tmp` holds the set just replaced: keep it until the next build.
+        let prev = parent.join(format!(".{stem}.prev"));
+        let _ = std::fs::remove_dir_all(&prev);
+        let _ = std::fs::rename(&tmp, &prev);
     }
-    let had_old = dir.exists();
-    if had_old {
-        if let Err(e) = std::fs::rename(dir, &old) {
-            let _ = std::fs::remove_dir_all(&tmp);
-            return Err(io(dir)(e));
+    // Whatever is left (the new set, if publishing failed) goes.
+    let _ = std::fs::remove_dir_all(&tmp);
+    written
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> ExportError {
+    let path = path.to_path_buf();
+    move |source| ExportError::Io { path, source }
+}
+
+/// Removes the temporaries of builds that were killed (`.{stem}.tmp-*`, and
+/// `.{stem}.old-*` that versions before the lock left). Called under the lock.
+fn remove_stale(parent: &Path, stem: &str) {
+    let prefixes = [format!(".{stem}.tmp-"), format!(".{stem}.old-")];
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if prefixes.iter().any(|p| name.starts_with(p.as_str())) {
+            let _ = std::fs::remove_dir_all(entry.path());
         }
     }
-    if let Err(e) = std::fs::rename(&tmp, dir) {
-        if had_old {
-            let _ = std::fs::rename(&old, dir);
+}
+
+/// Puts the directory `tmp` in `dir`'s place in one step; afterwards `tmp`
+/// holds what `dir` held, if anything.
+fn publish(tmp: &Path, dir: &Path) -> Result<(), ExportError> {
+    match std::fs::symlink_metadata(dir) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            std::fs::rename(tmp, dir).map_err(io(dir))
         }
-        let _ = std::fs::remove_dir_all(&tmp);
+        _ => exchange(tmp, dir),
+    }
+}
+
+#[cfg(target_os = "linux")]
+fn exchange(tmp: &Path, dir: &Path) -> Result<(), ExportError> {
+    use rustix::fs::{renameat_with, RenameFlags, CWD};
+    match renameat_with(CWD, tmp, CWD, dir, RenameFlags::EXCHANGE) {
+        Ok(()) => Ok(()),
+        // The file system has no exchange (EINVAL), or the kernel lacks renameat2.
+        Err(e) if e == rustix::io::Errno::INVAL || e == rustix::io::Errno::NOSYS => {
+            swap_by_renames(tmp, dir)
+        }
+        Err(e) => Err(io(dir)(e.into())),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(tmp: &Path, dir: &Path) -> Result<(), ExportError> {
+    swap_by_renames(tmp, dir)
+}
+
+/// The fallback: the old set aside, the new one in, the old one where `tmp` was.
+fn swap_by_renames(tmp: &Path, dir: &Path) -> Result<(), ExportError> {
+    let mut old = tmp.as_os_str().to_owned();
+    old.push(".old");
+    let old = PathBuf::from(old);
+    std::fs::rename(dir, &old).map_err(io(dir))?;
+    if let Err(e) = std::fs::rename(tmp, dir) {
+        let _ = std::fs::rename(&old, dir);
         return Err(io(dir)(e));
     }
-    if had_old {
-        let _ = std::fs::remove_dir_all(&old);
-    }
-    Ok(())
+    std::fs::rename(&old, tmp).map_err(io(tmp))
 }
 
 #[cfg(test)]
@@ -337,8 +410,33 @@ mod tests {
         write_atomically(&out, &[file("a.csv", "3")]).unwrap();
         assert_eq!(std::fs::read_to_string(out.join("a.csv")).unwrap(), "3");
         assert!(!out.join("b.csv").exists());
-        let leftovers = std::fs::read_dir(tmp.path()).unwrap().count();
-        assert_eq!(leftovers, 1, "no temporary directory is left behind");
+        let mut left: Vec<String> = std::fs::read_dir(tmp.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(
+            left,
+            [".output.lock", ".output.prev", "output"],
+            "no temporary directory is left behind, the set replaced is kept until the next build"
+        );
+        assert_eq!(
+            std::fs::read_to_string(tmp.path().join(".output.prev/a.csv")).unwrap(),
+            "1"
+        );
+    }
+
+    #[test]
+    fn temporaries_of_a_killed_build_are_removed_by_the_next() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("output");
+        write_atomically(&out, &[file("a.csv", "1")]).unwrap();
+        // What a build killed after the exchange leaves: the old set aside.
+        std::fs::create_dir(tmp.path().join(".output.tmp-999999")).unwrap();
+        std::fs::write(tmp.path().join(".output.tmp-999999/a.csv"), "0").unwrap();
+        write_atomically(&out, &[file("a.csv", "2")]).unwrap();
+        assert!(!tmp.path().join(".output.tmp-999999").exists());
+        assert_eq!(std::fs::read_to_string(out.join("a.csv")).unwrap(), "2");
     }
 
     #[test]
