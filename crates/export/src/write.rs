@@ -141,14 +141,17 @@ pub fn encode_csv(file: &str, utf8: Vec<u8>, options: CsvOptions) -> Result<Vec<
                     encoder.encode_from_utf8_without_replacement(line, &mut buf, false);
                 match result {
                     encoding_rs::EncoderResult::InputEmpty => {
-                        out.extend_from_slice(&buf[..written])
+                        out.extend_from_slice(buf.get(..written).unwrap_or_default())
                     }
                     encoding_rs::EncoderResult::Unmappable(c) => {
                         return Err(ExportError::Unencodable {
                             file: file.to_string(),
                             line: k + 1,
                             column: header
-                                .get(field_index(&line[..read - c.len_utf8()]))
+                                .get(field_index(
+                                    line.get(..read.saturating_sub(c.len_utf8()))
+                                        .unwrap_or(line),
+                                ))
                                 .unwrap_or(&"?")
                                 .to_string(),
                             character: c,
@@ -227,11 +230,11 @@ pub fn datapackage(tables: &[Table], csv: CsvOptions) -> OutputFile {
                     Kind::Enum(values) => ("string", Some(serde_json::json!({ "enum": values }))),
                 };
                 let mut f = serde_json::json!({ "name": m.name, "type": ty, "title": m.title_ja, "description": m.description });
-                if let Some(c) = constraints {
-                    f["constraints"] = c;
+                if let (Some(c), Some(o)) = (constraints, f.as_object_mut()) {
+                    o.insert("constraints".into(), c);
                 }
-                if let Some(u) = m.unit {
-                    f["unit"] = u.into();
+                if let (Some(u), Some(o)) = (m.unit, f.as_object_mut()) {
+                    o.insert("unit".into(), u.into());
                 }
                 f
             })

@@ -65,10 +65,7 @@ pub fn parse(
             .collect();
         out.push(AnswerPage {
             page: page.no,
-            items: (
-                spec.columns[0].item,
-                spec.columns[spec.columns.len() - 1].item,
-            ),
+            items: spec.items(),
             title_span: page.span(title_line),
             legend,
             islands_excluded: page
@@ -107,7 +104,9 @@ fn legend(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<Legend> {
     let mut entries: Vec<LegendEntry> = Vec::new();
     let before = errors.len();
     for c in pair.captures_iter(line.text) {
-        let (label, mark) = (&c[1], c.get(2).expect("group 2 of LEGEND_PAIR"));
+        let (Some(label), Some(mark)) = (c.get(1).map(|m| m.as_str()), c.get(2)) else {
+            continue;
+        };
         let status = Mark::ALL.into_iter().find(|m| {
             m.legend_label()
                 .is_some_and(|p| layout_regex(p).is_match(label))
@@ -202,7 +201,8 @@ fn row(
     };
     let words = words(line.text);
     let known = names.iter().any(|n| n == name);
-    let repeated = words.len() > 2 && words[words.len() - 1].text == name;
+    let repeated = words.len() > 2 && words.last().is_some_and(|w| w.text == name);
+    let last_column = words.last().map_or(1, |w| w.column);
     let at = |column: u32| crate::model::Span {
         column,
         ..page.span(line.no)
@@ -211,33 +211,35 @@ fn row(
         (false, false) => return Ok(None),
         (false, true) => {
             return Err(ParseError::new(
-                at(words[1].column),
+                at(words.get(1).map_or(1, |w| w.column)),
                 "a municipality of the reference list",
                 name,
             ))
         }
         (true, false) => {
-            let last = words.last().map_or(1, |w| w.column);
             return Err(ParseError::new(
-                at(last),
+                at(last_column),
                 format!("the row to end with its name «{name}» repeated"),
                 words.last().map_or("", |w| w.text),
             ));
         }
         (true, true) => {}
     }
-    let body = &words[2..words.len() - 1];
+    // The cells: between the number and name, and the name repeated.
+    let body = words
+        .get(2..words.len().saturating_sub(1))
+        .unwrap_or_default();
     let mut next = 0;
     let mut cells = Vec::with_capacity(spec.columns.len());
     for (k, col) in spec.columns.iter().enumerate() {
         let Some(first) = body.get(next) else {
             return Err(ParseError::new(
-                at(words[words.len() - 1].column),
+                at(last_column),
                 format!("a cell for {} before the name repeated", col.label()),
                 "the name",
             ));
         };
-        let last_column = k + 1 == spec.columns.len();
+        let is_last = k + 1 == spec.columns.len();
         let cell = match col.options {
             None => {
                 let Some((printed, status)) = mark_of(first.text, legend) else {
@@ -270,12 +272,15 @@ fn row(
                     ));
                 }
                 // The cell runs to the next mark (to the name, for the last column).
-                let mut end = next + 1;
-                while end < body.len() && (last_column || mark_of(body[end].text, legend).is_none())
-                {
-                    end += 1;
-                }
-                let printed = body[next..end]
+                let end = body
+                    .iter()
+                    .enumerate()
+                    .skip(next + 1)
+                    .find(|(_, w)| !is_last && mark_of(w.text, legend).is_some())
+                    .map_or(body.len(), |(end, _)| end);
+                let printed = body
+                    .get(next..end)
+                    .unwrap_or_default()
                     .iter()
                     .map(|w| w.text)
                     .collect::<Vec<_>>()
@@ -296,7 +301,7 @@ fn row(
             at(extra.column),
             format!(
                 "the name «{name}» repeated after {}",
-                spec.columns[spec.columns.len() - 1].label()
+                spec.columns.last().map_or(String::new(), |c| c.label())
             ),
             extra.text,
         ));

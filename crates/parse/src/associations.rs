@@ -121,7 +121,9 @@ fn year_header(page: &Page<'_>) -> Option<(Vec<HeaderYear>, Span)> {
         }
     }
     years.sort();
-    let consecutive = years.windows(2).all(|w| w[1].0 == w[0].0 + 1);
+    let consecutive = years
+        .windows(2)
+        .all(|w| matches!(w, [(a, _), (b, _)] if a.checked_add(1) == Some(*b)));
     (consecutive && !years.is_empty()).then_some((years, span?))
 }
 
@@ -145,14 +147,19 @@ fn page_table(
     // The totals: the line (not a header line) ending in exactly n numbers.
     let totals_line = page.lines.iter().position(|l| {
         let ws = words_at(l.text);
+        let Some(before) = ws.len().checked_sub(n + 1) else {
+            return false;
+        };
         !l.text.contains(HEADER_WORD)
-            && ws.len() > n
-            && ws[ws.len() - n..]
+            && ws
                 .iter()
+                .skip(before + 1)
                 .all(|(_, w)| w.parse::<u32>().is_ok())
-            && ws[ws.len() - n - 1].1.parse::<u32>().is_err()
+            && ws
+                .get(before)
+                .is_some_and(|(_, w)| w.parse::<u32>().is_err())
     });
-    let Some(totals_line) = totals_line else {
+    let Some((totals_line, tl)) = totals_line.and_then(|k| Some((k, page.lines.get(k)?))) else {
         errors.push(ParseError::new(
             header_span,
             format!("a totals line ending in {n} numbers, one per year column"),
@@ -160,10 +167,10 @@ fn page_table(
         ));
         return None;
     };
-    let tl = &page.lines[totals_line];
     let tws = words_at(tl.text);
-    let totals: Vec<u32> = tws[tws.len() - n..]
+    let totals: Vec<u32> = tws
         .iter()
+        .skip(tws.len().saturating_sub(n))
         .filter_map(|(_, w)| w.parse().ok())
         .collect();
     let mut rows: Vec<AssociationRow> = Vec::new();
@@ -171,37 +178,37 @@ fn page_table(
     let mut shading_legend = None;
     let mut group: Option<String> = None;
     let before = errors.len();
-    for line in &page.lines[..=totals_line] {
+    for line in page.lines.iter().take(totals_line + 1) {
         let ws = words_at(line.text);
         let mut k = 0;
         if let Some(numbers) = ws.first().and_then(|(_, w)| note_numbers(w)) {
             let text = ws.get(1).map_or("", |(_, t)| *t).to_string();
-            let end = ws
-                .get(1)
-                .map_or(ws[0].0 + ws[0].1.len(), |(s, t)| s + t.len());
+            // What the footnote prints: its marker and the text after it.
+            let end = ws.get(1).or(ws.first()).map_or(0, |(s, t)| s + t.len());
             footnotes.push(Footnote {
                 numbers,
                 text,
-                printed: line.text[..end].to_string(),
+                printed: line.text.get(..end).unwrap_or(line.text).to_string(),
                 span: page.span(line.no),
             });
             k = 2;
-        } else if ws
+        } else if let Some((_, legend)) = ws
             .first()
-            .is_some_and(|(_, w)| layout_regex(SHADING_LEGEND).is_match(w))
+            .filter(|(_, w)| layout_regex(SHADING_LEGEND).is_match(w))
         {
-            shading_legend = Some((ws[0].1.to_string(), page.span(line.no)));
+            shading_legend = Some((legend.to_string(), page.span(line.no)));
             k = 1;
         }
         if line.no == tl.no {
             break;
         }
-        let names = ws[k.min(ws.len())..]
+        let cells = ws.get(k..).unwrap_or_default();
+        let names = cells
             .iter()
             .filter(|(_, w)| *w != MARK && note_numbers(w).is_none())
             .count();
         let mut first = true;
-        for &(byte, w) in &ws[k.min(ws.len())..] {
+        for &(byte, w) in cells {
             if w == MARK {
                 match rows.last_mut() {
                     Some(r) if r.span.line == line.no => r.marks += 1,

@@ -76,7 +76,7 @@ pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Result<Decoded, DecodeErr
         }
         _ => (pick(bytes, choice)?, 0),
     };
-    let body = &bytes[bom_len..];
+    let body = bytes.get(bom_len..).unwrap_or_default();
     if encoding != UTF_16LE && encoding != UTF_16BE {
         if let Some(offset) = body.iter().position(|&b| b == 0) {
             return Err(DecodeError::Binary {

@@ -42,12 +42,30 @@ impl Item {
 
     /// The katakana the report prints for the item.
     pub fn katakana(self) -> &'static str {
-        ["ア", "イ", "ウ", "エ", "オ", "カ", "キ", "ク"][self as usize]
+        match self {
+            Item::A => "ア",
+            Item::I => "イ",
+            Item::U => "ウ",
+            Item::E => "エ",
+            Item::O => "オ",
+            Item::Ka => "カ",
+            Item::Ki => "キ",
+            Item::Ku => "ク",
+        }
     }
 
     /// An ASCII id for check ids and file names: `a`, `i`, `u`, `e`, `o`, `ka`, `ki`, `ku`.
     pub fn id(self) -> &'static str {
-        ["a", "i", "u", "e", "o", "ka", "ki", "ku"][self as usize]
+        match self {
+            Item::A => "a",
+            Item::I => "i",
+            Item::U => "u",
+            Item::E => "e",
+            Item::O => "o",
+            Item::Ka => "ka",
+            Item::Ki => "ki",
+            Item::Ku => "ku",
+        }
     }
 
     /// The item printed as `c`, if any.
@@ -84,19 +102,25 @@ impl Mark {
     /// The character the usual legend prints for the status (pages 3–4 are
     /// read with the legend they print; this is what a change is told against).
     pub fn usual(self) -> char {
-        ['◎', '○', '△', '×', '-'][self as usize]
+        match self {
+            Mark::Implemented => '◎',
+            Mark::PlannedThisYear => '○',
+            Mark::PlannedLaterOrUndecided => '△',
+            Mark::NotPlanned => '×',
+            Mark::NotApplicable => '-',
+        }
     }
 
     /// The status id used in the tables: `implemented`, `planned_this_year`,
     /// `planned_later_or_undecided`, `not_planned`, `not_applicable`.
     pub fn id(self) -> &'static str {
-        [
-            "implemented",
-            "planned_this_year",
-            "planned_later_or_undecided",
-            "not_planned",
-            "not_applicable",
-        ][self as usize]
+        match self {
+            Mark::Implemented => "implemented",
+            Mark::PlannedThisYear => "planned_this_year",
+            Mark::PlannedLaterOrUndecided => "planned_later_or_undecided",
+            Mark::NotPlanned => "not_planned",
+            Mark::NotApplicable => "not_applicable",
+        }
     }
 
     /// Whether the published counts add it to 「実施・年度中に実施予定」.
@@ -110,13 +134,13 @@ impl Mark {
     /// は「△」、「実施予定なし」（(ク）のみ）については「×」」. The legend prints no
     /// label for 「-」 (not applicable); `None` for it.
     pub fn legend_label(self) -> Option<&'static str> {
-        [
-            Some("^実施$"),
-            Some("^[0-9]+年度中に実施予定$"),
-            Some("実施予定及びその他"),
-            Some("^実施予定なし$"),
-            None,
-        ][self as usize]
+        match self {
+            Mark::Implemented => Some("^実施$"),
+            Mark::PlannedThisYear => Some("^[0-9]+年度中に実施予定$"),
+            Mark::PlannedLaterOrUndecided => Some("実施予定及びその他"),
+            Mark::NotPlanned => Some("^実施予定なし$"),
+            Mark::NotApplicable => None,
+        }
     }
 }
 
@@ -504,6 +528,14 @@ pub struct AnswerPageSpec {
     pub columns: &'static [AnswerColumn],
 }
 
+impl AnswerPageSpec {
+    /// The items the page covers: its first and last column's.
+    pub fn items(&self) -> (Item, Item) {
+        let first = self.columns.first().map_or(Item::A, |c| c.item);
+        (first, self.columns.last().map_or(first, |c| c.item))
+    }
+}
+
 /// The per-municipality pages: (ア)–(エ), then (オ)–(ク).
 pub const ANSWER_PAGES: &[AnswerPageSpec] = &[
     AnswerPageSpec {
@@ -558,12 +590,18 @@ impl Program {
 
     /// The id used in the tables.
     pub fn id(self) -> &'static str {
-        ["round_the_clock_care", "multidisciplinary_network"][self as usize]
+        match self {
+            Program::RoundTheClockCare => "round_the_clock_care",
+            Program::MultidisciplinaryNetwork => "multidisciplinary_network",
+        }
     }
 
     /// The program's name as its page prints it in its title.
     pub fn title(self) -> &'static str {
-        ["在宅医等相互支援体制構築事業", "在宅療養推進基盤整備事業"][self as usize]
+        match self {
+            Program::RoundTheClockCare => "在宅医等相互支援体制構築事業",
+            Program::MultidisciplinaryNetwork => "在宅療養推進基盤整備事業",
+        }
     }
 }
 

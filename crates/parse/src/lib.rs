@@ -17,6 +17,18 @@
 //! assert!(errors.0[0].to_string().contains("expected"));
 //! ```
 #![deny(missing_docs)]
+#![forbid(unsafe_code)]
+// A panic must be visible in review: none of these outside tests (the one
+// exception is argued where it is allowed).
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
+)]
 
 pub mod answers;
 pub mod associations;
@@ -66,8 +78,13 @@ pub fn parse_text(text: &str) -> Result<Report, ParseErrors> {
     }
     let edition = page1::edition(&pages, &mut errors);
     let era = edition.as_ref().map_or("", |e| e.1);
-    let program = page1::parse(&pages[0], era, &mut errors);
-    let questions = page2::parse(&pages[1], &mut errors);
+    let (program, questions) = match pages.as_slice() {
+        [first, second, ..] => (
+            page1::parse(first, era, &mut errors),
+            page2::parse(second, &mut errors),
+        ),
+        _ => (None, None),
+    };
     let names = reference_names();
     let answers = answers::parse(&pages, names, &mut errors);
     let associations = associations::parse(&pages, era, &mut errors);

@@ -528,7 +528,9 @@ impl AssociationTable {
                 (0..ncols)
                     .map(|c| {
                         use crate::solve::Decided;
-                        let decided = solved.as_ref().map(|s| s[r][c]);
+                        let decided = solved
+                            .as_ref()
+                            .and_then(|s| s.get(r).and_then(|row| row.get(c)).copied());
                         let pin = self.pins.iter().find(|p| p.row == r && p.year == c);
                         match (pin, decided) {
                             (Some(p), _) => Participation {

@@ -81,13 +81,13 @@ pub fn parse(text: &str) -> Result<Vec<Override>, Vec<OverrideError>> {
             continue;
         }
         let f: Vec<&str> = line.split(',').map(str::trim).collect();
-        if f.len() < 5 {
+        let [edition, program_id, association, year_text, value_text, ..] = f[..] else {
             errors.push(err(n, "5 fields (a 6th, reason, is optional)", line));
             continue;
-        }
-        let program = Program::ALL.into_iter().find(|p| p.id() == f[1]);
-        let year = f[3].parse::<i32>().ok();
-        let value = match f[4] {
+        };
+        let program = Program::ALL.into_iter().find(|p| p.id() == program_id);
+        let year = year_text.parse::<i32>().ok();
+        let value = match value_text {
             "true" => Some(true),
             "false" => Some(false),
             _ => None,
@@ -95,19 +95,19 @@ pub fn parse(text: &str) -> Result<Vec<Override>, Vec<OverrideError>> {
         match (program, year, value) {
             (Some(program), Some(fiscal_year), Some(participated)) => out.push(Override {
                 line: n,
-                edition: f[0].to_string(),
+                edition: edition.to_string(),
                 program,
-                association: f[2].to_string(),
+                association: association.to_string(),
                 fiscal_year,
                 participated,
             }),
             (None, _, _) => errors.push(err(
                 n,
                 "a program: round_the_clock_care or multidisciplinary_network",
-                f[1],
+                program_id,
             )),
-            (_, None, _) => errors.push(err(n, "a fiscal year such as 2016", f[3])),
-            (_, _, None) => errors.push(err(n, "participated: true or false", f[4])),
+            (_, None, _) => errors.push(err(n, "a fiscal year such as 2016", year_text)),
+            (_, _, None) => errors.push(err(n, "participated: true or false", value_text)),
         }
     }
     if errors.is_empty() {

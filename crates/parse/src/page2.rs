@@ -274,21 +274,23 @@ fn locate(page: &Page<'_>, pattern: &'static str, errors: &mut Vec<ParseError>) 
     let mut hits = Vec::new();
     for p in page.paragraphs() {
         let (joined, origin) = join_paragraph(p);
+        // The input line of a byte of the joined paragraph.
+        let line_of = |byte: usize| {
+            let line = origin.get(byte).or(origin.last()).copied();
+            page.span(line.unwrap_or(page.first_line()))
+        };
         for m in layout_find_iter(pattern, &joined) {
-            let span = page.span(origin[m.start]);
-            let after = &joined[m.end..];
+            let span = line_of(m.start);
+            let after = joined.get(m.end..).unwrap_or_default();
             let count = match trailing_count(after) {
-                Ok((_, c)) => Some((
-                    c,
-                    page.span(origin[joined.len() - after.trim_start().len()]),
-                )),
+                Ok((_, c)) => Some((c, line_of(joined.len() - after.trim_start().len()))),
                 Err(_) => all_consuming(count)
-                    .parse(joined[..m.start].trim())
+                    .parse(joined.get(..m.start).unwrap_or_default().trim())
                     .ok()
-                    .map(|(_, c)| (c, page.span(origin[0]))),
+                    .map(|(_, c)| (c, line_of(0))),
             };
             hits.push(Located {
-                text: joined[m].to_string(),
+                text: joined.get(m).unwrap_or_default().to_string(),
                 span,
                 count,
             });
@@ -310,10 +312,12 @@ fn locate(page: &Page<'_>, pattern: &'static str, errors: &mut Vec<ParseError>) 
 fn stray_counts(page: &Page<'_>) -> Vec<(u32, Span)> {
     page.paragraphs()
         .into_iter()
-        .filter(|p| p.len() == 1)
         .filter_map(|p| {
-            let (_, c) = all_consuming(count).parse(p[0].text.trim()).ok()?;
-            Some((c, page.span(p[0].no)))
+            let [line] = p else {
+                return None;
+            };
+            let (_, c) = all_consuming(count).parse(line.text.trim()).ok()?;
+            Some((c, page.span(line.no)))
         })
         .collect()
 }

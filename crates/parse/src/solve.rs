@@ -14,6 +14,17 @@
 //! strongly connected component of the flow's residual graph. One flow and
 //! one component search decide every cell, instead of two feasibility tests
 //! per cell.
+//!
+//! Indexing here is not on positions read from the text: every index is a
+//! node (rows `0..nr`, columns `nr..nr+nc`, source, sink) or an edge id this
+//! module creates, into vectors it sized for them; the text gives only the
+//! capacities, and pins are looked up with `get`. The solver is checked
+//! against brute-force enumeration, and runs in the mutation test and the
+//! fuzz target.
+#![allow(
+    clippy::indexing_slicing,
+    reason = "indices are node and edge ids this module creates, never input positions"
+)]
 
 /// A matrix to decide: row sums, column sums, and cells pinned to a value.
 #[derive(Debug, Clone, PartialEq, Eq)]

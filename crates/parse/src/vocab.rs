@@ -21,10 +21,19 @@ pub fn layout_regex(pattern: &'static str) -> Arc<Regex> {
         // a pattern that failed would match nothing rather than panic.
         .or_insert_with(|| {
             Regex::new(pattern)
-                .unwrap_or_else(|_| Regex::new("$^").expect("empty regex"))
+                .unwrap_or_else(|_| never_matching())
                 .into()
         })
         .clone()
+}
+
+/// A regular expression that matches nothing.
+#[allow(
+    clippy::expect_used,
+    reason = "a constant pattern, compiled by every test run; the one expect of the library crates"
+)]
+fn never_matching() -> Regex {
+    Regex::new("[^\\s\\S]").expect("a constant pattern compiles")
 }
 
 /// The run of text without brackets that question texts leave open for the
@@ -54,24 +63,30 @@ pub fn layout_is_match(pattern: &'static str, text: &str) -> bool {
 /// text builds its automaton's states, most of a parse's time.
 pub fn layout_find_iter(pattern: &'static str, text: &str) -> Vec<std::ops::Range<usize>> {
     let parts: Vec<&str> = pattern.split(OPEN_RUN).collect();
-    if !parts.iter().all(|p| is_plain(p)) || parts[0].is_empty() {
+    let (Some(head), Some(rest)) = (parts.first().filter(|h| !h.is_empty()), parts.get(1..)) else {
+        return layout_regex(pattern)
+            .find_iter(text)
+            .map(|m| m.range())
+            .collect();
+    };
+    if !parts.iter().all(|p| is_plain(p)) {
         return layout_regex(pattern)
             .find_iter(text)
             .map(|m| m.range())
             .collect();
     }
     // The first part's searcher is built once per pattern, not per text.
-    let first = first_part_finder(pattern, parts[0]);
+    let first = first_part_finder(pattern, head);
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(at) = first.find(&text.as_bytes()[from..]) {
+    while let Some(at) = text.as_bytes().get(from..).and_then(|t| first.find(t)) {
         let start = from + at;
-        match match_rest(&parts[1..], text, start + parts[0].len()) {
+        match match_rest(rest, text, start + head.len()) {
             Some(end) => {
                 out.push(start..end);
-                from = end.max(start + parts[0].len());
+                from = end.max(start + head.len());
             }
-            None => from = start + parts[0].chars().next().map_or(1, char::len_utf8),
+            None => from = start + head.chars().next().map_or(1, char::len_utf8),
         }
     }
     out
@@ -97,10 +112,9 @@ fn match_rest(parts: &[&str], text: &str, pos: usize) -> Option<usize> {
         return Some(pos);
     };
     // The run may not hold a bracket: the next part starts at or before the first one.
-    let limit = text[pos..]
-        .find(['（', '）'])
-        .map_or(text.len(), |k| pos + k);
-    let mut starts: Vec<usize> = text[pos..]
+    let after = text.get(pos..).unwrap_or_default();
+    let limit = after.find(['（', '）']).map_or(text.len(), |k| pos + k);
+    let mut starts: Vec<usize> = after
         .match_indices(part)
         .map(|(k, _)| pos + k)
         .take_while(|&q| q <= limit)
@@ -191,33 +205,40 @@ pub fn choices(options: &'static [OptionSpec], cell: &str) -> Vec<crate::model::
     type Cutting = (usize, i64, Vec<(usize, usize)>);
     // best[b]: the best cutting of pieces 0..b.
     let mut best: Vec<Option<Cutting>> = vec![None; pieces + 1];
-    best[0] = Some((0, 0, Vec::new()));
-    for b in 0..pieces {
-        for a in b.saturating_sub(MAX_PIECES_PER_OPTION - 1)..=b {
-            let Some((matched, neg, spans)) = best[a].clone() else {
+    if let Some(empty) = best.first_mut() {
+        *empty = Some((0, 0, Vec::new()));
+    }
+    for (b, &end) in ends.iter().enumerate() {
+        for (a, &start) in starts
+            .iter()
+            .enumerate()
+            .take(b + 1)
+            .skip(b.saturating_sub(MAX_PIECES_PER_OPTION - 1))
+        {
+            let Some((matched, neg, spans)) = best.get(a).cloned().flatten() else {
                 continue;
             };
-            let text = &cell[starts[a]..ends[b]];
+            let text = cell.get(start..end).unwrap_or_default();
             let gain = if match_option(options, text).is_some() {
                 text.len()
             } else {
                 0
             };
             let candidate = (matched + gain, neg - 1);
-            if best[b + 1]
-                .as_ref()
-                .is_none_or(|(m, n, _)| candidate > (*m, *n))
-            {
+            let Some(slot) = best.get_mut(b + 1) else {
+                continue;
+            };
+            if slot.as_ref().is_none_or(|(m, n, _)| candidate > (*m, *n)) {
                 let mut spans = spans;
-                spans.push((starts[a], ends[b]));
-                best[b + 1] = Some((candidate.0, candidate.1, spans));
+                spans.push((start, end));
+                *slot = Some((candidate.0, candidate.1, spans));
             }
         }
     }
-    let spans = best[pieces].take().map(|b| b.2).unwrap_or_default();
+    let spans = best.pop().flatten().map(|b| b.2).unwrap_or_default();
     let mut out: Vec<Choice> = Vec::new();
     for (from, to) in spans {
-        let text = &cell[from..to];
+        let text = cell.get(from..to).unwrap_or_default();
         match match_option(options, text) {
             Some((o, annotation)) => out.push(Choice {
                 option: Some(o.label),

@@ -230,7 +230,7 @@ fn difference(expected: &[&str], found: &[&str]) -> Option<String> {
     let mut twice: Vec<&str> = found
         .iter()
         .enumerate()
-        .filter(|(k, f)| found[..*k].contains(f))
+        .filter(|(k, f)| found.iter().take(*k).any(|g| g == *f))
         .map(|(_, f)| *f)
         .collect();
     twice.dedup();
@@ -238,15 +238,9 @@ fn difference(expected: &[&str], found: &[&str]) -> Option<String> {
         parts.push(format!("more than once {}", twice.join(", ")));
     }
     if parts.is_empty() {
-        let k = expected
-            .iter()
-            .zip(found)
-            .position(|(e, f)| e != f)
-            .unwrap_or_default();
-        parts.push(format!(
-            "out of order: {} where {} is expected",
-            found[k], expected[k]
-        ));
+        if let Some((e, f)) = expected.iter().zip(found).find(|(e, f)| e != f) {
+            parts.push(format!("out of order: {f} where {e} is expected"));
+        }
     }
     Some(parts.join("; "))
 }

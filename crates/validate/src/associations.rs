@@ -80,8 +80,10 @@ fn table(t: &AssociationTable, ed: &str, out: &mut ValidationReport) {
     names.sort_unstable();
     let twice: Vec<&str> = names
         .windows(2)
-        .filter(|w| w[0] == w[1])
-        .map(|w| w[0])
+        .filter_map(|w| match w {
+            [a, b] if a == b => Some(*a),
+            _ => None,
+        })
         .collect();
     out.check(
         cmp(
@@ -110,12 +112,12 @@ fn table(t: &AssociationTable, ed: &str, out: &mut ValidationReport) {
         let yes = t
             .cells
             .iter()
-            .filter(|row| row[c].participated == Some(true))
+            .filter(|row| row.get(c).is_some_and(|x| x.participated == Some(true)))
             .count();
         let no = t
             .cells
             .iter()
-            .filter(|row| row[c].participated == Some(false))
+            .filter(|row| row.get(c).is_some_and(|x| x.participated == Some(false)))
             .count();
         let fits = yes as u32 <= y.total
             && no as u32 <= t.rows.len() as u32 - y.total.min(t.rows.len() as u32);

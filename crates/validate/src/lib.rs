@@ -12,6 +12,18 @@
 //! assert_eq!(percent_tenths(-1, 53), -19); // △1.9 points
 //! ```
 #![deny(missing_docs)]
+#![forbid(unsafe_code)]
+// A panic must be visible in review: none of these outside tests (the one
+// exception is argued where it is allowed).
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
+)]
 
 pub mod answers;
 pub mod arithmetic;

@@ -157,8 +157,8 @@ pub fn question_summary(report: &Report, out: &mut ValidationReport) {
                 r.count_yes_span.map(|s| s.to_string()),
             );
         }
-        let first_of_question =
-            k == 0 || q.rows[k - 1].item != r.item || q.rows[k - 1].question != r.question;
+        let before = k.checked_sub(1).and_then(|j| q.rows.get(j));
+        let first_of_question = before.is_none_or(|b| b.item != r.item || b.question != r.question);
         if r.question_text.is_none() && first_of_question {
             let (q_show, q_id) = question_name("p2", r.item, r.question, None);
             out.ambiguity(

@@ -5,6 +5,8 @@
 //! with the reconstruction; 2 an input cannot be read, decoded or parsed, or
 //! the command line is wrong. On 1 and 2 nothing is written.
 
+#![forbid(unsafe_code)]
+
 #[macro_use]
 mod term;
 mod cmd;

@@ -11,6 +11,8 @@ const PLAN: &str = "開設予定";
 const PLAN_MONTH: &str = "(?:(平成|令和)?([0-9]+)年)?([0-9]+)月";
 /// How a merged window-name cell ends (layout vocabulary of window names).
 const WINDOW_NAME_END: &str = "(窓口|センター|相談室|支援室)$";
+/// Lines an announcement wraps over at most (「※11月に1窓口追 / 加開設予定」 wraps once).
+const ANNOUNCEMENT_LINES: usize = 4;
 /// 「平成29年９月開設予定」 → `2017-09`: the era year where printed, else the
 /// edition's fiscal year (April–March) for a month alone.
 pub(super) fn plan_month(text: &str, era: &str, fiscal_year: i32) -> Option<String> {
@@ -45,8 +47,7 @@ pub(super) fn leftovers(lines: &[L<'_>], era: &str, fiscal_year: i32) -> Leftove
     let mut out = Leftovers::default();
     let mut last_name: Option<u32> = None;
     let mut k = 0;
-    while k < lines.len() {
-        let l = lines[k];
+    while let Some(&l) = lines.get(k) {
         let t = l.text;
         let ws = words(t);
         let printed = |value| Printed {
@@ -56,16 +57,14 @@ pub(super) fn leftovers(lines: &[L<'_>], era: &str, fiscal_year: i32) -> Leftove
         // An announcement may wrap: 「※11月に1窓口追 / 加開設予定」.
         if t.starts_with('※') {
             let mut text = t.trim_start_matches('※').to_string();
-            while !text.contains(PLAN)
-                && k + 1 < lines.len()
-                && !lines[k + 1]
-                    .text
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_ascii_digit())
-            {
+            let first = k;
+            while let Some(next) = lines.get(k + 1).filter(|n| {
+                !text.contains(PLAN)
+                    && k + 1 < first + ANNOUNCEMENT_LINES
+                    && !n.text.starts_with(|c: char| c.is_ascii_digit())
+            }) {
                 k += 1;
-                text.push_str(lines[k].text);
+                text.push_str(next.text);
             }
             if let (Some(no), true) = (last_name, text.contains(PLAN)) {
                 out.plans.push((
@@ -131,8 +130,8 @@ pub(super) fn leftovers(lines: &[L<'_>], era: &str, fiscal_year: i32) -> Leftove
                 out.counts.push((no, printed(n)));
                 last_name = Some(no);
             }
-        } else if ws.len() == 1 && is_name(ws[0]) {
-            last_name = no_of(ws[0]);
+        } else if let Some(name) = ws.first().filter(|w| ws.len() == 1 && is_name(w)) {
+            last_name = no_of(name);
         } else if let (1, Ok(n)) = (ws.len(), t.parse::<u32>()) {
             out.lone.push(printed(n));
         } else if layout_regex(WINDOW_NAME_END).is_match(t)

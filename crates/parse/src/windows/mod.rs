@@ -308,9 +308,13 @@ pub fn parse(
     let start_of = |no: u32| anchors.iter().find(|a| a.1 == no).map(|a| a.0);
     let mut cursor = 0usize;
     let total = windows.len();
+    let counts: Vec<Option<usize>> = out
+        .iter()
+        .map(|m| m.count.map(|c| c.value as usize))
+        .collect();
     let mut taken: Vec<Option<(usize, usize)>> = vec![None; out.len()];
-    for k in 0..out.len() {
-        let no = k as u32 + 1;
+    for (k, count) in counts.iter().enumerate() {
+        let no = crate::saturating_u32(k).saturating_add(1);
         if let Some(at) = start_of(no) {
             cursor = at.max(cursor);
         }
@@ -321,33 +325,41 @@ pub fn parse(
             .map(|a| a.0)
             .min()
             .unwrap_or(total);
-        let later_known: usize = (k + 1..out.len())
-            .take_while(|&j| start_of(j as u32 + 1).is_none())
-            .map(|j| out[j].count.map_or(0, |c| c.value as usize))
+        let later_known: usize = counts
+            .iter()
+            .enumerate()
+            .skip(k + 1)
+            .take_while(|&(j, _)| start_of(crate::saturating_u32(j).saturating_add(1)).is_none())
+            .map(|(_, c)| c.unwrap_or(0))
             .sum();
-        let n = match out[k].count {
-            Some(c) => c.value as usize,
+        let n = match *count {
+            Some(c) => c,
             // The one count a block does not print: the windows left over.
             None => next_anchor
                 .saturating_sub(cursor)
                 .saturating_sub(later_known),
         };
-        let end = (cursor + n).min(next_anchor.max(cursor)).min(total);
-        taken[k] = Some((cursor, end));
+        let end = cursor
+            .saturating_add(n)
+            .min(next_anchor.max(cursor))
+            .min(total);
+        if let Some(slot) = taken.get_mut(k) {
+            *slot = Some((cursor, end));
+        }
         cursor = end;
     }
     let mut by_window: Vec<Option<usize>> = vec![None; total];
     for (k, t) in taken.iter().enumerate() {
-        if let Some((a, b)) = t {
-            for slot in &mut by_window[*a..*b] {
+        if let Some(slots) = t.and_then(|(a, b)| by_window.get_mut(a..b)) {
+            for slot in slots {
                 *slot = Some(k);
             }
         }
     }
     let mut unplaced = Vec::new();
-    for (i, w) in windows.into_iter().enumerate() {
-        match by_window[i] {
-            Some(k) => out[k].windows.push(w),
+    for (w, placed) in windows.into_iter().zip(by_window) {
+        match placed.and_then(|k| out.get_mut(k)) {
+            Some(m) => m.windows.push(w),
             None => unplaced.push(w),
         }
     }
@@ -365,9 +377,13 @@ pub fn parse(
             })
             .map(|(k, _)| k)
             .collect();
-        match candidates[..] {
-            [k] => out[k].merged_name = Some((name, span)),
-            _ => unattributed.push((name, span)),
+        let target = match candidates[..] {
+            [k] => out.get_mut(k),
+            _ => None,
+        };
+        match target {
+            Some(m) => m.merged_name = Some((name, span)),
+            None => unattributed.push((name, span)),
         }
     }
     // Numbers leaked into a window are its municipality's number as printed.
@@ -410,12 +426,16 @@ pub fn parse(
             .filter(|(_, m)| m.count.is_none() && on_page(m, f.span.page))
             .map(|(k, _)| k)
             .collect();
-        match (same_page, missing.as_slice()) {
-            (1, &[k]) => {
-                out[k].count = Some(*f);
-                out[k].count_from_lone_figure = true;
+        let target = match (same_page, missing.as_slice()) {
+            (1, &[k]) => out.get_mut(k),
+            _ => None,
+        };
+        match target {
+            Some(m) => {
+                m.count = Some(*f);
+                m.count_from_lone_figure = true;
             }
-            _ => lone.push(*f),
+            None => lone.push(*f),
         }
     }
     let lone_figures = lone;

@@ -79,18 +79,21 @@ pub(super) enum Event<'a> {
 fn marks_line(text: &str) -> Option<(Vec<&str>, u32, Vec<&str>)> {
     let ws = words(text);
     let first = ws.iter().position(|w| *w == "○")?;
-    let n = ws[first..].iter().take_while(|w| **w == "○").count();
-    Some((ws[..first].to_vec(), n as u32, ws[first + n..].to_vec()))
+    let (before, from_marks) = ws.split_at(first);
+    let n = from_marks.iter().take_while(|w| **w == "○").count();
+    let after = from_marks.get(n..).unwrap_or_default();
+    Some((before.to_vec(), crate::saturating_u32(n), after.to_vec()))
 }
 
 /// A municipality's own row: number, name, an optional plan, the name again.
 fn own_row(text: &str) -> Option<(u32, &str, Option<&str>)> {
-    let ws = words(text);
-    if ws.len() < 3 || ws.len() > 4 {
-        return None;
-    }
-    let (no, name, last) = (ws[0].parse().ok()?, ws[1], ws[ws.len() - 1]);
-    (is_name(name) && last == name).then_some((no, name, (ws.len() == 4).then_some(ws[2])))
+    let (no, name, plan, last) = match words(text)[..] {
+        [no, name, last] => (no, name, None, last),
+        [no, name, plan, last] => (no, name, Some(plan), last),
+        _ => return None,
+    };
+    let no = no.parse().ok()?;
+    (is_name(name) && last == name).then_some((no, name, plan))
 }
 
 pub(super) fn events<'a>(pages: &[Page<'a>]) -> Vec<Event<'a>> {
@@ -141,7 +144,8 @@ pub(super) fn events<'a>(pages: &[Page<'a>]) -> Vec<Event<'a>> {
                     words(p.text).iter().any(|w| is_phone(w)) || own_row(p.text).is_some()
                 })
                 .unwrap_or(pending.len());
-            if let Some(name_at) = pending[..first_cells].iter().rposition(|p| is_name(p.text)) {
+            let before_cells = pending.get(..first_cells).unwrap_or_default();
+            if let Some(name_at) = before_cells.iter().rposition(|p| is_name(p.text)) {
                 if let Some(Event::Window(prev)) =
                     out.iter_mut().rev().find(|e| matches!(e, Event::Window(_)))
                 {
@@ -149,11 +153,12 @@ pub(super) fn events<'a>(pages: &[Page<'a>]) -> Vec<Event<'a>> {
                 }
             }
             let mut lines_of = std::mem::take(&mut pending);
-            if !before.is_empty() {
-                let joined_start = l.text.find(before[0]).unwrap_or(0);
+            if let Some(first_word) = before.first() {
+                // The window's own cells, printed in front of its marks.
+                let start = l.text.find(first_word).unwrap_or(0);
                 let end = l.text.find('○').unwrap_or(l.text.len());
                 lines_of.push(L {
-                    text: l.text[joined_start..end].trim(),
+                    text: l.text.get(start..end).unwrap_or_default().trim(),
                     span: l.span,
                 });
             }
@@ -181,6 +186,7 @@ pub(super) struct Head {
 /// What a record's first line says about its municipality, and the rest of the line.
 fn record_head<'a>(first: &L<'a>) -> (Option<Head>, Option<u32>, Option<&'a str>, Vec<&'a str>) {
     let ws = words(first.text);
+    let rest = |from: usize| ws.get(from..).unwrap_or_default().to_vec();
     if let (Some(no), Some(name), Some(count)) = (
         ws.first().and_then(|w| w.parse::<u32>().ok()),
         ws.get(1).filter(|w| is_name(w)),
@@ -192,13 +198,13 @@ fn record_head<'a>(first: &L<'a>) -> (Option<Head>, Option<u32>, Option<&'a str>
             count,
             span: first.span,
         };
-        return (Some(head), None, Some(name), ws[3..].to_vec());
+        return (Some(head), None, Some(name), rest(3));
     }
     if let Some(no) = ws.first().and_then(|w| w.parse::<u32>().ok()) {
-        return (None, Some(no), None, ws[1..].to_vec());
+        return (None, Some(no), None, rest(1));
     }
     if let Some(name) = ws.first().filter(|w| is_name(w) && ws.len() > 1) {
-        return (None, None, Some(name), ws[1..].to_vec());
+        return (None, None, Some(name), rest(1));
     }
     (None, None, None, ws)
 }
@@ -211,8 +217,12 @@ fn name_and_location(pre: &[&str]) -> (Option<String>, Option<String>) {
         [] => (None, None),
         [one] => (None, Some(one.to_string())),
         [name, location] => (Some(name.to_string()), Some(location.to_string())),
-        _ if pre.len().is_multiple_of(2) && pre[..pre.len() / 2] == pre[pre.len() / 2..] => {
-            let half = pre[..pre.len() / 2].join(" ");
+        _ if pre.len().is_multiple_of(2) && {
+            let (a, b) = pre.split_at(pre.len() / 2);
+            a == b
+        } =>
+        {
+            let half = pre.split_at(pre.len() / 2).0.join(" ");
             (Some(half.clone()), Some(half))
         }
         _ => (Some(pre.join(" ")), None),
@@ -255,7 +265,7 @@ pub(super) fn window(r: &Record<'_>, errors: &mut Vec<ParseError>) -> (Window, O
     lines.extend(r.lines.iter().skip(1).map(|l| words(l.text)));
     // The record line each entry of `lines` was read from.
     let mut sources: Vec<L<'_>> = r.lines.clone();
-    if lines.len() > 1 && lines[0].is_empty() {
+    if lines.len() > 1 && lines.first().is_some_and(Vec::is_empty) {
         // 「33 小金井市 1」: the head alone on its line.
         lines.remove(0);
         sources.remove(0);
@@ -295,8 +305,9 @@ pub(super) fn window(r: &Record<'_>, errors: &mut Vec<ParseError>) -> (Window, O
             .iter()
             .position(|w| is_phone(w))
             .unwrap_or(first_cells.len());
-        (name, location) = name_and_location(&first_cells[..cut]);
-        contact_words.extend(&first_cells[cut..]);
+        let (pre, contact_cells) = first_cells.split_at(cut);
+        (name, location) = name_and_location(pre);
+        contact_words.extend(contact_cells);
         for ws in lines.get(1..hours_line).unwrap_or_default() {
             contact_words.extend(ws);
         }
@@ -304,25 +315,29 @@ pub(super) fn window(r: &Record<'_>, errors: &mut Vec<ParseError>) -> (Window, O
         // The name over one line and its short wrapped pieces, then the
         // location over the following lines, up to the phone line.
         let stop = phone_line.unwrap_or(hours_line);
-        let mut k = 0;
+        let before_stop = lines.get(..stop).unwrap_or_default();
         let mut name_parts: Vec<String> = Vec::new();
-        while k < stop && (k == 0 || lines[k].concat().chars().count() <= 4) {
-            name_parts.push(lines[k].concat());
-            k += 1;
-        }
-        let mut location_parts: Vec<String> = lines[k..stop].iter().map(|ws| ws.concat()).collect();
-        if let Some(p) = phone_line {
-            let ws = &lines[p];
-            let cut = ws.iter().position(|w| is_phone(w)).unwrap_or(ws.len());
-            if cut > 0 {
-                if location_parts.is_empty() {
-                    location_parts.push(ws[..cut].join(" "));
-                } else {
-                    name_parts.append(&mut location_parts);
-                    location_parts.push(ws[..cut].join(" "));
-                }
+        let mut location_parts: Vec<String> = Vec::new();
+        for (k, ws) in before_stop.iter().enumerate() {
+            let text = ws.concat();
+            if location_parts.is_empty() && (k == 0 || text.chars().count() <= 4) {
+                name_parts.push(text);
+            } else {
+                location_parts.push(text);
             }
-            contact_words.extend(&ws[cut..]);
+        }
+        if let Some(ws) = phone_line.and_then(|p| lines.get(p)) {
+            let cut = ws.iter().position(|w| is_phone(w)).unwrap_or(ws.len());
+            let (pre, contact_cells) = ws.split_at(cut);
+            if !pre.is_empty() {
+                if !location_parts.is_empty() {
+                    name_parts.append(&mut location_parts);
+                }
+                location_parts.push(pre.join(" "));
+            }
+            contact_words.extend(contact_cells);
+        }
+        if let Some(p) = phone_line {
             for ws in lines.get(p + 1..hours_line).unwrap_or_default() {
                 contact_words.extend(ws);
             }
@@ -334,7 +349,7 @@ pub(super) fn window(r: &Record<'_>, errors: &mut Vec<ParseError>) -> (Window, O
     }
     let (phone_no, extension, fax, contact_flag) = match contact(&contact_words) {
         Ok((p, e, f, used)) => {
-            hours.extend(contact_words[used..].iter().map(|w| w.to_string()));
+            hours.extend(contact_words.iter().skip(used).map(|w| w.to_string()));
             (Some(p), e, f, None)
         }
         Err(whole) if whole.is_empty() => (None, None, None, Some("no phone printed".to_string())),
@@ -348,17 +363,13 @@ pub(super) fn window(r: &Record<'_>, errors: &mut Vec<ParseError>) -> (Window, O
             ),
         ),
     };
-    hours.extend(
-        lines[hours_line.min(lines.len())..]
-            .iter()
-            .map(|ws| ws.join(" ")),
-    );
+    hours.extend(lines.iter().skip(hours_line).map(|ws| ws.join(" ")));
     // The suffix: 「その他」 words, then the name column (a municipality) last.
     let mut suffix: Vec<&str> = r.suffix.clone();
     let mut tail: Vec<&str> = r.tail.iter().map(|l| l.text).collect();
     let mut named = None;
-    if let Some(last) = tail.last().filter(|w| is_name(w)) {
-        named = Some((last.to_string(), r.tail[r.tail.len() - 1].span));
+    if let Some(last) = r.tail.last().filter(|l| is_name(l.text)) {
+        named = Some((last.text.to_string(), last.span));
         tail.pop();
     } else if let Some(last) = suffix.last().filter(|w| is_name(w)) {
         named = Some((last.to_string(), r.marks_span));
