@@ -10,7 +10,7 @@
 //! copy that prints another mark for 「実施」 is read by its own legend.
 
 use crate::combinators::row_head;
-use crate::error::ParseError;
+use crate::error::{ErrorKind, ParseError};
 use crate::layout::{AnswerPageSpec, Mark, ANSWER_PAGES, ISLANDS_EXCLUDED};
 use crate::model::{AnswerCell, AnswerPage, AnswerRow, AnswerValue, Legend, LegendEntry, Span};
 use crate::text::{char_column, words_at, Line, Page};
@@ -121,7 +121,8 @@ fn legend(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<Legend> {
             continue;
         };
         let Some(status) = status else {
-            errors.push(ParseError::new(
+            errors.push(ParseError::of(
+                ErrorKind::Vocabulary,
                 at(c.get(1).map_or(0, |m| m.start())),
                 "a legend label: 実施, N年度中に実施予定, …実施予定及びその他…, 実施予定なし",
                 label,
@@ -210,7 +211,8 @@ fn row(
     match (known, repeated) {
         (false, false) => return Ok(None),
         (false, true) => {
-            return Err(ParseError::new(
+            return Err(ParseError::of(
+                ErrorKind::Vocabulary,
                 at(words.get(1).map_or(1, |w| w.column)),
                 "a municipality of the reference list",
                 name,
@@ -243,7 +245,8 @@ fn row(
         let cell = match col.options {
             None => {
                 let Some((printed, status)) = mark_of(first.text, legend) else {
-                    return Err(ParseError::new(
+                    return Err(ParseError::of(
+                        ErrorKind::Vocabulary,
                         at(first.column),
                         format!(
                             "a mark of the legend ({}) for {}",

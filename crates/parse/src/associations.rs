@@ -13,7 +13,7 @@
 //! 「2829 ※1 24 25 26 27医師会名 29 ※1」) gives the columns; the line ending in
 //! as many numbers as there are columns gives the totals.
 
-use crate::error::ParseError;
+use crate::error::{ErrorKind, ParseError};
 use crate::layout::{gregorian, Program, ERA_INITIALS};
 use crate::model::{AssociationRow, AssociationTable, Basis, Footnote, Span, YearColumn};
 use crate::text::{char_column, words_at, Line, Page};
@@ -281,7 +281,8 @@ fn page_table(
     let mut years = Vec::with_capacity(n);
     for ((era_y, notes), total) in header.into_iter().zip(totals) {
         let Some(fiscal_year) = gregorian(era, era_y) else {
-            errors.push(ParseError::new(
+            errors.push(ParseError::of(
+                ErrorKind::Date,
                 header_span,
                 "header years of a known era (平成, 令和)",
                 &format!("{era}{era_y}"),

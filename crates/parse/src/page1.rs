@@ -10,10 +10,10 @@
 //! prints the same figure, which validation checks.
 
 use crate::combinators::{as_of_phrase, item_label, program_figure_line};
-use crate::error::ParseError;
+use crate::error::{ErrorKind, ParseError};
 use crate::layout::{gregorian, Item, PROGRAM_ROWS};
 use crate::model::{last_day_of_month, Date, Edition, ProgramRow, ProgramSummary, Span};
-use crate::text::{join_paragraph, Page};
+use crate::text::{char_column, join_paragraph, Page};
 use crate::vocab::layout_regex;
 use std::collections::BTreeMap;
 
@@ -29,20 +29,16 @@ pub fn edition(
                 let Ok((_, (era, year, month))) = as_of_phrase(&line.text[at..]) else {
                     continue;
                 };
-                let span = page.span(line.no);
-                let column = line.text[..at].chars().count() as u32 + 1;
-                let position = Span {
-                    page: page.no,
-                    line: line.no,
-                    column,
-                };
+                let position = page.span(line.no).at_column(char_column(line.text, at));
+                let span = position;
                 let printed = line.text[at..]
                     .split_whitespace()
                     .next()
                     .unwrap_or("")
                     .to_string();
                 let (Some(fy), true) = (gregorian(era, year), (1..=12).contains(&month)) else {
-                    errors.push(ParseError::new(
+                    errors.push(ParseError::of(
+                        ErrorKind::Date,
                         position,
                         "an as-of date with a known era and a month 1–12",
                         &printed,

@@ -9,7 +9,7 @@
 //! published identity count + 「未実施等」 = n, and the row says so.
 
 use crate::combinators::{count, option_row, question_marker, question_row, trailing_count};
-use crate::error::ParseError;
+use crate::error::{ErrorKind, ParseError};
 use crate::layout::{marker, QuestionKind, QuestionSpec, QUESTIONS};
 use crate::model::{CountSource, QuestionRow, QuestionSummary, Span};
 use crate::page1::sample_size;
@@ -123,7 +123,8 @@ pub fn parse(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<QuestionSu
                     next += 1;
                     let Some((option, _annotation)) = match_option(options, text) else {
                         let labels: Vec<&str> = options.iter().map(|o| o.label).collect();
-                        errors.push(ParseError::new(
+                        errors.push(ParseError::of(
+                            ErrorKind::Vocabulary,
                             *span,
                             format!(
                                 "an option of {}{} ({})",

@@ -1,9 +1,12 @@
 //! Shared setup of the commands: reading, decoding and parsing the inputs,
 //! with every error a user sees named by file, line and column.
 
+use crate::diagnostic::{render, Diagnostic, Source};
+use annotate_snippets::Level;
 use std::path::PathBuf;
 use zaitaku_parse::decode::{decode, EncodingChoice};
-use zaitaku_parse::model::Report;
+use zaitaku_parse::error::{DecodeError, ParseError};
+use zaitaku_parse::model::{Report, Span};
 use zaitaku_validate::ValidationReport;
 
 /// `--encoding` and the inputs, shared by `build` and `check`.
@@ -25,19 +28,36 @@ fn parse_encoding(s: &str) -> Result<EncodingChoice, String> {
     s.parse()
 }
 
-/// The parsed editions, in the order given.
+/// The parsed editions, in the order given, with the text each was read
+/// from (for messages that show a source line).
 pub struct Loaded {
     /// One report per input.
     pub reports: Vec<Report>,
+    /// Per report: the input's path as given and its decoded text.
+    pub sources: Vec<(String, String)>,
+}
+
+impl Loaded {
+    /// The file an edition (ISO as-of date) was read from.
+    pub fn source_of(&self, edition: &str) -> Option<Source<'_>> {
+        self.reports
+            .iter()
+            .zip(&self.sources)
+            .find(|(r, _)| r.edition.as_of.iso() == edition)
+            .map(|(_, (path, text))| Source { path, text })
+    }
 }
 
 /// Reads, decodes and parses every input. Prints every error (all of them,
 /// not only the first) to stderr and returns `None` if there was any.
 pub fn load(args: &InputArgs) -> Option<Loaded> {
-    let mut reports: Vec<(PathBuf, Report)> = Vec::new();
+    let mut loaded = Loaded {
+        reports: Vec::new(),
+        sources: Vec::new(),
+    };
     let mut failed = false;
     for path in &args.inputs {
-        let shown = path.display();
+        let shown = path.display().to_string();
         let bytes = match read_limited(path) {
             Ok(b) => b,
             Err(e) => {
@@ -49,10 +69,14 @@ pub fn load(args: &InputArgs) -> Option<Loaded> {
         let decoded = match decode(&bytes, args.encoding) {
             Ok(d) => d,
             Err(e) => {
-                say!("zaitaku: {shown}: {e}");
+                say_decode_error(&shown, &bytes, &e);
                 failed = true;
                 continue;
             }
+        };
+        let source = Source {
+            path: &shown,
+            text: &decoded.text,
         };
         match zaitaku_parse::parse_text(&decoded.text) {
             Ok(report) => {
@@ -62,33 +86,37 @@ pub fn load(args: &InputArgs) -> Option<Loaded> {
                     decoded.encoding,
                     report.edition.as_of.iso()
                 );
-                if let Some((first, _)) = reports
-                    .iter()
-                    .find(|(_, r)| r.edition.as_of == report.edition.as_of)
-                {
-                    say!(
-                        "zaitaku: {shown}: edition {} (line {}) is also {}; expected each input to be a different edition",
-                        report.edition.as_of.iso(),
-                        report.edition.span.line,
-                        first.display()
-                    );
+                if let Some(first) = loaded.source_of(&report.edition.as_of.iso()) {
+                    let d = Diagnostic {
+                        level: Level::ERROR,
+                        id: "edition",
+                        title: format!(
+                            "page {}: expected each input to be a different edition",
+                            report.edition.span.page
+                        ),
+                        at: report.edition.span,
+                        label: format!(
+                            "edition {}, also read from {}",
+                            report.edition.as_of.iso(),
+                            first.path
+                        ),
+                        notes: Vec::new(),
+                    };
+                    say!("{}", render(source, &d));
                     failed = true;
                     continue;
                 }
-                reports.push((path.clone(), report));
+                loaded.reports.push(report);
+                loaded.sources.push((shown.clone(), decoded.text.clone()));
             }
             Err(errors) => {
                 for e in &errors.0 {
-                    let p = e.position;
-                    say!(
-                        "zaitaku: {shown}:{}:{}: page {}: expected {}, found {}",
-                        p.line,
-                        p.column,
-                        p.page,
-                        e.expected,
-                        e.found
-                    );
+                    say!("{}", render(source, &parse_diagnostic(e)));
                 }
+                say!(
+                    "zaitaku: {shown}: {} parse error(s); nothing written",
+                    errors.0.len()
+                );
                 failed = true;
             }
         }
@@ -96,11 +124,78 @@ pub fn load(args: &InputArgs) -> Option<Loaded> {
     if failed {
         return None;
     }
-    let mut reports: Vec<Report> = reports.into_iter().map(|(_, r)| r).collect();
     if let Some(path) = &args.overrides {
-        apply_overrides(path, &mut reports)?;
+        apply_overrides(path, &mut loaded.reports)?;
     }
-    Some(Loaded { reports })
+    Some(loaded)
+}
+
+/// A parse error as a message: its kind, page and expectation; what was found under the caret.
+fn parse_diagnostic(e: &ParseError) -> Diagnostic<'static> {
+    Diagnostic {
+        level: Level::ERROR,
+        id: e.kind.id(),
+        title: format!("page {}: expected {}", e.position.page, e.expected),
+        at: e.position,
+        label: format!("found {}", e.found),
+        notes: Vec::new(),
+    }
+}
+
+/// A decode error: with the line holding the bad byte where it has a place.
+fn say_decode_error(shown: &str, bytes: &[u8], e: &DecodeError) {
+    let (line, column) = match *e {
+        DecodeError::Malformed { line, column, .. } => (line, column),
+        DecodeError::Binary { offset } => line_and_column(bytes, offset),
+        _ => {
+            say!("zaitaku: {shown}: {e}");
+            return;
+        }
+    };
+    // The text as far as it can be read, bad bytes replaced, for the line.
+    let text = match *e {
+        DecodeError::Malformed { encoding, .. } => {
+            encoding_rs::Encoding::for_label(encoding.as_bytes())
+                .unwrap_or(encoding_rs::UTF_8)
+                .decode_without_bom_handling(bytes)
+                .0
+                .into_owned()
+        }
+        _ => String::from_utf8_lossy(bytes).into_owned(),
+    };
+    let d = Diagnostic {
+        level: Level::ERROR,
+        id: "decode",
+        title: e.to_string(),
+        at: Span::line(0, line).at_column(column),
+        label: "here".into(),
+        notes: vec!["use --encoding to read the file in another encoding".into()],
+    };
+    say!(
+        "{}",
+        render(
+            Source {
+                path: shown,
+                text: &text
+            },
+            &d
+        )
+    );
+}
+
+/// Line and character column (from 1) of byte `offset`, the text read as UTF-8 with replacements.
+fn line_and_column(bytes: &[u8], offset: usize) -> (u32, u32) {
+    let before = bytes.get(..offset).unwrap_or(bytes);
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |k| k + 1);
+    let line = before.iter().filter(|&&b| b == b'\n').count();
+    let column = String::from_utf8_lossy(before.get(line_start..).unwrap_or_default())
+        .chars()
+        .count();
+    let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX).saturating_add(1);
+    (to_u32(line), to_u32(column))
 }
 
 /// Reads a file, at most one byte past the input size limit (so a larger
@@ -130,13 +225,21 @@ fn apply_overrides(path: &std::path::Path, reports: &mut [Report]) -> Option<()>
     match applied {
         Ok(()) => Some(()),
         Err(errors) => {
+            let shown = shown.to_string();
+            let source = Source {
+                path: &shown,
+                text: &text,
+            };
             for e in errors {
-                say!(
-                    "zaitaku: {shown}:{}: expected {}, found {}",
-                    e.line,
-                    e.expected,
-                    e.found
-                );
+                let d = Diagnostic {
+                    level: Level::ERROR,
+                    id: "overrides",
+                    title: format!("expected {}", e.expected),
+                    at: Span::line(0, e.line),
+                    label: format!("found {}", e.found),
+                    notes: Vec::new(),
+                };
+                say!("{}", render(source, &d));
             }
             None
         }

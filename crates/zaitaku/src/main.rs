@@ -11,6 +11,7 @@
 mod term;
 mod cmd;
 mod config;
+mod diagnostic;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;

@@ -22,7 +22,11 @@ fn build_over_good_output(input: impl AsRef<[u8]>, code: i32) -> Run {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| n.contains(".tmp-"))
         .collect();
-    assert_eq!(temporaries, Vec::<String>::new(), "no temporary directory left");
+    assert_eq!(
+        temporaries,
+        Vec::<String>::new(),
+        "no temporary directory left"
+    );
     run
 }
 
@@ -135,10 +139,13 @@ fn two_inputs_of_the_same_edition_are_an_error() {
     let run = wd.run(&["build", "--out", "output", "a.txt", "b.txt"]);
     assert_eq!(run.code, 2);
     assert!(
-        run.stderr.contains("b.txt: edition 2017-07-31"),
+        run.stderr.contains("error[edition]: page 1: expected each input to be a different edition")
+            && run.stderr.contains("--> b.txt:52:20")
+            && run.stderr.contains("edition 2017-07-31, also read from a.txt"),
         "{}",
         run.stderr
     );
+    snapshot!("same_edition_twice", run.stderr);
     assert!(!wd.path().join("output").exists());
 }
 

@@ -181,8 +181,10 @@ fn an_hours_phrase_before_the_phone_is_a_parse_error_at_its_column() {
     let run = show(&text, "consultation_windows");
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(
-        run.stderr.contains("input.txt:925:1: page 7: expected the window's name, location or phone on its phone line"),
+        run.stderr.contains("error[layout]: page 7: expected the window's name, location or phone on its phone line")
+            && run.stderr.contains("--> input.txt:925:1"),
         "{}",
         run.stderr
     );
+    snapshot!("hours_before_phone", run.stderr);
 }

@@ -1,0 +1,129 @@
+//! Every message about a place in a file, rendered the one way: the file,
+//! line and column, the source line, and a caret under what is wrong
+//! (through annotate-snippets, rustc's renderer), then what was expected and
+//! what was found.
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use std::io::IsTerminal;
+use zaitaku_parse::model::Span;
+
+/// A file a message can point into: its name as given and its decoded text.
+#[derive(Debug, Clone, Copy)]
+pub struct Source<'a> {
+    /// The path as the user gave it.
+    pub path: &'a str,
+    /// The decoded text (lines and columns are counted in it).
+    pub text: &'a str,
+}
+
+/// One message about one place.
+pub struct Diagnostic<'a> {
+    /// Error or note.
+    pub level: Level<'a>,
+    /// A short name of the rule broken: `layout`, `number`, `p2.ka.q2.pct_no`.
+    pub id: &'a str,
+    /// The headline: what was expected (and on which page).
+    pub title: String,
+    /// Where.
+    pub at: Span,
+    /// The label under the caret: what was found.
+    pub label: String,
+    /// Further lines (help, where else it is printed).
+    pub notes: Vec<String>,
+}
+
+/// The renderer for stderr: colours on a terminal, plain text otherwise
+/// (and always in tests, which read stderr through a pipe).
+fn renderer() -> Renderer {
+    if std::io::stderr().is_terminal() {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    }
+}
+
+/// The byte range of the word at character column `column` (from 1) of
+/// `line`: from the column to the next whitespace, at least one character.
+fn word_at(line: &str, column: u32) -> std::ops::Range<usize> {
+    let skip = usize::try_from(column.saturating_sub(1)).unwrap_or(usize::MAX);
+    let start = line.char_indices().nth(skip).map_or(line.len(), |(b, _)| b);
+    let rest = line.get(start..).unwrap_or_default();
+    let word = rest.find(char::is_whitespace).unwrap_or(rest.len());
+    // On a space (a message about a gap), the caret covers that character.
+    let len = if word > 0 {
+        word
+    } else {
+        rest.chars().next().map_or(0, char::len_utf8)
+    };
+    start..start + len
+}
+
+/// Renders `d`: the headline, the source line of `source` with a caret under
+/// the word at `d.at`, the label, the notes. A place outside the text (it
+/// never should be) is rendered without a source line.
+pub fn render(source: Source<'_>, d: &Diagnostic<'_>) -> String {
+    let line_no = usize::try_from(d.at.line).unwrap_or(0);
+    let title = d.level.clone().primary_title(d.title.as_str()).id(d.id);
+    let line = line_no
+        .checked_sub(1)
+        .and_then(|k| source.text.split('\n').nth(k));
+    let mut groups: Vec<Group<'_>> = Vec::new();
+    match line {
+        Some(line) => groups.push(
+            title.element(
+                Snippet::source(line)
+                    .line_start(line_no)
+                    .path(source.path)
+                    .annotation(
+                        AnnotationKind::Primary
+                            .span(word_at(line, d.at.column))
+                            .label(d.label.as_str()),
+                    ),
+            ),
+        ),
+        None => groups.push(Group::with_title(title)),
+    }
+    for note in &d.notes {
+        groups.push(Group::with_title(
+            Level::NOTE.secondary_title(note.as_str()),
+        ));
+    }
+    renderer().render(&groups)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_caret_covers_the_word_at_the_column_in_wide_text() {
+        let line = "午前9時～午後5時 03-5312-9925";
+        assert_eq!(&line[word_at(line, 1)], "午前9時～午後5時");
+        assert_eq!(&line[word_at(line, 11)], "03-5312-9925");
+        assert_eq!(word_at(line, 99), line.len()..line.len());
+    }
+
+    #[test]
+    fn a_rendered_error_shows_file_line_caret_and_what_was_found() {
+        let text = "a\n4 新宿区 1 窓口\n";
+        let out = render(
+            Source {
+                path: "input.txt",
+                text,
+            },
+            &Diagnostic {
+                level: Level::ERROR,
+                id: "layout",
+                title: "expected a count".into(),
+                at: Span::line(7, 2).at_column(3),
+                label: "found «新宿区»".into(),
+                notes: vec!["the count follows the name".into()],
+            },
+        );
+        assert!(out.contains("error[layout]: expected a count"), "{out}");
+        assert!(out.contains("--> input.txt:2:3"), "{out}");
+        assert!(out.contains("4 新宿区 1 窓口"), "{out}");
+        assert!(out.contains("^^^^ found «新宿区»"), "{out}");
+        assert!(out.contains("note: the count follows the name"), "{out}");
+    }
+}
