@@ -164,6 +164,7 @@ fn rows_are_the_survey(report: &Report, page: &AnswerPage, ed: &str, out: &mut V
             printed_at: page
                 .islands_excluded
                 .map(|s| format!("islands excluded at {s}")),
+            spans: page.rows.iter().map(|r| r.span).collect(),
         },
         rule.clone(),
         difference(&expected, &found).unwrap_or(rule),
@@ -189,6 +190,7 @@ fn rows_are_the_survey(report: &Report, page: &AnswerPage, ed: &str, out: &mut V
             edition: ed,
             subject: format!("numbers of the rows of page {}", page.page),
             printed_at: None,
+            spans: page.rows.iter().map(|r| r.span).collect(),
         },
         in_order.clone(),
         misnumbered.unwrap_or(in_order),
@@ -199,6 +201,7 @@ fn rows_are_the_survey(report: &Report, page: &AnswerPage, ed: &str, out: &mut V
             edition: ed,
             subject: format!("rows of page {} = n of page 2", page.page),
             printed_at: Some(report.questions.n_span.to_string()),
+            spans: vec![report.questions.n_span],
         },
         report.questions.n as usize,
         page.rows.len(),
@@ -334,6 +337,10 @@ fn marks_against_page_two(
                 page.page
             ),
             printed_at: twin.map(|t| t.count_yes_span.unwrap_or(t.span).to_string()),
+            spans: twin
+                .map(|t| t.count_yes_span.unwrap_or(t.span))
+                .into_iter()
+                .collect(),
         },
         published_yes.clone(),
         found(&published_yes, yes),
@@ -348,6 +355,7 @@ fn marks_against_page_two(
                 page.page
             ),
             printed_at: twin.map(|t| t.span.to_string()),
+            spans: twin.map(|t| t.span).into_iter().collect(),
         },
         published_no.clone(),
         found(&published_no, no),
@@ -424,6 +432,7 @@ fn options_against_page_two(
                     page.page
                 ),
                 printed_at: twin.map(|t| t.span.to_string()),
+                spans: twin.map(|t| t.span).into_iter().collect(),
             },
             expected,
             found,
@@ -474,6 +483,7 @@ fn any_of_rows(report: &Report, ed: &str, out: &mut ValidationReport) {
                     report.program.fy_current
                 ),
                 printed_at: Some(r.span.to_string()),
+                spans: vec![r.span],
             },
             r.count_current as usize,
             names.len(),

@@ -5,7 +5,7 @@
 //! report then lists what the text decides and what it cannot.
 
 use crate::report::{Compare, ValidationReport};
-use zaitaku_parse::model::{AssociationTable, Report, Resolution};
+use zaitaku_parse::model::{AssociationTable, Report, Resolution, Span};
 use zaitaku_parse::solve::{solve, Problem};
 
 /// Every check and ambiguity of pages 5–6.
@@ -26,11 +26,12 @@ fn years_label(t: &AssociationTable) -> String {
 fn table(t: &AssociationTable, ed: &str, out: &mut ValidationReport) {
     let p = t.program.id();
     let id = |s: &str| format!("assoc.{p}.{s}");
-    let cmp = |name: &str, subject: String, at: Option<String>| Compare {
+    let cmp = |name: &str, subject: String, at: Option<Span>| Compare {
         id: id(name),
         edition: ed,
         subject: format!("{} (page {}): {subject}", t.program.title(), t.page),
-        printed_at: at,
+        printed_at: at.map(|s| s.to_string()),
+        spans: at.into_iter().collect(),
     };
     let totals: u32 = t.years.iter().map(|y| y.total).sum();
     let marks: u32 = t.rows.iter().map(|r| r.marks).sum();
@@ -38,7 +39,7 @@ fn table(t: &AssociationTable, ed: &str, out: &mut ValidationReport) {
         cmp(
             "marks_total",
             "marks in total = sum of the per-year totals".into(),
-            Some(t.totals_span.to_string()),
+            Some(t.totals_span),
         ),
         totals,
         marks,
@@ -49,7 +50,7 @@ fn table(t: &AssociationTable, ed: &str, out: &mut ValidationReport) {
             cmp(
                 "participants",
                 "associations with at least one mark = the printed count".into(),
-                Some(span.to_string()),
+                Some(span),
             ),
             count,
             with_mark,
@@ -67,7 +68,7 @@ fn table(t: &AssociationTable, ed: &str, out: &mut ValidationReport) {
         cmp(
             "row_marks",
             "no row has more marks than year columns".into(),
-            Some(t.header_span.to_string()),
+            Some(t.header_span),
         ),
         rule.clone(),
         if over.is_empty() {
@@ -103,7 +104,7 @@ fn table(t: &AssociationTable, ed: &str, out: &mut ValidationReport) {
         cmp(
             "fits",
             "a table of 0/1 cells fits every row's marks, every year's total and every pin (Gale–Ryser)".into(),
-            Some(t.totals_span.to_string()),
+            Some(t.totals_span),
         ),
         "fits".to_string(),
         if t.feasible { "fits".to_string() } else { "no table fits".to_string() },
@@ -128,7 +129,7 @@ fn table(t: &AssociationTable, ed: &str, out: &mut ValidationReport) {
                     "FY{}: cells decided as taking part ({yes}) ≤ the total, decided as not ({no}) ≤ rows − the total",
                     y.fiscal_year
                 ),
-                Some(t.totals_span.to_string()),
+                Some(t.totals_span),
             ),
             format!("within total {}", y.total),
             if fits { format!("within total {}", y.total) } else { format!("{yes} taking part, {no} not, of {} rows", t.rows.len()) },
@@ -164,6 +165,7 @@ fn pins(t: &AssociationTable, ed: &str, out: &mut ValidationReport) {
                     row.marks
                 ),
                 printed_at: Some(format!("{} and {}", row.span, t.totals_span)),
+                spans: vec![row.span, t.totals_span],
             },
             "fits".to_string(),
             if fits { "fits".to_string() } else { "no table fits".to_string() },
@@ -207,6 +209,7 @@ fn summary(t: &AssociationTable, ed: &str, out: &mut ValidationReport) {
                 parts.join(", ")
             ),
             printed_at: None,
+            spans: Vec::new(),
         },
         format!("{} associations × {} years = {cells}", t.rows.len(), t.years.len()),
         format!(

@@ -17,6 +17,7 @@ pub fn page1_against_page2(report: &Report, out: &mut ValidationReport) {
             edition: &ed,
             subject: "n on page 1 = n on page 2".into(),
             printed_at: Some(format!("{} and {}", p1.n_span, p2.n_span)),
+            spans: vec![p1.n_span, p2.n_span],
         },
         p1.n,
         p2.n,
@@ -41,6 +42,9 @@ pub fn page1_against_page2(report: &Report, out: &mut ValidationReport) {
                 r.activity
             ),
             printed_at: printed_at.clone(),
+            spans: std::iter::once(r.span)
+                .chain(twin.map(|t| t.span))
+                .collect(),
         };
         out.check(
             cmp("count", "FY-current count"),

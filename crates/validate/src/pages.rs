@@ -73,6 +73,7 @@ pub fn program_summary(report: &Report, out: &mut ValidationReport) {
             edition: &ed,
             subject: format!("{show} {what} (n={n})"),
             printed_at: at(r.span),
+            spans: vec![r.span],
         };
         let (cur, prev) = (r.count_current as i64, r.count_previous as i64);
         out.check(
@@ -109,6 +110,7 @@ pub fn question_summary(report: &Report, out: &mut ValidationReport) {
             edition: &ed,
             subject: format!("{show} {what} (n={n})"),
             printed_at: at(span),
+            spans: vec![span],
         };
         let yes = r.count_yes.map(i64::from);
         let found_yes = yes.map_or("no count found".to_string(), |c| {
@@ -181,6 +183,7 @@ pub fn question_summary(report: &Report, out: &mut ValidationReport) {
             edition: &ed,
             subject: "every count printed on page 2 belongs to a question".into(),
             printed_at: None,
+            spans: q.unplaced_counts.iter().map(|(_, s)| *s).collect(),
         },
         "none left over".to_string(),
         if unplaced.is_empty() {

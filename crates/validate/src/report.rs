@@ -1,6 +1,7 @@
 //! The validation report: checks and ambiguities, as JSON and Markdown.
 
 use serde::Serialize;
+use zaitaku_parse::model::Span;
 
 /// One check of a published figure.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -15,6 +16,9 @@ pub struct Check {
     pub expected: String,
     /// Where that figure is printed: `page 2, line 147`.
     pub printed_at: Option<String>,
+    /// The places the check is about, first the published figure's: what a
+    /// failure shows with its source lines.
+    pub spans: Vec<Span>,
     /// What the reconstruction gives.
     pub found: String,
     /// Whether they agree.
@@ -55,6 +59,8 @@ pub struct Compare<'a> {
     pub subject: String,
     /// Where the published figure is printed.
     pub printed_at: Option<String>,
+    /// The places the check is about (see [`Check::spans`]).
+    pub spans: Vec<Span>,
 }
 
 impl ValidationReport {
@@ -72,6 +78,7 @@ impl ValidationReport {
             passed: expected == found,
             expected: expected.to_string(),
             printed_at: c.printed_at,
+            spans: c.spans,
             found: found.to_string(),
         });
     }
@@ -222,6 +229,7 @@ mod tests {
             edition: "2017-07-31",
             subject: "カ② 実施・予定 %".into(),
             printed_at: Some("page 2, line 147".into()),
+            spans: vec![Span::line(2, 147)],
         }
     }
 

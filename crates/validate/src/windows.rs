@@ -17,6 +17,7 @@ pub fn consultation_windows(report: &Report, out: &mut ValidationReport) {
     let ed = report.edition.as_of.iso();
     let w = &report.windows;
     let mut misnumbered = Vec::new();
+    let mut misnumbered_at = Vec::new();
     for m in &w.municipalities {
         counts(m, &ed, out);
         if m.numbers_printed.is_empty() {
@@ -24,6 +25,7 @@ pub fn consultation_windows(report: &Report, out: &mut ValidationReport) {
         }
         for p in m.numbers_printed.iter().filter(|p| p.value != m.no) {
             misnumbered.push(format!("{} printed as {} ({})", m.name, p.value, p.span));
+            misnumbered_at.push(p.span);
         }
         anchors(m, &ed, out);
         office_mark(report, m, &ed, out);
@@ -39,6 +41,7 @@ pub fn consultation_windows(report: &Report, out: &mut ValidationReport) {
             edition: &ed,
             subject: "municipality numbers on pages 7–11".into(),
             printed_at: None,
+            spans: misnumbered_at,
         },
         rule.clone(),
         if misnumbered.is_empty() {
@@ -64,6 +67,7 @@ pub fn consultation_windows(report: &Report, out: &mut ValidationReport) {
             edition: &ed,
             subject: "windows parsed on pages 7–11 = the sum of the printed 設置箇所数".into(),
             printed_at: None,
+            spans: Vec::new(),
         },
         printed as usize,
         parsed,
@@ -75,6 +79,7 @@ pub fn consultation_windows(report: &Report, out: &mut ValidationReport) {
             subject: "every window printed is placed in a municipality by the printed counts"
                 .into(),
             printed_at: None,
+            spans: w.unplaced.iter().map(|x| x.span).collect(),
         },
         "none left over".to_string(),
         if w.unplaced.is_empty() {
@@ -135,6 +140,7 @@ fn counts(m: &MunicipalityWindows, ed: &str, out: &mut ValidationReport) {
                 m.name, m.no
             ),
             printed_at: at,
+            spans: m.count.map(|c| c.span).or(m.own_row).into_iter().collect(),
         },
         published,
         m.windows.len().to_string(),
@@ -158,6 +164,7 @@ fn anchors(m: &MunicipalityWindows, ed: &str, out: &mut ValidationReport) {
                     edition: ed,
                     subject: format!("window {} of {} by the counts ({})", k + 1, m.name, x.span),
                     printed_at: Some(x.span.to_string()),
+                    spans: vec![x.span],
                 },
                 m.name.clone(),
                 against.join("; "),
@@ -204,6 +211,7 @@ fn office_mark(report: &Report, m: &MunicipalityWindows, ed: &str, out: &mut Val
                 m.name, m.no
             ),
             printed_at: Some(span.to_string()),
+            spans: vec![span],
         },
         status.id().to_string(),
         format!(

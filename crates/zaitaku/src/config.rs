@@ -100,6 +100,7 @@ pub fn load(args: &InputArgs) -> Option<Loaded> {
                             report.edition.as_of.iso(),
                             first.path
                         ),
+                        also: Vec::new(),
                         notes: Vec::new(),
                     };
                     say!("{}", render(source, &d));
@@ -138,6 +139,7 @@ fn parse_diagnostic(e: &ParseError) -> Diagnostic<'static> {
         title: format!("page {}: expected {}", e.position.page, e.expected),
         at: e.position,
         label: format!("found {}", e.found),
+        also: Vec::new(),
         notes: Vec::new(),
     }
 }
@@ -169,6 +171,7 @@ fn say_decode_error(shown: &str, bytes: &[u8], e: &DecodeError) {
         title: e.to_string(),
         at: Span::line(0, line).at_column(column),
         label: "here".into(),
+        also: Vec::new(),
         notes: vec!["use --encoding to read the file in another encoding".into()],
     };
     say!(
@@ -237,6 +240,7 @@ fn apply_overrides(path: &std::path::Path, reports: &mut [Report]) -> Option<()>
                     title: format!("expected {}", e.expected),
                     at: Span::line(0, e.line),
                     label: format!("found {}", e.found),
+                    also: Vec::new(),
                     notes: Vec::new(),
                 };
                 say!("{}", render(source, &d));
@@ -253,12 +257,32 @@ pub fn load_validated(args: &InputArgs) -> Option<(Loaded, ValidationReport)> {
     Some((loaded, report))
 }
 
-/// Prints the validation outcome to stderr: the failures, then (when a
-/// check failed, since no report file is written then) the ambiguities about
-/// the same figures, then a summary line.
-pub fn print_validation(report: &ValidationReport) {
-    for line in report.failure_lines() {
-        say!("zaitaku: {line}");
+/// Prints the validation outcome to stderr: each failed check with the
+/// source lines it is about (the published figure under the caret), then
+/// (when a check failed, since no report file is written then) the
+/// ambiguities about the same figures, then a summary line.
+pub fn print_validation(loaded: &Loaded, report: &ValidationReport) {
+    for (check, line) in report.failures().zip(report.failure_lines()) {
+        let source = loaded.source_of(&check.edition);
+        match (source, check.spans.split_first()) {
+            (Some(source), Some((first, rest))) => {
+                let d = Diagnostic {
+                    level: Level::ERROR,
+                    id: "check",
+                    title: line,
+                    at: crate::diagnostic::locate(source, *first, &check.expected),
+                    label: format!("published {}", check.expected),
+                    also: rest
+                        .iter()
+                        .take(MAX_PLACES)
+                        .map(|s| (*s, "also about this line".to_string()))
+                        .collect(),
+                    notes: Vec::new(),
+                };
+                say!("{}", render(source, &d));
+            }
+            _ => say!("zaitaku: {line}"),
+        }
     }
     if !report.passed() {
         for line in report.ambiguity_lines() {
@@ -274,3 +298,6 @@ pub fn print_validation(report: &ValidationReport) {
         report.ambiguities.len()
     );
 }
+
+/// Source lines shown for one failed check besides the first.
+const MAX_PLACES: usize = 6;

@@ -28,6 +28,8 @@ pub struct Diagnostic<'a> {
     pub at: Span,
     /// The label under the caret: what was found.
     pub label: String,
+    /// Other places the message is about, each with its label.
+    pub also: Vec<(Span, String)>,
     /// Further lines (help, where else it is printed).
     pub notes: Vec<String>,
 }
@@ -58,31 +60,55 @@ fn word_at(line: &str, column: u32) -> std::ops::Range<usize> {
     start..start + len
 }
 
+/// `at`, moved to where `word` stands alone on its line, if it does and `at`
+/// names the whole line (column 1): the caret then points at the figure.
+pub fn locate(source: Source<'_>, at: Span, word: &str) -> Span {
+    let Some(line) = usize::try_from(at.line)
+        .ok()
+        .and_then(|l| l.checked_sub(1))
+        .and_then(|k| source.text.split('\n').nth(k))
+    else {
+        return at;
+    };
+    if at.column > 1 {
+        return at;
+    }
+    zaitaku_parse::text::words_at(line)
+        .into_iter()
+        .find(|(_, w)| *w == word)
+        .map_or(at, |(byte, _)| {
+            at.at_column(zaitaku_parse::text::char_column(line, byte))
+        })
+}
+
 /// Renders `d`: the headline, the source line of `source` with a caret under
 /// the word at `d.at`, the label, the notes. A place outside the text (it
 /// never should be) is rendered without a source line.
-pub fn render(source: Source<'_>, d: &Diagnostic<'_>) -> String {
-    let line_no = usize::try_from(d.at.line).unwrap_or(0);
+pub fn render<'a>(source: Source<'a>, d: &'a Diagnostic<'a>) -> String {
     let title = d.level.clone().primary_title(d.title.as_str()).id(d.id);
-    let line = line_no
-        .checked_sub(1)
-        .and_then(|k| source.text.split('\n').nth(k));
     let mut groups: Vec<Group<'_>> = Vec::new();
-    match line {
-        Some(line) => groups.push(
-            title.element(
-                Snippet::source(line)
-                    .line_start(line_no)
-                    .path(source.path)
-                    .annotation(
-                        AnnotationKind::Primary
-                            .span(word_at(line, d.at.column))
-                            .label(d.label.as_str()),
-                    ),
-            ),
-        ),
-        None => groups.push(Group::with_title(title)),
+    let snippet = |at: Span, kind: AnnotationKind, label: &'a str| {
+        let line_no = usize::try_from(at.line).unwrap_or(0);
+        let line = line_no
+            .checked_sub(1)
+            .and_then(|k| source.text.split('\n').nth(k))?;
+        Some(
+            Snippet::source(line)
+                .line_start(line_no)
+                .path(source.path)
+                .annotation(kind.span(word_at(line, at.column)).label(label)),
+        )
+    };
+    let mut group = Group::with_title(title);
+    if let Some(s) = snippet(d.at, AnnotationKind::Primary, d.label.as_str()) {
+        group = group.element(s);
     }
+    for (at, label) in &d.also {
+        if let Some(s) = snippet(*at, AnnotationKind::Context, label.as_str()) {
+            group = group.element(s);
+        }
+    }
+    groups.push(group);
     for note in &d.notes {
         groups.push(Group::with_title(
             Level::NOTE.secondary_title(note.as_str()),
@@ -117,6 +143,7 @@ mod tests {
                 title: "expected a count".into(),
                 at: Span::line(7, 2).at_column(3),
                 label: "found «新宿区»".into(),
+                also: vec![(Span::line(7, 1), "the page".into())],
                 notes: vec!["the count follows the name".into()],
             },
         );
@@ -125,5 +152,6 @@ mod tests {
         assert!(out.contains("4 新宿区 1 窓口"), "{out}");
         assert!(out.contains("^^^^ found «新宿区»"), "{out}");
         assert!(out.contains("note: the count follows the name"), "{out}");
+        assert!(out.contains("- the page"), "{out}");
     }
 }

@@ -167,8 +167,9 @@ fn a_mark_outside_the_legend_is_an_input_error_at_its_column() {
     // L328 「21 足立区 ○ ○ ○ - ◎ △ - - ◎ …」: ウ① △ → ▲, a mark no legend has.
     let run = build_over_good_output(&seed_with(328, "◎ △ - -", "◎ ▲ - -"), 2);
     assert!(
-        run.stderr.contains("error[vocabulary]: page 3: expected a mark of the legend (◎ ○ △ × -) for ウ①")
-            && run.stderr.contains("--> input.txt:328:18")
+        run.stderr.contains(
+            "error[vocabulary]: page 3: expected a mark of the legend (◎ ○ △ × -) for ウ①"
+        ) && run.stderr.contains("--> input.txt:328:18")
             && run.stderr.contains("^ found «▲»"),
         "{}",
         run.stderr

@@ -139,9 +139,12 @@ fn two_inputs_of_the_same_edition_are_an_error() {
     let run = wd.run(&["build", "--out", "output", "a.txt", "b.txt"]);
     assert_eq!(run.code, 2);
     assert!(
-        run.stderr.contains("error[edition]: page 1: expected each input to be a different edition")
+        run.stderr
+            .contains("error[edition]: page 1: expected each input to be a different edition")
             && run.stderr.contains("--> b.txt:52:20")
-            && run.stderr.contains("edition 2017-07-31, also read from a.txt"),
+            && run
+                .stderr
+                .contains("edition 2017-07-31, also read from a.txt"),
         "{}",
         run.stderr
     );

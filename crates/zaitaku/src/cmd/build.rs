@@ -44,7 +44,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let Some((loaded, report)) = load_validated(&args.input) else {
         return Ok(Outcome::InputError);
     };
-    print_validation(&report);
+    print_validation(&loaded, &report);
     if !report.passed() {
         say!(
             "zaitaku: validation failed; {} left untouched",

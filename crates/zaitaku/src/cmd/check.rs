@@ -15,11 +15,11 @@ pub struct Args {
 
 /// Runs `check`.
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
-    let Some((_, report)) = load_validated(&args.input) else {
+    let Some((loaded, report)) = load_validated(&args.input) else {
         return Ok(Outcome::InputError);
     };
     crate::term::stdout(&report.to_markdown())?;
-    print_validation(&report);
+    print_validation(&loaded, &report);
     Ok(if report.passed() {
         Outcome::Ok
     } else {
