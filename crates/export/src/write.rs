@@ -286,9 +286,10 @@ pub fn datapackage(tables: &[Table], csv: CsvOptions) -> OutputFile {
 ///   place in one step: a rename where `dir` does not exist yet, else an
 ///   exchange (Linux `renameat2(RENAME_EXCHANGE)`), after which the
 ///   temporary holds the old set;
-/// - the old set is kept as `.{dir}.prev` until the next build replaces it,
-///   so a reader that opened `dir` just before the exchange goes on reading a
-///   whole directory instead of one being deleted under it.
+/// - the old set is kept as `.{dir}.prev-{nanoseconds}` for at least
+///   [`KEEP_REPLACED`], so a reader that opened `dir` just before the
+///   exchange goes on reading a whole directory instead of one being deleted
+///   under it; a later build removes the older ones.
 ///
 /// Where the file system cannot exchange, the old set is moved aside and the
 /// new one moved in: two renames, with an instant between them in which
@@ -321,14 +322,45 @@ pub fn write_atomically(dir: &Path, files: &[OutputFile]) -> Result<(), ExportEr
         publish(&tmp, dir)
     })();
     if written.is_ok() && tmp.exists() {
-        // `tmp` holds the set just replaced: keep it until the next build.
-        let prev = parent.join(format!(".{stem}.prev"));
-        let _ = std::fs::remove_dir_all(&prev);
-        let _ = std::fs::rename(&tmp, &prev);
+        // `tmp` holds the set just replaced: kept a while (see above).
+        let now = nanos_since_epoch();
+        let _ = std::fs::rename(&tmp, parent.join(format!(".{stem}.prev-{now}")));
+        remove_replaced(&parent, &stem, now);
     }
     // Whatever is left (the new set, if publishing failed) goes.
     let _ = std::fs::remove_dir_all(&tmp);
     written
+}
+
+/// How long a replaced output set is kept beside the new one.
+pub const KEEP_REPLACED: std::time::Duration = std::time::Duration::from_secs(10);
+
+fn nanos_since_epoch() -> u128 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos())
+}
+
+/// Removes the replaced sets older than [`KEEP_REPLACED`] (and the single
+/// `.{stem}.prev` of earlier versions).
+fn remove_replaced(parent: &Path, stem: &str, now: u128) {
+    let prefix = format!(".{stem}.prev-");
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let old = match name.strip_prefix(prefix.as_str()) {
+            Some(t) => t
+                .parse::<u128>()
+                .map_or(true, |t| now.saturating_sub(t) > KEEP_REPLACED.as_nanos()),
+            None => *name == format!(".{stem}.prev"),
+        };
+        if old {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> ExportError {
@@ -418,13 +450,17 @@ mod tests {
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
         left.sort();
+        assert_eq!(left.len(), 3, "{left:?}");
         assert_eq!(
-            left,
-            [".output.lock", ".output.prev", "output"],
-            "no temporary directory is left behind, the set replaced is kept until the next build"
+            (left[0].as_str(), left[2].as_str()),
+            (".output.lock", "output")
+        );
+        assert!(
+            left[1].starts_with(".output.prev-"),
+            "no temporary directory is left behind, the set replaced is kept a while: {left:?}"
         );
         assert_eq!(
-            std::fs::read_to_string(tmp.path().join(".output.prev/a.csv")).unwrap(),
+            std::fs::read_to_string(tmp.path().join(&left[1]).join("a.csv")).unwrap(),
             "1"
         );
     }

@@ -10,7 +10,7 @@
 use crate::report::{Compare, ValidationReport};
 use zaitaku_parse::layout::{Item, Mark};
 use zaitaku_parse::model::{AnswerValue, Report};
-use zaitaku_parse::windows::{MunicipalityWindows, TARGET_COLUMNS};
+use zaitaku_parse::windows::{MunicipalityWindows, Run, TARGET_COLUMNS};
 
 /// Every check and ambiguity of pages 7–11.
 pub fn consultation_windows(report: &Report, out: &mut ValidationReport) {
@@ -18,8 +18,17 @@ pub fn consultation_windows(report: &Report, out: &mut ValidationReport) {
     let w = &report.windows;
     let mut misnumbered = Vec::new();
     let mut misnumbered_at = Vec::new();
+    for run in &w.runs {
+        match run.members[..] {
+            [one] => {
+                if let Some(m) = w.municipalities.iter().find(|m| m.no == one) {
+                    counts(m, &ed, out);
+                }
+            }
+            _ => run_counts(run, &w.municipalities, &ed, out),
+        }
+    }
     for m in &w.municipalities {
-        counts(m, &ed, out);
         if m.numbers_printed.is_empty() {
             misnumbered.push(format!("{} ({}) prints no number", m.name, m.no));
         }
@@ -144,6 +153,66 @@ fn counts(m: &MunicipalityWindows, ed: &str, out: &mut ValidationReport) {
         },
         published,
         m.windows.len().to_string(),
+    );
+}
+
+/// The windows of a run of municipalities placed by their counts = the sum
+/// of the members' printed counts. A failure names every member with its
+/// count and the run's lines: the windows print no municipality, so the text
+/// cannot tell which member lost or gained one.
+fn run_counts(run: &Run, all: &[MunicipalityWindows], ed: &str, out: &mut ValidationReport) {
+    let members: Vec<&MunicipalityWindows> = run
+        .members
+        .iter()
+        .filter_map(|&no| all.iter().find(|m| m.no == no))
+        .collect();
+    let (Some(first), Some(last)) = (members.first(), members.last()) else {
+        return;
+    };
+    let counted = |m: &MunicipalityWindows| match (m.count, m.own_row) {
+        (Some(c), _) => format!("{} ({}) {} at {}", m.name, m.no, c.value, c.span),
+        (None, Some(s)) => format!("{} ({}) 0, own row at {s}", m.name, m.no),
+        (None, None) => format!("{} ({}) not printed", m.name, m.no),
+    };
+    let printed: Option<u64> = members
+        .iter()
+        .map(|m| match (m.count, m.own_row) {
+            (Some(c), _) => Some(u64::from(c.value)),
+            (None, Some(_)) => Some(0),
+            (None, None) => None,
+        })
+        .sum();
+    let lines = run.lines.map_or("no window".to_string(), |(a, b)| {
+        format!("windows from {a} to {b}")
+    });
+    let names: Vec<&str> = members.iter().map(|m| m.name.as_str()).collect();
+    let found = run.windows as u64;
+    let agrees = printed == Some(found);
+    out.check(
+        Compare {
+            id: format!("win.{:02}-{:02}.count", first.no, last.no),
+            edition: ed,
+            subject: format!(
+                "{} placed by their counts ({}): {lines} = the sum of their 設置箇所数",
+                names.join(", "),
+                members.iter().map(|m| counted(m)).collect::<Vec<_>>().join("; ")
+            ),
+            printed_at: None,
+            spans: members
+                .iter()
+                .filter_map(|m| m.count.map(|c| c.span).or(m.own_row))
+                .chain(run.lines.into_iter().flat_map(|(a, b)| [a, b]))
+                .collect(),
+        },
+        printed.map_or("not printed".to_string(), |p| p.to_string()),
+        if agrees {
+            found.to_string()
+        } else {
+            format!(
+                "{found}; these windows print no municipality name or number, so the text cannot tell which of {} lost or gained a window",
+                names.join(", ")
+            )
+        },
     );
 }
 

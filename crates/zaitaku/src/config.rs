@@ -264,14 +264,24 @@ pub fn load_validated(args: &InputArgs) -> Option<(Loaded, ValidationReport)> {
 pub fn print_validation(loaded: &Loaded, report: &ValidationReport) {
     for (check, line) in report.failures().zip(report.failure_lines()) {
         let source = loaded.source_of(&check.edition);
-        match (source, check.spans.split_first()) {
+        // Each line once, in the check's order.
+        let mut spans: Vec<Span> = Vec::new();
+        for s in &check.spans {
+            if !spans.iter().any(|t| t.line == s.line) {
+                spans.push(*s);
+            }
+        }
+        match (source, spans.split_first()) {
             (Some(source), Some((first, rest))) => {
                 let d = Diagnostic {
                     level: Level::ERROR,
                     id: "check",
                     title: line,
                     at: crate::diagnostic::locate(source, *first, &check.expected),
-                    label: format!("published {}", check.expected),
+                    label: match check.printed_at {
+                        Some(_) => format!("published {}", check.expected),
+                        None => "what the check is about starts here".to_string(),
+                    },
                     also: rest
                         .iter()
                         .take(MAX_PLACES)

@@ -145,14 +145,13 @@ fn plans_with_their_month_and_an_additional_window() {
         .contains("2017-07-31,131211,足立区,,,false,0,9,1429"));
 }
 
-#[test]
-fn a_removed_window_fails_its_municipalitys_count_and_leaves_output_alone() {
-    // L1457–1462: 江戸川区's 「熟年相談室　清心苑」 (its lines and the blank after them)
-    // removed; 「江戸川区 23」 (L1603) moves up to line 1597 of the copy.
+/// The seed without lines `from..=to` (1-based), built into an output/ that
+/// held the seed's tables: the run, and whether output/ is untouched.
+fn build_without_lines(from: usize, to: usize) -> (harness::Run, bool) {
     let text: String = seed()
         .split('\n')
         .enumerate()
-        .filter(|(k, _)| !(1456..=1461).contains(k))
+        .filter(|(k, _)| !(from - 1..to).contains(k))
         .map(|(_, l)| l)
         .collect::<Vec<_>>()
         .join("\n");
@@ -162,13 +161,47 @@ fn a_removed_window_fails_its_municipalitys_count_and_leaves_output_alone() {
     let before = wd.files("output");
     wd.write("input.txt", &text);
     let run = wd.run(&["build", "--out", "output", "input.txt"]);
+    let untouched = wd.files("output") == before;
+    (run, untouched)
+}
+
+#[test]
+fn a_window_removed_from_a_run_placed_by_counts_names_every_candidate() {
+    // L1043–1048: 品川区's 「八潮在宅介護支援センター」 (its cells, the blank,
+    // its marks 「○ ○ ○ ○」, the blank) removed. Its windows print no
+    // municipality, between the heads of 江東区 (8, L974) and 世田谷区 (12): the
+    // counts 1 + 21 + 5 + 3 place them, so the text cannot say whose was lost.
+    let (run, untouched) = build_without_lines(1043, 1048);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
-        run.stderr.contains("FAIL win.23.count [2017-07-31] 江戸川区 (23): windows on pages 7–11 = 設置箇所数: published 23 (page 9, line 1597), reconstructed 22"),
+        run.stderr.contains("FAIL win.08-11.count [2017-07-31] 江東区, 品川区, 目黒区, 大田区 placed by their counts (江東区 (8) 1 at page 7, line 974; 品川区 (9) 21 at page 7, line 1094; 目黒区 (10) 5 at page 8, line 1356; 大田区 (11) 3 at page 8, line 1352)")
+            && run.stderr.contains("published 30, reconstructed 29; these windows print no municipality name or number, so the text cannot tell which of 江東区, 品川区, 目黒区, 大田区 lost or gained a window"),
         "{}",
         run.stderr
     );
-    assert_eq!(wd.files("output"), before, "output/ was touched");
+    assert!(
+        !run.stderr.contains("win.09.count"),
+        "no one member is blamed by order"
+    );
+    assert!(untouched, "output/ was touched");
+    snapshot!("removed_window_in_a_run", run.stderr);
+}
+
+#[test]
+fn a_removed_window_fails_its_runs_count_and_leaves_output_alone() {
+    // L1457–1462: 江戸川区's 「熟年相談室　清心苑」 (its lines and the blank after
+    // them) removed. 足立区 prints its own row (L1429), 葛飾区 and 江戸川区
+    // follow by their counts 3 and 23.
+    let (run, untouched) = build_without_lines(1457, 1462);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "FAIL win.21-23.count [2017-07-31] 足立区, 葛飾区, 江戸川区 placed by their counts"
+        ) && run.stderr.contains("published 26, reconstructed 25"),
+        "{}",
+        run.stderr
+    );
+    assert!(untouched, "output/ was touched");
     snapshot!("removed_window", run.stderr);
 }
 

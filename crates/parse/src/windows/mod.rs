@@ -124,11 +124,31 @@ pub struct MunicipalityWindows {
     pub merged_name: Option<(String, Span)>,
 }
 
+/// Municipalities whose windows are placed together: the first has an
+/// anchor (a head or its own row fixes where its windows start); the others
+/// print no head or row, so their windows follow by the printed counts, in
+/// the reference list's order, up to the next anchor. Which municipality of
+/// a run a window belongs to is decided by the counts alone: where the
+/// windows of a run do not add up to its counts, the text cannot tell which
+/// member lost or gained one.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Run {
+    /// The members' numbers in the reference list, in order.
+    pub members: Vec<u32>,
+    /// Windows printed in the run.
+    pub windows: usize,
+    /// Where its first window starts and its last window's marks are, if it has windows.
+    pub lines: Option<(Span, Span)>,
+}
+
 /// Pages 7–11.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct WindowPages {
     /// Every municipality of the reference list, in its order.
     pub municipalities: Vec<MunicipalityWindows>,
+    /// The runs of municipalities placed together, in order; each
+    /// municipality is in one.
+    pub runs: Vec<Run>,
     /// Windows the counts could not place (more windows than printed counts).
     pub unplaced: Vec<Window>,
     /// Leftover cells no rule attributes: merged names, merged 「その他」 texts.
@@ -173,6 +193,37 @@ pub(crate) fn no_of(name: &str) -> Option<u32> {
         .iter()
         .position(|m| m.name == name)
         .map(|k| k as u32 + 1)
+}
+
+/// The runs of the placement (see [`Run`]): a new run starts at each
+/// municipality with an anchor. `bounds` is, per municipality, where its
+/// windows start and where the next anchored municipality's start: a run
+/// holds the windows from its first member's start to its last member's
+/// bound.
+fn runs(bounds: &[(usize, usize)], windows: &[Window], anchored: impl Fn(u32) -> bool) -> Vec<Run> {
+    let mut runs: Vec<(Vec<u32>, usize, usize)> = Vec::new();
+    for (k, &(start, bound)) in bounds.iter().enumerate() {
+        let no = crate::saturating_u32(k).saturating_add(1);
+        match runs.last_mut() {
+            Some((members, _, end)) if !anchored(no) => {
+                members.push(no);
+                *end = bound;
+            }
+            _ => runs.push((vec![no], start, bound)),
+        }
+    }
+    runs.into_iter()
+        .map(|(members, start, end)| {
+            let end = end.max(start).min(windows.len());
+            let first = windows.get(start).filter(|_| start < end);
+            let last = end.checked_sub(1).and_then(|l| windows.get(l));
+            Run {
+                members,
+                windows: end.saturating_sub(start),
+                lines: first.zip(last).map(|(f, l)| (f.span, l.marks_span)),
+            }
+        })
+        .collect()
 }
 
 /// Parses the window pages, if the text has any. `era` and `fiscal_year` are
@@ -313,6 +364,7 @@ pub fn parse(
         .map(|m| m.count.map(|c| c.value as usize))
         .collect();
     let mut taken: Vec<Option<(usize, usize)>> = vec![None; out.len()];
+    let mut bounds: Vec<(usize, usize)> = Vec::with_capacity(out.len());
     for (k, count) in counts.iter().enumerate() {
         let no = crate::saturating_u32(k).saturating_add(1);
         if let Some(at) = start_of(no) {
@@ -339,6 +391,7 @@ pub fn parse(
                 .saturating_sub(cursor)
                 .saturating_sub(later_known),
         };
+        bounds.push((cursor, next_anchor.max(cursor).min(total)));
         let end = cursor
             .saturating_add(n)
             .min(next_anchor.max(cursor))
@@ -348,6 +401,7 @@ pub fn parse(
         }
         cursor = end;
     }
+    let runs = runs(&bounds, &windows, |no| start_of(no).is_some());
     let mut by_window: Vec<Option<usize>> = vec![None; total];
     for (k, t) in taken.iter().enumerate() {
         if let Some(slots) = t.and_then(|(a, b)| by_window.get_mut(a..b)) {
@@ -449,6 +503,7 @@ pub fn parse(
     }
     Some(WindowPages {
         municipalities: out,
+        runs,
         unplaced,
         unattributed,
         lone_figures,

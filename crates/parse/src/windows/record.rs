@@ -254,6 +254,15 @@ fn contact(ws: &[&str]) -> Result<(String, Option<String>, Option<String>, usize
 
 /// A window from its record. Returns the window and its head, if any.
 pub(super) fn window(r: &Record<'_>, errors: &mut Vec<ParseError>) -> (Window, Option<Head>) {
+    if r.lines.is_empty() {
+        // 「○ ○ ○ ○」 right after another window's marks: a window is its
+        // cells, then its marks; marks alone are a damaged record.
+        errors.push(ParseError::new(
+            r.marks_span,
+            "a window's name, location and phone before its target marks",
+            "the marks with no cells before them",
+        ));
+    }
     let hours_start = layout_regex(HOURS_START);
     let first = r.lines.first().copied().unwrap_or(L {
         text: "",
