@@ -41,7 +41,7 @@ fuzz:
 	mkdir -p $(FUZZ_CORPUS)
 	cp $(INPUTS) $(wildcard crates/parse/resources/*/*/*.txt) $(FUZZ_CORPUS)/
 	RUSTC_BOOTSTRAP=1 cargo fuzz run parse_validate -s none -a -- \
-		-dict=fuzz/report.dict -max_len=262144 -timeout=10 -rss_limit_mb=2048 \
+		-dict=fuzz/report.dict -max_len=262144 -len_control=0 -timeout=10 -rss_limit_mb=2048 \
 		-max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 $(FUZZ_CORPUS)
 
 clean:

@@ -4,8 +4,8 @@
 //! 「いずれかを実施」 rows to the municipalities with any of their questions.
 
 use crate::pages::{option_name, program_row_name, question_name};
-use crate::report::{Compare, ValidationReport};
-use zaitaku_parse::layout::{marker, options_of, AnswerColumn, Item, QUESTIONS};
+use crate::report::{Compare, Suspect, ValidationReport};
+use zaitaku_parse::layout::{marker, options_of, AnswerColumn, Item, Mark, QUESTIONS};
 use zaitaku_parse::model::{AnswerPage, AnswerRow, AnswerValue, QuestionRow, Report};
 use zaitaku_parse::reference::municipalities;
 
@@ -112,20 +112,138 @@ fn contradictions(page: &AnswerPage) -> Vec<Contradiction<'_>> {
     out
 }
 
-/// `; rows contradicting a condition: 中央区 (…; page 3, line 290)`, for the
-/// rows of `odd` involving the question, or nothing.
-fn suspects(odd: &[Contradiction<'_>], item: Item, question: u8) -> String {
-    let named: Vec<String> = odd
+/// The rows that may explain a question's count differing from page 2, by
+/// the rules the report itself implies; never a row picked by its order:
+///
+/// - a row answering the question, or a follow-up of it, although the
+///   question's condition is not met (`odd`: 「ウ③ answered while ウ② is △」);
+/// - a lead question marked ◎ or ○ while every follow-up is 「-」 (not
+///   applicable), as if the lead had not been implemented;
+/// - on the side with too many rows (`excess_yes`: ◎ or ○; else the other
+///   marks), a mark that is the only one of its kind in the column (or one of
+///   as few as the difference): flipping it would make the column agree.
+fn mark_suspects(
+    page: &AnswerPage,
+    col: &AnswerColumn,
+    odd: &[Contradiction<'_>],
+    excess_yes: bool,
+    difference: usize,
+) -> Vec<Suspect> {
+    let at = |row: &AnswerRow, c: &AnswerColumn| {
+        let column = row
+            .cells
+            .iter()
+            .find(|x| *x.column == *c)
+            .map_or(1, |x| x.at_column);
+        row.span.at_column(column)
+    };
+    let label = |c: &AnswerColumn| format!("{}{}", c.item.katakana(), marker(c.question));
+    let mut out: Vec<Suspect> = odd
         .iter()
-        .filter(|c| c.involves.contains(&(item, question)))
-        .map(|c| format!("{} ({}; {})", c.row.name, c.what, c.row.span))
+        .filter(|c| c.involves.contains(&(col.item, col.question)))
+        .map(|c| Suspect {
+            span: at(c.row, col),
+            why: format!("{}: {}, against its condition", c.row.name, c.what),
+        })
         .collect();
-    if named.is_empty() {
-        String::new()
+    let follow_ups: Vec<&AnswerColumn> = page
+        .rows
+        .first()
+        .map_or(&[][..], |r| &r.cells[..])
+        .iter()
+        .map(|c| c.column)
+        .filter(|c| {
+            c.item == col.item
+                && QUESTIONS.iter().any(|q| {
+                    q.item == c.item && q.no == c.question && q.requires.contains(&col.question)
+                })
+        })
+        .collect();
+    for row in &page.rows {
+        let value = cell(row, col);
+        let all_dash = |c: &&AnswerColumn| match cell(row, c) {
+            Some(AnswerValue::Mark { status, .. }) => *status == Mark::NotApplicable,
+            Some(AnswerValue::Options(choices)) => choices.is_empty(),
+            None => false,
+        };
+        if implemented_or_planned(value)
+            && !follow_ups.is_empty()
+            && follow_ups.iter().all(all_dash)
+        {
+            out.push(Suspect {
+                span: at(row, col),
+                why: format!(
+                    "{}: {} 「{}」 while every follow-up ({}) is 「-」",
+                    row.name,
+                    label(col),
+                    printed(value),
+                    follow_ups
+                        .iter()
+                        .map(|c| label(c))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            });
+        }
+    }
+    let side: Vec<&AnswerRow> = page
+        .rows
+        .iter()
+        .filter(|r| implemented_or_planned(cell(r, col)) == excess_yes)
+        .collect();
+    for row in &side {
+        let mark = printed(cell(row, col));
+        let alike = side
+            .iter()
+            .filter(|r| printed(cell(r, col)) == mark)
+            .count();
+        if alike <= difference && !out.iter().any(|s| s.span.line == row.span.line) {
+            out.push(Suspect {
+                span: at(row, col),
+                why: format!(
+                    "{}: {} 「{mark}」, {} in the column",
+                    row.name,
+                    label(col),
+                    if alike == 1 {
+                        format!("the only 「{mark}」")
+                    } else {
+                        format!("one of {alike} 「{mark}」")
+                    }
+                ),
+            });
+        }
+    }
+    out.sort_by_key(|s| s.span);
+    out
+}
+
+/// A cell as printed, for messages.
+fn printed(value: Option<&AnswerValue>) -> String {
+    match value {
+        Some(AnswerValue::Mark { printed, .. }) => printed.to_string(),
+        Some(AnswerValue::Options(choices)) => choices
+            .iter()
+            .map(|c| c.raw_text.as_str())
+            .collect::<Vec<_>>()
+            .join("・"),
+        None => String::new(),
+    }
+}
+
+/// What a failed count adds to its found figure: the suspects, or that the
+/// text cannot tell where the difference is.
+fn blame(suspects: &[Suspect]) -> String {
+    if suspects.is_empty() {
+        "; no row breaks a rule the report implies, so the text cannot tell which row differs"
+            .into()
     } else {
         format!(
-            "; rows answering against a question's condition: {}",
-            named.join(", ")
+            "; rows that may explain it (the text cannot tell which): {}",
+            suspects
+                .iter()
+                .map(|s| format!("{} ({})", s.why, s.span))
+                .collect::<Vec<_>>()
+                .join("; ")
         )
     }
 }
@@ -315,7 +433,13 @@ fn marks_against_page_two(
         .filter(|e| e.status.implemented_or_planned())
         .map(|e| e.printed.to_string())
         .collect();
-    let hint = suspects(odd, col.item, col.question);
+    // Rows that may explain a difference: on the side with too many rows.
+    let published_count = twin.and_then(|t| t.count_yes).map(|c| c as usize);
+    let suspects = match published_count {
+        Some(p) if p != yes => mark_suspects(page, col, odd, yes > p, yes.abs_diff(p)),
+        _ => Vec::new(),
+    };
+    let hint = blame(&suspects);
     // The found figure, with the rows that may explain a difference.
     let found = |published: &str, count: usize| {
         if published == count.to_string() {
@@ -327,7 +451,7 @@ fn marks_against_page_two(
     let published =
         |count: Option<u32>| count.map_or("not printed on page 2".to_string(), |c| c.to_string());
     let published_yes = published(twin.and_then(|t| t.count_yes));
-    out.check(
+    out.check_with_suspects(
         Compare {
             id: format!("{id}.yes"),
             edition: ed,
@@ -344,9 +468,10 @@ fn marks_against_page_two(
         },
         published_yes.clone(),
         found(&published_yes, yes),
+        suspects.clone(),
     );
     let published_no = published(twin.and_then(|t| t.count_no));
-    out.check(
+    out.check_with_suspects(
         Compare {
             id: format!("{id}.no"),
             edition: ed,
@@ -359,6 +484,7 @@ fn marks_against_page_two(
         },
         published_no.clone(),
         found(&published_no, no),
+        suspects,
     );
 }
 

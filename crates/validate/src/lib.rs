@@ -33,7 +33,7 @@ pub mod pages;
 pub mod report;
 pub mod windows;
 
-pub use report::{Ambiguity, Check, ValidationReport};
+pub use report::{Ambiguity, Check, Suspect, ValidationReport};
 use zaitaku_parse::model::Report;
 
 /// Runs every check on every edition.

@@ -23,6 +23,19 @@ pub struct Check {
     pub found: String,
     /// Whether they agree.
     pub passed: bool,
+    /// For a failed check: the places that may explain the difference, each
+    /// with the rule of the report it breaks. Empty where none breaks one
+    /// (the text then cannot tell where the difference is).
+    pub suspects: Vec<Suspect>,
+}
+
+/// A place that may explain a failed check.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Suspect {
+    /// Where: the row and, where known, the cell's column.
+    pub span: Span,
+    /// Who and why: 「中央区: ウ③ answered while ウ② is △」.
+    pub why: String,
 }
 
 /// Something the text cannot decide, or decides only by a documented rule.
@@ -79,8 +92,24 @@ impl ValidationReport {
             expected: expected.to_string(),
             printed_at: c.printed_at,
             spans: c.spans,
+            suspects: Vec::new(),
             found: found.to_string(),
         });
+    }
+
+    /// Records a check as [`check`](Self::check) does, with the places that
+    /// may explain it if it fails.
+    pub fn check_with_suspects<T: PartialEq + std::fmt::Display>(
+        &mut self,
+        c: Compare<'_>,
+        expected: T,
+        found: T,
+        suspects: Vec<Suspect>,
+    ) {
+        self.check(c, expected, found);
+        if let Some(last) = self.checks.last_mut().filter(|c| !c.passed) {
+            last.suspects = suspects;
+        }
     }
 
     /// Records an ambiguity.

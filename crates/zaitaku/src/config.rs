@@ -286,6 +286,12 @@ pub fn print_validation(loaded: &Loaded, report: &ValidationReport) {
                         .iter()
                         .take(MAX_PLACES)
                         .map(|s| (*s, "also about this line".to_string()))
+                        .chain(
+                            check
+                                .suspects
+                                .iter()
+                                .map(|s| (s.span, format!("may explain it: {}", s.why))),
+                        )
                         .collect(),
                     notes: Vec::new(),
                 };

@@ -187,14 +187,63 @@ fn flipped_mark_fails_the_question_total_naming_both_counts() {
         run.stderr
     );
     assert!(run.stderr.contains("FAIL mun.u.q2.no"), "{}", run.stderr);
-    // ウ③ is answered only where ウ② is ◎ or ○: the row that now contradicts it is named.
+    // ウ③ is answered only where ウ② is ◎ or ○: the row that now breaks
+    // that rule is a suspect, at ウ②'s cell (column 27), and no other row is.
     assert!(
-        run.stderr
-            .contains("rows answering against a question's condition: 中央区 (ウ③ answered"),
+        run.stderr.contains("rows that may explain it (the text cannot tell which): 中央区: ウ③ answered 「在宅療養中の患者・利用者についての急変時診療機関の確保・その他」 while ウ② is 「△」, against its condition (page 3, line 290, column 27)\n"),
         "{}",
         run.stderr
     );
+    assert!(
+        run.stderr.contains("290 | 2 中央区"),
+        "the suspect's line is shown"
+    );
     snapshot!("flipped_mark", run.stderr);
+}
+
+#[test]
+fn a_lead_flipped_to_implemented_with_every_follow_up_dash_is_a_suspect() {
+    // L328 「21 足立区 ○ ○ ○ - ◎ △ - - ◎ …」: ウ① △ → ◎, while ウ② and ウ③
+    // stay 「-」 (not applicable): the report implies a ◎ lead has its follow-up
+    // (ウ②, whose condition is ウ①) answered.
+    let run = build_over_good_output(&seed_with(328, "◎ △ - -", "◎ ◎ - -"), 1);
+    assert!(
+        run.stderr.contains(
+            "足立区: ウ① 「◎」 while every follow-up (ウ②) is 「-」 (page 3, line 328, column 18)"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_mark_alone_of_its_kind_in_a_failing_column_is_a_suspect() {
+    // L290 「2 中央区 ◎ ◎ ◎ 毎年、実施している ◎ ◎ ◎ …」: イ① ◎ → ×. No
+    // question depends on イ①, but × is printed nowhere else in its column.
+    let run = build_over_good_output(
+        &seed_with(290, "毎年、実施している ◎", "毎年、実施している ×"),
+        1,
+    );
+    assert!(
+        run.stderr.contains("FAIL mun.i.q1.yes")
+            && run.stderr.contains("rows that may explain it (the text cannot tell which): 中央区: イ① 「×」, the only 「×」 in the column (page 3, line 290, column 23)"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_flip_that_breaks_no_rule_blames_no_row() {
+    // L320 「17 北区 ◎ ◎ ◎ …」: ア③ ◎ → △. Nothing depends on ア③ and other
+    // rows print △ there too: the text cannot say which row differs.
+    let run = build_over_good_output(&seed_with(320, "北区 ◎ ◎ ◎", "北区 ◎ ◎ △"), 1);
+    assert!(
+        run.stderr.contains("FAIL mun.a.q3.yes")
+            && run.stderr.contains("no row breaks a rule the report implies, so the text cannot tell which row differs"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("may explain it"), "{}", run.stderr);
 }
 
 #[test]
