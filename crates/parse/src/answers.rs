@@ -13,7 +13,7 @@ use crate::combinators::row_head;
 use crate::error::{ErrorKind, ParseError};
 use crate::layout::{AnswerPageSpec, Mark, ANSWER_PAGES, ISLANDS_EXCLUDED};
 use crate::model::{AnswerCell, AnswerPage, AnswerRow, AnswerValue, Legend, LegendEntry, Span};
-use crate::text::{char_column, words_at, Line, Page};
+use crate::text::{char_column, words_at, Columns, Line, Page};
 use crate::vocab::{choices, layout_regex};
 
 /// One legend pair: 「label」 … は「mark」.
@@ -169,11 +169,12 @@ struct Word<'a> {
 }
 
 fn words(text: &str) -> Vec<Word<'_>> {
+    let mut columns = Columns::new(text);
     words_at(text)
         .into_iter()
         .map(|(at, w)| Word {
             text: w,
-            column: char_column(text, at),
+            column: columns.at(at),
         })
         .collect()
 }

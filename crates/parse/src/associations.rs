@@ -16,7 +16,7 @@
 use crate::error::{ErrorKind, ParseError};
 use crate::layout::{gregorian, Program, ERA_INITIALS};
 use crate::model::{AssociationRow, AssociationTable, Basis, Footnote, Span, YearColumn};
-use crate::text::{char_column, words_at, Line, Page};
+use crate::text::{words_at, Columns, Line, Page};
 use crate::vocab::layout_regex;
 
 /// The header word of the association column.
@@ -66,11 +66,8 @@ pub fn parse(pages: &[Page<'_>], era: &str, errors: &mut Vec<ParseError>) -> Vec
     out
 }
 
-fn at(page: &Page<'_>, line: &Line<'_>, byte: usize) -> Span {
-    Span {
-        column: char_column(line.text, byte),
-        ..page.span(line.no)
-    }
+fn at(page: &Page<'_>, line: &Line<'_>, columns: &mut Columns<'_>, byte: usize) -> Span {
+    page.span(line.no).at_column(columns.at(byte))
 }
 
 /// The footnote numbers of a marker word: 「※1、2」 → [1, 2].
@@ -208,12 +205,13 @@ fn page_table(
             .filter(|(_, w)| *w != MARK && note_numbers(w).is_none())
             .count();
         let mut first = true;
+        let mut columns = Columns::new(line.text);
         for &(byte, w) in cells {
             if w == MARK {
                 match rows.last_mut() {
                     Some(r) if r.span.line == line.no => r.marks += 1,
                     _ => errors.push(ParseError::new(
-                        at(page, line, byte),
+                        at(page, line, &mut columns, byte),
                         "a mark after an association's name",
                         w,
                     )),
@@ -224,7 +222,7 @@ fn page_table(
                 match rows.last_mut() {
                     Some(r) if r.span.line == line.no => r.notes.extend(numbers),
                     _ => errors.push(ParseError::new(
-                        at(page, line, byte),
+                        at(page, line, &mut columns, byte),
                         "a footnote marker after an association's name",
                         w,
                     )),
@@ -234,7 +232,7 @@ fn page_table(
             if !is_name(w) {
                 if line.no < title_line && !line.text.contains(HEADER_WORD) {
                     errors.push(ParseError::new(
-                        at(page, line, byte),
+                        at(page, line, &mut columns, byte),
                         "an association's name (no digits or sentence punctuation) or 〇",
                         w,
                     ));

@@ -126,7 +126,7 @@ pub fn parse(page: &Page<'_>, era: &str, errors: &mut Vec<ParseError>) -> Option
         .paragraphs()
         .into_iter()
         .filter_map(|p| {
-            let (joined, _) = join_paragraph(p);
+            let joined = join_paragraph(p).text;
             let (_, (label, figures)) = program_figure_line(&joined).ok()?;
             let last = p.last()?;
             Some((label.to_string(), figures, page.span(last.no)))
@@ -261,7 +261,7 @@ fn fiscal_years(
 fn item_labels(page: &Page<'_>) -> BTreeMap<Item, String> {
     let mut labels = BTreeMap::new();
     for p in page.paragraphs() {
-        let (joined, _) = join_paragraph(p);
+        let joined = join_paragraph(p).text;
         let Ok((rest, item)) = item_label(&joined) else {
             continue;
         };

@@ -13,7 +13,7 @@ use crate::error::{ErrorKind, ParseError};
 use crate::layout::{marker, QuestionKind, QuestionSpec, QUESTIONS};
 use crate::model::{CountSource, QuestionRow, QuestionSummary, Span};
 use crate::page1::sample_size;
-use crate::text::{join_paragraph, Page};
+use crate::text::{join_paragraph, Joined, Page};
 use crate::vocab::{layout_find_iter, match_option};
 use nom::combinator::all_consuming;
 use nom::Parser;
@@ -62,10 +62,12 @@ pub fn parse(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<QuestionSu
         ));
     }
     let mut strays = stray_counts(page);
+    // Question texts wrap over lines: searched in each paragraph joined once.
+    let paragraphs: Vec<Joined> = page.paragraphs().into_iter().map(join_paragraph).collect();
     let mut rows = Vec::new();
     let mut next = 0;
     for spec in QUESTIONS {
-        let located = spec.text.and_then(|t| locate(page, t, errors));
+        let located = spec.text.and_then(|t| locate(page, &paragraphs, t, errors));
         match spec.kind {
             QuestionKind::Single => {
                 let Some((pct_yes, count_no, pct_no, span)) =
@@ -97,7 +99,8 @@ pub fn parse(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<QuestionSu
                     else {
                         break;
                     };
-                    let sub_count = locate(page, sub.page2_label(), errors).and_then(|l| l.count);
+                    let sub_count =
+                        locate(page, &paragraphs, sub.page2_label(), errors).and_then(|l| l.count);
                     rows.push(QuestionRow {
                         item: spec.item,
                         question: spec.no,
@@ -271,16 +274,18 @@ fn take_question_row(
 
 /// Finds a question's text (a layout pattern) once on the page, and the count
 /// printed right after it or glued before it at the start of its paragraph.
-fn locate(page: &Page<'_>, pattern: &'static str, errors: &mut Vec<ParseError>) -> Option<Located> {
+fn locate(
+    page: &Page<'_>,
+    paragraphs: &[Joined],
+    pattern: &'static str,
+    errors: &mut Vec<ParseError>,
+) -> Option<Located> {
     let mut hits = Vec::new();
-    for p in page.paragraphs() {
-        let (joined, origin) = join_paragraph(p);
+    for p in paragraphs {
+        let joined = &p.text;
         // The input line of a byte of the joined paragraph.
-        let line_of = |byte: usize| {
-            let line = origin.get(byte).or(origin.last()).copied();
-            page.span(line.unwrap_or(page.first_line()))
-        };
-        for m in layout_find_iter(pattern, &joined) {
+        let line_of = |byte: usize| page.span(p.line_at(byte));
+        for m in layout_find_iter(pattern, joined) {
             let span = line_of(m.start);
             let after = joined.get(m.end..).unwrap_or_default();
             let count = match trailing_count(after) {
@@ -375,7 +380,8 @@ mod tests {
             "53東京都が実施する「東京都地域医療構想調整会議在宅療養ワーキング」等への参加\n",
         )[0];
         let mut errors = vec![];
-        let got = locate(page, QUESTIONS[18].text.unwrap(), &mut errors).unwrap();
+        let joined: Vec<Joined> = page.paragraphs().into_iter().map(join_paragraph).collect();
+        let got = locate(page, &joined, QUESTIONS[18].text.unwrap(), &mut errors).unwrap();
         assert_eq!(got.count.map(|c| c.0), Some(53));
     }
 
@@ -383,7 +389,8 @@ mod tests {
     fn count_after_a_wrapped_text_is_found() {
         let page = &crate::text::pages("（⓪以外の取組について）複数の関係区市町村が連携して、広域連携が必要な事項について協議してい\nますか。 19\n")[0];
         let mut errors = vec![];
-        let got = locate(page, QUESTIONS[19].text.unwrap(), &mut errors).unwrap();
+        let joined: Vec<Joined> = page.paragraphs().into_iter().map(join_paragraph).collect();
+        let got = locate(page, &joined, QUESTIONS[19].text.unwrap(), &mut errors).unwrap();
         assert_eq!((got.count.map(|c| c.0), got.span.line), (Some(19), 1));
     }
 }

@@ -167,22 +167,78 @@ pub fn words_at(text: &str) -> Vec<(usize, &str)> {
         .collect()
 }
 
+/// Character columns (from 1) of increasing byte offsets of one line, in one
+/// pass over it: a column per word of a long line costs the line once, not
+/// once per word.
+#[derive(Debug, Clone)]
+pub struct Columns<'a> {
+    text: &'a str,
+    byte: usize,
+    column: u32,
+}
+
+impl<'a> Columns<'a> {
+    /// A cursor at the start of `text`.
+    pub fn new(text: &'a str) -> Self {
+        Columns {
+            text,
+            byte: 0,
+            column: 1,
+        }
+    }
+
+    /// The column of byte `at`; an offset before the last one asked starts over.
+    pub fn at(&mut self, at: usize) -> u32 {
+        if at < self.byte {
+            *self = Columns::new(self.text);
+        }
+        let between = self
+            .text
+            .get(self.byte..at)
+            .map_or(0, |t| t.chars().count());
+        self.column = self.column.saturating_add(crate::saturating_u32(between));
+        self.byte = at;
+        self.column
+    }
+}
+
 /// Character column (from 1) of byte `at` of `text`.
 pub fn char_column(text: &str, at: usize) -> u32 {
     let before = text.get(..at).map_or(0, |t| t.chars().count());
     crate::saturating_u32(before).saturating_add(1)
 }
 
-/// Joins a paragraph's lines without a separator (Japanese wraps mid-word)
-/// and returns, for every byte of the joined text, the line it came from.
-pub fn join_paragraph(lines: &[Line<'_>]) -> (String, Vec<u32>) {
-    let mut joined = String::new();
-    let mut origin = Vec::new();
-    for l in lines {
-        joined.push_str(l.text);
-        origin.extend(std::iter::repeat_n(l.no, l.text.len()));
+/// A paragraph's lines joined without a separator (Japanese wraps
+/// mid-word), with where each line starts in the joined text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Joined {
+    /// The joined text.
+    pub text: String,
+    /// (byte offset in `text`, input line) of each line, in order.
+    starts: Vec<(usize, u32)>,
+}
+
+impl Joined {
+    /// The input line byte `at` of the joined text came from (the last
+    /// line's for an offset past the end).
+    pub fn line_at(&self, at: usize) -> u32 {
+        let k = self.starts.partition_point(|&(start, _)| start <= at);
+        k.checked_sub(1)
+            .and_then(|k| self.starts.get(k))
+            .or(self.starts.first())
+            .map_or(0, |&(_, line)| line)
     }
-    (joined, origin)
+}
+
+/// Joins a paragraph's lines (see [`Joined`]).
+pub fn join_paragraph(lines: &[Line<'_>]) -> Joined {
+    let mut text = String::new();
+    let mut starts = Vec::with_capacity(lines.len());
+    for l in lines {
+        starts.push((text.len(), l.no));
+        text.push_str(l.text);
+    }
+    Joined { text, starts }
 }
 
 #[cfg(test)]
@@ -202,6 +258,21 @@ mod tests {
     #[test]
     fn question_markers_and_brackets_are_kept() {
         assert_eq!(normalize("⓪①②③④（ア）"), "⓪①②③④（ア）");
+    }
+
+    #[test]
+    fn a_joined_paragraph_knows_each_bytes_line() {
+        let lines = [
+            Line { no: 7, text: "ab" },
+            Line { no: 8, text: "" },
+            Line { no: 9, text: "c" },
+        ];
+        let j = join_paragraph(&lines);
+        assert_eq!(j.text, "abc");
+        assert_eq!(
+            (j.line_at(0), j.line_at(1), j.line_at(2), j.line_at(99)),
+            (7, 7, 9, 9)
+        );
     }
 
     #[test]
@@ -230,13 +301,23 @@ mod tests {
         assert_eq!(errors[0].found, "«2147483648»");
     }
 
+    fn at_byte(line: &str, word: &str) -> usize {
+        line.find(word).unwrap_or_default()
+    }
+
     #[test]
     fn words_keep_their_offsets_and_ideographic_spaces() {
         let line = "熟年相談室　きく 篠崎  03-5664-3080";
+        let mut columns = Columns::new(line);
         let got: Vec<(u32, &str)> = words_at(line)
             .into_iter()
-            .map(|(at, w)| (char_column(line, at), w))
+            .map(|(at, w)| (columns.at(at), w))
             .collect();
+        assert_eq!(columns.at(0), 1);
+        assert_eq!(
+            columns.at(at_byte(line, "篠崎")),
+            char_column(line, at_byte(line, "篠崎"))
+        );
         assert_eq!(
             got,
             [(1, "熟年相談室　きく"), (10, "篠崎"), (14, "03-5664-3080")]

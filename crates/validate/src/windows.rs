@@ -12,6 +12,9 @@ use zaitaku_parse::layout::{Item, Mark};
 use zaitaku_parse::model::{AnswerValue, Report};
 use zaitaku_parse::windows::{MunicipalityWindows, Run, TARGET_COLUMNS};
 
+/// Places a message lists before it says how many more there are.
+const LISTED: usize = 20;
+
 /// Every check and ambiguity of pages 7–11.
 pub fn consultation_windows(report: &Report, out: &mut ValidationReport) {
     let ed = report.edition.as_of.iso();
@@ -95,13 +98,19 @@ pub fn consultation_windows(report: &Report, out: &mut ValidationReport) {
             "none left over".to_string()
         } else {
             format!(
-                "{} left over: {}",
+                "{} left over: {}{}",
                 w.unplaced.len(),
                 w.unplaced
                     .iter()
+                    .take(LISTED)
                     .map(|x| x.span.to_string())
                     .collect::<Vec<_>>()
-                    .join(", ")
+                    .join(", "),
+                if w.unplaced.len() > LISTED {
+                    format!(" and {} more", w.unplaced.len() - LISTED)
+                } else {
+                    String::new()
+                }
             )
         },
     );

@@ -1,7 +1,7 @@
 //! Shared setup of the commands: reading, decoding and parsing the inputs,
 //! with every error a user sees named by file, line and column.
 
-use crate::diagnostic::{render, Diagnostic, Source};
+use crate::diagnostic::{line_starts, render, Diagnostic, Source};
 use annotate_snippets::Level;
 use std::path::PathBuf;
 use zaitaku_parse::decode::{decode, EncodingChoice};
@@ -33,8 +33,9 @@ fn parse_encoding(s: &str) -> Result<EncodingChoice, String> {
 pub struct Loaded {
     /// One report per input.
     pub reports: Vec<Report>,
-    /// Per report: the input's path as given and its decoded text.
-    pub sources: Vec<(String, String)>,
+    /// Per report: the input's path as given, its decoded text and where
+    /// its lines start.
+    pub sources: Vec<(String, String, Vec<usize>)>,
 }
 
 impl Loaded {
@@ -44,7 +45,7 @@ impl Loaded {
             .iter()
             .zip(&self.sources)
             .find(|(r, _)| r.edition.as_of.iso() == edition)
-            .map(|(_, (path, text))| Source { path, text })
+            .map(|(_, (path, text, starts))| Source { path, text, starts })
     }
 }
 
@@ -74,9 +75,11 @@ pub fn load(args: &InputArgs) -> Option<Loaded> {
                 continue;
             }
         };
+        let starts = line_starts(&decoded.text);
         let source = Source {
             path: &shown,
             text: &decoded.text,
+            starts: &starts,
         };
         match zaitaku_parse::parse_text(&decoded.text) {
             Ok(report) => {
@@ -108,7 +111,7 @@ pub fn load(args: &InputArgs) -> Option<Loaded> {
                     continue;
                 }
                 loaded.reports.push(report);
-                loaded.sources.push((shown.clone(), decoded.text.clone()));
+                loaded.sources.push((shown.clone(), decoded.text, starts));
             }
             Err(errors) => {
                 for e in &errors.0 {
@@ -179,7 +182,8 @@ fn say_decode_error(shown: &str, bytes: &[u8], e: &DecodeError) {
         render(
             Source {
                 path: shown,
-                text: &text
+                text: &text,
+                starts: &line_starts(&text),
             },
             &d
         )
@@ -229,9 +233,11 @@ fn apply_overrides(path: &std::path::Path, reports: &mut [Report]) -> Option<()>
         Ok(()) => Some(()),
         Err(errors) => {
             let shown = shown.to_string();
+            let starts = line_starts(&text);
             let source = Source {
                 path: &shown,
                 text: &text,
+                starts: &starts,
             };
             for e in errors {
                 let d = Diagnostic {
@@ -264,9 +270,12 @@ pub fn load_validated(args: &InputArgs) -> Option<(Loaded, ValidationReport)> {
 pub fn print_validation(loaded: &Loaded, report: &ValidationReport) {
     for (check, line) in report.failures().zip(report.failure_lines()) {
         let source = loaded.source_of(&check.edition);
-        // Each line once, in the check's order.
+        // Each line once, in the check's order, as many as are shown.
         let mut spans: Vec<Span> = Vec::new();
         for s in &check.spans {
+            if spans.len() > MAX_PLACES {
+                break;
+            }
             if !spans.iter().any(|t| t.line == s.line) {
                 spans.push(*s);
             }
@@ -290,6 +299,7 @@ pub fn print_validation(loaded: &Loaded, report: &ValidationReport) {
                             check
                                 .suspects
                                 .iter()
+                                .take(MAX_PLACES)
                                 .map(|s| (s.span, format!("may explain it: {}", s.why))),
                         )
                         .collect(),

@@ -7,13 +7,36 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use std::io::IsTerminal;
 use zaitaku_parse::model::Span;
 
-/// A file a message can point into: its name as given and its decoded text.
+/// A file a message can point into: its name as given and its decoded text,
+/// with where each line starts (so showing a line does not scan the text).
 #[derive(Debug, Clone, Copy)]
 pub struct Source<'a> {
     /// The path as the user gave it.
     pub path: &'a str,
     /// The decoded text (lines and columns are counted in it).
     pub text: &'a str,
+    /// Byte offset of each line's start (see [`line_starts`]).
+    pub starts: &'a [usize],
+}
+
+/// Byte offset of the start of every line of `text`.
+pub fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(k, _)| k + 1))
+        .collect()
+}
+
+impl<'a> Source<'a> {
+    /// Line `no` (from 1), without its line end.
+    fn line(&self, no: u32) -> Option<&'a str> {
+        let k = usize::try_from(no).ok()?.checked_sub(1)?;
+        let start = *self.starts.get(k)?;
+        let end = self
+            .starts
+            .get(k + 1)
+            .map_or(self.text.len(), |e| e.saturating_sub(1));
+        self.text.get(start..end)
+    }
 }
 
 /// One message about one place.
@@ -63,11 +86,7 @@ fn word_at(line: &str, column: u32) -> std::ops::Range<usize> {
 /// `at`, moved to where `word` stands alone on its line, if it does and `at`
 /// names the whole line (column 1): the caret then points at the figure.
 pub fn locate(source: Source<'_>, at: Span, word: &str) -> Span {
-    let Some(line) = usize::try_from(at.line)
-        .ok()
-        .and_then(|l| l.checked_sub(1))
-        .and_then(|k| source.text.split('\n').nth(k))
-    else {
+    let Some(line) = source.line(at.line) else {
         return at;
     };
     if at.column > 1 {
@@ -89,9 +108,7 @@ pub fn render<'a>(source: Source<'a>, d: &'a Diagnostic<'a>) -> String {
     let mut groups: Vec<Group<'_>> = Vec::new();
     let snippet = |at: Span, kind: AnnotationKind, label: &'a str| {
         let line_no = usize::try_from(at.line).unwrap_or(0);
-        let line = line_no
-            .checked_sub(1)
-            .and_then(|k| source.text.split('\n').nth(k))?;
+        let line = source.line(at.line)?;
         Some(
             Snippet::source(line)
                 .line_start(line_no)
@@ -132,10 +149,12 @@ mod tests {
     #[test]
     fn a_rendered_error_shows_file_line_caret_and_what_was_found() {
         let text = "a\n4 新宿区 1 窓口\n";
+        let starts = line_starts(text);
         let out = render(
             Source {
                 path: "input.txt",
                 text,
+                starts: &starts,
             },
             &Diagnostic {
                 level: Level::ERROR,
