@@ -221,3 +221,41 @@ fn an_hours_phrase_before_the_phone_is_a_parse_error_at_its_column() {
     );
     snapshot!("hours_before_phone", run.stderr);
 }
+
+#[test]
+fn a_window_without_a_phone_is_a_parse_error_at_its_first_line() {
+    // L925 「03-5312-9925 03-3226-2237」 (新宿区) replaced by text: every
+    // window of the layout prints a phone before its hours.
+    let text = harness::seed_with(925, "03-5312-9925 03-3226-2237", "電話なし");
+    let run = show(&text, "consultation_windows");
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("error[layout]: page 7: expected a window's phone number «0…-…-…» among its cells, before its opening hours")
+            && run.stderr.contains("--> input.txt:921:1"),
+        "{}",
+        run.stderr
+    );
+    snapshot!("window_without_phone", run.stderr);
+}
+
+#[test]
+fn marks_without_cells_are_a_parse_error_not_a_window() {
+    // L1043–1046: the cells of 品川区's 「八潮在宅介護支援センター」 and the blank
+    // after them removed, its marks 「○ ○ ○ ○」 (L1047, L1043 of the copy)
+    // left right after the previous window's: marks alone are no window.
+    let text: String = seed()
+        .split('\n')
+        .enumerate()
+        .filter(|(k, _)| !(1042..=1045).contains(k))
+        .map(|(_, l)| l)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let run = show(&text, "consultation_windows");
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("error[layout]: page 7: expected a window's name, location and phone before its target marks")
+            && run.stderr.contains("--> input.txt:1043:1"),
+        "{}",
+        run.stderr
+    );
+}

@@ -11,19 +11,29 @@
 //! leftovers); a municipality without windows has a row of its own
 //! (「3 港区 平成29年９月開設予定 港区」).
 //!
-//! Windows are assigned to municipalities by the text's structure: a head at
-//! the start of a window, or a municipality's own row, fixes where the
-//! municipality's windows start; between two such anchors the windows go, in
-//! order, to the municipalities of the reference list by their printed
-//! counts. Numbers leaked into a window (「5 高齢者あんしん相談センター富坂 …」)
-//! and names in the name column are kept as anchors that validation checks
-//! against the assignment.
+//! The pages are read in phases, each with its own input and output type:
+//!
+//! 1. lines → events (`record`): the page's lines without the repeated
+//!    header, cut into windows' records (lines up to a marks line), own rows
+//!    and leftover lines;
+//! 2. records → cells (`record`): a record's head, name, location, phone,
+//!    extension, fax, hours, marks and 「その他」; a record that cannot be read
+//!    as a window (marks with no cells, no phone, hours before the phone) is
+//!    a parse error at its line and column;
+//! 3. leftovers → figures (`leftovers`): heads, counts, numbers, plans and
+//!    merged cells printed after a page's last window;
+//! 4. placement ([`placement`]): the one rule that assigns windows to
+//!    municipalities by anchors and printed counts, and the runs it places
+//!    together. Numbers leaked into a window (「5 高齢者あんしん相談センター富坂 …」)
+//!    and names in the name column are kept as anchors that validation checks
+//!    against the placement.
 
 use crate::model::Span;
 use crate::reference::municipalities;
 use crate::text::Page;
 
 mod leftovers;
+pub mod placement;
 mod record;
 
 use leftovers::{leftovers, plan_month};
@@ -195,37 +205,6 @@ pub(crate) fn no_of(name: &str) -> Option<u32> {
         .map(|k| k as u32 + 1)
 }
 
-/// The runs of the placement (see [`Run`]): a new run starts at each
-/// municipality with an anchor. `bounds` is, per municipality, where its
-/// windows start and where the next anchored municipality's start: a run
-/// holds the windows from its first member's start to its last member's
-/// bound.
-fn runs(bounds: &[(usize, usize)], windows: &[Window], anchored: impl Fn(u32) -> bool) -> Vec<Run> {
-    let mut runs: Vec<(Vec<u32>, usize, usize)> = Vec::new();
-    for (k, &(start, bound)) in bounds.iter().enumerate() {
-        let no = crate::saturating_u32(k).saturating_add(1);
-        match runs.last_mut() {
-            Some((members, _, end)) if !anchored(no) => {
-                members.push(no);
-                *end = bound;
-            }
-            _ => runs.push((vec![no], start, bound)),
-        }
-    }
-    runs.into_iter()
-        .map(|(members, start, end)| {
-            let end = end.max(start).min(windows.len());
-            let first = windows.get(start).filter(|_| start < end);
-            let last = end.checked_sub(1).and_then(|l| windows.get(l));
-            Run {
-                members,
-                windows: end.saturating_sub(start),
-                lines: first.zip(last).map(|(f, l)| (f.span, l.marks_span)),
-            }
-        })
-        .collect()
-}
-
 /// Parses the window pages, if the text has any. `era` and `fiscal_year` are
 /// the edition's (for the year of a plan that names a month alone).
 pub fn parse(
@@ -352,62 +331,37 @@ pub fn parse(
         }));
         lone_figures.extend(l.lone);
     }
-    // Place the windows: each anchor fixes where its municipality starts;
-    // between anchors the municipalities take their printed counts in order.
-    anchors.sort_by_key(|&(at, no)| (no, at));
-    anchors.dedup_by_key(|a| a.1);
-    let start_of = |no: u32| anchors.iter().find(|a| a.1 == no).map(|a| a.0);
-    let mut cursor = 0usize;
+    // Place the windows by the printed counts (the rule: `placement`).
     let total = windows.len();
     let counts: Vec<Option<usize>> = out
         .iter()
         .map(|m| m.count.map(|c| c.value as usize))
         .collect();
-    let mut taken: Vec<Option<(usize, usize)>> = vec![None; out.len()];
-    let mut bounds: Vec<(usize, usize)> = Vec::with_capacity(out.len());
-    for (k, count) in counts.iter().enumerate() {
-        let no = crate::saturating_u32(k).saturating_add(1);
-        if let Some(at) = start_of(no) {
-            cursor = at.max(cursor);
-        }
-        // Where the next anchored municipality starts bounds this one.
-        let next_anchor = anchors
-            .iter()
-            .filter(|a| a.1 > no)
-            .map(|a| a.0)
-            .min()
-            .unwrap_or(total);
-        let later_known: usize = counts
-            .iter()
-            .enumerate()
-            .skip(k + 1)
-            .take_while(|&(j, _)| start_of(crate::saturating_u32(j).saturating_add(1)).is_none())
-            .map(|(_, c)| c.unwrap_or(0))
-            .sum();
-        let n = match *count {
-            Some(c) => c,
-            // The one count a block does not print: the windows left over.
-            None => next_anchor
-                .saturating_sub(cursor)
-                .saturating_sub(later_known),
-        };
-        bounds.push((cursor, next_anchor.max(cursor).min(total)));
-        let end = cursor
-            .saturating_add(n)
-            .min(next_anchor.max(cursor))
-            .min(total);
-        if let Some(slot) = taken.get_mut(k) {
-            *slot = Some((cursor, end));
-        }
-        cursor = end;
-    }
-    let runs = runs(&bounds, &windows, |no| start_of(no).is_some());
+    let anchors: Vec<(usize, usize)> = anchors
+        .iter()
+        .filter_map(|&(at, no)| Some((at, index_of(no)?)))
+        .collect();
+    let placement = placement::place(&counts, &anchors, total);
+    let runs: Vec<Run> = placement
+        .runs
+        .iter()
+        .map(|(members, range)| Run {
+            members: members
+                .iter()
+                .map(|&k| crate::saturating_u32(k).saturating_add(1))
+                .collect(),
+            windows: range.len(),
+            lines: windows
+                .get(range.start)
+                .zip(range.end.checked_sub(1).and_then(|l| windows.get(l)))
+                .filter(|_| !range.is_empty())
+                .map(|(f, l)| (f.span, l.marks_span)),
+        })
+        .collect();
     let mut by_window: Vec<Option<usize>> = vec![None; total];
-    for (k, t) in taken.iter().enumerate() {
-        if let Some(slots) = t.and_then(|(a, b)| by_window.get_mut(a..b)) {
-            for slot in slots {
-                *slot = Some(k);
-            }
+    for (k, range) in placement.taken.iter().enumerate() {
+        for slot in by_window.get_mut(range.clone()).unwrap_or_default() {
+            *slot = Some(k);
         }
     }
     let mut unplaced = Vec::new();

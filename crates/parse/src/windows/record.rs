@@ -361,7 +361,19 @@ pub(super) fn window(r: &Record<'_>, errors: &mut Vec<ParseError>) -> (Window, O
             hours.extend(contact_words.iter().skip(used).map(|w| w.to_string()));
             (Some(p), e, f, None)
         }
-        Err(whole) if whole.is_empty() => (None, None, None, Some("no phone printed".to_string())),
+        Err(whole) if whole.is_empty() => {
+            // Every window of the layout prints a phone (0…-…-…) before its hours.
+            errors.push(ParseError::new(
+                first.span,
+                "a window's phone number «0…-…-…» among its cells, before its opening hours",
+                &r.lines
+                    .iter()
+                    .map(|l| l.text)
+                    .collect::<Vec<_>>()
+                    .join(" / "),
+            ));
+            (None, None, None, None)
+        }
         Err(whole) => (
             Some(whole),
             None,
