@@ -161,3 +161,82 @@ fn missing_file_and_bad_flag_exit_2() {
         2
     );
 }
+
+#[test]
+fn a_number_beyond_the_int32_columns_is_a_number_error_at_its_first_digit() {
+    // L28 「48 90.6% 43 81.1% 9.4%」 (カ①): 48 → thirty nines. Release builds
+    // once wrapped such a figure and debug builds panicked.
+    let run = build_over_good_output(
+        seed_with(28, "48 90.6%", &format!("{} 90.6%", "9".repeat(30))),
+        2,
+    );
+    assert!(
+        run.stderr
+            .contains("error[number]: page 1: expected a number of at most 2147483647")
+            && run.stderr.contains("--> input.txt:28:1"),
+        "{}",
+        run.stderr
+    );
+    snapshot!("number_too_large", run.stderr);
+}
+
+#[test]
+fn an_era_year_outside_1_to_99_is_a_date_error() {
+    // L52 「…医療政策課　平成29年度7月末時点」: 29 → 0.
+    let run = build_over_good_output(seed_with(52, "平成29年度", "平成0年度"), 2);
+    assert!(
+        run.stderr.contains(
+            "error[date]: page 1: expected an as-of date with a known era and a month 1–12"
+        ) && run.stderr.contains("--> input.txt:52:20"),
+        "{}",
+        run.stderr
+    );
+    snapshot!("era_year_zero", run.stderr);
+}
+
+#[test]
+fn a_nul_byte_is_a_decode_error_showing_its_line() {
+    let mut bytes = seed().into_bytes();
+    let at = bytes.iter().position(|&b| b == b'\n').unwrap() + 1;
+    bytes.insert(at, 0);
+    let run = build_over_good_output(bytes, 2);
+    assert!(
+        run.stderr
+            .contains("error[decode]: byte 1: found a NUL byte")
+            && run.stderr.contains("--> input.txt:2:1"),
+        "{}",
+        run.stderr
+    );
+    snapshot!("nul_byte", run.stderr);
+}
+
+#[test]
+fn a_closed_stdout_ends_check_and_show_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let wd = Workdir::new();
+    wd.write("input.txt", seed());
+    for args in [
+        &["check", "input.txt"][..],
+        &["show", "consultation_windows", "input.txt"][..],
+        &["show", "municipalities", "input.txt", "--csv"][..],
+    ] {
+        // `zaitaku … | head -1`: read one line, then close the pipe.
+        let mut child = Command::new(env!("CARGO_BIN_EXE_zaitaku"))
+            .args(args)
+            .current_dir(wd.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!first.is_empty(), "{args:?} printed a first line");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+    }
+}

@@ -259,3 +259,19 @@ fn marks_without_cells_are_a_parse_error_not_a_window() {
         run.stderr
     );
 }
+
+#[test]
+fn a_printed_number_zero_is_no_municipality() {
+    // L1607 「22 3」 (葛飾区's number and count, printed apart): 22 → 0. The
+    // number once went through `0 - 1` (a panic in debug builds); now no
+    // municipality has it, so 葛飾区's count is not printed and checks fail.
+    let text = harness::seed_with(1607, "22 3", "0 3");
+    let run = show(&text, "consultation_windows");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("FAIL win.21-23.count"),
+        "{}",
+        run.stderr
+    );
+}
