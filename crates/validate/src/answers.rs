@@ -117,8 +117,8 @@ fn contradictions(page: &AnswerPage) -> Vec<Contradiction<'_>> {
 ///
 /// - a row answering the question, or a follow-up of it, although the
 ///   question's condition is not met (`odd`: 「ウ③ answered while ウ② is △」);
-/// - a lead question marked ◎ or ○ while every follow-up is 「-」 (not
-///   applicable), as if the lead had not been implemented;
+/// - where too many rows are counted, a lead question marked ◎ or ○ while
+///   every follow-up is 「-」 (not applicable), as if it had not been implemented;
 /// - on the side with too many rows (`excess_yes`: ◎ or ○; else the other
 ///   marks), a mark that is the only one of its kind in the column (or one of
 ///   as few as the difference): flipping it would make the column agree.
@@ -166,7 +166,9 @@ fn mark_suspects(
             Some(AnswerValue::Options(choices)) => choices.is_empty(),
             None => false,
         };
-        if implemented_or_planned(value)
+        // A lead wrongly marked ◎/○ shows where too many rows are counted.
+        if excess_yes
+            && implemented_or_planned(value)
             && !follow_ups.is_empty()
             && follow_ups.iter().all(all_dash)
         {
@@ -594,7 +596,23 @@ fn any_of_rows(report: &Report, ed: &str, out: &mut ValidationReport) {
         }
         pages.dedup();
         let questions: String = r.any_of.iter().map(|&q| marker(q)).collect();
-        out.check(
+        let published = r.count_current as usize;
+        let suspects = if names.len() == published {
+            Vec::new()
+        } else {
+            any_of_suspects(
+                report,
+                &in_row,
+                names.len() > published,
+                names.len().abs_diff(published),
+            )
+        };
+        let found = if names.len() == published {
+            names.len().to_string()
+        } else {
+            format!("{}{}", names.len(), blame(&suspects))
+        };
+        out.check_with_suspects(
             Compare {
                 id: format!("{id}.count"),
                 edition: ed,
@@ -611,10 +629,55 @@ fn any_of_rows(report: &Report, ed: &str, out: &mut ValidationReport) {
                 printed_at: Some(r.span.to_string()),
                 spans: vec![r.span],
             },
-            r.count_current as usize,
-            names.len(),
+            published.to_string(),
+            found,
+            suspects,
         );
     }
+}
+
+/// Suspects of a 「いずれかを実施」 count: a cell of one of its questions that
+/// breaks a rule (see [`mark_suspects`]) in a row whose being counted hangs
+/// on that cell: its only ◎/○ among the questions when too many rows count,
+/// any cell of a row with none when too few.
+fn any_of_suspects(
+    report: &Report,
+    in_row: &dyn Fn(Item, u8) -> bool,
+    excess_yes: bool,
+    difference: usize,
+) -> Vec<Suspect> {
+    let mut out: Vec<Suspect> = Vec::new();
+    for page in &report.answers {
+        let odd = contradictions(page);
+        let columns: Vec<&AnswerColumn> = page
+            .rows
+            .first()
+            .map_or(&[][..], |r| &r.cells[..])
+            .iter()
+            .map(|c| c.column)
+            .filter(|c| c.options.is_none() && in_row(c.item, c.question))
+            .collect();
+        for col in &columns {
+            for suspect in mark_suspects(page, col, &odd, excess_yes, difference) {
+                let Some(row) = page.rows.iter().find(|r| r.span.line == suspect.span.line) else {
+                    continue;
+                };
+                let yes = columns
+                    .iter()
+                    .filter(|c| implemented_or_planned(cell(row, c)))
+                    .count();
+                let hangs = if excess_yes { yes == 1 } else { yes == 0 };
+                let known = out
+                    .iter()
+                    .any(|s| s.span.line == suspect.span.line && s.why == suspect.why);
+                if hangs && !known {
+                    out.push(suspect);
+                }
+            }
+        }
+    }
+    out.sort_by_key(|s| s.span);
+    out
 }
 
 #[cfg(test)]

@@ -300,3 +300,17 @@ fn missing_row_fails_naming_the_municipality() {
     );
     assert!(run.stderr.contains("FAIL mun.a-e.n"), "{}", run.stderr);
 }
+
+#[test]
+fn a_page_one_any_of_count_lists_the_row_hanging_on_a_broken_cell() {
+    // L570 「32 町田市 ◎ 地区医師会に委託 ◎ △ △ ◎ …」: カ① ◎ → ×. 町田市's only
+    // ◎/○ among カ①②③ goes, so page 1's 「いずれかを実施」 51 (L26) counts one
+    // row short; カ④ stays ◎ although its condition (any of カ①–③) is gone.
+    let run = build_over_good_output(&seed_with(570, "委託 ◎ △ △", "委託 × △ △"), 1);
+    assert!(
+        run.stderr.contains("FAIL mun.ka.any.count [2017-07-31]")
+            && run.stderr.contains("published 51 (page 1, line 26), reconstructed 50; rows that may explain it (the text cannot tell which): 町田市: カ④ answered 「◎」 while カ① is 「×」, カ② is 「△」, カ③ is 「△」, against its condition (page 4, line 570, column 19)\n"),
+        "{}",
+        run.stderr
+    );
+}
