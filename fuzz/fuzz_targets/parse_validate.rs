@@ -1,5 +1,6 @@
 //! Any bytes → decode → parse → validate: no panic, no hang, and every
 //! parse error inside the input.
+#![forbid(unsafe_code)]
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
