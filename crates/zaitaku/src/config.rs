@@ -240,11 +240,14 @@ fn apply_overrides(path: &std::path::Path, reports: &mut [Report]) -> Option<()>
                 starts: &starts,
             };
             for e in errors {
+                // The caret under the field found, where the line holds it.
+                let field = e.found.trim_start_matches('«').trim_end_matches('»');
+                let line = Span::line(0, e.line);
                 let d = Diagnostic {
                     level: Level::ERROR,
                     id: "overrides",
                     title: format!("expected {}", e.expected),
-                    at: Span::line(0, e.line),
+                    at: crate::diagnostic::locate_field(source, line, field),
                     label: format!("found {}", e.found),
                     also: Vec::new(),
                     notes: Vec::new(),

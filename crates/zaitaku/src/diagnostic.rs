@@ -68,12 +68,15 @@ fn renderer() -> Renderer {
 }
 
 /// The byte range of the word at character column `column` (from 1) of
-/// `line`: from the column to the next whitespace, at least one character.
+/// `line`: from the column to the next whitespace or comma (a CSV field),
+/// at least one character.
 fn word_at(line: &str, column: u32) -> std::ops::Range<usize> {
     let skip = usize::try_from(column.saturating_sub(1)).unwrap_or(usize::MAX);
     let start = line.char_indices().nth(skip).map_or(line.len(), |(b, _)| b);
     let rest = line.get(start..).unwrap_or_default();
-    let word = rest.find(char::is_whitespace).unwrap_or(rest.len());
+    let word = rest
+        .find(|c: char| c.is_whitespace() || c == ',')
+        .unwrap_or(rest.len());
     // On a space (a message about a gap), the caret covers that character.
     let len = if word > 0 {
         word
@@ -81,6 +84,22 @@ fn word_at(line: &str, column: u32) -> std::ops::Range<usize> {
         rest.chars().next().map_or(0, char::len_utf8)
     };
     start..start + len
+}
+
+/// `at`, moved to the CSV field of its line that is `field`, if one is.
+pub fn locate_field(source: Source<'_>, at: Span, field: &str) -> Span {
+    let Some(line) = source.line(at.line) else {
+        return at;
+    };
+    let mut column = 1u32;
+    for f in line.split(',') {
+        if f == field {
+            return at.at_column(column);
+        }
+        let width = u32::try_from(f.chars().count()).unwrap_or(u32::MAX);
+        column = column.saturating_add(width).saturating_add(1);
+    }
+    at
 }
 
 /// `at`, moved to where `word` stands alone on its line, if it does and `at`

@@ -90,17 +90,18 @@ fn an_override_naming_an_unknown_association_or_year_is_an_input_error() {
     ));
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(
-        run.stderr.contains("error[overrides]: expected an association of round_the_clock_care in 2017-07-31\n --> overrides.csv:2:1"),
+        run.stderr.contains("error[overrides]: expected an association of round_the_clock_care in 2017-07-31\n --> overrides.csv:2:33"),
         "{}",
         run.stderr
     );
     // Page 6's columns are 26–29 (L845 「26 27 28 29医師会名 …」): FY2014–FY2017.
     assert!(
-        run.stderr.contains("error[overrides]: expected a fiscal year of multidisciplinary_network (2014, 2015, 2016, 2017)\n --> overrides.csv:3:1"),
+        run.stderr.contains("error[overrides]: expected a fiscal year of multidisciplinary_network (2014, 2015, 2016, 2017)\n --> overrides.csv:3:43"),
         "{}",
         run.stderr
     );
     assert_eq!(wd.files("output"), before);
+    snapshot!("unknown_override", run.stderr);
 }
 
 #[test]
