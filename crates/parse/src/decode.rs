@@ -5,7 +5,8 @@
 //! UTF-8 is UTF-8, and anything else is handed to chardetng, whose guess must
 //! be Shift_JIS (decoded as its WHATWG superset, CP932) or EUC-JP.
 
-use crate::error::DecodeError;
+use crate::error::{ErrorKind, ParseError};
+use crate::model::Span;
 use encoding_rs::{DecoderResult, Encoding, EUC_JP, SHIFT_JIS, UTF_16BE, UTF_16LE, UTF_8};
 
 /// Which encoding to read the input with (`--encoding`).
@@ -61,14 +62,25 @@ pub struct Decoded {
 /// let d = decode(b"\xEF\xBB\xBFa\r\nb\rc", EncodingChoice::Auto).unwrap();
 /// assert_eq!((d.text.as_str(), d.encoding, d.had_bom), ("a\nb\nc", "UTF-8", true));
 /// ```
-pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Result<Decoded, DecodeError> {
+pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Result<Decoded, ParseError> {
     if bytes.is_empty() {
-        return Err(DecodeError::Empty);
+        return Err(ParseError::of(
+            ErrorKind::Decode,
+            Span::line(0, 1),
+            "the text of the report",
+            "an empty file",
+        ));
     }
     if bytes.len() > crate::MAX_INPUT_BYTES {
-        return Err(DecodeError::TooLarge {
-            limit: crate::MAX_INPUT_BYTES,
-        });
+        return Err(ParseError::of(
+            ErrorKind::Limit,
+            Span::line(0, 1),
+            format!(
+                "at most {} bytes, the input size limit (one edition of the report is about 90 KB)",
+                crate::MAX_INPUT_BYTES
+            ),
+            "a larger file",
+        ));
     }
     let (encoding, bom_len) = match Encoding::for_bom(bytes) {
         Some((enc, len)) if choice == EncodingChoice::Auto || choice == choice_of(enc) => {
@@ -79,15 +91,12 @@ pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Result<Decoded, DecodeErr
     let body = bytes.get(bom_len..).unwrap_or_default();
     if encoding != UTF_16LE && encoding != UTF_16BE {
         if let Some(offset) = body.iter().position(|&b| b == 0) {
-            return Err(DecodeError::Binary {
-                offset: offset + bom_len,
-            });
+            return Err(binary(encoding, body, offset));
         }
     }
-    let text = decode_strict(encoding, body, bom_len)?;
-    if text.contains('\0') {
-        let offset = text.find('\0').unwrap_or(0);
-        return Err(DecodeError::Binary { offset });
+    let text = decode_strict(encoding, body)?;
+    if let Some(offset) = text.find('\0') {
+        return Err(binary(UTF_8, text.as_bytes(), offset));
     }
     Ok(Decoded {
         text: unify_line_ends(&text),
@@ -104,7 +113,53 @@ fn choice_of(enc: &'static Encoding) -> EncodingChoice {
     }
 }
 
-fn pick(bytes: &[u8], choice: EncodingChoice) -> Result<&'static Encoding, DecodeError> {
+/// A NUL byte at `offset` of `body` (read as `encoding`): binary data.
+fn binary(encoding: &'static Encoding, body: &[u8], offset: usize) -> ParseError {
+    damaged(
+        encoding,
+        body,
+        offset,
+        "text (a NUL byte marks a binary file)".to_string(),
+        format!("a NUL byte at byte {offset}"),
+    )
+}
+
+/// A decode error at byte `offset` of `body`: its line and column, and the
+/// line as far as it can be read, for the message.
+fn damaged(
+    encoding: &'static Encoding,
+    body: &[u8],
+    offset: usize,
+    expected: String,
+    found: String,
+) -> ParseError {
+    let before = body.get(..offset).unwrap_or(body);
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |k| k + 1);
+    let line_end = body
+        .iter()
+        .skip(offset)
+        .position(|&b| b == b'\n')
+        .map_or(body.len(), |k| offset + k);
+    let read = |bytes: &[u8]| encoding.decode_without_bom_handling(bytes).0.into_owned();
+    let column = read(before.get(line_start..).unwrap_or_default())
+        .chars()
+        .count();
+    let line = before.iter().filter(|&&b| b == b'\n').count();
+    let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX).saturating_add(1);
+    let mut error = ParseError::of(
+        ErrorKind::Decode,
+        Span::line(0, to_u32(line)).at_column(to_u32(column)),
+        expected,
+        &found,
+    );
+    error.source_line = Some(read(body.get(line_start..line_end).unwrap_or_default()));
+    error
+}
+
+fn pick(bytes: &[u8], choice: EncodingChoice) -> Result<&'static Encoding, ParseError> {
     Ok(match choice {
         EncodingChoice::Utf8 => UTF_8,
         EncodingChoice::ShiftJis => SHIFT_JIS,
@@ -122,9 +177,12 @@ fn pick(bytes: &[u8], choice: EncodingChoice) -> Result<&'static Encoding, Decod
             if guess == SHIFT_JIS || guess == EUC_JP {
                 guess
             } else {
-                return Err(DecodeError::Undetected {
-                    guess: guess.name(),
-                });
+                return Err(ParseError::of(
+                    ErrorKind::Decode,
+                    Span::line(0, 1),
+                    "UTF-8, UTF-16 with a byte order mark, Shift_JIS or EUC-JP (use --encoding to force one)",
+                    &format!("no byte order mark, not UTF-8, and bytes that look like {}", guess.name()),
+                ));
             }
         }
     })
@@ -148,11 +206,7 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
 }
 
 /// Decodes without replacement; on a bad byte, says where it is.
-fn decode_strict(
-    encoding: &'static Encoding,
-    body: &[u8],
-    bom_len: usize,
-) -> Result<String, DecodeError> {
+fn decode_strict(encoding: &'static Encoding, body: &[u8]) -> Result<String, ParseError> {
     let mut decoder = encoding.new_decoder_without_bom_handling();
     let capacity = decoder
         .max_utf8_buffer_length_without_replacement(body.len())
@@ -162,24 +216,27 @@ fn decode_strict(
     match result {
         DecoderResult::InputEmpty => Ok(out),
         DecoderResult::Malformed(bad, _) => {
-            let offset = bom_len + read.saturating_sub(bad as usize);
-            let line = 1 + out.matches(['\n']).count() as u32;
-            let column = 1 + out.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32;
-            Err(DecodeError::Malformed {
-                encoding: encoding.name(),
+            let offset = read.saturating_sub(usize::from(bad));
+            Err(damaged(
+                encoding,
+                body,
                 offset,
-                line,
-                column,
-            })
+                format!("text in {}", encoding.name()),
+                format!(
+                    "bytes that are not valid {} (byte {offset} of the text)",
+                    encoding.name()
+                ),
+            ))
         }
         // The buffer is sized for the worst case, so this cannot happen; say so
         // rather than panic.
-        DecoderResult::OutputFull => Err(DecodeError::Malformed {
-            encoding: encoding.name(),
-            offset: bom_len + read,
-            line: 0,
-            column: 0,
-        }),
+        DecoderResult::OutputFull => Err(damaged(
+            encoding,
+            body,
+            read,
+            format!("text in {}", encoding.name()),
+            "more text than the decoder's buffer holds".to_string(),
+        )),
     }
 }
 
@@ -250,11 +307,14 @@ mod tests {
 
     #[test]
     fn empty_and_binary_input_are_errors() {
-        assert_eq!(decode(b"", EncodingChoice::Auto), Err(DecodeError::Empty));
+        let empty = decode(b"", EncodingChoice::Auto).unwrap_err();
         assert_eq!(
-            decode(b"ab\0cd", EncodingChoice::Auto),
-            Err(DecodeError::Binary { offset: 2 })
+            (empty.kind, empty.found.as_str()),
+            (ErrorKind::Decode, "«an empty file»")
         );
+        let binary = decode(b"x\nab\0cd", EncodingChoice::Auto).unwrap_err();
+        assert_eq!(binary.position, Span::line(0, 2).at_column(3));
+        assert_eq!(binary.source_line.as_deref(), Some("ab\0cd"));
     }
 
     #[test]
@@ -262,30 +322,22 @@ mod tests {
         let mut bytes = LINE.repeat(10).into_bytes();
         bytes[3] = 0xFF;
         let err = decode(&bytes, EncodingChoice::Auto).unwrap_err();
-        assert!(
-            matches!(
-                err,
-                DecodeError::Malformed {
-                    encoding: "UTF-8",
-                    line: 1,
-                    ..
-                }
-            ),
+        assert_eq!(
+            (err.kind, err.position.line),
+            (ErrorKind::Decode, 1),
             "{err:?}"
         );
+        assert_eq!(err.expected, "text in UTF-8");
     }
 
     #[test]
     fn bad_utf8_names_line_and_column() {
         let err = decode(b"ok\nab\xFFc", EncodingChoice::Utf8).unwrap_err();
+        assert_eq!(err.position, Span::line(0, 2).at_column(3));
         assert_eq!(
-            err,
-            DecodeError::Malformed {
-                encoding: "UTF-8",
-                offset: 5,
-                line: 2,
-                column: 3
-            }
+            err.found,
+            "«bytes that are not valid UTF-8 (byte 5 of the text)»"
         );
+        assert_eq!(err.source_line.as_deref(), Some("ab\u{FFFD}c"));
     }
 }

@@ -3,13 +3,17 @@
 //! Shaped like the `csv` crate's errors: every error carries its place (a
 //! [`Span`]: page, line and column, all from 1, columns in characters) and
 //! says what was expected and what was found, so the message reads like a bug
-//! report. Its [`ErrorKind`] says which family of rule the input broke.
+//! report. Its [`ErrorKind`] says which family of rule the input broke:
+//! one error type for decoding, every page parser and the overrides file.
 
 use crate::model::Span;
 
 /// Which family of rule the input broke.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 pub enum ErrorKind {
+    /// The bytes are not text in the chosen or detected encoding: empty, a
+    /// NUL byte, an invalid sequence, or no encoding fits.
+    Decode,
     /// The text does not have the shape of the report's pages: a page, a
     /// header, a row or a figure line is missing or out of place.
     Layout,
@@ -22,33 +26,42 @@ pub enum ErrorKind {
     Date,
     /// The input is larger than the documented limits.
     Limit,
+    /// A line of the overrides file that cannot be used.
+    Overrides,
 }
 
 impl ErrorKind {
     /// A short name for messages: `layout`, `number`, …
     pub fn id(self) -> &'static str {
         match self {
+            ErrorKind::Decode => "decode",
             ErrorKind::Layout => "layout",
             ErrorKind::Number => "number",
             ErrorKind::Vocabulary => "vocabulary",
             ErrorKind::Date => "date",
             ErrorKind::Limit => "limit",
+            ErrorKind::Overrides => "overrides",
         }
     }
 }
 
-/// One thing in the input that does not have the shape the layout expects.
+/// One thing in an input that is not what the crate can read: the crate's
+/// one error type, for decoding, parsing and the overrides file alike.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{position}: expected {expected}, found {found}")]
 pub struct ParseError {
     /// Which rule it broke.
     pub kind: ErrorKind,
-    /// Where the problem is.
+    /// Where the problem is. Decode and overrides errors come before pages
+    /// are known: their page is 0; an empty or oversized file is at line 1.
     pub position: Span,
     /// What the layout expects there.
     pub expected: String,
     /// What the text holds there (shortened).
     pub found: String,
+    /// For a decode error, the damaged line as far as it can be read (bad
+    /// bytes replaced), since there is no decoded text to show it from.
+    pub source_line: Option<String>,
 }
 
 impl ParseError {
@@ -64,46 +77,9 @@ impl ParseError {
             position,
             expected: expected.into(),
             found: excerpt(found),
+            source_line: None,
         }
     }
-}
-
-/// The input bytes could not be turned into text.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum DecodeError {
-    /// The input holds no byte at all.
-    #[error("the file is empty; expected the text of the report")]
-    Empty,
-    /// The input is larger than [`crate::MAX_INPUT_BYTES`].
-    #[error("the file is larger than {limit} bytes, the input size limit; expected one edition of the report (about 90 KB)")]
-    TooLarge {
-        /// The limit.
-        limit: usize,
-    },
-    /// A NUL byte: this is binary data, not an extracted text.
-    #[error("byte {offset}: found a NUL byte; expected text (is this a binary file?)")]
-    Binary {
-        /// Byte offset of the first NUL, from 0.
-        offset: usize,
-    },
-    /// The bytes are not valid in the chosen or detected encoding.
-    #[error("line {line}, column {column} (byte {offset}): the bytes are not valid {encoding}")]
-    Malformed {
-        /// Encoding tried.
-        encoding: &'static str,
-        /// Byte offset of the first bad byte, from 0.
-        offset: usize,
-        /// Line of the bad byte, from 1.
-        line: u32,
-        /// Column of the bad byte, in characters, from 1.
-        column: u32,
-    },
-    /// Without a byte order mark, no Japanese encoding fits the bytes.
-    #[error("no byte order mark, not UTF-8, and the bytes look like {guess}; expected UTF-8, UTF-16 with BOM, Shift_JIS or EUC-JP (use --encoding to force one)")]
-    Undetected {
-        /// What the detector guessed.
-        guess: &'static str,
-    },
 }
 
 /// The parse errors of one input, all of them, in text order.

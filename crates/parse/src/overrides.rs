@@ -11,8 +11,9 @@
 //! total fails a check. A line naming an edition, program, association or
 //! year the inputs do not have is an input error, with its line.
 
+use crate::error::{ErrorKind, ParseError};
 use crate::layout::Program;
-use crate::model::{Pin, Report};
+use crate::model::{Pin, Report, Span};
 
 /// One pinned cell, as read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,18 +32,6 @@ pub struct Override {
     pub participated: bool,
 }
 
-/// A line of the overrides file that cannot be used.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("line {line}: expected {expected}, found {found}")]
-pub struct OverrideError {
-    /// Line, from 1.
-    pub line: u32,
-    /// What was expected.
-    pub expected: String,
-    /// What the line holds.
-    pub found: String,
-}
-
 const HEADER: [&str; 5] = [
     "edition",
     "program",
@@ -52,17 +41,15 @@ const HEADER: [&str; 5] = [
 ];
 
 /// Reads the file's text (UTF-8, with or without BOM, any line ends).
-pub fn parse(text: &str) -> Result<Vec<Override>, Vec<OverrideError>> {
+pub fn parse(text: &str) -> Result<Vec<Override>, Vec<ParseError>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut lines = text
-        .lines()
-        .enumerate()
-        .map(|(k, l)| (k as u32 + 1, l.trim_end_matches('\r')));
+    let mut lines = text.lines().enumerate().map(|(k, l)| {
+        let no = crate::saturating_u32(k).saturating_add(1);
+        (no, l.trim_end_matches('\r'))
+    });
     let mut errors = Vec::new();
-    let err = |line: u32, expected: &str, found: &str| OverrideError {
-        line,
-        expected: expected.to_string(),
-        found: format!("«{found}»"),
+    let err = |line: u32, expected: &str, found: &str| {
+        ParseError::of(ErrorKind::Overrides, Span::line(0, line), expected, found)
     };
     match lines.next() {
         Some((_, h)) if h.split(',').map(str::trim).take(5).eq(HEADER) => {}
@@ -123,13 +110,11 @@ pub fn apply(
     reports: &mut [Report],
     overrides: &[Override],
     source: &str,
-) -> Result<(), Vec<OverrideError>> {
+) -> Result<(), Vec<ParseError>> {
     let mut errors = Vec::new();
     for o in overrides {
-        let err = |expected: String, found: &str| OverrideError {
-            line: o.line,
-            expected,
-            found: format!("«{found}»"),
+        let err = |expected: String, found: &str| {
+            ParseError::of(ErrorKind::Overrides, Span::line(0, o.line), expected, found)
         };
         let Some(report) = reports
             .iter_mut()
@@ -224,9 +209,9 @@ mod tests {
     #[test]
     fn a_bad_value_names_its_line() {
         let e = parse("edition,program,association,fiscal_year,participated\n2017-07-31,round_the_clock_care,千代田区,2012,yes\n").unwrap_err();
-        assert_eq!(e[0].line, 2);
+        assert_eq!(e[0].position.line, 2);
         assert!(e[0].expected.contains("true or false"));
         let e = parse("association,year\n").unwrap_err();
-        assert_eq!(e[0].line, 1);
+        assert_eq!(e[0].position.line, 1);
     }
 }

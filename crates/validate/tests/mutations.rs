@@ -11,7 +11,6 @@ use std::path::Path;
 use std::sync::mpsc;
 use std::time::Duration;
 use zaitaku_parse::decode::{decode, EncodingChoice};
-use zaitaku_parse::error::DecodeError;
 
 /// Cases run by `make test`.
 const CASES: usize = 6_000;
@@ -247,10 +246,9 @@ fn case(number: usize, seed: &str) -> (Vec<u8>, Vec<String>) {
 fn run(bytes: &[u8]) -> Option<String> {
     let decoded = match decode(bytes, EncodingChoice::Auto) {
         Ok(d) => d,
-        Err(DecodeError::Malformed { offset, .. } | DecodeError::Binary { offset })
-            if offset > bytes.len() =>
-        {
-            return Some(format!("decode error at byte {offset}, past the input"));
+        // A decode error names a line of the input (page 0: before pages).
+        Err(e) if usize::try_from(e.position.line).map_or(true, |l| l > bytes.len() + 1) => {
+            return Some(format!("decode error past the input: {e}"));
         }
         Err(_) => return None,
     };

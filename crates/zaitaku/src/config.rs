@@ -5,7 +5,7 @@ use crate::diagnostic::{line_starts, render, Diagnostic, Source};
 use annotate_snippets::Level;
 use std::path::PathBuf;
 use zaitaku_parse::decode::{decode, EncodingChoice};
-use zaitaku_parse::error::{DecodeError, ParseError};
+use zaitaku_parse::error::{ErrorKind, ParseError};
 use zaitaku_parse::model::{Report, Span};
 use zaitaku_validate::ValidationReport;
 
@@ -45,7 +45,12 @@ impl Loaded {
             .iter()
             .zip(&self.sources)
             .find(|(r, _)| r.edition.as_of.iso() == edition)
-            .map(|(_, (path, text, starts))| Source { path, text, starts })
+            .map(|(_, (path, text, starts))| Source {
+                path,
+                text,
+                starts,
+                first_line: 1,
+            })
     }
 }
 
@@ -70,7 +75,7 @@ pub fn load(args: &InputArgs) -> Option<Loaded> {
         let decoded = match decode(&bytes, args.encoding) {
             Ok(d) => d,
             Err(e) => {
-                say_decode_error(&shown, &bytes, &e);
+                say_decode_error(&shown, &e);
                 failed = true;
                 continue;
             }
@@ -80,6 +85,7 @@ pub fn load(args: &InputArgs) -> Option<Loaded> {
             path: &shown,
             text: &decoded.text,
             starts: &starts,
+            first_line: 1,
         };
         match zaitaku_parse::parse_text(&decoded.text) {
             Ok(report) => {
@@ -134,12 +140,19 @@ pub fn load(args: &InputArgs) -> Option<Loaded> {
     Some(loaded)
 }
 
-/// A parse error as a message: its kind, page and expectation; what was found under the caret.
+/// An error of the parse crate as a message: its kind, the page where one
+/// is known and what was expected; what was found under the caret.
 fn parse_diagnostic(e: &ParseError) -> Diagnostic<'static> {
+    let title = match e.kind {
+        ErrorKind::Decode | ErrorKind::Limit | ErrorKind::Overrides => {
+            format!("expected {}", e.expected)
+        }
+        _ => format!("page {}: expected {}", e.position.page, e.expected),
+    };
     Diagnostic {
         level: Level::ERROR,
         id: e.kind.id(),
-        title: format!("page {}: expected {}", e.position.page, e.expected),
+        title,
         at: e.position,
         label: format!("found {}", e.found),
         also: Vec::new(),
@@ -147,62 +160,27 @@ fn parse_diagnostic(e: &ParseError) -> Diagnostic<'static> {
     }
 }
 
-/// A decode error: with the line holding the bad byte where it has a place.
-fn say_decode_error(shown: &str, bytes: &[u8], e: &DecodeError) {
-    let (line, column) = match *e {
-        DecodeError::Malformed { line, column, .. } => (line, column),
-        DecodeError::Binary { offset } => line_and_column(bytes, offset),
-        _ => {
-            say!("zaitaku: {shown}: {e}");
-            return;
-        }
+/// A decode error, with the damaged line where it has one.
+fn say_decode_error(shown: &str, e: &ParseError) {
+    let line = e.source_line.as_deref().unwrap_or_default();
+    // No line to show for an empty, oversized or undetected file.
+    let starts = if e.source_line.is_some() {
+        line_starts(line)
+    } else {
+        Vec::new()
     };
-    // The text as far as it can be read, bad bytes replaced, for the line.
-    let text = match *e {
-        DecodeError::Malformed { encoding, .. } => {
-            encoding_rs::Encoding::for_label(encoding.as_bytes())
-                .unwrap_or(encoding_rs::UTF_8)
-                .decode_without_bom_handling(bytes)
-                .0
-                .into_owned()
-        }
-        _ => String::from_utf8_lossy(bytes).into_owned(),
+    let source = Source {
+        path: shown,
+        text: line,
+        starts: &starts,
+        first_line: e.position.line,
     };
-    let d = Diagnostic {
-        level: Level::ERROR,
-        id: "decode",
-        title: e.to_string(),
-        at: Span::line(0, line).at_column(column),
-        label: "here".into(),
-        also: Vec::new(),
-        notes: vec!["use --encoding to read the file in another encoding".into()],
-    };
-    say!(
-        "{}",
-        render(
-            Source {
-                path: shown,
-                text: &text,
-                starts: &line_starts(&text),
-            },
-            &d
-        )
-    );
-}
-
-/// Line and character column (from 1) of byte `offset`, the text read as UTF-8 with replacements.
-fn line_and_column(bytes: &[u8], offset: usize) -> (u32, u32) {
-    let before = bytes.get(..offset).unwrap_or(bytes);
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |k| k + 1);
-    let line = before.iter().filter(|&&b| b == b'\n').count();
-    let column = String::from_utf8_lossy(before.get(line_start..).unwrap_or_default())
-        .chars()
-        .count();
-    let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX).saturating_add(1);
-    (to_u32(line), to_u32(column))
+    let mut d = parse_diagnostic(e);
+    if e.kind == ErrorKind::Decode && e.source_line.is_some() {
+        d.notes
+            .push("use --encoding to read the file in another encoding".into());
+    }
+    say!("{}", render(source, &d));
 }
 
 /// Reads a file, at most one byte past the input size limit (so a larger
@@ -238,20 +216,13 @@ fn apply_overrides(path: &std::path::Path, reports: &mut [Report]) -> Option<()>
                 path: &shown,
                 text: &text,
                 starts: &starts,
+                first_line: 1,
             };
             for e in errors {
                 // The caret under the field found, where the line holds it.
                 let field = e.found.trim_start_matches('«').trim_end_matches('»');
-                let line = Span::line(0, e.line);
-                let d = Diagnostic {
-                    level: Level::ERROR,
-                    id: "overrides",
-                    title: format!("expected {}", e.expected),
-                    at: crate::diagnostic::locate_field(source, line, field),
-                    label: format!("found {}", e.found),
-                    also: Vec::new(),
-                    notes: Vec::new(),
-                };
+                let mut d = parse_diagnostic(&e);
+                d.at = crate::diagnostic::locate_field(source, e.position, field);
                 say!("{}", render(source, &d));
             }
             None

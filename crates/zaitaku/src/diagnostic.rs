@@ -17,6 +17,9 @@ pub struct Source<'a> {
     pub text: &'a str,
     /// Byte offset of each line's start (see [`line_starts`]).
     pub starts: &'a [usize],
+    /// The file's line number of `text`'s first line (1 unless `text` is an
+    /// excerpt, such as the damaged line of a decode error).
+    pub first_line: u32,
 }
 
 /// Byte offset of the start of every line of `text`.
@@ -29,7 +32,7 @@ pub fn line_starts(text: &str) -> Vec<usize> {
 impl<'a> Source<'a> {
     /// Line `no` (from 1), without its line end.
     fn line(&self, no: u32) -> Option<&'a str> {
-        let k = usize::try_from(no).ok()?.checked_sub(1)?;
+        let k = usize::try_from(no.checked_sub(self.first_line)?).ok()?;
         let start = *self.starts.get(k)?;
         let end = self
             .starts
@@ -123,7 +126,12 @@ pub fn locate(source: Source<'_>, at: Span, word: &str) -> Span {
 /// the word at `d.at`, the label, the notes. A place outside the text (it
 /// never should be) is rendered without a source line.
 pub fn render<'a>(source: Source<'a>, d: &'a Diagnostic<'a>) -> String {
-    let title = d.level.clone().primary_title(d.title.as_str()).id(d.id);
+    // Without a line to show, the headline names the file and what was found.
+    let headline = match source.line(d.at.line) {
+        Some(_) => d.title.clone(),
+        None => format!("{}: {}, {}", source.path, d.title, d.label),
+    };
+    let title = d.level.clone().primary_title(headline).id(d.id);
     let mut groups: Vec<Group<'_>> = Vec::new();
     let snippet = |at: Span, kind: AnnotationKind, label: &'a str| {
         let line_no = usize::try_from(at.line).unwrap_or(0);
@@ -174,6 +182,7 @@ mod tests {
                 path: "input.txt",
                 text,
                 starts: &starts,
+                first_line: 1,
             },
             &Diagnostic {
                 level: Level::ERROR,

@@ -202,7 +202,7 @@ fn a_nul_byte_is_a_decode_error_showing_its_line() {
     let run = build_over_good_output(bytes, 2);
     assert!(
         run.stderr
-            .contains("error[decode]: byte 1: found a NUL byte")
+            .contains("error[decode]: expected text (a NUL byte marks a binary file)")
             && run.stderr.contains("--> input.txt:2:1"),
         "{}",
         run.stderr
