@@ -40,6 +40,10 @@ pub enum ExportError {
         character: char,
         /// Its code point.
         code: u32,
+        /// The CSV line holding it, without its line end.
+        text: String,
+        /// The character's column in that line, in characters, from 1.
+        at_column: u32,
     },
     /// The file system refused.
     #[error("{path}: {source}")]
@@ -144,7 +148,15 @@ pub fn encode_csv(file: &str, utf8: Vec<u8>, options: CsvOptions) -> Result<Vec<
                         out.extend_from_slice(buf.get(..written).unwrap_or_default())
                     }
                     encoding_rs::EncoderResult::Unmappable(c) => {
+                        let before = line
+                            .get(..read.saturating_sub(c.len_utf8()))
+                            .unwrap_or(line);
+                        let at_column = u32::try_from(before.chars().count())
+                            .unwrap_or(u32::MAX)
+                            .saturating_add(1);
                         return Err(ExportError::Unencodable {
+                            text: line.trim_end_matches('\n').to_string(),
+                            at_column,
                             file: file.to_string(),
                             line: k + 1,
                             column: header

@@ -182,11 +182,11 @@ fn cp932_fails_on_the_seeds_own_circled_zero_naming_line_and_column() {
     ]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(
-        run.stderr.contains(
-            "question_summary.csv: line 32, column question_text: 「⓪」 (U+24EA) has no CP932 code"
-        ),
+        run.stderr.contains("error[encoding]: expected characters CP932 can hold in column question_text\n  --> question_summary.csv:32:")
+            && run.stderr.contains("「⓪」 (U+24EA) has no CP932 code"),
         "{}",
         run.stderr
     );
     assert_eq!(wd.files("output"), before, "output/ was touched");
+    snapshot!("cp932_unencodable", run.stderr);
 }

@@ -6,10 +6,13 @@
 //! (exit 1) DIR is left exactly as it was and the report goes to the terminal.
 
 use crate::config::{load_validated, print_validation, InputArgs};
+use crate::diagnostic::{line_starts, render, Diagnostic, Source};
 use crate::Outcome;
+use annotate_snippets::Level;
 use anyhow::Context;
 use std::path::PathBuf;
-use zaitaku_export::write::{CsvEncoding, CsvOptions};
+use zaitaku_export::write::{CsvEncoding, CsvOptions, ExportError};
+use zaitaku_parse::model::Span;
 
 /// Arguments of `build`.
 #[derive(clap::Args, Debug)]
@@ -53,7 +56,43 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         return Ok(Outcome::ValidationFailed);
     }
     let tables = zaitaku_export::tables::all(&loaded.reports);
-    let files = zaitaku_export::render(&tables, &report, csv).context("rendering the outputs")?;
+    let files = match zaitaku_export::render(&tables, &report, csv) {
+        Ok(files) => files,
+        Err(ExportError::Unencodable {
+            file,
+            line,
+            column,
+            character,
+            code,
+            text,
+            at_column,
+        }) => {
+            // Where in the CSV that would be written, shown like an input error.
+            let starts = line_starts(&text);
+            let source = Source {
+                path: &file,
+                text: &text,
+                starts: &starts,
+                first_line: u32::try_from(line).unwrap_or(u32::MAX),
+            };
+            let d = Diagnostic {
+                level: Level::ERROR,
+                id: "encoding",
+                title: format!("expected characters CP932 can hold in column {column}"),
+                at: Span::line(0, source.first_line).at_column(at_column),
+                label: format!("「{character}」 (U+{code:04X}) has no CP932 code"),
+                also: Vec::new(),
+                notes: vec!["write UTF-8 (the default) or change the text".into()],
+            };
+            say!("{}", render(source, &d));
+            say!(
+                "zaitaku: nothing written; {} left untouched",
+                args.out.display()
+            );
+            return Ok(Outcome::InputError);
+        }
+        Err(e) => return Err(e).context("rendering the outputs"),
+    };
     zaitaku_export::write::write_atomically(&args.out, &files)
         .with_context(|| format!("writing {}", args.out.display()))?;
     for t in &tables {
