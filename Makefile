@@ -31,15 +31,15 @@ bench: $(BIN)
 
 # Coverage-guided fuzzing (libFuzzer through cargo-fuzz, on the stable
 # toolchain with RUSTC_BOOTSTRAP; no sanitizer, overflow checks on) of the
-# parse + validate entry point for FUZZ_SECONDS, seeded with raw/ and every
-# fixture, with the report's own tokens as a dictionary. A crash is saved
+# parse + validate entry point for FUZZ_SECONDS, seeded with raw/ and the
+# inputs the tests keep fixed (scripts/fuzz_seeds.py), with the report's own
+# tokens as a dictionary. A crash is saved
 # under fuzz/artifacts/ and libFuzzer exits non-zero.
 FUZZ_SECONDS ?= 300
 FUZZ_CORPUS  := fuzz/corpus/parse_validate
 fuzz:
 	cargo fuzz --version >/dev/null 2>&1 || $(CARGO) install cargo-fuzz --locked
-	mkdir -p $(FUZZ_CORPUS)
-	cp $(INPUTS) $(wildcard crates/parse/resources/*/*/*.txt) $(FUZZ_CORPUS)/
+	python3 scripts/fuzz_seeds.py $(FUZZ_CORPUS) $(INPUTS)
 	RUSTC_BOOTSTRAP=1 cargo fuzz run parse_validate -s none -a -- \
 		-dict=fuzz/report.dict -max_len=262144 -len_control=0 -timeout=10 -rss_limit_mb=2048 \
 		-max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 $(FUZZ_CORPUS)

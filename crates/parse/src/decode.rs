@@ -76,7 +76,7 @@ pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Result<Decoded, ParseErro
             ErrorKind::Limit,
             Span::line(0, 1),
             format!(
-                "at most {} bytes, the input size limit (one edition of the report is about 90 KB)",
+                "at most {} bytes, the input size limit (one edition of the report is about 64 KB)",
                 crate::MAX_INPUT_BYTES
             ),
             "a larger file",

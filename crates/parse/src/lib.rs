@@ -53,7 +53,7 @@ use text::Page;
 /// Pages the parser needs before it can say anything: page 1 and page 2.
 const REQUIRED_PAGES: usize = 2;
 
-/// The largest input read, in bytes (64 MiB; the seed is about 90 KB). A
+/// The largest input read, in bytes (64 MiB; the seed is about 64 KB). A
 /// larger one is refused before it is decoded.
 pub const MAX_INPUT_BYTES: usize = 64 << 20;
 

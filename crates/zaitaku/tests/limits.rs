@@ -20,7 +20,7 @@ fn an_input_over_the_size_limit_is_refused_naming_the_limit() {
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(
         run.stderr
-            .contains("error[limit]: huge.txt: expected at most 67108864 bytes, the input size limit (one edition of the report is about 90 KB), found «a larger file»"),
+            .contains("error[limit]: huge.txt: expected at most 67108864 bytes, the input size limit (one edition of the report is about 64 KB), found «a larger file»"),
         "{}",
         run.stderr
     );
