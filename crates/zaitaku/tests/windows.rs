@@ -148,13 +148,7 @@ fn plans_with_their_month_and_an_additional_window() {
 /// The seed without lines `from..=to` (1-based), built into an output/ that
 /// held the seed's tables: the run, and whether output/ is untouched.
 fn build_without_lines(from: usize, to: usize) -> (harness::Run, bool) {
-    let text: String = seed()
-        .split('\n')
-        .enumerate()
-        .filter(|(k, _)| !(from - 1..to).contains(k))
-        .map(|(_, l)| l)
-        .collect::<Vec<_>>()
-        .join("\n");
+    let text = harness::seed_without_lines(from, to);
     let wd = Workdir::new();
     wd.write("seed.txt", seed());
     assert_eq!(wd.run(&["build", "--out", "output", "seed.txt"]).code, 0);
@@ -243,13 +237,7 @@ fn marks_without_cells_are_a_parse_error_not_a_window() {
     // L1043–1046: the cells of 品川区's 「八潮在宅介護支援センター」 and the blank
     // after them removed, its marks 「○ ○ ○ ○」 (L1047, L1043 of the copy)
     // left right after the previous window's: marks alone are no window.
-    let text: String = seed()
-        .split('\n')
-        .enumerate()
-        .filter(|(k, _)| !(1042..=1045).contains(k))
-        .map(|(_, l)| l)
-        .collect::<Vec<_>>()
-        .join("\n");
+    let text = harness::seed_without_lines(1043, 1046);
     let run = show(&text, "consultation_windows");
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(

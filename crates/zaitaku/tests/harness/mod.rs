@@ -25,6 +25,17 @@ pub fn seed_with(line: usize, from: &str, to: &str) -> String {
     lines.join("\n")
 }
 
+/// The seed without its lines `from..=to` (counted from 1).
+pub fn seed_without_lines(from: usize, to: usize) -> String {
+    seed()
+        .split('\n')
+        .enumerate()
+        .filter(|(k, _)| !(from - 1..to).contains(k))
+        .map(|(_, l)| l)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// A run's exit code and its terminal output.
 pub struct Run {
     pub code: i32,
