@@ -120,8 +120,12 @@ pub fn load(args: &InputArgs) -> Option<Loaded> {
                 loaded.sources.push((shown.clone(), decoded.text, starts));
             }
             Err(errors) => {
-                for e in &errors.0 {
+                for e in errors.0.iter().take(MAX_ERRORS_SHOWN) {
                     say!("{}", render(source, &parse_diagnostic(e)));
+                }
+                let more = errors.0.len().saturating_sub(MAX_ERRORS_SHOWN);
+                if more > 0 {
+                    say!("zaitaku: {shown}: {more} more parse error(s) not shown");
                 }
                 say!(
                     "zaitaku: {shown}: {} parse error(s); nothing written",
@@ -298,6 +302,10 @@ pub fn print_validation(loaded: &Loaded, report: &ValidationReport) {
         report.ambiguities.len()
     );
 }
+
+/// Parse errors shown per input (all are counted): a damaged copy can hold
+/// thousands, and the first ones are where to start.
+const MAX_ERRORS_SHOWN: usize = 50;
 
 /// Source lines shown for one failed check besides the first.
 const MAX_PLACES: usize = 6;

@@ -240,3 +240,24 @@ fn a_closed_stdout_ends_check_and_show_quietly() {
         assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
     }
 }
+
+#[test]
+fn thousands_of_errors_show_the_first_fifty_and_count_the_rest() {
+    // 200 copies of a row 「99 千代田区 X 千代田区」 (X: no mark of the legend)
+    // put on page 3, before L300.
+    let mut lines: Vec<String> = seed().split('\n').map(str::to_string).collect();
+    for _ in 0..200 {
+        lines.insert(299, "99 千代田区 X 千代田区".to_string());
+    }
+    let run = build_over_good_output(lines.join("\n"), 2);
+    assert_eq!(run.stderr.matches("error[").count(), 50, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("input.txt: 150 more parse error(s) not shown")
+            && run
+                .stderr
+                .contains("input.txt: 200 parse error(s); nothing written"),
+        "{}",
+        run.stderr
+    );
+}
