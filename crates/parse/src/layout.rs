@@ -571,6 +571,40 @@ pub const ANSWER_PAGES: &[AnswerPageSpec] = &[
     },
 ];
 
+/// The issuing office printed at the top of every page: 「東京都福祉保健局
+/// 医療政策部医療政策課」. Matched by its shape (東京都, a bureau 局, a
+/// department 部, a section 課), not its text: the bureau has been renamed
+/// since (保健医療局), and a later edition's header must still be known.
+pub const ISSUER: &str = "^東京都[^ 　]+局[^ 　]+部[^ 　]+課$";
+
+/// Lines of the window pages' table header, repeated on every page (7–11),
+/// as whole lines (besides [`ISSUER`]).
+pub const WINDOW_HEADER_LINES: &[&str] = &[
+    "在宅医療・介護連携に関する相談支援窓口一覧",
+    "訪問看護",
+    "ステーション",
+    "地域包括",
+    "支援センター",
+    "居宅介護",
+    "支援事業所",
+    "その他",
+    "設置",
+    "箇所数",
+    "窓口名称 設置場所",
+    "連絡先",
+    "区市町村名 区市町村名",
+    "開設日時",
+    "相談対象者",
+];
+
+/// Header lines of the window pages known by their start: the shading
+/// legend, the contact columns' heads, the year-end note.
+pub const WINDOW_HEADER_STARTS: &[&str] = &["※ピンク色網掛け", "電話番号 FAX", "（※年末年始："];
+
+/// Header lines of the window pages known by their end: the as-of line
+/// 「平成29年度７月末時点」 (a line without spaces).
+pub const WINDOW_HEADER_ENDS: &[&str] = &["月末時点"];
+
 /// A Tokyo program of pages 5–6 in which district medical associations
 /// (地区医師会) take part, one page each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]

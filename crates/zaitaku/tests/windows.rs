@@ -263,3 +263,21 @@ fn a_printed_number_zero_is_no_municipality() {
         run.stderr
     );
 }
+
+#[test]
+fn a_renamed_bureau_in_the_page_header_reads_the_same() {
+    // Every page opens with 「東京都福祉保健局医療政策部医療政策課」 (L863, L1123, …
+    // on pages 7–11); the bureau was later renamed 保健医療局. The header is
+    // known by its shape, so a copy with the new name gives the same windows.
+    let renamed = seed().replace(
+        "東京都福祉保健局医療政策部医療政策課",
+        "東京都保健医療局医療政策部医療政策課",
+    );
+    assert_ne!(renamed, seed());
+    let (old, new) = (
+        show(&seed(), "consultation_windows"),
+        show(&renamed, "consultation_windows"),
+    );
+    assert_eq!(new.code, 0, "{}", new.stderr);
+    assert_eq!(new.stdout, old.stdout);
+}

@@ -2,37 +2,16 @@
 
 use super::{is_name, no_of, words, Window, L, TITLE};
 use crate::error::ParseError;
+use crate::layout::{ISSUER, WINDOW_HEADER_ENDS, WINDOW_HEADER_LINES, WINDOW_HEADER_STARTS};
 use crate::model::Span;
 use crate::text::{char_column, Page};
-use crate::vocab::layout_regex;
-
-/// Lines of the table header, repeated on every page (layout): whole lines,
-/// and lines by their beginning or end.
-const HEADER_LINES: &[&str] = &[
-    "東京都福祉保健局医療政策部医療政策課",
-    "在宅医療・介護連携に関する相談支援窓口一覧",
-    "訪問看護",
-    "ステーション",
-    "地域包括",
-    "支援センター",
-    "居宅介護",
-    "支援事業所",
-    "その他",
-    "設置",
-    "箇所数",
-    "窓口名称 設置場所",
-    "連絡先",
-    "区市町村名 区市町村名",
-    "開設日時",
-    "相談対象者",
-];
-const HEADER_STARTS: &[&str] = &["※ピンク色網掛け", "電話番号 FAX", "（※年末年始："];
-const HEADER_ENDS: &[&str] = &["月末時点"];
+use crate::vocab::{layout_is_match, layout_regex};
 
 fn is_header(line: &str) -> bool {
-    HEADER_LINES.contains(&line)
-        || HEADER_STARTS.iter().any(|s| line.starts_with(s))
-        || HEADER_ENDS.iter().any(|s| line.ends_with(s)) && !line.contains(' ')
+    WINDOW_HEADER_LINES.contains(&line)
+        || WINDOW_HEADER_STARTS.iter().any(|s| line.starts_with(s))
+        || WINDOW_HEADER_ENDS.iter().any(|s| line.ends_with(s)) && !line.contains(' ')
+        || layout_is_match(ISSUER, line)
 }
 
 /// A phone or fax number: 「03-3265-1165」, 「04992-2-0068」 (0, then 1–4
