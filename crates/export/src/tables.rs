@@ -10,6 +10,8 @@ use zaitaku_parse::reference::{municipalities as reference, Municipality};
 pub(crate) const ITEMS: Kind = Kind::Enum(&["ア", "イ", "ウ", "エ", "オ", "カ", "キ", "ク"]);
 pub(crate) const SUBS: Kind = Kind::Enum(&["pamphlet", "website"]);
 const KINDS: Kind = Kind::Enum(&["special_ward", "city", "town", "village"]);
+// The vocabularies above are the reference list's enums, spelled out for a
+// `const`; `vocabularies_are_the_reference_enums` keeps them equal.
 const AREAS: Kind = Kind::Enum(&["ku_area", "tama", "islands"]);
 const COUNT_SOURCES: Kind =
     Kind::Enum(&["with_text", "on_row", "apart_placed_by_total", "missing"]);
@@ -94,8 +96,8 @@ pub fn municipalities(reports: &[Report]) -> Table {
         .col(meta("municipality_code", Kind::Str, "全国地方公共団体コード", "6-digit local government code with check digit", None), |r| s(&r.0.code))
         .col(meta("municipality_name", Kind::Str, "区市町村名", "Name of the municipality", None), |r| s(&r.0.name))
         .col(meta("survey_no", Kind::Int, "番号", "Number printed before the municipality's rows in the newest edition, as printed; null where not printed", None), |r| oi(r.1))
-        .col(meta("kind", KINDS, "区分", "special_ward, city, town or village", None), |r| s(&r.0.kind))
-        .col(meta("area", AREAS, "地域", "ku_area (23 wards), tama, or islands", None), |r| s(&r.0.area))
+        .col(meta("kind", KINDS, "区分", "special_ward, city, town or village", None), |r| s(r.0.kind.id()))
+        .col(meta("area", AREAS, "地域", "ku_area (23 wards), tama, or islands", None), |r| s(r.0.area.id()))
         .col(meta("in_survey", Kind::Bool, "集計対象", "Has a row on the per-municipality pages of the newest edition (islands are excluded from the survey)", None), |r| b(Some(r.2)))
         .build("municipalities", "One row per municipality of the reference list", &["municipality_code"], &rows)
 }
@@ -184,4 +186,22 @@ pub fn question_summary(reports: &[Report]) -> Table {
         .col(meta("source_page", Kind::Int, "頁", "Page of the figure row", None), |q| i(q.row.span.page))
         .col(meta("source_line", Kind::Int, "行番号", "Input line of the figure row", None), |q| i(q.row.span.line))
         .build("question_summary", "One row per question of page 2 (集計状況), or per option of a multi-choice question", &["edition", "row_no"], &rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use zaitaku_parse::reference::{Area, MunicipalityKind};
+
+    #[test]
+    fn vocabularies_are_the_reference_enums() {
+        let ids = |k: Kind| match k {
+            Kind::Enum(v) => v.to_vec(),
+            _ => Vec::new(),
+        };
+        let kinds: Vec<&str> = MunicipalityKind::ALL.iter().map(|k| k.id()).collect();
+        let areas: Vec<&str> = Area::ALL.iter().map(|a| a.id()).collect();
+        assert_eq!(ids(KINDS), kinds);
+        assert_eq!(ids(AREAS), areas);
+    }
 }

@@ -2,6 +2,52 @@
 //! compiled into the binary so that a build reads nothing but its inputs),
 //! and the check digit of the 全国地方公共団体コード.
 
+/// What a municipality is: 特別区, 市, 町 or 村.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub enum MunicipalityKind {
+    /// 特別区 (the 23 wards).
+    SpecialWard,
+    /// 市.
+    City,
+    /// 町.
+    Town,
+    /// 村.
+    Village,
+}
+
+/// Where a municipality lies: the ward area, Tama, or the islands (島しょ),
+/// which the survey pages leave out where they say so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub enum Area {
+    /// 区部 (the 23 wards).
+    KuArea,
+    /// 多摩.
+    Tama,
+    /// 島しょ.
+    Islands,
+}
+
+/// The id of each value of an enum of the reference list, as the CSV and
+/// the tables write it.
+macro_rules! ids {
+    ($ty:ident { $($variant:ident => $id:literal),+ $(,)? }) => {
+        impl $ty {
+            /// Every value, in order.
+            pub const ALL: &'static [$ty] = &[$($ty::$variant),+];
+            /// The id in the reference CSV and the tables.
+            pub fn id(self) -> &'static str {
+                match self { $($ty::$variant => $id),+ }
+            }
+            /// The value with id `id`, if any.
+            pub fn from_id(id: &str) -> Option<$ty> {
+                $ty::ALL.iter().copied().find(|v| v.id() == id)
+            }
+        }
+    };
+}
+ids!(MunicipalityKind { SpecialWard => "special_ward", City => "city", Town => "town", Village => "village" });
+ids!(Area { KuArea => "ku_area", Tama => "tama", Islands => "islands" });
+
 /// One municipality of the reference list.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Municipality {
@@ -9,10 +55,10 @@ pub struct Municipality {
     pub code: String,
     /// Name: 千代田区.
     pub name: String,
-    /// special_ward, city, town or village.
-    pub kind: String,
-    /// ku_area, tama or islands.
-    pub area: String,
+    /// Special ward, city, town or village.
+    pub kind: MunicipalityKind,
+    /// Ward area, Tama or islands.
+    pub area: Area,
 }
 
 const REFERENCE_CSV: &str = include_str!("../../../raw/tokyo_municipalities.csv");
@@ -62,8 +108,8 @@ fn read() -> Vec<Municipality> {
             Some(Municipality {
                 code: format!("{code5}{cd}"),
                 name: name.to_string(),
-                kind: kind.to_string(),
-                area: area.to_string(),
+                kind: MunicipalityKind::from_id(kind)?,
+                area: Area::from_id(area)?,
             })
         })
         .collect()

@@ -7,7 +7,7 @@ use crate::pages::{option_name, program_row_name, question_name};
 use crate::report::{Compare, Suspect, ValidationReport};
 use zaitaku_parse::layout::{marker, options_of, AnswerColumn, Item, Mark, QUESTIONS};
 use zaitaku_parse::model::{AnswerPage, AnswerRow, AnswerValue, QuestionRow, Report};
-use zaitaku_parse::reference::municipalities;
+use zaitaku_parse::reference::{municipalities, Area};
 
 /// Every check of pages 3–4, and their ambiguities.
 pub fn municipality_answers(report: &Report, out: &mut ValidationReport) {
@@ -263,7 +263,7 @@ fn rows_are_the_survey(report: &Report, page: &AnswerPage, ed: &str, out: &mut V
     let reference = municipalities();
     let expected: Vec<&str> = reference
         .iter()
-        .filter(|m| page.islands_excluded.is_none() || m.area != "islands")
+        .filter(|m| page.islands_excluded.is_none() || m.area != Area::Islands)
         .map(|m| m.name.as_str())
         .collect();
     let found: Vec<&str> = page.rows.iter().map(|r| r.name.as_str()).collect();
