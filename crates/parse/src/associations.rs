@@ -14,7 +14,7 @@
 //! as many numbers as there are columns gives the totals.
 
 use crate::error::{ErrorKind, ParseError};
-use crate::layout::{gregorian, Program, ERA_INITIALS};
+use crate::layout::{Era, Program};
 use crate::model::{AssociationRow, AssociationTable, Basis, Footnote, Span, YearColumn};
 use crate::text::{words_at, Columns, Line, Page};
 use crate::vocab::layout_regex;
@@ -35,7 +35,11 @@ const MARK: &str = "○";
 
 /// Parses the page of each program found in the text. `era` is the
 /// edition's era (the header's years are years of it).
-pub fn parse(pages: &[Page<'_>], era: &str, errors: &mut Vec<ParseError>) -> Vec<AssociationTable> {
+pub fn parse(
+    pages: &[Page<'_>],
+    era: Option<Era>,
+    errors: &mut Vec<ParseError>,
+) -> Vec<AssociationTable> {
     let mut out = Vec::new();
     for program in Program::ALL {
         let found = pages.iter().find_map(|p| {
@@ -129,7 +133,7 @@ fn page_table(
     page: &Page<'_>,
     program: Program,
     title_line: u32,
-    era: &str,
+    era: Option<Era>,
     errors: &mut Vec<ParseError>,
 ) -> Option<AssociationTable> {
     let Some((header, header_span)) = year_header(page) else {
@@ -266,10 +270,9 @@ fn page_table(
     let basis = footnotes
         .iter()
         .find_map(|f| layout_regex(BASIS).captures(&f.text).map(|c| (c, f.span)));
+    // 「H28年度」: a year of the edition's era, by its initial.
     let era_year = |initial: &str, year: &str| -> Option<u32> {
-        let era_ok = ERA_INITIALS
-            .iter()
-            .any(|(c, name)| initial.starts_with(*c) && *name == era);
+        let era_ok = era.is_some_and(|e| initial.starts_with(e.initial()));
         era_ok.then(|| year.parse().ok()).flatten()
     };
     let (implemented_to, applied_in) = match &basis {
@@ -278,12 +281,13 @@ fn page_table(
     };
     let mut years = Vec::with_capacity(n);
     for ((era_y, notes), total) in header.into_iter().zip(totals) {
-        let Some(fiscal_year) = gregorian(era, era_y) else {
+        let Some(fiscal_year) = era.and_then(|e| e.gregorian(era_y)) else {
+            let eras: Vec<&str> = Era::ALL.iter().map(|e| e.name()).collect();
             errors.push(ParseError::of(
                 ErrorKind::Date,
                 header_span,
-                "header years of a known era (平成, 令和)",
-                &format!("{era}{era_y}"),
+                format!("header years of the edition's era ({})", eras.join(", ")),
+                &format!("{}{era_y}", era.map_or("", |e| e.name())),
             ));
             return None;
         };
@@ -351,7 +355,7 @@ mod tests {
             .find(|l| l.text.contains(program.title()))
             .unwrap()
             .no;
-        let mut t = page_table(&ps[0], program, title, "平成", &mut errors).unwrap();
+        let mut t = page_table(&ps[0], program, title, Some(Era::Heisei), &mut errors).unwrap();
         assert_eq!(errors, []);
         t.resolve();
         t

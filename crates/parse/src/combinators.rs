@@ -1,7 +1,7 @@
 //! Small nom parsers, named for what they recognize, shared by every page
 //! parser. Each one is tested on an excerpt of the real text.
 
-use crate::layout::Item;
+use crate::layout::{Era, Item};
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1};
 use nom::character::complete::{anychar, char, digit1, space0, space1};
@@ -172,9 +172,20 @@ pub fn trailing_count(i: &str) -> IResult<&str, u32> {
     }
 }
 
-/// A 平成/令和 date of the as-of line: `平成29年度7月末時点` → (era, year, month).
-pub fn as_of_phrase(i: &str) -> IResult<&str, (&str, u32, u32)> {
-    let (i, era) = alt((tag("平成"), tag("令和"))).parse(i)?;
+/// An era's name ([`Era::ALL`]): `平成` → Era::Heisei.
+pub fn era(i: &str) -> IResult<&str, Era> {
+    match Era::at_start(i) {
+        Some((era, rest)) => Ok((rest, era)),
+        None => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Tag,
+        ))),
+    }
+}
+
+/// A dated as-of line: `平成29年度7月末時点` → (era, year, month).
+pub fn as_of_phrase(i: &str) -> IResult<&str, (Era, u32, u32)> {
+    let (i, era) = era(i)?;
     let (i, year) = terminated(count, tag("年度")).parse(i)?;
     let (i, month) = terminated(count, tag("月末時点")).parse(i)?;
     Ok((i, (era, year, month)))
@@ -266,7 +277,7 @@ mod tests {
     fn as_of_phrase_reads_era_year_month() {
         assert_eq!(
             as_of_phrase("平成29年度7月末時点"),
-            Ok(("", ("平成", 29, 7)))
+            Ok(("", (Era::Heisei, 29, 7)))
         );
     }
 

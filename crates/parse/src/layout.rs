@@ -639,24 +639,60 @@ impl Program {
     }
 }
 
-/// Japanese eras that the report's dates use, with the offset that turns an
-/// era year into a Gregorian year (平成29年 = 2017). Reference data.
-pub const ERAS: &[(&str, i32)] = &[("平成", 1988), ("令和", 2018)];
+/// A Japanese era of the report's dates. Reference data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub enum Era {
+    /// 平成 (1989–2019): 平成29年 = 2017.
+    Heisei,
+    /// 令和 (2019–): 令和2年 = 2020.
+    Reiwa,
+}
 
-/// The era an initial stands for in 「H28年度」 (平成28年度). Reference data.
-pub const ERA_INITIALS: &[(char, &str)] = &[('H', "平成"), ('R', "令和")];
+impl Era {
+    /// Every era the report's dates may use.
+    pub const ALL: [Era; 2] = [Era::Heisei, Era::Reiwa];
+
+    /// Its name as printed: 平成.
+    pub fn name(self) -> &'static str {
+        match self {
+            Era::Heisei => "平成",
+            Era::Reiwa => "令和",
+        }
+    }
+
+    /// The initial that stands for it in 「H28年度」.
+    pub fn initial(self) -> char {
+        match self {
+            Era::Heisei => 'H',
+            Era::Reiwa => 'R',
+        }
+    }
+
+    /// The era printed at the start of `text`, if any, and the rest.
+    pub fn at_start(text: &str) -> Option<(Era, &str)> {
+        Era::ALL
+            .into_iter()
+            .find_map(|e| text.strip_prefix(e.name()).map(|rest| (e, rest)))
+    }
+
+    /// The era named `name`.
+    pub fn from_name(name: &str) -> Option<Era> {
+        Era::ALL.into_iter().find(|e| e.name() == name)
+    }
+
+    /// The Gregorian year of era year `year`, if it is one of [`ERA_YEARS`].
+    pub fn gregorian(self, year: u32) -> Option<i32> {
+        let offset: i32 = match self {
+            Era::Heisei => 1988,
+            Era::Reiwa => 2018,
+        };
+        let year = i32::try_from(year)
+            .ok()
+            .filter(|_| ERA_YEARS.contains(&year))?;
+        offset.checked_add(year)
+    }
+}
 
 /// The era years a date may print: an era's first year is 元年 (1) and no
 /// era of the report's time has lasted a hundred years.
 pub const ERA_YEARS: std::ops::RangeInclusive<u32> = 1..=99;
-
-/// Gregorian year of `era` year `year`, if the era is known and the year
-/// one of [`ERA_YEARS`].
-pub fn gregorian(era: &str, year: u32) -> Option<i32> {
-    let year = i32::try_from(year)
-        .ok()
-        .filter(|_| ERA_YEARS.contains(&year))?;
-    ERAS.iter()
-        .find(|(name, _)| *name == era)
-        .and_then(|(_, offset)| offset.checked_add(year))
-}

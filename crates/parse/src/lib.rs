@@ -77,7 +77,7 @@ pub fn parse_text(text: &str) -> Result<Report, ParseErrors> {
         return Err(ParseErrors(errors));
     }
     let edition = page1::edition(&pages, &mut errors);
-    let era = edition.as_ref().map_or("", |e| e.1);
+    let era = edition.as_ref().map(|e| e.1);
     let (program, questions) = match pages.as_slice() {
         [first, second, ..] => (
             page1::parse(first, era, &mut errors),

@@ -11,18 +11,15 @@
 
 use crate::combinators::{as_of_phrase, item_label, program_figure_line};
 use crate::error::{ErrorKind, ParseError};
-use crate::layout::{gregorian, Item, PROGRAM_ROWS};
+use crate::layout::{Era, Item, PROGRAM_ROWS};
 use crate::model::{last_day_of_month, Date, Edition, ProgramRow, ProgramSummary, Span};
 use crate::text::{char_column, join_paragraph, Page};
 use crate::vocab::layout_regex;
 use std::collections::BTreeMap;
 
 /// Reads the edition (as-of date) from the first page that prints it.
-pub fn edition(
-    pages: &[Page<'_>],
-    errors: &mut Vec<ParseError>,
-) -> Option<(Edition, &'static str)> {
-    let mut found: Option<(Edition, &'static str)> = None;
+pub fn edition(pages: &[Page<'_>], errors: &mut Vec<ParseError>) -> Option<(Edition, Era)> {
+    let mut found: Option<(Edition, Era)> = None;
     for page in pages {
         for line in &page.lines {
             for (at, _) in line.text.match_indices(['平', '令']) {
@@ -36,7 +33,7 @@ pub fn edition(
                     .next()
                     .unwrap_or("")
                     .to_string();
-                let (Some(fy), true) = (gregorian(era, year), (1..=12).contains(&month)) else {
+                let (Some(fy), true) = (era.gregorian(year), (1..=12).contains(&month)) else {
                     errors.push(ParseError::of(
                         ErrorKind::Date,
                         position,
@@ -60,7 +57,7 @@ pub fn edition(
                                 printed,
                                 span,
                             },
-                            era_of(era),
+                            era,
                         ))
                     }
                     Some((first, _)) if first.as_of != as_of => errors.push(ParseError::new(
@@ -88,13 +85,6 @@ pub fn edition(
     found
 }
 
-fn era_of(era: &str) -> &'static str {
-    crate::layout::ERAS
-        .iter()
-        .find(|(e, _)| *e == era)
-        .map_or("", |(e, _)| e)
-}
-
 /// Reads n from 「集計状況（ｎ＝５３）」 (normalized to `集計状況（n=53）`).
 pub fn sample_size(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<(u32, Span)> {
     let re = layout_regex(r"集計状況（[nN]=([0-9]+)）");
@@ -117,7 +107,11 @@ pub fn sample_size(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<(u32
 }
 
 /// Parses page 1 into the program summary.
-pub fn parse(page: &Page<'_>, era: &str, errors: &mut Vec<ParseError>) -> Option<ProgramSummary> {
+pub fn parse(
+    page: &Page<'_>,
+    era: Option<Era>,
+    errors: &mut Vec<ParseError>,
+) -> Option<ProgramSummary> {
     let before = errors.len();
     let n = sample_size(page, errors);
     let years = fiscal_years(page, era, errors);
@@ -232,7 +226,7 @@ fn check_anchor(
 /// The fiscal years of the two figure columns: 「29年度 28年度」, in the era of the edition.
 fn fiscal_years(
     page: &Page<'_>,
-    era: &str,
+    era: Option<Era>,
     errors: &mut Vec<ParseError>,
 ) -> Option<(i32, i32, Span)> {
     let re = layout_regex(r"^([0-9]+)年度 ([0-9]+)年度$");
@@ -243,7 +237,8 @@ fn fiscal_years(
         let (Ok(cur), Ok(prev)) = (c[1].parse::<u32>(), c[2].parse::<u32>()) else {
             continue;
         };
-        if let (Some(cur), Some(prev)) = (gregorian(era, cur), gregorian(era, prev)) {
+        let year = |y: u32| era.and_then(|e| e.gregorian(y));
+        if let (Some(cur), Some(prev)) = (year(cur), year(prev)) {
             return Some((cur, prev, page.span(line.no)));
         }
     }
@@ -306,7 +301,7 @@ mod tests {
         let (e, era) = edition(&pages(text), &mut errors).unwrap();
         assert_eq!(
             (e.as_of.iso(), era, errors.len()),
-            ("2017-07-31".to_string(), "平成", 0)
+            ("2017-07-31".to_string(), Era::Heisei, 0)
         );
     }
 
@@ -320,7 +315,11 @@ mod tests {
     #[test]
     fn fiscal_years_come_from_the_column_heads() {
         let mut errors = vec![];
-        let got = fiscal_years(&pages("内容\n29年度 28年度\n")[0], "平成", &mut errors);
+        let got = fiscal_years(
+            &pages("内容\n29年度 28年度\n")[0],
+            Some(Era::Heisei),
+            &mut errors,
+        );
         assert_eq!(got.map(|(c, p, _)| (c, p)), Some((2017, 2016)));
     }
 }

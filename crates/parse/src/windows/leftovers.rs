@@ -1,28 +1,31 @@
 //! A page's leftovers: heads, counts, numbers, announcements and merged cells printed after its last window.
 
 use super::{is_name, no_of, words, Plan, Printed, L};
+use crate::layout::Era;
 use crate::model::Span;
 use crate::reference::municipalities;
 use crate::vocab::layout_regex;
 
 /// A planned opening: 「平成29年９月開設予定」, 「29年度中開設予定」, 「11月に1窓口追加開設予定」.
 const PLAN: &str = "開設予定";
-/// A month in a plan: 「平成29年10月」, 「11月に」.
-const PLAN_MONTH: &str = "(?:(平成|令和)?([0-9]+)年)?([0-9]+)月";
+/// A month in a plan: 「平成29年10月」, 「11月に」 (the two characters before
+/// the year are its era where they name one).
+const PLAN_MONTH: &str = "(?:(\\p{Han}{2})?([0-9]+)年)?([0-9]+)月";
 /// How a merged window-name cell ends (layout vocabulary of window names).
 const WINDOW_NAME_END: &str = "(窓口|センター|相談室|支援室)$";
 /// Lines an announcement wraps over at most (「※11月に1窓口追 / 加開設予定」 wraps once).
 const ANNOUNCEMENT_LINES: usize = 4;
 /// 「平成29年９月開設予定」 → `2017-09`: the era year where printed, else the
 /// edition's fiscal year (April–March) for a month alone.
-pub(super) fn plan_month(text: &str, era: &str, fiscal_year: i32) -> Option<String> {
+pub(super) fn plan_month(text: &str, era: Option<Era>, fiscal_year: i32) -> Option<String> {
     let c = layout_regex(PLAN_MONTH).captures(text)?;
     let month: u32 = c[3].parse().ok().filter(|m| (1..=12).contains(m))?;
     let year = match c.get(2) {
-        Some(y) => crate::layout::gregorian(
-            c.get(1).map_or(era, |e| e.as_str()),
-            y.as_str().parse().ok()?,
-        )?,
+        Some(y) => {
+            // The era printed before the year, else the edition's.
+            let printed = c.get(1).and_then(|e| Era::from_name(e.as_str()));
+            printed.or(era)?.gregorian(y.as_str().parse().ok()?)?
+        }
         None if month >= 4 => fiscal_year,
         None => fiscal_year + 1,
     };
@@ -43,7 +46,7 @@ pub(super) struct Leftovers {
     pub(super) lone: Vec<Printed>,
 }
 
-pub(super) fn leftovers(lines: &[L<'_>], era: &str, fiscal_year: i32) -> Leftovers {
+pub(super) fn leftovers(lines: &[L<'_>], era: Option<Era>, fiscal_year: i32) -> Leftovers {
     let mut out = Leftovers::default();
     let mut last_name: Option<u32> = None;
     let mut k = 0;
@@ -144,4 +147,37 @@ pub(super) fn leftovers(lines: &[L<'_>], era: &str, fiscal_year: i32) -> Leftove
         k += 1;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_plan_month_takes_the_printed_era_else_the_editions() {
+        let heisei = Some(Era::Heisei);
+        // 「平成29年９月開設予定」 (page 7, after normalization).
+        assert_eq!(
+            plan_month("平成29年9月開設予定", heisei, 2017).as_deref(),
+            Some("2017-09")
+        );
+        assert_eq!(
+            plan_month("令和2年10月開設予定", heisei, 2017).as_deref(),
+            Some("2020-10")
+        );
+        // Two characters that name no era: the year is the edition's era's.
+        assert_eq!(
+            plan_month("窓口29年10月開設予定", heisei, 2017).as_deref(),
+            Some("2017-10")
+        );
+        // A month alone: the edition's fiscal year, January–March the next.
+        assert_eq!(
+            plan_month("11月に1窓口追加開設予定", heisei, 2017).as_deref(),
+            Some("2017-11")
+        );
+        assert_eq!(
+            plan_month("2月開設予定", heisei, 2017).as_deref(),
+            Some("2018-02")
+        );
+    }
 }

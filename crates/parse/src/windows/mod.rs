@@ -209,7 +209,7 @@ pub(crate) fn no_of(name: &str) -> Option<u32> {
 /// the edition's (for the year of a plan that names a month alone).
 pub fn parse(
     pages: &[Page<'_>],
-    era: &str,
+    era: Option<crate::layout::Era>,
     fiscal_year: i32,
     errors: &mut Vec<crate::error::ParseError>,
 ) -> Option<WindowPages> {
