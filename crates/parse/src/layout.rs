@@ -516,6 +516,15 @@ const fn sub_col(item: Item, question: u8, sub: SubQuestion, name: &'static str)
     }
 }
 
+/// How page 1 (the program summary) is found: by its title 「在宅医療・介護連携
+/// 推進事業の取組状況　集計結果（29年度・28年度比較）」.
+pub const PROGRAM_SUMMARY_TITLE: &str = "集計結果";
+
+/// How page 2 (the question summary) is found: a line opening with
+/// 「集計状況（N=５３）」 on a page other than page 1 (which prints 「集計状況（ｎ＝５３）」
+/// beside its own title).
+pub const QUESTION_SUMMARY_TITLE: &str = "^集計状況";
+
 /// A per-municipality page: its title and its columns, in the order a row
 /// prints its cells between the municipality's number and name and the name
 /// repeated: 「1 千代田区 ○ ○ ○ - ◎ ◎ ◎ その他 ◎ ICTを活用した情報共有ツール 千代田区」.

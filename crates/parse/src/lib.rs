@@ -50,9 +50,6 @@ use error::{ParseError, ParseErrors};
 use model::{NumberedName, Report, Span};
 use text::Page;
 
-/// Pages the parser needs before it can say anything: page 1 and page 2.
-const REQUIRED_PAGES: usize = 2;
-
 /// The largest input read, in bytes (64 MiB; the seed is about 64 KB). A
 /// larger one is refused before it is decoded.
 pub const MAX_INPUT_BYTES: usize = 64 << 20;
@@ -65,26 +62,38 @@ pub fn parse_text(text: &str) -> Result<Report, ParseErrors> {
     if !errors.is_empty() {
         return Err(ParseErrors(errors));
     }
-    if pages.len() < REQUIRED_PAGES {
+    // Pages 1 and 2 are found by their titles, not by their place.
+    let titled = |pattern: &'static str, not: Option<u32>| {
+        pages.iter().find(|p| {
+            Some(p.no) != not
+                && p.lines
+                    .iter()
+                    .any(|l| vocab::layout_is_match(pattern, l.text))
+        })
+    };
+    let first = titled(layout::PROGRAM_SUMMARY_TITLE, None);
+    let second = titled(layout::QUESTION_SUMMARY_TITLE, first.map(|p| p.no));
+    let (Some(first), Some(second)) = (first, second) else {
         let line = saturating_u32(normalized.split('\n').count());
         errors.push(ParseError::new(
-            Span::line(saturating_u32(pages.len()).saturating_add(1), line),
-            format!(
-                "at least {REQUIRED_PAGES} pages separated by two blank lines (集計結果, 集計状況)"
+            Span::line(saturating_u32(pages.len()).max(1), line),
+            "the pages 「集計結果」 and 「集計状況」 (pages separated by two blank lines)",
+            &format!(
+                "{} page(s) without {}, then the end of input",
+                pages.len(),
+                if first.is_none() {
+                    "「集計結果」"
+                } else {
+                    "「集計状況」"
+                }
             ),
-            &format!("{} page(s), then the end of input", pages.len()),
         ));
         return Err(ParseErrors(errors));
-    }
+    };
     let edition = page1::edition(&pages, &mut errors);
     let era = edition.as_ref().map(|e| e.1);
-    let (program, questions) = match pages.as_slice() {
-        [first, second, ..] => (
-            page1::parse(first, era, &mut errors),
-            page2::parse(second, &mut errors),
-        ),
-        _ => (None, None),
-    };
+    let program = page1::parse(first, era, &mut errors);
+    let questions = page2::parse(second, &mut errors);
     let names = reference_names();
     let answers = answers::parse(&pages, names, &mut errors);
     let associations = associations::parse(&pages, era, &mut errors);

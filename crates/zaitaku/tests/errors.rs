@@ -261,3 +261,17 @@ fn thousands_of_errors_show_the_first_fifty_and_count_the_rest() {
         run.stderr
     );
 }
+
+#[test]
+fn pages_are_found_by_their_titles_not_their_places() {
+    // A cover page before page 1: 「集計結果」 and 「集計状況」 are found by title.
+    let wd = Workdir::new();
+    wd.write("input.txt", format!("表紙\n\n\n{}", seed()));
+    let run = wd.run(&["check", "input.txt"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("324 checks, 324 passed, 0 failed"),
+        "{}",
+        run.stderr
+    );
+}
