@@ -3,8 +3,8 @@
 //! prints it (`municipality_answers_wide`), one per chosen option
 //! (`municipality_choices`).
 
+use crate::columns::{option_labels, sorted_editions, EDITION, ITEMS, LINE, PAGE, SUBS};
 use crate::table::{b, i, meta, os, s, Builder, Kind, Meta, Table};
-use crate::tables::{option_labels, sorted_editions, EDITION, ITEMS, LINE, PAGE, SUBS};
 use std::sync::OnceLock;
 use zaitaku_parse::layout::{AnswerColumn, Mark, ANSWER_PAGES};
 use zaitaku_parse::model::{AnswerCell, AnswerRow, AnswerValue, Choice, Report};

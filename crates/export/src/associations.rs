@@ -3,8 +3,8 @@
 //! (`association_program_years`), per program and fiscal year
 //! (`association_program_totals`).
 
+use crate::columns::{sorted_editions, EDITION, LINE, PAGE};
 use crate::table::{b, i, meta, os, s, Builder, Kind, Meta, Table};
-use crate::tables::{sorted_editions, EDITION, LINE, PAGE};
 use zaitaku_parse::model::{AssociationRow, AssociationTable, Participation, Report, YearColumn};
 use zaitaku_parse::reference::code_of;
 

@@ -30,6 +30,7 @@
 
 pub mod answers;
 pub mod associations;
+mod columns;
 pub mod table;
 pub mod tables;
 pub mod windows;

@@ -1,55 +1,17 @@
 //! The tidy tables (the marts), built in one place from the as-printed
 //! tables of every edition, rows sorted by key.
 
-use crate::table::{b, i, meta, oi, os, pct, s, Builder, Kind, Meta, Table};
-use std::sync::OnceLock;
-use zaitaku_parse::layout::{options_of, QUESTIONS};
+use crate::columns::{option_labels, sorted_editions, EDITION, ITEMS, SUBS};
+use crate::table::{b, i, meta, oi, os, pct, s, Builder, Kind, Table};
 use zaitaku_parse::model::{ProgramRow, QuestionRow, Report};
 use zaitaku_parse::reference::{municipalities as reference, Municipality};
 
-pub(crate) const ITEMS: Kind = Kind::Enum(&["ア", "イ", "ウ", "エ", "オ", "カ", "キ", "ク"]);
-pub(crate) const SUBS: Kind = Kind::Enum(&["pamphlet", "website"]);
 const KINDS: Kind = Kind::Enum(&["special_ward", "city", "town", "village"]);
 // The vocabularies above are the reference list's enums, spelled out for a
 // `const`; `vocabularies_are_the_reference_enums` keeps them equal.
 const AREAS: Kind = Kind::Enum(&["ku_area", "tama", "islands"]);
 const COUNT_SOURCES: Kind =
     Kind::Enum(&["with_text", "on_row", "apart_placed_by_total", "missing"]);
-
-/// Every canonical option label of every vocabulary, each once, in layout order.
-pub(crate) fn option_labels() -> &'static [&'static str] {
-    static LABELS: OnceLock<Vec<&'static str>> = OnceLock::new();
-    LABELS.get_or_init(|| {
-        let mut labels: Vec<&'static str> = Vec::new();
-        for q in QUESTIONS {
-            for o in options_of(q.item, q.no) {
-                if !labels.contains(&o.label) {
-                    labels.push(o.label);
-                }
-            }
-        }
-        labels
-    })
-}
-
-/// `edition`, shared by every table but `municipalities`.
-pub(crate) const EDITION: Meta = meta(
-    "edition",
-    Kind::Str,
-    "時点",
-    "As-of date of the edition (ISO 8601)",
-    None,
-);
-/// `source_page` of a row-per-printed-row table.
-pub(crate) const PAGE: Meta = meta("source_page", Kind::Int, "頁", "Page of the row", None);
-/// `source_line` of a row-per-printed-row table.
-pub(crate) const LINE: Meta = meta(
-    "source_line",
-    Kind::Int,
-    "行番号",
-    "Input line of the row",
-    None,
-);
 
 const PERCENT: Option<&str> = Some("percent");
 const MUNIS: Option<&str> = Some("municipalities");
@@ -69,12 +31,6 @@ pub fn all(reports: &[Report]) -> Vec<Table> {
         crate::windows::consultation_windows(reports),
         crate::windows::window_plans(reports),
     ]
-}
-
-pub(crate) fn sorted_editions(reports: &[Report]) -> Vec<&Report> {
-    let mut v: Vec<&Report> = reports.iter().collect();
-    v.sort_by_key(|r| r.edition.as_of);
-    v
 }
 
 /// `municipalities`: the reference list, with survey numbers and membership from the text.

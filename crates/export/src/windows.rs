@@ -2,8 +2,8 @@
 //! (`consultation_windows`), one per planned opening and per municipality
 //! with neither windows nor a plan (`window_plans`).
 
+use crate::columns::{sorted_editions, EDITION, LINE, PAGE};
 use crate::table::{b, i, meta, oi, os, s, Builder, Kind, Table};
-use crate::tables::{sorted_editions, EDITION, LINE, PAGE};
 use zaitaku_parse::reference::code_of;
 use zaitaku_parse::windows::{MunicipalityWindows, Plan, Window};
 

@@ -1,0 +1,56 @@
+//! The columns and helpers every table shares: the edition and source
+//! columns, the item and option vocabularies, and the editions in order.
+//! The table builders (`tables`, `answers`, `associations`, `windows`) all
+//! use this module; it uses none of them.
+
+use crate::table::{meta, Kind, Meta};
+use std::sync::OnceLock;
+use zaitaku_parse::layout::{options_of, QUESTIONS};
+use zaitaku_parse::model::Report;
+
+/// The program items （ア）–（ク）.
+pub(crate) const ITEMS: Kind = Kind::Enum(&["ア", "イ", "ウ", "エ", "オ", "カ", "キ", "ク"]);
+/// キ②'s sub-questions.
+pub(crate) const SUBS: Kind = Kind::Enum(&["pamphlet", "website"]);
+
+/// Every canonical option label of every vocabulary, each once, in layout order.
+pub(crate) fn option_labels() -> &'static [&'static str] {
+    static LABELS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    LABELS.get_or_init(|| {
+        let mut labels: Vec<&'static str> = Vec::new();
+        for q in QUESTIONS {
+            for o in options_of(q.item, q.no) {
+                if !labels.contains(&o.label) {
+                    labels.push(o.label);
+                }
+            }
+        }
+        labels
+    })
+}
+
+/// `edition`, shared by every table but `municipalities`.
+pub(crate) const EDITION: Meta = meta(
+    "edition",
+    Kind::Str,
+    "時点",
+    "As-of date of the edition (ISO 8601)",
+    None,
+);
+/// `source_page` of a row-per-printed-row table.
+pub(crate) const PAGE: Meta = meta("source_page", Kind::Int, "頁", "Page of the row", None);
+/// `source_line` of a row-per-printed-row table.
+pub(crate) const LINE: Meta = meta(
+    "source_line",
+    Kind::Int,
+    "行番号",
+    "Input line of the row",
+    None,
+);
+
+/// The editions, oldest first (every table's rows are sorted by edition first).
+pub(crate) fn sorted_editions(reports: &[Report]) -> Vec<&Report> {
+    let mut v: Vec<&Report> = reports.iter().collect();
+    v.sort_by_key(|r| r.edition.as_of);
+    v
+}
