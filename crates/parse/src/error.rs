@@ -6,7 +6,7 @@
 //! report. Its [`ErrorKind`] says which family of rule the input broke:
 //! one error type for decoding, every page parser and the overrides file.
 
-use crate::model::Span;
+use crate::span::Span;
 
 /// Which family of rule the input broke.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]

@@ -580,6 +580,10 @@ pub const ANSWER_PAGES: &[AnswerPageSpec] = &[
     },
 ];
 
+/// The number of target columns of the window pages (患者・家族, 医療機関,
+/// 訪問看護ステーション, 地域包括支援センター, 居宅介護支援事業所).
+pub const TARGET_COLUMNS: u32 = 5;
+
 /// The issuing office printed at the top of every page: 「東京都福祉保健局
 /// 医療政策部医療政策課」. Matched by its shape (東京都, a bureau 局, a
 /// department 部, a section 課), not its text: the bureau has been renamed

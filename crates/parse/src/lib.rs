@@ -42,6 +42,7 @@ pub mod page1;
 pub mod page2;
 pub mod reference;
 pub mod solve;
+pub mod span;
 pub mod text;
 pub mod vocab;
 pub mod windows;
@@ -74,9 +75,9 @@ pub fn parse_text(text: &str) -> Result<Report, ParseErrors> {
     let first = titled(layout::PROGRAM_SUMMARY_TITLE, None);
     let second = titled(layout::QUESTION_SUMMARY_TITLE, first.map(|p| p.no));
     let (Some(first), Some(second)) = (first, second) else {
-        let line = saturating_u32(normalized.split('\n').count());
+        let line = span::saturating_u32(normalized.split('\n').count());
         errors.push(ParseError::new(
-            Span::line(saturating_u32(pages.len()).max(1), line),
+            Span::line(span::saturating_u32(pages.len()).max(1), line),
             "the pages 「集計結果」 and 「集計状況」 (pages separated by two blank lines)",
             &format!(
                 "{} page(s) without {}, then the end of input",
@@ -104,7 +105,7 @@ pub fn parse_text(text: &str) -> Result<Report, ParseErrors> {
             .last()
             .map_or(1, |p| p.lines.last().map_or(1, |l| l.no));
         errors.push(ParseError::new(
-            Span::line(saturating_u32(pages.len()), last),
+            Span::line(span::saturating_u32(pages.len()), last),
             "the pages of 「在宅医療・介護連携に関する相談支援窓口一覧」 (consultation windows)",
             "no such page before the end of input",
         ));
@@ -166,10 +167,4 @@ fn reference_names() -> &'static [String] {
             .map(|m| m.name.clone())
             .collect()
     })
-}
-
-/// A count of lines or pages as a `u32` (an input within [`MAX_INPUT_BYTES`]
-/// has fewer lines than that; saturating rather than wrapping all the same).
-pub(crate) fn saturating_u32(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
 }

@@ -44,7 +44,7 @@ const HEADER: [&str; 5] = [
 pub fn parse(text: &str) -> Result<Vec<Override>, Vec<ParseError>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut lines = text.lines().enumerate().map(|(k, l)| {
-        let no = crate::saturating_u32(k).saturating_add(1);
+        let no = crate::span::saturating_u32(k).saturating_add(1);
         (no, l.trim_end_matches('\r'))
     });
     let mut errors = Vec::new();

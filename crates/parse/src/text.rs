@@ -100,18 +100,18 @@ impl<'a> Page<'a> {
     }
 
     /// The span of input line `line` on this page.
-    pub fn span(&self, line: u32) -> crate::model::Span {
-        crate::model::Span::line(self.no, line)
+    pub fn span(&self, line: u32) -> crate::span::Span {
+        crate::span::Span::line(self.no, line)
     }
 
     /// The position of the page's first line (for messages about the whole page).
-    pub fn start(&self) -> crate::model::Span {
-        crate::model::Span::line(self.no, self.first_line())
+    pub fn start(&self) -> crate::span::Span {
+        crate::span::Span::line(self.no, self.first_line())
     }
 
     /// The position of the page's last line (for messages about what the page lacks).
-    pub fn end(&self) -> crate::model::Span {
-        crate::model::Span::line(self.no, self.lines.last().map_or(0, |l| l.no))
+    pub fn end(&self) -> crate::span::Span {
+        crate::span::Span::line(self.no, self.lines.last().map_or(0, |l| l.no))
     }
 
     /// Line number of the page's first line.
@@ -128,7 +128,7 @@ pub fn pages(text: &str) -> Vec<Page<'_>> {
     let mut blank_run = 0;
     for (i, raw) in text.split('\n').enumerate() {
         let line = Line {
-            no: crate::saturating_u32(i).saturating_add(1),
+            no: crate::span::saturating_u32(i).saturating_add(1),
             text: raw,
         };
         if raw.trim().is_empty() {
@@ -153,7 +153,7 @@ fn push_page<'a>(pages: &mut Vec<Page<'a>>, lines: &mut Vec<Line<'a>>) {
     }
     if !lines.is_empty() {
         pages.push(Page {
-            no: crate::saturating_u32(pages.len()).saturating_add(1),
+            no: crate::span::saturating_u32(pages.len()).saturating_add(1),
             lines: std::mem::take(lines),
         });
     }
@@ -196,7 +196,9 @@ impl<'a> Columns<'a> {
             .text
             .get(self.byte..at)
             .map_or(0, |t| t.chars().count());
-        self.column = self.column.saturating_add(crate::saturating_u32(between));
+        self.column = self
+            .column
+            .saturating_add(crate::span::saturating_u32(between));
         self.byte = at;
         self.column
     }
@@ -205,7 +207,7 @@ impl<'a> Columns<'a> {
 /// Character column (from 1) of byte `at` of `text`.
 pub fn char_column(text: &str, at: usize) -> u32 {
     let before = text.get(..at).map_or(0, |t| t.chars().count());
-    crate::saturating_u32(before).saturating_add(1)
+    crate::span::saturating_u32(before).saturating_add(1)
 }
 
 /// A paragraph's lines joined without a separator (Japanese wraps
@@ -296,7 +298,7 @@ mod tests {
         assert_eq!(errors[0].kind, ErrorKind::Number);
         assert_eq!(
             errors[0].position,
-            crate::model::Span::line(1, 2).at_column(4)
+            crate::span::Span::line(1, 2).at_column(4)
         );
         assert_eq!(errors[0].found, "«2147483648»");
     }

@@ -41,131 +41,8 @@ use record::{events, window, Event};
 
 /// The title that marks a window page.
 pub(crate) const TITLE: &str = "相談支援窓口一覧";
-/// The number of target columns (患者・家族, 医療機関, 訪問看護ステーション, 地域包括支援センター, 居宅介護支援事業所).
-pub const TARGET_COLUMNS: u32 = 5;
-
-/// One consultation window.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Window {
-    /// Name; `None` where the row's name cell is merged and cannot be attributed.
-    pub name: Option<String>,
-    /// Whether the name comes from a merged cell printed apart (a documented rule).
-    pub name_inferred: bool,
-    /// Location (設置場所).
-    pub location: Option<String>,
-    /// Phone, canonical ASCII digits and hyphens; or the cell kept whole (see `contact_flag`).
-    pub phone: Option<String>,
-    /// Extension (「(内線：2668)」 → 2668).
-    pub phone_extension: Option<String>,
-    /// Fax; `None` where printed 「-」.
-    pub fax: Option<String>,
-    /// Why phone/fax are not in canonical form, if they are not.
-    pub contact_flag: Option<String>,
-    /// Opening hours as printed, lines joined by a space.
-    pub hours: String,
-    /// Marks in the target columns.
-    pub targets_marked: u32,
-    /// The 「その他」 text.
-    pub for_other: Option<String>,
-    /// Municipality named in the row's name column or leaked into it, if any.
-    pub named: Option<(String, Span)>,
-    /// Municipality number leaked into the row (「5 高齢者あんしん…」).
-    pub leaked_no: Option<u32>,
-    /// First line of the record.
-    pub span: Span,
-    /// Line of its marks.
-    pub marks_span: Span,
-}
-
-impl Window {
-    /// The five target columns: decided where 5 or 0 are marked, else `None`.
-    pub fn targets(&self) -> Option<bool> {
-        match self.targets_marked {
-            0 => Some(false),
-            TARGET_COLUMNS => Some(true),
-            _ => None,
-        }
-    }
-}
-
-/// A printed figure and where.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-pub struct Printed {
-    /// The figure.
-    pub value: u32,
-    /// Where.
-    pub span: Span,
-}
-
-/// A planned opening as printed.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Plan {
-    /// As printed: 「平成29年９月開設予定」 (after normalization).
-    pub text: String,
-    /// `YYYY-MM` where the text names a month.
-    pub month: Option<String>,
-    /// A window announced beside open ones (「※11月に1窓口追加開設予定」).
-    pub additional: bool,
-    /// Where.
-    pub span: Span,
-}
-
-/// One municipality of the window pages.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct MunicipalityWindows {
-    /// Number in the reference order (1–62).
-    pub no: u32,
-    /// Name.
-    pub name: String,
-    /// Numbers printed for it (heads, own rows, leftovers), with where.
-    pub numbers_printed: Vec<Printed>,
-    /// Its printed 設置箇所数, if printed.
-    pub count: Option<Printed>,
-    /// The count is a figure printed alone among the page's leftovers, read
-    /// as this municipality's because it equals the windows its block leaves it.
-    pub count_from_lone_figure: bool,
-    /// A row of its own without windows (「21 足立区 足立区」).
-    pub own_row: Option<Span>,
-    /// Planned openings.
-    pub plans: Vec<Plan>,
-    /// Its windows, in printed order.
-    pub windows: Vec<Window>,
-    /// Merged window name attributed to its nameless windows, with where.
-    pub merged_name: Option<(String, Span)>,
-}
-
-/// Municipalities whose windows are placed together: the first has an
-/// anchor (a head or its own row fixes where its windows start); the others
-/// print no head or row, so their windows follow by the printed counts, in
-/// the reference list's order, up to the next anchor. Which municipality of
-/// a run a window belongs to is decided by the counts alone: where the
-/// windows of a run do not add up to its counts, the text cannot tell which
-/// member lost or gained one.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Run {
-    /// The members' numbers in the reference list, in order.
-    pub members: Vec<u32>,
-    /// Windows printed in the run.
-    pub windows: usize,
-    /// Where its first window starts and its last window's marks are, if it has windows.
-    pub lines: Option<(Span, Span)>,
-}
-
-/// Pages 7–11.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct WindowPages {
-    /// Every municipality of the reference list, in its order.
-    pub municipalities: Vec<MunicipalityWindows>,
-    /// The runs of municipalities placed together, in order; each
-    /// municipality is in one.
-    pub runs: Vec<Run>,
-    /// Windows the counts could not place (more windows than printed counts).
-    pub unplaced: Vec<Window>,
-    /// Leftover cells no rule attributes: merged names, merged 「その他」 texts.
-    pub unattributed: Vec<(String, Span)>,
-    /// Figures printed alone among the leftovers that no rule used.
-    pub lone_figures: Vec<Printed>,
-}
+pub use crate::layout::TARGET_COLUMNS;
+pub use crate::model::windows::{MunicipalityWindows, Plan, Printed, Run, Window, WindowPages};
 
 /// A line of the window pages, trimmed; its span's column is where the
 /// trimmed text starts.
@@ -180,7 +57,7 @@ impl L<'_> {
     pub(crate) fn at(&self, word: &str) -> Span {
         let offset = (word.as_ptr() as usize).saturating_sub(self.text.as_ptr() as usize);
         let before = self.text.get(..offset).map_or(0, |t| t.chars().count());
-        let column = crate::saturating_u32(before).saturating_add(self.span.column);
+        let column = crate::span::saturating_u32(before).saturating_add(self.span.column);
         self.span.at_column(column)
     }
 }
@@ -348,7 +225,7 @@ pub fn parse(
         .map(|(members, range)| Run {
             members: members
                 .iter()
-                .map(|&k| crate::saturating_u32(k).saturating_add(1))
+                .map(|&k| crate::span::saturating_u32(k).saturating_add(1))
                 .collect(),
             windows: range.len(),
             lines: windows

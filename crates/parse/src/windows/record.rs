@@ -61,7 +61,11 @@ fn marks_line(text: &str) -> Option<(Vec<&str>, u32, Vec<&str>)> {
     let (before, from_marks) = ws.split_at(first);
     let n = from_marks.iter().take_while(|w| **w == "○").count();
     let after = from_marks.get(n..).unwrap_or_default();
-    Some((before.to_vec(), crate::saturating_u32(n), after.to_vec()))
+    Some((
+        before.to_vec(),
+        crate::span::saturating_u32(n),
+        after.to_vec(),
+    ))
 }
 
 /// A municipality's own row: number, name, an optional plan, the name again.

@@ -3,61 +3,9 @@
 
 use crate::layout::{AnswerColumn, Item, Mark, Program, SubQuestion};
 
-/// Where something is in the decoded text: page, input line and column, each
-/// counted from 1, columns in characters. The one position type of the
-/// project: every parsed value, parse error and check names its place with
-/// it. Column 1 stands for the whole line where a value has no narrower place.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-pub struct Span {
-    /// Page, from 1.
-    pub page: u32,
-    /// Input line, from 1.
-    pub line: u32,
-    /// Column in characters, from 1.
-    pub column: u32,
-}
+pub mod windows;
 
-impl Span {
-    /// The start of line `line` of page `page`.
-    pub const fn line(page: u32, line: u32) -> Span {
-        Span {
-            page,
-            line,
-            column: 1,
-        }
-    }
-
-    /// The same line, at character column `column` (from 1).
-    pub const fn at_column(self, column: u32) -> Span {
-        Span { column, ..self }
-    }
-
-    /// Whether the span names a place of `text` (the decoded input): a page
-    /// from 1, one of its lines, and a column of that line or just past its
-    /// end.
-    pub fn is_within(&self, text: &str) -> bool {
-        let line = usize::try_from(self.line)
-            .ok()
-            .and_then(|l| l.checked_sub(1));
-        let Some(line) = line.and_then(|l| text.split('\n').nth(l)) else {
-            return false;
-        };
-        let columns = line.chars().count().saturating_add(1);
-        self.page >= 1
-            && self.column >= 1
-            && usize::try_from(self.column).is_ok_and(|c| c <= columns)
-    }
-}
-
-impl std::fmt::Display for Span {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "page {}, line {}", self.page, self.line)?;
-        if self.column > 1 {
-            write!(f, ", column {}", self.column)?;
-        }
-        Ok(())
-    }
-}
+pub use crate::span::Span;
 
 /// A calendar date (the edition's as-of date).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -575,7 +523,7 @@ pub struct Report {
     /// Pages 5–6: the medical associations' programs.
     pub associations: Vec<AssociationTable>,
     /// Pages 7–11: the consultation windows.
-    pub windows: crate::windows::WindowPages,
+    pub windows: windows::WindowPages,
     /// Every `number name` row head seen in the text, first occurrence per name.
     pub numbered: Vec<NumberedName>,
 }

@@ -1,0 +1,128 @@
+//! The staging model of pages 7–11 (consultation windows): what the window
+//! parser gives, as printed and placed by the printed counts.
+
+use crate::layout::TARGET_COLUMNS;
+use crate::model::Span;
+
+/// One consultation window.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Window {
+    /// Name; `None` where the row's name cell is merged and cannot be attributed.
+    pub name: Option<String>,
+    /// Whether the name comes from a merged cell printed apart (a documented rule).
+    pub name_inferred: bool,
+    /// Location (設置場所).
+    pub location: Option<String>,
+    /// Phone, canonical ASCII digits and hyphens; or the cell kept whole (see `contact_flag`).
+    pub phone: Option<String>,
+    /// Extension (「(内線：2668)」 → 2668).
+    pub phone_extension: Option<String>,
+    /// Fax; `None` where printed 「-」.
+    pub fax: Option<String>,
+    /// Why phone/fax are not in canonical form, if they are not.
+    pub contact_flag: Option<String>,
+    /// Opening hours as printed, lines joined by a space.
+    pub hours: String,
+    /// Marks in the target columns.
+    pub targets_marked: u32,
+    /// The 「その他」 text.
+    pub for_other: Option<String>,
+    /// Municipality named in the row's name column or leaked into it, if any.
+    pub named: Option<(String, Span)>,
+    /// Municipality number leaked into the row (「5 高齢者あんしん…」).
+    pub leaked_no: Option<u32>,
+    /// First line of the record.
+    pub span: Span,
+    /// Line of its marks.
+    pub marks_span: Span,
+}
+
+impl Window {
+    /// The five target columns: decided where 5 or 0 are marked, else `None`.
+    pub fn targets(&self) -> Option<bool> {
+        match self.targets_marked {
+            0 => Some(false),
+            TARGET_COLUMNS => Some(true),
+            _ => None,
+        }
+    }
+}
+
+/// A printed figure and where.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Printed {
+    /// The figure.
+    pub value: u32,
+    /// Where.
+    pub span: Span,
+}
+
+/// A planned opening as printed.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Plan {
+    /// As printed: 「平成29年９月開設予定」 (after normalization).
+    pub text: String,
+    /// `YYYY-MM` where the text names a month.
+    pub month: Option<String>,
+    /// A window announced beside open ones (「※11月に1窓口追加開設予定」).
+    pub additional: bool,
+    /// Where.
+    pub span: Span,
+}
+
+/// One municipality of the window pages.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct MunicipalityWindows {
+    /// Number in the reference order (1–62).
+    pub no: u32,
+    /// Name.
+    pub name: String,
+    /// Numbers printed for it (heads, own rows, leftovers), with where.
+    pub numbers_printed: Vec<Printed>,
+    /// Its printed 設置箇所数, if printed.
+    pub count: Option<Printed>,
+    /// The count is a figure printed alone among the page's leftovers, read
+    /// as this municipality's because it equals the windows its block leaves it.
+    pub count_from_lone_figure: bool,
+    /// A row of its own without windows (「21 足立区 足立区」).
+    pub own_row: Option<Span>,
+    /// Planned openings.
+    pub plans: Vec<Plan>,
+    /// Its windows, in printed order.
+    pub windows: Vec<Window>,
+    /// Merged window name attributed to its nameless windows, with where.
+    pub merged_name: Option<(String, Span)>,
+}
+
+/// Municipalities whose windows are placed together: the first has an
+/// anchor (a head or its own row fixes where its windows start); the others
+/// print no head or row, so their windows follow by the printed counts, in
+/// the reference list's order, up to the next anchor. Which municipality of
+/// a run a window belongs to is decided by the counts alone: where the
+/// windows of a run do not add up to its counts, the text cannot tell which
+/// member lost or gained one.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Run {
+    /// The members' numbers in the reference list, in order.
+    pub members: Vec<u32>,
+    /// Windows printed in the run.
+    pub windows: usize,
+    /// Where its first window starts and its last window's marks are, if it has windows.
+    pub lines: Option<(Span, Span)>,
+}
+
+/// Pages 7–11.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct WindowPages {
+    /// Every municipality of the reference list, in its order.
+    pub municipalities: Vec<MunicipalityWindows>,
+    /// The runs of municipalities placed together, in order; each
+    /// municipality is in one.
+    pub runs: Vec<Run>,
+    /// Windows the counts could not place (more windows than printed counts).
+    pub unplaced: Vec<Window>,
+    /// Leftover cells no rule attributes: merged names, merged 「その他」 texts.
+    pub unattributed: Vec<(String, Span)>,
+    /// Figures printed alone among the leftovers that no rule used.
+    pub lone_figures: Vec<Printed>,
+}
