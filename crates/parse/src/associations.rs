@@ -62,8 +62,8 @@ pub fn parse(
             ));
             continue;
         };
-        if let Some(mut table) = page_table(page, program, title_line, era, errors) {
-            table.resolve();
+        // Cells are decided by the resolve stage, after every page is read.
+        if let Some(table) = page_table(page, program, title_line, era, errors) {
             out.push(table);
         }
     }
@@ -357,7 +357,7 @@ mod tests {
             .no;
         let mut t = page_table(&ps[0], program, title, Some(Era::Heisei), &mut errors).unwrap();
         assert_eq!(errors, []);
-        t.resolve();
+        crate::resolve::associations(&mut t);
         t
     }
 

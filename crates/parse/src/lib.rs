@@ -41,6 +41,7 @@ pub mod overrides;
 pub mod page1;
 pub mod page2;
 pub mod reference;
+pub mod resolve;
 pub mod solve;
 pub mod span;
 pub mod text;
@@ -115,7 +116,7 @@ pub fn parse_text(text: &str) -> Result<Report, ParseErrors> {
         (Some((edition, _)), Some(program), Some(questions), Some(windows))
             if errors.is_empty() =>
         {
-            Ok(Report {
+            let mut report = Report {
                 edition,
                 program,
                 questions,
@@ -123,7 +124,9 @@ pub fn parse_text(text: &str) -> Result<Report, ParseErrors> {
                 associations,
                 windows,
                 numbered,
-            })
+            };
+            resolve::report(&mut report);
+            Ok(report)
         }
         _ => {
             errors.sort_by_key(|e| e.position);

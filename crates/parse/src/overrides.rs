@@ -172,11 +172,12 @@ pub fn apply(
             year,
             participated: o.participated,
             source: format!("{source}:{}", o.line),
+            fits_alone: false,
         });
     }
     for t in reports.iter_mut().flat_map(|r| r.associations.iter_mut()) {
         if !t.pins.is_empty() {
-            t.resolve();
+            crate::resolve::associations(t);
         }
     }
     if errors.is_empty() {

@@ -6,7 +6,6 @@
 
 use crate::report::{Compare, ValidationReport};
 use zaitaku_parse::model::{AssociationTable, Report, Resolution, Span};
-use zaitaku_parse::solve::{solve, Problem};
 
 /// Every check and ambiguity of pages 5–6.
 pub fn association_programs(report: &Report, out: &mut ValidationReport) {
@@ -138,18 +137,14 @@ fn table(t: &AssociationTable, ed: &str, out: &mut ValidationReport) {
     summary(t, ed, out);
 }
 
-/// Each pin, alone, must leave a table that fits; a pin that does not is named.
+/// Each pin, alone, must leave a table that fits (as the resolve stage
+/// found); a pin that does not is named.
 fn pins(t: &AssociationTable, ed: &str, out: &mut ValidationReport) {
     for pin in &t.pins {
         let (Some(row), Some(year)) = (t.rows.get(pin.row), t.years.get(pin.year)) else {
             continue;
         };
-        let alone = Problem {
-            rows: t.rows.iter().map(|r| r.marks).collect(),
-            cols: t.years.iter().map(|y| y.total).collect(),
-            pins: vec![(pin.row, pin.year, pin.participated)],
-        };
-        let fits = solve(&alone).is_some();
+        let fits = pin.fits_alone;
         out.check(
             Compare {
                 id: format!("assoc.{}.override.{}.fy{}", t.program.id(), row.name, year.fiscal_year),

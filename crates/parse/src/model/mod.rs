@@ -418,6 +418,9 @@ pub struct Pin {
     pub participated: bool,
     /// Where it was pinned: `raw/overrides.csv:3`.
     pub source: String,
+    /// Whether a 0/1 table fits the marks and the totals with this pin alone
+    /// (decided by the resolve stage; validation checks it).
+    pub fits_alone: bool,
 }
 
 /// Page 5 or 6: a program's associations, marks, year totals and footnotes.
@@ -447,66 +450,11 @@ pub struct AssociationTable {
     pub shading_legend: Option<(String, Span)>,
     /// Cells pinned by an overrides file.
     pub pins: Vec<Pin>,
-    /// Every row × year cell, decided by [`AssociationTable::resolve`].
+    /// Every row × year cell, decided by the resolve stage
+    /// ([`crate::resolve::associations`]).
     pub cells: Vec<Vec<Participation>>,
     /// Whether any 0/1 table fits the marks, the totals and the pins.
     pub feasible: bool,
-}
-
-impl AssociationTable {
-    /// Decides every cell from the rows' marks, the totals and the pins.
-    pub fn resolve(&mut self) {
-        let ncols = self.years.len();
-        let problem = crate::solve::Problem {
-            rows: self.rows.iter().map(|r| r.marks).collect(),
-            cols: self.years.iter().map(|y| y.total).collect(),
-            pins: self
-                .pins
-                .iter()
-                .map(|p| (p.row, p.year, p.participated))
-                .collect(),
-        };
-        let solved = crate::solve::solve(&problem);
-        self.feasible = solved.is_some();
-        self.cells = self
-            .rows
-            .iter()
-            .enumerate()
-            .map(|(r, row)| {
-                (0..ncols)
-                    .map(|c| {
-                        use crate::solve::Decided;
-                        let decided = solved
-                            .as_ref()
-                            .and_then(|s| s.get(r).and_then(|row| row.get(c)).copied());
-                        let pin = self.pins.iter().find(|p| p.row == r && p.year == c);
-                        match (pin, decided) {
-                            (Some(p), _) => Participation {
-                                participated: Some(p.participated),
-                                resolution: Resolution::Override,
-                            },
-                            _ if row.marks == 0 => Participation {
-                                participated: Some(false),
-                                resolution: Resolution::NoneMarked,
-                            },
-                            _ if row.marks as usize == ncols => Participation {
-                                participated: Some(true),
-                                resolution: Resolution::AllMarked,
-                            },
-                            (None, Some(Decided::Forced(v))) => Participation {
-                                participated: Some(v),
-                                resolution: Resolution::ForcedByTotals,
-                            },
-                            _ => Participation {
-                                participated: None,
-                                resolution: Resolution::Unresolved,
-                            },
-                        }
-                    })
-                    .collect()
-            })
-            .collect();
-    }
 }
 
 /// Everything reconstructed from one edition.
