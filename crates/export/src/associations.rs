@@ -14,6 +14,7 @@ const RESOLUTIONS: Kind = Kind::Enum(&[
     "none_marked",
     "forced_by_totals",
     "override",
+    "footnote",
     "unresolved",
 ]);
 const BASES: Kind = Kind::Enum(&["implemented_areas", "applications_submitted"]);
@@ -154,7 +155,7 @@ pub fn association_program_years(reports: &[Report]) -> Table {
         .col(ASSOCIATION, |y| s(&y.a.row.name))
         .col(FISCAL_YEAR, |y| i(y.year.fiscal_year))
         .col(meta("participated", Kind::Bool, "実施", "Took part that fiscal year; null where the text cannot decide (see resolution)", None), |y| b(y.cell.participated))
-        .col(meta("resolution", RESOLUTIONS, "判定", "all_marked (a mark in every year), none_marked (no mark), forced_by_totals (every table fitting the marks and the printed totals agrees), override (pinned by --overrides), unresolved (participated is null)", None), |y| s(y.cell.resolution.id()))
+        .col(meta("resolution", RESOLUTIONS, "判定", "all_marked (a mark in every year), none_marked (no mark), forced_by_totals (every table fitting the marks and the printed totals agrees), override (pinned by --overrides), footnote (false by a footnote on the year: 「未実施地区を対象」, only districts new to the program that year, and the row has an earlier mark), unresolved (participated is null)", None), |y| s(y.cell.resolution.id()))
         .build(
             "association_program_years",
             "One row per district medical association, program and fiscal year of pages 5–6",

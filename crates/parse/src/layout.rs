@@ -618,6 +618,12 @@ pub const WINDOW_HEADER_STARTS: &[&str] = &["※ピンク色網掛け", "電話�
 /// 「平成29年度７月末時点」 (a line without spaces).
 pub const WINDOW_HEADER_ENDS: &[&str] = &["月末時点"];
 
+/// A footnote on a year column of pages 5–6 saying that year went only to
+/// districts that had not run the program before: 「※1 H29年度は未実施地区を
+/// 対象として実施」. What such a footnote means is layout knowledge; which
+/// column it marks and which rows it touches come from the text.
+pub const FIRST_TIME_ONLY: &str = "未実施地区を対象";
+
 /// A Tokyo program of pages 5–6 in which district medical associations
 /// (地区医師会) take part, one page each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]

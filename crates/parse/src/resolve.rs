@@ -9,8 +9,38 @@
 //! (`forced_by_totals`, by [`crate::solve`]), else `unresolved`. Window
 //! placement by printed counts is the rule of [`crate::windows::placement`].
 
+use crate::layout::FIRST_TIME_ONLY;
 use crate::model::{AssociationTable, Participation, Report, Resolution};
 use crate::solve::{solve, Decided, Problem};
+use crate::vocab::layout_is_match;
+
+/// The cells a 「未実施地区を対象」 footnote decides (see
+/// [`Resolution::Footnote`]): in a year column the header marks with such a
+/// footnote, a row that took part had no mark in an earlier year, so its
+/// other marks all lie in later columns. A row with more marks than that
+/// allows did not take part that year. (row, column) pairs.
+fn first_time_only(t: &AssociationTable) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let ncols = t.years.len();
+    for (c, year) in t.years.iter().enumerate() {
+        let marked = year.notes.iter().any(|n| {
+            t.footnotes
+                .iter()
+                .any(|f| f.numbers.contains(n) && layout_is_match(FIRST_TIME_ONLY, &f.text))
+        });
+        if !marked {
+            continue;
+        }
+        // Took part in column c: its other marks lie in the columns after c.
+        let later = ncols.saturating_sub(c + 1);
+        for (r, row) in t.rows.iter().enumerate() {
+            if row.marks as usize > later + 1 {
+                out.push((r, c));
+            }
+        }
+    }
+    out
+}
 
 /// Resolves every table of `report`.
 pub fn report(report: &mut Report) {
@@ -23,6 +53,9 @@ pub fn report(report: &mut Report) {
 /// and whether each pin alone leaves a table that fits.
 pub fn associations(t: &mut AssociationTable) {
     let ncols = t.years.len();
+    let footnoted = first_time_only(t);
+    // The overrides' pins, and the footnote's where no override pins the cell.
+    let pinned = |r: usize, c: usize| t.pins.iter().any(|p| p.row == r && p.year == c);
     let problem = Problem {
         rows: t.rows.iter().map(|r| r.marks).collect(),
         cols: t.years.iter().map(|y| y.total).collect(),
@@ -30,6 +63,12 @@ pub fn associations(t: &mut AssociationTable) {
             .pins
             .iter()
             .map(|p| (p.row, p.year, p.participated))
+            .chain(
+                footnoted
+                    .iter()
+                    .filter(|&&(r, c)| !pinned(r, c))
+                    .map(|&(r, c)| (r, c, false)),
+            )
             .collect(),
     };
     let solved = solve(&problem);
@@ -57,6 +96,10 @@ pub fn associations(t: &mut AssociationTable) {
                         _ if row.marks as usize == ncols => Participation {
                             participated: Some(true),
                             resolution: Resolution::AllMarked,
+                        },
+                        _ if footnoted.contains(&(r, c)) => Participation {
+                            participated: Some(false),
+                            resolution: Resolution::Footnote,
                         },
                         (None, Some(Decided::Forced(v))) => Participation {
                             participated: Some(v),

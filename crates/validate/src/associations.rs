@@ -183,6 +183,7 @@ fn summary(t: &AssociationTable, ed: &str, out: &mut ValidationReport) {
         Resolution::NoneMarked,
         Resolution::ForcedByTotals,
         Resolution::Override,
+        Resolution::Footnote,
         Resolution::Unresolved,
     ]
     .into_iter()

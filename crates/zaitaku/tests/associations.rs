@@ -131,3 +131,55 @@ fn a_lost_mark_fails_the_printed_count_of_associations() {
         run.stderr
     );
 }
+
+/// The `association_program_years` rows of round_the_clock_care (page 5).
+fn page5_years(text: &str) -> Vec<String> {
+    let wd = Workdir::new();
+    wd.write("input.txt", text);
+    let run = wd.run(&["show", "association_program_years", "input.txt", "--csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.stdout
+        .lines()
+        .filter(|l| l.contains(",round_the_clock_care,"))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn the_first_time_only_footnote_decides_fy2017_for_rows_with_earlier_marks() {
+    // L761 「2829 ※1 24 25 26 27医師会名 29 ※1」 marks FY2017 (29) with ※1, and
+    // L756 prints 「※1 H29年度は未実施地区を対象として実施」: in FY2017 the program
+    // went only to districts new to it. A row with two marks (日本橋, L704
+    // 「日本橋 〇 〇 （あきる野市）」) had one before FY2017, so not FY2017.
+    let rows = page5_years(&seed());
+    let footnote: Vec<&String> = rows
+        .iter()
+        .filter(|l| l.ends_with(",false,footnote"))
+        .collect();
+    assert_eq!(footnote.len(), 19, "the 19 rows of page 5 with two marks");
+    assert!(footnote.iter().all(|l| l.contains(",2017,")));
+    assert!(
+        rows.contains(&"2017-07-31,round_the_clock_care,日本橋,2017,false,footnote".to_string())
+    );
+    // A one-mark row (中央区, L703 「中央区 〇 （青梅市）」) may have been new in FY2017.
+    assert!(rows.contains(&"2017-07-31,round_the_clock_care,中央区,2017,,unresolved".to_string()));
+}
+
+#[test]
+fn without_the_footnote_mark_the_cells_decide_as_before() {
+    // The header without its ※1 marks: no column is marked, so every cell the
+    // footnote decided is unresolved again, and nothing else changes.
+    let with = page5_years(&seed());
+    let without = page5_years(&seed_with(
+        761,
+        "2829 ※1 24 25 26 27医師会名 29 ※1",
+        "2829 24 25 26 27医師会名 29",
+    ));
+    assert_eq!(with.len(), without.len());
+    let changed: Vec<(&String, &String)> =
+        with.iter().zip(&without).filter(|(a, b)| a != b).collect();
+    assert_eq!(changed.len(), 19);
+    for (a, b) in changed {
+        assert_eq!(a.replace(",false,footnote", ",,unresolved"), *b);
+    }
+}

@@ -381,6 +381,11 @@ pub enum Resolution {
     ForcedByTotals,
     /// Pinned by the overrides file.
     Override,
+    /// Decided by a footnote the page prints on the year's column: 「※1 H29年度は
+    /// 未実施地区を対象として実施」 (that year went only to districts that had not
+    /// run the program before), so a row with a mark in an earlier year has none
+    /// in that one.
+    Footnote,
     /// The text cannot decide.
     Unresolved,
 }
@@ -393,6 +398,7 @@ impl Resolution {
             Resolution::NoneMarked => "none_marked",
             Resolution::ForcedByTotals => "forced_by_totals",
             Resolution::Override => "override",
+            Resolution::Footnote => "footnote",
             Resolution::Unresolved => "unresolved",
         }
     }
