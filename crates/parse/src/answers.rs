@@ -11,13 +11,11 @@
 
 use crate::combinators::row_head;
 use crate::error::{ErrorKind, ParseError};
+use crate::layout::LEGEND_PAIR;
 use crate::layout::{AnswerPageSpec, Mark, ANSWER_PAGES, ISLANDS_EXCLUDED};
 use crate::model::{AnswerCell, AnswerPage, AnswerRow, AnswerValue, Legend, LegendEntry, Span};
 use crate::text::{char_column, words_at, Columns, Line, Page};
 use crate::vocab::{choices, layout_regex};
-
-/// One legend pair: 「label」 … は「mark」.
-const LEGEND_PAIR: &str = "「([^「」]+)」[^「」]*?は「([^「」]+)」";
 
 /// Parses every per-municipality page of the layout.
 pub fn parse(

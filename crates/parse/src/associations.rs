@@ -5,7 +5,7 @@
 //! the Tama column on the right: 「日本橋 〇 〇 （あきる野市）」, 「港区 北多摩 〇 〇」.
 //! A row is a name and the marks printed after it; the extractor dropped the
 //! empty cells, so a row's marks no longer say which years they belong to
-//! ([`AssociationTable::resolve`] decides what the totals can). Names in
+//! (the resolve stage, [`crate::resolve::associations`], decides what the totals can). Names in
 //! brackets are the member areas of the group header above them (西多摩,
 //! 北多摩). A line may open with a footnote (「※1 H29年度は…」) or with the
 //! legend of a lost shading (「は、委託または補助事業の対象になっていない地区医師会」)
@@ -15,23 +15,12 @@
 
 use crate::error::{ErrorKind, ParseError};
 use crate::layout::{Era, Program};
+use crate::layout::{
+    ASSOCIATION_HEADER_WORD, ASSOCIATION_MARK, BASIS, NOTE_MARK, PRINTED_COUNT, SHADING_LEGEND,
+};
 use crate::model::{AssociationRow, AssociationTable, Basis, Footnote, Span, YearColumn};
 use crate::text::{words_at, Columns, Line, Page};
 use crate::vocab::layout_regex;
-
-/// The header word of the association column.
-const HEADER_WORD: &str = "医師会名";
-/// A footnote marker word: 「※1」, 「※1、2」.
-const NOTE_MARK: &str = "^※([0-9]+(?:、[0-9]+)*)$";
-/// The legend of the shading, whose symbol the extractor lost.
-const SHADING_LEGEND: &str = "^は、.*医師会$";
-/// 「３５地区医師会が実施」 (after normalization: 35).
-const PRINTED_COUNT: &str = "([0-9]+)地区医師会が実施";
-/// What the totals count: 「H28年度までは実施地区数、H29年度は交付申請書提出地区数」.
-const BASIS: &str =
-    "([A-Z])([0-9]+)年度までは実施地区数、([A-Z])([0-9]+)年度は交付申請書提出地区数";
-/// The mark of a year a row took part in (〇 and ○ are one after normalization).
-const MARK: &str = "○";
 
 /// Parses the page of each program found in the text. `era` is the
 /// edition's era (the header's years are years of it).
@@ -89,13 +78,17 @@ type HeaderYear = (u32, Vec<u32>);
 fn year_header(page: &Page<'_>) -> Option<(Vec<HeaderYear>, Span)> {
     let mut years: Vec<HeaderYear> = Vec::new();
     let mut span = None;
-    for line in page.lines.iter().filter(|l| l.text.contains(HEADER_WORD)) {
+    for line in page
+        .lines
+        .iter()
+        .filter(|l| l.text.contains(ASSOCIATION_HEADER_WORD))
+    {
         span.get_or_insert(page.span(line.no));
         let ws = words_at(line.text);
         for (k, (_, w)) in ws.iter().enumerate() {
             let number = w
-                .strip_prefix(HEADER_WORD)
-                .or_else(|| w.strip_suffix(HEADER_WORD))
+                .strip_prefix(ASSOCIATION_HEADER_WORD)
+                .or_else(|| w.strip_suffix(ASSOCIATION_HEADER_WORD))
                 .unwrap_or(w);
             // A year is one or two digits; 「2829」 is two years glued, read from the others.
             let Ok(y) = number.parse::<u32>() else {
@@ -139,7 +132,9 @@ fn page_table(
     let Some((header, header_span)) = year_header(page) else {
         errors.push(ParseError::new(
             page.start(),
-            format!("a year header «{HEADER_WORD} 24 25 …» whose years run without a gap"),
+            format!(
+                "a year header «{ASSOCIATION_HEADER_WORD} 24 25 …» whose years run without a gap"
+            ),
             "none on the page",
         ));
         return None;
@@ -151,7 +146,7 @@ fn page_table(
         let Some(before) = ws.len().checked_sub(n + 1) else {
             return false;
         };
-        !l.text.contains(HEADER_WORD)
+        !l.text.contains(ASSOCIATION_HEADER_WORD)
             && ws
                 .iter()
                 .skip(before + 1)
@@ -206,12 +201,12 @@ fn page_table(
         let cells = ws.get(k..).unwrap_or_default();
         let names = cells
             .iter()
-            .filter(|(_, w)| *w != MARK && note_numbers(w).is_none())
+            .filter(|(_, w)| *w != ASSOCIATION_MARK && note_numbers(w).is_none())
             .count();
         let mut first = true;
         let mut columns = Columns::new(line.text);
         for &(byte, w) in cells {
-            if w == MARK {
+            if w == ASSOCIATION_MARK {
                 match rows.last_mut() {
                     Some(r) if r.span.line == line.no => r.marks += 1,
                     _ => errors.push(ParseError::new(
@@ -234,7 +229,7 @@ fn page_table(
                 continue;
             }
             if !is_name(w) {
-                if line.no < title_line && !line.text.contains(HEADER_WORD) {
+                if line.no < title_line && !line.text.contains(ASSOCIATION_HEADER_WORD) {
                     errors.push(ParseError::new(
                         at(page, line, &mut columns, byte),
                         "an association's name (no digits or sentence punctuation) or 〇",

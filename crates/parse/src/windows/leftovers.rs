@@ -2,19 +2,11 @@
 
 use super::{is_name, no_of, words, Plan, Printed, L};
 use crate::layout::Era;
+use crate::layout::{ANNOUNCEMENT_LINES, PLAN_MONTH, PLAN_WORD, WINDOW_NAME_END};
 use crate::model::Span;
 use crate::reference::municipalities;
 use crate::vocab::layout_regex;
 
-/// A planned opening: 「平成29年９月開設予定」, 「29年度中開設予定」, 「11月に1窓口追加開設予定」.
-const PLAN: &str = "開設予定";
-/// A month in a plan: 「平成29年10月」, 「11月に」 (the two characters before
-/// the year are its era where they name one).
-const PLAN_MONTH: &str = "(?:(\\p{Han}{2})?([0-9]+)年)?([0-9]+)月";
-/// How a merged window-name cell ends (layout vocabulary of window names).
-const WINDOW_NAME_END: &str = "(窓口|センター|相談室|支援室)$";
-/// Lines an announcement wraps over at most (「※11月に1窓口追 / 加開設予定」 wraps once).
-const ANNOUNCEMENT_LINES: usize = 4;
 /// 「平成29年９月開設予定」 → `2017-09`: the era year where printed, else the
 /// edition's fiscal year (April–March) for a month alone.
 pub(super) fn plan_month(text: &str, era: Option<Era>, fiscal_year: i32) -> Option<String> {
@@ -62,14 +54,14 @@ pub(super) fn leftovers(lines: &[L<'_>], era: Option<Era>, fiscal_year: i32) -> 
             let mut text = t.trim_start_matches('※').to_string();
             let first = k;
             while let Some(next) = lines.get(k + 1).filter(|n| {
-                !text.contains(PLAN)
+                !text.contains(PLAN_WORD)
                     && k + 1 < first + ANNOUNCEMENT_LINES
                     && !n.text.starts_with(|c: char| c.is_ascii_digit())
             }) {
                 k += 1;
                 text.push_str(next.text);
             }
-            if let (Some(no), true) = (last_name, text.contains(PLAN)) {
+            if let (Some(no), true) = (last_name, text.contains(PLAN_WORD)) {
                 out.plans.push((
                     no,
                     Plan {

@@ -39,8 +39,6 @@ mod record;
 use leftovers::{leftovers, plan_month};
 use record::{events, window, Event};
 
-/// The title that marks a window page.
-pub(crate) const TITLE: &str = "相談支援窓口一覧";
 pub use crate::layout::TARGET_COLUMNS;
 pub use crate::model::windows::{MunicipalityWindows, Plan, Printed, Run, Window, WindowPages};
 

@@ -1,7 +1,8 @@
 //! A window's record: the lines up to its marks, and its cells.
 
-use super::{is_name, no_of, words, Window, L, TITLE};
+use super::{is_name, no_of, words, Window, L};
 use crate::error::ParseError;
+use crate::layout::{EXTENSION, HOURS_START, WINDOW_PAGES_TITLE};
 use crate::layout::{ISSUER, WINDOW_HEADER_ENDS, WINDOW_HEADER_LINES, WINDOW_HEADER_STARTS};
 use crate::model::Span;
 use crate::text::{char_column, Page};
@@ -23,10 +24,6 @@ fn is_phone(w: &str) -> bool {
     };
     matches!(parts[..], [a, b, c] if a.starts_with('0') && digits(a, 2, 5) && digits(b, 1, 4) && digits(c, 3, 4))
 }
-/// An extension: 「(内線：2668)」, 「（内線:2169）」.
-const EXTENSION: &str = "^[（(]内線[：:]([0-9]+)[）)]$";
-/// The first line of the opening hours: a day, a time, or a kind of service.
-const HOURS_START: &str = "^((月|火|水|木|金|土|日)[～・、：]|午前|午後|夜間対応|日中対応|24時間)";
 /// A window as printed, before it is assigned.
 #[derive(Debug, Clone)]
 pub(super) struct Record<'a> {
@@ -83,7 +80,7 @@ pub(super) fn events<'a>(pages: &[Page<'a>]) -> Vec<Event<'a>> {
     let mut out: Vec<Event<'a>> = Vec::new();
     for page in pages
         .iter()
-        .filter(|p| p.lines.iter().any(|l| l.text.contains(TITLE)))
+        .filter(|p| p.lines.iter().any(|l| l.text.contains(WINDOW_PAGES_TITLE)))
     {
         let lines: Vec<L<'a>> = page
             .lines

@@ -1,0 +1,277 @@
+//! Layout knowledge: what the report's pages hold, independent of any
+//! edition's figures. Items, the mark legend, the rows of the page-1 table,
+//! the questions of page 2 with their option vocabularies, and the eras.
+//!
+//! Nothing here is a figure, a year or a date of an edition: question texts
+//! are regular expressions in which the year-bearing condition
+//! 「（①を実施している場合または29年度中に実施予定の場合）」 is left open.
+
+mod answers;
+mod associations;
+mod summary;
+mod windows;
+
+pub use answers::*;
+pub use associations::*;
+pub use summary::*;
+pub use windows::*;
+
+/// A program item （ア）…（ク） of the cooperation program.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub enum Item {
+    /// （ア） 地域の医療・介護資源の把握 (survey of local resources)
+    A,
+    /// （イ） 課題の抽出と対応策の検討 (issues and countermeasures)
+    I,
+    /// （ウ） 切れ目のない提供体制の構築推進 (seamless provision)
+    U,
+    /// （エ） 情報共有の支援 (information sharing)
+    E,
+    /// （オ） 相談支援 (consultation support)
+    O,
+    /// （カ） 研修 (training)
+    Ka,
+    /// （キ） 地域住民への普及啓発 (public awareness)
+    Ki,
+    /// （ク） 関係市区町村の連携 (cooperation between municipalities)
+    Ku,
+}
+
+impl Item {
+    /// All items in the report's order.
+    pub const ALL: [Item; 8] = [
+        Item::A,
+        Item::I,
+        Item::U,
+        Item::E,
+        Item::O,
+        Item::Ka,
+        Item::Ki,
+        Item::Ku,
+    ];
+
+    /// The katakana the report prints for the item.
+    pub fn katakana(self) -> &'static str {
+        match self {
+            Item::A => "ア",
+            Item::I => "イ",
+            Item::U => "ウ",
+            Item::E => "エ",
+            Item::O => "オ",
+            Item::Ka => "カ",
+            Item::Ki => "キ",
+            Item::Ku => "ク",
+        }
+    }
+
+    /// An ASCII id for check ids and file names: `a`, `i`, `u`, `e`, `o`, `ka`, `ki`, `ku`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Item::A => "a",
+            Item::I => "i",
+            Item::U => "u",
+            Item::E => "e",
+            Item::O => "o",
+            Item::Ka => "ka",
+            Item::Ki => "ki",
+            Item::Ku => "ku",
+        }
+    }
+
+    /// The item printed as `c`, if any.
+    pub fn from_katakana(c: char) -> Option<Item> {
+        Item::ALL.into_iter().find(|i| i.katakana().starts_with(c))
+    }
+}
+
+/// A mark of the legend on pages 3–4.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub enum Mark {
+    /// ◎ 実施 (implemented)
+    Implemented,
+    /// ○ 29年度中に実施予定 (planned within the fiscal year)
+    PlannedThisYear,
+    /// △ 30年4月1日実施予定及びその他 (planned later, or undecided)
+    PlannedLaterOrUndecided,
+    /// × 実施予定なし (not planned; ク only)
+    NotPlanned,
+    /// - not applicable
+    NotApplicable,
+}
+
+impl Mark {
+    /// Every status, in the legend's order.
+    pub const ALL: [Mark; 5] = [
+        Mark::Implemented,
+        Mark::PlannedThisYear,
+        Mark::PlannedLaterOrUndecided,
+        Mark::NotPlanned,
+        Mark::NotApplicable,
+    ];
+
+    /// The character the usual legend prints for the status (pages 3–4 are
+    /// read with the legend they print; this is what a change is told against).
+    pub fn usual(self) -> char {
+        match self {
+            Mark::Implemented => '◎',
+            Mark::PlannedThisYear => '○',
+            Mark::PlannedLaterOrUndecided => '△',
+            Mark::NotPlanned => '×',
+            Mark::NotApplicable => '-',
+        }
+    }
+
+    /// The status id used in the tables: `implemented`, `planned_this_year`,
+    /// `planned_later_or_undecided`, `not_planned`, `not_applicable`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Mark::Implemented => "implemented",
+            Mark::PlannedThisYear => "planned_this_year",
+            Mark::PlannedLaterOrUndecided => "planned_later_or_undecided",
+            Mark::NotPlanned => "not_planned",
+            Mark::NotApplicable => "not_applicable",
+        }
+    }
+
+    /// Whether the published counts add it to 「実施・年度中に実施予定」.
+    pub fn implemented_or_planned(self) -> bool {
+        matches!(self, Mark::Implemented | Mark::PlannedThisYear)
+    }
+
+    /// A regular expression matching the status's label in the legend
+    /// printed on pages 3–4: 「「実施」 については「◎」、「29年度中に実施予定」
+    /// については「○」、「平成30年４月１日実施予定及びその他（検討中・実施時期未定等）」
+    /// は「△」、「実施予定なし」（(ク）のみ）については「×」」. The legend prints no
+    /// label for 「-」 (not applicable); `None` for it.
+    pub fn legend_label(self) -> Option<&'static str> {
+        match self {
+            Mark::Implemented => Some("^実施$"),
+            Mark::PlannedThisYear => Some("^[0-9]+年度中に実施予定$"),
+            Mark::PlannedLaterOrUndecided => Some("実施予定及びその他"),
+            Mark::NotPlanned => Some("^実施予定なし$"),
+            Mark::NotApplicable => None,
+        }
+    }
+}
+
+/// A sub-question of キ②: the report counts pamphlets and websites apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub enum SubQuestion {
+    /// パンフレット等 (pamphlets, leaflets)
+    Pamphlet,
+    /// ホームページ等 (websites)
+    Website,
+}
+
+/// The printed markers of questions ⓪…④, by number.
+pub const MARKERS: [char; 5] = ['⓪', '①', '②', '③', '④'];
+
+/// The printed marker of question `no`: ⓪…④ (`?` for a number the layout
+/// has no marker for).
+pub fn marker(no: u8) -> char {
+    MARKERS.get(usize::from(no)).copied().unwrap_or('?')
+}
+
+impl SubQuestion {
+    /// The id used in the tables.
+    pub fn id(self) -> &'static str {
+        match self {
+            SubQuestion::Pamphlet => "pamphlet",
+            SubQuestion::Website => "website",
+        }
+    }
+
+    /// The label printed on page 1 and, with 「について」, on page 2.
+    pub fn label(self) -> &'static str {
+        match self {
+            SubQuestion::Pamphlet => "パンフレット等",
+            SubQuestion::Website => "ホームページ等",
+        }
+    }
+
+    /// The label page 2 prints before the sub-question's count:
+    /// 「パンフレット等について 41」.
+    pub fn page2_label(self) -> &'static str {
+        match self {
+            SubQuestion::Pamphlet => "パンフレット等について",
+            SubQuestion::Website => "ホームページ等について",
+        }
+    }
+}
+
+/// A line saying the islands are outside the survey: 「○島しょ部については、
+/// 今回は集計外である。」 (pages 3–4), 「※島しょは除く。」 (page 1).
+pub const ISLANDS_EXCLUDED: &str = "島しょ.*(集計外|除く)";
+
+/// How page 1 (the program summary) is found: by its title 「在宅医療・介護連携
+/// 推進事業の取組状況　集計結果（29年度・28年度比較）」.
+pub const PROGRAM_SUMMARY_TITLE: &str = "集計結果";
+
+/// How page 2 (the question summary) is found: a line opening with
+/// 「集計状況（N=５３）」 on a page other than page 1 (which prints 「集計状況（ｎ＝５３）」
+/// beside its own title).
+pub const QUESTION_SUMMARY_TITLE: &str = "^集計状況";
+
+/// The issuing office printed at the top of every page: 「東京都福祉保健局
+/// 医療政策部医療政策課」. Matched by its shape (東京都, a bureau 局, a
+/// department 部, a section 課), not its text: the bureau has been renamed
+/// since (保健医療局), and a later edition's header must still be known.
+pub const ISSUER: &str = "^東京都[^ 　]+局[^ 　]+部[^ 　]+課$";
+
+/// A Japanese era of the report's dates. Reference data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub enum Era {
+    /// 平成 (1989–2019): 平成29年 = 2017.
+    Heisei,
+    /// 令和 (2019–): 令和2年 = 2020.
+    Reiwa,
+}
+
+impl Era {
+    /// Every era the report's dates may use.
+    pub const ALL: [Era; 2] = [Era::Heisei, Era::Reiwa];
+
+    /// Its name as printed: 平成.
+    pub fn name(self) -> &'static str {
+        match self {
+            Era::Heisei => "平成",
+            Era::Reiwa => "令和",
+        }
+    }
+
+    /// The initial that stands for it in 「H28年度」.
+    pub fn initial(self) -> char {
+        match self {
+            Era::Heisei => 'H',
+            Era::Reiwa => 'R',
+        }
+    }
+
+    /// The era printed at the start of `text`, if any, and the rest.
+    pub fn at_start(text: &str) -> Option<(Era, &str)> {
+        Era::ALL
+            .into_iter()
+            .find_map(|e| text.strip_prefix(e.name()).map(|rest| (e, rest)))
+    }
+
+    /// The era named `name`.
+    pub fn from_name(name: &str) -> Option<Era> {
+        Era::ALL.into_iter().find(|e| e.name() == name)
+    }
+
+    /// The Gregorian year of era year `year`, if it is one of [`ERA_YEARS`].
+    pub fn gregorian(self, year: u32) -> Option<i32> {
+        let offset: i32 = match self {
+            Era::Heisei => 1988,
+            Era::Reiwa => 2018,
+        };
+        let year = i32::try_from(year)
+            .ok()
+            .filter(|_| ERA_YEARS.contains(&year))?;
+        offset.checked_add(year)
+    }
+}
+
+/// The era years a date may print: an era's first year is 元年 (1) and no
+/// era of the report's time has lasted a hundred years.
+pub const ERA_YEARS: std::ops::RangeInclusive<u32> = 1..=99;
