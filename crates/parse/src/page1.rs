@@ -11,7 +11,7 @@
 
 use crate::combinators::{as_of_phrase, item_label, program_figure_line};
 use crate::error::{ErrorKind, ParseError};
-use crate::layout::{Era, Item, PROGRAM_ROWS};
+use crate::layout::{Era, Item, FISCAL_YEAR_HEADS, PROGRAM_ROWS, SAMPLE_SIZE};
 use crate::model::{last_day_of_month, Date, Edition, ProgramRow, ProgramSummary, Span};
 use crate::text::{char_column, join_paragraph, Page};
 use crate::vocab::layout_regex;
@@ -87,7 +87,7 @@ pub fn edition(pages: &[Page<'_>], errors: &mut Vec<ParseError>) -> Option<(Edit
 
 /// Reads n from 「集計状況（ｎ＝５３）」 (normalized to `集計状況（n=53）`).
 pub fn sample_size(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<(u32, Span)> {
-    let re = layout_regex(r"集計状況（[nN]=([0-9]+)）");
+    let re = layout_regex(SAMPLE_SIZE);
     for line in &page.lines {
         if let Some(c) = re.captures(line.text) {
             if let Ok(n) = c[1].parse::<u32>() {
@@ -229,7 +229,7 @@ fn fiscal_years(
     era: Option<Era>,
     errors: &mut Vec<ParseError>,
 ) -> Option<(i32, i32, Span)> {
-    let re = layout_regex(r"^([0-9]+)年度 ([0-9]+)年度$");
+    let re = layout_regex(FISCAL_YEAR_HEADS);
     for line in &page.lines {
         let Some(c) = re.captures(line.text.trim()) else {
             continue;
