@@ -6,12 +6,19 @@
 //! [`table::Meta`]); [`render`] turns them and the report into file bytes;
 //! [`write::write_atomically`] puts the files in place all or nothing.
 //!
-//! ```no_run
-//! # fn demo(reports: &[zaitaku_parse::model::Report]) -> Result<(), zaitaku_export::write::ExportError> {
-//! let report = zaitaku_validate::validate(reports);
-//! let tables = zaitaku_export::tables::all(reports);
+//! ```
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! // The seed edition, parsed and validated, written to a fresh directory.
+//! let text = include_str!("../../../raw/000_1fb60f2a74870bbb.txt");
+//! let reports = vec![zaitaku_parse::parse_text(text)?];
+//! let report = zaitaku_validate::validate(&reports);
+//! assert!(report.passed());
+//! let tables = zaitaku_export::tables::all(&reports);
 //! let files = zaitaku_export::render(&tables, &report, Default::default())?;
-//! zaitaku_export::write::write_atomically(std::path::Path::new("output"), &files)?;
+//! let dir = std::env::temp_dir().join(format!("zaitaku-doc-{}", std::process::id()));
+//! zaitaku_export::write::write_atomically(&dir.join("output"), &files)?;
+//! assert!(dir.join("output/municipalities.parquet").exists());
+//! # std::fs::remove_dir_all(&dir)?;
 //! # Ok(()) }
 //! ```
 #![deny(missing_docs)]

@@ -6,14 +6,22 @@
 //! ([`page1`], [`page2`], [`answers`] for pages 3–4, [`associations`] for
 //! pages 5–6, [`windows`] for pages 7–11) parses a page into the typed,
 //! as-printed tables of [`model`], using the small nom parsers of
-//! [`combinators`] and the layout knowledge of [`layout`]. [`solve`] decides
-//! which association × year cells the printed totals force; [`overrides`]
-//! reads the cells a person pins. No stage does I/O.
+//! [`combinators`] and the layout knowledge of [`layout`]. The [`resolve`]
+//! stage then draws every inference (association × year cells through
+//! [`solve`]; window placement is [`windows::placement`]); [`overrides`]
+//! reads the cells a person pins. Every value and error carries a
+//! [`span::Span`]. No stage does I/O.
 //!
 //! ```
 //! use zaitaku_parse::{decode::{decode, EncodingChoice}, parse_text};
-//! let decoded = decode(b"not the report", EncodingChoice::Auto).unwrap();
-//! let errors = parse_text(&decoded.text).unwrap_err();
+//! // The seed edition: bytes → text → the report, as printed and resolved.
+//! let bytes = include_bytes!("../../../raw/000_1fb60f2a74870bbb.txt");
+//! let decoded = decode(bytes, EncodingChoice::Auto).unwrap();
+//! let report = parse_text(&decoded.text).unwrap();
+//! assert_eq!(report.edition.as_of.iso(), "2017-07-31");
+//! assert_eq!((report.program.n, report.program.rows.len()), (53, 15));
+//! // Anything else is a list of errors, each at a page, line and column.
+//! let errors = parse_text("not the report").unwrap_err();
 //! assert!(errors.0[0].to_string().contains("expected"));
 //! ```
 #![deny(missing_docs)]

@@ -10,6 +10,17 @@
 //! use zaitaku_validate::arithmetic::percent_tenths;
 //! assert_eq!(percent_tenths(51, 53), 962); // 51/53 = 96.2%
 //! assert_eq!(percent_tenths(-1, 53), -19); // △1.9 points
+//!
+//! // Every check of the seed edition passes; a changed figure fails, naming
+//! // where the published figure is printed.
+//! let seed = include_str!("../../../raw/000_1fb60f2a74870bbb.txt");
+//! let report = zaitaku_parse::parse_text(seed).unwrap();
+//! assert!(zaitaku_validate::validate(&[report]).passed());
+//! let changed = seed.replace("② 62.3% 20 37.7%", "② 62.3% 20 37.8%");
+//! let report = zaitaku_parse::parse_text(&changed).unwrap();
+//! let result = zaitaku_validate::validate(&[report]);
+//! let failed: Vec<&str> = result.failures().map(|c| c.id.as_str()).collect();
+//! assert_eq!(failed, ["p2.ka.q2.pct_no"]);
 //! ```
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
