@@ -16,7 +16,7 @@ pub struct InputArgs {
     #[arg(long, default_value = "auto", value_parser = parse_encoding)]
     pub encoding: EncodingChoice,
     /// A CSV pinning association × year cells the text cannot decide
-    /// (edition,program,association,fiscal_year,participated[,reason]).
+    /// (`edition,program,association,fiscal_year,participated[,reason]`).
     #[arg(long, value_name = "FILE")]
     pub overrides: Option<PathBuf>,
     /// One text file per edition of the report.
