@@ -163,21 +163,6 @@ fn a_page_printing_another_mark_in_its_legend_is_read_by_it() {
 }
 
 #[test]
-fn a_mark_outside_the_legend_is_an_input_error_at_its_column() {
-    // L328 「21 足立区 ○ ○ ○ - ◎ △ - - ◎ …」: ウ① △ → ▲, a mark no legend has.
-    let run = build_over_good_output(&seed_with(328, "◎ △ - -", "◎ ▲ - -"), 2);
-    assert!(
-        run.stderr.contains(
-            "error[vocabulary]: page 3: expected a mark of the legend (◎ ○ △ × -) for ウ①"
-        ) && run.stderr.contains("--> input.txt:328:18")
-            && run.stderr.contains("^ found «▲»"),
-        "{}",
-        run.stderr
-    );
-    snapshot!("mark_outside_the_legend", run.stderr);
-}
-
-#[test]
 fn flipped_mark_fails_the_question_total_naming_both_counts() {
     // L290 「2 中央区 ◎ ◎ ◎ 毎年、実施している ◎ ◎ ◎ 在宅療養中…」: ウ② ◎ → △.
     let run = build_over_good_output(&seed_with(290, "◎ ◎ ◎ 在宅療養中", "◎ ◎ △ 在宅療養中"), 1);

@@ -200,55 +200,6 @@ fn a_removed_window_fails_its_runs_count_and_leaves_output_alone() {
 }
 
 #[test]
-fn an_hours_phrase_before_the_phone_is_a_parse_error_at_its_column() {
-    // L925 「03-5312-9925 03-3226-2237」 (新宿区): with the hours in front, the
-    // release binary once panicked on a reversed slice; the phrase is a cell
-    // out of place, not a location.
-    let text = harness::seed_with(925, "03-5312-9925", "午前9時～午後5時 03-5312-9925");
-    let run = show(&text, "consultation_windows");
-    assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(
-        run.stderr.contains("error[layout]: page 7: expected the window's name, location or phone on its phone line")
-            && run.stderr.contains("--> input.txt:925:1"),
-        "{}",
-        run.stderr
-    );
-    snapshot!("hours_before_phone", run.stderr);
-}
-
-#[test]
-fn a_window_without_a_phone_is_a_parse_error_at_its_first_line() {
-    // L925 「03-5312-9925 03-3226-2237」 (新宿区) replaced by text: every
-    // window of the layout prints a phone before its hours.
-    let text = harness::seed_with(925, "03-5312-9925 03-3226-2237", "電話なし");
-    let run = show(&text, "consultation_windows");
-    assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(
-        run.stderr.contains("error[layout]: page 7: expected a window's phone number «0…-…-…» among its cells, before its opening hours")
-            && run.stderr.contains("--> input.txt:921:1"),
-        "{}",
-        run.stderr
-    );
-    snapshot!("window_without_phone", run.stderr);
-}
-
-#[test]
-fn marks_without_cells_are_a_parse_error_not_a_window() {
-    // L1043–1046: the cells of 品川区's 「八潮在宅介護支援センター」 and the blank
-    // after them removed, its marks 「○ ○ ○ ○」 (L1047, L1043 of the copy)
-    // left right after the previous window's: marks alone are no window.
-    let text = harness::seed_without_lines(1043, 1046);
-    let run = show(&text, "consultation_windows");
-    assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(
-        run.stderr.contains("error[layout]: page 7: expected a window's name, location and phone before its target marks")
-            && run.stderr.contains("--> input.txt:1043:1"),
-        "{}",
-        run.stderr
-    );
-}
-
-#[test]
 fn a_printed_number_zero_is_no_municipality() {
     // L1607 「22 3」 (葛飾区's number and count, printed apart): 22 → 0. The
     // number once went through `0 - 1` (a panic in debug builds); now no

@@ -342,16 +342,16 @@ pub(super) fn window(r: &Record<'_>, errors: &mut Vec<ParseError>) -> (Window, O
             (Some(p), e, f, None)
         }
         Err(whole) if whole.is_empty() => {
-            // Every window of the layout prints a phone (0…-…-…) before its hours.
-            errors.push(ParseError::new(
-                first.span,
-                "a window's phone number «0…-…-…» among its cells, before its opening hours",
-                &r.lines
-                    .iter()
-                    .map(|l| l.text)
-                    .collect::<Vec<_>>()
-                    .join(" / "),
-            ));
+            // Every window of the layout prints a phone (0…-…-…) before its
+            // hours (marks with no cells at all are reported above).
+            if !r.lines.is_empty() {
+                let cells: Vec<&str> = r.lines.iter().map(|l| l.text).collect();
+                errors.push(ParseError::new(
+                    first.span,
+                    "a window's phone number «0…-…-…» among its cells, before its opening hours",
+                    &cells.join(" / "),
+                ));
+            }
             (None, None, None, None)
         }
         Err(whole) => (
