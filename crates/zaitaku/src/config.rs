@@ -28,14 +28,41 @@ fn parse_encoding(s: &str) -> Result<EncodingChoice, String> {
     s.parse()
 }
 
+/// An input as read: its path as given and its decoded text, with where its
+/// lines start, found only when a message shows one of its lines.
+pub struct Input {
+    path: String,
+    text: String,
+    starts: std::sync::OnceLock<Vec<usize>>,
+}
+
+impl Input {
+    fn new(path: String, text: String) -> Self {
+        Input {
+            path,
+            text,
+            starts: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The input as a file messages can point into.
+    pub fn source(&self) -> Source<'_> {
+        Source {
+            path: &self.path,
+            text: &self.text,
+            starts: self.starts.get_or_init(|| line_starts(&self.text)),
+            first_line: 1,
+        }
+    }
+}
+
 /// The parsed editions, in the order given, with the text each was read
 /// from (for messages that show a source line).
 pub struct Loaded {
     /// One report per input.
     pub reports: Vec<Report>,
-    /// Per report: the input's path as given, its decoded text and where
-    /// its lines start.
-    pub sources: Vec<(String, String, Vec<usize>)>,
+    /// Per report, the input it was read from.
+    pub inputs: Vec<Input>,
 }
 
 impl Loaded {
@@ -43,14 +70,9 @@ impl Loaded {
     pub fn source_of(&self, edition: &str) -> Option<Source<'_>> {
         self.reports
             .iter()
-            .zip(&self.sources)
+            .zip(&self.inputs)
             .find(|(r, _)| r.edition.as_of.iso() == edition)
-            .map(|(_, (path, text, starts))| Source {
-                path,
-                text,
-                starts,
-                first_line: 1,
-            })
+            .map(|(_, input)| input.source())
     }
 }
 
@@ -59,7 +81,7 @@ impl Loaded {
 pub fn load(args: &InputArgs) -> Option<Loaded> {
     let mut loaded = Loaded {
         reports: Vec::new(),
-        sources: Vec::new(),
+        inputs: Vec::new(),
     };
     let mut failed = false;
     for path in &args.inputs {
@@ -80,14 +102,8 @@ pub fn load(args: &InputArgs) -> Option<Loaded> {
                 continue;
             }
         };
-        let starts = line_starts(&decoded.text);
-        let source = Source {
-            path: &shown,
-            text: &decoded.text,
-            starts: &starts,
-            first_line: 1,
-        };
-        match zaitaku_parse::parse_text(&decoded.text) {
+        let input = Input::new(shown.clone(), decoded.text);
+        match zaitaku_parse::parse_text(&input.text) {
             Ok(report) => {
                 let bom = if decoded.had_bom { " with BOM" } else { "" };
                 say!(
@@ -95,7 +111,9 @@ pub fn load(args: &InputArgs) -> Option<Loaded> {
                     decoded.encoding,
                     report.edition.as_of.iso()
                 );
-                if let Some(first) = loaded.source_of(&report.edition.as_of.iso()) {
+                let earlier =
+                    (loaded.reports.iter()).position(|r| r.edition.as_of == report.edition.as_of);
+                if let Some(first) = earlier.and_then(|k| loaded.inputs.get(k)) {
                     let d = Diagnostic {
                         level: Level::ERROR,
                         id: "edition",
@@ -112,16 +130,16 @@ pub fn load(args: &InputArgs) -> Option<Loaded> {
                         also: Vec::new(),
                         notes: Vec::new(),
                     };
-                    say!("{}", render(source, &d));
+                    say!("{}", render(input.source(), &d));
                     failed = true;
                     continue;
                 }
                 loaded.reports.push(report);
-                loaded.sources.push((shown.clone(), decoded.text, starts));
+                loaded.inputs.push(input);
             }
             Err(errors) => {
                 for e in errors.0.iter().take(MAX_ERRORS_SHOWN) {
-                    say!("{}", render(source, &parse_diagnostic(e)));
+                    say!("{}", render(input.source(), &parse_diagnostic(e)));
                 }
                 let more = errors.0.len().saturating_sub(MAX_ERRORS_SHOWN);
                 if more > 0 {
