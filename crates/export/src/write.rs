@@ -293,7 +293,8 @@ pub fn datapackage(tables: &[Table], csv: CsvOptions) -> OutputFile {
 /// - builds take an exclusive lock on `.{dir}.lock` beside `dir` (released by
 ///   the OS when a build dies, even by SIGKILL), so one writes at a time;
 /// - under the lock, temporaries a killed build left (`.{dir}.tmp-*`) are
-///   removed: only a lock holder creates one, so any present is stale;
+///   removed (only a lock holder creates one, so any present is stale), and
+///   so are replaced sets older than [`KEEP_REPLACED`];
 /// - the files are written into `.{dir}.tmp-{pid}`, which then takes `dir`'s
 ///   place in one step: a rename where `dir` does not exist yet, else an
 ///   exchange (Linux `renameat2(RENAME_EXCHANGE)`), after which the
@@ -301,7 +302,7 @@ pub fn datapackage(tables: &[Table], csv: CsvOptions) -> OutputFile {
 /// - the old set is kept as `.{dir}.prev-{nanoseconds}` for at least
 ///   [`KEEP_REPLACED`], so a reader that opened `dir` just before the
 ///   exchange goes on reading a whole directory instead of one being deleted
-///   under it; a later build removes the older ones.
+///   under it.
 ///
 /// Where the file system cannot exchange, the old set is moved aside and the
 /// new one moved in: two renames, with an instant between them in which
@@ -323,7 +324,7 @@ pub fn write_atomically(dir: &Path, files: &[OutputFile]) -> Result<(), ExportEr
         .open(&lock_path)
         .map_err(io(&lock_path))?;
     lock.lock().map_err(io(&lock_path))?;
-    remove_stale(&parent, &stem);
+    sweep(&parent, &stem, nanos_since_epoch());
     let tmp = parent.join(format!(".{stem}.tmp-{}", std::process::id()));
     let written = (|| {
         std::fs::create_dir(&tmp).map_err(io(&tmp))?;
@@ -337,7 +338,6 @@ pub fn write_atomically(dir: &Path, files: &[OutputFile]) -> Result<(), ExportEr
         // `tmp` holds the set just replaced: kept a while (see above).
         let now = nanos_since_epoch();
         let _ = std::fs::rename(&tmp, parent.join(format!(".{stem}.prev-{now}")));
-        remove_replaced(&parent, &stem, now);
     }
     // Whatever is left (the new set, if publishing failed) goes.
     let _ = std::fs::remove_dir_all(&tmp);
@@ -353,21 +353,28 @@ fn nanos_since_epoch() -> u128 {
         .map_or(0, |d| d.as_nanos())
 }
 
-/// Removes the replaced sets older than [`KEEP_REPLACED`] (and the single
-/// `.{stem}.prev` of earlier versions).
-fn remove_replaced(parent: &Path, stem: &str, now: u128) {
-    let prefix = format!(".{stem}.prev-");
+/// Removes, under the lock, what earlier builds left beside the output:
+/// the temporaries of killed builds (`.{stem}.tmp-*`, and the `.{stem}.old-*`
+/// of versions before the lock), and replaced sets older than
+/// [`KEEP_REPLACED`] at `now` (and the single `.{stem}.prev` of earlier
+/// versions).
+fn sweep(parent: &Path, stem: &str, now: u128) {
+    let stale = [format!(".{stem}.tmp-"), format!(".{stem}.old-")];
+    let replaced = format!(".{stem}.prev-");
     let Ok(entries) = std::fs::read_dir(parent) else {
         return;
     };
     for entry in entries.flatten() {
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        let old = match name.strip_prefix(prefix.as_str()) {
+        let old = match name.strip_prefix(replaced.as_str()) {
             Some(t) => t
                 .parse::<u128>()
                 .map_or(true, |t| now.saturating_sub(t) > KEEP_REPLACED.as_nanos()),
-            None => *name == format!(".{stem}.prev"),
+            None => {
+                stale.iter().any(|p| name.starts_with(p.as_str()))
+                    || *name == format!(".{stem}.prev")
+            }
         };
         if old {
             let _ = std::fs::remove_dir_all(entry.path());
@@ -378,22 +385,6 @@ fn remove_replaced(parent: &Path, stem: &str, now: u128) {
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> ExportError {
     let path = path.to_path_buf();
     move |source| ExportError::Io { path, source }
-}
-
-/// Removes the temporaries of builds that were killed (`.{stem}.tmp-*`, and
-/// `.{stem}.old-*` that versions before the lock left). Called under the lock.
-fn remove_stale(parent: &Path, stem: &str) {
-    let prefixes = [format!(".{stem}.tmp-"), format!(".{stem}.old-")];
-    let Ok(entries) = std::fs::read_dir(parent) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if prefixes.iter().any(|p| name.starts_with(p.as_str())) {
-            let _ = std::fs::remove_dir_all(entry.path());
-        }
-    }
 }
 
 /// Puts the directory `tmp` in `dir`'s place in one step; afterwards `tmp`
