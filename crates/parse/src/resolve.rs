@@ -115,16 +115,14 @@ pub fn associations(t: &mut AssociationTable) {
         })
         .collect();
 
-    for k in 0..t.pins.len() {
-        let Some(pin) = t.pins.get(k) else { continue };
+    // Each pin alone, against the same marks and totals.
+    let Problem { rows, cols, .. } = problem;
+    for pin in &mut t.pins {
         let alone = Problem {
-            rows: t.rows.iter().map(|r| r.marks).collect(),
-            cols: t.years.iter().map(|y| y.total).collect(),
+            rows: rows.clone(),
+            cols: cols.clone(),
             pins: vec![(pin.row, pin.year, pin.participated)],
         };
-        let fits = solve(&alone).is_some();
-        if let Some(pin) = t.pins.get_mut(k) {
-            pin.fits_alone = fits;
-        }
+        pin.fits_alone = solve(&alone).is_some();
     }
 }
