@@ -21,6 +21,7 @@ output/datapackage.json: $(BIN) $(INPUTS) $(OVERRIDES)
 # Unit, snapshot and CLI tests, then the independent readers (pyarrow, pandas,
 # polars, DuckDB) on the Parquet/CSV files, in a venv the script installs.
 test:
+	python3 scripts/make_fixtures.py --check
 	$(CARGO) test --workspace --locked
 	scripts/interop.sh target/debug/zaitaku
 
@@ -32,7 +33,7 @@ bench: $(BIN)
 # Coverage-guided fuzzing (libFuzzer through cargo-fuzz, on the stable
 # toolchain with RUSTC_BOOTSTRAP; no sanitizer, overflow checks on) of the
 # parse + validate entry point for FUZZ_SECONDS, seeded with raw/ and the
-# inputs the tests keep fixed (scripts/fuzz_seeds.py), with the report's own
+# fixtures the tests keep fixed (scripts/fuzz_seeds.py), with the report's own
 # tokens as a dictionary. A crash is saved
 # under fuzz/artifacts/ and libFuzzer exits non-zero.
 FUZZ_SECONDS ?= 300

@@ -1,33 +1,157 @@
 """Writes the fixture inputs under tests/fixtures/ from the seed, each an
 edited copy made by an edit this script states, and tests/fixtures/README.md
 listing what each one shows. The fixtures are committed; run this again after
-changing an edit (`python3 scripts/make_fixtures.py`).
+changing or adding an edit (`python3 scripts/make_fixtures.py`), then
+`cargo insta test --review` (or `make test` and read the new snapshots).
 
-crates/zaitaku/tests/fixtures.rs builds every fixture over a good output
-directory and snapshots the exit code and the messages (snapshots/fixtures/)."""
+- valid/*.txt build (exit 0). crates/zaitaku/tests/fixtures.rs snapshots
+  how every table and the validation report differ from the seed's.
+- invalid/*.txt fail: exit 1 (a figure disagrees) or exit 2 (bad input),
+  built over an output/ that held the seed's tables, which must stay
+  untouched. The snapshot is the exit code and the messages.
+- cli/*.txt are inputs of the command-line tests (crates/zaitaku/tests/cli.rs)
+  that take more than one input.
+
+With --check, writes nothing and exits 1 naming every fixture file that is
+not what its stated edit makes (`make test` runs this), so a fixture cannot
+drift from the edit its README line states.
+
+A fixture `NAME.txt` may have a sidecar `NAME.overrides.csv`, passed as
+`--overrides`. Lines are counted from 1, as editors and the messages count."""
 import pathlib
+import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-SEED = (ROOT / "raw" / "000_1fb60f2a74870bbb.txt").read_text(encoding="utf-8")
+SEED = (ROOT / "raw" / "000_1fb60f2a74870bbb.txt").read_bytes()
+OVERRIDES_HEADER = "edition,program,association,fiscal_year,participated,reason\n"
+
+
+def lines_edit(fn, how):
+    """An edit of the seed's lines (a list of str, edited in place)."""
+    def edit(data):
+        lines = data.decode("utf-8").split("\n")
+        fn(lines)
+        return "\n".join(lines).encode("utf-8")
+    return edit, how
 
 
 def replace(line, old, new):
-    """Line `line` (from 1) with its first `old` replaced by `new`."""
-    def edit(lines):
-        assert old in lines[line - 1], (line, old)
+    """Line `line` with its first `old` replaced by `new`."""
+    def fn(lines):
+        assert old in lines[line - 1], (line, old, lines[line - 1])
         lines[line - 1] = lines[line - 1].replace(old, new, 1)
-    return edit, f"L{line}: 「{old}」 → 「{new}」"
+    return lines_edit(fn, f"L{line}: 「{old}」 → 「{new}」")
+
+
+def replace_in(first, last, old, new):
+    """Every `old` on lines `first`..=`last` replaced by `new`."""
+    def fn(lines):
+        for k in range(first - 1, last):
+            lines[k] = lines[k].replace(old, new)
+    return lines_edit(fn, f"L{first}–L{last}: every 「{old}」 → 「{new}」")
+
+
+def replace_everywhere(old, new):
+    """Every `old` of the text replaced by `new`."""
+    def edit(data):
+        text = data.decode("utf-8")
+        assert old in text, old
+        return text.replace(old, new).encode("utf-8")
+    return edit, f"every 「{old}」 → 「{new}」"
 
 
 def drop(first, last):
-    """Lines `first`..=`last` (from 1) removed."""
-    def edit(lines):
+    """Lines `first`..=`last` removed."""
+    def fn(lines):
         del lines[first - 1:last]
-    return edit, f"L{first}–L{last} removed"
+    return lines_edit(fn, f"L{first}–L{last} removed")
 
 
-# name: (what it shows, edit)
+def keep_first(n):
+    def fn(lines):
+        del lines[n:]
+    return lines_edit(fn, f"only L1–L{n} kept")
+
+
+def insert(before, line, times=1):
+    """`times` copies of `line` put before line `before`."""
+    def fn(lines):
+        lines[before - 1:before - 1] = [line] * times
+    count = f"{times} copies of " if times > 1 else ""
+    return lines_edit(fn, f"{count}「{line}」 put before L{before}")
+
+
+def then(*edits):
+    def edit(data):
+        for e, _ in edits:
+            data = e(data)
+        return data
+    return edit, "; ".join(how for _, how in edits)
+
+
+def nothing():
+    return (lambda data: data), "none (the seed as it is, with the sidecar)"
+
+
+def empty():
+    return (lambda data: b""), "every byte removed"
+
+
+def xorshift_bytes(n):
+    """`n` bytes of a fixed xorshift sequence: not text in any encoding read."""
+    def edit(_):
+        x, out = 0x9E3779B9, bytearray()
+        for _ in range(n):
+            x ^= (x << 13) & 0xFFFFFFFF
+            x ^= x >> 17
+            x ^= (x << 5) & 0xFFFFFFFF
+            out.append(x >> 24)
+        return bytes(out)
+    return edit, f"{n} bytes of a fixed xorshift sequence instead of the text"
+
+
+def byte_after_first_newline(offset, byte, insert_it):
+    def edit(data):
+        at = data.index(b"\n") + offset
+        data = bytearray(data)
+        if insert_it:
+            data.insert(at, byte)
+        else:
+            data[at] = byte
+        return bytes(data)
+    verb = "put" if insert_it else "written over the byte"
+    return edit, f"byte 0x{byte:02X} {verb} at L2's byte {offset}"
+
+
+# name: (what it shows, edit[, sidecar overrides rows])
+VALID = {
+    "cover_page": (
+        "pages are found by their titles, not their places: a cover page before page 1 changes no value, only every source page and line (one page and three lines later)",
+        lines_edit(lambda lines: lines.__setitem__(slice(0, 0), ["表紙", "", ""]),
+                   "「表紙」 and two blank lines put before L1")),
+    "renamed_bureau": (
+        "the page header is known by its shape: the bureau's later name 保健医療局 changes nothing",
+        replace_everywhere("東京都福祉保健局医療政策部医療政策課", "東京都保健医療局医療政策部医療政策課")),
+    "circle_characters": (
+        "〇 (U+3007) and ○ (U+25CB) are one mark: 千代田区's row printed with 〇 changes no value",
+        replace(288, "○ ○ ○ -", "〇 〇 〇 -")),
+    "header_spelling_in_a_row": (
+        "a row printing an option as the page-3 header spells it (L280–281) is the same option, its text kept as printed",
+        replace(294, "についての急変時診療機関の確保", "について急変時診療医療機関の確保")),
+    "legend_with_another_mark": (
+        "a page whose legend prints ● for 「実施」 is read by it, and the report says what changed",
+        then(replace(267, "「◎」", "「●」"), replace_in(288, 392, "◎", "●"))),
+    "override_pin": (
+        "a pin on an undecided cell (千代田区, one mark over FY2012–FY2017, L700) shows as override and decides the row",
+        nothing(),
+        ["2017-07-31,round_the_clock_care,千代田区,2017,true,test pin"]),
+    "no_footnote_mark": (
+        "without the ※1 marks of page 5's header, every cell the footnote (L756) decided is undecided again, and nothing else changes",
+        replace(761, "2829 ※1 24 25 26 27医師会名 29 ※1", "2829 24 25 26 27医師会名 29")),
+}
+
 INVALID = {
+    # exit 2: bad input
     "hours_before_phone": (
         "an hours phrase before a window's phone is a cell out of place (it once panicked on a reversed slice)",
         replace(925, "03-5312-9925", "午前9時～午後5時 03-5312-9925")),
@@ -46,16 +170,130 @@ INVALID = {
     "era_year_zero": (
         "an era year outside 1–99 is a date error",
         replace(52, "平成29年度", "平成0年度")),
+    "missing_figure_row": (
+        "a figure row of page 2 (ウ②) missing its last figure is a layout error naming the question "
+        "(blanking the line would not do: with the blank lines around it, that is a page break)",
+        replace(126, "② 67.9% 17 32.1%", "② 67.9% 17")),
+    "unknown_option": (
+        "an option of page 2 (エ②) no vocabulary holds is a vocabulary error",
+        replace(135, "ICTを活用した情報共有ツール", "伝書鳩")),
+    "truncated": (
+        "an input that stops on page 1 is an error naming what was expected next",
+        keep_first(60)),
+    "empty": ("an empty input is an error", empty()),
+    "random_bytes": (
+        "bytes that are no text are a decode error naming the input",
+        xorshift_bytes(4096)),
+    "invalid_utf8": (
+        "a byte that is not UTF-8 is a decode error at its line and column",
+        byte_after_first_newline(3, 0xFF, insert_it=False)),
+    "nul_byte": (
+        "a NUL byte marks a binary file: a decode error showing its line",
+        byte_after_first_newline(1, 0x00, insert_it=True)),
+    "thousands_of_errors": (
+        "200 errors show the first fifty and count the rest",
+        insert(300, "99 千代田区 X 千代田区", times=200)),
+    "unknown_override": (
+        "an override naming an unknown association, or a year its table does not print "
+        "(page 6's columns are FY2014–FY2017, L845), is an input error at its field",
+        nothing(),
+        ["2017-07-31,round_the_clock_care,千代田,2012,true,",
+         "2017-07-31,multidisciplinary_network,千代田区,2012,true,"]),
+    # exit 1: a figure disagrees
+    "changed_page_one_count": (
+        "カ①'s count 48 → 47 on page 1 fails its share and page 2's figure",
+        replace(28, "48 90.6%", "47 90.6%")),
+    "changed_change_figure": (
+        "a change figure is checked from the unrounded shares: 20.8 is right, 20.7 is not",
+        replace(36, "20.8%", "20.7%")),
+    "changed_page_two_percentage": (
+        "a page-2 percentage (カ②) changed fails naming the row and both figures",
+        replace(147, "37.7%", "37.8%")),
+    "changed_count_after_question_text": (
+        "a count printed after its question's text (ウ②) changed fails yes + no",
+        replace(184, "36", "37")),
+    "flipped_mark": (
+        "中央区's ウ② ◎ → △ fails the question's total naming both counts; ウ③ answered "
+        "against its condition makes 中央区 the one suspect",
+        replace(290, "◎ ◎ ◎ 在宅療養中", "◎ ◎ △ 在宅療養中")),
+    "lead_flipped_to_implemented": (
+        "足立区's ウ① △ → ◎ fails its total; a ◎ lead whose every follow-up is 「-」 is the suspect",
+        replace(328, "◎ △ - -", "◎ ◎ - -")),
+    "mark_alone_in_its_column": (
+        "中央区's イ① ◎ → ×: no question depends on イ①, but a mark alone of its kind in a failing column is a suspect",
+        replace(290, "毎年、実施している ◎", "毎年、実施している ×")),
+    "flip_breaking_no_rule": (
+        "北区's ア③ ◎ → △ breaks no rule the report implies: the failure blames no row",
+        replace(320, "北区 ◎ ◎ ◎", "北区 ◎ ◎ △")),
+    "unknown_option_in_a_row": (
+        "新宿区's エ② text that matches no option is kept raw, noted, and fails the option's count naming the municipality",
+        replace(294, "紙媒体の情報共有ツール", "伝書鳩")),
+    "missing_row": (
+        "中央区's row of page 3 removed fails the rows check naming it",
+        drop(290, 291)),
+    "any_of_count_on_a_broken_cell": (
+        "町田市's カ① ◎ → × makes page 1's 「いずれかを実施」 count one short; カ④ answered without its condition is the suspect",
+        replace(570, "委託 ◎ △ △", "委託 × △ △")),
+    "contradicting_override": (
+        "a pin against the marks (神田 has none on page 5, L702) fails naming the override",
+        nothing(),
+        ["2017-07-31,round_the_clock_care,神田,2012,true,"]),
+    "changed_association_total": (
+        "page 5's FY2017 total 3 → 4 fails the marks total",
+        replace(757, "10 3", "10 4")),
+    "lost_association_mark": (
+        "田園調布's only mark lost: 34 associations have a mark, the page prints 35",
+        replace(738, "田園調布 〇 ", "田園調布 ")),
+    "window_removed_from_a_run": (
+        "品川区's 八潮在宅介護支援センター removed: its run (江東区–大田区) is placed by counts, "
+        "so the failure names every candidate, no one member",
+        drop(1043, 1048)),
+    "removed_window": (
+        "江戸川区's 熟年相談室　清心苑 removed fails its run's count (足立区–江戸川区)",
+        drop(1457, 1462)),
+    "municipality_number_zero": (
+        "葛飾区's number printed 0 is no municipality (it once went through 0 - 1): its run's count fails",
+        replace(1607, "22 3", "0 3")),
 }
 
+CLI = {
+    "later_edition": (
+        "a later edition: every as-of phrase moved to month 9",
+        then(replace_everywhere("年度7月末時点", "年度9月末時点"),
+             replace_everywhere("年度７月末時点", "年度９月末時点"))),
+}
+
+SECTIONS = [
+    ("valid", "build (exit 0); the snapshot is how each table differs from the seed's", VALID),
+    ("invalid", "exit 1 or 2, output/ untouched; the snapshot is the exit code and the messages", INVALID),
+    ("cli", "inputs of crates/zaitaku/tests/cli.rs", CLI),
+]
+
+CHECK = "--check" in sys.argv[1:]
 out = ROOT / "tests" / "fixtures"
-(out / "invalid").mkdir(parents=True, exist_ok=True)
+wanted = {}  # path → bytes
 index = ["# Fixtures", "",
-         "Made by `scripts/make_fixtures.py` from the seed; snapshots in `snapshots/fixtures/`.", "",
-         "## invalid (exit 2, output/ untouched)", ""]
-for name, (what, (edit, how)) in INVALID.items():
-    lines = SEED.split("\n")
-    edit(lines)
-    (out / "invalid" / f"{name}.txt").write_text("\n".join(lines), encoding="utf-8")
-    index.append(f"- `{name}.txt`: {what}. Edit: {how}.")
-(out / "README.md").write_text("\n".join(index) + "\n", encoding="utf-8")
+         "Made by `scripts/make_fixtures.py` from the seed (`raw/`), which states each edit;",
+         "snapshots in `snapshots/fixtures/`. Adding a case is adding an entry there (or a",
+         "file here) and reviewing its new snapshot. Lines are counted from 1.", ""]
+for folder, what_it_is, cases in SECTIONS:
+    index += [f"## {folder}: {what_it_is}", ""]
+    for name, (what, (edit, how), *sidecar) in cases.items():
+        wanted[out / folder / f"{name}.txt"] = edit(SEED)
+        note = ""
+        if sidecar:
+            rows = "".join(r + "\n" for r in sidecar[0])
+            wanted[out / folder / f"{name}.overrides.csv"] = (OVERRIDES_HEADER + rows).encode("utf-8")
+            note = f" Overrides: `{name}.overrides.csv`."
+        index.append(f"- `{name}.txt`: {what}. Edit: {how}.{note}")
+    index.append("")
+wanted[out / "README.md"] = "\n".join(index).encode("utf-8")
+
+if CHECK:
+    stale = [p for p, data in wanted.items() if not p.exists() or p.read_bytes() != data]
+    for p in stale:
+        print(f"{p.relative_to(ROOT)}: not what scripts/make_fixtures.py makes; run it", file=sys.stderr)
+    sys.exit(1 if stale else 0)
+for p, data in wanted.items():
+    p.parent.mkdir(parents=True, exist_ok=True)
+    p.write_bytes(data)

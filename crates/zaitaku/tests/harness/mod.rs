@@ -12,28 +12,19 @@ pub fn seed() -> String {
     std::fs::read_to_string(path).expect("the seed is committed under raw/")
 }
 
-/// The seed with the first occurrence of `from` on line `line` replaced by `to`.
-pub fn seed_with(line: usize, from: &str, to: &str) -> String {
-    let text = seed();
-    let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
-    assert!(
-        lines[line - 1].contains(from),
-        "line {line} holds «{from}»: «{}»",
-        lines[line - 1]
-    );
-    lines[line - 1] = lines[line - 1].replacen(from, to, 1);
-    lines.join("\n")
+/// A file under tests/fixtures/ (made by scripts/make_fixtures.py).
+pub fn fixture(relative: &str) -> Vec<u8> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures")
+        .join(relative);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// The seed without its lines `from..=to` (counted from 1).
-pub fn seed_without_lines(from: usize, to: usize) -> String {
-    seed()
-        .split('\n')
-        .enumerate()
-        .filter(|(k, _)| !(from - 1..to).contains(k))
-        .map(|(_, l)| l)
-        .collect::<Vec<_>>()
-        .join("\n")
+/// `zaitaku show TABLE input.txt --csv` on `text`, in a directory of its own.
+pub fn show(text: &str, table: &str) -> Run {
+    let wd = Workdir::new();
+    wd.write("input.txt", text);
+    wd.run(&["show", table, "input.txt", "--csv"])
 }
 
 /// A run's exit code and its terminal output.
@@ -78,6 +69,28 @@ impl Workdir {
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
             stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
         }
+    }
+
+    /// Copies every file of `from` (a flat directory) into `to` here.
+    pub fn copy_dir(&self, from: &Path, to: &str) {
+        std::fs::create_dir_all(self.dir.path().join(to)).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            std::fs::copy(
+                entry.path(),
+                self.dir.path().join(to).join(entry.file_name()),
+            )
+            .unwrap();
+        }
+    }
+
+    /// Names of this directory's entries holding `part` (temporaries left behind).
+    pub fn names_holding(&self, part: &str) -> Vec<String> {
+        std::fs::read_dir(self.dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains(part))
+            .collect()
     }
 
     /// Every file of a directory, by name, with its bytes.

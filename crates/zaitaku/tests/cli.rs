@@ -1,0 +1,251 @@
+//! The command line: flags, several inputs, encodings and line ends, a
+//! closed pipe. Inputs are the seed, re-encoded copies of it, or files under
+//! tests/fixtures/ (made by scripts/make_fixtures.py).
+
+mod harness;
+use harness::{fixture, seed, show, Workdir};
+
+fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+    let bom: [u8; 2] = if big_endian {
+        [0xFE, 0xFF]
+    } else {
+        [0xFF, 0xFE]
+    };
+    bom.into_iter()
+        .chain(text.encode_utf16().flat_map(|u| {
+            if big_endian {
+                u.to_be_bytes()
+            } else {
+                u.to_le_bytes()
+            }
+        }))
+        .collect()
+}
+
+#[test]
+fn two_runs_give_byte_identical_files_whatever_the_input_is_called() {
+    let wd = Workdir::new();
+    wd.write("a.txt", seed());
+    wd.write("deeper/other name.txt", seed());
+    assert_eq!(wd.run(&["build", "--out", "one", "a.txt"]).code, 0);
+    assert_eq!(
+        wd.run(&["build", "--out", "two", "deeper/other name.txt"])
+            .code,
+        0
+    );
+    assert_eq!(wd.files("one"), wd.files("two"));
+}
+
+#[test]
+fn every_encoding_and_line_end_gives_byte_identical_outputs() {
+    let text = seed();
+    let wd = Workdir::new();
+    wd.write("plain.txt", &text);
+    assert_eq!(wd.run(&["build", "--out", "plain", "plain.txt"]).code, 0);
+    let variants: Vec<(&str, Vec<u8>)> = vec![
+        (
+            "bom.txt",
+            [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat(),
+        ),
+        ("utf16le.txt", utf16(&text, false)),
+        ("utf16be.txt", utf16(&text, true)),
+        ("crlf.txt", text.replace('\n', "\r\n").into_bytes()),
+        ("cr.txt", text.replace('\n', "\r").into_bytes()),
+    ];
+    for (name, bytes) in variants {
+        wd.write(name, bytes);
+        let run = wd.run(&["build", "--out", name, name]);
+        assert_eq!(run.code, 0, "{name}: {}", run.stderr);
+        assert_eq!(
+            wd.files(name),
+            wd.files("plain"),
+            "{name} gives other bytes"
+        );
+    }
+}
+
+#[test]
+fn detected_encoding_is_said_on_the_terminal_not_in_the_files() {
+    let wd = Workdir::new();
+    wd.write("le.txt", utf16(&seed(), false));
+    let run = wd.run(&["build", "--out", "o", "le.txt"]);
+    assert!(
+        run.stderr.contains("read as UTF-16LE with BOM"),
+        "{}",
+        run.stderr
+    );
+    assert!(wd
+        .files("o")
+        .iter()
+        .all(|(_, b)| !String::from_utf8_lossy(b).contains("UTF-16")));
+}
+
+#[test]
+fn show_prints_a_table_and_check_writes_nothing() {
+    let wd = Workdir::new();
+    wd.write("seed.txt", seed());
+    let show = wd.run(&["show", "program_summary", "seed.txt", "--csv"]);
+    assert_eq!(show.code, 0, "{}", show.stderr);
+    assert!(show.stdout.starts_with("edition,row_no,item,"));
+    assert_eq!(show.stdout.lines().count(), 16);
+    let check = wd.run(&["check", "seed.txt"]);
+    assert_eq!(check.code, 0);
+    assert!(check.stdout.starts_with("# Validation report"));
+    assert_eq!(
+        wd.files("").len(),
+        1,
+        "check wrote nothing beside the input"
+    );
+}
+
+#[test]
+fn two_editions_give_one_set_of_tables_with_an_edition_column() {
+    // tests/fixtures/cli/later_edition.txt: every as-of phrase
+    // 「平成29年度7月末時点」 / 「平成29年度７月末時点」 moved to month 9.
+    let wd = Workdir::new();
+    wd.write("later.txt", fixture("cli/later_edition.txt"));
+    wd.write("seed.txt", seed());
+    let run = wd.run(&["build", "--out", "o", "later.txt", "seed.txt"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let csv = String::from_utf8(
+        wd.files("o")
+            .into_iter()
+            .find(|(n, _)| n == "program_summary.csv")
+            .unwrap()
+            .1,
+    )
+    .unwrap();
+    let editions: Vec<&str> = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap())
+        .collect();
+    assert_eq!(editions.len(), 30);
+    assert!(
+        editions[..15].iter().all(|e| *e == "2017-07-31"),
+        "sorted by edition"
+    );
+    assert!(editions[15..].iter().all(|e| *e == "2017-09-30"));
+}
+
+#[test]
+fn csv_bom_puts_a_byte_order_mark_in_front_of_every_csv_and_nothing_else() {
+    let wd = Workdir::new();
+    wd.write("seed.txt", seed());
+    assert_eq!(wd.run(&["build", "--out", "plain", "seed.txt"]).code, 0);
+    let run = wd.run(&["build", "--out", "bom", "--csv-bom", "seed.txt"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for ((name, plain), (_, bom)) in wd.files("plain").into_iter().zip(wd.files("bom")) {
+        if name.ends_with(".csv") {
+            assert_eq!(bom, [&b"\xEF\xBB\xBF"[..], &plain].concat(), "{name}");
+        } else {
+            assert_eq!(bom, plain, "{name}");
+        }
+    }
+}
+
+#[test]
+fn cp932_fails_on_the_seeds_own_circled_zero_naming_line_and_column() {
+    // Page 2, L165, prints ク①'s text 「（⓪以外の取組について）複数の関係区市町村が連携して…」:
+    // CP932 has ①–⑳ but no ⓪ (U+24EA), so the seed cannot be written as CP932.
+    let wd = Workdir::new();
+    wd.write("seed.txt", seed());
+    assert_eq!(wd.run(&["build", "--out", "output", "seed.txt"]).code, 0);
+    let before = wd.files("output");
+    let run = wd.run(&[
+        "build",
+        "--out",
+        "output",
+        "--csv-encoding",
+        "cp932",
+        "seed.txt",
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("error[encoding]: expected characters CP932 can hold in column question_text\n  --> question_summary.csv:32:")
+            && run.stderr.contains("「⓪」 (U+24EA) has no CP932 code"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(wd.files("output"), before, "output/ was touched");
+    snapshot!("cp932_unencodable", run.stderr);
+}
+
+#[test]
+fn two_inputs_of_the_same_edition_are_an_error() {
+    let wd = Workdir::new();
+    wd.write("a.txt", seed());
+    wd.write("b.txt", seed());
+    let run = wd.run(&["build", "--out", "output", "a.txt", "b.txt"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("error[edition]: page 1: expected each input to be a different edition")
+            && run.stderr.contains("--> b.txt:52:20")
+            && run
+                .stderr
+                .contains("edition 2017-07-31, also read from a.txt"),
+        "{}",
+        run.stderr
+    );
+    snapshot!("same_edition_twice", run.stderr);
+    assert!(!wd.path().join("output").exists());
+}
+
+#[test]
+fn missing_file_and_bad_flag_exit_2() {
+    let wd = Workdir::new();
+    assert_eq!(wd.run(&["build", "nope.txt"]).code, 2);
+    assert_eq!(
+        wd.run(&["build", "--encoding", "latin9", "nope.txt"]).code,
+        2
+    );
+}
+
+#[test]
+fn a_closed_stdout_ends_check_and_show_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let wd = Workdir::new();
+    wd.write("input.txt", seed());
+    for args in [
+        &["check", "input.txt"][..],
+        &["show", "consultation_windows", "input.txt"][..],
+        &["show", "municipalities", "input.txt", "--csv"][..],
+    ] {
+        // `zaitaku … | head -1`: read one line, then close the pipe.
+        let mut child = Command::new(env!("CARGO_BIN_EXE_zaitaku"))
+            .args(args)
+            .current_dir(wd.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!first.is_empty(), "{args:?} printed a first line");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn show_prints_a_table_whose_checks_fail_and_exits_1() {
+    // tests/fixtures/invalid/unknown_option_in_a_row.txt: L294 (新宿区) prints
+    // エ② as 「伝書鳩」. `show` still prints the table, the text kept raw and
+    // the option null, and exits 1 as the checks fail.
+    let text = String::from_utf8(fixture("invalid/unknown_option_in_a_row.txt")).unwrap();
+    let run = show(&text, "municipality_choices");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .lines()
+            .any(|l| l == "2017-07-31,131041,新宿区,エ,2,1,,,伝書鳩,4,3,294,59"),
+        "{}",
+        run.stdout
+    );
+}
