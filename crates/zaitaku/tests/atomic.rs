@@ -40,15 +40,6 @@ fn references(wd: &Workdir) -> (Files, Files) {
     (plain, bom)
 }
 
-/// Directory entries of the work directory that a build left behind.
-fn temporaries(wd: &Workdir) -> Vec<String> {
-    std::fs::read_dir(wd.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains(".tmp-") || n.contains(".old-"))
-        .collect()
-}
-
 /// xorshift32, for repeatable kill moments.
 struct Rng(u32);
 impl Rng {
@@ -101,7 +92,7 @@ fn a_build_killed_at_any_moment_leaves_output_whole_and_the_next_cleans_up() {
     eprintln!("{killed_while_running} of {KILL_ROUNDS} rounds killed a running build");
     assert!(start(&wd, "out", false).wait().unwrap().success());
     assert_eq!(wd.files("out"), plain);
-    assert_eq!(temporaries(&wd), Vec::<String>::new());
+    assert_eq!(wd.temporaries(), Vec::<String>::new());
 }
 
 #[test]
@@ -153,5 +144,5 @@ fn builds_started_at_once_never_fail_and_a_reader_never_sees_output_missing_or_p
             &bad[..bad.len().min(5)]
         );
     });
-    assert_eq!(temporaries(&wd), Vec::<String>::new());
+    assert_eq!(wd.temporaries(), Vec::<String>::new());
 }

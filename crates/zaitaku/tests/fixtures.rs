@@ -163,7 +163,7 @@ fn invalid_fixtures_fail_with_their_message_and_leave_output_alone() {
             assert!(matches!(run.code, 1 | 2), "{}: exit {}: {}", path.display(), run.code, run.stderr);
             assert!(!run.stderr.contains("panicked"), "{}: {}", path.display(), run.stderr);
             assert_eq!(wd.files("output"), before, "{}: output/ was touched", path.display());
-            assert_eq!(wd.names_holding(".tmp-"), Vec::<String>::new(), "{}: a temporary was left", path.display());
+            assert_eq!(wd.temporaries(), Vec::<String>::new(), "{}: a temporary was left", path.display());
             insta::assert_snapshot!("invalid", format!("exit {}\n{}", run.code, run.stderr));
         });
     });

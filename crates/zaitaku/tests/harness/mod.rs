@@ -84,12 +84,14 @@ impl Workdir {
         }
     }
 
-    /// Names of this directory's entries holding `part` (temporaries left behind).
-    pub fn names_holding(&self, part: &str) -> Vec<String> {
+    /// Entries a build left beside its output: the temporaries of a killed
+    /// or failed build (`.NAME.tmp-*`, and `.NAME.old-*` of earlier versions).
+    /// Replaced sets (`.NAME.prev-*`) are kept a while on purpose.
+    pub fn temporaries(&self) -> Vec<String> {
         std::fs::read_dir(self.dir.path())
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|n| n.contains(part))
+            .filter(|n| n.contains(".tmp-") || n.contains(".old-"))
             .collect()
     }
 
