@@ -4,8 +4,8 @@
 
 use crate::columns::{sorted_editions, EDITION, LINE, PAGE};
 use crate::table::{b, i, meta, oi, os, s, Builder, Kind, Table};
+use zaitaku_parse::model::windows::{MunicipalityWindows, Plan, Window};
 use zaitaku_parse::reference::code_of;
-use zaitaku_parse::windows::{MunicipalityWindows, Plan, Window};
 
 const CODE: crate::table::Meta = meta(
     "municipality_code",
@@ -53,7 +53,7 @@ pub fn consultation_windows(reports: &[zaitaku_parse::model::Report]) -> Table {
         .col(meta("municipality_name", Kind::Str, "区市町村名", "Name of the municipality", None), |r| s(&r.m.name))
         .col(meta("window_no", Kind::Int, "番号", "The window's place among its municipality's windows, from 1, in printed order", None), |r| i(r.no))
         .col(meta("name", Kind::Str, "窓口名称", "The window's name as printed; null where its name cell is merged and no rule ties a printed name to it", None), |r| os(r.w.name.clone()))
-        .col(meta("name_inferred", Kind::Bool, "窓口名称（推定）", "The name comes from a merged cell printed apart from the rows, tied to this municipality by a documented rule", None), |r| b(Some(r.w.name_inferred)))
+        .col(meta("name_inferred", Kind::Bool, "窓口名称（推定）", "The name comes from a merged cell printed apart from the rows, tied to this municipality by a documented rule", None), |r| b(Some(r.w.name_inferred())))
         .col(meta("location", Kind::Str, "設置場所", "Location as printed (wrapped lines joined)", None), |r| os(r.w.location.clone()))
         .col(meta("phone", Kind::Str, "電話番号", "Phone, ASCII digits and hyphens; where the cell holds more than one number or a label, the cell as printed (contact_flag says so)", None), |r| os(r.w.phone.clone()))
         .col(meta("phone_extension", Kind::Str, "内線", "Extension (「(内線：2668)」 → 2668)", None), |r| os(r.w.phone_extension.clone()))

@@ -27,7 +27,7 @@ fn main() {
         for x in &m.windows {
             println!(
                 "    L{} name={:?}{} loc={:?} tel={:?} ext={:?} fax={:?} flag={:?} hours={:?} marks={} other={:?} named={:?} leaked={:?}",
-                x.span.line, x.name, if x.name_inferred { "*" } else { "" }, x.location, x.phone, x.phone_extension, x.fax, x.contact_flag, x.hours, x.targets_marked, x.for_other, x.named.as_ref().map(|n| &n.0), x.leaked_no
+                x.span.line, x.name, if x.name_inferred() { "*" } else { "" }, x.location, x.phone, x.phone_extension, x.fax, x.contact_flag, x.hours, x.targets_marked, x.for_other, x.named.as_ref().map(|n| &n.0), x.leaked_no
             );
         }
     }

@@ -6,7 +6,7 @@
 //! be Shift_JIS (decoded as its WHATWG superset, CP932) or EUC-JP.
 
 use crate::error::{ErrorKind, ParseError};
-use crate::model::Span;
+use crate::span::Span;
 use encoding_rs::{DecoderResult, Encoding, EUC_JP, SHIFT_JIS, UTF_16BE, UTF_16LE, UTF_8};
 
 /// Which encoding to read the input with (`--encoding`).

@@ -1,16 +1,19 @@
 //! Reconstructs the tables of the Tokyo report 「在宅医療・介護連携推進事業の
 //! 取組状況」 from the text a PDF extractor pulled out of it.
 //!
-//! The data flows one way: [`decode`](decode::decode) turns bytes into text,
-//! [`text`] normalizes it and splits it into pages, one module per page kind
-//! ([`page1`], [`page2`], [`answers`] for pages 3–4, [`associations`] for
-//! pages 5–6, [`windows`] for pages 7–11) parses a page into the typed,
-//! as-printed tables of [`model`], using the small nom parsers of
-//! [`combinators`] and the layout knowledge of [`layout`]. The [`resolve`]
-//! stage then draws every inference (association × year cells through
-//! [`solve`]; window placement is [`windows::placement`]); [`overrides`]
-//! reads the cells a person pins. Every value and error carries a
-//! [`span::Span`]. No stage does I/O.
+//! The data flows one way, one stage per module or folder:
+//!
+//! 1. [`decode`]: bytes → text (encoding detected, or chosen);
+//! 2. [`text`]: text → normalized lines → pages;
+//! 3. [`pages`]: each page kind parsed as printed into the typed tables of
+//!    [`model`] (no decisions), with the layout knowledge of [`layout`] and
+//!    the reference list of [`mod@reference`];
+//! 4. [`resolve`]: every inference, each with its reason (association ×
+//!    year cells, window placement, merged names, overrides).
+//!
+//! Validation (crate `zaitaku-validate`) checks the result and export (crate
+//! `zaitaku-export`) writes it. Every value and error carries a
+//! [`span::Span`] (the ground floor, with [`error`]). No stage does I/O.
 //!
 //! ```
 //! use zaitaku_parse::{decode::{decode, EncodingChoice}, parse_text};
@@ -38,23 +41,18 @@
     )
 )]
 
-pub mod answers;
-pub mod associations;
-pub mod combinators;
 pub mod decode;
 pub mod error;
 pub mod layout;
 pub mod model;
-pub mod overrides;
-pub mod page1;
-pub mod page2;
+pub mod pages;
 pub mod reference;
 pub mod resolve;
-pub mod solve;
 pub mod span;
 pub mod text;
 pub mod vocab;
-pub mod windows;
+
+use pages::{answers, associations, page1, page2, windows};
 
 use error::{ParseError, ParseErrors};
 use model::{NumberedName, Report, Span};
@@ -124,17 +122,19 @@ pub fn parse_text(text: &str) -> Result<Report, ParseErrors> {
         (Some((edition, _)), Some(program), Some(questions), Some(windows))
             if errors.is_empty() =>
         {
-            let mut report = Report {
+            let mut associations = associations;
+            for t in &mut associations {
+                resolve::associations(t);
+            }
+            Ok(Report {
                 edition,
                 program,
                 questions,
                 answers,
                 associations,
-                windows,
+                windows: resolve::windows(windows),
                 numbered,
-            };
-            resolve::report(&mut report);
-            Ok(report)
+            })
         }
         _ => {
             errors.sort_by_key(|e| e.position);

@@ -84,7 +84,13 @@ pub fn municipalities() -> &'static [Municipality] {
     LIST.get_or_init(read)
 }
 
-/// The municipality of the reference list named `name`.
+/// The index in the list of the municipality numbered `no` (numbers count
+/// from 1, in the list's order, as the report numbers them).
+pub fn index_of(no: u32) -> Option<usize> {
+    usize::try_from(no).ok()?.checked_sub(1)
+}
+
+/// The municipality of the list named `name`.
 pub fn by_name(name: &str) -> Option<&'static Municipality> {
     municipalities().iter().find(|m| m.name == name)
 }

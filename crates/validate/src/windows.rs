@@ -8,9 +8,10 @@
 //! and every leftover cell no rule attributes.
 
 use crate::report::{Compare, ValidationReport};
+use zaitaku_parse::layout::TARGET_COLUMNS;
 use zaitaku_parse::layout::{Item, Mark};
+use zaitaku_parse::model::windows::{MunicipalityWindows, Run};
 use zaitaku_parse::model::{AnswerValue, Report};
-use zaitaku_parse::windows::{MunicipalityWindows, Run, TARGET_COLUMNS};
 
 /// Places a message lists before it says how many more there are.
 const LISTED: usize = 20;
@@ -32,7 +33,7 @@ pub fn consultation_windows(report: &Report, out: &mut ValidationReport) {
         }
     }
     for m in &w.municipalities {
-        if m.numbers_printed.is_empty() {
+        if m.numbers_printed.is_empty() && m.number_from_lone_figure.is_none() {
             misnumbered.push(format!("{} ({}) prints no number", m.name, m.no));
         }
         for p in m.numbers_printed.iter().filter(|p| p.value != m.no) {
@@ -315,7 +316,7 @@ fn notes(m: &MunicipalityWindows, ed: &str, out: &mut ValidationReport) {
                 x.name.as_deref().unwrap_or("name unknown")
             )
         };
-        if x.name_inferred {
+        if x.name_inferred() {
             out.ambiguity(
                 "win.name_inferred".into(),
                 ed,
@@ -323,7 +324,7 @@ fn notes(m: &MunicipalityWindows, ed: &str, out: &mut ValidationReport) {
                 format!(
                     "its name cell is merged and printed apart as 「{}」 ({}); name_inferred = true",
                     x.name.as_deref().unwrap_or(""),
-                    m.merged_name.as_ref().map_or(String::new(), |(_, s)| s.to_string())
+                    m.merged_name.as_ref().map_or(String::new(), |(_, s, _)| s.to_string())
                 ),
                 Some(x.span.to_string()),
             );

@@ -227,8 +227,8 @@ fn apply_overrides(path: &std::path::Path, reports: &mut [Report]) -> Option<()>
             return None;
         }
     };
-    let applied = zaitaku_parse::overrides::parse(&text)
-        .and_then(|o| zaitaku_parse::overrides::apply(reports, &o, &shown.to_string()));
+    let applied = zaitaku_parse::resolve::overrides::parse(&text)
+        .and_then(|o| zaitaku_parse::resolve::overrides::apply(reports, &o, &shown.to_string()));
     match applied {
         Ok(()) => Some(()),
         Err(errors) => {

@@ -1,5 +1,7 @@
 //! The staging model of pages 7–11 (consultation windows): what the window
-//! parser gives, as printed and placed by the printed counts.
+//! parser reads as printed ([`PrintedWindows`]), and what the resolve stage
+//! makes of it ([`WindowPages`]: windows placed by the printed counts, merged
+//! names and lone figures attributed, each inference with its reason).
 
 use crate::layout::TARGET_COLUMNS;
 use crate::model::Span;
@@ -9,8 +11,9 @@ use crate::model::Span;
 pub struct Window {
     /// Name; `None` where the row's name cell is merged and cannot be attributed.
     pub name: Option<String>,
-    /// Whether the name comes from a merged cell printed apart (a documented rule).
-    pub name_inferred: bool,
+    /// Where the name comes from: its own cell, or a merged cell printed
+    /// apart and tied to the window by a rule of the resolve stage.
+    pub name_source: NameSource,
     /// Location (設置場所).
     pub location: Option<String>,
     /// Phone, canonical ASCII digits and hyphens; or the cell kept whole (see `contact_flag`).
@@ -37,7 +40,34 @@ pub struct Window {
     pub marks_span: Span,
 }
 
+/// Where a window's name comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NameSource {
+    /// Printed in the window's own name cell.
+    Printed,
+    /// The name cell is merged and printed apart, beside the head of the
+    /// window's municipality among the page's leftovers (「11 大田区 3
+    /// 在宅医療連携調整窓口」).
+    MergedBesideHead,
+    /// The name cell is merged and printed apart alone: the page's one such
+    /// name, and its one municipality whose windows print no name
+    /// (「在宅療養相談窓口」 and 目黒区 on page 8).
+    MergedOnlyCandidate,
+    /// The name cell is merged and no rule ties a printed name to it: the
+    /// name is null.
+    Unknown,
+}
+
 impl Window {
+    /// The name comes from a merged cell, by a rule (`name_inferred` in the tables).
+    pub fn name_inferred(&self) -> bool {
+        matches!(
+            self.name_source,
+            NameSource::MergedBesideHead | NameSource::MergedOnlyCandidate
+        )
+    }
+
     /// The five target columns: decided where 5 or 0 are marked, else `None`.
     pub fn targets(&self) -> Option<bool> {
         match self.targets_marked {
@@ -77,12 +107,19 @@ pub struct MunicipalityWindows {
     pub no: u32,
     /// Name.
     pub name: String,
-    /// Numbers printed for it (heads, own rows, leftovers), with where.
+    /// Numbers printed for it (heads, own rows, leftovers, and numbers leaked
+    /// into its windows), with where.
     pub numbers_printed: Vec<Printed>,
+    /// A figure printed alone among a page's leftovers, read by the resolve
+    /// stage as its number: it equals its number, it prints none elsewhere,
+    /// and it has windows on that page (「14」 for 中野区).
+    pub number_from_lone_figure: Option<Printed>,
     /// Its printed 設置箇所数, if printed.
     pub count: Option<Printed>,
     /// The count is a figure printed alone among the page's leftovers, read
-    /// as this municipality's because it equals the windows its block leaves it.
+    /// by the resolve stage as this municipality's: the one figure left on
+    /// its page and the one municipality of the page whose count is printed
+    /// nowhere else (「4」 for 中央区).
     pub count_from_lone_figure: bool,
     /// A row of its own without windows (「21 足立区 足立区」).
     pub own_row: Option<Span>,
@@ -90,8 +127,9 @@ pub struct MunicipalityWindows {
     pub plans: Vec<Plan>,
     /// Its windows, in printed order.
     pub windows: Vec<Window>,
-    /// Merged window name attributed to its nameless windows, with where.
-    pub merged_name: Option<(String, Span)>,
+    /// Merged window name attributed to its nameless windows, with where,
+    /// and the rule that ties it ([`NameSource`]).
+    pub merged_name: Option<(String, Span, NameSource)>,
 }
 
 /// Municipalities whose windows are placed together: the first has an
@@ -111,7 +149,28 @@ pub struct Run {
     pub lines: Option<(Span, Span)>,
 }
 
-/// Pages 7–11.
+/// Pages 7–11 as printed, before any inference: the windows in text order
+/// and what the pages print about each municipality.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct PrintedWindows {
+    /// Every window, in text order; names `None` where the cell is merged.
+    pub windows: Vec<Window>,
+    /// Heads and own rows, in text order: (index in `windows` of the first
+    /// window after it, the municipality's number in the reference list).
+    pub anchors: Vec<(usize, u32)>,
+    /// Every municipality of the reference list, in its order, with what is
+    /// printed about it: numbers, count, own row, plans, and a merged name
+    /// printed beside its head. Its `windows` are empty until placed.
+    pub municipalities: Vec<MunicipalityWindows>,
+    /// Merged names printed alone among a page's leftovers (no head beside them).
+    pub loose_names: Vec<(String, Span)>,
+    /// Leftover cells that are no name: merged 「その他」 texts.
+    pub unattributed: Vec<(String, Span)>,
+    /// Figures printed alone among the leftovers.
+    pub lone_figures: Vec<Printed>,
+}
+
+/// Pages 7–11, resolved.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct WindowPages {
     /// Every municipality of the reference list, in its order.

@@ -4,6 +4,7 @@ use super::{is_name, no_of, words, Window, L};
 use crate::error::ParseError;
 use crate::layout::{EXTENSION, HOURS_START, WINDOW_PAGES_TITLE};
 use crate::layout::{ISSUER, WINDOW_HEADER_ENDS, WINDOW_HEADER_LINES, WINDOW_HEADER_STARTS};
+use crate::model::windows::NameSource;
 use crate::model::Span;
 use crate::text::{char_column, Page};
 use crate::vocab::{layout_is_match, layout_regex};
@@ -385,8 +386,12 @@ pub(super) fn window(r: &Record<'_>, errors: &mut Vec<ParseError>) -> (Window, O
         .collect::<Vec<_>>()
         .join("");
     let w = Window {
+        name_source: if name.is_some() {
+            NameSource::Printed
+        } else {
+            NameSource::Unknown
+        },
         name,
-        name_inferred: false,
         location,
         phone: phone_no,
         phone_extension: extension,

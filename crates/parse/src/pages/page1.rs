@@ -9,10 +9,10 @@
 //! sub-question label, and every row is tied to the page-2 question that
 //! prints the same figure, which validation checks.
 
-use crate::combinators::{as_of_phrase, item_label, program_figure_line};
 use crate::error::{ErrorKind, ParseError};
 use crate::layout::{Era, Item, FISCAL_YEAR_HEADS, PROGRAM_ROWS, SAMPLE_SIZE};
 use crate::model::{last_day_of_month, Date, Edition, ProgramRow, ProgramSummary, Span};
+use crate::pages::combinators::{as_of_phrase, item_label, program_figure_line};
 use crate::text::{char_column, join_paragraph, Page};
 use crate::vocab::layout_regex;
 use std::collections::BTreeMap;

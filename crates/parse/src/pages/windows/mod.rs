@@ -21,26 +21,30 @@
 //!    as a window (marks with no cells, no phone, hours before the phone) is
 //!    a parse error at its line and column;
 //! 3. leftovers → figures (`leftovers`): heads, counts, numbers, plans and
-//!    merged cells printed after a page's last window;
-//! 4. placement ([`placement`]): the one rule that assigns windows to
-//!    municipalities by anchors and printed counts, and the runs it places
-//!    together. Numbers leaked into a window (「5 高齢者あんしん相談センター富坂 …」)
-//!    and names in the name column are kept as anchors that validation checks
-//!    against the placement.
+//!    merged cells printed after a page's last window, tied to a
+//!    municipality only where its head is printed beside them.
+//!
+//! The result, [`PrintedWindows`], decides nothing: which municipality each
+//! window belongs to (placement by anchors and printed counts), which
+//! municipality a merged name printed alone or a lone figure belongs to, are
+//! the resolve stage's ([`crate::resolve::windows`]). Numbers leaked into a
+//! window (「5 高齢者あんしん相談センター富坂 …」) and names in the name column
+//! are kept as anchors that validation checks against the placement.
 
 use crate::model::Span;
-use crate::reference::municipalities;
+use crate::reference::{index_of, municipalities};
 use crate::text::Page;
 
 mod leftovers;
-pub mod placement;
 mod record;
 
 use leftovers::{leftovers, plan_month};
 use record::{events, window, Event};
 
 pub use crate::layout::TARGET_COLUMNS;
-pub use crate::model::windows::{MunicipalityWindows, Plan, Printed, Run, Window, WindowPages};
+pub use crate::model::windows::{
+    MunicipalityWindows, NameSource, Plan, Printed, PrintedWindows, Run, Window, WindowPages,
+};
 
 /// A line of the window pages, trimmed; its span's column is where the
 /// trimmed text starts.
@@ -68,11 +72,6 @@ pub(crate) fn is_name(w: &str) -> bool {
     crate::reference::by_name(w).is_some()
 }
 
-/// The index in the reference list of the municipality numbered `no` (from 1).
-fn index_of(no: u32) -> Option<usize> {
-    usize::try_from(no).ok()?.checked_sub(1)
-}
-
 pub(crate) fn no_of(name: &str) -> Option<u32> {
     municipalities()
         .iter()
@@ -80,14 +79,15 @@ pub(crate) fn no_of(name: &str) -> Option<u32> {
         .map(|k| k as u32 + 1)
 }
 
-/// Parses the window pages, if the text has any. `era` and `fiscal_year` are
-/// the edition's (for the year of a plan that names a month alone).
+/// Reads the window pages as printed, if the text has any. `era` and
+/// `fiscal_year` are the edition's (for the year of a plan that names a month
+/// alone). The resolve stage ([`crate::resolve::windows`]) places them.
 pub fn parse(
     pages: &[Page<'_>],
     era: Option<crate::layout::Era>,
     fiscal_year: i32,
     errors: &mut Vec<crate::error::ParseError>,
-) -> Option<WindowPages> {
+) -> Option<PrintedWindows> {
     let events = events(pages);
     if events.is_empty() {
         return None;
@@ -101,6 +101,7 @@ pub fn parse(
             name: m.name.clone(),
             numbers_printed: Vec::new(),
             count: None,
+            number_from_lone_figure: None,
             count_from_lone_figure: false,
             own_row: None,
             plans: Vec::new(),
@@ -113,7 +114,6 @@ pub fn parse(
     let mut anchors: Vec<(usize, u32)> = Vec::new();
     let mut left: Vec<L<'_>> = Vec::new();
     let mut left_pages: Vec<Vec<L<'_>>> = Vec::new();
-    let mut page_of: Vec<u32> = Vec::new();
     for e in &events {
         match e {
             Event::Own {
@@ -162,7 +162,6 @@ pub fn parse(
                     }
                     anchors.push((windows.len(), h.name_no));
                 }
-                page_of.push(w.span.page);
                 windows.push(w);
             }
             Event::Left(l) => left.push(*l),
@@ -173,7 +172,7 @@ pub fn parse(
     }
     let mut unattributed = Vec::new();
     let mut lone_figures = Vec::new();
-    let mut page_names: Vec<(u32, String, Span)> = Vec::new();
+    let mut loose_names: Vec<(String, Span)> = Vec::new();
     for lines in &left_pages {
         let l = leftovers(lines, era, fiscal_year);
         for (no, p) in l.numbers {
@@ -196,8 +195,8 @@ pub fn parse(
         }
         for (no, name, span) in l.merged_names {
             match no.and_then(index_of).and_then(|i| out.get_mut(i)) {
-                Some(m) => m.merged_name = Some((name, span)),
-                None => page_names.push((span.page, name, span)),
+                Some(m) => m.merged_name = Some((name, span, NameSource::MergedBesideHead)),
+                None => loose_names.push((name, span)),
             }
         }
         unattributed.extend(l.others.into_iter().map(|(no, t, span)| match no {
@@ -206,134 +205,11 @@ pub fn parse(
         }));
         lone_figures.extend(l.lone);
     }
-    // Place the windows by the printed counts (the rule: `placement`).
-    let total = windows.len();
-    let counts: Vec<Option<usize>> = out
-        .iter()
-        .map(|m| m.count.map(|c| c.value as usize))
-        .collect();
-    let anchors: Vec<(usize, usize)> = anchors
-        .iter()
-        .filter_map(|&(at, no)| Some((at, index_of(no)?)))
-        .collect();
-    let placement = placement::place(&counts, &anchors, total);
-    let runs: Vec<Run> = placement
-        .runs
-        .iter()
-        .map(|(members, range)| Run {
-            members: members
-                .iter()
-                .map(|&k| crate::span::saturating_u32(k).saturating_add(1))
-                .collect(),
-            windows: range.len(),
-            lines: windows
-                .get(range.start)
-                .zip(range.end.checked_sub(1).and_then(|l| windows.get(l)))
-                .filter(|_| !range.is_empty())
-                .map(|(f, l)| (f.span, l.marks_span)),
-        })
-        .collect();
-    let mut by_window: Vec<Option<usize>> = vec![None; total];
-    for (k, range) in placement.taken.iter().enumerate() {
-        for slot in by_window.get_mut(range.clone()).unwrap_or_default() {
-            *slot = Some(k);
-        }
-    }
-    let mut unplaced = Vec::new();
-    for (w, placed) in windows.into_iter().zip(by_window) {
-        match placed.and_then(|k| out.get_mut(k)) {
-            Some(m) => m.windows.push(w),
-            None => unplaced.push(w),
-        }
-    }
-    // A merged name printed alone goes to the one municipality of its page
-    // whose windows have no name and no merged name yet.
-    for (page, name, span) in page_names {
-        let candidates: Vec<usize> = out
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| {
-                m.merged_name.is_none()
-                    && m.windows
-                        .iter()
-                        .any(|w| w.name.is_none() && w.span.page == page)
-            })
-            .map(|(k, _)| k)
-            .collect();
-        let target = match candidates[..] {
-            [k] => out.get_mut(k),
-            _ => None,
-        };
-        match target {
-            Some(m) => m.merged_name = Some((name, span)),
-            None => unattributed.push((name, span)),
-        }
-    }
-    // Numbers leaked into a window are its municipality's number as printed.
-    for m in &mut out {
-        let leaked: Vec<Printed> = m
-            .windows
-            .iter()
-            .filter_map(|w| {
-                w.leaked_no.map(|value| Printed {
-                    value,
-                    span: w.span,
-                })
-            })
-            .collect();
-        m.numbers_printed.extend(leaked);
-    }
-    // A figure printed alone among a page's leftovers is the number of a
-    // municipality of that page that prints none elsewhere (「14」 for 中野区);
-    // the one figure left on a page is the count of the one municipality of
-    // that page whose count is printed nowhere else (「4」 for 中央区).
-    // Anything else stays a lone figure in the report.
-    let on_page =
-        |m: &MunicipalityWindows, page: u32| m.windows.iter().any(|w| w.span.page == page);
-    let mut rest = Vec::new();
-    for f in lone_figures {
-        match out
-            .iter_mut()
-            .find(|m| m.no == f.value && m.numbers_printed.is_empty() && on_page(m, f.span.page))
-        {
-            Some(m) => m.numbers_printed.push(f),
-            None => rest.push(f),
-        }
-    }
-    let mut lone = Vec::new();
-    for f in &rest {
-        let same_page = rest.iter().filter(|g| g.span.page == f.span.page).count();
-        let missing: Vec<usize> = out
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.count.is_none() && on_page(m, f.span.page))
-            .map(|(k, _)| k)
-            .collect();
-        let target = match (same_page, missing.as_slice()) {
-            (1, &[k]) => out.get_mut(k),
-            _ => None,
-        };
-        match target {
-            Some(m) => {
-                m.count = Some(*f);
-                m.count_from_lone_figure = true;
-            }
-            None => lone.push(*f),
-        }
-    }
-    let lone_figures = lone;
-    for m in &mut out {
-        if let Some((name, _)) = &m.merged_name {
-            for w in m.windows.iter_mut().filter(|w| w.name.is_none()) {
-                w.name = Some(name.clone());
-                w.name_inferred = true;
-            }
-        }
-    }
-    Some(WindowPages {
+    Some(PrintedWindows {
+        windows,
+        anchors,
         municipalities: out,
-        runs,
-        unplaced,
+        loose_names,
         unattributed,
         lone_figures,
     })

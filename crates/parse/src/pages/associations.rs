@@ -350,9 +350,8 @@ mod tests {
             .find(|l| l.text.contains(program.title()))
             .unwrap()
             .no;
-        let mut t = page_table(&ps[0], program, title, Some(Era::Heisei), &mut errors).unwrap();
+        let t = page_table(&ps[0], program, title, Some(Era::Heisei), &mut errors).unwrap();
         assert_eq!(errors, []);
-        crate::resolve::associations(&mut t);
         t
     }
 
@@ -404,24 +403,5 @@ mod tests {
         assert_eq!(t.rows[10].notes, [1]);
         assert!(t.shading_legend.is_some());
         assert_eq!(t.footnotes.len(), 2);
-    }
-
-    #[test]
-    fn cells_are_decided_where_the_text_can() {
-        use crate::model::Resolution;
-        let t = table();
-        assert!(t.feasible, "7 marks, totals 2 + 1 + 2 + 2");
-        assert!(
-            t.cells[2]
-                .iter()
-                .all(|c| c.resolution == Resolution::NoneMarked && c.participated == Some(false)),
-            "神田"
-        );
-        assert!(
-            t.cells[0]
-                .iter()
-                .all(|c| c.resolution == Resolution::Unresolved && c.participated.is_none()),
-            "千代田区: one mark, four years"
-        );
     }
 }

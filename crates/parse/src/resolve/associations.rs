@@ -1,17 +1,12 @@
-//! The resolve stage: every inference drawn from the as-printed tables,
-//! each carrying its reason. [`report`] runs after the page parsers (and again
-//! after overrides are pinned); validation checks what it decided and never
-//! decides again.
-//!
-//! Association × year cells (pages 5–6) are decided here: a row with a mark in
-//! every year column (`all_marked`) or none (`none_marked`), a pinned cell
-//! (`override`), a cell every 0/1 table fitting the marks and totals agrees on
-//! (`forced_by_totals`, by [`crate::solve`]), else `unresolved`. Window
-//! placement by printed counts is the rule of [`crate::windows::placement`].
+//! Association × year cells (pages 5–6): a row with a mark in every year
+//! column (`all_marked`) or none (`none_marked`), a pinned cell (`override`),
+//! a cell a printed 「未実施地区を対象」 footnote rules out (`footnote`), a cell
+//! every 0/1 table fitting the marks and totals agrees on
+//! (`forced_by_totals`, by [`super::solve`]), else `unresolved`.
 
+use super::solve::{solve, Decided, Problem};
 use crate::layout::FIRST_TIME_ONLY;
-use crate::model::{AssociationTable, Participation, Report, Resolution};
-use crate::solve::{solve, Decided, Problem};
+use crate::model::{AssociationTable, Participation, Resolution};
 use crate::vocab::layout_is_match;
 
 /// The cells a 「未実施地区を対象」 footnote decides (see
@@ -40,13 +35,6 @@ fn first_time_only(t: &AssociationTable) -> Vec<(usize, usize)> {
         }
     }
     out
-}
-
-/// Resolves every table of `report`.
-pub fn report(report: &mut Report) {
-    for t in &mut report.associations {
-        associations(t);
-    }
 }
 
 /// Decides every cell of `t` from the rows' marks, the totals and the pins,
@@ -124,5 +112,45 @@ pub fn associations(t: &mut AssociationTable) {
             pins: vec![(pin.row, pin.year, pin.participated)],
         };
         pin.fits_alone = solve(&alone).is_some();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::layout::Program;
+    use crate::model::{Participation, Resolution};
+
+    /// The round_the_clock_care cells of the seed's row `name`.
+    fn cells(name: &str) -> Vec<Participation> {
+        let report = crate::parse_text(include_str!("../../../../raw/000_1fb60f2a74870bbb.txt"))
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        let t = report
+            .associations
+            .into_iter()
+            .find(|t| t.program == Program::RoundTheClockCare)
+            .unwrap();
+        let r = t.rows.iter().position(|r| r.name == name).unwrap();
+        t.cells[r].clone()
+    }
+
+    #[test]
+    fn cells_are_decided_where_the_text_can() {
+        // L702 「神田 （福生市）」: no mark, so no year.
+        assert!(cells("神田")
+            .iter()
+            .all(|c| c.resolution == Resolution::NoneMarked && c.participated == Some(false)));
+        // L700 「千代田区 〇 西多摩 〇」: one mark over six years, which the totals
+        // do not decide; FY2017 (※1: only districts new to the program) is
+        // open too, as a one-mark row may have been new then.
+        assert!(cells("千代田区")
+            .iter()
+            .all(|c| c.resolution == Resolution::Unresolved && c.participated.is_none()));
+        // L704 「日本橋 〇 〇 （あきる野市）」: two marks, so it had one before
+        // FY2017 and was not new then.
+        let nihonbashi = cells("日本橋");
+        assert_eq!(
+            nihonbashi.last().map(|c| (c.resolution, c.participated)),
+            Some((Resolution::Footnote, Some(false)))
+        );
     }
 }

@@ -9,11 +9,11 @@
 //! ([`choices`]). The marks are read with the legend the page prints, so a
 //! copy that prints another mark for 「実施」 is read by its own legend.
 
-use crate::combinators::row_head;
 use crate::error::{ErrorKind, ParseError};
 use crate::layout::LEGEND_PAIR;
 use crate::layout::{AnswerPageSpec, Mark, ANSWER_PAGES, ISLANDS_EXCLUDED};
 use crate::model::{AnswerCell, AnswerPage, AnswerRow, AnswerValue, Legend, LegendEntry, Span};
+use crate::pages::combinators::row_head;
 use crate::text::{char_column, words_at, Columns, Line, Page};
 use crate::vocab::{choices, layout_regex};
 

@@ -8,11 +8,11 @@
 //! counts stand on lines of their own (「33」); they are placed by the
 //! published identity count + 「未実施等」 = n, and the row says so.
 
-use crate::combinators::{count, option_row, question_marker, question_row, trailing_count};
 use crate::error::{ErrorKind, ParseError};
 use crate::layout::{marker, QuestionKind, QuestionSpec, QUESTIONS};
 use crate::model::{CountSource, QuestionRow, QuestionSummary, Span};
-use crate::page1::sample_size;
+use crate::pages::combinators::{count, option_row, question_marker, question_row, trailing_count};
+use crate::pages::page1::sample_size;
 use crate::text::{join_paragraph, Joined, Page};
 use crate::vocab::{layout_find_iter, match_option};
 use nom::combinator::all_consuming;

@@ -1,0 +1,19 @@
+//! The parse stage: one module per page kind reads its page as printed into
+//! the types of [`crate::model`], with a [`Span`](crate::span::Span) on
+//! every value and a [`ParseError`](crate::error::ParseError) for what does
+//! not fit the layout. Nothing here decides what the text leaves open: that
+//! is the resolve stage's ([`crate::resolve`]).
+//!
+//! - [`page1`]: 集計結果 (program summary, and the edition's as-of date);
+//! - [`page2`]: 集計状況 (question summary);
+//! - [`answers`]: pages 3–4, 区市町村別 (each municipality's answers);
+//! - [`associations`]: pages 5–6, medical associations by fiscal year;
+//! - [`windows`]: pages 7–11, consultation windows;
+//! - [`combinators`]: the small nom parsers they share.
+
+pub mod answers;
+pub mod associations;
+pub mod combinators;
+pub mod page1;
+pub mod page2;
+pub mod windows;

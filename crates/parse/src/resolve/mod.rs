@@ -1,0 +1,21 @@
+//! The resolve stage: every inference drawn from the tables as printed, each
+//! carrying its reason. It runs after the page parsers (and the association
+//! rule again after overrides are pinned); validation checks what it decided
+//! and never decides again.
+//!
+//! - [`associations`]: association × year cells of pages 5–6, each with its
+//!   [`Resolution`](crate::model::Resolution), through the Gale–Ryser
+//!   solver of [`solve`];
+//! - [`windows`]: the windows of pages 7–11 placed by anchors and printed
+//!   counts ([`placement`]), merged names and lone figures attributed, each
+//!   with its rule;
+//! - [`overrides`]: the cells a person pins (`--overrides`), read and applied.
+
+mod associations;
+pub mod overrides;
+pub mod placement;
+pub mod solve;
+mod windows;
+
+pub use associations::associations;
+pub use windows::windows;
