@@ -119,9 +119,11 @@ pub fn parse_text(text: &str) -> Result<Report, ParseErrors> {
     }
     let numbered = numbered_names(&pages);
     match (edition, program, questions, windows) {
-        (Some((edition, _)), Some(program), Some(questions), Some(windows))
+        (Some((edition, _)), Some(program), Some(mut questions), Some(windows))
             if errors.is_empty() =>
         {
+            // The resolve stage: every inference, each with its reason.
+            resolve::question_counts(&mut questions);
             let mut associations = associations;
             for t in &mut associations {
                 resolve::associations(t);

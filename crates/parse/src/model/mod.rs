@@ -180,7 +180,9 @@ pub struct QuestionSummary {
     pub n_span: Span,
     /// The rows, in the page's order.
     pub rows: Vec<QuestionRow>,
-    /// Counts printed on a line of their own that no question could take.
+    /// Counts printed on a line of their own. As parsed, all of them; the
+    /// resolve stage ([`crate::resolve::question_counts`]) gives those it can
+    /// to their questions, and what stays here no question could take.
     pub unplaced_counts: Vec<(u32, Span)>,
 }
 

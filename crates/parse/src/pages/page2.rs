@@ -61,7 +61,7 @@ pub fn parse(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<QuestionSu
             l.text,
         ));
     }
-    let mut strays = stray_counts(page);
+    let strays = stray_counts(page);
     // Question texts wrap over lines: searched in each paragraph joined once.
     let paragraphs: Vec<Joined> = page.paragraphs().into_iter().map(join_paragraph).collect();
     let mut rows = Vec::new();
@@ -84,7 +84,7 @@ pub fn parse(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<QuestionSu
                     question_text: located.as_ref().map(|l| l.text.clone()),
                     text_span: located.as_ref().map(|l| l.span),
                     count_yes: located.as_ref().and_then(|l| l.count.map(|c| c.0)),
-                    count_yes_source: CountSource::WithText,
+                    count_yes_source: with_text(located.as_ref().and_then(|l| l.count)),
                     count_yes_span: located.as_ref().and_then(|l| l.count.map(|c| c.1)),
                     pct_yes,
                     count_no: Some(count_no),
@@ -110,7 +110,7 @@ pub fn parse(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<QuestionSu
                         question_text: located.as_ref().map(|l| l.text.clone()),
                         text_span: located.as_ref().map(|l| l.span),
                         count_yes: sub_count.map(|c| c.0),
-                        count_yes_source: CountSource::WithText,
+                        count_yes_source: with_text(sub_count),
                         count_yes_span: sub_count.map(|c| c.1),
                         pct_yes,
                         count_no: Some(count_no),
@@ -195,7 +195,6 @@ pub fn parse(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<QuestionSu
         ));
     }
     let (n, n_span) = n?;
-    place_stray_counts(&mut rows, &mut strays, n);
     (errors.len() == before).then_some(QuestionSummary {
         n,
         n_span,
@@ -328,23 +327,12 @@ fn stray_counts(page: &Page<'_>) -> Vec<(u32, Span)> {
         .collect()
 }
 
-/// Gives each question whose text carries no count the stray count equal to
-/// n − 「未実施等」, if there is one, and flags it as placed by that identity.
-fn place_stray_counts(rows: &mut [QuestionRow], strays: &mut Vec<(u32, Span)>, n: u32) {
-    for row in rows
-        .iter_mut()
-        .filter(|r| r.option.is_none() && r.count_yes.is_none())
-    {
-        let want = row.count_no.and_then(|no| n.checked_sub(no));
-        match strays.iter().position(|(c, _)| Some(*c) == want) {
-            Some(i) => {
-                let (c, span) = strays.remove(i);
-                row.count_yes = Some(c);
-                row.count_yes_span = Some(span);
-                row.count_yes_source = CountSource::ApartPlacedByTotal;
-            }
-            None => row.count_yes_source = CountSource::Missing,
-        }
+/// `WithText` where a count was found with the question's text, else
+/// `Missing` (the resolve stage may place a count printed apart).
+fn with_text<T>(count: Option<T>) -> CountSource {
+    match count {
+        Some(_) => CountSource::WithText,
+        None => CountSource::Missing,
     }
 }
 

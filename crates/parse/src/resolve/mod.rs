@@ -3,6 +3,8 @@
 //! rule again after overrides are pinned); validation checks what it decided
 //! and never decides again.
 //!
+//! - [`question_counts`]: page-2 counts printed apart, placed by the
+//!   published identity 「実施・予定」 + 「未実施等」 = n;
 //! - [`associations`]: association × year cells of pages 5–6, each with its
 //!   [`Resolution`](crate::model::Resolution), through the Gale–Ryser
 //!   solver of [`solve`];
@@ -15,7 +17,9 @@ mod associations;
 pub mod overrides;
 pub mod placement;
 pub mod solve;
+mod summary;
 mod windows;
 
 pub use associations::associations;
+pub use summary::question_counts;
 pub use windows::windows;
