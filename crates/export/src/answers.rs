@@ -10,13 +10,7 @@ use zaitaku_parse::layout::{AnswerColumn, Mark, ANSWER_PAGES};
 use zaitaku_parse::model::{AnswerCell, AnswerRow, AnswerValue, Choice, Report};
 use zaitaku_parse::reference::code_of;
 
-const STATUSES: Kind = Kind::Enum(&[
-    "implemented",
-    "planned_this_year",
-    "planned_later_or_undecided",
-    "not_planned",
-    "not_applicable",
-]);
+const STATUSES: Kind = Kind::Enum(Mark::IDS);
 
 /// A row of a per-municipality page, with what the tables add to it.
 struct Mun<'a> {

@@ -5,19 +5,15 @@
 
 use crate::columns::{sorted_editions, EDITION, LINE, PAGE};
 use crate::table::{b, i, meta, os, s, Builder, Kind, Meta, Table};
-use zaitaku_parse::model::{AssociationRow, AssociationTable, Participation, Report, YearColumn};
+use zaitaku_parse::layout::Program;
+use zaitaku_parse::model::{
+    AssociationRow, AssociationTable, Basis, Participation, Report, Resolution, YearColumn,
+};
 use zaitaku_parse::reference::code_of;
 
-const PROGRAMS: Kind = Kind::Enum(&["round_the_clock_care", "multidisciplinary_network"]);
-const RESOLUTIONS: Kind = Kind::Enum(&[
-    "all_marked",
-    "none_marked",
-    "forced_by_totals",
-    "override",
-    "footnote",
-    "unresolved",
-]);
-const BASES: Kind = Kind::Enum(&["implemented_areas", "applications_submitted"]);
+const PROGRAMS: Kind = Kind::Enum(Program::IDS);
+const RESOLUTIONS: Kind = Kind::Enum(Resolution::IDS);
+const BASES: Kind = Kind::Enum(Basis::IDS);
 
 const PROGRAM: Meta = meta(
     "program",

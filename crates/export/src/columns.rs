@@ -5,13 +5,13 @@
 
 use crate::table::{meta, Kind, Meta};
 use std::sync::OnceLock;
-use zaitaku_parse::layout::{options_of, QUESTIONS};
+use zaitaku_parse::layout::{options_of, Item, SubQuestion, QUESTIONS};
 use zaitaku_parse::model::Report;
 
 /// The program items （ア）–（ク）.
-pub(crate) const ITEMS: Kind = Kind::Enum(&["ア", "イ", "ウ", "エ", "オ", "カ", "キ", "ク"]);
+pub(crate) const ITEMS: Kind = Kind::Enum(Item::KATAKANA);
 /// キ②'s sub-questions.
-pub(crate) const SUBS: Kind = Kind::Enum(&["pamphlet", "website"]);
+pub(crate) const SUBS: Kind = Kind::Enum(SubQuestion::IDS);
 
 /// Every canonical option label of every vocabulary, each once, in layout order.
 pub(crate) fn option_labels() -> &'static [&'static str] {

@@ -41,6 +41,29 @@
     )
 )]
 
+/// For an enum whose values each have a fixed text (an id in the tables,
+/// the katakana the report prints): the method giving a value's text, and a
+/// constant holding every text in the order written, which must be the
+/// enum's order (the tables' vocabularies are built from it, so the
+/// category order of an Enum column is the declaration order).
+///
+/// `texts! { Mark, IDS, id, /// doc of id() { Implemented => "implemented", … } }`
+macro_rules! texts {
+    ($ty:ident, $all:ident, $method:ident, $(#[$doc:meta])* { $($variant:ident => $text:literal),+ $(,)? }) => {
+        impl $ty {
+            #[doc = concat!("Every value's `", stringify!($method), "()`, in the enum's order.")]
+            pub const $all: &'static [&'static str] = &[$($text),+];
+
+            $(#[$doc])*
+            pub fn $method(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $text),+
+                }
+            }
+        }
+    };
+}
+
 pub mod decode;
 pub mod error;
 pub mod layout;

@@ -31,13 +31,10 @@ pub enum Area {
 /// the tables write it.
 macro_rules! ids {
     ($ty:ident { $($variant:ident => $id:literal),+ $(,)? }) => {
+        texts!($ty, IDS, id, #[doc = "The id in the reference CSV and the tables."] { $($variant => $id),+ });
         impl $ty {
             /// Every value, in order.
             pub const ALL: &'static [$ty] = &[$($ty::$variant),+];
-            /// The id in the reference CSV and the tables.
-            pub fn id(self) -> &'static str {
-                match self { $($ty::$variant => $id),+ }
-            }
             /// The value with id `id`, if any.
             pub fn from_id(id: &str) -> Option<$ty> {
                 $ty::ALL.iter().copied().find(|v| v.id() == id)

@@ -23,8 +23,10 @@ pub fn municipality_answers(report: &Report, out: &mut ValidationReport) {
                 &ed,
                 format!("{show} of {} (no. {})", c.row.name, c.row.no),
                 format!(
-                    "{}; the question applies only where one of {} is ◎ or ○ (its text says so); both kept as printed",
-                    c.what, c.condition
+                    "{}; the question applies only where one of {} is {} (its text says so); both kept as printed",
+                    c.what,
+                    c.condition,
+                    or_list(&page.legend.implemented_or_planned_marks())
                 ),
                 Some(c.row.span.to_string()),
             );
@@ -428,13 +430,7 @@ fn marks_against_page_two(
         .count();
     let no = page.rows.len() - yes;
     let twin = page_two_row(report, col);
-    let yes_marks: Vec<String> = page
-        .legend
-        .entries
-        .iter()
-        .filter(|e| e.status.implemented_or_planned())
-        .map(|e| e.printed.to_string())
-        .collect();
+    let yes_marks = or_list(&page.legend.implemented_or_planned_marks());
     // Rows that may explain a difference: on the side with too many rows.
     let published_count = twin.and_then(|t| t.count_yes).map(|c| c as usize);
     let suspects = match published_count {
@@ -458,8 +454,7 @@ fn marks_against_page_two(
             id: format!("{id}.yes"),
             edition: ed,
             subject: format!(
-                "{show}: rows marked {} on page {} = 実施・予定 on page 2",
-                yes_marks.join(" or "),
+                "{show}: rows marked {yes_marks} on page {} = 実施・予定 on page 2",
                 page.page
             ),
             printed_at: twin.map(|t| t.count_yes_span.unwrap_or(t.span).to_string()),
@@ -568,14 +563,25 @@ fn options_against_page_two(
     }
 }
 
-/// Page 1's 「下記のいずれかを実施」 rows (カ, キ): municipalities with ◎ or ○
-/// in any of the row's questions on pages 3–4.
+/// Marks for a message: 「◎ or ○」.
+fn or_list(marks: &[char]) -> String {
+    marks
+        .iter()
+        .map(char::to_string)
+        .collect::<Vec<_>>()
+        .join(" or ")
+}
+
+/// Page 1's 「下記のいずれかを実施」 rows (カ, キ): municipalities with a mark
+/// counted as 「実施・予定」 (◎ or ○ under the usual legend) in any of the
+/// row's questions on pages 3–4.
 fn any_of_rows(report: &Report, ed: &str, out: &mut ValidationReport) {
     for r in report.program.rows.iter().filter(|r| !r.any_of.is_empty()) {
         let (show, id) = program_row_name("mun", r);
         let in_row = |item: Item, question: u8| item == r.item && r.any_of.contains(&question);
         let mut names: Vec<&str> = Vec::new();
         let mut pages: Vec<u32> = Vec::new();
+        let mut yes_marks: Vec<char> = Vec::new();
         for page in &report.answers {
             for row in &page.rows {
                 let any = row.cells.iter().any(|c| {
@@ -588,6 +594,11 @@ fn any_of_rows(report: &Report, ed: &str, out: &mut ValidationReport) {
                     .any(|c| in_row(c.column.item, c.column.question))
                 {
                     pages.push(page.page);
+                    for m in page.legend.implemented_or_planned_marks() {
+                        if !yes_marks.contains(&m) {
+                            yes_marks.push(m);
+                        }
+                    }
                 }
                 if any && !names.contains(&row.name.as_str()) {
                     names.push(&row.name);
@@ -617,7 +628,8 @@ fn any_of_rows(report: &Report, ed: &str, out: &mut ValidationReport) {
                 id: format!("{id}.count"),
                 edition: ed,
                 subject: format!(
-                    "{show}: municipalities with ◎ or ○ in any of {}{questions} on page {} = FY{} count on page 1",
+                    "{show}: municipalities with {} in any of {}{questions} on page {} = FY{} count on page 1",
+                    or_list(&yes_marks),
                     r.item.katakana(),
                     pages
                         .iter()

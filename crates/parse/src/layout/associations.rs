@@ -24,14 +24,6 @@ impl Program {
         Program::MultidisciplinaryNetwork,
     ];
 
-    /// The id used in the tables.
-    pub fn id(self) -> &'static str {
-        match self {
-            Program::RoundTheClockCare => "round_the_clock_care",
-            Program::MultidisciplinaryNetwork => "multidisciplinary_network",
-        }
-    }
-
     /// The program's name as its page prints it in its title.
     pub fn title(self) -> &'static str {
         match self {
@@ -59,3 +51,12 @@ pub const BASIS: &str =
 
 /// The mark of a year a row took part in (〇 and ○ are one after normalization).
 pub const ASSOCIATION_MARK: &str = "○";
+
+texts! {
+    Program, IDS, id,
+    /// The id used in the tables.
+    {
+        RoundTheClockCare => "round_the_clock_care",
+        MultidisciplinaryNetwork => "multidisciplinary_network",
+    }
+}

@@ -50,34 +50,6 @@ impl Item {
         Item::Ku,
     ];
 
-    /// The katakana the report prints for the item.
-    pub fn katakana(self) -> &'static str {
-        match self {
-            Item::A => "ア",
-            Item::I => "イ",
-            Item::U => "ウ",
-            Item::E => "エ",
-            Item::O => "オ",
-            Item::Ka => "カ",
-            Item::Ki => "キ",
-            Item::Ku => "ク",
-        }
-    }
-
-    /// An ASCII id for check ids and file names: `a`, `i`, `u`, `e`, `o`, `ka`, `ki`, `ku`.
-    pub fn id(self) -> &'static str {
-        match self {
-            Item::A => "a",
-            Item::I => "i",
-            Item::U => "u",
-            Item::E => "e",
-            Item::O => "o",
-            Item::Ka => "ka",
-            Item::Ki => "ki",
-            Item::Ku => "ku",
-        }
-    }
-
     /// The item printed as `c`, if any.
     pub fn from_katakana(c: char) -> Option<Item> {
         Item::ALL.into_iter().find(|i| i.katakana().starts_with(c))
@@ -121,18 +93,6 @@ impl Mark {
         }
     }
 
-    /// The status id used in the tables: `implemented`, `planned_this_year`,
-    /// `planned_later_or_undecided`, `not_planned`, `not_applicable`.
-    pub fn id(self) -> &'static str {
-        match self {
-            Mark::Implemented => "implemented",
-            Mark::PlannedThisYear => "planned_this_year",
-            Mark::PlannedLaterOrUndecided => "planned_later_or_undecided",
-            Mark::NotPlanned => "not_planned",
-            Mark::NotApplicable => "not_applicable",
-        }
-    }
-
     /// Whether the published counts add it to 「実施・年度中に実施予定」.
     pub fn implemented_or_planned(self) -> bool {
         matches!(self, Mark::Implemented | Mark::PlannedThisYear)
@@ -173,14 +133,6 @@ pub fn marker(no: u8) -> char {
 }
 
 impl SubQuestion {
-    /// The id used in the tables.
-    pub fn id(self) -> &'static str {
-        match self {
-            SubQuestion::Pamphlet => "pamphlet",
-            SubQuestion::Website => "website",
-        }
-    }
-
     /// The label printed on page 1 and, with 「について」, on page 2.
     pub fn label(self) -> &'static str {
         match self {
@@ -275,3 +227,77 @@ impl Era {
 /// The era years a date may print: an era's first year is 元年 (1) and no
 /// era of the report's time has lasted a hundred years.
 pub const ERA_YEARS: std::ops::RangeInclusive<u32> = 1..=99;
+
+texts! {
+    Item, KATAKANA, katakana,
+    /// The katakana the report prints for the item.
+    {
+        A => "ア",
+        I => "イ",
+        U => "ウ",
+        E => "エ",
+        O => "オ",
+        Ka => "カ",
+        Ki => "キ",
+        Ku => "ク",
+    }
+}
+
+texts! {
+    Item, IDS, id,
+    /// An ASCII id for check ids and file names: `a`, `i`, `u`, `e`, `o`, `ka`, `ki`, `ku`.
+    {
+        A => "a",
+        I => "i",
+        U => "u",
+        E => "e",
+        O => "o",
+        Ka => "ka",
+        Ki => "ki",
+        Ku => "ku",
+    }
+}
+
+texts! {
+    Mark, IDS, id,
+    /// The status id used in the tables: `implemented`, `planned_this_year`,
+    /// `planned_later_or_undecided`, `not_planned`, `not_applicable`.
+    {
+        Implemented => "implemented",
+        PlannedThisYear => "planned_this_year",
+        PlannedLaterOrUndecided => "planned_later_or_undecided",
+        NotPlanned => "not_planned",
+        NotApplicable => "not_applicable",
+    }
+}
+
+texts! {
+    SubQuestion, IDS, id,
+    /// The id used in the tables.
+    {
+        Pamphlet => "pamphlet",
+        Website => "website",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reference::{Area, MunicipalityKind};
+
+    #[test]
+    fn every_vocabulary_is_in_its_enums_order() {
+        fn texts<T: Copy>(all: &[T], f: fn(T) -> &'static str) -> Vec<&'static str> {
+            all.iter().map(|&v| f(v)).collect()
+        }
+        assert_eq!(Item::KATAKANA, texts(&Item::ALL, Item::katakana));
+        assert_eq!(Item::IDS, texts(&Item::ALL, Item::id));
+        assert_eq!(Mark::IDS, texts(&Mark::ALL, Mark::id));
+        assert_eq!(Program::IDS, texts(&Program::ALL, Program::id));
+        assert_eq!(Area::IDS, texts(Area::ALL, Area::id));
+        assert_eq!(
+            MunicipalityKind::IDS,
+            texts(MunicipalityKind::ALL, MunicipalityKind::id)
+        );
+    }
+}

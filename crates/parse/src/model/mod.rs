@@ -126,18 +126,6 @@ pub enum CountSource {
     Missing,
 }
 
-impl CountSource {
-    /// The id used in the tables.
-    pub fn id(self) -> &'static str {
-        match self {
-            CountSource::WithText => "with_text",
-            CountSource::OnRow => "on_row",
-            CountSource::ApartPlacedByTotal => "apart_placed_by_total",
-            CountSource::Missing => "missing",
-        }
-    }
-}
-
 /// A page-2 row: a question, a sub-question, or an option of a multi-choice question.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct QuestionRow {
@@ -226,6 +214,16 @@ impl Legend {
             .find(|e| e.printed == printed)
             .map(|e| e.status)
             .or((printed == Mark::NotApplicable.usual()).then_some(Mark::NotApplicable))
+    }
+
+    /// The marks counted as 「実施・予定」 by this legend, in printed order
+    /// (`◎`, `○` under the usual legend), for messages.
+    pub fn implemented_or_planned_marks(&self) -> Vec<char> {
+        self.entries
+            .iter()
+            .filter(|e| e.status.implemented_or_planned())
+            .map(|e| e.printed)
+            .collect()
     }
 
     /// The marks it knows, for messages: `◎ ○ △ × -`.
@@ -347,16 +345,6 @@ pub enum Basis {
     ApplicationsSubmitted,
 }
 
-impl Basis {
-    /// The id used in the tables.
-    pub fn id(self) -> &'static str {
-        match self {
-            Basis::ImplementedAreas => "implemented_areas",
-            Basis::ApplicationsSubmitted => "applications_submitted",
-        }
-    }
-}
-
 /// A fiscal-year column of pages 5–6 with its printed total.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct YearColumn {
@@ -390,20 +378,6 @@ pub enum Resolution {
     Footnote,
     /// The text cannot decide.
     Unresolved,
-}
-
-impl Resolution {
-    /// The id used in the tables.
-    pub fn id(self) -> &'static str {
-        match self {
-            Resolution::AllMarked => "all_marked",
-            Resolution::NoneMarked => "none_marked",
-            Resolution::ForcedByTotals => "forced_by_totals",
-            Resolution::Override => "override",
-            Resolution::Footnote => "footnote",
-            Resolution::Unresolved => "unresolved",
-        }
-    }
 }
 
 /// One association × year cell: participated (null where undecided) and how decided.
@@ -529,5 +503,38 @@ mod tests {
         assert_eq!(last_day_of_month(2020, 2), 29);
         assert_eq!(last_day_of_month(1900, 2), 28);
         assert_eq!(last_day_of_month(2017, 7), 31);
+    }
+}
+
+texts! {
+    CountSource, IDS, id,
+    /// The id used in the tables.
+    {
+        WithText => "with_text",
+        OnRow => "on_row",
+        ApartPlacedByTotal => "apart_placed_by_total",
+        Missing => "missing",
+    }
+}
+
+texts! {
+    Basis, IDS, id,
+    /// The id used in the tables.
+    {
+        ImplementedAreas => "implemented_areas",
+        ApplicationsSubmitted => "applications_submitted",
+    }
+}
+
+texts! {
+    Resolution, IDS, id,
+    /// The id used in the tables.
+    {
+        AllMarked => "all_marked",
+        NoneMarked => "none_marked",
+        ForcedByTotals => "forced_by_totals",
+        Override => "override",
+        Footnote => "footnote",
+        Unresolved => "unresolved",
     }
 }
