@@ -108,14 +108,18 @@ pub fn parse_text(text: &str) -> Result<Report, ParseErrors> {
         let line = span::saturating_u32(normalized.split('\n').count());
         errors.push(ParseError::new(
             Span::line(span::saturating_u32(pages.len()).max(1), line),
-            "the pages 「集計結果」 and 「集計状況」 (pages separated by two blank lines)",
+            format!(
+                "the pages {} and {} (pages separated by two blank lines)",
+                layout::PROGRAM_SUMMARY_NAME,
+                layout::QUESTION_SUMMARY_NAME
+            ),
             &format!(
                 "{} page(s) without {}, then the end of input",
                 pages.len(),
                 if first.is_none() {
-                    "「集計結果」"
+                    layout::PROGRAM_SUMMARY_NAME
                 } else {
-                    "「集計状況」"
+                    layout::QUESTION_SUMMARY_NAME
                 }
             ),
         ));
@@ -136,7 +140,10 @@ pub fn parse_text(text: &str) -> Result<Report, ParseErrors> {
             .map_or(1, |p| p.lines.last().map_or(1, |l| l.no));
         errors.push(ParseError::new(
             Span::line(span::saturating_u32(pages.len()), last),
-            "the pages of 「在宅医療・介護連携に関する相談支援窓口一覧」 (consultation windows)",
+            format!(
+                "the pages of {} (consultation windows)",
+                layout::WINDOW_PAGES_NAME
+            ),
             "no such page before the end of input",
         ));
     }

@@ -5,7 +5,7 @@
 //! its annotations are set aside: in front (「（検討中）」, 「（29年度中）」) or after
 //! (「（※補助）」, 「(※補助含む）」 — the report mixes half- and full-width brackets).
 
-use crate::layout::OptionSpec;
+use crate::layout::{OptionSpec, OPTION_SEPARATOR};
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -159,7 +159,7 @@ pub fn split_annotations(text: &str) -> Annotated<'_> {
     notes.extend(tail);
     Annotated {
         core,
-        annotation: (!notes.is_empty()).then(|| notes.join("・")),
+        annotation: (!notes.is_empty()).then(|| notes.join(&OPTION_SEPARATOR.to_string())),
     }
 }
 
@@ -193,11 +193,13 @@ pub fn choices(options: &'static [OptionSpec], cell: &str) -> Vec<crate::model::
     if cell.is_empty() || cell == "-" {
         return Vec::new();
     }
-    const SEP: char = '・';
     // Piece m runs from starts[m] to ends[m]; a choice spans pieces a..=b.
-    let seps: Vec<usize> = cell.match_indices(SEP).map(|(i, _)| i).collect();
+    let seps: Vec<usize> = cell
+        .match_indices(OPTION_SEPARATOR)
+        .map(|(i, _)| i)
+        .collect();
     let starts: Vec<usize> = std::iter::once(0)
-        .chain(seps.iter().map(|i| i + SEP.len_utf8()))
+        .chain(seps.iter().map(|i| i + OPTION_SEPARATOR.len_utf8()))
         .collect();
     let ends: Vec<usize> = seps.iter().copied().chain([cell.len()]).collect();
     let pieces = starts.len();
@@ -248,7 +250,7 @@ pub fn choices(options: &'static [OptionSpec], cell: &str) -> Vec<crate::model::
             // Unmatched text next to unmatched text is one unknown choice.
             None => match out.last_mut() {
                 Some(last) if last.option.is_none() => {
-                    last.raw_text.push(SEP);
+                    last.raw_text.push(OPTION_SEPARATOR);
                     last.raw_text.push_str(text);
                 }
                 _ => out.push(Choice {

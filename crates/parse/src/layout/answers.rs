@@ -75,6 +75,16 @@ pub struct AnswerPageSpec {
 }
 
 impl AnswerPageSpec {
+    /// The page's title as messages show it: 「区市町村別〔…〕 （ア）～（エ）」.
+    pub fn shown(&self) -> String {
+        let (first, last) = self.items();
+        format!(
+            "区市町村別〔…〕 （{}）～（{}）",
+            first.katakana(),
+            last.katakana()
+        )
+    }
+
     /// The items the page covers: its first and last column's.
     pub fn items(&self) -> (Item, Item) {
         let first = self.columns.first().map_or(Item::A, |c| c.item);
@@ -116,6 +126,18 @@ pub const ANSWER_PAGES: &[AnswerPageSpec] = &[
         ],
     },
 ];
+
+/// What separates two options chosen in one cell (「紙媒体の情報共有ツール・ICTを
+/// 活用した情報共有ツール」), and two annotations of one option. Options may hold
+/// it too (「在宅療養中の患者・利用者…」): a cell is cut only where every piece
+/// is an option.
+pub const OPTION_SEPARATOR: char = '・';
+
+/// The legend as messages show it.
+pub const LEGEND_SHOWN: &str = "«「実施」については「◎」、「…年度中に実施予定」については「○」…»";
+
+/// The legend's labels as messages show them (see [`Mark::legend_label`](super::Mark::legend_label)).
+pub const LEGEND_LABELS_SHOWN: &str = "実施, N年度中に実施予定, …実施予定及びその他…, 実施予定なし";
 
 /// One legend pair: 「label」 … は「mark」.
 pub const LEGEND_PAIR: &str = "「([^「」]+)」[^「」]*?は「([^「」]+)」";

@@ -52,6 +52,10 @@ pub const BASIS: &str =
 /// The mark of a year a row took part in (〇 and ○ are one after normalization).
 pub const ASSOCIATION_MARK: &str = "○";
 
+/// Characters no association's name holds (sentence punctuation; digits
+/// neither): a word with one is not a row's name.
+pub const NOT_IN_A_NAME: &[char] = &['、', '。', '：', '【', '】', '／'];
+
 texts! {
     Program, IDS, id,
     /// The id used in the tables.

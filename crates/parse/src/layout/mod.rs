@@ -155,6 +155,19 @@ impl SubQuestion {
 /// 今回は集計外である。」 (pages 3–4), 「※島しょは除く。」 (page 1).
 pub const ISLANDS_EXCLUDED: &str = "島しょ.*(集計外|除く)";
 
+/// The as-of phrase after its era: 「平成29年度7月末時点」 is an era, a
+/// fiscal year, [`AS_OF_YEAR`], a month and [`AS_OF_MONTH`].
+pub const AS_OF_YEAR: &str = "年度";
+/// See [`AS_OF_YEAR`].
+pub const AS_OF_MONTH: &str = "月末時点";
+/// The as-of phrase as messages show it.
+pub const AS_OF_SHOWN: &str = "«平成N年度M月末時点»";
+
+/// Page 1's name in messages.
+pub const PROGRAM_SUMMARY_NAME: &str = "「集計結果」";
+/// Page 2's name in messages.
+pub const QUESTION_SUMMARY_NAME: &str = "「集計状況」";
+
 /// How page 1 (the program summary) is found: by its title 「在宅医療・介護連携
 /// 推進事業の取組状況　集計結果（29年度・28年度比較）」.
 pub const PROGRAM_SUMMARY_TITLE: &str = "集計結果";

@@ -270,8 +270,14 @@ pub const PROGRAM_ROWS: &[ProgramRowSpec] = &[
 
 /// The sample size printed on pages 1 and 2: 「集計状況（ｎ＝５３）」 (after
 /// normalization 「集計状況（n=53）」, or N=).
+pub const SAMPLE_SIZE_SHOWN: &str = "「集計状況（ｎ＝N）」";
+
+/// See [`SAMPLE_SIZE_SHOWN`]: the pattern.
 pub const SAMPLE_SIZE: &str = r"集計状況（[nN]=([0-9]+)）";
 
 /// Page 1's heads of its two figure columns, the fiscal years in the
 /// edition's era: 「29年度 28年度」.
+pub const FISCAL_YEAR_HEADS_SHOWN: &str = "«N年度 M年度»";
+
+/// See [`FISCAL_YEAR_HEADS_SHOWN`]: the pattern.
 pub const FISCAL_YEAR_HEADS: &str = r"^([0-9]+)年度 ([0-9]+)年度$";

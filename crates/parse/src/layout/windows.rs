@@ -5,6 +5,12 @@
 /// 訪問看護ステーション, 地域包括支援センター, 居宅介護支援事業所).
 pub const TARGET_COLUMNS: u32 = 5;
 
+/// The mark of a target column a window serves.
+pub const TARGET_MARK: &str = "○";
+
+/// The window pages' name in messages.
+pub const WINDOW_PAGES_NAME: &str = "「在宅医療・介護連携に関する相談支援窓口一覧」";
+
 /// Lines of the window pages' table header, repeated on every page (7–11),
 /// as whole lines (besides [`ISSUER`](super::ISSUER)).
 pub const WINDOW_HEADER_LINES: &[&str] = &[

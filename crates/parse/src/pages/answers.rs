@@ -10,8 +10,8 @@
 //! copy that prints another mark for 「実施」 is read by its own legend.
 
 use crate::error::{ErrorKind, ParseError};
-use crate::layout::LEGEND_PAIR;
 use crate::layout::{AnswerPageSpec, Mark, ANSWER_PAGES, ISLANDS_EXCLUDED};
+use crate::layout::{LEGEND_LABELS_SHOWN, LEGEND_PAIR, LEGEND_SHOWN};
 use crate::model::{AnswerCell, AnswerPage, AnswerRow, AnswerValue, Legend, LegendEntry, Span};
 use crate::pages::combinators::row_head;
 use crate::text::{char_column, words_at, Columns, Line, Page};
@@ -39,10 +39,7 @@ pub fn parse(
                     || Span::line(1, 1),
                     |p| p.span(p.lines.last().map_or(1, |l| l.no)),
                 ),
-                format!(
-                    "a per-municipality page titled like «区市町村別〔…〕 {}»",
-                    spec.title.trim_start_matches("区市町村別.*")
-                ),
+                format!("a per-municipality page titled like «{}»", spec.shown()),
                 "no such page before the end of input",
             ));
             continue;
@@ -90,7 +87,7 @@ fn legend(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<Legend> {
     let Some(line) = line else {
         errors.push(ParseError::new(
             page.start(),
-            "the mark legend «「実施」については「◎」、「…年度中に実施予定」については「○」…»",
+            format!("the mark legend {LEGEND_SHOWN}"),
             "no line pairing labels with marks on the page",
         ));
         return None;
@@ -122,7 +119,7 @@ fn legend(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<Legend> {
             errors.push(ParseError::of(
                 ErrorKind::Vocabulary,
                 at(c.get(1).map_or(0, |m| m.start())),
-                "a legend label: 実施, N年度中に実施予定, …実施予定及びその他…, 実施予定なし",
+                format!("a legend label: {LEGEND_LABELS_SHOWN}"),
                 label,
             ));
             continue;

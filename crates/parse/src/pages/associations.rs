@@ -16,7 +16,8 @@
 use crate::error::{ErrorKind, ParseError};
 use crate::layout::{Era, Program};
 use crate::layout::{
-    ASSOCIATION_HEADER_WORD, ASSOCIATION_MARK, BASIS, NOTE_MARK, PRINTED_COUNT, SHADING_LEGEND,
+    ASSOCIATION_HEADER_WORD, ASSOCIATION_MARK, BASIS, NOTE_MARK, NOT_IN_A_NAME, PRINTED_COUNT,
+    SHADING_LEGEND,
 };
 use crate::model::{AssociationRow, AssociationTable, Basis, Footnote, Span, YearColumn};
 use crate::text::{words_at, Columns, Line, Page};
@@ -232,7 +233,7 @@ fn page_table(
                 if line.no < title_line && !line.text.contains(ASSOCIATION_HEADER_WORD) {
                     errors.push(ParseError::new(
                         at(page, line, &mut columns, byte),
-                        "an association's name (no digits or sentence punctuation) or 〇",
+                        format!("an association's name (no digits or sentence punctuation) or {ASSOCIATION_MARK}"),
                         w,
                     ));
                 }
@@ -329,7 +330,7 @@ fn is_name(w: &str) -> bool {
         && w.chars().count() <= 20
         && !w
             .chars()
-            .any(|c| c.is_ascii_digit() || "、。：【】／".contains(c))
+            .any(|c| c.is_ascii_digit() || NOT_IN_A_NAME.contains(&c))
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Small nom parsers, named for what they recognize, shared by every page
 //! parser. Each one is tested on an excerpt of the real text.
 
-use crate::layout::{Era, Item};
+use crate::layout::{Era, Item, AS_OF_MONTH, AS_OF_YEAR};
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1};
 use nom::character::complete::{anychar, char, digit1, space0, space1};
@@ -186,8 +186,8 @@ pub fn era(i: &str) -> IResult<&str, Era> {
 /// A dated as-of line: `平成29年度7月末時点` → (era, year, month).
 pub fn as_of_phrase(i: &str) -> IResult<&str, (Era, u32, u32)> {
     let (i, era) = era(i)?;
-    let (i, year) = terminated(count, tag("年度")).parse(i)?;
-    let (i, month) = terminated(count, tag("月末時点")).parse(i)?;
+    let (i, year) = terminated(count, tag(AS_OF_YEAR)).parse(i)?;
+    let (i, month) = terminated(count, tag(AS_OF_MONTH)).parse(i)?;
     Ok((i, (era, year, month)))
 }
 

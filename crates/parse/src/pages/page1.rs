@@ -10,7 +10,10 @@
 //! prints the same figure, which validation checks.
 
 use crate::error::{ErrorKind, ParseError};
-use crate::layout::{Era, Item, FISCAL_YEAR_HEADS, PROGRAM_ROWS, SAMPLE_SIZE};
+use crate::layout::{
+    Era, Item, AS_OF_SHOWN, FISCAL_YEAR_HEADS, FISCAL_YEAR_HEADS_SHOWN, PROGRAM_ROWS,
+    PROGRAM_SUMMARY_NAME, SAMPLE_SIZE, SAMPLE_SIZE_SHOWN,
+};
 use crate::model::{last_day_of_month, Date, Edition, ProgramRow, ProgramSummary, Span};
 use crate::pages::combinators::{as_of_phrase, item_label, program_figure_line};
 use crate::text::{char_column, join_paragraph, Page};
@@ -78,7 +81,7 @@ pub fn edition(pages: &[Page<'_>], errors: &mut Vec<ParseError>) -> Option<(Edit
         };
         errors.push(ParseError::new(
             position,
-            "an as-of line «平成N年度M月末時点» (era, fiscal year, month)",
+            format!("an as-of line {AS_OF_SHOWN} (era, fiscal year, month)"),
             "none in the text",
         ));
     }
@@ -100,7 +103,7 @@ pub fn sample_size(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<(u32
     let position = page.start();
     errors.push(ParseError::new(
         position,
-        "the sample size 「集計状況（ｎ＝N）」 with N > 0",
+        format!("the sample size {SAMPLE_SIZE_SHOWN} with N > 0"),
         "none on the page",
     ));
     None
@@ -131,8 +134,9 @@ pub fn parse(
         errors.push(ParseError::new(
             position,
             format!(
-                "{} figure lines «count % count % change%», one per row of the 集計結果 table",
-                PROGRAM_ROWS.len()
+                "{} figure lines «count % count % change%», one per row of the {} table",
+                PROGRAM_ROWS.len(),
+                PROGRAM_SUMMARY_NAME
             ),
             &format!("{} such lines", figures.len()),
         ));
@@ -245,7 +249,7 @@ fn fiscal_years(
     let position = page.start();
     errors.push(ParseError::new(
         position,
-        "the column heads «N年度 M年度» of the two fiscal years",
+        format!("the column heads {FISCAL_YEAR_HEADS_SHOWN} of the two fiscal years"),
         "none on the page",
     ));
     None

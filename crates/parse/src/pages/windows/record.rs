@@ -2,7 +2,7 @@
 
 use super::{is_name, no_of, words, Window, L};
 use crate::error::ParseError;
-use crate::layout::{EXTENSION, HOURS_START, WINDOW_PAGES_TITLE};
+use crate::layout::{EXTENSION, HOURS_START, TARGET_MARK, WINDOW_PAGES_TITLE};
 use crate::layout::{ISSUER, WINDOW_HEADER_ENDS, WINDOW_HEADER_LINES, WINDOW_HEADER_STARTS};
 use crate::model::windows::NameSource;
 use crate::model::Span;
@@ -55,9 +55,9 @@ pub(super) enum Event<'a> {
 /// The marks of a line: (text before, marks, words after), if it has a run of 〇.
 fn marks_line(text: &str) -> Option<(Vec<&str>, u32, Vec<&str>)> {
     let ws = words(text);
-    let first = ws.iter().position(|w| *w == "○")?;
+    let first = ws.iter().position(|w| *w == TARGET_MARK)?;
     let (before, from_marks) = ws.split_at(first);
-    let n = from_marks.iter().take_while(|w| **w == "○").count();
+    let n = from_marks.iter().take_while(|w| **w == TARGET_MARK).count();
     let after = from_marks.get(n..).unwrap_or_default();
     Some((
         before.to_vec(),
