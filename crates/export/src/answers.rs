@@ -124,9 +124,30 @@ pub fn municipality_answers(reports: &[Report]) -> Table {
         .col(ITEM, |r| s(r.cell.column.item.katakana()))
         .col(QUESTION, |r| i(r.cell.column.question))
         .col(SUB, |r| os(r.cell.column.sub.map(|s| s.id())))
-        .col(meta("mark", Kind::Str, "回答", "The mark as printed: ◎ 実施, ○ 年度中に実施予定, △ 翌年度4月1日実施予定及びその他（検討中・実施時期未定等）, × 実施予定なし, - not applicable (under the page's own legend)", None), |r| s(&r.cell.printed))
-        .col(meta("status", STATUSES, "区分（凡例）", "What the mark stands for by the legend printed on the page", None), |r| s(r.status.id()))
-        .col(meta("implemented_or_planned", Kind::Bool, "実施・年度中に実施予定", "Counted in the published 「実施・年度中に実施予定」 figures (◎ or ○)", None), |r| b(Some(r.status.implemented_or_planned())))
+        .col(
+            meta("mark", Kind::Str, "回答", mark_description(), None),
+            |r| s(&r.cell.printed),
+        )
+        .col(
+            meta(
+                "status",
+                STATUSES,
+                "区分（凡例）",
+                "What the mark stands for by the legend printed on the page",
+                None,
+            ),
+            |r| s(r.status.id()),
+        )
+        .col(
+            meta(
+                "implemented_or_planned",
+                Kind::Bool,
+                "実施・年度中に実施予定",
+                "Counted in the published 「実施・年度中に実施予定」 figures (◎ or ○)",
+                None,
+            ),
+            |r| b(Some(r.status.implemented_or_planned())),
+        )
         .col(SURVEY_NO, |r| i(r.mun.row.no))
         .col(PAGE, |r| i(r.mun.page))
         .col(LINE, |r| i(r.mun.row.span.line))
@@ -134,9 +155,26 @@ pub fn municipality_answers(reports: &[Report]) -> Table {
         .build(
             "municipality_answers",
             "One row per surveyed municipality and marked question of pages 3–4 (区市町村別)",
-            &["edition", "municipality_code", "item", "question", "sub_question"],
+            &[
+                "edition",
+                "municipality_code",
+                "item",
+                "question",
+                "sub_question",
+            ],
             &out,
         )
+}
+
+/// The `mark` column's description, with the usual legend of the layout.
+fn mark_description() -> &'static str {
+    static TEXT: OnceLock<String> = OnceLock::new();
+    TEXT.get_or_init(|| {
+        format!(
+            "The mark as printed: {} (under the page's own legend)",
+            Mark::usual_legend()
+        )
+    })
 }
 
 /// A municipality's rows of every per-municipality page of one edition.
@@ -157,7 +195,7 @@ fn wide_metas() -> &'static [(&'static AnswerColumn, Meta)] {
             .flat_map(|p| p.columns)
             .map(|c| {
                 let description = match c.options {
-                    None => format!("{}: the mark as printed (◎ ○ △ × -)", c.label()),
+                    None => format!("{}: the mark as printed ({})", c.label(), Mark::usual_marks()),
                     Some(_) => format!(
                         "{}: the chosen options as printed, 「・」-joined, annotations included; 「-」 where none",
                         c.label()

@@ -93,6 +93,38 @@ impl Mark {
         }
     }
 
+    /// What the usual legend says the status is, for documentation:
+    /// 「実施」, 「年度中に実施予定」, … (「-」 is not in the legend).
+    pub fn usual_label(self) -> &'static str {
+        match self {
+            Mark::Implemented => "実施",
+            Mark::PlannedThisYear => "年度中に実施予定",
+            Mark::PlannedLaterOrUndecided => {
+                "翌年度4月1日実施予定及びその他（検討中・実施時期未定等）"
+            }
+            Mark::NotPlanned => "実施予定なし",
+            Mark::NotApplicable => "not applicable",
+        }
+    }
+
+    /// The usual legend for documentation: 「◎ 実施, ○ 年度中に実施予定, …, - not applicable」.
+    pub fn usual_legend() -> String {
+        Mark::ALL
+            .iter()
+            .map(|m| format!("{} {}", m.usual(), m.usual_label()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// The usual marks, space-separated: 「◎ ○ △ × -」.
+    pub fn usual_marks() -> String {
+        Mark::ALL
+            .iter()
+            .map(|m| m.usual().to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     /// Whether the published counts add it to 「実施・年度中に実施予定」.
     pub fn implemented_or_planned(self) -> bool {
         matches!(self, Mark::Implemented | Mark::PlannedThisYear)
