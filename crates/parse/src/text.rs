@@ -15,9 +15,10 @@ pub fn normalize_char(c: char) -> char {
         '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '＝' => {
             char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
         }
-        // 〇 (ideographic number zero) is printed for the ○ mark on pages 4–6.
-        '〇' => '○',
-        _ => c,
+        _ => crate::layout::MARK_VARIANTS
+            .iter()
+            .find(|(printed, _)| *printed == c)
+            .map_or(c, |(_, mark)| *mark),
     }
 }
 

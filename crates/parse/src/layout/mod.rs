@@ -195,6 +195,15 @@ pub const AS_OF_MONTH: &str = "月末時点";
 /// The as-of phrase as messages show it.
 pub const AS_OF_SHOWN: &str = "«平成N年度M月末時点»";
 
+/// Signs of a decrease in a change figure: the report prints 「△」 (its column
+/// head reads 「増（△）減」); `▲`, `-` and `−` are read the same.
+pub const MINUS_SIGNS: &[char] = &['△', '▲', '-', '−'];
+
+/// Characters printed for one mark, each with the one it is read as: `〇`
+/// (U+3007, ideographic zero) is printed for the `○` mark (U+25CB) on pages
+/// 4–6. Replaced in normalization, character for character.
+pub const MARK_VARIANTS: &[(char, char)] = &[('〇', '○')];
+
 /// Page 1's name in messages.
 pub const PROGRAM_SUMMARY_NAME: &str = "「集計結果」";
 /// Page 2's name in messages.

@@ -1,10 +1,10 @@
 //! Small nom parsers, named for what they recognize, shared by every page
 //! parser. Each one is tested on an excerpt of the real text.
 
-use crate::layout::{Era, Item, AS_OF_MONTH, AS_OF_YEAR};
+use crate::layout::{Era, Item, AS_OF_MONTH, AS_OF_YEAR, MINUS_SIGNS};
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1};
-use nom::character::complete::{anychar, char, digit1, space0, space1};
+use nom::character::complete::{anychar, char, digit1, one_of, space0, space1};
 use nom::combinator::{all_consuming, map_opt, map_res, opt, value};
 use nom::sequence::{delimited, terminated};
 use nom::{IResult, Parser};
@@ -37,7 +37,7 @@ pub fn percent(i: &str) -> IResult<&str, i64> {
 /// A change in points, in tenths; the report prints a decrease with `△`
 /// (「増（△）減」) and we also accept `-` or `▲`: `△1.9%` → -19.
 pub fn signed_percent(i: &str) -> IResult<&str, i64> {
-    let (i, minus) = opt(alt((char('△'), char('▲'), char('-'), char('−')))).parse(i)?;
+    let (i, minus) = opt(one_of(MINUS_SIGNS)).parse(i)?;
     let (i, p) = percent(i)?;
     Ok((i, if minus.is_some() { -p } else { p }))
 }

@@ -137,7 +137,7 @@ pub(super) fn events<'a>(pages: &[Page<'a>]) -> Vec<Event<'a>> {
             if let Some(first_word) = before.first() {
                 // The window's own cells, printed in front of its marks.
                 let start = l.text.find(first_word).unwrap_or(0);
-                let end = l.text.find('○').unwrap_or(l.text.len());
+                let end = l.text.find(TARGET_MARK).unwrap_or(l.text.len());
                 lines_of.push(L {
                     text: l.text.get(start..end).unwrap_or_default().trim(),
                     span: l.span,
