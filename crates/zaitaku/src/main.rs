@@ -4,6 +4,22 @@
 //! Exit codes: 0 success; 1 the text parsed but a published figure disagrees
 //! with the reconstruction; 2 an input cannot be read, decoded or parsed, or
 //! the command line is wrong. On 1 and 2 nothing is written.
+//!
+//! The binary is the only part that does I/O. Each command reads its inputs
+//! (`config`), runs the library crates' stages — `zaitaku_parse` (decode →
+//! pages → parse → resolve, and the overrides), `zaitaku_validate` (checks),
+//! `zaitaku_export` (tables, then `write_atomically`) — and renders every
+//! message with its source line (`diagnostic`):
+//!
+//! ```text
+//! zaitaku build --out output raw/*.txt     # every table, the report, the data package
+//! zaitaku check raw/000_1fb60f2a74870bbb.txt   # the validation report, nothing written
+//! zaitaku show consultation_windows raw/000_1fb60f2a74870bbb.txt --csv
+//! ```
+//!
+//! The CLI's behaviour is tested end to end in `crates/zaitaku/tests/`
+//! (fixtures under `tests/fixtures/`); the library crates' docs hold the
+//! runnable examples.
 
 #![forbid(unsafe_code)]
 
