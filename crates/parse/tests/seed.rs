@@ -5,18 +5,12 @@ use encoding_rs::{EUC_JP, SHIFT_JIS};
 use zaitaku_parse::decode::{decode, EncodingChoice};
 use zaitaku_parse::parse_text;
 
-fn seed() -> String {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../raw/000_1fb60f2a74870bbb.txt"
-    );
-    std::fs::read_to_string(path).expect("the seed is committed under raw/")
-}
+/// The seed edition, as committed under raw/.
+const SEED: &str = include_str!("../../../raw/000_1fb60f2a74870bbb.txt");
 
 /// The seed without the lines that no legacy Japanese encoding can hold (⓪).
 fn seed_legacy_encodable() -> String {
-    seed()
-        .split('\n')
+    SEED.split('\n')
         .filter(|l| !l.contains('⓪'))
         .collect::<Vec<_>>()
         .join("\n")
@@ -24,7 +18,7 @@ fn seed_legacy_encodable() -> String {
 
 #[test]
 fn seed_parses() {
-    let report = parse_text(&seed()).expect("the seed parses");
+    let report = parse_text(SEED).expect("the seed parses");
     assert_eq!(report.edition.as_of.iso(), "2017-07-31");
 }
 
