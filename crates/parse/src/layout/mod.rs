@@ -333,25 +333,3 @@ texts! {
         Website => "website",
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::reference::{Area, MunicipalityKind};
-
-    #[test]
-    fn every_vocabulary_is_in_its_enums_order() {
-        fn texts<T: Copy>(all: &[T], f: fn(T) -> &'static str) -> Vec<&'static str> {
-            all.iter().map(|&v| f(v)).collect()
-        }
-        assert_eq!(Item::KATAKANA, texts(&Item::ALL, Item::katakana));
-        assert_eq!(Item::IDS, texts(&Item::ALL, Item::id));
-        assert_eq!(Mark::IDS, texts(&Mark::ALL, Mark::id));
-        assert_eq!(Program::IDS, texts(&Program::ALL, Program::id));
-        assert_eq!(Area::IDS, texts(Area::ALL, Area::id));
-        assert_eq!(
-            MunicipalityKind::IDS,
-            texts(MunicipalityKind::ALL, MunicipalityKind::id)
-        );
-    }
-}
