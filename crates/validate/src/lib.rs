@@ -42,6 +42,7 @@ pub mod associations;
 pub mod cross;
 pub mod pages;
 pub mod report;
+mod suspects;
 pub mod windows;
 
 pub use report::{Ambiguity, Check, Suspect, ValidationReport};
