@@ -25,7 +25,7 @@ fn main() {
     let reports = vec![report];
     let validation = zaitaku_validate::validate(&reports);
     lap("validate");
-    let tables = zaitaku_export::tables::all(&reports);
+    let tables = zaitaku_export::tables::all(&reports, &validation);
     lap("tables");
     let Ok(files) = zaitaku_export::render(&tables, &validation, Default::default()) else {
         return eprintln!("cannot render");

@@ -5,6 +5,7 @@ use crate::columns::{option_labels, sorted_editions, EDITION, ITEMS, SUBS};
 use crate::table::{b, i, meta, oi, os, pct, s, Builder, Kind, Table};
 use zaitaku_parse::model::{CountSource, ProgramRow, QuestionRow, Report};
 use zaitaku_parse::reference::{municipalities as reference, Area, Municipality, MunicipalityKind};
+use zaitaku_validate::ValidationReport;
 
 const KINDS: Kind = Kind::Enum(MunicipalityKind::IDS);
 const AREAS: Kind = Kind::Enum(Area::IDS);
@@ -13,8 +14,9 @@ const COUNT_SOURCES: Kind = Kind::Enum(CountSource::IDS);
 const PERCENT: Option<&str> = Some("percent");
 const MUNIS: Option<&str> = Some("municipalities");
 
-/// Every table this crate builds, in file order.
-pub fn all(reports: &[Report]) -> Vec<Table> {
+/// Every table this crate builds, in file order: the report's tables, then
+/// the validation result's (`validation_checks`, `ambiguities`).
+pub fn all(reports: &[Report], validation: &ValidationReport) -> Vec<Table> {
     vec![
         municipalities(reports),
         program_summary(reports),
@@ -27,6 +29,8 @@ pub fn all(reports: &[Report]) -> Vec<Table> {
         crate::associations::association_program_totals(reports),
         crate::windows::consultation_windows(reports),
         crate::windows::window_plans(reports),
+        crate::validation::validation_checks(validation),
+        crate::validation::ambiguities(validation),
     ]
 }
 

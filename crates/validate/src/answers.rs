@@ -32,7 +32,7 @@ pub fn municipality_answers(report: &Report, out: &mut ValidationReport) {
                     c.condition,
                     or_list(&page.legend.implemented_or_planned_marks())
                 ),
-                Some(c.row.span.to_string()),
+                Some(c.row.span),
             );
         }
         for col in page.rows.first().map_or(&[][..], |r| &r.cells[..]) {
@@ -181,7 +181,7 @@ fn legend_changes(page: &AnswerPage, ed: &str, out: &mut ValidationReport) {
                     e.printed,
                     e.status.id()
                 ),
-                Some(page.legend.span.to_string()),
+                Some(page.legend.span),
             );
         }
     }
@@ -299,7 +299,7 @@ fn options_against_page_two(
                     "「{}」 matches no option of {show}'s vocabulary; kept as raw_text with a null option",
                     choice.raw_text
                 ),
-                Some(format!("{}, column {}", row.span, c.at_column)),
+                Some(row.span.at_column(c.at_column)),
             );
         }
     }

@@ -223,7 +223,7 @@ fn summary(t: &AssociationTable, ed: &str, out: &mut ValidationReport) {
             "the text drops empty cells, so a row with fewer marks than years does not say which years its marks are in: {}; unresolved cells are null",
             parts.join(", ")
         ),
-        Some(t.totals_span.to_string()),
+        Some(t.totals_span),
     );
     for (row, cells) in t.rows.iter().zip(&t.cells) {
         let years = |res: Resolution| -> Vec<String> {
@@ -253,7 +253,7 @@ fn summary(t: &AssociationTable, ed: &str, out: &mut ValidationReport) {
                     "participated is null for {}: the marks and totals fit more than one way",
                     unresolved.join(", ")
                 ),
-                Some(row.span.to_string()),
+                Some(row.span),
             );
         }
         let forced = years(Resolution::ForcedByTotals);
@@ -266,7 +266,7 @@ fn summary(t: &AssociationTable, ed: &str, out: &mut ValidationReport) {
                     "decided by the totals (every table that fits agrees): {}",
                     forced.join(", ")
                 ),
-                Some(row.span.to_string()),
+                Some(row.span),
             );
         }
     }
@@ -288,7 +288,7 @@ fn summary(t: &AssociationTable, ed: &str, out: &mut ValidationReport) {
                     "no mark of its own while {group} has {}; kept as printed (none_marked), though {group}'s marks may stand for its member areas",
                     header.marks
                 ),
-                Some(row.span.to_string()),
+                Some(row.span),
             );
         }
     }
@@ -298,7 +298,7 @@ fn summary(t: &AssociationTable, ed: &str, out: &mut ValidationReport) {
             ed,
             format!("{} (page {}): shaded associations", t.program.title(), t.page),
             format!("the page marks some associations by a shading explained as 「{legend}」; the text lost the shading, so which ones is not reconstructed"),
-            Some(span.to_string()),
+            Some(*span),
         );
     }
 }

@@ -156,7 +156,7 @@ pub fn question_summary(report: &Report, out: &mut ValidationReport) {
                     r.count_yes.unwrap_or_default(),
                     show_tenths(r.pct_yes)
                 ),
-                r.count_yes_span.map(|s| s.to_string()),
+                r.count_yes_span,
             );
         }
         let before = k.checked_sub(1).and_then(|j| q.rows.get(j));

@@ -1,4 +1,10 @@
-//! The validation report: checks and ambiguities, as JSON and Markdown.
+//! The validation report: checks and ambiguities. Every row goes to the
+//! tables `validation_checks` and `ambiguities` (crate `zaitaku-export`);
+//! `validation_report.md` and `.json` are a reviewer's summary of them
+//! ([`ValidationReport::to_markdown`], [`ValidationReport::to_json`]): counts
+//! per edition and family, every failure in full, every ambiguity kind with
+//! its count and first examples. [`ValidationReport::to_markdown_all`] lists
+//! every row (`zaitaku check --all`).
 
 use serde::Serialize;
 use zaitaku_parse::model::Span;
@@ -50,8 +56,55 @@ pub struct Ambiguity {
     /// What the text says and what was done: null, or which rule decided.
     pub resolution: String,
     /// Where, if a place can be named.
-    pub at: Option<String>,
+    pub at: Option<Span>,
 }
+
+impl Ambiguity {
+    /// The kind: the family's id and the id's last part, `win.targets`.
+    pub fn kind(&self) -> String {
+        let mut parts = self.id.split('.');
+        let first = parts.next().unwrap_or_default();
+        match parts.next_back() {
+            Some(last) => format!("{first}.{last}"),
+            None => first.to_string(),
+        }
+    }
+}
+
+/// The family of a check or ambiguity, by its id's first part, in the
+/// order the report lists them; ids outside these are `other`.
+pub const FAMILIES: &[(&str, &str)] = &[
+    ("p1", "program_summary"),
+    ("p2", "question_summary"),
+    ("mun", "municipality_answers"),
+    ("assoc", "associations"),
+    ("win", "consultation_windows"),
+    ("x", "cross_page"),
+    ("", "other"),
+];
+
+/// Every family name of [`FAMILIES`], in order (the tables' vocabulary).
+pub const FAMILY_NAMES: &[&str] = &[
+    "program_summary",
+    "question_summary",
+    "municipality_answers",
+    "associations",
+    "consultation_windows",
+    "cross_page",
+    "other",
+];
+
+/// The family of an id: `p2.ka.q2.pct_no` → `question_summary`.
+pub fn family_of(id: &str) -> &'static str {
+    let first = id.split('.').next().unwrap_or_default();
+    FAMILIES
+        .iter()
+        .find(|(prefix, _)| *prefix == first)
+        .map_or("other", |(_, name)| name)
+}
+
+/// Examples of each ambiguity kind the summary shows.
+const EXAMPLES: usize = 3;
 
 /// Every check and ambiguity of a run.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -119,7 +172,7 @@ impl ValidationReport {
         edition: &str,
         subject: String,
         resolution: String,
-        at: Option<String>,
+        at: Option<Span>,
     ) {
         self.ambiguities.push(Ambiguity {
             id,
@@ -155,10 +208,7 @@ impl ValidationReport {
             .iter()
             .filter(|a| failed.contains(&family(&a.id)))
             .map(|a| {
-                let at =
-                    a.at.as_deref()
-                        .map(|p| format!(" ({p})"))
-                        .unwrap_or_default();
+                let at = a.at.map(|p| format!(" ({p})")).unwrap_or_default();
                 format!(
                     "NOTE {} [{}] {}: {}{at}",
                     a.id, a.edition, a.subject, a.resolution
@@ -167,38 +217,149 @@ impl ValidationReport {
             .collect()
     }
 
-    /// The report as pretty JSON (ends with a newline).
+    /// Per edition (in order of first appearance) and family
+    /// ([`FAMILY_NAMES`] order): (passed, failed).
+    pub fn counts(&self) -> Vec<(&str, Vec<(usize, usize)>)> {
+        let mut out: Vec<(&str, Vec<(usize, usize)>)> = Vec::new();
+        for c in &self.checks {
+            let k = match out.iter().position(|(e, _)| *e == c.edition) {
+                Some(k) => k,
+                None => {
+                    out.push((&c.edition, vec![(0, 0); FAMILY_NAMES.len()]));
+                    out.len() - 1
+                }
+            };
+            let family = family_of(&c.id);
+            let f = FAMILY_NAMES.iter().position(|n| *n == family);
+            if let Some(cell) = out
+                .get_mut(k)
+                .and_then(|(_, v)| f.and_then(|f| v.get_mut(f)))
+            {
+                if c.passed {
+                    cell.0 += 1;
+                } else {
+                    cell.1 += 1;
+                }
+            }
+        }
+        out
+    }
+
+    /// Every ambiguity kind, in order of first appearance: its count and
+    /// its first [`EXAMPLES`] ambiguities.
+    pub fn kinds(&self) -> Vec<(String, usize, Vec<&Ambiguity>)> {
+        let mut out: Vec<(String, usize, Vec<&Ambiguity>)> = Vec::new();
+        for a in &self.ambiguities {
+            let kind = a.kind();
+            match out.iter_mut().find(|(k, _, _)| *k == kind) {
+                Some((_, n, examples)) => {
+                    *n += 1;
+                    if examples.len() < EXAMPLES {
+                        examples.push(a);
+                    }
+                }
+                None => out.push((kind, 1, vec![a])),
+            }
+        }
+        out
+    }
+
+    /// The summary as pretty JSON (ends with a newline): totals, the
+    /// families, per edition the passed and failed counts per family, every
+    /// failed check in full, every ambiguity kind with its count and first
+    /// examples, and the tables holding every row.
     pub fn to_json(&self) -> String {
-        let summary = serde_json::json!({
-            "checks_total": self.checks.len(),
-            "checks_passed": self.checks.iter().filter(|c| c.passed).count(),
-            "checks_failed": self.failures().count(),
-            "ambiguities": self.ambiguities.len(),
+        let failed = self.failures().count();
+        let by_edition: Vec<serde_json::Value> = self
+            .counts()
+            .into_iter()
+            .map(|(edition, counts)| {
+                serde_json::json!({
+                    "edition": edition,
+                    "passed": counts.iter().map(|c| c.0).collect::<Vec<_>>(),
+                    "failed": counts.iter().map(|c| c.1).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        let kinds: Vec<serde_json::Value> = self
+            .kinds()
+            .into_iter()
+            .map(|(kind, count, examples)| {
+                serde_json::json!({ "kind": kind, "count": count, "examples": examples })
+            })
+            .collect();
+        let doc = serde_json::json!({
+            "summary": {
+                "checks_total": self.checks.len(),
+                "checks_passed": self.checks.len() - failed,
+                "checks_failed": failed,
+                "ambiguities": self.ambiguities.len(),
+            },
+            "families": FAMILY_NAMES,
+            "by_edition": by_edition,
+            "failures": self.failures().collect::<Vec<_>>(),
+            "ambiguity_kinds": kinds,
+            "tables": { "checks": "validation_checks", "ambiguities": "ambiguities" },
         });
-        let doc = serde_json::json!({ "summary": summary, "checks": self.checks, "ambiguities": self.ambiguities });
         let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
         s.push('\n');
         s
     }
 
-    /// The report as Markdown: a summary, the failed checks, every check, the ambiguities.
+    /// The summary as Markdown: totals, one table of passed and failed
+    /// checks per edition and family, every failed check in full, every
+    /// ambiguity kind with its count and first examples, and where the rows are.
     pub fn to_markdown(&self) -> String {
-        let failed = self.failures().count();
-        let mut md = String::from("# Validation report\n\n");
-        md += &format!(
-            "{} checks, {} passed, {} failed; {} ambiguities.\n\n",
-            self.checks.len(),
-            self.checks.len() - failed,
-            failed,
-            self.ambiguities.len()
-        );
-        if failed > 0 {
-            md += "## Failed checks\n\n";
-            for line in self.failure_lines() {
-                md += &format!("- {}\n", cell(&line));
+        let counts = self.counts();
+        // `other` is a column only where a check falls in no family.
+        let shown = if counts
+            .iter()
+            .any(|(_, c)| c.last().is_some_and(|o| *o != (0, 0)))
+        {
+            FAMILY_NAMES.len()
+        } else {
+            FAMILY_NAMES.len() - 1
+        };
+        let mut md = self.headline();
+        md += "Every check is a row of `validation_checks` and every ambiguity a row of `ambiguities` (Parquet and CSV beside this file); `zaitaku check --all` prints them.\n\n";
+        md += "## Checks by edition and family\n\nPassed checks, and failed ones where any failed.\n\n| edition |";
+        for f in FAMILY_NAMES.iter().take(shown) {
+            md += &format!(" {f} |");
+        }
+        md += "\n|---|";
+        md += &"---|".repeat(shown);
+        md += "\n";
+        for (edition, counts) in counts {
+            md += &format!("| {edition} |");
+            for &(passed, failed) in counts.iter().take(shown) {
+                md += &match (passed, failed) {
+                    (0, 0) => " — |".to_string(),
+                    (p, 0) => format!(" {p} |"),
+                    (p, f) => format!(" {p}, **{f} failed** |"),
+                };
             }
             md += "\n";
         }
+        md += "\n";
+        self.failures_section(&mut md);
+        md += "## Ambiguities by kind\n\n";
+        let kinds = self.kinds();
+        if kinds.is_empty() {
+            md += "None.\n";
+        } else {
+            md += "| kind | count | first examples |\n|---|---|---|\n";
+            for (kind, count, examples) in kinds {
+                let shown: Vec<String> = examples.iter().map(|a| ambiguity_line(a)).collect();
+                md += &format!("| `{kind}` | {count} | {} |\n", cell(&shown.join("<br>")));
+            }
+        }
+        md
+    }
+
+    /// Every row, as Markdown: totals, the failed checks, every check, every ambiguity.
+    pub fn to_markdown_all(&self) -> String {
+        let mut md = self.headline();
+        self.failures_section(&mut md);
         md += "## Checks\n\n| id | edition | subject | published | printed at | found | result |\n|---|---|---|---|---|---|---|\n";
         for c in &self.checks {
             md += &format!(
@@ -224,12 +385,42 @@ impl ValidationReport {
                     a.edition,
                     cell(&a.subject),
                     cell(&a.resolution),
-                    a.at.as_deref().unwrap_or("—")
+                    a.at.map_or("—".to_string(), |s| s.to_string())
                 );
             }
         }
         md
     }
+
+    /// The title and the totals line.
+    fn headline(&self) -> String {
+        let failed = self.failures().count();
+        format!(
+            "# Validation report\n\n{} checks, {} passed, {} failed; {} ambiguities.\n\n",
+            self.checks.len(),
+            self.checks.len() - failed,
+            failed,
+            self.ambiguities.len()
+        )
+    }
+
+    /// `## Failed checks` and one item per failure, if any failed.
+    fn failures_section(&self, md: &mut String) {
+        if self.passed() {
+            return;
+        }
+        *md += "## Failed checks\n\n";
+        for line in self.failure_lines() {
+            *md += &format!("- {}\n", cell(&line));
+        }
+        *md += "\n";
+    }
+}
+
+/// An ambiguity on one line: 「[2017-07-31] window 2 of 千代田区 (…): what was done (page 7, line 887)」.
+fn ambiguity_line(a: &Ambiguity) -> String {
+    let at = a.at.map(|p| format!(" ({p})")).unwrap_or_default();
+    format!("[{}] {}: {}{at}", a.edition, a.subject, a.resolution)
 }
 
 fn failure_line(c: &Check) -> String {
@@ -272,6 +463,7 @@ mod tests {
             r.failure_lines(),
             ["FAIL p2.ka.q2.pct_no [2017-07-31] カ② 実施・予定 %: published 37.8% (page 2, line 147), reconstructed 37.7%"]
         );
-        assert!(r.to_markdown().contains("**FAIL**"));
+        assert!(r.to_markdown_all().contains("**FAIL**"));
+        assert!(r.to_markdown().contains("1, **1 failed**"));
     }
 }

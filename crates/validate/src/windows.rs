@@ -121,7 +121,7 @@ pub fn consultation_windows(report: &Report, out: &mut ValidationReport) {
             &ed,
             format!("leftover cell 「{text}」"),
             "printed apart from the rows (a merged name or 「その他」 cell); no rule ties it to one municipality's windows, so no window takes it".into(),
-            Some(span.to_string()),
+            Some(*span),
         );
     }
     for f in &w.lone_figures {
@@ -130,7 +130,7 @@ pub fn consultation_windows(report: &Report, out: &mut ValidationReport) {
             &ed,
             format!("figure {} printed alone", f.value),
             "neither a municipality's number nor a count no other cell gives; not used".into(),
-            Some(f.span.to_string()),
+            Some(f.span),
         );
     }
 }
@@ -326,7 +326,7 @@ fn notes(m: &MunicipalityWindows, ed: &str, out: &mut ValidationReport) {
                     x.name.as_deref().unwrap_or(""),
                     m.merged_name.as_ref().map_or(String::new(), |(_, s, _)| s.to_string())
                 ),
-                Some(x.span.to_string()),
+                Some(x.span),
             );
         } else if x.name.is_none() {
             out.ambiguity(
@@ -334,7 +334,7 @@ fn notes(m: &MunicipalityWindows, ed: &str, out: &mut ValidationReport) {
                 ed,
                 subject(),
                 "its name cell is merged and printed apart, and no rule ties one of the page's leftover names to it; name is null".into(),
-                Some(x.span.to_string()),
+                Some(x.span),
             );
         }
         if x.targets().is_none() {
@@ -346,7 +346,7 @@ fn notes(m: &MunicipalityWindows, ed: &str, out: &mut ValidationReport) {
                     "{} of {TARGET_COLUMNS} target columns marked; the text drops empty cells, so which are empty is unknown; targets null, targets_resolved = false",
                     x.targets_marked
                 ),
-                Some(x.marks_span.to_string()),
+                Some(x.marks_span),
             );
         }
         if let Some(flag) = &x.contact_flag {
@@ -355,7 +355,7 @@ fn notes(m: &MunicipalityWindows, ed: &str, out: &mut ValidationReport) {
                 ed,
                 subject(),
                 format!("{flag}: 「{}」", x.phone.as_deref().unwrap_or("")),
-                Some(x.span.to_string()),
+                Some(x.span),
             );
         }
     }
@@ -366,7 +366,7 @@ fn notes(m: &MunicipalityWindows, ed: &str, out: &mut ValidationReport) {
                 ed,
                 format!("設置箇所数 of {} ({})", m.name, m.no),
                 format!("printed as a figure alone ({}), read as {}'s: the one figure left on its page and the one count printed nowhere else", c.value, m.name),
-                Some(c.span.to_string()),
+                Some(c.span),
             );
         }
     }

@@ -313,7 +313,7 @@ pub fn print_validation(loaded: &Loaded, report: &ValidationReport) {
     }
     let failed = report.failures().count();
     say!(
-        "zaitaku: {} checks, {} passed, {} failed; {} ambiguities listed in the report (`zaitaku check` prints it)",
+        "zaitaku: {} checks, {} passed, {} failed; {} ambiguities listed in the report (`zaitaku check --all` prints every row)",
         report.checks.len(),
         report.checks.len() - failed,
         failed,

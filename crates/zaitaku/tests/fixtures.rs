@@ -137,6 +137,35 @@ fn fields(line: &str) -> Vec<String> {
     out
 }
 
+/// Every check a failed build names (「FAIL id [edition]」) is a row of
+/// `validation_checks` with status `fail`, as `show` prints the table.
+fn failures_are_rows(wd: &Workdir, path: &Path, stderr: &str) {
+    let mut args = vec!["show", "validation_checks", "input.txt", "--csv"];
+    if path.with_extension("overrides.csv").exists() {
+        args.extend(["--overrides", "overrides.csv"]);
+    }
+    let show = wd.run(&args);
+    assert_eq!(show.code, 1, "{}: {}", path.display(), show.stderr);
+    let failed: Vec<(&str, &str)> = stderr
+        .split("FAIL ")
+        .skip(1)
+        .filter_map(|rest| {
+            let (id, rest) = rest.split_once(" [")?;
+            Some((id, rest.split_once(']')?.0))
+        })
+        .collect();
+    assert!(!failed.is_empty(), "{}: no FAIL named", path.display());
+    for (id, edition) in failed {
+        let row = format!("{edition},{id},");
+        let line = show.stdout.lines().find(|l| l.starts_with(&row));
+        assert!(
+            line.is_some_and(|l| l.contains(",fail,")),
+            "{}: {id} is no row with status fail: {line:?}",
+            path.display()
+        );
+    }
+}
+
 #[test]
 fn valid_fixtures_build_and_differ_from_the_seed_only_as_snapshotted() {
     let seed_files = seed_build().files("output");
@@ -164,6 +193,9 @@ fn invalid_fixtures_fail_with_their_message_and_leave_output_alone() {
             assert!(!run.stderr.contains("panicked"), "{}: {}", path.display(), run.stderr);
             assert_eq!(wd.files("output"), before, "{}: output/ was touched", path.display());
             assert_eq!(wd.temporaries(), Vec::<String>::new(), "{}: a temporary was left", path.display());
+            if run.code == 1 {
+                failures_are_rows(&wd, path, &run.stderr);
+            }
             insta::assert_snapshot!("invalid", format!("exit {}\n{}", run.code, run.stderr));
         });
     });

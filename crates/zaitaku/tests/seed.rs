@@ -204,7 +204,7 @@ fn merged_names_no_rule_ties_stay_null_and_are_listed() {
     );
     let wd = Workdir::new();
     wd.write("input.txt", seed());
-    let run = wd.run(&["check", "input.txt"]);
+    let run = wd.run(&["check", "--all", "input.txt"]);
     assert!(
         run.stdout
             .contains("leftover cell 「在宅介護・療養相談窓口」"),

@@ -55,7 +55,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         );
         return Ok(Outcome::ValidationFailed);
     }
-    let tables = zaitaku_export::tables::all(&loaded.reports);
+    let tables = zaitaku_export::tables::all(&loaded.reports, &report);
     let files = match zaitaku_export::render(&tables, &report, csv) {
         Ok(files) => files,
         Err(ExportError::Unencodable {

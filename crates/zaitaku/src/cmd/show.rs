@@ -36,7 +36,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let Some((loaded, report)) = load_validated(&input) else {
         return Ok(Outcome::InputError);
     };
-    let tables = zaitaku_export::tables::all(&loaded.reports);
+    let tables = zaitaku_export::tables::all(&loaded.reports, &report);
     let Some(table) = tables.iter().find(|t| t.name == args.table) else {
         let names: Vec<&str> = tables.iter().map(|t| t.name).collect();
         say!(
