@@ -257,6 +257,10 @@ INVALID = {
 }
 
 CLI = {
+    "earlier_edition": (
+        "an earlier edition: every as-of phrase moved to month 5",
+        then(replace_everywhere("年度7月末時点", "年度5月末時点"),
+             replace_everywhere("年度７月末時点", "年度５月末時点"))),
     "later_edition": (
         "a later edition: every as-of phrase moved to month 9",
         then(replace_everywhere("年度7月末時点", "年度9月末時点"),

@@ -45,6 +45,12 @@ impl Input {
         }
     }
 
+    /// Drops the text (messages then show no source line for this input).
+    fn forget_text(&mut self) {
+        self.text = String::new();
+        self.starts = std::sync::OnceLock::new();
+    }
+
     /// The input as a file messages can point into.
     pub fn source(&self) -> Source<'_> {
         Source {
@@ -73,93 +79,139 @@ impl Loaded {
             .zip(&self.inputs)
             .find(|(r, _)| r.edition.as_of.iso() == edition)
             .map(|(_, input)| input.source())
+            .filter(|s| !s.text.is_empty())
     }
 }
 
-/// Reads, decodes and parses every input. Prints every error (all of them,
-/// not only the first) to stderr and returns `None` if there was any.
+/// What reading one input gave: the messages it prints, in order, and the
+/// edition with its input if it parsed.
+struct Read {
+    messages: Vec<String>,
+    parsed: Option<(Report, Input)>,
+}
+
+/// Reads, decodes and parses one input.
+fn read_one(path: &std::path::Path, encoding: EncodingChoice) -> Read {
+    let shown = path.display().to_string();
+    let mut messages = Vec::new();
+    let bytes = match read_limited(path) {
+        Ok(b) => b,
+        Err(e) => {
+            messages.push(format!("zaitaku: {shown}: cannot read: {e}"));
+            return Read {
+                messages,
+                parsed: None,
+            };
+        }
+    };
+    let decoded = match decode(&bytes, encoding) {
+        Ok(d) => d,
+        Err(e) => {
+            messages.push(decode_error(&shown, &e));
+            return Read {
+                messages,
+                parsed: None,
+            };
+        }
+    };
+    drop(bytes);
+    let input = Input::new(shown.clone(), decoded.text);
+    match zaitaku_parse::parse_text(&input.text) {
+        Ok(report) => {
+            let bom = if decoded.had_bom { " with BOM" } else { "" };
+            messages.push(format!(
+                "zaitaku: {shown}: read as {}{bom}; edition {}",
+                decoded.encoding,
+                report.edition.as_of.iso()
+            ));
+            Read {
+                messages,
+                parsed: Some((report, input)),
+            }
+        }
+        Err(errors) => {
+            for e in errors.0.iter().take(MAX_ERRORS_SHOWN) {
+                messages.push(render(input.source(), &parse_diagnostic(e)));
+            }
+            let more = errors.0.len().saturating_sub(MAX_ERRORS_SHOWN);
+            if more > 0 {
+                messages.push(format!(
+                    "zaitaku: {shown}: {more} more parse error(s) not shown"
+                ));
+            }
+            messages.push(format!(
+                "zaitaku: {shown}: {} parse error(s); nothing written",
+                errors.0.len()
+            ));
+            Read {
+                messages,
+                parsed: None,
+            }
+        }
+    }
+}
+
+/// Reads, decodes and parses every input, each on its own (in parallel on
+/// the machine's cores). Prints every message in the order of the inputs,
+/// every error (all of them, not only the first), and returns `None` if
+/// there was any. The editions come out sorted by their as-of date, so what
+/// follows never depends on the order of the arguments.
 pub fn load(args: &InputArgs) -> Option<Loaded> {
+    use rayon::prelude::*;
+    let read: Vec<Read> = args
+        .inputs
+        .par_iter()
+        .map(|path| read_one(path, args.encoding))
+        .collect();
     let mut loaded = Loaded {
         reports: Vec::new(),
         inputs: Vec::new(),
     };
     let mut failed = false;
-    for path in &args.inputs {
-        let shown = path.display().to_string();
-        let bytes = match read_limited(path) {
-            Ok(b) => b,
-            Err(e) => {
-                say!("zaitaku: {shown}: cannot read: {e}");
-                failed = true;
-                continue;
-            }
-        };
-        let decoded = match decode(&bytes, args.encoding) {
-            Ok(d) => d,
-            Err(e) => {
-                say_decode_error(&shown, &e);
-                failed = true;
-                continue;
-            }
-        };
-        let input = Input::new(shown.clone(), decoded.text);
-        match zaitaku_parse::parse_text(&input.text) {
-            Ok(report) => {
-                let bom = if decoded.had_bom { " with BOM" } else { "" };
-                say!(
-                    "zaitaku: {shown}: read as {}{bom}; edition {}",
-                    decoded.encoding,
-                    report.edition.as_of.iso()
-                );
-                let earlier =
-                    (loaded.reports.iter()).position(|r| r.edition.as_of == report.edition.as_of);
-                if let Some(first) = earlier.and_then(|k| loaded.inputs.get(k)) {
-                    let d = Diagnostic {
-                        level: Level::ERROR,
-                        id: "edition",
-                        title: format!(
-                            "page {}: expected each input to be a different edition",
-                            report.edition.span.page
-                        ),
-                        at: report.edition.span,
-                        label: format!(
-                            "edition {}, also read from {}",
-                            report.edition.as_of.iso(),
-                            first.path
-                        ),
-                        also: Vec::new(),
-                        notes: Vec::new(),
-                    };
-                    say!("{}", render(input.source(), &d));
-                    failed = true;
-                    continue;
-                }
-                loaded.reports.push(report);
-                loaded.inputs.push(input);
-            }
-            Err(errors) => {
-                for e in errors.0.iter().take(MAX_ERRORS_SHOWN) {
-                    say!("{}", render(input.source(), &parse_diagnostic(e)));
-                }
-                let more = errors.0.len().saturating_sub(MAX_ERRORS_SHOWN);
-                if more > 0 {
-                    say!("zaitaku: {shown}: {more} more parse error(s) not shown");
-                }
-                say!(
-                    "zaitaku: {shown}: {} parse error(s); nothing written",
-                    errors.0.len()
-                );
-                failed = true;
-            }
+    for Read { messages, parsed } in read {
+        for m in messages {
+            say!("{m}");
         }
+        let Some((report, input)) = parsed else {
+            failed = true;
+            continue;
+        };
+        let earlier = (loaded.reports.iter()).position(|r| r.edition.as_of == report.edition.as_of);
+        if let Some(first) = earlier.and_then(|k| loaded.inputs.get(k)) {
+            let d = Diagnostic {
+                level: Level::ERROR,
+                id: "edition",
+                title: format!(
+                    "page {}: expected each input to be a different edition",
+                    report.edition.span.page
+                ),
+                at: report.edition.span,
+                label: format!(
+                    "edition {}, also read from {}",
+                    report.edition.as_of.iso(),
+                    first.path
+                ),
+                also: Vec::new(),
+                notes: Vec::new(),
+            };
+            say!("{}", render(input.source(), &d));
+            failed = true;
+            continue;
+        }
+        loaded.reports.push(report);
+        loaded.inputs.push(input);
     }
     if failed {
         return None;
     }
+    let mut editions: Vec<(Report, Input)> =
+        loaded.reports.into_iter().zip(loaded.inputs).collect();
+    editions.sort_by_key(|(r, _)| r.edition.as_of);
+    let (mut reports, inputs): (Vec<Report>, Vec<Input>) = editions.into_iter().unzip();
     if let Some(path) = &args.overrides {
-        apply_overrides(path, &mut loaded.reports)?;
+        apply_overrides(path, &mut reports)?;
     }
-    Some(loaded)
+    Some(Loaded { reports, inputs })
 }
 
 /// An error of the parse crate as a message: its kind, the page where one
@@ -183,7 +235,7 @@ fn parse_diagnostic(e: &ParseError) -> Diagnostic<'static> {
 }
 
 /// A decode error, with the damaged line where it has one.
-fn say_decode_error(shown: &str, e: &ParseError) {
+fn decode_error(shown: &str, e: &ParseError) -> String {
     let line = e.source_line.as_deref().unwrap_or_default();
     // No line to show for an empty, oversized or undetected file.
     let starts = if e.source_line.is_some() {
@@ -202,7 +254,7 @@ fn say_decode_error(shown: &str, e: &ParseError) {
         d.notes
             .push("use --encoding to read the file in another encoding".into());
     }
-    say!("{}", render(source, &d));
+    render(source, &d)
 }
 
 /// Reads a file, at most one byte past the input size limit (so a larger
@@ -254,8 +306,23 @@ fn apply_overrides(path: &std::path::Path, reports: &mut [Report]) -> Option<()>
 
 /// Loads the inputs (see [`load`]) and validates them.
 pub fn load_validated(args: &InputArgs) -> Option<(Loaded, ValidationReport)> {
-    let loaded = load(args)?;
-    let report = zaitaku_validate::validate(&loaded.reports);
+    use rayon::prelude::*;
+    let mut loaded = load(args)?;
+    // Each edition on its own, in parallel; merged in edition order.
+    let each: Vec<ValidationReport> = loaded
+        .reports
+        .par_iter()
+        .map(|r| zaitaku_validate::validate(std::slice::from_ref(r)))
+        .collect();
+    let mut report = ValidationReport::default();
+    for (one, input) in each.into_iter().zip(&mut loaded.inputs) {
+        if one.passed() {
+            // Only a failed check shows its source lines.
+            input.forget_text();
+        }
+        report.checks.extend(one.checks);
+        report.ambiguities.extend(one.ambiguities);
+    }
     Some((loaded, report))
 }
 

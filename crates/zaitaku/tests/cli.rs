@@ -129,6 +129,31 @@ fn two_editions_give_one_set_of_tables_with_an_edition_column() {
 }
 
 #[test]
+fn outputs_do_not_depend_on_argument_order_or_threads() {
+    // Three editions (tests/fixtures/cli/: the seed's as-of phrases moved to
+    // month 5 and to month 9), read on one thread and on four, in two orders.
+    let wd = Workdir::new();
+    wd.write("a.txt", fixture("cli/earlier_edition.txt"));
+    wd.write("b.txt", seed());
+    wd.write("c.txt", fixture("cli/later_edition.txt"));
+    let runs = [
+        ("one", "1", ["a.txt", "b.txt", "c.txt"]),
+        ("four", "4", ["c.txt", "a.txt", "b.txt"]),
+        ("reversed", "2", ["c.txt", "b.txt", "a.txt"]),
+    ];
+    for (out, threads, inputs) in runs {
+        let mut args = vec!["build", "--out", out];
+        args.extend(inputs);
+        let run = wd.run_with_env(&args, &[("RAYON_NUM_THREADS", threads)]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    }
+    let one = wd.files("one");
+    assert_eq!(one.len(), 30);
+    assert_eq!(wd.files("four"), one);
+    assert_eq!(wd.files("reversed"), one);
+}
+
+#[test]
 fn csv_bom_puts_a_byte_order_mark_in_front_of_every_csv_and_nothing_else() {
     let wd = Workdir::new();
     wd.write("seed.txt", seed());
