@@ -30,3 +30,36 @@ macro_rules! say {
         let _ = writeln!(std::io::stderr(), $($arg)*);
     }};
 }
+
+/// Wall time of each phase of a command, printed to stderr when the
+/// environment sets `ZAITAKU_PHASES` (for `make bench`; nothing otherwise).
+pub struct Phases {
+    on: bool,
+    start: std::time::Instant,
+    last: std::time::Instant,
+}
+
+impl Phases {
+    /// Starts the clock.
+    pub fn start() -> Self {
+        let now = std::time::Instant::now();
+        Phases {
+            on: std::env::var_os("ZAITAKU_PHASES").is_some(),
+            start: now,
+            last: now,
+        }
+    }
+
+    /// Ends phase `name`: prints its time since the previous one.
+    pub fn lap(&mut self, name: &str) {
+        if self.on {
+            let now = std::time::Instant::now();
+            say!(
+                "phase {name}: {:.1} ms (total {:.1} ms)",
+                (now - self.last).as_secs_f64() * 1000.0,
+                (now - self.start).as_secs_f64() * 1000.0
+            );
+            self.last = now;
+        }
+    }
+}

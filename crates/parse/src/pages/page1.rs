@@ -25,7 +25,9 @@ pub fn edition(pages: &[Page<'_>], errors: &mut Vec<ParseError>) -> Option<(Edit
     let mut found: Option<(Edition, Era)> = None;
     for page in pages {
         for line in &page.lines {
-            for (at, _) in line.text.match_indices(['平', '令']) {
+            // Where an era's name may start (「平成…」, 「令和…」).
+            let era_start = |c: char| Era::ALL.iter().any(|e| e.name().starts_with(c));
+            for (at, _) in line.text.match_indices(era_start) {
                 let Ok((_, (era, year, month))) = as_of_phrase(&line.text[at..]) else {
                     continue;
                 };

@@ -44,9 +44,11 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         bom: args.csv_bom,
         encoding: args.csv_encoding,
     };
+    let mut phases = crate::term::Phases::start();
     let Some((loaded, report)) = load_validated(&args.input) else {
         return Ok(Outcome::InputError);
     };
+    phases.lap("read, parse, validate");
     print_validation(&loaded, &report);
     if !report.passed() {
         say!(
@@ -56,6 +58,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         return Ok(Outcome::ValidationFailed);
     }
     let tables = zaitaku_export::tables::all(&loaded.reports, &report);
+    phases.lap("tables");
     let files = match zaitaku_export::render(&tables, &report, csv) {
         Ok(files) => files,
         Err(ExportError::Unencodable {
@@ -93,8 +96,10 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         }
         Err(e) => return Err(e).context("rendering the outputs"),
     };
+    phases.lap("render");
     zaitaku_export::write::write_atomically(&args.out, &files)
         .with_context(|| format!("writing {}", args.out.display()))?;
+    phases.lap("write");
     for t in &tables {
         say!("zaitaku: {}: {} rows", t.name, t.height());
     }
