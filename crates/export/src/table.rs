@@ -64,6 +64,24 @@ pub struct Table {
 }
 
 impl Table {
+    /// Appends the rows of `other`, a table of the same columns (the same
+    /// table of a later edition).
+    pub fn append(&mut self, other: Table) {
+        for ((_, cells), (_, more)) in self.columns.iter_mut().zip(other.columns) {
+            cells.extend(more);
+        }
+    }
+
+    /// The same table without rows: what the data package describes.
+    pub fn header(&self) -> Table {
+        Table {
+            name: self.name,
+            description: self.description,
+            key: self.key,
+            columns: self.columns.iter().map(|(m, _)| (*m, Vec::new())).collect(),
+        }
+    }
+
     /// Number of rows.
     pub fn height(&self) -> usize {
         self.columns.first().map_or(0, |(_, cells)| cells.len())
@@ -108,16 +126,28 @@ impl Table {
                 }
             };
             let series = match m.kind {
-                Kind::Enum(cats) => {
-                    let fcats = FrozenCategories::new(cats.iter().copied())?;
-                    series.strict_cast(&DataType::from_frozen_categories(fcats))?
-                }
+                Kind::Enum(cats) => series.strict_cast(&enum_type(cats)?)?,
                 _ => series,
             };
             cols.push(series.into_column());
         }
         DataFrame::new_infer_height(cols)
     }
+}
+
+/// The polars Enum type of a vocabulary, made once per vocabulary: every
+/// frame of a table then has the same type, whichever edition it holds.
+fn enum_type(cats: &'static [&'static str]) -> PolarsResult<DataType> {
+    type Made = Vec<(usize, DataType)>;
+    static MADE: std::sync::Mutex<Made> = std::sync::Mutex::new(Vec::new());
+    let key = cats.as_ptr() as usize;
+    let mut made = MADE.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some((_, t)) = made.iter().find(|(k, _)| *k == key) {
+        return Ok(t.clone());
+    }
+    let t = DataType::from_frozen_categories(FrozenCategories::new(cats.iter().copied())?);
+    made.push((key, t.clone()));
+    Ok(t)
 }
 
 /// Reads one cell out of a row.

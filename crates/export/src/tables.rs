@@ -14,11 +14,35 @@ const COUNT_SOURCES: Kind = Kind::Enum(CountSource::IDS);
 const PERCENT: Option<&str> = Some("percent");
 const MUNIS: Option<&str> = Some("municipalities");
 
-/// Every table this crate builds, in file order: the report's tables, then
-/// the validation result's (`validation_checks`, `ambiguities`).
+/// Every table this crate builds, in file order: `municipalities` (from the
+/// newest edition), the report's tables, then the validation result's
+/// (`validation_checks`, `ambiguities`). Each table holds the rows of every
+/// edition, oldest first: the per-edition tables of [`edition`] appended in
+/// edition order (every table but `municipalities` has `edition` first in its key).
 pub fn all(reports: &[Report], validation: &ValidationReport) -> Vec<Table> {
+    let sorted = sorted_editions(reports);
+    let mut out = vec![municipalities(sorted.last().copied())];
+    let mut rest: Vec<Table> = Vec::new();
+    for r in sorted {
+        let iso = r.edition.as_of.iso();
+        let tables = edition(r, &validation.of_edition(&iso));
+        if rest.is_empty() {
+            rest = tables;
+        } else {
+            for (t, more) in rest.iter_mut().zip(tables) {
+                t.append(more);
+            }
+        }
+    }
+    out.extend(rest);
+    out
+}
+
+/// The tables of one edition, in file order (all but `municipalities`):
+/// its rows of every table, and of its validation result.
+pub fn edition(report: &Report, validation: &ValidationReport) -> Vec<Table> {
+    let reports = std::slice::from_ref(report);
     vec![
-        municipalities(reports),
         program_summary(reports),
         question_summary(reports),
         crate::answers::municipality_answers(reports),
@@ -35,9 +59,8 @@ pub fn all(reports: &[Report], validation: &ValidationReport) -> Vec<Table> {
 }
 
 /// `municipalities`: the reference list, with survey numbers and membership from the text.
-pub fn municipalities(reports: &[Report]) -> Table {
-    // Membership and numbers come from the newest edition.
-    let newest = sorted_editions(reports).pop();
+/// Membership and numbers come from `newest`, the newest edition.
+pub fn municipalities(newest: Option<&Report>) -> Table {
     let surveyed = newest.map(|r| r.surveyed()).unwrap_or_default();
     let mut rows: Vec<(&Municipality, Option<u32>, bool)> = reference()
         .iter()

@@ -183,6 +183,28 @@ impl ValidationReport {
         });
     }
 
+    /// The checks and ambiguities of one edition (ISO as-of date).
+    pub fn of_edition(&self, edition: &str) -> ValidationReport {
+        ValidationReport {
+            checks: self
+                .checks
+                .iter()
+                .filter(|c| c.edition == edition)
+                .cloned()
+                .collect(),
+            ambiguities: (self.ambiguities.iter())
+                .filter(|a| a.edition == edition)
+                .cloned()
+                .collect(),
+        }
+    }
+
+    /// Appends the checks and ambiguities of `other` (another edition's).
+    pub fn extend(&mut self, other: ValidationReport) {
+        self.checks.extend(other.checks);
+        self.ambiguities.extend(other.ambiguities);
+    }
+
     /// Whether every check passed.
     pub fn passed(&self) -> bool {
         self.checks.iter().all(|c| c.passed)
