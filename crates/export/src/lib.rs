@@ -38,6 +38,7 @@
 pub mod answers;
 pub mod associations;
 mod columns;
+pub mod stream;
 pub mod table;
 pub mod tables;
 pub mod validation;

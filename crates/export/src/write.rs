@@ -61,6 +61,16 @@ pub enum ExportError {
 /// null array, which makes polars fill an 8 MB zero buffer on first use (about
 /// a quarter of a build's time, seen with perf).
 pub fn csv_bytes(df: &mut DataFrame) -> PolarsResult<Vec<u8>> {
+    let mut csv = csv_header(df);
+    CsvWriter::new(&mut csv)
+        .include_header(false)
+        .with_line_terminator("\n".into())
+        .finish(df)?;
+    Ok(csv)
+}
+
+/// The CSV header row of a frame, with its line end.
+pub fn csv_header(df: &DataFrame) -> Vec<u8> {
     let header: Vec<String> = df
         .get_column_names()
         .iter()
@@ -68,11 +78,14 @@ pub fn csv_bytes(df: &mut DataFrame) -> PolarsResult<Vec<u8>> {
         .collect();
     let mut csv = header.join(",").into_bytes();
     csv.push(b'\n');
-    CsvWriter::new(&mut csv)
-        .include_header(false)
-        .with_line_terminator("\n".into())
-        .finish(df)?;
-    Ok(csv)
+    csv
+}
+
+/// A Parquet writer as every table is written: Snappy, not polars' default
+/// zstd (a zstd context per column chunk cost a few ms per build, seen with
+/// perf, and every reader knows Snappy).
+pub fn parquet_writer<W: std::io::Write>(w: W) -> ParquetWriter<W> {
+    ParquetWriter::new(w).with_compression(ParquetCompression::Snappy)
 }
 
 /// A field quoted as RFC 4180 asks where it must be.
@@ -127,15 +140,22 @@ pub struct CsvOptions {
     pub encoding: CsvEncoding,
 }
 
-/// UTF-8 CSV bytes in the encoding `options` ask for. CP932 fails on the
-/// first character it cannot hold, naming its line and column.
-pub fn encode_csv(file: &str, utf8: Vec<u8>, options: CsvOptions) -> Result<Vec<u8>, ExportError> {
+/// UTF-8 CSV bytes (lines of a file after its first `lines_before`, whose
+/// columns are `columns`) in the encoding `options` ask for. CP932 fails on
+/// the first character it cannot hold, naming its line and column.
+pub fn encode_csv(
+    file: &str,
+    utf8: Vec<u8>,
+    options: CsvOptions,
+    lines_before: usize,
+    columns: &[&str],
+) -> Result<Vec<u8>, ExportError> {
     match options.encoding {
         CsvEncoding::Utf8 if options.bom => Ok([&b"\xEF\xBB\xBF"[..], &utf8].concat()),
         CsvEncoding::Utf8 => Ok(utf8),
         CsvEncoding::Cp932 => {
             let text = String::from_utf8_lossy(&utf8);
-            let header: Vec<&str> = text.lines().next().unwrap_or_default().split(',').collect();
+            let header = columns;
             let mut out = Vec::with_capacity(utf8.len());
             let mut encoder = encoding_rs::SHIFT_JIS.new_encoder();
             for (k, line) in text.split_inclusive('\n').enumerate() {
@@ -158,7 +178,7 @@ pub fn encode_csv(file: &str, utf8: Vec<u8>, options: CsvOptions) -> Result<Vec<
                             text: line.trim_end_matches('\n').to_string(),
                             at_column,
                             file: file.to_string(),
-                            line: k + 1,
+                            line: lines_before + k + 1,
                             column: header
                                 .get(field_index(
                                     line.get(..read.saturating_sub(c.len_utf8()))
@@ -205,18 +225,22 @@ pub fn render_table(table: &Table, options: CsvOptions) -> Result<[OutputFile; 2
     };
     let mut df = table.frame().map_err(err)?;
     let mut parquet = Cursor::new(Vec::new());
-    ParquetWriter::new(&mut parquet)
+    parquet_writer(&mut parquet)
         // One row group for the whole table; with a larger size, polars
         // splits the frame into chunks through a null column first, which
         // fills the same 8 MB zero buffer as above.
         .with_row_group_size(Some(df.height().max(1)))
-        // Snappy, not polars' default zstd: a zstd context per column chunk
-        // cost a few ms per build (perf), and every reader knows Snappy.
-        .with_compression(ParquetCompression::Snappy)
         .finish(&mut df)
         .map_err(err)?;
     let name = format!("{}.csv", table.name);
-    let csv = encode_csv(&name, csv_bytes(&mut df).map_err(err)?, options)?;
+    let columns: Vec<&str> = table.columns.iter().map(|(m, _)| m.name).collect();
+    let csv = encode_csv(
+        &name,
+        csv_bytes(&mut df).map_err(err)?,
+        options,
+        0,
+        &columns,
+    )?;
     Ok([
         OutputFile {
             name: format!("{}.parquet", table.name),
@@ -308,6 +332,22 @@ pub fn datapackage(tables: &[Table], csv: CsvOptions) -> OutputFile {
 /// new one moved in: two renames, with an instant between them in which
 /// `dir` does not exist.
 pub fn write_atomically(dir: &Path, files: &[OutputFile]) -> Result<(), ExportError> {
+    write_atomically_with(dir, |tmp| {
+        for f in files {
+            let path = tmp.join(&f.name);
+            std::fs::write(&path, &f.bytes).map_err(io(&path))?;
+        }
+        Ok(())
+    })
+}
+
+/// As [`write_atomically`], the files written by `write` into the
+/// temporary directory it is given (which exists and is empty): an error
+/// from `write` leaves `dir` as it was, and so does a kill at any moment.
+pub fn write_atomically_with(
+    dir: &Path,
+    write: impl FnOnce(&Path) -> Result<(), ExportError>,
+) -> Result<(), ExportError> {
     let parent = match dir.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -328,10 +368,7 @@ pub fn write_atomically(dir: &Path, files: &[OutputFile]) -> Result<(), ExportEr
     let tmp = parent.join(format!(".{stem}.tmp-{}", std::process::id()));
     let written = (|| {
         std::fs::create_dir(&tmp).map_err(io(&tmp))?;
-        for f in files {
-            let path = tmp.join(&f.name);
-            std::fs::write(&path, &f.bytes).map_err(io(&path))?;
-        }
+        write(&tmp)?;
         publish(&tmp, dir)
     })();
     if written.is_ok() && tmp.exists() {
@@ -500,16 +537,19 @@ mod tests {
             bom: false,
             encoding: CsvEncoding::Cp932,
         };
+        let columns = ["item", "raw_text"];
         let ok = encode_csv(
             "t.csv",
             csv[..csv.len() - "ク,⓪以外\n".len()].to_vec(),
             cp932,
+            0,
+            &columns,
         )
         .unwrap();
         let (back, _, bad) = encoding_rs::SHIFT_JIS.decode(&ok);
         assert!(!bad);
         assert_eq!(back, "item,raw_text\nウ,\"在宅療養中の患者・利用者, ～\"\n");
-        match encode_csv("t.csv", csv, cp932) {
+        match encode_csv("t.csv", csv, cp932, 0, &columns) {
             Err(ExportError::Unencodable {
                 line,
                 column,

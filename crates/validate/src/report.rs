@@ -239,23 +239,99 @@ impl ValidationReport {
             .collect()
     }
 
-    /// Per edition (in order of first appearance) and family
-    /// ([`FAMILY_NAMES`] order): (passed, failed).
-    pub fn counts(&self) -> Vec<(&str, Vec<(usize, usize)>)> {
-        let mut out: Vec<(&str, Vec<(usize, usize)>)> = Vec::new();
+    /// The summary of the report (see [`Summary`]).
+    pub fn summary(&self) -> Summary {
+        let mut summary = Summary::default();
+        summary.add(self);
+        summary
+    }
+
+    /// The summary as pretty JSON ([`Summary::to_json`]).
+    pub fn to_json(&self) -> String {
+        self.summary().to_json()
+    }
+
+    /// The summary as Markdown ([`Summary::to_markdown`]).
+    pub fn to_markdown(&self) -> String {
+        self.summary().to_markdown()
+    }
+
+    /// Every row, as Markdown: totals, the failed checks, every check, every ambiguity.
+    pub fn to_markdown_all(&self) -> String {
+        let summary = self.summary();
+        let mut md = summary.headline();
+        summary.failures_section(&mut md);
+        md += "## Checks\n\n| id | edition | subject | published | printed at | found | result |\n|---|---|---|---|---|---|---|\n";
         for c in &self.checks {
-            let k = match out.iter().position(|(e, _)| *e == c.edition) {
+            md += &format!(
+                "| `{}` | {} | {} | {} | {} | {} | {} |\n",
+                c.id,
+                c.edition,
+                cell(&c.subject),
+                cell(&c.expected),
+                c.printed_at.as_deref().unwrap_or("—"),
+                cell(&c.found),
+                if c.passed { "pass" } else { "**FAIL**" }
+            );
+        }
+        md += "\n## Ambiguities\n\n";
+        if self.ambiguities.is_empty() {
+            md += "None.\n";
+        } else {
+            md += "| id | edition | subject | resolution | at |\n|---|---|---|---|---|\n";
+            for a in &self.ambiguities {
+                md += &format!(
+                    "| `{}` | {} | {} | {} | {} |\n",
+                    a.id,
+                    a.edition,
+                    cell(&a.subject),
+                    cell(&a.resolution),
+                    a.at.map_or("—".to_string(), |s| s.to_string())
+                );
+            }
+        }
+        md
+    }
+}
+
+/// What the validation report says of a run, kept small whatever the number
+/// of editions: totals, passed and failed checks per edition and family,
+/// every failed check, and every ambiguity kind with its count and first
+/// [`EXAMPLES`] ambiguities. Built edition by edition ([`Summary::add`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Checks in all.
+    pub checks: usize,
+    /// Ambiguities in all.
+    pub ambiguities: usize,
+    /// Per edition, in the order added, and family ([`FAMILY_NAMES`]
+    /// order): (passed, failed).
+    pub counts: Vec<(String, Vec<(usize, usize)>)>,
+    /// The failed checks, in full.
+    pub failures: Vec<Check>,
+    /// Every ambiguity kind, in order of first appearance: its count and
+    /// its first examples.
+    pub kinds: Vec<(String, usize, Vec<Ambiguity>)>,
+}
+
+impl Summary {
+    /// Adds the checks and ambiguities of `report`.
+    pub fn add(&mut self, report: &ValidationReport) {
+        self.checks += report.checks.len();
+        self.ambiguities += report.ambiguities.len();
+        for c in &report.checks {
+            let k = match self.counts.iter().position(|(e, _)| *e == c.edition) {
                 Some(k) => k,
                 None => {
-                    out.push((&c.edition, vec![(0, 0); FAMILY_NAMES.len()]));
-                    out.len() - 1
+                    self.counts
+                        .push((c.edition.clone(), vec![(0, 0); FAMILY_NAMES.len()]));
+                    self.counts.len() - 1
                 }
             };
             let family = family_of(&c.id);
             let f = FAMILY_NAMES.iter().position(|n| *n == family);
-            if let Some(cell) = out
-                .get_mut(k)
-                .and_then(|(_, v)| f.and_then(|f| v.get_mut(f)))
+            if let Some(cell) =
+                (self.counts.get_mut(k)).and_then(|(_, v)| f.and_then(|f| v.get_mut(f)))
             {
                 if c.passed {
                     cell.0 += 1;
@@ -263,27 +339,32 @@ impl ValidationReport {
                     cell.1 += 1;
                 }
             }
+            if !c.passed {
+                self.failures.push(c.clone());
+            }
         }
-        out
-    }
-
-    /// Every ambiguity kind, in order of first appearance: its count and
-    /// its first [`EXAMPLES`] ambiguities.
-    pub fn kinds(&self) -> Vec<(String, usize, Vec<&Ambiguity>)> {
-        let mut out: Vec<(String, usize, Vec<&Ambiguity>)> = Vec::new();
-        for a in &self.ambiguities {
+        for a in &report.ambiguities {
             let kind = a.kind();
-            match out.iter_mut().find(|(k, _, _)| *k == kind) {
+            match self.kinds.iter_mut().find(|(k, _, _)| *k == kind) {
                 Some((_, n, examples)) => {
                     *n += 1;
                     if examples.len() < EXAMPLES {
-                        examples.push(a);
+                        examples.push(a.clone());
                     }
                 }
-                None => out.push((kind, 1, vec![a])),
+                None => self.kinds.push((kind, 1, vec![a.clone()])),
             }
         }
-        out
+    }
+
+    /// Whether every check passed.
+    pub fn passed(&self) -> bool {
+        self.failures.is_empty()
+    }
+
+    /// One line per failed check, for the terminal.
+    pub fn failure_lines(&self) -> Vec<String> {
+        self.failures.iter().map(failure_line).collect()
     }
 
     /// The summary as pretty JSON (ends with a newline): totals, the
@@ -291,10 +372,10 @@ impl ValidationReport {
     /// failed check in full, every ambiguity kind with its count and first
     /// examples, and the tables holding every row.
     pub fn to_json(&self) -> String {
-        let failed = self.failures().count();
+        let failed = self.failures.len();
         let by_edition: Vec<serde_json::Value> = self
-            .counts()
-            .into_iter()
+            .counts
+            .iter()
             .map(|(edition, counts)| {
                 serde_json::json!({
                     "edition": edition,
@@ -304,22 +385,22 @@ impl ValidationReport {
             })
             .collect();
         let kinds: Vec<serde_json::Value> = self
-            .kinds()
-            .into_iter()
+            .kinds
+            .iter()
             .map(|(kind, count, examples)| {
                 serde_json::json!({ "kind": kind, "count": count, "examples": examples })
             })
             .collect();
         let doc = serde_json::json!({
             "summary": {
-                "checks_total": self.checks.len(),
-                "checks_passed": self.checks.len() - failed,
+                "checks_total": self.checks,
+                "checks_passed": self.checks - failed,
                 "checks_failed": failed,
-                "ambiguities": self.ambiguities.len(),
+                "ambiguities": self.ambiguities,
             },
             "families": FAMILY_NAMES,
             "by_edition": by_edition,
-            "failures": self.failures().collect::<Vec<_>>(),
+            "failures": self.failures,
             "ambiguity_kinds": kinds,
             "tables": { "checks": "validation_checks", "ambiguities": "ambiguities" },
         });
@@ -327,12 +408,11 @@ impl ValidationReport {
         s.push('\n');
         s
     }
-
     /// The summary as Markdown: totals, one table of passed and failed
     /// checks per edition and family, every failed check in full, every
     /// ambiguity kind with its count and first examples, and where the rows are.
     pub fn to_markdown(&self) -> String {
-        let counts = self.counts();
+        let counts = &self.counts;
         // `other` is a column only where a check falls in no family.
         let shown = if counts
             .iter()
@@ -365,50 +445,14 @@ impl ValidationReport {
         md += "\n";
         self.failures_section(&mut md);
         md += "## Ambiguities by kind\n\n";
-        let kinds = self.kinds();
+        let kinds = &self.kinds;
         if kinds.is_empty() {
             md += "None.\n";
         } else {
             md += "| kind | count | first examples |\n|---|---|---|\n";
             for (kind, count, examples) in kinds {
-                let shown: Vec<String> = examples.iter().map(|a| ambiguity_line(a)).collect();
+                let shown: Vec<String> = examples.iter().map(ambiguity_line).collect();
                 md += &format!("| `{kind}` | {count} | {} |\n", cell(&shown.join("<br>")));
-            }
-        }
-        md
-    }
-
-    /// Every row, as Markdown: totals, the failed checks, every check, every ambiguity.
-    pub fn to_markdown_all(&self) -> String {
-        let mut md = self.headline();
-        self.failures_section(&mut md);
-        md += "## Checks\n\n| id | edition | subject | published | printed at | found | result |\n|---|---|---|---|---|---|---|\n";
-        for c in &self.checks {
-            md += &format!(
-                "| `{}` | {} | {} | {} | {} | {} | {} |\n",
-                c.id,
-                c.edition,
-                cell(&c.subject),
-                cell(&c.expected),
-                c.printed_at.as_deref().unwrap_or("—"),
-                cell(&c.found),
-                if c.passed { "pass" } else { "**FAIL**" }
-            );
-        }
-        md += "\n## Ambiguities\n\n";
-        if self.ambiguities.is_empty() {
-            md += "None.\n";
-        } else {
-            md += "| id | edition | subject | resolution | at |\n|---|---|---|---|---|\n";
-            for a in &self.ambiguities {
-                md += &format!(
-                    "| `{}` | {} | {} | {} | {} |\n",
-                    a.id,
-                    a.edition,
-                    cell(&a.subject),
-                    cell(&a.resolution),
-                    a.at.map_or("—".to_string(), |s| s.to_string())
-                );
             }
         }
         md
@@ -416,13 +460,13 @@ impl ValidationReport {
 
     /// The title and the totals line.
     fn headline(&self) -> String {
-        let failed = self.failures().count();
+        let failed = self.failures.len();
         format!(
             "# Validation report\n\n{} checks, {} passed, {} failed; {} ambiguities.\n\n",
-            self.checks.len(),
-            self.checks.len() - failed,
+            self.checks,
+            self.checks - failed,
             failed,
-            self.ambiguities.len()
+            self.ambiguities
         )
     }
 
