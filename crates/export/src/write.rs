@@ -45,6 +45,10 @@ pub enum ExportError {
         /// The character's column in that line, in characters, from 1.
         at_column: u32,
     },
+    /// The build stopped before publishing (a parse error or a failed
+    /// check, already reported): nothing was published.
+    #[error("the build stopped before writing its outputs")]
+    Abandoned,
     /// The file system refused.
     #[error("{path}: {source}")]
     Io {

@@ -175,6 +175,15 @@ pub fn parse_text(text: &str) -> Result<Report, ParseErrors> {
     }
 }
 
+/// The edition (as-of date) a text prints, read without parsing its tables:
+/// for putting many inputs in edition order before parsing them. `None`
+/// where no as-of phrase reads ([`parse_text`] then says why).
+pub fn edition_of(text: &str) -> Option<model::Edition> {
+    let normalized = text::normalize(text);
+    let pages = text::pages(&normalized);
+    page1::edition(&pages, &mut Vec::new()).map(|(edition, _)| edition)
+}
+
 /// Every `N name …` row head whose name is a municipality of the reference
 /// list: 「1 千代田区 ○ ○ ○ - …」. First occurrence per name, in text order.
 fn numbered_names(pages: &[Page<'_>]) -> Vec<NumberedName> {

@@ -1,12 +1,22 @@
-//! Shared setup of the commands: reading, decoding and parsing the inputs,
-//! with every error a user sees named by file, line and column.
+//! Shared setup of the commands: reading, decoding, parsing and validating
+//! the inputs, each edition on its own (in parallel), with every error a
+//! user sees named by file, line and column.
+//!
+//! The stages: [`read_texts`] reads and decodes every input and finds the
+//! edition it prints, so that the inputs can be taken in edition order (and
+//! two inputs of one edition refused) before any is parsed; [`Overrides`]
+//! reads the pins; [`process`] parses, pins and validates one edition and
+//! renders what its user must see. `build` streams the editions through
+//! [`process`] into its tables; `check` and `show` keep them all
+//! ([`load_validated`]).
 
 use crate::diagnostic::{line_starts, render, Diagnostic, Source};
 use annotate_snippets::Level;
 use std::path::PathBuf;
 use zaitaku_parse::decode::{decode, EncodingChoice};
 use zaitaku_parse::error::{ErrorKind, ParseError};
-use zaitaku_parse::model::{Report, Span};
+use zaitaku_parse::model::{Edition, Report, Span};
+use zaitaku_parse::resolve::overrides::{self, Override};
 use zaitaku_validate::ValidationReport;
 
 /// `--encoding` and the inputs, shared by `build` and `check`.
@@ -45,12 +55,6 @@ impl Input {
         }
     }
 
-    /// Drops the text (messages then show no source line for this input).
-    fn forget_text(&mut self) {
-        self.text = String::new();
-        self.starts = std::sync::OnceLock::new();
-    }
-
     /// The input as a file messages can point into.
     pub fn source(&self) -> Source<'_> {
         Source {
@@ -62,156 +66,300 @@ impl Input {
     }
 }
 
-/// The parsed editions, in the order given, with the text each was read
-/// from (for messages that show a source line).
-pub struct Loaded {
-    /// One report per input.
-    pub reports: Vec<Report>,
-    /// Per report, the input it was read from.
-    pub inputs: Vec<Input>,
+/// An input read and decoded, with the edition it prints (if one reads).
+pub struct Text {
+    /// The input, as its file and text.
+    pub input: Input,
+    /// The encoding it was read as, for the terminal.
+    encoding: &'static str,
+    had_bom: bool,
+    /// The edition, read without parsing the tables.
+    pub edition: Option<Edition>,
 }
 
-impl Loaded {
-    /// The file an edition (ISO as-of date) was read from.
-    pub fn source_of(&self, edition: &str) -> Option<Source<'_>> {
-        self.reports
-            .iter()
-            .zip(&self.inputs)
-            .find(|(r, _)| r.edition.as_of.iso() == edition)
-            .map(|(_, input)| input.source())
-            .filter(|s| !s.text.is_empty())
-    }
-}
-
-/// What reading one input gave: the messages it prints, in order, and the
-/// edition with its input if it parsed.
-struct Read {
-    messages: Vec<String>,
-    parsed: Option<(Report, Input)>,
-}
-
-/// Reads, decodes and parses one input.
-fn read_one(path: &std::path::Path, encoding: EncodingChoice) -> Read {
-    let shown = path.display().to_string();
-    let mut messages = Vec::new();
-    let bytes = match read_limited(path) {
-        Ok(b) => b,
-        Err(e) => {
-            messages.push(format!("zaitaku: {shown}: cannot read: {e}"));
-            return Read {
-                messages,
-                parsed: None,
-            };
-        }
-    };
-    let decoded = match decode(&bytes, encoding) {
-        Ok(d) => d,
-        Err(e) => {
-            messages.push(decode_error(&shown, &e));
-            return Read {
-                messages,
-                parsed: None,
-            };
-        }
-    };
-    drop(bytes);
-    let input = Input::new(shown.clone(), decoded.text);
-    match zaitaku_parse::parse_text(&input.text) {
-        Ok(report) => {
-            let bom = if decoded.had_bom { " with BOM" } else { "" };
-            messages.push(format!(
-                "zaitaku: {shown}: read as {}{bom}; edition {}",
-                decoded.encoding,
-                report.edition.as_of.iso()
-            ));
-            Read {
-                messages,
-                parsed: Some((report, input)),
-            }
-        }
-        Err(errors) => {
-            for e in errors.0.iter().take(MAX_ERRORS_SHOWN) {
-                messages.push(render(input.source(), &parse_diagnostic(e)));
-            }
-            let more = errors.0.len().saturating_sub(MAX_ERRORS_SHOWN);
-            if more > 0 {
-                messages.push(format!(
-                    "zaitaku: {shown}: {more} more parse error(s) not shown"
-                ));
-            }
-            messages.push(format!(
-                "zaitaku: {shown}: {} parse error(s); nothing written",
-                errors.0.len()
-            ));
-            Read {
-                messages,
-                parsed: None,
-            }
-        }
-    }
-}
-
-/// Reads, decodes and parses every input, each on its own (in parallel on
-/// the machine's cores). Prints every message in the order of the inputs,
-/// every error (all of them, not only the first), and returns `None` if
-/// there was any. The editions come out sorted by their as-of date, so what
-/// follows never depends on the order of the arguments.
-pub fn load(args: &InputArgs) -> Option<Loaded> {
+/// Reads and decodes every input in parallel and finds each one's edition.
+/// Prints the errors in input order and refuses two inputs of one edition.
+/// Returns the texts in edition order (an input whose edition does not read
+/// last, where parsing will say why), and whether every input was read.
+pub fn read_texts(args: &InputArgs) -> (Vec<Text>, bool) {
     use rayon::prelude::*;
-    let read: Vec<Read> = args
+    let read: Vec<Result<Text, String>> = args
         .inputs
         .par_iter()
-        .map(|path| read_one(path, args.encoding))
+        .map(|path| read_text(path, args.encoding))
         .collect();
-    let mut loaded = Loaded {
-        reports: Vec::new(),
-        inputs: Vec::new(),
-    };
-    let mut failed = false;
-    for Read { messages, parsed } in read {
-        for m in messages {
-            say!("{m}");
-        }
-        let Some((report, input)) = parsed else {
-            failed = true;
-            continue;
+    let mut ok = true;
+    let mut texts: Vec<Text> = Vec::new();
+    for r in read {
+        let text = match r {
+            Ok(t) => t,
+            Err(message) => {
+                say!("{message}");
+                ok = false;
+                continue;
+            }
         };
-        let earlier = (loaded.reports.iter()).position(|r| r.edition.as_of == report.edition.as_of);
-        if let Some(first) = earlier.and_then(|k| loaded.inputs.get(k)) {
+        let earlier = text.edition.as_ref().and_then(|e| {
+            texts
+                .iter()
+                .find(|t| t.edition.as_ref().is_some_and(|f| f.as_of == e.as_of))
+        });
+        if let (Some(e), Some(first)) = (&text.edition, earlier) {
             let d = Diagnostic {
                 level: Level::ERROR,
                 id: "edition",
                 title: format!(
                     "page {}: expected each input to be a different edition",
-                    report.edition.span.page
+                    e.span.page
                 ),
-                at: report.edition.span,
+                at: e.span,
                 label: format!(
                     "edition {}, also read from {}",
-                    report.edition.as_of.iso(),
-                    first.path
+                    e.as_of.iso(),
+                    first.input.path
                 ),
                 also: Vec::new(),
                 notes: Vec::new(),
             };
-            say!("{}", render(input.source(), &d));
-            failed = true;
+            say!("{}", render(text.input.source(), &d));
+            ok = false;
             continue;
         }
-        loaded.reports.push(report);
-        loaded.inputs.push(input);
+        texts.push(text);
     }
-    if failed {
+    // Stable: inputs whose edition does not read keep their order, last.
+    texts.sort_by_key(|t| t.edition.as_ref().map_or((1, None), |e| (0, Some(e.as_of))));
+    (texts, ok)
+}
+
+/// Reads and decodes one input, and finds its edition; or the message why not.
+fn read_text(path: &std::path::Path, encoding: EncodingChoice) -> Result<Text, String> {
+    let shown = path.display().to_string();
+    let bytes = read_limited(path).map_err(|e| format!("zaitaku: {shown}: cannot read: {e}"))?;
+    let decoded = decode(&bytes, encoding).map_err(|e| decode_error(&shown, &e))?;
+    drop(bytes);
+    let edition = zaitaku_parse::edition_of(&decoded.text);
+    Ok(Text {
+        input: Input::new(shown, decoded.text),
+        encoding: decoded.encoding,
+        had_bom: decoded.had_bom,
+        edition,
+    })
+}
+
+/// The overrides file (`--overrides`), read once, its pins applied edition
+/// by edition.
+pub struct Overrides {
+    path: String,
+    text: String,
+    pins: Vec<Override>,
+}
+
+impl Overrides {
+    /// Reads and parses the file, and checks that each pin names the
+    /// edition of an input; prints every bad line. `None` on any error.
+    pub fn load(path: &std::path::Path, texts: &[Text]) -> Option<Overrides> {
+        let shown = path.display().to_string();
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) => {
+                say!("zaitaku: {shown}: cannot read the overrides: {e}");
+                return None;
+            }
+        };
+        let o = Overrides {
+            path: shown,
+            text,
+            pins: Vec::new(),
+        };
+        let pins = match overrides::parse(&o.text) {
+            Ok(pins) => pins,
+            Err(errors) => {
+                o.say_errors(errors);
+                return None;
+            }
+        };
+        // A pin for an edition no input prints: the same error as applying it.
+        let editions: Vec<String> = (texts.iter())
+            .filter_map(|t| t.edition.as_ref().map(|e| e.as_of.iso()))
+            .collect();
+        let unknown: Vec<Override> = (pins.iter())
+            .filter(|p| !editions.contains(&p.edition))
+            .cloned()
+            .collect();
+        if let Err(errors) = overrides::apply(&mut [], &unknown, &o.path) {
+            o.say_errors(errors);
+            return None;
+        }
+        Some(Overrides { pins, ..o })
+    }
+
+    /// Pins this file's cells of `report`'s edition.
+    fn apply(&self, report: &mut Report) -> Result<(), Vec<ParseError>> {
+        let iso = report.edition.as_of.iso();
+        let mine: Vec<Override> = (self.pins.iter())
+            .filter(|p| p.edition == iso)
+            .cloned()
+            .collect();
+        if mine.is_empty() {
+            return Ok(());
+        }
+        overrides::apply(std::slice::from_mut(report), &mine, &self.path)
+    }
+
+    /// Prints errors of this file, in line order, each with its line.
+    pub fn say_errors(&self, mut errors: Vec<ParseError>) {
+        errors.sort_by_key(|e| e.position.line);
+        let starts = line_starts(&self.text);
+        let source = Source {
+            path: &self.path,
+            text: &self.text,
+            starts: &starts,
+            first_line: 1,
+        };
+        for e in errors {
+            // The caret under the field found, where the line holds it.
+            let field = e.found.trim_start_matches('«').trim_end_matches('»');
+            let mut d = parse_diagnostic(&e);
+            d.at = crate::diagnostic::locate_field(source, e.position, field);
+            say!("{}", render(source, &d));
+        }
+    }
+}
+
+/// What one edition gave: the messages it prints first (what it was read
+/// as, or its parse errors), then, if it parsed, the edition with its
+/// validation and the messages of its failed checks.
+pub struct Processed {
+    /// Printed first, in edition order.
+    pub messages: Vec<String>,
+    /// Errors of the overrides file for this edition.
+    pub override_errors: Vec<ParseError>,
+    /// The edition, pinned and validated, if it parsed.
+    pub edition: Option<(Report, ValidationReport)>,
+    /// Each failed check with the source lines it is about.
+    pub failures: Vec<String>,
+    /// The ambiguities about what its failed checks are about.
+    pub notes: Vec<String>,
+}
+
+/// Parses one text, pins its overrides and validates it.
+pub fn process(text: &Text, pins: Option<&Overrides>) -> Processed {
+    let input = &text.input;
+    let mut out = Processed {
+        messages: Vec::new(),
+        override_errors: Vec::new(),
+        edition: None,
+        failures: Vec::new(),
+        notes: Vec::new(),
+    };
+    let mut report = match zaitaku_parse::parse_text(&input.text) {
+        Ok(report) => report,
+        Err(errors) => {
+            for e in errors.0.iter().take(MAX_ERRORS_SHOWN) {
+                out.messages
+                    .push(render(input.source(), &parse_diagnostic(e)));
+            }
+            let more = errors.0.len().saturating_sub(MAX_ERRORS_SHOWN);
+            if more > 0 {
+                out.messages.push(format!(
+                    "zaitaku: {}: {more} more parse error(s) not shown",
+                    input.path
+                ));
+            }
+            out.messages.push(format!(
+                "zaitaku: {}: {} parse error(s); nothing written",
+                input.path,
+                errors.0.len()
+            ));
+            return out;
+        }
+    };
+    let bom = if text.had_bom { " with BOM" } else { "" };
+    out.messages.push(format!(
+        "zaitaku: {}: read as {}{bom}; edition {}",
+        input.path,
+        text.encoding,
+        report.edition.as_of.iso()
+    ));
+    if let Some(pins) = pins {
+        if let Err(errors) = pins.apply(&mut report) {
+            out.override_errors = errors;
+            return out;
+        }
+    }
+    let validation = zaitaku_validate::validate(std::slice::from_ref(&report));
+    out.failures = failure_messages(input.source(), &validation);
+    if !validation.passed() {
+        out.notes = validation
+            .ambiguity_lines()
+            .into_iter()
+            .map(|l| format!("zaitaku: {l}"))
+            .collect();
+    }
+    out.edition = Some((report, validation));
+    out
+}
+
+/// The parsed editions, in edition order, with the text each was read
+/// from; and the messages of their failed checks.
+pub struct Loaded {
+    /// One report per input.
+    pub reports: Vec<Report>,
+    /// Each failed check with the source lines it is about, then the
+    /// ambiguities about the same figures.
+    failures: Vec<String>,
+}
+
+/// Reads every input, parses, pins and validates each (in parallel) and
+/// keeps them all; prints every message. `None` where an input could not be
+/// read or parsed, or an override is wrong (all of it printed).
+pub fn load_validated(args: &InputArgs) -> Option<(Loaded, ValidationReport)> {
+    use rayon::prelude::*;
+    let (texts, read) = read_texts(args);
+    if !read {
         return None;
     }
-    let mut editions: Vec<(Report, Input)> =
-        loaded.reports.into_iter().zip(loaded.inputs).collect();
-    editions.sort_by_key(|(r, _)| r.edition.as_of);
-    let (mut reports, inputs): (Vec<Report>, Vec<Input>) = editions.into_iter().unzip();
-    if let Some(path) = &args.overrides {
-        apply_overrides(path, &mut reports)?;
+    let mut ok = true;
+    let pins = match &args.overrides {
+        Some(path) => Some(Overrides::load(path, &texts)?),
+        None => None,
+    };
+    let processed: Vec<Processed> = texts
+        .par_iter()
+        .map(|t| process(t, pins.as_ref()))
+        .collect();
+    let mut loaded = Loaded {
+        reports: Vec::new(),
+        failures: Vec::new(),
+    };
+    let mut report = ValidationReport::default();
+    let mut override_errors = Vec::new();
+    let mut notes = Vec::new();
+    for p in processed {
+        for m in &p.messages {
+            say!("{m}");
+        }
+        override_errors.extend(p.override_errors);
+        match p.edition {
+            Some((r, v)) => {
+                loaded.reports.push(r);
+                report.extend(v);
+                loaded.failures.extend(p.failures);
+                notes.extend(p.notes);
+            }
+            None => ok = false,
+        }
     }
-    Some(Loaded { reports, inputs })
+    if let (Some(pins), false) = (&pins, override_errors.is_empty()) {
+        pins.say_errors(override_errors);
+        return None;
+    }
+    if !ok {
+        return None;
+    }
+    loaded.failures.extend(notes);
+    Some((loaded, report))
 }
 
 /// An error of the parse crate as a message: its kind, the page where one
@@ -269,70 +417,11 @@ fn read_limited(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// Reads the overrides file and pins its cells; prints every bad line.
-fn apply_overrides(path: &std::path::Path, reports: &mut [Report]) -> Option<()> {
-    let shown = path.display();
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) => {
-            say!("zaitaku: {shown}: cannot read the overrides: {e}");
-            return None;
-        }
-    };
-    let applied = zaitaku_parse::resolve::overrides::parse(&text)
-        .and_then(|o| zaitaku_parse::resolve::overrides::apply(reports, &o, &shown.to_string()));
-    match applied {
-        Ok(()) => Some(()),
-        Err(errors) => {
-            let shown = shown.to_string();
-            let starts = line_starts(&text);
-            let source = Source {
-                path: &shown,
-                text: &text,
-                starts: &starts,
-                first_line: 1,
-            };
-            for e in errors {
-                // The caret under the field found, where the line holds it.
-                let field = e.found.trim_start_matches('«').trim_end_matches('»');
-                let mut d = parse_diagnostic(&e);
-                d.at = crate::diagnostic::locate_field(source, e.position, field);
-                say!("{}", render(source, &d));
-            }
-            None
-        }
-    }
-}
-
-/// Loads the inputs (see [`load`]) and validates them.
-pub fn load_validated(args: &InputArgs) -> Option<(Loaded, ValidationReport)> {
-    use rayon::prelude::*;
-    let mut loaded = load(args)?;
-    // Each edition on its own, in parallel; merged in edition order.
-    let each: Vec<ValidationReport> = loaded
-        .reports
-        .par_iter()
-        .map(|r| zaitaku_validate::validate(std::slice::from_ref(r)))
-        .collect();
-    let mut report = ValidationReport::default();
-    for (one, input) in each.into_iter().zip(&mut loaded.inputs) {
-        if one.passed() {
-            // Only a failed check shows its source lines.
-            input.forget_text();
-        }
-        report.checks.extend(one.checks);
-        report.ambiguities.extend(one.ambiguities);
-    }
-    Some((loaded, report))
-}
-
-/// Prints the validation outcome to stderr: each failed check with the
-/// source lines it is about (the published figure under the caret), then
-/// (when a check failed, since no report file is written then) the
-/// ambiguities about the same figures, then a summary line.
-pub fn print_validation(loaded: &Loaded, report: &ValidationReport) {
+/// Each failed check of `report` rendered with the source lines it is
+/// about (the published figure under the caret), from `source`.
+fn failure_messages(source: Source<'_>, report: &ValidationReport) -> Vec<String> {
+    let mut out = Vec::new();
     for (check, line) in report.failures().zip(report.failure_lines()) {
-        let source = loaded.source_of(&check.edition);
         // Each line once, in the check's order, as many as are shown.
         let mut spans: Vec<Span> = Vec::new();
         for s in &check.spans {
@@ -343,48 +432,57 @@ pub fn print_validation(loaded: &Loaded, report: &ValidationReport) {
                 spans.push(*s);
             }
         }
-        match (source, spans.split_first()) {
-            (Some(source), Some((first, rest))) => {
-                let d = Diagnostic {
-                    level: Level::ERROR,
-                    id: "check",
-                    title: line,
-                    at: crate::diagnostic::locate(source, *first, &check.expected),
-                    label: match check.printed_at {
-                        Some(_) => format!("published {}", check.expected),
-                        None => "what the check is about starts here".to_string(),
-                    },
-                    also: rest
+        let Some((first, rest)) = spans.split_first() else {
+            out.push(format!("zaitaku: {line}"));
+            continue;
+        };
+        let d = Diagnostic {
+            level: Level::ERROR,
+            id: "check",
+            title: line,
+            at: crate::diagnostic::locate(source, *first, &check.expected),
+            label: match check.printed_at {
+                Some(_) => format!("published {}", check.expected),
+                None => "what the check is about starts here".to_string(),
+            },
+            also: rest
+                .iter()
+                .take(MAX_PLACES)
+                .map(|s| (*s, "also about this line".to_string()))
+                .chain(
+                    check
+                        .suspects
                         .iter()
                         .take(MAX_PLACES)
-                        .map(|s| (*s, "also about this line".to_string()))
-                        .chain(
-                            check
-                                .suspects
-                                .iter()
-                                .take(MAX_PLACES)
-                                .map(|s| (s.span, format!("may explain it: {}", s.why))),
-                        )
-                        .collect(),
-                    notes: Vec::new(),
-                };
-                say!("{}", render(source, &d));
-            }
-            _ => say!("zaitaku: {line}"),
-        }
+                        .map(|s| (s.span, format!("may explain it: {}", s.why))),
+                )
+                .collect(),
+            notes: Vec::new(),
+        };
+        out.push(render(source, &d));
     }
-    if !report.passed() {
-        for line in report.ambiguity_lines() {
-            say!("zaitaku: {line}");
-        }
+    out
+}
+
+/// Prints the validation outcome to stderr: each failed check with the
+/// source lines it is about, then (when a check failed, since no report file
+/// is written then) the ambiguities about the same figures, then a summary line.
+pub fn print_validation(loaded: &Loaded, summary: &zaitaku_validate::report::Summary) {
+    for m in &loaded.failures {
+        say!("{m}");
     }
-    let failed = report.failures().count();
+    say_totals(summary);
+}
+
+/// The summary line of a validation.
+pub fn say_totals(summary: &zaitaku_validate::report::Summary) {
+    let failed = summary.failures.len();
     say!(
         "zaitaku: {} checks, {} passed, {} failed; {} ambiguities listed in the report (`zaitaku check --all` prints every row)",
-        report.checks.len(),
-        report.checks.len() - failed,
+        summary.checks,
+        summary.checks - failed,
         failed,
-        report.ambiguities.len()
+        summary.ambiguities
     );
 }
 

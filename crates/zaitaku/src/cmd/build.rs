@@ -49,7 +49,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         return Ok(Outcome::InputError);
     };
     phases.lap("read, parse, validate");
-    print_validation(&loaded, &report);
+    print_validation(&loaded, &report.summary());
     if !report.passed() {
         say!(
             "zaitaku: validation failed; {} left untouched",

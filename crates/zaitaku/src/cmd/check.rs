@@ -27,7 +27,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     } else {
         report.to_markdown()
     })?;
-    print_validation(&loaded, &report);
+    print_validation(&loaded, &report.summary());
     Ok(if report.passed() {
         Outcome::Ok
     } else {

@@ -59,7 +59,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         crate::term::stdout(&format!("{df}\n"))?;
     }
     if !report.passed() {
-        print_validation(&loaded, &report);
+        print_validation(&loaded, &report.summary());
         return Ok(Outcome::ValidationFailed);
     }
     Ok(Outcome::Ok)
