@@ -1,39 +1,62 @@
-//! Times each phase of a build once, in a fresh process, as `zaitaku build`
-//! runs them (a development aid for the speed budget): decode, parse,
-//! validate, tables, render (Parquet, CSV, JSON), write.
+//! Times each phase of a build as `zaitaku build` runs them, on one thread
+//! (a development aid for the speed budget): first once, in a fresh process
+//! (what a one-edition build pays, polars' first use included), then the
+//! median of 50 more rounds (what each further edition costs), all written
+//! into one set of files as a build of 51 editions would.
+//!
+//! `cargo run --release -p zaitaku-export --example phases raw/000_….txt`
+use std::time::Instant;
+
 fn main() {
     let path = std::env::args().nth(1).unwrap_or_default();
-    let out = std::env::args()
-        .nth(2)
-        .unwrap_or_else(|| "/tmp/phases-out".into());
-    let t = std::time::Instant::now();
-    let mut last = t;
-    let mut lap = |name: &str| {
-        let now = std::time::Instant::now();
-        eprintln!("{name:>9}: {:6.2} ms", (now - last).as_secs_f64() * 1000.0);
-        last = now;
-    };
     let bytes = std::fs::read(&path).unwrap_or_default();
-    let Ok(decoded) = zaitaku_parse::decode::decode(&bytes, Default::default()) else {
-        return eprintln!("cannot decode {path}");
-    };
-    lap("decode");
-    let Ok(report) = zaitaku_parse::parse_text(&decoded.text) else {
-        return eprintln!("cannot parse {path}");
-    };
-    lap("parse");
-    let reports = vec![report];
-    let validation = zaitaku_validate::validate(&reports);
-    lap("validate");
-    let tables = zaitaku_export::tables::all(&reports, &validation);
-    lap("tables");
-    let Ok(files) = zaitaku_export::render(&tables, &validation, Default::default()) else {
-        return eprintln!("cannot render");
-    };
-    lap("render");
-    if zaitaku_export::write::write_atomically(std::path::Path::new(&out), &files).is_err() {
-        return eprintln!("cannot write {out}");
+    let dir = std::env::temp_dir().join(format!("phases-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let names = ["decode", "parse", "validate", "tables", "write rows"];
+    let mut rounds: Vec<[f64; 5]> = Vec::new();
+    let mut sink = zaitaku_export::stream::TableSink::new(&dir, Default::default());
+    for _ in 0..51 {
+        let mut times = [0.0; 5];
+        let mut t = Instant::now();
+        let mut lap = |k: usize, t: &mut Instant| {
+            times[k] = t.elapsed().as_secs_f64() * 1000.0;
+            *t = Instant::now();
+        };
+        let Ok(decoded) = zaitaku_parse::decode::decode(&bytes, Default::default()) else {
+            return eprintln!("cannot decode {path}");
+        };
+        lap(0, &mut t);
+        let Ok(report) = zaitaku_parse::parse_text(&decoded.text) else {
+            return eprintln!("cannot parse {path}");
+        };
+        lap(1, &mut t);
+        let validation = zaitaku_validate::validate(std::slice::from_ref(&report));
+        lap(2, &mut t);
+        let tables = zaitaku_export::tables::edition(&report, &validation);
+        lap(3, &mut t);
+        for table in &tables {
+            if sink.push(table).is_err() {
+                return eprintln!("cannot write");
+            }
+        }
+        lap(4, &mut t);
+        rounds.push(times);
     }
-    lap("write");
-    eprintln!("    total: {:6.2} ms", t.elapsed().as_secs_f64() * 1000.0);
+    let t = Instant::now();
+    if sink.finish().is_err() {
+        return eprintln!("cannot finish");
+    }
+    let finish = t.elapsed().as_secs_f64() * 1000.0;
+    let _ = std::fs::remove_dir_all(&dir);
+    let first = rounds.remove(0);
+    for (k, name) in names.iter().enumerate() {
+        let mut later: Vec<f64> = rounds.iter().map(|r| r[k]).collect();
+        later.sort_by(f64::total_cmp);
+        let median = later.get(later.len() / 2).copied().unwrap_or(0.0);
+        eprintln!(
+            "{name:>10}: first {:6.2} ms, then median {median:6.2} ms",
+            first[k]
+        );
+    }
+    eprintln!("    finish: {finish:6.2} ms (the last row groups, for 51 editions)");
 }

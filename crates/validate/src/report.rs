@@ -320,7 +320,11 @@ impl Summary {
         self.checks += report.checks.len();
         self.ambiguities += report.ambiguities.len();
         for c in &report.checks {
-            let k = match self.counts.iter().position(|(e, _)| *e == c.edition) {
+            // The checks of an edition come together: its row is the last
+            // one, or a new one (a search only for an edition added again).
+            let last = self.counts.len().checked_sub(1);
+            let same = last.filter(|&k| self.counts.get(k).is_some_and(|(e, _)| *e == c.edition));
+            let k = match same.or_else(|| self.counts.iter().position(|(e, _)| *e == c.edition)) {
                 Some(k) => k,
                 None => {
                     self.counts

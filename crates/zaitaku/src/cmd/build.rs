@@ -5,14 +5,17 @@
 //! `output`), atomically. On a parse error (exit 2) or a failed check
 //! (exit 1) DIR is left exactly as it was and the report goes to the terminal.
 
-use crate::config::{load_validated, print_validation, InputArgs};
+use crate::config::{process, read_texts, say_totals, InputArgs, Overrides, Processed};
 use crate::diagnostic::{line_starts, render, Diagnostic, Source};
 use crate::Outcome;
 use annotate_snippets::Level;
 use anyhow::Context;
 use std::path::PathBuf;
-use zaitaku_export::write::{CsvEncoding, CsvOptions, ExportError};
-use zaitaku_parse::model::Span;
+use zaitaku_export::stream::TableSink;
+use zaitaku_export::table::Table;
+use zaitaku_export::write::{write_atomically_with, CsvEncoding, CsvOptions, ExportError};
+use zaitaku_parse::model::{Report, Span};
+use zaitaku_validate::report::Summary;
 
 /// Arguments of `build`.
 #[derive(clap::Args, Debug)]
@@ -31,8 +34,18 @@ pub struct Args {
     input: InputArgs,
 }
 
-/// Runs `build`.
+/// Editions parsed and validated at once before their tables are written:
+/// enough to keep the cores busy, few enough that memory holds only a
+/// handful of editions' tables.
+const BATCH: usize = 16;
+
+/// Runs `build`: reads every input, then parses, validates and writes the
+/// editions in edition order, a batch at a time (the editions of a batch in
+/// parallel), each edition's rows straight into the output files of a
+/// temporary directory that takes the output's place only when everything
+/// succeeded.
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
+    use rayon::prelude::*;
     if args.csv_bom && args.csv_encoding != CsvEncoding::Utf8 {
         say!(
             "zaitaku: --csv-bom goes with UTF-8 only; expected no --csv-bom with --csv-encoding {}",
@@ -45,22 +58,82 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         encoding: args.csv_encoding,
     };
     let mut phases = crate::term::Phases::start();
-    let Some((loaded, report)) = load_validated(&args.input) else {
+    let (texts, read) = read_texts(&args.input);
+    if !read {
         return Ok(Outcome::InputError);
+    }
+    let pins = match &args.input.overrides {
+        Some(path) => match Overrides::load(path, &texts) {
+            Some(pins) => Some(pins),
+            None => return Ok(Outcome::InputError),
+        },
+        None => None,
     };
-    phases.lap("read, parse, validate");
-    print_validation(&loaded, &report.summary());
-    if !report.passed() {
+    phases.lap("read");
+    let mut run = Run::default();
+    let written = write_atomically_with(&args.out, |tmp| {
+        let mut sink = TableSink::new(tmp, csv);
+        for batch in texts.chunks(BATCH) {
+            let done: Vec<(Processed, Option<Vec<Table>>)> = batch
+                .par_iter()
+                .map(|t| {
+                    let p = process(t, pins.as_ref());
+                    // Tables only while nothing has failed.
+                    let tables = match &p.edition {
+                        Some((r, v)) if v.passed() => Some(zaitaku_export::tables::edition(r, v)),
+                        _ => None,
+                    };
+                    (p, tables)
+                })
+                .collect();
+            for (p, tables) in done {
+                run.take(p, tables);
+            }
+            // A batch's rows of each table in one frame: polars' cost per
+            // frame is paid per batch, not per edition.
+            for t in run.pending.drain(..) {
+                sink.push(&t)?;
+            }
+        }
+        if !run.clean() {
+            return Err(ExportError::Abandoned);
+        }
+        let municipalities = zaitaku_export::tables::municipalities(run.newest.as_ref());
+        sink.push(&municipalities)?;
+        let tables = sink.finish()?;
+        // `municipalities` first, as the data package has always listed it.
+        let mut headers: Vec<Table> = tables.iter().map(|(t, _)| t.header()).collect();
+        headers.rotate_right(1);
+        run.rows = tables.iter().map(|(t, n)| (t.name, *n)).collect();
+        run.rows.rotate_right(1);
+        let files = zaitaku_export::render_documents(&headers, &run.summary, csv);
+        for f in files {
+            let path = tmp.join(&f.name);
+            std::fs::write(&path, &f.bytes).map_err(|source| ExportError::Io { path, source })?;
+        }
+        Ok(())
+    });
+    phases.lap("parse, validate, write");
+    for m in &run.notes {
+        say!("{m}");
+    }
+    if let (Some(pins), false) = (&pins, run.override_errors.is_empty()) {
+        pins.say_errors(std::mem::take(&mut run.override_errors));
+        return Ok(Outcome::InputError);
+    }
+    if run.parse_failed {
+        return Ok(Outcome::InputError);
+    }
+    if !run.summary.passed() {
+        say_totals(&run.summary);
         say!(
             "zaitaku: validation failed; {} left untouched",
             args.out.display()
         );
         return Ok(Outcome::ValidationFailed);
     }
-    let tables = zaitaku_export::tables::all(&loaded.reports, &report);
-    phases.lap("tables");
-    let files = match zaitaku_export::render(&tables, &report, csv) {
-        Ok(files) => files,
+    match written {
+        Ok(()) => {}
         Err(ExportError::Unencodable {
             file,
             line,
@@ -70,43 +143,101 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             text,
             at_column,
         }) => {
-            // Where in the CSV that would be written, shown like an input error.
-            let starts = line_starts(&text);
-            let source = Source {
-                path: &file,
-                text: &text,
-                starts: &starts,
-                first_line: u32::try_from(line).unwrap_or(u32::MAX),
-            };
-            let d = Diagnostic {
-                level: Level::ERROR,
-                id: "encoding",
-                title: format!("expected characters CP932 can hold in column {column}"),
-                at: Span::line(0, source.first_line).at_column(at_column),
-                label: format!("「{character}」 (U+{code:04X}) has no CP932 code"),
-                also: Vec::new(),
-                notes: vec!["write UTF-8 (the default) or change the text".into()],
-            };
-            say!("{}", render(source, &d));
+            say_totals(&run.summary);
+            say_unencodable(&file, line, &column, character, code, &text, at_column);
             say!(
                 "zaitaku: nothing written; {} left untouched",
                 args.out.display()
             );
             return Ok(Outcome::InputError);
         }
-        Err(e) => return Err(e).context("rendering the outputs"),
-    };
-    phases.lap("render");
-    zaitaku_export::write::write_atomically(&args.out, &files)
-        .with_context(|| format!("writing {}", args.out.display()))?;
-    phases.lap("write");
-    for t in &tables {
-        say!("zaitaku: {}: {} rows", t.name, t.height());
+        Err(e) => return Err(e).with_context(|| format!("writing {}", args.out.display())),
+    }
+    say_totals(&run.summary);
+    for (name, rows) in &run.rows {
+        say!("zaitaku: {name}: {rows} rows");
     }
     say!(
         "zaitaku: wrote {} files to {}",
-        files.len(),
+        run.rows.len() * 2 + zaitaku_export::DOCUMENTS,
         args.out.display()
     );
     Ok(Outcome::Ok)
+}
+
+/// What the editions gave so far, in edition order.
+#[derive(Default)]
+struct Run {
+    summary: Summary,
+    /// The failed checks' messages and the ambiguities about them, printed
+    /// once every edition is through.
+    notes: Vec<String>,
+    override_errors: Vec<zaitaku_parse::error::ParseError>,
+    parse_failed: bool,
+    newest: Option<Report>,
+    /// This batch's tables, every edition's rows appended.
+    pending: Vec<Table>,
+    rows: Vec<(&'static str, usize)>,
+}
+
+impl Run {
+    /// Takes one edition: prints its messages, adds its validation to the
+    /// summary and, while nothing has failed, adds its rows to the batch's.
+    fn take(&mut self, p: Processed, tables: Option<Vec<Table>>) {
+        for m in &p.messages {
+            say!("{m}");
+        }
+        self.override_errors.extend(p.override_errors);
+        let Some((report, validation)) = p.edition else {
+            self.parse_failed = true;
+            return;
+        };
+        self.summary.add(&validation);
+        self.notes.extend(p.failures);
+        self.notes.extend(p.notes);
+        match (tables, self.clean()) {
+            (Some(tables), true) if self.pending.is_empty() => self.pending = tables,
+            (Some(tables), true) => {
+                for (t, more) in self.pending.iter_mut().zip(tables) {
+                    t.append(more);
+                }
+            }
+            _ => self.pending.clear(),
+        }
+        self.newest = Some(report);
+    }
+
+    /// Nothing has failed so far.
+    fn clean(&self) -> bool {
+        !self.parse_failed && self.override_errors.is_empty() && self.summary.passed()
+    }
+}
+
+/// A character CP932 cannot hold, shown where the CSV would hold it.
+fn say_unencodable(
+    file: &str,
+    line: usize,
+    column: &str,
+    character: char,
+    code: u32,
+    text: &str,
+    at_column: u32,
+) {
+    let starts = line_starts(text);
+    let source = Source {
+        path: file,
+        text,
+        starts: &starts,
+        first_line: u32::try_from(line).unwrap_or(u32::MAX),
+    };
+    let d = Diagnostic {
+        level: Level::ERROR,
+        id: "encoding",
+        title: format!("expected characters CP932 can hold in column {column}"),
+        at: Span::line(0, source.first_line).at_column(at_column),
+        label: format!("「{character}」 (U+{code:04X}) has no CP932 code"),
+        also: Vec::new(),
+        notes: vec!["write UTF-8 (the default) or change the text".into()],
+    };
+    say!("{}", render(source, &d));
 }
