@@ -23,11 +23,14 @@ use std::collections::BTreeMap;
 /// Reads the edition (as-of date) from the first page that prints it.
 pub fn edition(pages: &[Page<'_>], errors: &mut Vec<ParseError>) -> Option<(Edition, Era)> {
     let mut found: Option<(Edition, Era)> = None;
+    // Where an era's name may start (「平成…」, 「令和…」): its first characters.
+    let era_starts: Vec<char> = Era::ALL
+        .iter()
+        .filter_map(|e| e.name().chars().next())
+        .collect();
     for page in pages {
         for line in &page.lines {
-            // Where an era's name may start (「平成…」, 「令和…」).
-            let era_start = |c: char| Era::ALL.iter().any(|e| e.name().starts_with(c));
-            for (at, _) in line.text.match_indices(era_start) {
+            for (at, _) in line.text.match_indices(era_starts.as_slice()) {
                 let Ok((_, (era, year, month))) = as_of_phrase(&line.text[at..]) else {
                     continue;
                 };

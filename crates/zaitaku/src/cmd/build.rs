@@ -72,35 +72,62 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     phases.lap("read");
     let mut run = Run::default();
     let written = write_atomically_with(&args.out, |tmp| {
-        let mut sink = TableSink::new(tmp, csv);
-        for batch in texts.chunks(BATCH) {
-            let done: Vec<(Processed, Option<Vec<Table>>)> = batch
-                .par_iter()
-                .map(|t| {
-                    let p = process(t, pins.as_ref());
-                    // Tables only while nothing has failed.
-                    let tables = match &p.edition {
-                        Some((r, v)) if v.passed() => Some(zaitaku_export::tables::edition(r, v)),
-                        _ => None,
-                    };
-                    (p, tables)
-                })
-                .collect();
-            for (p, tables) in done {
-                run.take(p, tables);
+        // The rows are written on a thread of their own while the next
+        // batch is parsed: the writer takes a batch's tables through a
+        // channel holding one batch at most.
+        let (to_writer, batches) = std::sync::mpsc::sync_channel::<Vec<Table>>(1);
+        let writer = move || -> Result<Vec<(Table, usize)>, ExportError> {
+            let mut sink = TableSink::new(tmp, csv);
+            for tables in batches {
+                // A batch's rows of each table in one frame: polars' cost
+                // per frame is paid per batch, not per edition.
+                for t in &tables {
+                    sink.push(t)?;
+                }
             }
-            // A batch's rows of each table in one frame: polars' cost per
-            // frame is paid per batch, not per edition.
-            for t in run.pending.drain(..) {
-                sink.push(&t)?;
+            sink.finish()
+        };
+        let (tables, sent) = std::thread::scope(|scope| {
+            let writing = scope.spawn(writer);
+            let mut sent = true;
+            for batch in texts.chunks(BATCH) {
+                let done: Vec<(Processed, Option<Vec<Table>>)> = batch
+                    .par_iter()
+                    .map(|t| {
+                        let p = process(t, pins.as_ref());
+                        // Tables only while nothing has failed.
+                        let tables = match &p.edition {
+                            Some((r, v)) if v.passed() => {
+                                Some(zaitaku_export::tables::edition(r, v))
+                            }
+                            _ => None,
+                        };
+                        (p, tables)
+                    })
+                    .collect();
+                for (p, tables) in done {
+                    run.take(p, tables);
+                }
+                if !run.pending.is_empty()
+                    && to_writer.send(std::mem::take(&mut run.pending)).is_err()
+                {
+                    // The writer stopped on an error: it says which.
+                    sent = false;
+                    break;
+                }
             }
-        }
-        if !run.clean() {
+            if run.clean() {
+                let municipalities = zaitaku_export::tables::municipalities(run.newest.as_ref());
+                sent = sent && to_writer.send(vec![municipalities]).is_ok();
+            }
+            drop(to_writer);
+            let tables = writing.join().unwrap_or(Err(ExportError::Abandoned));
+            (tables, sent)
+        });
+        let tables = tables?;
+        if !run.clean() || !sent {
             return Err(ExportError::Abandoned);
         }
-        let municipalities = zaitaku_export::tables::municipalities(run.newest.as_ref());
-        sink.push(&municipalities)?;
-        let tables = sink.finish()?;
         // `municipalities` first, as the data package has always listed it.
         let mut headers: Vec<Table> = tables.iter().map(|(t, _)| t.header()).collect();
         headers.rotate_right(1);
