@@ -85,9 +85,15 @@ pub fn csv_header(df: &DataFrame) -> Vec<u8> {
     csv
 }
 
-/// A Parquet writer as every table is written: Snappy, not polars' default
-/// zstd (a zstd context per column chunk cost a few ms per build, seen with
-/// perf, and every reader knows Snappy).
+/// A Parquet writer as every table is written: Snappy, with polars' default
+/// column statistics. Measured here (2026-11-25, medians): the seed's build
+/// takes 20.1 ms with Snappy and statistics (122 KB of Parquet), 19.0 ms
+/// without statistics (98 KB), 18.7 ms uncompressed (180 KB), 27.1 ms with
+/// zstd (111 KB: a zstd context per column chunk); for 300 editions the
+/// codecs and statistics time the same within noise (1.33–1.43 s), and the
+/// Parquet is 392 KB with Snappy, 3.8 MB uncompressed, 193 KB with zstd.
+/// Statistics let readers skip row groups of other editions; Snappy costs
+/// little and every reader knows it.
 pub fn parquet_writer<W: std::io::Write>(w: W) -> ParquetWriter<W> {
     ParquetWriter::new(w).with_compression(ParquetCompression::Snappy)
 }
