@@ -56,7 +56,7 @@ impl TableSink {
             table: table.name.to_string(),
             source,
         };
-        let mut df = table.frame().map_err(err)?;
+        let df = table.frame().map_err(err)?;
         let k = match self.open.iter().position(|o| o.header.name == table.name) {
             Some(k) => k,
             None => {
@@ -68,13 +68,9 @@ impl TableSink {
         let Some(open) = self.open.get_mut(k) else {
             return Ok(());
         };
-        // CSV: this edition's rows now.
+        // CSV: this edition's rows now, straight from the cells.
         let mut body = Vec::new();
-        CsvWriter::new(&mut body)
-            .include_header(false)
-            .with_line_terminator("\n".into())
-            .finish(&mut df)
-            .map_err(err)?;
+        table.csv_rows(&mut body);
         let name = format!("{}.csv", table.name);
         let columns: Vec<&str> = table.columns.iter().map(|(m, _)| m.name).collect();
         let plain = CsvOptions {
@@ -110,7 +106,7 @@ impl TableSink {
         let csv_path = self.dir.join(&csv_name);
         let mut csv = BufWriter::new(File::create(&csv_path).map_err(io(&csv_path))?);
         let columns: Vec<&str> = table.columns.iter().map(|(m, _)| m.name).collect();
-        let header = encode_csv(&csv_name, csv_header(df), self.csv, 0, &columns)?;
+        let header = encode_csv(&csv_name, csv_header(table), self.csv, 0, &columns)?;
         csv.write_all(&header).map_err(io(&csv_path))?;
         Ok(Open {
             header: table.header(),

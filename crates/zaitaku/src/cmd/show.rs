@@ -46,11 +46,10 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         );
         return Ok(Outcome::InputError);
     };
-    let mut df = table.frame()?;
+    let df = table.frame()?;
     if args.csv {
-        crate::term::stdout(&String::from_utf8_lossy(&zaitaku_export::write::csv_bytes(
-            &mut df,
-        )?))?;
+        let csv = zaitaku_export::write::table_csv(table);
+        crate::term::stdout(&String::from_utf8_lossy(&csv))?;
     } else {
         // polars reads its display limits from the environment; -1 means all.
         std::env::set_var("POLARS_FMT_MAX_ROWS", "-1");
