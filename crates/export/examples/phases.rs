@@ -12,11 +12,18 @@ fn main() {
     let bytes = std::fs::read(&path).unwrap_or_default();
     let dir = std::env::temp_dir().join(format!("phases-{}", std::process::id()));
     let _ = std::fs::create_dir_all(&dir);
-    let names = ["decode", "parse", "validate", "tables", "write rows"];
-    let mut rounds: Vec<[f64; 5]> = Vec::new();
+    let names = [
+        "decode",
+        "edition",
+        "parse",
+        "validate",
+        "tables",
+        "write rows",
+    ];
+    let mut rounds: Vec<[f64; 6]> = Vec::new();
     let mut sink = zaitaku_export::stream::TableSink::new(&dir, Default::default());
     for _ in 0..51 {
-        let mut times = [0.0; 5];
+        let mut times = [0.0; 6];
         let mut t = Instant::now();
         let mut lap = |k: usize, t: &mut Instant| {
             times[k] = t.elapsed().as_secs_f64() * 1000.0;
@@ -26,20 +33,22 @@ fn main() {
             return eprintln!("cannot decode {path}");
         };
         lap(0, &mut t);
+        let _ = zaitaku_parse::edition_of(&decoded.text);
+        lap(1, &mut t);
         let Ok(report) = zaitaku_parse::parse_text(&decoded.text) else {
             return eprintln!("cannot parse {path}");
         };
-        lap(1, &mut t);
-        let validation = zaitaku_validate::validate(std::slice::from_ref(&report));
         lap(2, &mut t);
-        let tables = zaitaku_export::tables::edition(&report, &validation);
+        let validation = zaitaku_validate::validate(std::slice::from_ref(&report));
         lap(3, &mut t);
+        let tables = zaitaku_export::tables::edition(&report, &validation);
+        lap(4, &mut t);
         for table in &tables {
             if sink.push(table).is_err() {
                 return eprintln!("cannot write");
             }
         }
-        lap(4, &mut t);
+        lap(5, &mut t);
         rounds.push(times);
     }
     let t = Instant::now();

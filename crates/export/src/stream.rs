@@ -2,10 +2,11 @@
 //! another (oldest first), without holding more than a row group of any
 //! table: each table is one Parquet file written in row groups and one CSV
 //! file written in batches, straight into a directory (the temporary one of
-//! [`write_atomically_with`](crate::write::write_atomically_with)).
+//! [`write_atomically_with`](crate::write::write_atomically_with)). The
+//! tables of a batch are written in parallel, each to its own files.
 //!
 //! The bytes depend only on the editions and their order: a row group is
-//! cut after the edition that brings it to [`ROW_GROUP`] rows.
+//! cut after the batch that brings it to [`ROW_GROUP`] rows.
 
 use crate::table::Table;
 use crate::write::{csv_header, encode_csv, parquet_writer, CsvOptions, ExportError};
@@ -33,11 +34,17 @@ struct Open {
     csv_lines: usize,
 }
 
+/// A table's place in the sink: its files, once its first rows came.
+struct Slot {
+    name: &'static str,
+    open: Option<Open>,
+}
+
 /// The tables being written into a directory.
 pub struct TableSink {
     dir: PathBuf,
     csv: CsvOptions,
-    open: Vec<Open>,
+    slots: Vec<Slot>,
 }
 
 impl TableSink {
@@ -46,84 +53,64 @@ impl TableSink {
         TableSink {
             dir: dir.to_path_buf(),
             csv,
-            open: Vec::new(),
+            slots: Vec::new(),
         }
     }
 
     /// Writes the rows of `table` after those written before under its name.
     pub fn push(&mut self, table: &Table) -> Result<(), ExportError> {
-        let err = |source| ExportError::Polars {
-            table: table.name.to_string(),
-            source,
-        };
-        let df = table.frame().map_err(err)?;
-        let k = match self.open.iter().position(|o| o.header.name == table.name) {
-            Some(k) => k,
-            None => {
-                let opened = self.open_table(table, &df)?;
-                self.open.push(opened);
-                self.open.len() - 1
-            }
-        };
-        let Some(open) = self.open.get_mut(k) else {
-            return Ok(());
-        };
-        // CSV: this edition's rows now, straight from the cells.
-        let mut body = Vec::new();
-        table.csv_rows(&mut body);
-        let name = format!("{}.csv", table.name);
-        let columns: Vec<&str> = table.columns.iter().map(|(m, _)| m.name).collect();
-        let plain = CsvOptions {
-            bom: false,
-            ..self.csv
-        };
-        let body = encode_csv(&name, body, plain, open.csv_lines, &columns)?;
-        let path = self.dir.join(&name);
-        open.csv.write_all(&body).map_err(io(&path))?;
-        open.csv_lines += df.height();
-        open.rows += df.height();
-        // Parquet: a row group once enough rows are pending.
-        open.pending_rows += df.height();
-        open.pending.push(df);
-        if open.pending_rows >= ROW_GROUP {
-            flush(open)?;
-        }
-        Ok(())
+        self.push_all(std::slice::from_ref(table))
     }
 
-    /// Creates a table's files, with the CSV header.
-    fn open_table(&self, table: &Table, df: &DataFrame) -> Result<Open, ExportError> {
-        let err = |source| ExportError::Polars {
-            table: table.name.to_string(),
-            source,
-        };
-        let parquet_path = self.dir.join(format!("{}.parquet", table.name));
-        let file = File::create(&parquet_path).map_err(io(&parquet_path))?;
-        let parquet = parquet_writer(BufWriter::new(file))
-            .batched(df.schema())
-            .map_err(err)?;
-        let csv_name = format!("{}.csv", table.name);
-        let csv_path = self.dir.join(&csv_name);
-        let mut csv = BufWriter::new(File::create(&csv_path).map_err(io(&csv_path))?);
-        let columns: Vec<&str> = table.columns.iter().map(|(m, _)| m.name).collect();
-        let header = encode_csv(&csv_name, csv_header(table), self.csv, 0, &columns)?;
-        csv.write_all(&header).map_err(io(&csv_path))?;
-        Ok(Open {
-            header: table.header(),
-            parquet,
-            csv,
-            pending: Vec::new(),
-            pending_rows: 0,
-            rows: 0,
-            csv_lines: 1,
-        })
+    /// Writes the rows of each of `tables` after those written before under
+    /// its name: each table to its own files, in parallel. A name given
+    /// twice is written in order, its second rows after its first.
+    pub fn push_all(&mut self, tables: &[Table]) -> Result<(), ExportError> {
+        use rayon::prelude::*;
+        // Each table's slot; a table seen first gets a new one.
+        let mut wanted: Vec<(usize, Vec<&Table>)> = Vec::new();
+        for t in tables {
+            let k = match self.slots.iter().position(|s| s.name == t.name) {
+                Some(k) => k,
+                None => {
+                    self.slots.push(Slot {
+                        name: t.name,
+                        open: None,
+                    });
+                    self.slots.len() - 1
+                }
+            };
+            match wanted.iter_mut().find(|(j, _)| *j == k) {
+                Some((_, ts)) => ts.push(t),
+                None => wanted.push((k, vec![t])),
+            }
+        }
+        let (dir, csv) = (self.dir.as_path(), self.csv);
+        let results: Vec<Result<(), ExportError>> = self
+            .slots
+            .par_iter_mut()
+            .enumerate()
+            .filter_map(|(k, slot)| {
+                let ts = wanted.iter().find(|(j, _)| *j == k)?;
+                Some((slot, ts.1.clone()))
+            })
+            .map(|(slot, ts)| {
+                ts.into_iter()
+                    .try_for_each(|t| write_rows(dir, csv, slot, t))
+            })
+            .collect();
+        // The first table's error, whichever thread met it first.
+        results.into_iter().collect()
     }
 
     /// Writes what is pending and closes every file; returns each table
     /// without rows and its row count, in the order they were first pushed.
     pub fn finish(self) -> Result<Vec<(Table, usize)>, ExportError> {
         let mut out = Vec::new();
-        for mut open in self.open {
+        for slot in self.slots {
+            let Some(mut open) = slot.open else {
+                continue;
+            };
             flush(&mut open)?;
             let name = open.header.name;
             let err = |source| ExportError::Polars {
@@ -137,6 +124,75 @@ impl TableSink {
         }
         Ok(out)
     }
+}
+
+/// Appends `table`'s rows to its files, creating them first if need be.
+fn write_rows(
+    dir: &Path,
+    csv: CsvOptions,
+    slot: &mut Slot,
+    table: &Table,
+) -> Result<(), ExportError> {
+    let err = |source| ExportError::Polars {
+        table: table.name.to_string(),
+        source,
+    };
+    let df = table.frame().map_err(err)?;
+    let open = match &mut slot.open {
+        Some(open) => open,
+        none => none.insert(open_table(dir, csv, table, &df)?),
+    };
+    // CSV: the rows now, straight from the cells.
+    let mut body = Vec::new();
+    table.csv_rows(&mut body);
+    let name = format!("{}.csv", table.name);
+    let columns: Vec<&str> = table.columns.iter().map(|(m, _)| m.name).collect();
+    let plain = CsvOptions { bom: false, ..csv };
+    let body = encode_csv(&name, body, plain, open.csv_lines, &columns)?;
+    let path = dir.join(&name);
+    open.csv.write_all(&body).map_err(io(&path))?;
+    open.csv_lines += df.height();
+    open.rows += df.height();
+    // Parquet: a row group once enough rows are pending.
+    open.pending_rows += df.height();
+    open.pending.push(df);
+    if open.pending_rows >= ROW_GROUP {
+        flush(open)?;
+    }
+    Ok(())
+}
+
+/// Creates a table's files, with the CSV header.
+fn open_table(
+    dir: &Path,
+    csv: CsvOptions,
+    table: &Table,
+    df: &DataFrame,
+) -> Result<Open, ExportError> {
+    let err = |source| ExportError::Polars {
+        table: table.name.to_string(),
+        source,
+    };
+    let parquet_path = dir.join(format!("{}.parquet", table.name));
+    let file = File::create(&parquet_path).map_err(io(&parquet_path))?;
+    let parquet = parquet_writer(BufWriter::new(file))
+        .batched(df.schema())
+        .map_err(err)?;
+    let csv_name = format!("{}.csv", table.name);
+    let csv_path = dir.join(&csv_name);
+    let mut csv_file = BufWriter::new(File::create(&csv_path).map_err(io(&csv_path))?);
+    let columns: Vec<&str> = table.columns.iter().map(|(m, _)| m.name).collect();
+    let header = encode_csv(&csv_name, csv_header(table), csv, 0, &columns)?;
+    csv_file.write_all(&header).map_err(io(&csv_path))?;
+    Ok(Open {
+        header: table.header(),
+        parquet,
+        csv: csv_file,
+        pending: Vec::new(),
+        pending_rows: 0,
+        rows: 0,
+        csv_lines: 1,
+    })
 }
 
 /// Writes the pending frames as one row group.

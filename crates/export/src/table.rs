@@ -186,9 +186,14 @@ fn enum_type(cats: &'static [&'static str]) -> PolarsResult<DataType> {
 fn csv_text(out: &mut Vec<u8>, v: &str) {
     if v.is_empty() {
         out.extend_from_slice(b"\"\"");
-    } else if v.contains([',', '"', '\n', '\r']) {
+    } else if v.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r')) {
         out.push(b'"');
-        out.extend_from_slice(v.replace('"', "\"\"").as_bytes());
+        for b in v.bytes() {
+            if b == b'"' {
+                out.push(b'"');
+            }
+            out.push(b);
+        }
         out.push(b'"');
     } else {
         out.extend_from_slice(v.as_bytes());
