@@ -59,17 +59,19 @@ impl TableSink {
 
     /// Writes the rows of `table` after those written before under its name.
     pub fn push(&mut self, table: &Table) -> Result<(), ExportError> {
-        self.push_all(std::slice::from_ref(table))
+        self.push_editions(&[vec![table.clone()]])
     }
 
-    /// Writes the rows of each of `tables` after those written before under
-    /// its name: each table to its own files, in parallel. A name given
-    /// twice is written in order, its second rows after its first.
-    pub fn push_all(&mut self, tables: &[Table]) -> Result<(), ExportError> {
+    /// Writes the tables of `editions` (in order: each edition's tables,
+    /// in one order), each table's rows of every edition after those
+    /// written before under its name; each table to its own files, in
+    /// parallel, with one frame per table for all the editions.
+    pub fn push_editions(&mut self, editions: &[Vec<Table>]) -> Result<(), ExportError> {
         use rayon::prelude::*;
-        // Each table's slot; a table seen first gets a new one.
+        // Each table's parts (one per edition) and slot; a table seen first
+        // gets a new slot.
         let mut wanted: Vec<(usize, Vec<&Table>)> = Vec::new();
-        for t in tables {
+        for t in editions.iter().flatten() {
             let k = match self.slots.iter().position(|s| s.name == t.name) {
                 Some(k) => k,
                 None => {
@@ -81,7 +83,7 @@ impl TableSink {
                 }
             };
             match wanted.iter_mut().find(|(j, _)| *j == k) {
-                Some((_, ts)) => ts.push(t),
+                Some((_, parts)) => parts.push(t),
                 None => wanted.push((k, vec![t])),
             }
         }
@@ -91,13 +93,10 @@ impl TableSink {
             .par_iter_mut()
             .enumerate()
             .filter_map(|(k, slot)| {
-                let ts = wanted.iter().find(|(j, _)| *j == k)?;
-                Some((slot, ts.1.clone()))
+                let parts = wanted.iter().find(|(j, _)| *j == k)?;
+                Some((slot, parts.1.as_slice()))
             })
-            .map(|(slot, ts)| {
-                ts.into_iter()
-                    .try_for_each(|t| write_rows(dir, csv, slot, t))
-            })
+            .map(|(slot, parts)| write_rows(dir, csv, slot, parts))
             .collect();
         // The first table's error, whichever thread met it first.
         results.into_iter().collect()
@@ -126,25 +125,31 @@ impl TableSink {
     }
 }
 
-/// Appends `table`'s rows to its files, creating them first if need be.
+/// Appends the rows of `parts` (one table, of one edition each) to its
+/// files, creating them first if need be.
 fn write_rows(
     dir: &Path,
     csv: CsvOptions,
     slot: &mut Slot,
-    table: &Table,
+    parts: &[&Table],
 ) -> Result<(), ExportError> {
+    let Some(table) = parts.first() else {
+        return Ok(());
+    };
     let err = |source| ExportError::Polars {
         table: table.name.to_string(),
         source,
     };
-    let df = table.frame().map_err(err)?;
+    let df = Table::frame_of(parts).map_err(err)?;
     let open = match &mut slot.open {
         Some(open) => open,
         none => none.insert(open_table(dir, csv, table, &df)?),
     };
     // CSV: the rows now, straight from the cells.
     let mut body = Vec::new();
-    table.csv_rows(&mut body);
+    for part in parts {
+        part.csv_rows(&mut body);
+    }
     let name = format!("{}.csv", table.name);
     let columns: Vec<&str> = table.columns.iter().map(|(m, _)| m.name).collect();
     let plain = CsvOptions { bom: false, ..csv };

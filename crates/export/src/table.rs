@@ -122,35 +122,54 @@ impl Table {
     /// The DataFrame, with Enum columns cast strictly (an unknown value is an
     /// error, not a null), and a cell of another kind than its column an error too.
     pub fn frame(&self) -> PolarsResult<DataFrame> {
-        let mut cols = Vec::with_capacity(self.columns.len());
-        for (m, cells) in &self.columns {
+        Table::frame_of(&[self])
+    }
+
+    /// The DataFrame of `parts`, the same table of several editions, their
+    /// rows one after another (as [`frame`](Self::frame) of the parts
+    /// appended, without appending them).
+    pub fn frame_of(parts: &[&Table]) -> PolarsResult<DataFrame> {
+        let Some(first) = parts.first() else {
+            return Ok(DataFrame::empty());
+        };
+        let mut cols = Vec::with_capacity(first.columns.len());
+        for (k, (m, _)) in first.columns.iter().enumerate() {
+            let cells = || {
+                parts.iter().flat_map(move |t| {
+                    t.columns
+                        .get(k)
+                        .map(|(_, c)| c.iter())
+                        .into_iter()
+                        .flatten()
+                })
+            };
             let name: PlSmallStr = m.name.into();
-            let mismatch = || polars_err!(SchemaMismatch: "column {} of {}: a cell does not fit its kind", m.name, self.name);
+            let mismatch = || polars_err!(SchemaMismatch: "column {} of {}: a cell does not fit its kind", m.name, first.name);
             let series = match m.kind {
                 Kind::Str | Kind::Enum(_) => {
-                    let v = cells.iter().map(|c| match c {
+                    let v = cells().map(|c| match c {
                         Cell::Str(v) => Ok(v.as_deref()),
                         _ => Err(mismatch()),
                     });
                     Series::new(name, v.collect::<PolarsResult<Vec<_>>>()?)
                 }
                 Kind::Int => {
-                    let v = cells.iter().map(|c| match c {
+                    let v = cells().map(|c| match c {
                         Cell::Int(v) => Ok(*v),
-                        Cell::Unfit(value) => Err(polars_err!(ComputeError: "column {} of {}: {value} does not fit a 32-bit integer", m.name, self.name)),
+                        Cell::Unfit(value) => Err(polars_err!(ComputeError: "column {} of {}: {value} does not fit a 32-bit integer", m.name, first.name)),
                         _ => Err(mismatch()),
                     });
                     Series::new(name, v.collect::<PolarsResult<Vec<_>>>()?)
                 }
                 Kind::Float => {
-                    let v = cells.iter().map(|c| match c {
+                    let v = cells().map(|c| match c {
                         Cell::Float(v) => Ok(*v),
                         _ => Err(mismatch()),
                     });
                     Series::new(name, v.collect::<PolarsResult<Vec<_>>>()?)
                 }
                 Kind::Bool => {
-                    let v = cells.iter().map(|c| match c {
+                    let v = cells().map(|c| match c {
                         Cell::Bool(v) => Ok(*v),
                         _ => Err(mismatch()),
                     });

@@ -75,14 +75,14 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         // The rows are written on a thread of their own while the next
         // batch is parsed: the writer takes a batch's tables through a
         // channel holding one batch at most.
-        let (to_writer, batches) = std::sync::mpsc::sync_channel::<Vec<Table>>(1);
+        let (to_writer, batches) = std::sync::mpsc::sync_channel::<Vec<Vec<Table>>>(1);
         let writer = move || -> Result<Vec<(Table, usize)>, ExportError> {
             let mut sink = TableSink::new(tmp, csv);
             for tables in batches {
                 // A batch's rows of each table in one frame (polars' cost
                 // per frame is paid per batch, not per edition), the tables
                 // written in parallel.
-                sink.push_all(&tables)?;
+                sink.push_editions(&tables)?;
             }
             sink.finish()
         };
@@ -117,7 +117,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             }
             if run.clean() {
                 let municipalities = zaitaku_export::tables::municipalities(run.newest.as_ref());
-                sent = sent && to_writer.send(vec![municipalities]).is_ok();
+                sent = sent && to_writer.send(vec![vec![municipalities]]).is_ok();
             }
             drop(to_writer);
             let tables = writing.join().unwrap_or(Err(ExportError::Abandoned));
@@ -201,8 +201,8 @@ struct Run {
     override_errors: Vec<zaitaku_parse::error::ParseError>,
     parse_failed: bool,
     newest: Option<Report>,
-    /// This batch's tables, every edition's rows appended.
-    pending: Vec<Table>,
+    /// This batch's tables, per edition.
+    pending: Vec<Vec<Table>>,
     rows: Vec<(&'static str, usize)>,
 }
 
@@ -222,12 +222,7 @@ impl Run {
         self.notes.extend(p.failures);
         self.notes.extend(p.notes);
         match (tables, self.clean()) {
-            (Some(tables), true) if self.pending.is_empty() => self.pending = tables,
-            (Some(tables), true) => {
-                for (t, more) in self.pending.iter_mut().zip(tables) {
-                    t.append(more);
-                }
-            }
+            (Some(tables), true) => self.pending.push(tables),
             _ => self.pending.clear(),
         }
         self.newest = Some(report);
