@@ -62,34 +62,63 @@ pub fn layout_is_match(pattern: &'static str, text: &str) -> bool {
 /// same leftmost-first, greedy meaning: a regex's first search through a
 /// text builds its automaton's states, most of a parse's time.
 pub fn layout_find_iter(pattern: &'static str, text: &str) -> Vec<std::ops::Range<usize>> {
-    let parts: Vec<&str> = pattern.split(OPEN_RUN).collect();
-    let (Some(head), Some(rest)) = (parts.first().filter(|h| !h.is_empty()), parts.get(1..)) else {
-        return layout_regex(pattern)
-            .find_iter(text)
-            .map(|m| m.range())
-            .collect();
-    };
-    if !parts.iter().all(|p| is_plain(p)) {
-        return layout_regex(pattern)
-            .find_iter(text)
-            .map(|m| m.range())
-            .collect();
-    }
-    // The first part's searcher is built once per pattern, not per text.
-    let first = first_part_finder(pattern, head);
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(at) = text.as_bytes().get(from..).and_then(|t| first.find(t)) {
-        let start = from + at;
-        match match_rest(rest, text, start + head.len()) {
-            Some(end) => {
-                out.push(start..end);
-                from = end.max(start + head.len());
+    layout_finder(pattern).find_iter(text)
+}
+
+/// A layout pattern ready to search many texts: its literal parts and the
+/// searcher of the first one, or its regular expression.
+pub enum LayoutFinder {
+    /// Literal parts with runs without brackets between them.
+    Plain {
+        /// The first part's searcher.
+        first: Arc<memchr::memmem::Finder<'static>>,
+        /// The first part.
+        head: &'static str,
+        /// The parts after it.
+        rest: Vec<&'static str>,
+    },
+    /// Any other pattern.
+    Regex(Arc<Regex>),
+}
+
+/// The finder of a layout pattern (see [`layout_find_iter`]): made once,
+/// it searches many texts without looking the pattern up again.
+pub fn layout_finder(pattern: &'static str) -> LayoutFinder {
+    let parts: Vec<&'static str> = pattern.split(OPEN_RUN).collect();
+    match parts.split_first() {
+        Some((head, rest)) if !head.is_empty() && parts.iter().all(|p| is_plain(p)) => {
+            LayoutFinder::Plain {
+                // The first part's searcher is built once per pattern, not per text.
+                first: first_part_finder(pattern, head),
+                head,
+                rest: rest.to_vec(),
             }
-            None => from = start + head.chars().next().map_or(1, char::len_utf8),
         }
+        _ => LayoutFinder::Regex(layout_regex(pattern)),
     }
-    out
+}
+
+impl LayoutFinder {
+    /// Every match in `text`, as byte ranges, left to right.
+    pub fn find_iter(&self, text: &str) -> Vec<std::ops::Range<usize>> {
+        let (first, head, rest) = match self {
+            LayoutFinder::Regex(re) => return re.find_iter(text).map(|m| m.range()).collect(),
+            LayoutFinder::Plain { first, head, rest } => (first, head, rest),
+        };
+        let mut out = Vec::new();
+        let mut from = 0;
+        while let Some(at) = text.as_bytes().get(from..).and_then(|t| first.find(t)) {
+            let start = from + at;
+            match match_rest(rest, text, start + head.len()) {
+                Some(end) => {
+                    out.push(start..end);
+                    from = end.max(start + head.len());
+                }
+                None => from = start + head.chars().next().map_or(1, char::len_utf8),
+            }
+        }
+        out
+    }
 }
 
 /// A searcher for the first literal part of a layout pattern, built once.

@@ -14,7 +14,7 @@ use crate::model::{CountSource, QuestionRow, QuestionSummary, Span};
 use crate::pages::combinators::{count, option_row, question_marker, question_row, trailing_count};
 use crate::pages::page1::sample_size;
 use crate::text::{join_paragraph, Joined, Page};
-use crate::vocab::{layout_find_iter, match_option};
+use crate::vocab::{layout_finder, match_option};
 use nom::combinator::all_consuming;
 use nom::Parser;
 
@@ -280,11 +280,12 @@ fn locate(
     errors: &mut Vec<ParseError>,
 ) -> Option<Located> {
     let mut hits = Vec::new();
+    let finder = layout_finder(pattern);
     for p in paragraphs {
         let joined = &p.text;
         // The input line of a byte of the joined paragraph.
         let line_of = |byte: usize| page.span(p.line_at(byte));
-        for m in layout_find_iter(pattern, joined) {
+        for m in finder.find_iter(joined) {
             let span = line_of(m.start);
             let after = joined.get(m.end..).unwrap_or_default();
             let count = match trailing_count(after) {

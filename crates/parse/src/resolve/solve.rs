@@ -153,20 +153,29 @@ impl Flow {
         e
     }
 
-    /// Edmonds–Karp: shortest augmenting paths, each by breadth-first search.
+    /// Edmonds–Karp: shortest augmenting paths, each by breadth-first search
+    /// that stops when it reaches `t` (the search's vectors are reused).
     fn max_flow(&mut self, s: usize, t: usize) -> i64 {
+        let n = self.adj.len();
         let mut total = 0;
+        let mut via: Vec<Option<usize>> = vec![None; n];
+        let mut seen = vec![false; n];
+        let mut queue = std::collections::VecDeque::with_capacity(n);
         loop {
-            let mut via: Vec<Option<usize>> = vec![None; self.adj.len()];
-            let mut queue = std::collections::VecDeque::from([s]);
-            let mut seen = vec![false; self.adj.len()];
+            via.fill(None);
+            seen.fill(false);
+            queue.clear();
+            queue.push_back(s);
             seen[s] = true;
-            while let Some(u) = queue.pop_front() {
+            'search: while let Some(u) = queue.pop_front() {
                 for &e in &self.adj[u] {
                     let v = self.to[e];
                     if self.cap[e] > 0 && !seen[v] {
                         seen[v] = true;
                         via[v] = Some(e);
+                        if v == t {
+                            break 'search;
+                        }
                         queue.push_back(v);
                     }
                 }
