@@ -301,6 +301,42 @@ pub fn process(text: &Text, pins: Option<&Overrides>) -> Processed {
     out
 }
 
+/// Editions parsed and validated at once: enough to keep the cores busy,
+/// few enough that memory holds only a handful of editions.
+pub const BATCH: usize = 16;
+
+/// Runs [`process`] over `texts` (in edition order), [`BATCH`] editions at a
+/// time in parallel, with `extra` computed beside each on the same thread;
+/// hands each edition's result to `take` in edition order, a batch at a
+/// time, after which `batch_done` runs; both get `state`. Stops early when
+/// `batch_done` says so.
+pub fn process_in_batches<S, T: Send>(
+    texts: &[Text],
+    pins: Option<&Overrides>,
+    extra: impl Fn(&Processed) -> T + Sync,
+    state: &mut S,
+    mut take: impl FnMut(&mut S, Processed, T),
+    mut batch_done: impl FnMut(&mut S) -> bool,
+) {
+    use rayon::prelude::*;
+    for batch in texts.chunks(BATCH) {
+        let done: Vec<(Processed, T)> = batch
+            .par_iter()
+            .map(|t| {
+                let p = process(t, pins);
+                let x = extra(&p);
+                (p, x)
+            })
+            .collect();
+        for (p, x) in done {
+            take(state, p, x);
+        }
+        if !batch_done(state) {
+            return;
+        }
+    }
+}
+
 /// The parsed editions, in edition order, with the text each was read
 /// from; and the messages of their failed checks.
 pub struct Loaded {

@@ -5,7 +5,7 @@
 //! `output`), atomically. On a parse error (exit 2) or a failed check
 //! (exit 1) DIR is left exactly as it was and the report goes to the terminal.
 
-use crate::config::{process, read_texts, say_totals, InputArgs, Overrides, Processed};
+use crate::config::{process_in_batches, read_texts, say_totals, InputArgs, Overrides, Processed};
 use crate::diagnostic::{line_starts, render, Diagnostic, Source};
 use crate::Outcome;
 use annotate_snippets::Level;
@@ -34,18 +34,12 @@ pub struct Args {
     input: InputArgs,
 }
 
-/// Editions parsed and validated at once before their tables are written:
-/// enough to keep the cores busy, few enough that memory holds only a
-/// handful of editions' tables.
-const BATCH: usize = 16;
-
 /// Runs `build`: reads every input, then parses, validates and writes the
 /// editions in edition order, a batch at a time (the editions of a batch in
 /// parallel), each edition's rows straight into the output files of a
 /// temporary directory that takes the output's place only when everything
 /// succeeded.
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
-    use rayon::prelude::*;
     if args.csv_bom && args.csv_encoding != CsvEncoding::Utf8 {
         say!(
             "zaitaku: --csv-bom goes with UTF-8 only; expected no --csv-bom with --csv-encoding {}",
@@ -89,32 +83,25 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         let (tables, sent) = std::thread::scope(|scope| {
             let writing = scope.spawn(writer);
             let mut sent = true;
-            for batch in texts.chunks(BATCH) {
-                let done: Vec<(Processed, Option<Vec<Table>>)> = batch
-                    .par_iter()
-                    .map(|t| {
-                        let p = process(t, pins.as_ref());
-                        // Tables only while nothing has failed.
-                        let tables = match &p.edition {
-                            Some((r, v)) if v.passed() => {
-                                Some(zaitaku_export::tables::edition(r, v))
-                            }
-                            _ => None,
-                        };
-                        (p, tables)
-                    })
-                    .collect();
-                for (p, tables) in done {
-                    run.take(p, tables);
-                }
-                if !run.pending.is_empty()
-                    && to_writer.send(std::mem::take(&mut run.pending)).is_err()
-                {
-                    // The writer stopped on an error: it says which.
-                    sent = false;
-                    break;
-                }
-            }
+            process_in_batches(
+                &texts,
+                pins.as_ref(),
+                // Tables only while nothing has failed.
+                |p| match &p.edition {
+                    Some((r, v)) if v.passed() => Some(zaitaku_export::tables::edition(r, v)),
+                    _ => None,
+                },
+                &mut run,
+                |run, p, tables| run.take(p, tables),
+                |run| {
+                    if run.pending.is_empty() {
+                        return true;
+                    }
+                    // A send fails only when the writer stopped on an error: it says which.
+                    sent = to_writer.send(std::mem::take(&mut run.pending)).is_ok();
+                    sent
+                },
+            );
             if run.clean() {
                 let municipalities = zaitaku_export::tables::municipalities(run.newest.as_ref());
                 sent = sent && to_writer.send(vec![vec![municipalities]]).is_ok();
