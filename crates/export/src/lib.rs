@@ -4,7 +4,7 @@
 //!
 //! [`tables::all`] gives the tables (each column documented once, in
 //! [`table::Meta`]); [`render`] turns them and the report into file bytes;
-//! [`write::write_atomically`] puts the files in place all or nothing.
+//! [`atomic::write_atomically`] puts the files in place all or nothing.
 //!
 //! ```
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -16,7 +16,7 @@
 //! let tables = zaitaku_export::tables::all(&reports, &report);
 //! let files = zaitaku_export::render(&tables, &report, Default::default())?;
 //! let dir = std::env::temp_dir().join(format!("zaitaku-doc-{}", std::process::id()));
-//! zaitaku_export::write::write_atomically(&dir.join("output"), &files)?;
+//! zaitaku_export::atomic::write_atomically(&dir.join("output"), &files)?;
 //! assert!(dir.join("output/municipalities.parquet").exists());
 //! # std::fs::remove_dir_all(&dir)?;
 //! # Ok(()) }
@@ -37,6 +37,7 @@
 
 pub mod answers;
 pub mod associations;
+pub mod atomic;
 mod columns;
 pub mod stream;
 pub mod table;

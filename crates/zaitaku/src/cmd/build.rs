@@ -11,9 +11,10 @@ use crate::Outcome;
 use annotate_snippets::Level;
 use anyhow::Context;
 use std::path::PathBuf;
+use zaitaku_export::atomic::write_atomically_with;
 use zaitaku_export::stream::TableSink;
 use zaitaku_export::table::Table;
-use zaitaku_export::write::{write_atomically_with, CsvEncoding, CsvOptions, ExportError};
+use zaitaku_export::write::{CsvEncoding, CsvOptions, ExportError};
 use zaitaku_parse::model::{Report, Span};
 use zaitaku_validate::report::Summary;
 
