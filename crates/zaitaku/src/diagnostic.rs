@@ -71,14 +71,14 @@ fn renderer() -> Renderer {
 }
 
 /// The byte range of the word at character column `column` (from 1) of
-/// `line`: from the column to the next whitespace or comma (a CSV field),
-/// at least one character.
+/// `line`: from the column to the next whitespace, comma (a CSV field) or
+/// control character, at least one character (a NUL byte is one).
 fn word_at(line: &str, column: u32) -> std::ops::Range<usize> {
     let skip = usize::try_from(column.saturating_sub(1)).unwrap_or(usize::MAX);
     let start = line.char_indices().nth(skip).map_or(line.len(), |(b, _)| b);
     let rest = line.get(start..).unwrap_or_default();
     let word = rest
-        .find(|c: char| c.is_whitespace() || c == ',')
+        .find(|c: char| c.is_whitespace() || c == ',' || c.is_control())
         .unwrap_or(rest.len());
     // On a space (a message about a gap), the caret covers that character.
     let len = if word > 0 {
@@ -171,6 +171,9 @@ mod tests {
         assert_eq!(&line[word_at(line, 1)], "午前9時～午後5時");
         assert_eq!(&line[word_at(line, 11)], "03-5312-9925");
         assert_eq!(word_at(line, 99), line.len()..line.len());
+        // A NUL byte among other bytes is one character.
+        assert_eq!(word_at("ab\u{0}cd", 3), 2..3);
+        assert_eq!(&"ab\u{0}cd"[word_at("ab\u{0}cd", 1)], "ab");
     }
 
     #[test]
