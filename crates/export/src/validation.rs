@@ -47,7 +47,7 @@ pub fn validation_checks(report: &ValidationReport) -> Table {
         .col(EDITION, |c| s(&c.edition))
         .col(meta("check_id", Kind::Str, "検証ID", "Stable id: p2.ka.q2.pct_no (its first part is the family)", None), |c| s(&c.id))
         .col(FAMILY, |c| s(family_of(&c.id)))
-        .col(meta("subject", Kind::Str, "対象", "What is checked, for a person: 「カ② 未実施等 share of 20 (n=53)」", None), |c| s(&c.subject))
+        .col(meta("subject", Kind::Str, "対象", "What is checked, for a person: 「カ② 未実施等 share of N (n=…)」", None), |c| s(&c.subject))
         .col(meta("status", STATUSES, "結果", "pass, or fail (a failed check makes the build exit 1)", None), |c| s(if c.passed { "pass" } else { "fail" }))
         .col(meta("published", Kind::Str, "公表値", "The figure the report prints (or the rule's expectation), as printed", None), |c| s(&c.expected))
         .col(meta("reconstructed", Kind::Str, "再構成値", "What the reconstruction gives (for a failure, with the rows that may explain it)", None), |c| s(&c.found))
