@@ -82,7 +82,7 @@ pub fn ambiguities(report: &ValidationReport) -> Table {
         .col(meta("ambiguity_id", Kind::Str, "ID", "Id of what it concerns: win.targets, assoc.round_the_clock_care.unresolved", None), |r| s(&r.a.id))
         .col(meta("kind", Kind::Str, "種類", "The family's id and the id's last part: win.targets, assoc.unresolved, p2.count_yes", None), |r| s(r.a.kind()))
         .col(FAMILY, |r| s(family_of(&r.a.id)))
-        .col(meta("subject", Kind::Str, "対象", "What it concerns, for a person: 「window 2 of 千代田区 (高齢者あんしんセンター麹町)」", None), |r| s(&r.a.subject))
+        .col(meta("subject", Kind::Str, "対象", "What it concerns, for a person: 「window 2 of 千代田区 (its name)」", None), |r| s(&r.a.subject))
         .col(meta("resolution", Kind::Str, "処理", "What the text says and what was done: the value left null, or the rule that decided it", None), |r| s(&r.a.resolution))
         .col(SOURCE_PAGE, |r| oi(r.a.at.map(|s| s.page)))
         .col(SOURCE_LINE, |r| oi(r.a.at.map(|s| s.line)))
