@@ -115,18 +115,6 @@ pub fn render(
             })
         }
     }
-    files.push(datapackage(tables, csv));
-    files.push(OutputFile {
-        name: "validation_report.json".into(),
-        bytes: report.to_json().into_bytes(),
-    });
-    files.push(OutputFile {
-        name: "validation_report.md".into(),
-        bytes: report.to_markdown().into_bytes(),
-    });
-    files.push(OutputFile {
-        name: "README.md".into(),
-        bytes: OUTPUT_README.as_bytes().to_vec(),
-    });
+    files.extend(render_documents(tables, &report.summary(), csv));
     Ok(files)
 }

@@ -347,54 +347,89 @@ pub struct Loaded {
     failures: Vec<String>,
 }
 
-/// Reads every input, parses, pins and validates each (in parallel) and
-/// keeps them all; prints every message. `None` where an input could not be
-/// read or parsed, or an override is wrong (all of it printed).
+/// What the editions gave so far, in edition order: their validation
+/// summary, the messages of their failed checks (each with its source lines,
+/// then the ambiguities about the same figures), the overrides' errors, and
+/// whether an edition did not parse. `build`, `check` and [`load_validated`]
+/// take every edition through it.
+#[derive(Default)]
+pub struct Tally {
+    /// The validation summary.
+    pub summary: zaitaku_validate::report::Summary,
+    /// The failed checks' messages and the ambiguities about them.
+    pub notes: Vec<String>,
+    override_errors: Vec<ParseError>,
+    parse_failed: bool,
+}
+
+impl Tally {
+    /// Takes one edition: prints its messages, keeps its errors, adds its
+    /// validation to the summary; gives the edition back if it parsed.
+    pub fn take(&mut self, p: Processed) -> Option<(Report, ValidationReport)> {
+        for m in &p.messages {
+            say!("{m}");
+        }
+        self.override_errors.extend(p.override_errors);
+        let Some((report, validation)) = p.edition else {
+            self.parse_failed = true;
+            return None;
+        };
+        self.summary.add(&validation);
+        self.notes.extend(p.failures);
+        self.notes.extend(p.notes);
+        Some((report, validation))
+    }
+
+    /// Nothing has failed so far.
+    pub fn clean(&self) -> bool {
+        !self.parse_failed && self.override_errors.is_empty() && self.summary.passed()
+    }
+
+    /// Whether an input failed (exit 2): a wrong override (its errors
+    /// printed now, in line order) or an edition that did not parse.
+    pub fn input_failed(&mut self, pins: Option<&Overrides>) -> bool {
+        if let (Some(pins), false) = (pins, self.override_errors.is_empty()) {
+            pins.say_errors(std::mem::take(&mut self.override_errors));
+            return true;
+        }
+        self.parse_failed
+    }
+}
+
+/// Reads every input, parses, pins and validates each (in batches, in
+/// parallel) and keeps them all; prints every message. `None` where an input
+/// could not be read or parsed, or an override is wrong (all of it printed).
 pub fn load_validated(args: &InputArgs) -> Option<(Loaded, ValidationReport)> {
-    use rayon::prelude::*;
     let (texts, read) = read_texts(args);
     if !read {
         return None;
     }
-    let mut ok = true;
     let pins = match &args.overrides {
         Some(path) => Some(Overrides::load(path, &texts)?),
         None => None,
     };
-    let processed: Vec<Processed> = texts
-        .par_iter()
-        .map(|t| process(t, pins.as_ref()))
-        .collect();
-    let mut loaded = Loaded {
-        reports: Vec::new(),
-        failures: Vec::new(),
-    };
-    let mut report = ValidationReport::default();
-    let mut override_errors = Vec::new();
-    let mut notes = Vec::new();
-    for p in processed {
-        for m in &p.messages {
-            say!("{m}");
-        }
-        override_errors.extend(p.override_errors);
-        match p.edition {
-            Some((r, v)) => {
-                loaded.reports.push(r);
-                report.extend(v);
-                loaded.failures.extend(p.failures);
-                notes.extend(p.notes);
+    let mut kept = (Tally::default(), Vec::new(), ValidationReport::default());
+    process_in_batches(
+        &texts,
+        pins.as_ref(),
+        |_| (),
+        &mut kept,
+        |(tally, reports, all), p, ()| {
+            if let Some((r, v)) = tally.take(p) {
+                reports.push(r);
+                all.extend(v);
             }
-            None => ok = false,
-        }
-    }
-    if let (Some(pins), false) = (&pins, override_errors.is_empty()) {
-        pins.say_errors(override_errors);
+        },
+        |_| true,
+    );
+    let (mut tally, reports, report) = kept;
+    if tally.input_failed(pins.as_ref()) {
         return None;
     }
-    if !ok {
-        return None;
-    }
-    loaded.failures.extend(notes);
+    let loaded = Loaded {
+        reports,
+        failures: tally.notes,
+    };
     Some((loaded, report))
 }
 

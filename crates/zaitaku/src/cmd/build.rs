@@ -5,7 +5,9 @@
 //! `output`), atomically. On a parse error (exit 2) or a failed check
 //! (exit 1) DIR is left exactly as it was and the report goes to the terminal.
 
-use crate::config::{process_in_batches, read_texts, say_totals, InputArgs, Overrides, Processed};
+use crate::config::{
+    process_in_batches, read_texts, say_totals, InputArgs, Overrides, Processed, Tally,
+};
 use crate::diagnostic::{line_starts, render, Diagnostic, Source};
 use crate::Outcome;
 use annotate_snippets::Level;
@@ -16,7 +18,6 @@ use zaitaku_export::stream::TableSink;
 use zaitaku_export::table::Table;
 use zaitaku_export::write::{CsvEncoding, CsvOptions, ExportError};
 use zaitaku_parse::model::{Report, Span};
-use zaitaku_validate::report::Summary;
 
 /// Arguments of `build`.
 #[derive(clap::Args, Debug)]
@@ -120,7 +121,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         headers.rotate_right(1);
         run.rows = tables.iter().map(|(t, n)| (t.name, *n)).collect();
         run.rows.rotate_right(1);
-        let files = zaitaku_export::render_documents(&headers, &run.summary, csv);
+        let files = zaitaku_export::render_documents(&headers, &run.tally.summary, csv);
         for f in files {
             let path = tmp.join(&f.name);
             std::fs::write(&path, &f.bytes).map_err(|source| ExportError::Io { path, source })?;
@@ -128,18 +129,14 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         Ok(())
     });
     phases.lap("parse, validate, write");
-    for m in &run.notes {
+    for m in &run.tally.notes {
         say!("{m}");
     }
-    if let (Some(pins), false) = (&pins, run.override_errors.is_empty()) {
-        pins.say_errors(std::mem::take(&mut run.override_errors));
+    if run.tally.input_failed(pins.as_ref()) {
         return Ok(Outcome::InputError);
     }
-    if run.parse_failed {
-        return Ok(Outcome::InputError);
-    }
-    if !run.summary.passed() {
-        say_totals(&run.summary);
+    if !run.tally.summary.passed() {
+        say_totals(&run.tally.summary);
         say!(
             "zaitaku: validation failed; {} left untouched",
             args.out.display()
@@ -157,7 +154,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             text,
             at_column,
         }) => {
-            say_totals(&run.summary);
+            say_totals(&run.tally.summary);
             say_unencodable(&file, line, &column, character, code, &text, at_column);
             say!(
                 "zaitaku: nothing written; {} left untouched",
@@ -167,7 +164,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         }
         Err(e) => return Err(e).with_context(|| format!("writing {}", args.out.display())),
     }
-    say_totals(&run.summary);
+    say_totals(&run.tally.summary);
     for (name, rows) in &run.rows {
         say!("zaitaku: {name}: {rows} rows");
     }
@@ -179,15 +176,11 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     Ok(Outcome::Ok)
 }
 
-/// What the editions gave so far, in edition order.
+/// What the editions gave so far, in edition order: the tally, and what
+/// writing needs.
 #[derive(Default)]
 struct Run {
-    summary: Summary,
-    /// The failed checks' messages and the ambiguities about them, printed
-    /// once every edition is through.
-    notes: Vec<String>,
-    override_errors: Vec<zaitaku_parse::error::ParseError>,
-    parse_failed: bool,
+    tally: Tally,
     newest: Option<Report>,
     /// This batch's tables, per edition.
     pending: Vec<Vec<Table>>,
@@ -195,21 +188,13 @@ struct Run {
 }
 
 impl Run {
-    /// Takes one edition: prints its messages, adds its validation to the
-    /// summary and, while nothing has failed, adds its rows to the batch's.
+    /// Takes one edition (see [`Tally::take`]) and, while nothing has
+    /// failed, adds its rows to the batch's.
     fn take(&mut self, p: Processed, tables: Option<Vec<Table>>) {
-        for m in &p.messages {
-            say!("{m}");
-        }
-        self.override_errors.extend(p.override_errors);
-        let Some((report, validation)) = p.edition else {
-            self.parse_failed = true;
+        let Some((report, _)) = self.tally.take(p) else {
             return;
         };
-        self.summary.add(&validation);
-        self.notes.extend(p.failures);
-        self.notes.extend(p.notes);
-        match (tables, self.clean()) {
+        match (tables, self.tally.clean()) {
             (Some(tables), true) => self.pending.push(tables),
             _ => self.pending.clear(),
         }
@@ -218,7 +203,7 @@ impl Run {
 
     /// Nothing has failed so far.
     fn clean(&self) -> bool {
-        !self.parse_failed && self.override_errors.is_empty() && self.summary.passed()
+        self.tally.clean()
     }
 }
 

@@ -6,9 +6,8 @@
 //! through in batches, as in `build`: only their validation is kept (every
 //! row of it with `--all`, else the summary).
 
-use crate::config::{process_in_batches, read_texts, say_totals, InputArgs, Overrides};
+use crate::config::{process_in_batches, read_texts, say_totals, InputArgs, Overrides, Tally};
 use crate::Outcome;
-use zaitaku_validate::report::Summary;
 use zaitaku_validate::ValidationReport;
 
 /// Arguments of `check`.
@@ -19,18 +18,6 @@ pub struct Args {
     all: bool,
     #[command(flatten)]
     input: InputArgs,
-}
-
-/// What the editions gave, in edition order.
-#[derive(Default)]
-struct Checked {
-    summary: Summary,
-    /// Every check and ambiguity (with `--all` only).
-    all: ValidationReport,
-    /// The failed checks' messages and the ambiguities about them.
-    notes: Vec<String>,
-    override_errors: Vec<zaitaku_parse::error::ParseError>,
-    parse_failed: bool,
 }
 
 /// Runs `check`.
@@ -47,48 +34,34 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         None => None,
     };
     let keep_all = args.all;
-    let mut checked = Checked::default();
+    // Every check and ambiguity is kept with --all only.
+    let mut checked = (Tally::default(), ValidationReport::default());
     process_in_batches(
         &texts,
         pins.as_ref(),
         |_| (),
         &mut checked,
-        |c, p, ()| {
-            for m in &p.messages {
-                say!("{m}");
-            }
-            c.override_errors.extend(p.override_errors);
-            match p.edition {
-                Some((_, v)) => {
-                    c.summary.add(&v);
-                    c.notes.extend(p.failures);
-                    c.notes.extend(p.notes);
-                    if keep_all {
-                        c.all.extend(v);
-                    }
-                }
-                None => c.parse_failed = true,
+        |(tally, all), p, ()| {
+            if let (Some((_, v)), true) = (tally.take(p), keep_all) {
+                all.extend(v);
             }
         },
         |_| true,
     );
-    if let (Some(pins), false) = (&pins, checked.override_errors.is_empty()) {
-        pins.say_errors(checked.override_errors);
-        return Ok(Outcome::InputError);
-    }
-    if checked.parse_failed {
+    let (mut tally, all) = checked;
+    if tally.input_failed(pins.as_ref()) {
         return Ok(Outcome::InputError);
     }
     crate::term::stdout(&if keep_all {
-        checked.all.to_markdown_all()
+        all.to_markdown_all()
     } else {
-        checked.summary.to_markdown()
+        tally.summary.to_markdown()
     })?;
-    for m in &checked.notes {
+    for m in &tally.notes {
         say!("{m}");
     }
-    say_totals(&checked.summary);
-    Ok(if checked.summary.passed() {
+    say_totals(&tally.summary);
+    Ok(if tally.summary.passed() {
         Outcome::Ok
     } else {
         Outcome::ValidationFailed
