@@ -59,7 +59,7 @@ impl TableSink {
 
     /// Writes the rows of `table` after those written before under its name.
     pub fn push(&mut self, table: &Table) -> Result<(), ExportError> {
-        self.push_editions(&[vec![table.clone()]])
+        self.push_tables(vec![table])
     }
 
     /// Writes the tables of `editions` (in order: each edition's tables,
@@ -67,11 +67,17 @@ impl TableSink {
     /// written before under its name; each table to its own files, in
     /// parallel, with one frame per table for all the editions.
     pub fn push_editions(&mut self, editions: &[Vec<Table>]) -> Result<(), ExportError> {
+        self.push_tables(editions.iter().flatten().collect())
+    }
+
+    /// Writes `tables`, each table's parts in the order given (see
+    /// [`push_editions`](Self::push_editions)).
+    fn push_tables(&mut self, tables: Vec<&Table>) -> Result<(), ExportError> {
         use rayon::prelude::*;
         // Each table's parts (one per edition) and slot; a table seen first
         // gets a new slot.
         let mut wanted: Vec<(usize, Vec<&Table>)> = Vec::new();
-        for t in editions.iter().flatten() {
+        for t in tables {
             let k = match self.slots.iter().position(|s| s.name == t.name) {
                 Some(k) => k,
                 None => {
