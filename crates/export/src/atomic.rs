@@ -2,7 +2,7 @@
 //! beside the target and put in its place in one step, under a lock, with
 //! what killed builds left swept away.
 
-use crate::write::{ExportError, OutputFile};
+use crate::write::{io, ExportError, OutputFile};
 use std::path::{Path, PathBuf};
 
 /// Writes `files` into `dir`, replacing what it held, all or nothing.
@@ -114,11 +114,6 @@ fn sweep(parent: &Path, stem: &str, now: u128) {
             let _ = std::fs::remove_dir_all(entry.path());
         }
     }
-}
-
-fn io(path: &Path) -> impl FnOnce(std::io::Error) -> ExportError {
-    let path = path.to_path_buf();
-    move |source| ExportError::Io { path, source }
 }
 
 /// Puts the directory `tmp` in `dir`'s place in one step; afterwards `tmp`

@@ -9,7 +9,7 @@
 //! cut after the batch that brings it to [`ROW_GROUP`] rows.
 
 use crate::table::Table;
-use crate::write::{csv_header, encode_csv, parquet_writer, CsvOptions, ExportError};
+use crate::write::{csv_header, encode_csv, io, parquet_writer, CsvOptions, ExportError};
 use polars::prelude::*;
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -224,9 +224,4 @@ fn flush(open: &mut Open) -> Result<(), ExportError> {
     // One chunk: one row group.
     group.rechunk_mut();
     open.parquet.write_batch(&group).map_err(err)
-}
-
-fn io(path: &Path) -> impl FnOnce(std::io::Error) -> ExportError {
-    let path = path.to_path_buf();
-    move |source| ExportError::Io { path, source }
 }

@@ -5,7 +5,7 @@
 use crate::table::{Kind, Table};
 use polars::prelude::*;
 use std::io::Cursor;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// An output file: its name inside the output directory and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,6 +57,12 @@ pub enum ExportError {
         /// The error.
         source: std::io::Error,
     },
+}
+
+/// The error of an I/O operation on `path`.
+pub(crate) fn io(path: &Path) -> impl FnOnce(std::io::Error) -> ExportError {
+    let path = path.to_path_buf();
+    move |source| ExportError::Io { path, source }
 }
 
 /// CSV bytes of a table: UTF-8, header row, RFC 4180 quoting, `\n` line
