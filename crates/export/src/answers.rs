@@ -119,7 +119,7 @@ pub fn municipality_answers(reports: &[Report]) -> Table {
     });
     Builder::<MarkRow<'_>>::default()
         .col(EDITION, |r| s(&r.mun.edition))
-        .col(CODE, |r| os(r.mun.code.clone()))
+        .col(CODE, |r| os(r.mun.code.as_deref()))
         .col(NAME, |r| s(&r.mun.row.name))
         .col(ITEM, |r| s(r.cell.column.item.katakana()))
         .col(QUESTION, |r| i(r.cell.column.question))
@@ -231,7 +231,7 @@ pub fn municipality_answers_wide(reports: &[Report]) -> Table {
     let wide: Vec<Wide<'_>> = by_key.into_values().collect();
     let mut builder = Builder::<Wide<'_>>::default()
         .col(EDITION, |w| s(&w.edition))
-        .col(CODE, |w| os(w.code.clone()))
+        .col(CODE, |w| os(w.code.as_deref()))
         .col(NAME, |w| s(w.name))
         .col(SURVEY_NO, |w| i(w.no));
     for (col, m) in wide_metas() {
@@ -240,7 +240,7 @@ pub fn municipality_answers_wide(reports: &[Report]) -> Table {
                 .iter()
                 .flat_map(|r| &r.row.cells)
                 .find(|c| *c.column == **col)
-                .map(|c| c.printed.clone()))
+                .map(|c| c.printed.as_str()))
         });
     }
     builder
@@ -299,13 +299,13 @@ pub fn municipality_choices(reports: &[Report]) -> Table {
     });
     Builder::<ChoiceRow<'_>>::default()
         .col(EDITION, |r| s(&r.mun.edition))
-        .col(CODE, |r| os(r.mun.code.clone()))
+        .col(CODE, |r| os(r.mun.code.as_deref()))
         .col(NAME, |r| s(&r.mun.row.name))
         .col(ITEM, |r| s(r.cell.column.item.katakana()))
         .col(QUESTION, |r| i(r.cell.column.question))
         .col(meta("choice_no", Kind::Int, "順", "Position of the choice in its cell, from 1", None), |r| i(r.no))
         .col(meta("option", Kind::Enum(option_labels()), "選択肢", "Canonical option label; null where the text matches no option of the question's vocabulary (listed in the validation report)", None), |r| os(r.choice.option))
-        .col(meta("annotation", Kind::Str, "注記", "Annotation printed in front of or after the option (検討中, ※補助, a fiscal year 「…年度中」), brackets removed; else null", None), |r| os(r.choice.annotation.clone()))
+        .col(meta("annotation", Kind::Str, "注記", "Annotation printed in front of or after the option (検討中, ※補助, a fiscal year 「…年度中」), brackets removed; else null", None), |r| os(r.choice.annotation.as_deref()))
         .col(meta("raw_text", Kind::Str, "回答内容（表記）", "The choice as printed, annotations included", None), |r| s(&r.choice.raw_text))
         .col(SURVEY_NO, |r| i(r.mun.row.no))
         .col(PAGE, |r| i(r.mun.page))

@@ -2,6 +2,7 @@
 //! DataFrame and described in the data package from the same definition.
 
 use polars::prelude::*;
+use std::borrow::Cow;
 
 /// The type of a column, as written to Parquet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,17 +60,138 @@ pub struct Table {
     pub description: &'static str,
     /// Key columns (rows are sorted by them before they get here).
     pub key: &'static [&'static str],
-    /// Columns in order, each with one cell per row.
-    pub columns: Vec<(Meta, Vec<Cell>)>,
+    /// Columns in order, each with one value per row.
+    pub columns: Vec<(Meta, Values)>,
+    /// Why a cell did not fit its column (the first such cell): the frame
+    /// refuses the table with it, never writes a null in its place.
+    pub refused: Option<String>,
+}
+
+/// The values of one column, typed as written: texts in one buffer, numbers
+/// and flags in vectors, `None` for a null.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Values {
+    /// Texts (and Enum values).
+    Str(Texts),
+    /// Integers.
+    Int(Vec<Option<i32>>),
+    /// Floats.
+    Float(Vec<Option<f64>>),
+    /// Flags.
+    Bool(Vec<Option<bool>>),
+}
+
+/// A column of texts: every text in one buffer, each row its byte range or
+/// null (no allocation per cell).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Texts {
+    buf: String,
+    rows: Vec<Option<std::ops::Range<usize>>>,
+}
+
+impl Texts {
+    fn push(&mut self, v: Option<&str>) {
+        self.rows.push(v.map(|v| {
+            let start = self.buf.len();
+            self.buf.push_str(v);
+            start..self.buf.len()
+        }));
+    }
+
+    /// Each row's text, or `None` for a null.
+    pub fn iter(&self) -> impl Iterator<Item = Option<&str>> + '_ {
+        self.rows
+            .iter()
+            .map(|r| r.as_ref().and_then(|r| self.buf.get(r.clone())))
+    }
+
+    fn append(&mut self, other: Texts) {
+        let shift = self.buf.len();
+        self.buf.push_str(&other.buf);
+        self.rows.extend(
+            other
+                .rows
+                .into_iter()
+                .map(|r| r.map(|r| r.start + shift..r.end + shift)),
+        );
+    }
+}
+
+impl Values {
+    /// An empty column of `kind`.
+    fn of(kind: Kind) -> Values {
+        match kind {
+            Kind::Str | Kind::Enum(_) => Values::Str(Texts::default()),
+            Kind::Int => Values::Int(Vec::new()),
+            Kind::Float => Values::Float(Vec::new()),
+            Kind::Bool => Values::Bool(Vec::new()),
+        }
+    }
+
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        match self {
+            Values::Str(t) => t.rows.len(),
+            Values::Int(v) => v.len(),
+            Values::Float(v) => v.len(),
+            Values::Bool(v) => v.len(),
+        }
+    }
+
+    /// Whether the column has no rows.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Adds `cell`; a cell of another kind than the column, or a number
+    /// beyond it, adds a null and says why.
+    fn push(&mut self, cell: Cell<'_>) -> Result<(), &'static str> {
+        match (self, cell) {
+            (Values::Str(t), Cell::Str(v)) => t.push(v.as_deref()),
+            (Values::Int(v), Cell::Int(x)) => v.push(x),
+            (Values::Float(v), Cell::Float(x)) => v.push(x),
+            (Values::Bool(v), Cell::Bool(x)) => v.push(x),
+            (Values::Int(v), Cell::Unfit(_)) => {
+                v.push(None);
+                return Err("does not fit a 32-bit integer");
+            }
+            (column, _) => {
+                column.push_null();
+                return Err("a cell does not fit its kind");
+            }
+        }
+        Ok(())
+    }
+
+    fn push_null(&mut self) {
+        match self {
+            Values::Str(t) => t.push(None),
+            Values::Int(v) => v.push(None),
+            Values::Float(v) => v.push(None),
+            Values::Bool(v) => v.push(None),
+        }
+    }
+
+    fn append(&mut self, other: Values) {
+        match (self, other) {
+            (Values::Str(a), Values::Str(b)) => a.append(b),
+            (Values::Int(a), Values::Int(b)) => a.extend(b),
+            (Values::Float(a), Values::Float(b)) => a.extend(b),
+            (Values::Bool(a), Values::Bool(b)) => a.extend(b),
+            // Columns of one kind always: `Values::of` made both.
+            _ => {}
+        }
+    }
 }
 
 impl Table {
     /// Appends the rows of `other`, a table of the same columns (the same
     /// table of a later edition).
     pub fn append(&mut self, other: Table) {
-        for ((_, cells), (_, more)) in self.columns.iter_mut().zip(other.columns) {
-            cells.extend(more);
+        for ((_, values), (_, more)) in self.columns.iter_mut().zip(other.columns) {
+            values.append(more);
         }
+        self.refused = self.refused.take().or(other.refused);
     }
 
     /// The same table without rows: what the data package describes.
@@ -78,7 +200,12 @@ impl Table {
             name: self.name,
             description: self.description,
             key: self.key,
-            columns: self.columns.iter().map(|(m, _)| (*m, Vec::new())).collect(),
+            columns: self
+                .columns
+                .iter()
+                .map(|(m, _)| (*m, Values::of(m.kind)))
+                .collect(),
+            refused: None,
         }
     }
 
@@ -86,28 +213,48 @@ impl Table {
     /// quoting where a field holds a comma, a quote or a line end, `""` for
     /// an empty text, nothing for a null, floats in their shortest form with
     /// a decimal point (`100.0`, `-1.9`), `true`/`false`, `\n` line ends.
-    /// Written from the cells, not through a frame. A cell that does not fit
-    /// its column is written as printed (the frame refuses it first).
+    /// Written from the columns, not through a frame. A table with a cell
+    /// that did not fit its column is refused by the frame first.
     pub fn csv_rows(&self, out: &mut Vec<u8>) {
         use std::io::Write;
-        for row in 0..self.height() {
-            for (k, (_, cells)) in self.columns.iter().enumerate() {
+        let mut cursors: Vec<Cursor<'_>> = self
+            .columns
+            .iter()
+            .map(|(_, v)| match v {
+                Values::Str(t) => Cursor::Str(&t.buf, t.rows.iter()),
+                Values::Int(v) => Cursor::Int(v.iter()),
+                Values::Float(v) => Cursor::Float(v.iter()),
+                Values::Bool(v) => Cursor::Bool(v.iter()),
+            })
+            .collect();
+        let mut digits = itoa::Buffer::new();
+        for _ in 0..self.height() {
+            for (k, cursor) in cursors.iter_mut().enumerate() {
                 if k > 0 {
                     out.push(b',');
                 }
-                match cells.get(row) {
-                    Some(Cell::Str(Some(v))) => csv_text(out, v),
-                    Some(Cell::Int(Some(v))) => {
-                        let _ = write!(out, "{v}");
+                match cursor {
+                    Cursor::Str(buf, it) => {
+                        if let Some(Some(v)) = it.next().map(|r| r.clone().and_then(|r| buf.get(r)))
+                        {
+                            csv_text(out, v)
+                        }
                     }
-                    Some(Cell::Float(Some(v))) => {
-                        let _ = write!(out, "{v:?}");
+                    Cursor::Int(it) => {
+                        if let Some(Some(v)) = it.next() {
+                            out.extend_from_slice(digits.format(*v).as_bytes());
+                        }
                     }
-                    Some(Cell::Bool(Some(v))) => {
-                        out.extend_from_slice(if *v { b"true" } else { b"false" })
+                    Cursor::Float(it) => {
+                        if let Some(Some(v)) = it.next() {
+                            let _ = write!(out, "{v:?}");
+                        }
                     }
-                    Some(Cell::Unfit(v)) => csv_text(out, v),
-                    _ => {}
+                    Cursor::Bool(it) => {
+                        if let Some(Some(v)) = it.next() {
+                            out.extend_from_slice(if *v { b"true" } else { b"false" })
+                        }
+                    }
                 }
             }
             out.push(b'\n');
@@ -116,7 +263,7 @@ impl Table {
 
     /// Number of rows.
     pub fn height(&self) -> usize {
-        self.columns.first().map_or(0, |(_, cells)| cells.len())
+        self.columns.first().map_or(0, |(_, v)| v.len())
     }
 
     /// The DataFrame, with Enum columns cast strictly (an unknown value is an
@@ -132,49 +279,50 @@ impl Table {
         let Some(first) = parts.first() else {
             return Ok(DataFrame::empty());
         };
+        if let Some(why) = parts.iter().find_map(|t| t.refused.as_ref()) {
+            polars_bail!(SchemaMismatch: "{why}");
+        }
         let mut cols = Vec::with_capacity(first.columns.len());
         for (k, (m, _)) in first.columns.iter().enumerate() {
-            let cells = || {
-                parts.iter().flat_map(move |t| {
-                    t.columns
-                        .get(k)
-                        .map(|(_, c)| c.iter())
-                        .into_iter()
-                        .flatten()
-                })
+            let values = || {
+                parts
+                    .iter()
+                    .filter_map(move |t| t.columns.get(k))
+                    .map(|(_, v)| v)
             };
+            let height: usize = values().map(Values::len).sum();
             let name: PlSmallStr = m.name.into();
-            let mismatch = || polars_err!(SchemaMismatch: "column {} of {}: a cell does not fit its kind", m.name, first.name);
             let series = match m.kind {
                 Kind::Str | Kind::Enum(_) => {
-                    let v = cells().map(|c| match c {
-                        Cell::Str(v) => Ok(v.as_deref()),
-                        _ => Err(mismatch()),
-                    });
-                    Series::new(name, v.collect::<PolarsResult<Vec<_>>>()?)
+                    let mut all: Vec<Option<&str>> = Vec::with_capacity(height);
+                    for v in values() {
+                        if let Values::Str(t) = v {
+                            all.extend(t.iter());
+                        }
+                    }
+                    Series::new(name, all)
                 }
-                Kind::Int => {
-                    let v = cells().map(|c| match c {
-                        Cell::Int(v) => Ok(*v),
-                        Cell::Unfit(value) => Err(polars_err!(ComputeError: "column {} of {}: {value} does not fit a 32-bit integer", m.name, first.name)),
-                        _ => Err(mismatch()),
-                    });
-                    Series::new(name, v.collect::<PolarsResult<Vec<_>>>()?)
-                }
-                Kind::Float => {
-                    let v = cells().map(|c| match c {
-                        Cell::Float(v) => Ok(*v),
-                        _ => Err(mismatch()),
-                    });
-                    Series::new(name, v.collect::<PolarsResult<Vec<_>>>()?)
-                }
-                Kind::Bool => {
-                    let v = cells().map(|c| match c {
-                        Cell::Bool(v) => Ok(*v),
-                        _ => Err(mismatch()),
-                    });
-                    Series::new(name, v.collect::<PolarsResult<Vec<_>>>()?)
-                }
+                Kind::Int => Series::new(
+                    name,
+                    gather(values(), height, |v| match v {
+                        Values::Int(v) => Some(v),
+                        _ => None,
+                    }),
+                ),
+                Kind::Float => Series::new(
+                    name,
+                    gather(values(), height, |v| match v {
+                        Values::Float(v) => Some(v),
+                        _ => None,
+                    }),
+                ),
+                Kind::Bool => Series::new(
+                    name,
+                    gather(values(), height, |v| match v {
+                        Values::Bool(v) => Some(v),
+                        _ => None,
+                    }),
+                ),
             };
             let series = match m.kind {
                 Kind::Enum(cats) => series.strict_cast(&enum_type(cats)?)?,
@@ -184,6 +332,30 @@ impl Table {
         }
         DataFrame::new_infer_height(cols)
     }
+}
+
+/// One column's values of several parts, one after another.
+fn gather<'v, T: Copy + 'v>(
+    parts: impl Iterator<Item = &'v Values>,
+    height: usize,
+    of: impl Fn(&'v Values) -> Option<&'v Vec<Option<T>>>,
+) -> Vec<Option<T>> {
+    let mut all = Vec::with_capacity(height);
+    for v in parts.filter_map(of) {
+        all.extend_from_slice(v);
+    }
+    all
+}
+
+/// Where [`Table::csv_rows`] is in each column.
+enum Cursor<'t> {
+    Str(
+        &'t str,
+        std::slice::Iter<'t, Option<std::ops::Range<usize>>>,
+    ),
+    Int(std::slice::Iter<'t, Option<i32>>),
+    Float(std::slice::Iter<'t, Option<f64>>),
+    Bool(std::slice::Iter<'t, Option<bool>>),
 }
 
 /// The polars Enum type of a vocabulary, made once per vocabulary: every
@@ -219,19 +391,20 @@ fn csv_text(out: &mut Vec<u8>, v: &str) {
     }
 }
 
-/// Reads one cell out of a row.
-type Getter<R> = Box<dyn Fn(&R) -> Cell>;
+/// Reads one cell out of a row, borrowing from it.
+type Getter<R> = Box<dyn for<'r> Fn(&'r R) -> Cell<'r>>;
 
 /// Builds the columns of a table row by row.
 pub struct Builder<R> {
     columns: Vec<(Meta, Getter<R>)>,
 }
 
-/// One cell, as a row getter returns it.
+/// One cell, as a row getter returns it: a text borrowed from the row
+/// where it can be, copied once into its column.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Cell {
+pub enum Cell<'r> {
     /// Text or Enum.
-    Str(Option<String>),
+    Str(Option<Cow<'r, str>>),
     /// Integer.
     Int(Option<i32>),
     /// A number that does not fit its column (an error when the frame is
@@ -253,7 +426,7 @@ impl<R> Default for Builder<R> {
 
 impl<R> Builder<R> {
     /// Adds a column whose cell for a row is `get(row)`.
-    pub fn col(mut self, meta: Meta, get: impl Fn(&R) -> Cell + 'static) -> Self {
+    pub fn col(mut self, meta: Meta, get: impl for<'r> Fn(&'r R) -> Cell<'r> + 'static) -> Self {
         self.columns.push((meta, Box::new(get)));
         self
     }
@@ -266,48 +439,67 @@ impl<R> Builder<R> {
         key: &'static [&'static str],
         rows: &[R],
     ) -> Table {
+        let mut refused = None;
         let columns = self
             .columns
             .into_iter()
-            .map(|(m, get)| (m, rows.iter().map(&get).collect()))
+            .map(|(m, get)| {
+                let mut values = Values::of(m.kind);
+                for row in rows {
+                    let cell = get(row);
+                    let printed = match &cell {
+                        Cell::Unfit(v) => v.clone(),
+                        _ => String::new(),
+                    };
+                    if let (Err(why), None) = (values.push(cell), &refused) {
+                        refused = Some(format!(
+                            "column {} of {name}: {printed}{}{why}",
+                            m.name,
+                            if printed.is_empty() { "" } else { " " }
+                        ));
+                    }
+                }
+                (m, values)
+            })
             .collect();
         Table {
             name,
             description,
             key,
             columns,
+            refused,
         }
     }
 }
 
 /// A text cell.
-pub fn s(v: impl Into<String>) -> Cell {
+pub fn s<'r>(v: impl Into<Cow<'r, str>>) -> Cell<'r> {
     Cell::Str(Some(v.into()))
 }
 
 /// An optional text cell.
-pub fn os<T: Into<String>>(v: Option<T>) -> Cell {
+pub fn os<'r, T: Into<Cow<'r, str>>>(v: Option<T>) -> Cell<'r> {
     Cell::Str(v.map(Into::into))
 }
 
 /// An integer cell; a value beyond the 32-bit column is [`Cell::Unfit`].
-pub fn i<T: TryInto<i32> + Copy + std::fmt::Display>(v: T) -> Cell {
+pub fn i<'r, T: TryInto<i32> + Copy + std::fmt::Display>(v: T) -> Cell<'r> {
     v.try_into()
         .map_or_else(|_| Cell::Unfit(v.to_string()), |v| Cell::Int(Some(v)))
 }
 
 /// An optional integer cell (see [`i`]).
-pub fn oi<T: TryInto<i32> + Copy + std::fmt::Display>(v: Option<T>) -> Cell {
+pub fn oi<'r, T: TryInto<i32> + Copy + std::fmt::Display>(v: Option<T>) -> Cell<'r> {
     v.map_or(Cell::Int(None), i)
 }
 
 /// A percentage cell from tenths: 962 → 96.2.
-pub fn pct(tenths: Option<i64>) -> Cell {
+pub fn pct<'r>(tenths: Option<i64>) -> Cell<'r> {
     Cell::Float(tenths.map(|t| t as f64 / 10.0))
 }
 
 /// A flag cell.
-pub fn b(v: Option<bool>) -> Cell {
+pub fn b<'r>(v: Option<bool>) -> Cell<'r> {
     Cell::Bool(v)
 }
 
@@ -373,6 +565,37 @@ mod tests {
             String::from_utf8(ours).unwrap(),
             String::from_utf8(polars).unwrap()
         );
+    }
+
+    #[test]
+    fn appended_tables_are_the_table_of_all_rows() {
+        let build = |rows: &[(&str, Option<i32>)]| {
+            Builder::<(&str, Option<i32>)>::default()
+                .col(meta("text", Kind::Str, "t", "t", None), |r| {
+                    os((!r.0.is_empty()).then_some(r.0))
+                })
+                .col(COL, |r| oi(r.1))
+                .build("t", "d", &[], rows)
+        };
+        let rows = [
+            ("a, b", Some(1)),
+            ("", None),
+            ("ア", Some(3)),
+            ("x\"y", Some(-4)),
+        ];
+        let mut appended = build(&rows[..2]);
+        appended.append(build(&rows[2..]));
+        let all = build(&rows);
+        assert_eq!(appended, all);
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        appended.csv_rows(&mut a);
+        all.csv_rows(&mut b);
+        assert_eq!(
+            String::from_utf8(a).unwrap(),
+            ",1\n,\nア,3\n\"x\"\"y\",-4\n".replacen(",1", "\"a, b\",1", 1)
+        );
+        let parts = Table::frame_of(&[&build(&rows[..1]), &build(&rows[1..])]).unwrap();
+        assert!(parts.equals_missing(&all.frame().unwrap()));
     }
 
     #[test]

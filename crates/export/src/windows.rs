@@ -27,7 +27,7 @@ fn code(m: &MunicipalityWindows) -> Option<&'static str> {
 }
 
 /// A target column: decided where all five or none are marked.
-fn target(w: &Window) -> crate::table::Cell {
+fn target(w: &Window) -> crate::table::Cell<'static> {
     b(w.targets())
 }
 
@@ -52,20 +52,20 @@ pub fn consultation_windows(reports: &[zaitaku_parse::model::Report]) -> Table {
         .col(CODE, |r| os(code(r.m)))
         .col(meta("municipality_name", Kind::Str, "区市町村名", "Name of the municipality", None), |r| s(&r.m.name))
         .col(meta("window_no", Kind::Int, "番号", "The window's place among its municipality's windows, from 1, in printed order", None), |r| i(r.no))
-        .col(meta("name", Kind::Str, "窓口名称", "The window's name as printed; null where its name cell is merged and no rule ties a printed name to it", None), |r| os(r.w.name.clone()))
+        .col(meta("name", Kind::Str, "窓口名称", "The window's name as printed; null where its name cell is merged and no rule ties a printed name to it", None), |r| os(r.w.name.as_deref()))
         .col(meta("name_inferred", Kind::Bool, "窓口名称（推定）", "The name comes from a merged cell printed apart from the rows, tied to this municipality by a documented rule", None), |r| b(Some(r.w.name_inferred())))
-        .col(meta("location", Kind::Str, "設置場所", "Location as printed (wrapped lines joined)", None), |r| os(r.w.location.clone()))
-        .col(meta("phone", Kind::Str, "電話番号", "Phone, ASCII digits and hyphens; where the cell holds more than one number or a label, the cell as printed (contact_flag says so)", None), |r| os(r.w.phone.clone()))
-        .col(meta("phone_extension", Kind::Str, "内線", "Extension (「(内線：2668)」 → 2668)", None), |r| os(r.w.phone_extension.clone()))
-        .col(meta("fax", Kind::Str, "FAX", "Fax, ASCII digits and hyphens; null where printed 「-」", None), |r| os(r.w.fax.clone()))
-        .col(meta("contact_flag", Kind::Str, "連絡先（注記）", "Why phone/fax are not in canonical form, if they are not", None), |r| os(r.w.contact_flag.clone()))
+        .col(meta("location", Kind::Str, "設置場所", "Location as printed (wrapped lines joined)", None), |r| os(r.w.location.as_deref()))
+        .col(meta("phone", Kind::Str, "電話番号", "Phone, ASCII digits and hyphens; where the cell holds more than one number or a label, the cell as printed (contact_flag says so)", None), |r| os(r.w.phone.as_deref()))
+        .col(meta("phone_extension", Kind::Str, "内線", "Extension (「(内線：2668)」 → 2668)", None), |r| os(r.w.phone_extension.as_deref()))
+        .col(meta("fax", Kind::Str, "FAX", "Fax, ASCII digits and hyphens; null where printed 「-」", None), |r| os(r.w.fax.as_deref()))
+        .col(meta("contact_flag", Kind::Str, "連絡先（注記）", "Why phone/fax are not in canonical form, if they are not", None), |r| os(r.w.contact_flag.as_deref()))
         .col(meta("hours", Kind::Str, "開設日時", "Opening hours as printed, lines joined by a space", None), |r| s(&r.w.hours))
         .col(meta("for_patients_families", Kind::Bool, "患者・家族", "Consultations from patients and families; null where the row marks 1–4 of the 5 target columns", None), |r| target(r.w))
         .col(meta("for_medical_institutions", Kind::Bool, "医療機関", "From medical institutions; null where undecided", None), |r| target(r.w))
         .col(meta("for_home_nursing_stations", Kind::Bool, "訪問看護ステーション", "From home-nursing stations; null where undecided", None), |r| target(r.w))
         .col(meta("for_community_support_centers", Kind::Bool, "地域包括支援センター", "From community general support centers; null where undecided", None), |r| target(r.w))
         .col(meta("for_care_managers", Kind::Bool, "居宅介護支援事業所", "From in-home care support offices; null where undecided", None), |r| target(r.w))
-        .col(meta("for_other", Kind::Str, "その他", "The 「その他」 target text as printed on the row", None), |r| os(r.w.for_other.clone()))
+        .col(meta("for_other", Kind::Str, "その他", "The 「その他」 target text as printed on the row", None), |r| os(r.w.for_other.as_deref()))
         .col(meta("targets_marked", Kind::Int, "対象の〇の数", "Marks printed in the five target columns", None), |r| i(r.w.targets_marked))
         .col(meta("targets_resolved", Kind::Bool, "対象確定", "Whether the five target columns are decided (5 or 0 marks)", None), |r| b(Some(r.w.targets().is_some())))
         .col(PAGE, |r| i(r.w.span.page))
@@ -111,8 +111,8 @@ pub fn window_plans(reports: &[zaitaku_parse::model::Report]) -> Table {
         .col(EDITION, |r| s(&r.edition))
         .col(CODE, |r| os(code(r.m)))
         .col(meta("municipality_name", Kind::Str, "区市町村名", "Name of the municipality", None), |r| s(&r.m.name))
-        .col(meta("planned_opening", Kind::Str, "開設予定", "The planned opening as printed; null for a municipality with neither windows nor a plan", None), |r| os(r.plan.map(|p| p.text.clone())))
-        .col(meta("planned_month", Kind::Str, "開設予定月", "YYYY-MM where the text names a month (the year from the text's era, or the edition's fiscal year for a month alone); else null", None), |r| os(r.plan.and_then(|p| p.month.clone())))
+        .col(meta("planned_opening", Kind::Str, "開設予定", "The planned opening as printed; null for a municipality with neither windows nor a plan", None), |r| os(r.plan.map(|p| p.text.as_str())))
+        .col(meta("planned_month", Kind::Str, "開設予定月", "YYYY-MM where the text names a month (the year from the text's era, or the edition's fiscal year for a month alone); else null", None), |r| os(r.plan.and_then(|p| p.month.as_deref())))
         .col(meta("additional", Kind::Bool, "追加開設", "A window announced beside open ones (「※11月に1窓口追加開設予定」)", None), |r| b(Some(r.plan.is_some_and(|p| p.additional))))
         .col(meta("windows_open", Kind::Int, "設置箇所数", "Windows the municipality has on pages 7–11", None), |r| i(r.m.windows.len()))
         .col(PAGE, |r| oi(Some(r.plan.map_or(r.m.own_row.map_or(0, |s| s.page), |p| p.span.page))))

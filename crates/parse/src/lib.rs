@@ -179,8 +179,29 @@ pub fn parse_text(text: &str) -> Result<Report, ParseErrors> {
 /// for putting many inputs in edition order before parsing them. `None`
 /// where no as-of phrase reads ([`parse_text`] then says why).
 pub fn edition_of(text: &str) -> Option<model::Edition> {
-    let normalized = text::normalize(text);
-    let pages = text::pages(&normalized);
+    // Normalization keeps line breaks and blank lines, and era names are
+    // not normalized: the pages of the text as read are those of the
+    // normalized text, and only lines naming an era need normalizing.
+    let named: Vec<(u32, u32, String)> = text::pages(text)
+        .iter()
+        .flat_map(|page| page.lines.iter().map(move |line| (page.no, line)))
+        .filter(|(_, line)| {
+            layout::Era::ALL
+                .iter()
+                .any(|e| line.text.contains(e.name()))
+        })
+        .map(|(page, line)| (page, line.no, text::normalize(line.text)))
+        .collect();
+    let pages: Vec<Page<'_>> = named
+        .iter()
+        .map(|(page, line, normalized)| Page {
+            no: *page,
+            lines: vec![text::Line {
+                no: *line,
+                text: normalized,
+            }],
+        })
+        .collect();
     page1::edition(&pages, &mut Vec::new()).map(|(edition, _)| edition)
 }
 
@@ -225,6 +246,33 @@ fn reference_names() -> &'static [String] {
 mod tests {
     use crate::layout::{Item, Mark, Program};
     use crate::reference::{Area, MunicipalityKind};
+
+    const SEED: &str = include_str!("../../../raw/000_1fb60f2a74870bbb.txt");
+
+    #[test]
+    fn edition_of_reads_what_the_parse_reads() {
+        let parsed = crate::parse_text(SEED).expect("the seed parses").edition;
+        let read = crate::edition_of(SEED).expect("the seed prints an as-of date");
+        assert_eq!(read, parsed);
+        // Line 52 prints the phrase in ASCII digits, line 257 in full-width
+        // ones; with line 52 gone, the first phrase left needs normalizing.
+        let without: String = SEED
+            .split_inclusive('\n')
+            .enumerate()
+            .map(|(k, l)| if k == 51 { "\n" } else { l })
+            .collect();
+        let read = crate::edition_of(&without).expect("line 257 prints the as-of date");
+        assert_eq!(
+            (read.span.line, read.printed.as_str()),
+            (257, "平成29年度7月末時点")
+        );
+        assert_eq!(read.as_of, parsed.as_of);
+        if let Ok(report) = crate::parse_text(&without) {
+            assert_eq!(read, report.edition);
+        }
+        // A text without an as-of phrase has no edition.
+        assert_eq!(crate::edition_of(&SEED.replace("月末時点", "月")), None);
+    }
 
     #[test]
     fn every_vocabulary_is_in_its_enums_order() {

@@ -20,17 +20,26 @@ use crate::text::{char_column, join_paragraph, Page};
 use crate::vocab::layout_regex;
 use std::collections::BTreeMap;
 
+/// The byte offsets where an era's name (「平成」, 「令和」) starts in
+/// `text`, in order: where an as-of phrase may start. A substring search per
+/// era, not a test of every character.
+fn era_names_at(text: &str) -> Vec<usize> {
+    let mut at: Vec<usize> = Era::ALL
+        .iter()
+        .flat_map(|e| text.match_indices(e.name()).map(|(k, _)| k))
+        .collect();
+    if at.len() > 1 {
+        at.sort_unstable();
+    }
+    at
+}
+
 /// Reads the edition (as-of date) from the first page that prints it.
 pub fn edition(pages: &[Page<'_>], errors: &mut Vec<ParseError>) -> Option<(Edition, Era)> {
     let mut found: Option<(Edition, Era)> = None;
-    // Where an era's name may start (「平成…」, 「令和…」): its first characters.
-    let era_starts: Vec<char> = Era::ALL
-        .iter()
-        .filter_map(|e| e.name().chars().next())
-        .collect();
     for page in pages {
         for line in &page.lines {
-            for (at, _) in line.text.match_indices(era_starts.as_slice()) {
+            for at in era_names_at(line.text) {
                 let Ok((_, (era, year, month))) = as_of_phrase(&line.text[at..]) else {
                     continue;
                 };
