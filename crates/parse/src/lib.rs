@@ -185,11 +185,7 @@ pub fn edition_of(text: &str) -> Option<model::Edition> {
     let named: Vec<(u32, u32, String)> = text::pages(text)
         .iter()
         .flat_map(|page| page.lines.iter().map(move |line| (page.no, line)))
-        .filter(|(_, line)| {
-            layout::Era::ALL
-                .iter()
-                .any(|e| line.text.contains(e.name()))
-        })
+        .filter(|(_, line)| !page1::era_names_at(line.text).is_empty())
         .map(|(page, line)| (page, line.no, text::normalize(line.text)))
         .collect();
     let pages: Vec<Page<'_>> = named

@@ -24,7 +24,24 @@ pub fn normalize_char(c: char) -> char {
 
 /// Normalizes a whole text (see the module docs).
 pub fn normalize(text: &str) -> String {
-    text.chars().map(normalize_char).collect()
+    let mut out = String::with_capacity(text.len());
+    // ASCII is kept as it is: copy each run of it whole, and map the
+    // characters between the runs one by one.
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let (run, after) = rest.split_at(ascii);
+        out.push_str(run);
+        let mut chars = after.chars();
+        if let Some(c) = chars.next() {
+            out.push(normalize_char(c));
+        }
+        rest = chars.as_str();
+    }
+    out
 }
 
 /// The largest number any table holds: counts, numbers and years are
@@ -42,8 +59,14 @@ pub fn oversized_numbers(pages: &[Page<'_>]) -> Vec<ParseError> {
             let mut value: u64 = 0;
             let mut start: Option<usize> = None;
             let mut reported = false;
-            for (at, c) in line.text.char_indices().chain([(line.text.len(), ' ')]) {
-                match c.to_digit(10).filter(|_| c.is_ascii_digit()) {
+            // ASCII digits are single bytes, never part of another character.
+            for (at, b) in line
+                .text
+                .bytes()
+                .enumerate()
+                .chain([(line.text.len(), b' ')])
+            {
+                match b.is_ascii_digit().then(|| b - b'0') {
                     Some(d) => {
                         let first = *start.get_or_insert(at);
                         value = value.saturating_mul(10).saturating_add(u64::from(d));
@@ -256,6 +279,15 @@ mod tests {
     #[test]
     fn both_circles_become_one_mark() {
         assert_eq!(normalize("千代田区 〇 西多摩 ○"), "千代田区 ○ 西多摩 ○");
+    }
+
+    #[test]
+    fn normalizing_a_text_is_normalizing_each_character() {
+        let seed = include_str!("../../../raw/000_1fb60f2a74870bbb.txt");
+        for text in [seed, "", "ａ", "abc", "〇x〇", "x１２y", "\u{10FFFF}1"] {
+            let one_by_one: String = text.chars().map(normalize_char).collect();
+            assert_eq!(normalize(text), one_by_one);
+        }
     }
 
     #[test]

@@ -10,21 +10,41 @@ use regex::Regex;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
-/// A compiled regular expression for a pattern of the layout, compiled once.
-/// Shared, not cloned: a clone of a `Regex` would build its lazy DFA again.
-pub fn layout_regex(pattern: &'static str) -> Arc<Regex> {
-    static CACHE: OnceLock<Mutex<HashMap<&'static str, Arc<Regex>>>> = OnceLock::new();
+/// A compiled regular expression for a pattern of the layout, compiled once
+/// per process and kept for its life (the layout's patterns are a fixed,
+/// small set). Each thread remembers the patterns it looked up by their
+/// address, so a lookup in a parser's loop takes no lock.
+pub fn layout_regex(pattern: &'static str) -> &'static Regex {
+    thread_local! {
+        static SEEN: std::cell::RefCell<Vec<(usize, usize, &'static Regex)>> =
+            const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let key = (pattern.as_ptr() as usize, pattern.len());
+    let seen = SEEN.with_borrow(|seen| {
+        seen.iter()
+            .find(|(at, len, _)| (*at, *len) == key)
+            .map(|(_, _, re)| *re)
+    });
+    if let Some(re) = seen {
+        return re;
+    }
+    let re = compiled(pattern);
+    SEEN.with_borrow_mut(|seen| seen.push((key.0, key.1, re)));
+    re
+}
+
+/// The process-wide compiled pattern (see [`layout_regex`]).
+fn compiled(pattern: &'static str) -> &'static Regex {
+    static CACHE: OnceLock<Mutex<HashMap<&'static str, &'static Regex>>> = OnceLock::new();
     let cache = CACHE.get_or_init(Default::default);
     let mut map = cache.lock().unwrap_or_else(|e| e.into_inner());
-    map.entry(pattern)
+    map.entry(pattern).or_insert_with(|| {
         // Layout patterns are constants, tested in `layout_patterns_compile`;
         // a pattern that failed would match nothing rather than panic.
-        .or_insert_with(|| {
-            Regex::new(pattern)
-                .unwrap_or_else(|_| never_matching())
-                .into()
-        })
-        .clone()
+        Box::leak(Box::new(
+            Regex::new(pattern).unwrap_or_else(|_| never_matching()),
+        ))
+    })
 }
 
 /// A regular expression that matches nothing.
@@ -78,7 +98,7 @@ pub enum LayoutFinder {
         rest: Vec<&'static str>,
     },
     /// Any other pattern.
-    Regex(Arc<Regex>),
+    Regex(&'static Regex),
 }
 
 /// The finder of a layout pattern (see [`layout_find_iter`]): made once,

@@ -22,11 +22,21 @@ use std::collections::BTreeMap;
 
 /// The byte offsets where an era's name (「平成」, 「令和」) starts in
 /// `text`, in order: where an as-of phrase may start. A substring search per
-/// era, not a test of every character.
-fn era_names_at(text: &str) -> Vec<usize> {
-    let mut at: Vec<usize> = Era::ALL
+/// era, not a test of every character. (An era's name starts a character:
+/// each offset is a character boundary.)
+pub(crate) fn era_names_at(text: &str) -> Vec<usize> {
+    // One searcher per era, built once: a line is searched, not the pattern.
+    static FINDERS: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> =
+        std::sync::OnceLock::new();
+    let finders = FINDERS.get_or_init(|| {
+        Era::ALL
+            .iter()
+            .map(|e| memchr::memmem::Finder::new(e.name()))
+            .collect()
+    });
+    let mut at: Vec<usize> = finders
         .iter()
-        .flat_map(|e| text.match_indices(e.name()).map(|(k, _)| k))
+        .flat_map(|f| f.find_iter(text.as_bytes()))
         .collect();
     if at.len() > 1 {
         at.sort_unstable();
