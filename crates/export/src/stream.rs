@@ -108,26 +108,33 @@ impl TableSink {
         results.into_iter().collect()
     }
 
-    /// Writes what is pending and closes every file; returns each table
-    /// without rows and its row count, in the order they were first pushed.
+    /// Writes what is pending and closes every file, the tables in
+    /// parallel; returns each table without rows and its row count, in the
+    /// order they were first pushed.
     pub fn finish(self) -> Result<Vec<(Table, usize)>, ExportError> {
-        let mut out = Vec::new();
-        for slot in self.slots {
-            let Some(mut open) = slot.open else {
-                continue;
-            };
-            flush(&mut open)?;
-            let name = open.header.name;
-            let err = |source| ExportError::Polars {
-                table: name.to_string(),
-                source,
-            };
-            open.parquet.finish().map_err(err)?;
-            let path = self.dir.join(format!("{name}.csv"));
-            open.csv.flush().map_err(io(&path))?;
-            out.push((open.header, open.rows));
-        }
-        Ok(out)
+        use rayon::prelude::*;
+        let dir = self.dir;
+        let done: Vec<Result<Option<(Table, usize)>, ExportError>> = self
+            .slots
+            .into_par_iter()
+            .map(|slot| {
+                let Some(mut open) = slot.open else {
+                    return Ok(None);
+                };
+                flush(&mut open)?;
+                let name = open.header.name;
+                let err = |source| ExportError::Polars {
+                    table: name.to_string(),
+                    source,
+                };
+                open.parquet.finish().map_err(err)?;
+                let path = dir.join(format!("{name}.csv"));
+                open.csv.flush().map_err(io(&path))?;
+                Ok(Some((open.header, open.rows)))
+            })
+            .collect();
+        // The first table's error, whichever thread met it first.
+        done.into_iter().filter_map(Result::transpose).collect()
     }
 }
 

@@ -25,22 +25,21 @@ pub fn normalize_char(c: char) -> char {
 /// Normalizes a whole text (see the module docs).
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    // ASCII is kept as it is: copy each run of it whole, and map the
-    // characters between the runs one by one.
-    let mut rest = text;
-    while !rest.is_empty() {
-        let ascii = rest
-            .bytes()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(rest.len());
-        let (run, after) = rest.split_at(ascii);
-        out.push_str(run);
-        let mut chars = after.chars();
-        if let Some(c) = chars.next() {
-            out.push(normalize_char(c));
+    // Most characters stay as they are: copy the runs between those that
+    // change whole.
+    let mut kept = 0;
+    for (at, c) in text.char_indices() {
+        if c.is_ascii() {
+            continue;
         }
-        rest = chars.as_str();
+        let n = normalize_char(c);
+        if n != c {
+            out.push_str(&text[kept..at]);
+            out.push(n);
+            kept = at + c.len_utf8();
+        }
     }
+    out.push_str(&text[kept..]);
     out
 }
 
