@@ -154,7 +154,7 @@ pub fn pages(text: &str) -> Vec<Page<'_>> {
             no: crate::span::saturating_u32(i).saturating_add(1),
             text: raw,
         };
-        if raw.trim().is_empty() {
+        if is_blank(raw) {
             blank_run += 1;
             if blank_run == 2 && !current.is_empty() {
                 push_page(&mut pages, &mut current);
@@ -170,8 +170,17 @@ pub fn pages(text: &str) -> Vec<Page<'_>> {
     pages
 }
 
+/// Whether a line holds only white space (U+3000 included); a line whose
+/// first byte is printable ASCII is not blank without a look further.
+fn is_blank(line: &str) -> bool {
+    match line.as_bytes().first() {
+        Some(b) if b.is_ascii_graphic() => false,
+        _ => line.trim().is_empty(),
+    }
+}
+
 fn push_page<'a>(pages: &mut Vec<Page<'a>>, lines: &mut Vec<Line<'a>>) {
-    while lines.last().is_some_and(|l| l.text.trim().is_empty()) {
+    while lines.last().is_some_and(|l| is_blank(l.text)) {
         lines.pop();
     }
     if !lines.is_empty() {

@@ -8,7 +8,7 @@
 use crate::layout::{OptionSpec, OPTION_SEPARATOR};
 use regex::Regex;
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Mutex, OnceLock};
 
 /// A compiled regular expression for a pattern of the layout, compiled once
 /// per process and kept for its life (the layout's patterns are a fixed,
@@ -16,35 +16,64 @@ use std::sync::{Arc, Mutex, OnceLock};
 /// address, so a lookup in a parser's loop takes no lock.
 pub fn layout_regex(pattern: &'static str) -> &'static Regex {
     thread_local! {
-        static SEEN: std::cell::RefCell<Vec<(usize, usize, &'static Regex)>> =
-            const { std::cell::RefCell::new(Vec::new()) };
+        static SEEN: Seen<Regex> = const { std::cell::RefCell::new(Vec::new()) };
     }
-    let key = (pattern.as_ptr() as usize, pattern.len());
-    let seen = SEEN.with_borrow(|seen| {
-        seen.iter()
-            .find(|(at, len, _)| (*at, *len) == key)
-            .map(|(_, _, re)| *re)
-    });
-    if let Some(re) = seen {
-        return re;
-    }
-    let re = compiled(pattern);
-    SEEN.with_borrow_mut(|seen| seen.push((key.0, key.1, re)));
-    re
+    static MADE: Made<Regex> = OnceLock::new();
+    // Layout patterns are constants, tested in `layout_patterns_compile`; a
+    // pattern that failed would match nothing rather than panic.
+    once_per_pattern(&SEEN, &MADE, pattern, |p| {
+        Regex::new(p).unwrap_or_else(|_| never_matching())
+    })
 }
 
-/// The process-wide compiled pattern (see [`layout_regex`]).
-fn compiled(pattern: &'static str) -> &'static Regex {
-    static CACHE: OnceLock<Mutex<HashMap<&'static str, &'static Regex>>> = OnceLock::new();
-    let cache = CACHE.get_or_init(Default::default);
-    let mut map = cache.lock().unwrap_or_else(|e| e.into_inner());
-    map.entry(pattern).or_insert_with(|| {
-        // Layout patterns are constants, tested in `layout_patterns_compile`;
-        // a pattern that failed would match nothing rather than panic.
-        Box::leak(Box::new(
-            Regex::new(pattern).unwrap_or_else(|_| never_matching()),
-        ))
-    })
+/// A substring searcher for a literal of the layout, built once per process
+/// (see [`layout_regex`]): a search per line, not a searcher per line.
+pub fn layout_literal(literal: &'static str) -> &'static memchr::memmem::Finder<'static> {
+    thread_local! {
+        static SEEN: Seen<memchr::memmem::Finder<'static>> =
+            const { std::cell::RefCell::new(Vec::new()) };
+    }
+    static MADE: Made<memchr::memmem::Finder<'static>> = OnceLock::new();
+    once_per_pattern(&SEEN, &MADE, literal, memchr::memmem::Finder::new)
+}
+
+/// Whether `text` holds the layout literal `literal`.
+pub fn layout_contains(literal: &'static str, text: &str) -> bool {
+    layout_literal(literal).find(text.as_bytes()).is_some()
+}
+
+/// What a thread looked up: (address, length, the thing made).
+type Seen<T> = std::cell::RefCell<Vec<(usize, usize, &'static T)>>;
+/// What the process made, by pattern.
+type Made<T> = OnceLock<Mutex<HashMap<&'static str, &'static T>>>;
+
+/// The thing made of `pattern` by `make`, made once per process and
+/// remembered per thread by the pattern's address.
+fn once_per_pattern<T: Sync + 'static>(
+    seen: &'static std::thread::LocalKey<Seen<T>>,
+    made: &'static Made<T>,
+    pattern: &'static str,
+    make: impl FnOnce(&'static str) -> T,
+) -> &'static T {
+    let key = (pattern.as_ptr() as usize, pattern.len());
+    let found = seen.with_borrow(|seen| {
+        seen.iter()
+            .find(|(at, len, _)| (*at, *len) == key)
+            .map(|(_, _, t)| *t)
+    });
+    if let Some(t) = found {
+        return t;
+    }
+    let t: &'static T = {
+        let mut map = made
+            .get_or_init(Default::default)
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        map.entry(pattern)
+            .or_insert_with(|| Box::leak(Box::new(make(pattern))))
+    };
+    seen.with_borrow_mut(|seen| seen.push((key.0, key.1, t)));
+    t
 }
 
 /// A regular expression that matches nothing.
@@ -91,7 +120,7 @@ pub enum LayoutFinder {
     /// Literal parts with runs without brackets between them.
     Plain {
         /// The first part's searcher.
-        first: Arc<memchr::memmem::Finder<'static>>,
+        first: &'static memchr::memmem::Finder<'static>,
         /// The first part.
         head: &'static str,
         /// The parts after it.
@@ -109,7 +138,7 @@ pub fn layout_finder(pattern: &'static str) -> LayoutFinder {
         Some((head, rest)) if !head.is_empty() && parts.iter().all(|p| is_plain(p)) => {
             LayoutFinder::Plain {
                 // The first part's searcher is built once per pattern, not per text.
-                first: first_part_finder(pattern, head),
+                first: layout_literal(head),
                 head,
                 rest: rest.to_vec(),
             }
@@ -139,20 +168,6 @@ impl LayoutFinder {
         }
         out
     }
-}
-
-/// A searcher for the first literal part of a layout pattern, built once.
-fn first_part_finder(
-    pattern: &'static str,
-    part: &'static str,
-) -> Arc<memchr::memmem::Finder<'static>> {
-    static CACHE: OnceLock<Mutex<HashMap<&'static str, Arc<memchr::memmem::Finder<'static>>>>> =
-        OnceLock::new();
-    let cache = CACHE.get_or_init(Default::default);
-    let mut map = cache.lock().unwrap_or_else(|e| e.into_inner());
-    map.entry(pattern)
-        .or_insert_with(|| Arc::new(memchr::memmem::Finder::new(part)))
-        .clone()
 }
 
 /// The end of the greedy match of `parts`, each after a run without brackets.

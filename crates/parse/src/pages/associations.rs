@@ -21,7 +21,7 @@ use crate::layout::{
 };
 use crate::model::{AssociationRow, AssociationTable, Basis, Footnote, Span, YearColumn};
 use crate::text::{words_at, Columns, Line, Page};
-use crate::vocab::layout_regex;
+use crate::vocab::{layout_contains, layout_regex};
 
 /// Parses the page of each program found in the text. `era` is the
 /// edition's era (the header's years are years of it).
@@ -35,7 +35,7 @@ pub fn parse(
         let found = pages.iter().find_map(|p| {
             p.lines
                 .iter()
-                .find(|l| l.text.contains(program.title()))
+                .find(|l| layout_contains(program.title(), l.text))
                 .map(|l| (p, l.no))
         });
         let Some((page, title_line)) = found else {
@@ -82,7 +82,7 @@ fn year_header(page: &Page<'_>) -> Option<(Vec<HeaderYear>, Span)> {
     for line in page
         .lines
         .iter()
-        .filter(|l| l.text.contains(ASSOCIATION_HEADER_WORD))
+        .filter(|l| layout_contains(ASSOCIATION_HEADER_WORD, l.text))
     {
         span.get_or_insert(page.span(line.no));
         let ws = words_at(line.text);
@@ -147,7 +147,7 @@ fn page_table(
         let Some(before) = ws.len().checked_sub(n + 1) else {
             return false;
         };
-        !l.text.contains(ASSOCIATION_HEADER_WORD)
+        !layout_contains(ASSOCIATION_HEADER_WORD, l.text)
             && ws
                 .iter()
                 .skip(before + 1)
@@ -230,7 +230,7 @@ fn page_table(
                 continue;
             }
             if !is_name(w) {
-                if line.no < title_line && !line.text.contains(ASSOCIATION_HEADER_WORD) {
+                if line.no < title_line && !layout_contains(ASSOCIATION_HEADER_WORD, line.text) {
                     errors.push(ParseError::new(
                         at(page, line, &mut columns, byte),
                         format!("an association's name (no digits or sentence punctuation) or {ASSOCIATION_MARK}"),
@@ -348,7 +348,7 @@ mod tests {
         let title = ps[0]
             .lines
             .iter()
-            .find(|l| l.text.contains(program.title()))
+            .find(|l| layout_contains(program.title(), l.text))
             .unwrap()
             .no;
         let t = page_table(&ps[0], program, title, Some(Era::Heisei), &mut errors).unwrap();

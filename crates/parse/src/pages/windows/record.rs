@@ -7,7 +7,7 @@ use crate::layout::{ISSUER, WINDOW_HEADER_ENDS, WINDOW_HEADER_LINES, WINDOW_HEAD
 use crate::model::windows::NameSource;
 use crate::model::Span;
 use crate::text::{char_column, Page};
-use crate::vocab::{layout_is_match, layout_regex};
+use crate::vocab::{layout_contains, layout_is_match, layout_regex};
 
 fn is_header(line: &str) -> bool {
     WINDOW_HEADER_LINES.contains(&line)
@@ -54,6 +54,9 @@ pub(super) enum Event<'a> {
 
 /// The marks of a line: (text before, marks, words after), if it has a run of 〇.
 fn marks_line(text: &str) -> Option<(Vec<&str>, u32, Vec<&str>)> {
+    if !layout_contains(TARGET_MARK, text) {
+        return None;
+    }
     let ws = words(text);
     let first = ws.iter().position(|w| *w == TARGET_MARK)?;
     let (before, from_marks) = ws.split_at(first);
@@ -68,10 +71,13 @@ fn marks_line(text: &str) -> Option<(Vec<&str>, u32, Vec<&str>)> {
 
 /// A municipality's own row: number, name, an optional plan, the name again.
 fn own_row(text: &str) -> Option<(u32, &str, Option<&str>)> {
-    let (no, name, plan, last) = match words(text)[..] {
-        [no, name, last] => (no, name, None, last),
-        [no, name, plan, last] => (no, name, Some(plan), last),
-        _ => return None,
+    // Three or four words, read without collecting every word of the line.
+    let mut ws = text.split_ascii_whitespace();
+    let (no, name, third) = (ws.next()?, ws.next()?, ws.next()?);
+    let (plan, last) = match (ws.next(), ws.next()) {
+        (None, _) => (None, third),
+        (Some(last), None) => (Some(third), last),
+        (Some(_), Some(_)) => return None,
     };
     let no = no.parse().ok()?;
     (is_name(name) && last == name).then_some((no, name, plan))
@@ -79,10 +85,11 @@ fn own_row(text: &str) -> Option<(u32, &str, Option<&str>)> {
 
 pub(super) fn events<'a>(pages: &[Page<'a>]) -> Vec<Event<'a>> {
     let mut out: Vec<Event<'a>> = Vec::new();
-    for page in pages
-        .iter()
-        .filter(|p| p.lines.iter().any(|l| l.text.contains(WINDOW_PAGES_TITLE)))
-    {
+    for page in pages.iter().filter(|p| {
+        p.lines
+            .iter()
+            .any(|l| layout_contains(WINDOW_PAGES_TITLE, l.text))
+    }) {
         let lines: Vec<L<'a>> = page
             .lines
             .iter()
