@@ -71,8 +71,10 @@ pub struct Table {
 /// and flags in vectors, `None` for a null.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Values {
-    /// Texts (and Enum values).
+    /// Texts.
     Str(Texts),
+    /// Enum values, as their places in the vocabulary.
+    Enum(&'static [&'static str], Vec<Option<u32>>),
     /// Integers.
     Int(Vec<Option<i32>>),
     /// Floats.
@@ -80,6 +82,10 @@ pub enum Values {
     /// Flags.
     Bool(Vec<Option<bool>>),
 }
+
+/// Bytes reserved per text of a column being built (the seed's texts
+/// average 16 bytes; its longest, page 2's question texts, 156).
+const TEXT_BYTES: usize = 32;
 
 /// A column of texts: every text in one buffer, each row its byte range or
 /// null (no allocation per cell).
@@ -120,11 +126,21 @@ impl Texts {
 impl Values {
     /// An empty column of `kind`.
     fn of(kind: Kind) -> Values {
+        Values::with_capacity(kind, 0)
+    }
+
+    /// An empty column of `kind` with room for `rows` rows (and texts of
+    /// a few dozen bytes each): a column grows without moving.
+    fn with_capacity(kind: Kind, rows: usize) -> Values {
         match kind {
-            Kind::Str | Kind::Enum(_) => Values::Str(Texts::default()),
-            Kind::Int => Values::Int(Vec::new()),
-            Kind::Float => Values::Float(Vec::new()),
-            Kind::Bool => Values::Bool(Vec::new()),
+            Kind::Str => Values::Str(Texts {
+                buf: String::with_capacity(rows.saturating_mul(TEXT_BYTES)),
+                rows: Vec::with_capacity(rows),
+            }),
+            Kind::Enum(cats) => Values::Enum(cats, Vec::with_capacity(rows)),
+            Kind::Int => Values::Int(Vec::with_capacity(rows)),
+            Kind::Float => Values::Float(Vec::with_capacity(rows)),
+            Kind::Bool => Values::Bool(Vec::with_capacity(rows)),
         }
     }
 
@@ -132,6 +148,7 @@ impl Values {
     pub fn len(&self) -> usize {
         match self {
             Values::Str(t) => t.rows.len(),
+            Values::Enum(_, v) => v.len(),
             Values::Int(v) => v.len(),
             Values::Float(v) => v.len(),
             Values::Bool(v) => v.len(),
@@ -148,6 +165,16 @@ impl Values {
     fn push(&mut self, cell: Cell<'_>) -> Result<(), &'static str> {
         match (self, cell) {
             (Values::Str(t), Cell::Str(v)) => t.push(v.as_deref()),
+            (Values::Enum(cats, v), Cell::Str(x)) => match x {
+                None => v.push(None),
+                Some(x) => match cats.iter().position(|c| *c == x) {
+                    Some(k) => v.push(Some(k as u32)),
+                    None => {
+                        v.push(None);
+                        return Err("a value outside its vocabulary");
+                    }
+                },
+            },
             (Values::Int(v), Cell::Int(x)) => v.push(x),
             (Values::Float(v), Cell::Float(x)) => v.push(x),
             (Values::Bool(v), Cell::Bool(x)) => v.push(x),
@@ -166,6 +193,7 @@ impl Values {
     fn push_null(&mut self) {
         match self {
             Values::Str(t) => t.push(None),
+            Values::Enum(_, v) => v.push(None),
             Values::Int(v) => v.push(None),
             Values::Float(v) => v.push(None),
             Values::Bool(v) => v.push(None),
@@ -175,6 +203,7 @@ impl Values {
     fn append(&mut self, other: Values) {
         match (self, other) {
             (Values::Str(a), Values::Str(b)) => a.append(b),
+            (Values::Enum(_, a), Values::Enum(_, b)) => a.extend(b),
             (Values::Int(a), Values::Int(b)) => a.extend(b),
             (Values::Float(a), Values::Float(b)) => a.extend(b),
             (Values::Bool(a), Values::Bool(b)) => a.extend(b),
@@ -222,6 +251,7 @@ impl Table {
             .iter()
             .map(|(_, v)| match v {
                 Values::Str(t) => Cursor::Str(&t.buf, t.rows.iter()),
+                Values::Enum(cats, v) => Cursor::Enum(cats, v.iter()),
                 Values::Int(v) => Cursor::Int(v.iter()),
                 Values::Float(v) => Cursor::Float(v.iter()),
                 Values::Bool(v) => Cursor::Bool(v.iter()),
@@ -237,6 +267,11 @@ impl Table {
                     Cursor::Str(buf, it) => {
                         if let Some(Some(v)) = it.next().map(|r| r.clone().and_then(|r| buf.get(r)))
                         {
+                            csv_text(out, v)
+                        }
+                    }
+                    Cursor::Enum(cats, it) => {
+                        if let Some(v) = it.next().and_then(|c| cats.get((*c)? as usize)) {
                             csv_text(out, v)
                         }
                     }
@@ -293,7 +328,7 @@ impl Table {
             let height: usize = values().map(Values::len).sum();
             let name: PlSmallStr = m.name.into();
             let series = match m.kind {
-                Kind::Str | Kind::Enum(_) => {
+                Kind::Str => {
                     let mut all: Vec<Option<&str>> = Vec::with_capacity(height);
                     for v in values() {
                         if let Values::Str(t) = v {
@@ -301,6 +336,44 @@ impl Table {
                         }
                     }
                     Series::new(name, all)
+                }
+                Kind::Enum(cats) => {
+                    // Straight from the values to the Enum, without a
+                    // column of texts cast to it.
+                    let codes = gather(values(), height, |v| match v {
+                        Values::Enum(_, v) => Some(v),
+                        _ => None,
+                    });
+                    let texts = codes
+                        .iter()
+                        .map(|c| c.and_then(|c| cats.get(c as usize).copied()));
+                    let dtype = enum_type(cats)?;
+                    let series = match dtype.cat_physical()? {
+                        CategoricalPhysical::U8 => {
+                            CategoricalChunked::<Categorical8Type>::from_str_iter(
+                                name, dtype, texts,
+                            )?
+                            .into_series()
+                        }
+                        CategoricalPhysical::U16 => {
+                            CategoricalChunked::<Categorical16Type>::from_str_iter(
+                                name, dtype, texts,
+                            )?
+                            .into_series()
+                        }
+                        CategoricalPhysical::U32 => {
+                            CategoricalChunked::<Categorical32Type>::from_str_iter(
+                                name, dtype, texts,
+                            )?
+                            .into_series()
+                        }
+                    };
+                    // Every place is in the vocabulary: a null is a null.
+                    let nulls = codes.iter().filter(|c| c.is_none()).count();
+                    if series.null_count() != nulls {
+                        polars_bail!(ComputeError: "column {} of {}: a value outside its vocabulary", m.name, first.name);
+                    }
+                    series
                 }
                 Kind::Int => Series::new(
                     name,
@@ -323,10 +396,6 @@ impl Table {
                         _ => None,
                     }),
                 ),
-            };
-            let series = match m.kind {
-                Kind::Enum(cats) => series.strict_cast(&enum_type(cats)?)?,
-                _ => series,
             };
             cols.push(series.into_column());
         }
@@ -353,6 +422,7 @@ enum Cursor<'t> {
         &'t str,
         std::slice::Iter<'t, Option<std::ops::Range<usize>>>,
     ),
+    Enum(&'static [&'static str], std::slice::Iter<'t, Option<u32>>),
     Int(std::slice::Iter<'t, Option<i32>>),
     Float(std::slice::Iter<'t, Option<f64>>),
     Bool(std::slice::Iter<'t, Option<bool>>),
@@ -444,7 +514,7 @@ impl<R> Builder<R> {
             .columns
             .into_iter()
             .map(|(m, get)| {
-                let mut values = Values::of(m.kind);
+                let mut values = Values::with_capacity(m.kind, rows.len());
                 for row in rows {
                     let cell = get(row);
                     let printed = match &cell {
