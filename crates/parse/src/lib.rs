@@ -212,9 +212,12 @@ fn numbered_names(pages: &[Page<'_>]) -> Vec<NumberedName> {
             let (Some(no), Some(name)) = (words.next(), words.next()) else {
                 continue;
             };
-            let (Ok(no), true) = (no.parse::<u32>(), names.iter().any(|n| n == name)) else {
+            let Ok(no) = no.parse::<u32>() else {
                 continue;
             };
+            if !names.iter().any(|n| n == name) {
+                continue;
+            }
             if !seen.iter().any(|s| s.name == name) {
                 seen.push(NumberedName {
                     no,

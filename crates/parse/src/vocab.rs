@@ -95,13 +95,27 @@ fn is_plain(part: &str) -> bool {
     ])
 }
 
-/// Whether `text` matches a layout pattern. A pattern that is one literal
-/// between `^` and `$` is compared without a regular expression: compiling
-/// one costs more than the whole comparison (most option patterns are such).
+/// Whether `text` matches a layout pattern. A pattern that is one literal,
+/// anchored at `^`, `$`, both or neither, is compared without a regular
+/// expression: compiling one costs more than the whole comparison (most
+/// option patterns are such).
 pub fn layout_is_match(pattern: &'static str, text: &str) -> bool {
-    match pattern.strip_prefix('^').and_then(|p| p.strip_suffix('$')) {
-        Some(literal) if is_plain(literal) => text == literal,
-        _ => layout_regex(pattern).is_match(text),
+    let (start, rest) = match pattern.strip_prefix('^') {
+        Some(rest) => (true, rest),
+        None => (false, pattern),
+    };
+    let (end, literal) = match rest.strip_suffix('$') {
+        Some(literal) => (true, literal),
+        None => (false, rest),
+    };
+    if !is_plain(literal) {
+        return layout_regex(pattern).is_match(text);
+    }
+    match (start, end) {
+        (true, true) => text == literal,
+        (true, false) => text.starts_with(literal),
+        (false, true) => text.ends_with(literal),
+        (false, false) => layout_contains(literal, text),
     }
 }
 
@@ -495,5 +509,34 @@ mod tests {
         }
         assert!(layout_is_match("^その他$", "その他"));
         assert!(!layout_is_match("^その他$", "その他の"));
+    }
+
+    #[test]
+    fn a_literal_pattern_matches_as_its_regular_expression_does() {
+        let patterns = [
+            "その他",
+            "^その他",
+            "その他$",
+            "^その他$",
+            "^$",
+            "集計結果",
+            "^集計状況",
+        ];
+        let texts = [
+            "",
+            "その他",
+            "その他の",
+            "上記その他",
+            "上記その他の",
+            "集計結果（29年度）",
+            "【集計状況】",
+            "集計状況（n=53）",
+        ];
+        for p in patterns {
+            for t in texts {
+                let want = Regex::new(p).unwrap().is_match(t);
+                assert_eq!(layout_is_match(p, t), want, "{p} on {t}");
+            }
+        }
     }
 }

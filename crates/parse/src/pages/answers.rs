@@ -15,7 +15,7 @@ use crate::layout::{LEGEND_LABELS_SHOWN, LEGEND_PAIR, LEGEND_SHOWN};
 use crate::model::{AnswerCell, AnswerPage, AnswerRow, AnswerValue, Legend, LegendEntry, Span};
 use crate::pages::combinators::row_head;
 use crate::text::{char_column, words_at, Columns, Line, Page};
-use crate::vocab::{choices, layout_regex};
+use crate::vocab::{choices, layout_is_match, layout_regex};
 
 /// Parses every per-municipality page of the layout.
 pub fn parse(
@@ -102,10 +102,9 @@ fn legend(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<Legend> {
         let (Some(label), Some(mark)) = (c.get(1).map(|m| m.as_str()), c.get(2)) else {
             continue;
         };
-        let status = Mark::ALL.into_iter().find(|m| {
-            m.legend_label()
-                .is_some_and(|p| layout_regex(p).is_match(label))
-        });
+        let status = Mark::ALL
+            .into_iter()
+            .find(|m| m.legend_label().is_some_and(|p| layout_is_match(p, label)));
         let mut chars = mark.as_str().chars();
         let (Some(printed), None) = (chars.next(), chars.next()) else {
             errors.push(ParseError::new(
