@@ -149,7 +149,15 @@ pub fn pages(text: &str) -> Vec<Page<'_>> {
     let mut pages = Vec::new();
     let mut current: Vec<Line<'_>> = Vec::new();
     let mut blank_run = 0;
-    for (i, raw) in text.split('\n').enumerate() {
+    // Lines split with the memchr crate's vectorized search.
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
+    let lines = ends.map(|end| {
+        let line = text.get(start..end).unwrap_or_default();
+        start = end + 1;
+        line
+    });
+    for (i, raw) in lines.enumerate() {
         let line = Line {
             no: crate::span::saturating_u32(i).saturating_add(1),
             text: raw,

@@ -95,6 +95,31 @@ fn is_plain(part: &str) -> bool {
     ])
 }
 
+/// The literal every match of `^rest` starts with, if `rest` starts with
+/// one (and has no alternation, which could bypass the anchor): the
+/// characters before the first special one, less the last if a quantifier
+/// follows it.
+fn anchored_prefix(rest: &str) -> Option<&str> {
+    if rest.contains('|') {
+        return None;
+    }
+    let end = rest
+        .char_indices()
+        .find(|(_, c)| !is_plain(c.encode_utf8(&mut [0; 4])))
+        .map_or(rest.len(), |(at, _)| at);
+    let run = rest.get(..end)?;
+    let quantified = rest
+        .get(end..)
+        .is_some_and(|after| after.starts_with(['*', '?', '{', '+']));
+    let run = if quantified {
+        let last = run.chars().next_back().map_or(0, char::len_utf8);
+        run.get(..run.len() - last)?
+    } else {
+        run
+    };
+    (!run.is_empty()).then_some(run)
+}
+
 /// Whether `text` matches a layout pattern. A pattern that is one literal,
 /// anchored at `^`, `$`, both or neither, is compared without a regular
 /// expression: compiling one costs more than the whole comparison (most
@@ -109,6 +134,11 @@ pub fn layout_is_match(pattern: &'static str, text: &str) -> bool {
         None => (false, rest),
     };
     if !is_plain(literal) {
+        // A pattern anchored at the start with a literal cannot match a
+        // text not starting with it: most lines are refused without a search.
+        if start && anchored_prefix(rest).is_some_and(|p| !text.starts_with(p)) {
+            return false;
+        }
         return layout_regex(pattern).is_match(text);
     }
     match (start, end) {
@@ -521,6 +551,16 @@ mod tests {
             "^$",
             "集計結果",
             "^集計状況",
+            // Anchored with a literal first: refused early when the text
+            // does not start with it.
+            crate::layout::ISSUER,
+            "^その他?の",
+            "^その*",
+            "^集計+",
+            "^集計{2}",
+            "^集計|その他",
+            "^集計(状況|結果)",
+            "^集\\w",
         ];
         let texts = [
             "",
@@ -531,6 +571,12 @@ mod tests {
             "集計結果（29年度）",
             "【集計状況】",
             "集計状況（n=53）",
+            "その",
+            "集",
+            "集計計",
+            "集w",
+            "東京都福祉保健局医療政策部医療政策課",
+            "東京都 福祉保健局医療政策部医療政策課",
         ];
         for p in patterns {
             for t in texts {

@@ -19,11 +19,17 @@ fn is_header(line: &str) -> bool {
 /// A phone or fax number: 「03-3265-1165」, 「04992-2-0068」 (0, then 1–4
 /// digits, 1–4 digits, 3–4 digits, hyphens between).
 fn is_phone(w: &str) -> bool {
-    let parts: Vec<&str> = w.split('-').collect();
+    if !w.starts_with('0') {
+        return false;
+    }
     let digits = |p: &str, lo: usize, hi: usize| {
         (lo..=hi).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
     };
-    matches!(parts[..], [a, b, c] if a.starts_with('0') && digits(a, 2, 5) && digits(b, 1, 4) && digits(c, 3, 4))
+    let mut parts = w.split('-');
+    match (parts.next(), parts.next(), parts.next(), parts.next()) {
+        (Some(a), Some(b), Some(c), None) => digits(a, 2, 5) && digits(b, 1, 4) && digits(c, 3, 4),
+        _ => false,
+    }
 }
 /// A window as printed, before it is assigned.
 #[derive(Debug, Clone)]
