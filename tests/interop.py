@@ -1,14 +1,19 @@
 """Independent readers: every Parquet file loads in pyarrow, pandas, polars and
 DuckDB with the types the data package documents; every CSV loads in DuckDB's
-and pandas' default readers with the same rows.
+and pandas' default readers with the same rows; Frictionless finds every
+resource valid, foreign keys included.
 
 Usage: interop.py OUTPUT_DIR. Prints 'N passed, N failed' and exits 1 on failure.
 """
+import datetime
 import json
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import duckdb
+import frictionless
 import pandas as pd
 import polars as pl
 import pyarrow as pa
@@ -41,6 +46,7 @@ def arrow_type_ok(field, t):
         "integer": lambda: pa.types.is_integer(t),
         "number": lambda: pa.types.is_float64(t),
         "boolean": lambda: pa.types.is_boolean(t),
+        "date": lambda: pa.types.is_date32(t),
     }[kind]()
 
 
@@ -61,11 +67,14 @@ for res in resources:
     check(f"{path.name} pandas rows", len(df) == table.num_rows)
     for f in fields:
         dt = df[f["name"]].dtype
+        # The files' pandas metadata makes integers Int32 and flags boolean
+        # (nullable); a date column holds datetime.date values.
         ok = {
-            "integer": lambda: pd.api.types.is_integer_dtype(dt) or pd.api.types.is_float_dtype(dt),
+            "integer": lambda: dt == pd.Int32Dtype(),
             "number": lambda: pd.api.types.is_float_dtype(dt),
-            "boolean": lambda: pd.api.types.is_bool_dtype(dt) or dt == object,
+            "boolean": lambda: dt == pd.BooleanDtype(),
             "string": lambda: True,
+            "date": lambda: dt == object and all(isinstance(v, datetime.date) for v in df[f["name"]].dropna()),
         }[f["type"]]()
         check(f"{path.name}:{f['name']} pandas dtype", ok, str(dt))
     pf = pl.read_parquet(path)
@@ -78,6 +87,7 @@ for res in resources:
             "number": lambda: dt == pl.Float64,
             "boolean": lambda: dt == pl.Boolean,
             "string": lambda: (dt in (pl.Categorical, pl.Enum) or isinstance(dt, (pl.Categorical, pl.Enum))) if enum else dt == pl.String,
+            "date": lambda: dt == pl.Date,
         }[f["type"]]()
         check(f"{path.name}:{f['name']} polars dtype", ok, str(dt))
     con = duckdb.connect()
@@ -92,6 +102,7 @@ for res in resources:
             "number": lambda: dt == "DOUBLE",
             "boolean": lambda: dt == "BOOLEAN",
             "string": lambda: dt == "VARCHAR" or dt.startswith("ENUM"),
+            "date": lambda: dt == "DATE",
         }[f["type"]]()
         check(f"{path.name}:{f['name']} duckdb type", ok, dt)
     csv = out / res["path"].replace(".parquet", ".csv")
@@ -104,6 +115,31 @@ for res in resources:
         a = table.column(name).to_pylist()
         b = [None if pd.isna(v) else int(v) for v in pdf[name]]
         check(f"{csv.name}:{name} csv = parquet", a == b)
+
+# Frictionless: every resource, CSV and Parquet, valid against the data
+# package, foreign keys included; and a copy with one unknown municipality
+# code refused, so the foreign keys are checked, not only declared.
+report = frictionless.validate(str(out / "datapackage.json"))
+for task in report.tasks:
+    errors = [e.message for e in task.errors][:3]
+    check(f"frictionless {task.name}", task.valid, str(errors))
+check("frictionless resources", len(report.tasks) == len(package["resources"]), str(len(report.tasks)))
+declared = [r["name"] for r in package["resources"] if r["schema"].get("foreignKeys")]
+check("foreign keys declared", "municipality_answers_csv" in declared and "consultation_windows_parquet" in declared, str(declared))
+with tempfile.TemporaryDirectory() as tmp:
+    broken = Path(tmp) / "output"
+    shutil.copytree(out, broken)
+    answers = broken / "municipality_answers.csv"
+    lines = answers.read_text(encoding="utf-8").split("\n")
+    header = lines[0].split(",")
+    code = header.index("municipality_code")
+    cells = lines[1].split(",")
+    cells[code] = "999999"
+    lines[1] = ",".join(cells)
+    answers.write_text("\n".join(lines), encoding="utf-8")
+    refused = frictionless.validate(str(broken / "datapackage.json"))
+    kinds = {e.type for t in refused.tasks if t.name == "municipality_answers_csv" for e in t.errors}
+    check("frictionless refuses an unknown municipality code", kinds == {"foreign-key"}, str(kinds))
 
 print(f"interop: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

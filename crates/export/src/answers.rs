@@ -49,7 +49,8 @@ const CODE: Meta = meta(
     "全国地方公共団体コード",
     "6-digit local government code with check digit",
     None,
-);
+)
+.refers_to("municipalities");
 const NAME: Meta = meta(
     "municipality_name",
     Kind::Str,

@@ -93,7 +93,7 @@ pub fn association_programs(reports: &[Report]) -> Table {
         .col(PROGRAM, |a| s(a.table.program.id()))
         .col(ASSOCIATION, |a| s(&a.row.name))
         .col(meta("group", Kind::Str, "地区", "The group header it is listed under in brackets (西多摩, 北多摩); else null", None), |a| os(a.row.group.as_deref()))
-        .col(meta("municipality_code", Kind::Str, "全国地方公共団体コード", "Code of the municipality of the same name, where the name is one", None), |a| os(code_of(&a.row.name)))
+        .col(meta("municipality_code", Kind::Str, "全国地方公共団体コード", "Code of the municipality of the same name, where the name is one", None).refers_to("municipalities"), |a| os(code_of(&a.row.name)))
         .col(meta("years_marked", Kind::Int, "実施年度数", "Marks (〇) printed in the row: the number of year columns it took part in", Some("fiscal years")), |a| i(a.row.marks))
         .col(meta("note", Kind::Str, "備考", "Footnotes printed on the row, as printed (「※1、2 練馬区医師会は、独自事業として実施」)", None), |a| os(notes(a.table, &a.row.notes)))
         .col(PAGE, |a| i(a.table.page))

@@ -32,9 +32,9 @@ pub(crate) fn option_labels() -> &'static [&'static str] {
 /// `edition`, shared by every table but `municipalities`.
 pub(crate) const EDITION: Meta = meta(
     "edition",
-    Kind::Str,
+    Kind::Date,
     "時点",
-    "As-of date of the edition (ISO 8601)",
+    "As-of date of the edition (a date; YYYY-MM-DD in CSV)",
     None,
 );
 /// `source_page` of a row-per-printed-row table.

@@ -193,8 +193,8 @@ fn open_table(
     };
     let parquet_path = dir.join(format!("{}.parquet", table.name));
     let file = File::create(&parquet_path).map_err(io(&parquet_path))?;
-    let parquet = parquet_writer(BufWriter::new(file))
-        .batched(df.schema())
+    let parquet = parquet_writer(BufWriter::new(file), table, df.schema())
+        .and_then(|w| w.batched(df.schema()))
         .map_err(err)?;
     let csv_name = format!("{}.csv", table.name);
     let csv_path = dir.join(&csv_name);

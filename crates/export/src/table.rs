@@ -15,6 +15,9 @@ pub enum Kind {
     Float,
     /// Boolean flag.
     Bool,
+    /// A calendar date: Parquet DATE (days since 1970-01-01), ISO 8601
+    /// `YYYY-MM-DD` in CSV. Its cells are given as ISO 8601 text.
+    Date,
     /// A closed vocabulary: polars Enum, Parquet dictionary-encoded string.
     Enum(&'static [&'static str]),
 }
@@ -32,6 +35,19 @@ pub struct Meta {
     pub description: &'static str,
     /// Unit, where there is one.
     pub unit: Option<&'static str>,
+    /// The table whose key column of the same name this column refers to
+    /// (a foreign key in the data package), where it does.
+    pub references: Option<&'static str>,
+}
+
+impl Meta {
+    /// The same column, referring to `table`'s key column of the same name.
+    pub const fn refers_to(self, table: &'static str) -> Meta {
+        Meta {
+            references: Some(table),
+            ..self
+        }
+    }
 }
 
 /// Shorthand for a [`Meta`].
@@ -48,6 +64,7 @@ pub const fn meta(
         title_ja,
         description,
         unit,
+        references: None,
     }
 }
 
@@ -81,6 +98,8 @@ pub enum Values {
     Float(Vec<Option<f64>>),
     /// Flags.
     Bool(Vec<Option<bool>>),
+    /// Dates, as days since 1970-01-01.
+    Date(Vec<Option<i32>>),
 }
 
 /// Bytes reserved per text of a column being built (the seed's texts
@@ -141,6 +160,7 @@ impl Values {
             Kind::Int => Values::Int(Vec::with_capacity(rows)),
             Kind::Float => Values::Float(Vec::with_capacity(rows)),
             Kind::Bool => Values::Bool(Vec::with_capacity(rows)),
+            Kind::Date => Values::Date(Vec::with_capacity(rows)),
         }
     }
 
@@ -152,6 +172,7 @@ impl Values {
             Values::Int(v) => v.len(),
             Values::Float(v) => v.len(),
             Values::Bool(v) => v.len(),
+            Values::Date(v) => v.len(),
         }
     }
 
@@ -178,6 +199,16 @@ impl Values {
             (Values::Int(v), Cell::Int(x)) => v.push(x),
             (Values::Float(v), Cell::Float(x)) => v.push(x),
             (Values::Bool(v), Cell::Bool(x)) => v.push(x),
+            (Values::Date(v), Cell::Str(x)) => match x {
+                None => v.push(None),
+                Some(x) => match days_of_iso(&x) {
+                    Some(days) => v.push(Some(days)),
+                    None => {
+                        v.push(None);
+                        return Err("not an ISO 8601 date (YYYY-MM-DD)");
+                    }
+                },
+            },
             (Values::Int(v), Cell::Unfit(_)) => {
                 v.push(None);
                 return Err("does not fit a 32-bit integer");
@@ -197,6 +228,7 @@ impl Values {
             Values::Int(v) => v.push(None),
             Values::Float(v) => v.push(None),
             Values::Bool(v) => v.push(None),
+            Values::Date(v) => v.push(None),
         }
     }
 
@@ -207,6 +239,7 @@ impl Values {
             (Values::Int(a), Values::Int(b)) => a.extend(b),
             (Values::Float(a), Values::Float(b)) => a.extend(b),
             (Values::Bool(a), Values::Bool(b)) => a.extend(b),
+            (Values::Date(a), Values::Date(b)) => a.extend(b),
             // Columns of one kind always: `Values::of` made both.
             _ => {}
         }
@@ -255,6 +288,7 @@ impl Table {
                 Values::Int(v) => Cursor::Int(v.iter()),
                 Values::Float(v) => Cursor::Float(v.iter()),
                 Values::Bool(v) => Cursor::Bool(v.iter()),
+                Values::Date(v) => Cursor::Date(v.iter()),
             })
             .collect();
         let mut digits = itoa::Buffer::new();
@@ -283,6 +317,11 @@ impl Table {
                     Cursor::Float(it) => {
                         if let Some(Some(v)) = it.next() {
                             let _ = write!(out, "{v:?}");
+                        }
+                    }
+                    Cursor::Date(it) => {
+                        if let Some(Some(days)) = it.next() {
+                            iso_of_days(out, *days);
                         }
                     }
                     Cursor::Bool(it) => {
@@ -396,6 +435,14 @@ impl Table {
                         _ => None,
                     }),
                 ),
+                Kind::Date => Series::new(
+                    name,
+                    gather(values(), height, |v| match v {
+                        Values::Date(v) => Some(v),
+                        _ => None,
+                    }),
+                )
+                .cast(&DataType::Date)?,
             };
             cols.push(series.into_column());
         }
@@ -426,6 +473,7 @@ enum Cursor<'t> {
     Int(std::slice::Iter<'t, Option<i32>>),
     Float(std::slice::Iter<'t, Option<f64>>),
     Bool(std::slice::Iter<'t, Option<bool>>),
+    Date(std::slice::Iter<'t, Option<i32>>),
 }
 
 /// The polars Enum type of a vocabulary, made once per vocabulary: every
@@ -441,6 +489,49 @@ fn enum_type(cats: &'static [&'static str]) -> PolarsResult<DataType> {
     let t = DataType::from_frozen_categories(FrozenCategories::new(cats.iter().copied())?);
     made.push((key, t.clone()));
     Ok(t)
+}
+
+/// Days since 1970-01-01 of an ISO 8601 calendar date `YYYY-MM-DD` (a
+/// four-digit year, a real month and day); `None` for anything else.
+pub fn days_of_iso(iso: &str) -> Option<i32> {
+    let b = iso.as_bytes();
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        b.get(r)?.iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+        return None;
+    }
+    let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    let last = zaitaku_parse::model::last_day_of_month(i32::try_from(year).ok()?, month);
+    if !(1..=12).contains(&month) || day < 1 || day > last {
+        return None;
+    }
+    // Days from the civil date (H. Hinnant's algorithm, years from March).
+    let y = i64::from(year) - i64::from(month <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = i64::from((month + 9) % 12);
+    let doy = (153 * mp + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    i32::try_from(era * 146_097 + doe - 719_468).ok()
+}
+
+/// Writes the ISO 8601 date of `days` since 1970-01-01 (the inverse of
+/// [`days_of_iso`]).
+fn iso_of_days(out: &mut Vec<u8>, days: i32) {
+    use std::io::Write;
+    let z = i64::from(days) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    let _ = write!(out, "{year:04}-{month:02}-{day:02}");
 }
 
 /// A text field of a CSV row (see [`Table::csv_rows`]).
@@ -666,6 +757,58 @@ mod tests {
         );
         let parts = Table::frame_of(&[&build(&rows[..1]), &build(&rows[1..])]).unwrap();
         assert!(parts.equals_missing(&all.frame().unwrap()));
+    }
+
+    #[test]
+    fn dates_are_days_since_1970_and_read_back_as_iso() {
+        // Days computed independently (Python's datetime.date arithmetic).
+        let cases = [
+            ("1970-01-01", 0),
+            ("2017-07-31", 17_378),
+            ("2000-02-29", 11_016),
+            ("1969-12-31", -1),
+            ("1900-03-01", -25_508),
+            ("2100-12-31", 47_846),
+        ];
+        for (iso, days) in cases {
+            assert_eq!(days_of_iso(iso), Some(days), "{iso}");
+            let mut back = Vec::new();
+            iso_of_days(&mut back, days);
+            assert_eq!(String::from_utf8(back).unwrap(), iso);
+        }
+        let bad = [
+            "2017-02-29",
+            "1900-02-29",
+            "2017-13-01",
+            "2017-00-10",
+            "2017-07-00",
+            "2017-7-31",
+            "17-07-31",
+            "2017/07/31",
+            "",
+            "２０１７-07-31",
+            "2017-07-3a",
+        ];
+        for iso in bad {
+            assert_eq!(days_of_iso(iso), None, "{iso}");
+        }
+        let date = meta("edition", Kind::Date, "時点", "d", None);
+        let t = Builder::<&str>::default().col(date, |v| s(*v)).build(
+            "t",
+            "d",
+            &[],
+            &["2017-07-31", "2018-03-31"],
+        );
+        let df = t.frame().unwrap();
+        assert_eq!(df.column("edition").unwrap().dtype(), &DataType::Date);
+        let mut csv = Vec::new();
+        t.csv_rows(&mut csv);
+        assert_eq!(String::from_utf8(csv).unwrap(), "2017-07-31\n2018-03-31\n");
+        let refused =
+            Builder::<&str>::default()
+                .col(date, |v| s(*v))
+                .build("t", "d", &[], &["2017-07-32"]);
+        assert!(refused.frame().is_err());
     }
 
     #[test]

@@ -13,7 +13,8 @@ const CODE: crate::table::Meta = meta(
     "全国地方公共団体コード",
     "6-digit local government code with check digit",
     None,
-);
+)
+.refers_to("municipalities");
 
 struct W<'a> {
     edition: String,

@@ -94,8 +94,80 @@ pub fn csv_header(table: &Table) -> Vec<u8> {
 /// Parquet is 392 KB with Snappy, 3.8 MB uncompressed, 193 KB with zstd.
 /// Statistics let readers skip row groups of other editions; Snappy costs
 /// little and every reader knows it.
-pub fn parquet_writer<W: std::io::Write>(w: W) -> ParquetWriter<W> {
-    ParquetWriter::new(w).with_compression(ParquetCompression::Snappy)
+///
+/// Each file's `ARROW:schema` (the Arrow schema readers take the column
+/// types from, which polars would write the same) carries `pandas`
+/// metadata naming the integer and flag columns' pandas types, `Int32` and
+/// `boolean` (nullable), as pyarrow writes it for a frame of those types:
+/// pandas then reads a null as `<NA>`, not as a float NaN or an object
+/// column, and so does Frictionless's Parquet reader, which goes through
+/// pandas. `schema` is the frame's.
+pub fn parquet_writer<W: std::io::Write>(
+    w: W,
+    table: &Table,
+    schema: &Schema,
+) -> PolarsResult<ParquetWriter<W>> {
+    let arrow = KeyValueMetadata::from_static(vec![(
+        "ARROW:schema".into(),
+        arrow_schema_with_pandas(table, schema)?,
+    )]);
+    Ok(ParquetWriter::new(w)
+        .with_compression(ParquetCompression::Snappy)
+        .with_key_value_metadata(Some(arrow)))
+}
+
+/// The `ARROW:schema` value polars writes for `schema` (an IPC schema
+/// message, length-prefixed, base64), with [`pandas_metadata`] in it.
+fn arrow_schema_with_pandas(table: &Table, schema: &Schema) -> PolarsResult<String> {
+    use base64::Engine;
+    use polars_arrow::io::ipc::write::{default_ipc_fields, schema_to_bytes};
+    let arrow = polars_io::schema_to_arrow_checked(schema, CompatLevel::newest(), "parquet")?;
+    let mut metadata = polars_arrow::datatypes::Metadata::new();
+    metadata.insert("pandas".into(), pandas_metadata(table).into());
+    let ipc = schema_to_bytes(
+        &arrow,
+        &default_ipc_fields(arrow.iter_values()),
+        Some(&metadata),
+    );
+    let length = u32::try_from(ipc.len())
+        .map_err(|_| polars_err!(ComputeError: "an Arrow schema over 4 GiB"))?;
+    // The legacy IPC framing Arrow's Parquet readers expect (as polars writes it).
+    let mut framed = Vec::with_capacity(ipc.len() + 8);
+    framed.extend_from_slice(&[255, 255, 255, 255]);
+    framed.extend_from_slice(&length.to_le_bytes());
+    framed.extend_from_slice(&ipc);
+    Ok(base64::engine::general_purpose::STANDARD.encode(&framed))
+}
+
+/// The pandas types of a table's integer and flag columns, in the form of
+/// pyarrow's `pandas` schema metadata (the other columns keep pandas'
+/// default for their Arrow type).
+pub fn pandas_metadata(table: &Table) -> String {
+    let columns: Vec<serde_json::Value> = table
+        .columns
+        .iter()
+        .filter_map(|(m, _)| {
+            let (pandas_type, numpy_type) = match m.kind {
+                Kind::Int => ("int32", "Int32"),
+                Kind::Bool => ("bool", "boolean"),
+                _ => return None,
+            };
+            Some(serde_json::json!({
+                "name": m.name,
+                "field_name": m.name,
+                "pandas_type": pandas_type,
+                "numpy_type": numpy_type,
+                "metadata": null,
+            }))
+        })
+        .collect();
+    serde_json::json!({
+        "index_columns": [],
+        "column_indexes": [],
+        "columns": columns,
+        "creator": { "library": "zaitaku-etl" },
+    })
+    .to_string()
 }
 
 /// A field quoted as RFC 4180 asks where it must be.
@@ -235,7 +307,8 @@ pub fn render_table(table: &Table, options: CsvOptions) -> Result<[OutputFile; 2
     };
     let mut df = table.frame().map_err(err)?;
     let mut parquet = Cursor::new(Vec::new());
-    parquet_writer(&mut parquet)
+    parquet_writer(&mut parquet, table, df.schema())
+        .map_err(err)?
         // One row group for the whole table; with a larger size, polars
         // splits the frame into chunks through a null column first, which
         // makes it fill an 8 MB zero buffer on first use (perf).
@@ -267,6 +340,7 @@ pub fn datapackage(tables: &[Table], csv: CsvOptions) -> OutputFile {
                     Kind::Int => ("integer", None),
                     Kind::Float => ("number", None),
                     Kind::Bool => ("boolean", None),
+                    Kind::Date => ("date", None),
                     Kind::Enum(values) => ("string", Some(serde_json::json!({ "enum": values }))),
                 };
                 let mut f = serde_json::json!({ "name": m.name, "type": ty, "title": m.title_ja, "description": m.description });
@@ -279,12 +353,27 @@ pub fn datapackage(tables: &[Table], csv: CsvOptions) -> OutputFile {
                 f
             })
             .collect();
-        let schema =
-            serde_json::json!({ "fields": fields, "primaryKey": t.key, "missingValues": [""] });
         for (format, media) in [
             ("csv", "text/csv"),
             ("parquet", "application/vnd.apache.parquet"),
         ] {
+            // Each format's resources refer to the same format's tables.
+            let foreign_keys: Vec<serde_json::Value> = t
+                .columns
+                .iter()
+                .filter_map(|(m, _)| {
+                    let table = m.references?;
+                    Some(serde_json::json!({
+                        "fields": m.name,
+                        "reference": { "resource": format!("{table}_{format}"), "fields": m.name },
+                    }))
+                })
+                .collect();
+            let mut schema =
+                serde_json::json!({ "fields": fields, "primaryKey": t.key, "missingValues": [""] });
+            if let (false, Some(o)) = (foreign_keys.is_empty(), schema.as_object_mut()) {
+                o.insert("foreignKeys".into(), foreign_keys.into());
+            }
             resources.push(serde_json::json!({
                 "name": format!("{}_{format}", t.name),
                 "path": format!("{}.{format}", t.name),
