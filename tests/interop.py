@@ -116,6 +116,51 @@ for res in resources:
         b = [None if pd.isna(v) else int(v) for v in pdf[name]]
         check(f"{csv.name}:{name} csv = parquet", a == b)
 
+# The README's reader table: every column, as each reader reads it.
+readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+section = readme.split("<!-- reader types:", 1)[1].split("<!-- end of reader types -->", 1)[0]
+claims = {}
+for line in section.splitlines():
+    cells = [c.strip().strip("`") for c in line.strip().strip("|").split("|")]
+    if len(cells) == 8 and cells[0] not in ("table", "---"):
+        claims[(cells[0], cells[1])] = cells[2:]
+
+
+def read_as(path):
+    """Each column of a Parquet file as the README's table names it."""
+    parquet = pq.ParquetFile(path)
+    arrow = pq.read_table(path)
+    default = pd.read_parquet(path)
+    backed = pd.read_parquet(path, dtype_backend="pyarrow")
+    frame = pl.read_parquet(path)
+    duck = dict((r[0], r[1]) for r in duckdb.connect().execute(
+        f"describe select * from read_parquet('{path}')").fetchall())
+    for k, name in enumerate(arrow.column_names):
+        column = parquet.schema.column(k)
+        physical = column.physical_type
+        logical = str(column.logical_type)
+        t = arrow.schema.field(name).type
+        parquet_type = physical + (f" ({logical})" if logical != "None" else "")
+        if pa.types.is_dictionary(t):
+            parquet_type += ", dictionary"
+        pandas_type = str(default[name].dtype)
+        if pandas_type == "object" and all(isinstance(v, datetime.date) for v in default[name].dropna()):
+            pandas_type = "object (datetime.date)"
+        polars_type = str(frame.schema[name])
+        if polars_type.startswith("Enum("):
+            polars_type = "Enum"
+        yield name, [parquet_type, str(t), pandas_type, str(backed[name].dtype), polars_type, duck[name]]
+
+
+listed = set()
+for res in resources:
+    table_name = res["path"].removesuffix(".parquet")
+    for name, found in read_as(out / res["path"]):
+        listed.add((table_name, name))
+        claim = claims.get((table_name, name))
+        check(f"README reader types {table_name}.{name}", claim == found, f"README {claim}, read {found}")
+check("README reader table lists no other column", set(claims) == listed, str(set(claims) ^ listed))
+
 # Frictionless: every resource, CSV and Parquet, valid against the data
 # package, foreign keys included; and a copy with one unknown municipality
 # code refused, so the foreign keys are checked, not only declared.
