@@ -65,16 +65,17 @@ pub fn render_documents(
     tables: &[Table],
     summary: &zaitaku_validate::report::Summary,
     csv: CsvOptions,
+    replaced: &[(String, write::Replaced)],
 ) -> Vec<OutputFile> {
     vec![
         datapackage(tables, csv),
         OutputFile {
             name: "validation_report.json".into(),
-            bytes: summary.to_json().into_bytes(),
+            bytes: write::with_replacements_json(summary.to_json(), replaced).into_bytes(),
         },
         OutputFile {
             name: "validation_report.md".into(),
-            bytes: summary.to_markdown().into_bytes(),
+            bytes: write::with_replacements_markdown(summary.to_markdown(), replaced).into_bytes(),
         },
         OutputFile {
             name: "README.md".into(),
@@ -116,6 +117,6 @@ pub fn render(
             })
         }
     }
-    files.extend(render_documents(tables, &report.summary(), csv));
+    files.extend(render_documents(tables, &report.summary(), csv, &[]));
     Ok(files)
 }

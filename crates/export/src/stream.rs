@@ -9,7 +9,7 @@
 //! cut after the batch that brings it to [`ROW_GROUP`] rows.
 
 use crate::table::Table;
-use crate::write::{csv_header, encode_csv, io, parquet_writer, CsvOptions, ExportError};
+use crate::write::{csv_header, encode_csv, io, parquet_writer, CsvOptions, ExportError, Replaced};
 use polars::prelude::*;
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -32,7 +32,13 @@ struct Open {
     /// Rows written, and CSV lines so far (for a CP932 error's line).
     rows: usize,
     csv_lines: usize,
+    /// Characters CP932 could not hold, replaced (see `Unmappable`).
+    replaced: Replaced,
 }
+
+/// A table written: without rows (what the data package describes), its
+/// row count, and the characters its CSV had replaced.
+pub type Written = (Table, usize, Replaced);
 
 /// A table's place in the sink: its files, once its first rows came.
 struct Slot {
@@ -109,12 +115,12 @@ impl TableSink {
     }
 
     /// Writes what is pending and closes every file, the tables in
-    /// parallel; returns each table without rows and its row count, in the
+    /// parallel; returns each table without rows, its row count and its CSV's replaced characters, in the
     /// order they were first pushed.
-    pub fn finish(self) -> Result<Vec<(Table, usize)>, ExportError> {
+    pub fn finish(self) -> Result<Vec<Written>, ExportError> {
         use rayon::prelude::*;
         let dir = self.dir;
-        let done: Vec<Result<Option<(Table, usize)>, ExportError>> = self
+        let done: Vec<Result<Option<Written>, ExportError>> = self
             .slots
             .into_par_iter()
             .map(|slot| {
@@ -130,7 +136,7 @@ impl TableSink {
                 open.parquet.finish().map_err(err)?;
                 let path = dir.join(format!("{name}.csv"));
                 open.csv.flush().map_err(io(&path))?;
-                Ok(Some((open.header, open.rows)))
+                Ok(Some((open.header, open.rows, open.replaced)))
             })
             .collect();
         // The first table's error, whichever thread met it first.
@@ -166,7 +172,14 @@ fn write_rows(
     let name = format!("{}.csv", table.name);
     let columns: Vec<&str> = table.columns.iter().map(|(m, _)| m.name).collect();
     let plain = CsvOptions { bom: false, ..csv };
-    let body = encode_csv(&name, body, plain, open.csv_lines, &columns)?;
+    let body = encode_csv(
+        &name,
+        body,
+        plain,
+        open.csv_lines,
+        &columns,
+        &mut open.replaced,
+    )?;
     let path = dir.join(&name);
     open.csv.write_all(&body).map_err(io(&path))?;
     open.csv_lines += df.height();
@@ -200,7 +213,15 @@ fn open_table(
     let csv_path = dir.join(&csv_name);
     let mut csv_file = BufWriter::new(File::create(&csv_path).map_err(io(&csv_path))?);
     let columns: Vec<&str> = table.columns.iter().map(|(m, _)| m.name).collect();
-    let header = encode_csv(&csv_name, csv_header(table), csv, 0, &columns)?;
+    let mut replaced = Replaced::new();
+    let header = encode_csv(
+        &csv_name,
+        csv_header(table),
+        csv,
+        0,
+        &columns,
+        &mut replaced,
+    )?;
     csv_file.write_all(&header).map_err(io(&csv_path))?;
     Ok(Open {
         header: table.header(),
@@ -210,6 +231,7 @@ fn open_table(
         pending_rows: 0,
         rows: 0,
         csv_lines: 1,
+        replaced,
     })
 }
 

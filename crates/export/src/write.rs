@@ -220,23 +220,68 @@ pub struct CsvOptions {
     pub bom: bool,
     /// The encoding (`--csv-encoding`).
     pub encoding: CsvEncoding,
+    /// What CP932 does with a character it cannot hold (`--cp932-unmappable`).
+    pub unmappable: Unmappable,
 }
+
+/// What CP932 output does with a character CP932 cannot hold.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Unmappable {
+    /// Nothing is written; the error names the file, line, column and
+    /// character (the default).
+    #[default]
+    Fail,
+    /// Each character of [`CP932_SUBSTITUTES`] is written as its substitute
+    /// and counted in the validation report; any other still fails.
+    Replace,
+}
+
+impl std::str::FromStr for Unmappable {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "fail" => Ok(Unmappable::Fail),
+            "replace" => Ok(Unmappable::Replace),
+            _ => Err(format!("expected fail or replace, found «{s}»")),
+        }
+    }
+}
+
+/// The characters the tables hold that CP932 cannot, and what
+/// `--cp932-unmappable replace` writes for each: the report's ⓪ (ク①'s
+/// question text) and the signs of the validation tables' own texts.
+pub const CP932_SUBSTITUTES: &[(char, &str)] = &[
+    ('⓪', "(0)"),
+    ('–', "-"),
+    ('≤', "≦"),
+    ('«', "《"),
+    ('»', "》"),
+];
+
+/// How many of each character a CSV file had replaced (see [`Unmappable`]).
+pub type Replaced = std::collections::BTreeMap<char, u64>;
 
 /// UTF-8 CSV bytes (lines of a file after its first `lines_before`, whose
 /// columns are `columns`) in the encoding `options` ask for. CP932 fails on
-/// the first character it cannot hold, naming its line and column.
+/// the first character it cannot hold, naming its line and column, unless
+/// `options` replace it by its substitute; each replacement is added to
+/// `replaced`.
 pub fn encode_csv(
     file: &str,
     utf8: Vec<u8>,
     options: CsvOptions,
     lines_before: usize,
     columns: &[&str],
+    replaced: &mut Replaced,
 ) -> Result<Vec<u8>, ExportError> {
     match options.encoding {
         CsvEncoding::Utf8 if options.bom => Ok([&b"\xEF\xBB\xBF"[..], &utf8].concat()),
         CsvEncoding::Utf8 => Ok(utf8),
         CsvEncoding::Cp932 => {
-            let text = String::from_utf8_lossy(&utf8);
+            let mut text = String::from_utf8_lossy(&utf8).into_owned();
+            if options.unmappable == Unmappable::Replace {
+                text = substitute(&text, replaced);
+            }
             let header = columns;
             let mut out = Vec::with_capacity(utf8.len());
             let mut encoder = encoding_rs::SHIFT_JIS.new_encoder();
@@ -285,6 +330,79 @@ pub fn encode_csv(
     }
 }
 
+/// The substitute of a replaced character.
+fn substitute_of(c: char) -> &'static str {
+    CP932_SUBSTITUTES
+        .iter()
+        .find(|(from, _)| *from == c)
+        .map_or("", |(_, to)| to)
+}
+
+/// The validation report (Markdown) with a section listing the characters
+/// CP932 could not hold and what was written instead, per CSV file; as it
+/// was where nothing was replaced.
+pub fn with_replacements_markdown(mut md: String, replaced: &[(String, Replaced)]) -> String {
+    if replaced.iter().all(|(_, r)| r.is_empty()) {
+        return md;
+    }
+    md.push_str("\n## CSV encoding: characters replaced\n\nThe CSV files are CP932; characters CP932 cannot hold were written as their substitutes (`--cp932-unmappable replace`). The Parquet files hold the text as printed.\n\n| file | character | code | written as | times |\n|---|---|---|---|---|\n");
+    for (file, counts) in replaced {
+        for (c, n) in counts {
+            md.push_str(&format!(
+                "| `{file}` | {c} | U+{:04X} | {} | {n} |\n",
+                u32::from(*c),
+                substitute_of(*c)
+            ));
+        }
+    }
+    md
+}
+
+/// The validation report (JSON) with `csv_replacements` (see
+/// [`with_replacements_markdown`]); as it was where nothing was replaced.
+pub fn with_replacements_json(json: String, replaced: &[(String, Replaced)]) -> String {
+    if replaced.iter().all(|(_, r)| r.is_empty()) {
+        return json;
+    }
+    let Ok(serde_json::Value::Object(mut doc)) = serde_json::from_str::<serde_json::Value>(&json)
+    else {
+        return json;
+    };
+    let rows: Vec<serde_json::Value> = replaced
+        .iter()
+        .flat_map(|(file, counts)| {
+            counts.iter().map(move |(c, n)| {
+                serde_json::json!({
+                    "file": file,
+                    "character": c.to_string(),
+                    "code": format!("U+{:04X}", u32::from(*c)),
+                    "written_as": substitute_of(*c),
+                    "times": n,
+                })
+            })
+        })
+        .collect();
+    doc.insert("csv_replacements".into(), rows.into());
+    let mut out = serde_json::to_string_pretty(&doc).unwrap_or(json);
+    out.push('\n');
+    out
+}
+
+/// `text` with every character of [`CP932_SUBSTITUTES`] replaced, each counted.
+fn substitute(text: &str, replaced: &mut Replaced) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match CP932_SUBSTITUTES.iter().find(|(from, _)| *from == c) {
+            Some((_, to)) => {
+                out.push_str(to);
+                *replaced.entry(c).or_insert(0) += 1;
+            }
+            None => out.push(c),
+        }
+    }
+    out
+}
+
 /// The field a position of a CSV line is in: commas outside quotes before it.
 fn field_index(before: &str) -> usize {
     let mut quoted = false;
@@ -317,7 +435,14 @@ pub fn render_table(table: &Table, options: CsvOptions) -> Result<[OutputFile; 2
         .map_err(err)?;
     let name = format!("{}.csv", table.name);
     let columns: Vec<&str> = table.columns.iter().map(|(m, _)| m.name).collect();
-    let csv = encode_csv(&name, table_csv(table), options, 0, &columns)?;
+    let csv = encode_csv(
+        &name,
+        table_csv(table),
+        options,
+        0,
+        &columns,
+        &mut Replaced::new(),
+    )?;
     Ok([
         OutputFile {
             name: format!("{}.parquet", table.name),
@@ -413,20 +538,23 @@ mod tests {
         let cp932 = CsvOptions {
             bom: false,
             encoding: CsvEncoding::Cp932,
+            unmappable: Unmappable::Fail,
         };
         let columns = ["item", "raw_text"];
+        let mut replaced = Replaced::new();
         let ok = encode_csv(
             "t.csv",
             csv[..csv.len() - "ク,⓪以外\n".len()].to_vec(),
             cp932,
             0,
             &columns,
+            &mut replaced,
         )
         .unwrap();
         let (back, _, bad) = encoding_rs::SHIFT_JIS.decode(&ok);
         assert!(!bad);
         assert_eq!(back, "item,raw_text\nウ,\"在宅療養中の患者・利用者, ～\"\n");
-        match encode_csv("t.csv", csv, cp932, 0, &columns) {
+        match encode_csv("t.csv", csv.clone(), cp932, 0, &columns, &mut replaced) {
             Err(ExportError::Unencodable {
                 line,
                 column,
@@ -436,6 +564,32 @@ mod tests {
                 assert_eq!((line, column.as_str(), character), (3, "raw_text", '⓪'))
             }
             other => panic!("{other:?}"),
+        }
+        assert!(replaced.is_empty());
+        // Replaced: each substitute written and counted.
+        let replace = CsvOptions {
+            unmappable: Unmappable::Replace,
+            ..cp932
+        };
+        let more = [csv.clone(), "ア,⓪–≤«»⓪\n".as_bytes().to_vec()].concat();
+        let ok = encode_csv("t.csv", more, replace, 0, &columns, &mut replaced).unwrap();
+        let (back, _, bad) = encoding_rs::SHIFT_JIS.decode(&ok);
+        assert!(!bad);
+        assert!(back.ends_with("ク,(0)以外\nア,(0)-≦《》(0)\n"), "{back}");
+        let counts: Vec<(char, u64)> = replaced.into_iter().collect();
+        assert_eq!(counts, [('«', 1), ('»', 1), ('–', 1), ('≤', 1), ('⓪', 3)]);
+        // A character outside the table still fails.
+        let other = "item,raw_text\nア,①⑳㉑\n".as_bytes().to_vec();
+        assert!(encode_csv("t.csv", other, replace, 0, &columns, &mut Replaced::new()).is_err());
+    }
+
+    #[test]
+    fn every_substitute_is_needed_and_cp932_holds_it() {
+        for (from, to) in CP932_SUBSTITUTES {
+            let (_, _, unmappable) = encoding_rs::SHIFT_JIS.encode(&from.to_string());
+            assert!(unmappable, "{from} is in CP932: no substitute needed");
+            let (_, _, unmappable) = encoding_rs::SHIFT_JIS.encode(to);
+            assert!(!unmappable, "{to} is not in CP932");
         }
     }
 }

@@ -197,6 +197,81 @@ fn cp932_fails_on_the_seeds_own_circled_zero_naming_line_and_column() {
 }
 
 #[test]
+fn cp932_with_replacement_writes_the_seed_and_counts_what_it_replaced() {
+    let wd = Workdir::new();
+    wd.write("seed.txt", seed());
+    assert_eq!(wd.run(&["build", "--out", "utf8", "seed.txt"]).code, 0);
+    let run = wd.run(&[
+        "build",
+        "--out",
+        "output",
+        "--csv-encoding",
+        "cp932",
+        "--cp932-unmappable",
+        "replace",
+        "seed.txt",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let utf8 = wd.files("utf8");
+    for (name, bytes) in wd.files("output") {
+        if !name.ends_with(".csv") {
+            continue;
+        }
+        // Every byte decodes; the bytes are the UTF-8 file's text, with
+        // each substitute written where its character was, in CP932. (A
+        // decoded copy would not compare: WHATWG's decoder maps some CP932
+        // codes, such as 0x817C for 「－」, to other characters than
+        // Windows does.)
+        let (_, _, bad) = encoding_rs::SHIFT_JIS.decode(&bytes);
+        assert!(!bad, "{name} does not decode as CP932");
+        let (_, original) = utf8.iter().find(|(n, _)| *n == name).unwrap();
+        let mut want = String::from_utf8(original.clone()).unwrap();
+        for (from, to) in zaitaku_export::write::CP932_SUBSTITUTES {
+            want = want.replace(*from, to);
+        }
+        let (encoded, _, unmappable) = encoding_rs::SHIFT_JIS.encode(&want);
+        assert!(!unmappable, "{name}");
+        assert!(encoded.as_ref() == bytes.as_slice(), "{name}");
+    }
+    // The seed's 「⓪」: once in ク①'s question text (page 2), eight times in
+    // the checks that quote it.
+    let report = std::fs::read_to_string(wd.path().join("output/validation_report.md")).unwrap();
+    assert!(
+        report.contains("| `question_summary.csv` | ⓪ | U+24EA | (0) | 1 |"),
+        "{report}"
+    );
+    assert!(
+        report.contains("| `validation_checks.csv` | ⓪ | U+24EA | (0) | 8 |"),
+        "{report}"
+    );
+    let json: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(wd.path().join("output/validation_report.json")).unwrap(),
+    )
+    .unwrap();
+    let circled: u64 = json["csv_replacements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["character"] == "⓪")
+        .map(|r| r["times"].as_u64().unwrap())
+        .sum();
+    assert_eq!(circled, 9);
+    assert!(run
+        .stderr
+        .contains("characters CP932 cannot hold written as their substitutes"));
+    // Replacing goes with CP932 only.
+    let wrong = wd.run(&[
+        "build",
+        "--out",
+        "x",
+        "--cp932-unmappable",
+        "replace",
+        "seed.txt",
+    ]);
+    assert_eq!(wrong.code, 2, "{}", wrong.stderr);
+}
+
+#[test]
 fn two_inputs_of_the_same_edition_are_an_error() {
     let wd = Workdir::new();
     wd.write("a.txt", seed());

@@ -16,7 +16,7 @@ use std::path::PathBuf;
 use zaitaku_export::atomic::write_atomically_with;
 use zaitaku_export::stream::TableSink;
 use zaitaku_export::table::Table;
-use zaitaku_export::write::{CsvEncoding, CsvOptions, ExportError};
+use zaitaku_export::write::{CsvEncoding, CsvOptions, ExportError, Replaced, Unmappable};
 use zaitaku_parse::model::{Report, Span};
 
 /// Arguments of `build`.
@@ -32,6 +32,11 @@ pub struct Args {
     /// character CP932 cannot hold).
     #[arg(long, default_value = "utf-8", value_parser = |s: &str| s.parse::<CsvEncoding>())]
     csv_encoding: CsvEncoding,
+    /// With --csv-encoding cp932, what to do with a character CP932 cannot
+    /// hold: fail (name it, write nothing), or replace it by its stated
+    /// substitute (「⓪」 → 「(0)」, …; each counted in the validation report).
+    #[arg(long, default_value = "fail", value_parser = |s: &str| s.parse::<Unmappable>())]
+    cp932_unmappable: Unmappable,
     #[command(flatten)]
     input: InputArgs,
 }
@@ -49,9 +54,17 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         );
         return Ok(Outcome::InputError);
     }
+    if args.cp932_unmappable == Unmappable::Replace && args.csv_encoding != CsvEncoding::Cp932 {
+        say!(
+            "zaitaku: --cp932-unmappable replace goes with --csv-encoding cp932; expected no --cp932-unmappable with --csv-encoding {}",
+            args.csv_encoding.label()
+        );
+        return Ok(Outcome::InputError);
+    }
     let csv = CsvOptions {
         bom: args.csv_bom,
         encoding: args.csv_encoding,
+        unmappable: args.cp932_unmappable,
     };
     let mut phases = crate::term::Phases::start();
     let (texts, read) = read_texts(&args.input);
@@ -72,7 +85,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         // batch is parsed: the writer takes a batch's tables through a
         // channel holding one batch at most.
         let (to_writer, batches) = std::sync::mpsc::sync_channel::<Vec<Vec<Table>>>(1);
-        let writer = move || -> Result<Vec<(Table, usize)>, ExportError> {
+        let writer = move || -> Result<Vec<zaitaku_export::stream::Written>, ExportError> {
             let mut sink = TableSink::new(tmp, csv);
             for tables in batches {
                 // A batch's rows of each table in one frame (polars' cost
@@ -117,11 +130,17 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             return Err(ExportError::Abandoned);
         }
         // `municipalities` first, as the data package has always listed it.
-        let mut headers: Vec<Table> = tables.iter().map(|(t, _)| t.header()).collect();
+        let mut headers: Vec<Table> = tables.iter().map(|(t, _, _)| t.header()).collect();
         headers.rotate_right(1);
-        run.rows = tables.iter().map(|(t, n)| (t.name, *n)).collect();
+        run.rows = tables.iter().map(|(t, n, _)| (t.name, *n)).collect();
         run.rows.rotate_right(1);
-        let files = zaitaku_export::render_documents(&headers, &run.tally.summary, csv);
+        let mut replaced: Vec<(String, Replaced)> = tables
+            .iter()
+            .map(|(t, _, r)| (format!("{}.csv", t.name), r.clone()))
+            .collect();
+        replaced.rotate_right(1);
+        run.replaced = replaced.iter().map(|(_, r)| r.values().sum::<u64>()).sum();
+        let files = zaitaku_export::render_documents(&headers, &run.tally.summary, csv, &replaced);
         for f in files {
             let path = tmp.join(&f.name);
             std::fs::write(&path, &f.bytes).map_err(|source| ExportError::Io { path, source })?;
@@ -168,6 +187,12 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     for (name, rows) in &run.rows {
         say!("zaitaku: {name}: {rows} rows");
     }
+    if run.replaced > 0 {
+        say!(
+            "zaitaku: {} characters CP932 cannot hold written as their substitutes (validation_report.md lists them)",
+            run.replaced
+        );
+    }
     say!(
         "zaitaku: wrote {} files to {}",
         run.rows.len() * 2 + zaitaku_export::DOCUMENTS,
@@ -185,6 +210,8 @@ struct Run {
     /// This batch's tables, per edition.
     pending: Vec<Vec<Table>>,
     rows: Vec<(&'static str, usize)>,
+    /// Characters the CSV files had replaced (`--cp932-unmappable replace`).
+    replaced: u64,
 }
 
 impl Run {
