@@ -176,6 +176,40 @@ impl Values {
         }
     }
 
+    /// Each row's value as text (see [`Table::texts`]).
+    fn texts(&self) -> Vec<String> {
+        let or_empty = |v: Option<String>| v.unwrap_or_default();
+        match self {
+            Values::Str(t) => t.iter().map(|v| or_empty(v.map(str::to_string))).collect(),
+            Values::Enum(cats, v) => v
+                .iter()
+                .map(|c| or_empty(c.and_then(|c| cats.get(c as usize)).map(|c| c.to_string())))
+                .collect(),
+            Values::Int(v) => v
+                .iter()
+                .map(|x| or_empty(x.map(|x| x.to_string())))
+                .collect(),
+            Values::Float(v) => v
+                .iter()
+                .map(|x| or_empty(x.map(|x| format!("{x:?}"))))
+                .collect(),
+            Values::Bool(v) => v
+                .iter()
+                .map(|x| or_empty(x.map(|x| x.to_string())))
+                .collect(),
+            Values::Date(v) => v
+                .iter()
+                .map(|x| {
+                    or_empty(x.map(|days| {
+                        let mut iso = Vec::new();
+                        iso_of_days(&mut iso, days);
+                        String::from_utf8_lossy(&iso).into_owned()
+                    }))
+                })
+                .collect(),
+        }
+    }
+
     /// Whether the column has no rows.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
@@ -333,6 +367,18 @@ impl Table {
             }
             out.push(b'\n');
         }
+    }
+
+    /// Every row as texts, one per column, as the CSV holds them unquoted
+    /// (an empty text for a null): for a person to read.
+    pub fn texts(&self) -> Vec<Vec<String>> {
+        let mut rows = vec![Vec::with_capacity(self.columns.len()); self.height()];
+        for (_, values) in &self.columns {
+            for (row, text) in rows.iter_mut().zip(values.texts()) {
+                row.push(text);
+            }
+        }
+        rows
     }
 
     /// Number of rows.

@@ -28,6 +28,7 @@ mod term;
 mod cmd;
 mod config;
 mod diagnostic;
+mod view;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;

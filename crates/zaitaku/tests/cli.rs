@@ -349,3 +349,83 @@ fn show_prints_a_table_whose_checks_fail_and_exits_1() {
         run.stdout
     );
 }
+
+/// `zaitaku show` laid out for a terminal of `width` columns.
+fn show_at(wd: &Workdir, width: &str, args: &[&str]) -> String {
+    let mut all = vec!["show"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--width", width]);
+    let run = wd.run(&all);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.stdout
+}
+
+#[test]
+fn show_fits_the_terminal_cuts_with_an_ellipsis_and_names_what_it_leaves_out() {
+    let wd = Workdir::new();
+    wd.write("seed.txt", seed());
+    for width in ["80", "120"] {
+        let grid = show_at(&wd, width, &["program_summary", "seed.txt"]);
+        // No line wider than the terminal (display columns: CJK counts two).
+        for line in grid.lines().filter(|l| l.starts_with(['│', '┌', '╞', '└'])) {
+            let w = unicode_width::UnicodeWidthStr::width(line);
+            assert!(w <= width.parse().unwrap(), "{w} > {width}: {line}");
+        }
+        // Every value cut is cut with an ellipsis, and no cut leaves it under 8 columns.
+        assert!(grid.contains("在宅医療・介護連携の課題の抽…"), "{grid}");
+        assert!(grid.contains("columns not shown"), "{grid}");
+        snapshot!(format!("show_program_summary_{width}"), grid);
+    }
+    let chosen = show_at(
+        &wd,
+        "80",
+        &[
+            "municipality_answers",
+            "seed.txt",
+            "--columns",
+            "municipality_name,item,question,mark,status",
+            "--where",
+            "municipality_name=千代田区",
+            "--where",
+            "item=ア",
+        ],
+    );
+    // 千代田区 answers ア①–③ with ○ (page 3, its row): three rows, all shown.
+    assert!(
+        chosen.contains("3 rows\n") && !chosen.contains("not shown"),
+        "{chosen}"
+    );
+    snapshot!("show_answers_chosen_80", chosen);
+    let vertical = show_at(
+        &wd,
+        "80",
+        &[
+            "consultation_windows",
+            "seed.txt",
+            "--vertical",
+            "--where",
+            "municipality_name=千代田区",
+        ],
+    );
+    snapshot!("show_windows_vertical_80", vertical);
+    // A pipe gets plain rows, nothing cut.
+    let plain = wd.run(&["show", "program_summary", "seed.txt"]);
+    assert!(
+        plain.stdout.starts_with("edition\trow_no\titem\t"),
+        "{}",
+        plain.stdout
+    );
+    assert!(plain
+        .stdout
+        .contains("在宅医療・介護連携の課題の抽出と対応策の検討"));
+    // An unknown column is an input error naming the table's columns.
+    let unknown = wd.run(&["show", "municipalities", "seed.txt", "--columns", "nope"]);
+    assert_eq!(unknown.code, 2);
+    assert!(
+        unknown
+            .stderr
+            .contains("municipalities has no column «nope»; expected one of municipality_code,"),
+        "{}",
+        unknown.stderr
+    );
+}

@@ -1,0 +1,203 @@
+//! A table for a person at a terminal (`zaitaku show`): the columns that fit
+//! its width, each as wide as its widest value up to a cap, widths counted
+//! in display columns (a CJK character takes two), a longer value cut with
+//! an ellipsis, the columns left out named under the table; or one record
+//! per block (`--vertical`, like psql's `\x`); or plain tab-separated rows
+//! when the output is not a terminal. Laid out by comfy-table.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use zaitaku_export::table::Table;
+
+/// The widest a value is shown in a grid before it is cut (display columns).
+pub const MAX_CELL: usize = 30;
+
+/// A table's rows as texts: the columns chosen, the rows kept.
+pub struct Grid {
+    /// Column names.
+    pub columns: Vec<&'static str>,
+    /// One text per column per row; an empty text for a null.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// Why a grid cannot be made: a column named that the table lacks.
+#[derive(Debug)]
+pub struct UnknownColumn {
+    /// The name given.
+    pub name: String,
+    /// The table's columns.
+    pub columns: Vec<&'static str>,
+}
+
+impl Grid {
+    /// The grid of `table`: `columns` (all where empty), the rows whose
+    /// text in each `filters` column equals its value.
+    pub fn of(
+        table: &Table,
+        columns: &[String],
+        filters: &[(String, String)],
+    ) -> Result<Grid, UnknownColumn> {
+        let names: Vec<&'static str> = table.columns.iter().map(|(m, _)| m.name).collect();
+        let position = |name: &str| {
+            names
+                .iter()
+                .position(|n| *n == name)
+                .ok_or_else(|| UnknownColumn {
+                    name: name.to_string(),
+                    columns: names.clone(),
+                })
+        };
+        let chosen: Vec<usize> = if columns.is_empty() {
+            (0..names.len()).collect()
+        } else {
+            columns
+                .iter()
+                .map(|c| position(c))
+                .collect::<Result<_, _>>()?
+        };
+        let filters: Vec<(usize, &str)> = filters
+            .iter()
+            .map(|(c, v)| Ok((position(c)?, v.as_str())))
+            .collect::<Result<_, UnknownColumn>>()?;
+        let texts = table.texts();
+        let rows = texts
+            .into_iter()
+            .filter(|row| {
+                filters
+                    .iter()
+                    .all(|(k, v)| row.get(*k).map(String::as_str) == Some(*v))
+            })
+            .map(|row| {
+                chosen
+                    .iter()
+                    .map(|k| row.get(*k).cloned().unwrap_or_default())
+                    .collect()
+            })
+            .collect();
+        Ok(Grid {
+            columns: chosen
+                .iter()
+                .filter_map(|k| names.get(*k).copied())
+                .collect(),
+            rows,
+        })
+    }
+
+    /// Tab-separated rows with a header line, nothing cut (for a pipe).
+    pub fn plain(&self) -> String {
+        let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+        let mut out = self.columns.join("\t");
+        out.push('\n');
+        for row in &self.rows {
+            let cells: Vec<String> = row.iter().map(|c| clean(c)).collect();
+            out.push_str(&cells.join("\t"));
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The grid laid out for a terminal `width` display columns wide.
+    pub fn boxed(&self, width: usize) -> String {
+        let cut: Vec<Vec<String>> = self
+            .rows
+            .iter()
+            .map(|row| row.iter().map(|c| cut(c, MAX_CELL)).collect())
+            .collect();
+        // Each column's width, and the columns that fit: a border, then a
+        // space, the value, a space and a border per column.
+        let widths: Vec<usize> = (0..self.columns.len())
+            .map(|k| {
+                let header = self.columns.get(k).map_or(0, |c| c.width());
+                cut.iter()
+                    .filter_map(|r| r.get(k))
+                    .map(|c| c.width())
+                    .fold(header, usize::max)
+            })
+            .collect();
+        let mut used = 1;
+        let mut shown = 0;
+        for w in &widths {
+            if shown > 0 && used + w + 3 > width {
+                break;
+            }
+            used += w + 3;
+            shown += 1;
+        }
+        let mut table = comfy_table::Table::new();
+        table
+            .load_preset(comfy_table::presets::UTF8_FULL_CONDENSED)
+            .set_content_arrangement(comfy_table::ContentArrangement::Disabled)
+            .force_no_tty()
+            .set_header(self.columns.iter().take(shown).copied());
+        for row in &cut {
+            table.add_row(row.iter().take(shown));
+        }
+        let mut out = format!("{table}\n");
+        out.push_str(&format!("{} rows", self.rows.len()));
+        let left: Vec<&str> = self.columns.iter().skip(shown).copied().collect();
+        if !left.is_empty() {
+            out.push_str(&format!(
+                "; {} of {} columns not shown (wider than {width} columns): {} — choose with --columns, or see every column with --vertical",
+                left.len(),
+                self.columns.len(),
+                left.join(", ")
+            ));
+        }
+        out.push('\n');
+        out
+    }
+
+    /// One block per row: each column's name and value on a line, values
+    /// cut to what is left of `width`.
+    pub fn vertical(&self, width: usize) -> String {
+        let name_width = self.columns.iter().map(|c| c.width()).max().unwrap_or(0);
+        let room = width.saturating_sub(name_width + 3).max(8);
+        let mut out = String::new();
+        for (k, row) in self.rows.iter().enumerate() {
+            let head = format!("-[ RECORD {} ]", k + 1);
+            let rule = "-".repeat(width.saturating_sub(head.width()).min(40));
+            out.push_str(&format!("{head}{rule}\n"));
+            for (name, value) in self.columns.iter().zip(row) {
+                let pad = " ".repeat(name_width.saturating_sub(name.width()));
+                out.push_str(&format!("{name}{pad} | {}\n", cut(value, room)));
+            }
+        }
+        out.push_str(&format!("{} rows\n", self.rows.len()));
+        out
+    }
+}
+
+/// `text` on one line, cut to `max` display columns with a trailing «…»
+/// where it is longer (never below 8 columns without one).
+pub fn cut(text: &str, max: usize) -> String {
+    let text = text.replace(['\n', '\r', '\t'], " ");
+    if text.width() <= max {
+        return text;
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > max {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cut_counts_display_columns_and_ends_with_an_ellipsis() {
+        assert_eq!(cut("short", 8), "short");
+        assert_eq!(cut("千代田区", 8), "千代田区");
+        assert_eq!(cut("東京都福祉保健局", 8), "東京都…");
+        assert_eq!(cut("東京都福祉保健局", 8).width(), 7);
+        assert_eq!(cut("abcdefghij", 8), "abcdefg…");
+        assert_eq!(cut("two\nlines", 20), "two lines");
+    }
+}
