@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Reads every Parquet and CSV output back with independent readers (pyarrow,
-# pandas, polars, DuckDB) and checks the documented types. The readers are
-# installed into .venv on first use (scripts/venv.sh).
+# pandas, polars, DuckDB) and Frictionless, checks the documented types, then
+# runs the worked notebook on the same output. The readers are installed
+# into .venv on first use (scripts/venv.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${1:-target/debug/zaitaku}
@@ -10,3 +11,5 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 "$bin" build --out "$out/output" raw/*.txt 2>/dev/null
 "$python" tests/interop.py "$out/output"
+# The worked notebook, on the same output (its kernel logs go to stderr).
+"$python" tests/notebook.py "$out/output" 2> >(grep -v "Kernel is running over TCP" >&2)
