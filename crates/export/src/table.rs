@@ -176,38 +176,19 @@ impl Values {
         }
     }
 
-    /// Each row's value as text (see [`Table::texts`]).
+    /// Each row's value as text (see [`Table::texts`]), written as the CSV
+    /// writes it, unquoted.
     fn texts(&self) -> Vec<String> {
-        let or_empty = |v: Option<String>| v.unwrap_or_default();
-        match self {
-            Values::Str(t) => t.iter().map(|v| or_empty(v.map(str::to_string))).collect(),
-            Values::Enum(cats, v) => v
-                .iter()
-                .map(|c| or_empty(c.and_then(|c| cats.get(c as usize)).map(|c| c.to_string())))
-                .collect(),
-            Values::Int(v) => v
-                .iter()
-                .map(|x| or_empty(x.map(|x| x.to_string())))
-                .collect(),
-            Values::Float(v) => v
-                .iter()
-                .map(|x| or_empty(x.map(|x| format!("{x:?}"))))
-                .collect(),
-            Values::Bool(v) => v
-                .iter()
-                .map(|x| or_empty(x.map(|x| x.to_string())))
-                .collect(),
-            Values::Date(v) => v
-                .iter()
-                .map(|x| {
-                    or_empty(x.map(|days| {
-                        let mut iso = Vec::new();
-                        iso_of_days(&mut iso, days);
-                        String::from_utf8_lossy(&iso).into_owned()
-                    }))
-                })
-                .collect(),
-        }
+        let mut cursor = Cursor::of(self);
+        let mut digits = itoa::Buffer::new();
+        let mut text = Vec::new();
+        (0..self.len())
+            .map(|_| {
+                text.clear();
+                cursor.next().write(&mut text, &mut digits, false);
+                String::from_utf8_lossy(&text).into_owned()
+            })
+            .collect()
     }
 
     /// Whether the column has no rows.
@@ -312,58 +293,15 @@ impl Table {
     /// Written from the columns, not through a frame. A table with a cell
     /// that did not fit its column is refused by the frame first.
     pub fn csv_rows(&self, out: &mut Vec<u8>) {
-        use std::io::Write;
-        let mut cursors: Vec<Cursor<'_>> = self
-            .columns
-            .iter()
-            .map(|(_, v)| match v {
-                Values::Str(t) => Cursor::Str(&t.buf, t.rows.iter()),
-                Values::Enum(cats, v) => Cursor::Enum(cats, v.iter()),
-                Values::Int(v) => Cursor::Int(v.iter()),
-                Values::Float(v) => Cursor::Float(v.iter()),
-                Values::Bool(v) => Cursor::Bool(v.iter()),
-                Values::Date(v) => Cursor::Date(v.iter()),
-            })
-            .collect();
+        let mut cursors: Vec<Cursor<'_>> =
+            self.columns.iter().map(|(_, v)| Cursor::of(v)).collect();
         let mut digits = itoa::Buffer::new();
         for _ in 0..self.height() {
             for (k, cursor) in cursors.iter_mut().enumerate() {
                 if k > 0 {
                     out.push(b',');
                 }
-                match cursor {
-                    Cursor::Str(buf, it) => {
-                        if let Some(Some(v)) = it.next().map(|r| r.clone().and_then(|r| buf.get(r)))
-                        {
-                            csv_text(out, v)
-                        }
-                    }
-                    Cursor::Enum(cats, it) => {
-                        if let Some(v) = it.next().and_then(|c| cats.get((*c)? as usize)) {
-                            csv_text(out, v)
-                        }
-                    }
-                    Cursor::Int(it) => {
-                        if let Some(Some(v)) = it.next() {
-                            out.extend_from_slice(digits.format(*v).as_bytes());
-                        }
-                    }
-                    Cursor::Float(it) => {
-                        if let Some(Some(v)) = it.next() {
-                            let _ = write!(out, "{v:?}");
-                        }
-                    }
-                    Cursor::Date(it) => {
-                        if let Some(Some(days)) = it.next() {
-                            iso_of_days(out, *days);
-                        }
-                    }
-                    Cursor::Bool(it) => {
-                        if let Some(Some(v)) = it.next() {
-                            out.extend_from_slice(if *v { b"true" } else { b"false" })
-                        }
-                    }
-                }
+                cursor.next().write(out, &mut digits, true);
             }
             out.push(b'\n');
         }
@@ -509,7 +447,7 @@ fn gather<'v, T: Copy + 'v>(
     all
 }
 
-/// Where [`Table::csv_rows`] is in each column.
+/// Where a reader of a column's values (the CSV writer, [`Table::texts`]) is.
 enum Cursor<'t> {
     Str(
         &'t str,
@@ -520,6 +458,67 @@ enum Cursor<'t> {
     Float(std::slice::Iter<'t, Option<f64>>),
     Bool(std::slice::Iter<'t, Option<bool>>),
     Date(std::slice::Iter<'t, Option<i32>>),
+}
+
+/// One value of a column, to be written.
+enum Field<'t> {
+    Null,
+    Text(&'t str),
+    Int(i32),
+    Float(f64),
+    Bool(bool),
+    Date(i32),
+}
+
+impl<'t> Cursor<'t> {
+    /// A reader of `values` from the first row.
+    fn of(values: &'t Values) -> Cursor<'t> {
+        match values {
+            Values::Str(t) => Cursor::Str(&t.buf, t.rows.iter()),
+            Values::Enum(cats, v) => Cursor::Enum(cats, v.iter()),
+            Values::Int(v) => Cursor::Int(v.iter()),
+            Values::Float(v) => Cursor::Float(v.iter()),
+            Values::Bool(v) => Cursor::Bool(v.iter()),
+            Values::Date(v) => Cursor::Date(v.iter()),
+        }
+    }
+
+    /// The next row's value (a null past the last row).
+    fn next(&mut self) -> Field<'t> {
+        let field = match self {
+            Cursor::Str(buf, it) => it.next().and_then(|r| buf.get(r.clone()?)).map(Field::Text),
+            Cursor::Enum(cats, it) => it
+                .next()
+                .and_then(|c| cats.get((*c)? as usize))
+                .map(|c| Field::Text(c)),
+            Cursor::Int(it) => it.next().copied().flatten().map(Field::Int),
+            Cursor::Float(it) => it.next().copied().flatten().map(Field::Float),
+            Cursor::Bool(it) => it.next().copied().flatten().map(Field::Bool),
+            Cursor::Date(it) => it.next().copied().flatten().map(Field::Date),
+        };
+        field.unwrap_or(Field::Null)
+    }
+}
+
+impl Field<'_> {
+    /// Writes the value as the CSV holds it: nothing for a null, integers
+    /// in decimal, floats in their shortest form with a decimal point,
+    /// `true`/`false`, dates as ISO 8601; a text RFC 4180-quoted where
+    /// `quoted` (in a CSV row) or as it is.
+    fn write(self, out: &mut Vec<u8>, digits: &mut itoa::Buffer, quoted: bool) {
+        use std::io::Write;
+        match self {
+            Field::Null => {}
+            Field::Text(v) if quoted => csv_text(out, v),
+            Field::Text(v) => out.extend_from_slice(v.as_bytes()),
+            Field::Int(v) => out.extend_from_slice(digits.format(v).as_bytes()),
+            Field::Float(v) => {
+                let _ = write!(out, "{v:?}");
+            }
+            Field::Bool(v) => out.extend_from_slice(if v { b"true" } else { b"false" }),
+            Field::Date(days) => iso_of_days(out, days),
+        }
+    }
 }
 
 /// The polars Enum type of a vocabulary, made once per vocabulary: every
