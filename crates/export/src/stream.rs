@@ -164,7 +164,7 @@ fn write_rows(
         Some(open) => open,
         none => none.insert(open_table(dir, csv, table, &df)?),
     };
-    // CSV: the rows now, straight from the cells.
+    // CSV: the rows now, straight from the typed columns.
     let mut body = Vec::new();
     for part in parts {
         part.csv_rows(&mut body);

@@ -125,20 +125,21 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             let tables = writing.join().unwrap_or(Err(ExportError::Abandoned));
             (tables, sent)
         });
-        let tables = tables?;
+        let mut tables = tables?;
         if !run.clean() || !sent {
             return Err(ExportError::Abandoned);
         }
         // `municipalities` first, as the data package has always listed it.
-        let mut headers: Vec<Table> = tables.iter().map(|(t, _, _)| t.header()).collect();
-        headers.rotate_right(1);
+        tables.rotate_right(1);
         run.rows = tables.iter().map(|(t, n, _)| (t.name, *n)).collect();
-        run.rows.rotate_right(1);
-        let mut replaced: Vec<(String, Replaced)> = tables
-            .iter()
-            .map(|(t, _, r)| (format!("{}.csv", t.name), r.clone()))
-            .collect();
-        replaced.rotate_right(1);
+        // The sink gives each table back without rows: what the data package describes.
+        let (headers, replaced): (Vec<Table>, Vec<(String, Replaced)>) = tables
+            .into_iter()
+            .map(|(t, _, r)| {
+                let file = format!("{}.csv", t.name);
+                (t, (file, r))
+            })
+            .unzip();
         run.replaced = replaced.iter().map(|(_, r)| r.values().sum::<u64>()).sum();
         let files = zaitaku_export::render_documents(&headers, &run.tally.summary, csv, &replaced);
         for f in files {
