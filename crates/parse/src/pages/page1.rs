@@ -26,17 +26,9 @@ use std::collections::BTreeMap;
 /// each offset is a character boundary.)
 pub(crate) fn era_names_at(text: &str) -> Vec<usize> {
     // One searcher per era, built once: a line is searched, not the pattern.
-    static FINDERS: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> =
-        std::sync::OnceLock::new();
-    let finders = FINDERS.get_or_init(|| {
-        Era::ALL
-            .iter()
-            .map(|e| memchr::memmem::Finder::new(e.name()))
-            .collect()
-    });
-    let mut at: Vec<usize> = finders
+    let mut at: Vec<usize> = Era::ALL
         .iter()
-        .flat_map(|f| f.find_iter(text.as_bytes()))
+        .flat_map(|e| crate::vocab::layout_literal(e.name()).find_iter(text.as_bytes()))
         .collect();
     if at.len() > 1 {
         at.sort_unstable();
