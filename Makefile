@@ -19,11 +19,14 @@ output/datapackage.json: $(BIN) $(INPUTS) $(OVERRIDES)
 	$(BIN) build --out output $(if $(OVERRIDES),--overrides $(OVERRIDES)) $(INPUTS)
 
 # Unit, snapshot and CLI tests, then the independent readers (pyarrow, pandas,
-# polars, DuckDB) on the Parquet/CSV files, in a venv the script installs.
+# polars, DuckDB) on the Parquet/CSV files, in a venv the script installs,
+# then report.html in headless Chromium (installed from Debian's packages
+# when missing, as the script says).
 test:
 	python3 scripts/make_fixtures.py --check
 	$(CARGO) test --workspace --locked
 	scripts/interop.sh target/debug/zaitaku
+	scripts/browser.sh target/debug/zaitaku
 
 # Every speed and memory figure of SPEC §5 next to its goal (release build):
 # the seed's wall and peak RSS, the Python floor and the ratio, 100 / 300 /

@@ -39,6 +39,7 @@ pub mod answers;
 pub mod associations;
 pub mod atomic;
 mod columns;
+pub mod page;
 pub mod readers;
 pub mod stream;
 pub mod table;

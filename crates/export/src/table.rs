@@ -565,7 +565,7 @@ pub fn days_of_iso(iso: &str) -> Option<i32> {
 
 /// Writes the ISO 8601 date of `days` since 1970-01-01 (the inverse of
 /// [`days_of_iso`]).
-fn iso_of_days(out: &mut Vec<u8>, days: i32) {
+pub(crate) fn iso_of_days(out: &mut Vec<u8>, days: i32) {
     use std::io::Write;
     let z = i64::from(days) + 719_468;
     let era = z.div_euclid(146_097);

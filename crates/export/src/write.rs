@@ -45,6 +45,14 @@ pub enum ExportError {
         /// The character's column in that line, in characters, from 1.
         at_column: u32,
     },
+    /// A chart of the report page could not be drawn.
+    #[error("drawing {chart} of report.html: {message}")]
+    Chart {
+        /// Which chart.
+        chart: String,
+        /// plotters' error.
+        message: String,
+    },
     /// The build stopped before publishing (a parse error or a failed
     /// check, already reported): nothing was published.
     #[error("the build stopped before writing its outputs")]

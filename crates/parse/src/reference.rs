@@ -45,6 +45,17 @@ macro_rules! ids {
 ids!(MunicipalityKind { SpecialWard => "special_ward", City => "city", Town => "town", Village => "village" });
 ids!(Area { KuArea => "ku_area", Tama => "tama", Islands => "islands" });
 
+impl Area {
+    /// The area's name in Japanese, for headings: 区部, 多摩, 島しょ.
+    pub fn label(self) -> &'static str {
+        match self {
+            Area::KuArea => "区部",
+            Area::Tama => "多摩",
+            Area::Islands => "島しょ",
+        }
+    }
+}
+
 /// One municipality of the reference list.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Municipality {

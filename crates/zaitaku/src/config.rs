@@ -55,6 +55,11 @@ impl Input {
         }
     }
 
+    /// The decoded text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
     /// The input as a file messages can point into.
     pub fn source(&self) -> Source<'_> {
         Source {

@@ -18,6 +18,7 @@ use zaitaku_export::stream::TableSink;
 use zaitaku_export::table::Table;
 use zaitaku_export::write::{CsvEncoding, CsvOptions, ExportError, Replaced, Unmappable};
 use zaitaku_parse::model::{Report, Span};
+use zaitaku_validate::ValidationReport;
 
 /// Arguments of `build`.
 #[derive(clap::Args, Debug)]
@@ -118,7 +119,8 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 },
             );
             if run.clean() {
-                let municipalities = zaitaku_export::tables::municipalities(run.newest.as_ref());
+                let municipalities =
+                    zaitaku_export::tables::municipalities(run.newest.as_ref().map(|(r, _)| r));
                 sent = sent && to_writer.send(vec![vec![municipalities]]).is_ok();
             }
             drop(to_writer);
@@ -141,7 +143,24 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             })
             .unzip();
         run.replaced = replaced.iter().map(|(_, r)| r.values().sum::<u64>()).sum();
-        let files = zaitaku_export::render_documents(&headers, &run.tally.summary, csv, &replaced);
+        let mut files =
+            zaitaku_export::render_documents(&headers, &run.tally.summary, csv, &replaced);
+        if let Some((report, validation)) = &run.newest {
+            // The newest edition's text: the one its report was read from.
+            let text = texts
+                .iter()
+                .find(|t| t.edition.as_ref().map(|e| e.as_of) == Some(report.edition.as_of));
+            if let Some(text) = text {
+                files.push(zaitaku_export::page::render(&zaitaku_export::page::Page {
+                    report,
+                    validation,
+                    summary: &run.tally.summary,
+                    text: text.input.text(),
+                    trend: &run.trend,
+                })?);
+            }
+        }
+        run.documents = files.len();
         for f in files {
             let path = tmp.join(&f.name);
             std::fs::write(&path, &f.bytes).map_err(|source| ExportError::Io { path, source })?;
@@ -196,7 +215,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     }
     say!(
         "zaitaku: wrote {} files to {}",
-        run.rows.len() * 2 + zaitaku_export::DOCUMENTS,
+        run.rows.len() * 2 + run.documents,
         args.out.display()
     );
     Ok(Outcome::Ok)
@@ -207,10 +226,15 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
 #[derive(Default)]
 struct Run {
     tally: Tally,
-    newest: Option<Report>,
+    /// The newest edition and its validation: what the report page shows.
+    newest: Option<(Report, ValidationReport)>,
+    /// Page 1's shares of every edition, for the report page.
+    trend: zaitaku_export::page::Trend,
     /// This batch's tables, per edition.
     pending: Vec<Vec<Table>>,
     rows: Vec<(&'static str, usize)>,
+    /// Files written beside the tables (data package, reports, page).
+    documents: usize,
     /// Characters the CSV files had replaced (`--cp932-unmappable replace`).
     replaced: u64,
 }
@@ -219,14 +243,15 @@ impl Run {
     /// Takes one edition (see [`Tally::take`]) and, while nothing has
     /// failed, adds its rows to the batch's.
     fn take(&mut self, p: Processed, tables: Option<Vec<Table>>) {
-        let Some((report, _)) = self.tally.take(p) else {
+        let Some((report, validation)) = self.tally.take(p) else {
             return;
         };
         match (tables, self.tally.clean()) {
             (Some(tables), true) => self.pending.push(tables),
             _ => self.pending.clear(),
         }
-        self.newest = Some(report);
+        self.trend.add(&report);
+        self.newest = Some((report, validation));
     }
 
     /// Nothing has failed so far.

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The report page in a real browser: builds output/ for the seed (and for
+# two editions, for the trend), loads report.html in headless Chromium from
+# disk with the network off, checks the DOM against the tables
+# (tests/browser.py), and takes a screenshot for review
+# (target/report-screenshot.png).
+#
+# Chromium and a Japanese font come from Debian's packages; when missing,
+# this script installs them (as root, through apt-get) and says so.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=${1:-target/debug/zaitaku}
+
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+# Without a Japanese font the screenshot shows boxes (the DOM check would pass).
+fc-list :lang=ja 2>/dev/null | grep -q . || missing+=(fonts-ipaexfont-gothic)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "browser test: installing ${missing[*]} from Debian's packages (apt-get)" >&2
+  if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+    echo "browser test: cannot install ${missing[*]}: need root and apt-get; install them and run again" >&2
+    exit 1
+  fi
+  apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+fi
+
+seed=$(ls raw/*.txt | head -n 1)
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+"$bin" build --out "$out/one" "$seed" 2>/dev/null
+# A second edition: the seed with its as-of phrases naming a year later.
+python3 tests/browser.py --later-edition "$seed" "$out/later.txt"
+"$bin" build --out "$out/two" "$seed" "$out/later.txt" 2>/dev/null
+mkdir -p target
+python3 tests/browser.py "$out" "$seed" target/report-screenshot.png

@@ -1,0 +1,261 @@
+"""report.html in headless Chromium, checked against the tables.
+
+Usage:
+  browser.py OUT SEED SCREENSHOT   OUT holds `one/` (a build of SEED) and
+                                   `two/` (SEED and a later copy)
+  browser.py --later-edition SEED COPY   writes COPY: SEED with its as-of
+                                   phrases a year later (a second edition)
+
+Chromium loads each page from disk inside a network namespace of its own
+(`unshare -n`: no network at all; where unshare is refused, a proxy that
+does not exist), runs the page's script, and prints the DOM. The checks read
+that DOM with the standard library and compare it with the CSV files of the
+same build and with SEED's lines:
+
+- every page-1 figure of program_summary.csv is in its row's cell;
+- the grid has 62 rows (one per municipality), each mark equal to
+  municipality_answers_wide.csv's, the others saying why they have none;
+- the windows section lists, per municipality, consultation_windows.csv's
+  windows, with its printed count;
+- the validation figures equal validation_checks / ambiguities;
+- every element with a source (`data-at`) got from the script a title naming
+  its page and line and holding that line of SEED exactly;
+- nothing is fetched: no external script, style, image or link target;
+- with two editions, a trend chart per item.
+
+Then a screenshot of the seed's page, for review by eye.
+Standard library only.
+"""
+import csv
+import html.parser
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+failures = []
+
+
+def check(ok, what):
+    if not ok:
+        failures.append(what)
+
+
+def chromium(args):
+    """Runs Chromium with the network off; returns its stdout."""
+    profile = tempfile.mkdtemp(prefix="zaitaku-chromium-")
+    base = ["chromium", *FLAGS, f"--user-data-dir={profile}", *args]
+    try:
+        if subprocess.run(["unshare", "-n", "true"], capture_output=True).returncode == 0:
+            cmd = ["unshare", "-n", *base]
+        else:
+            print("browser test: unshare -n refused; network cut by a dead proxy instead", file=sys.stderr)
+            cmd = base[:1] + ["--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>"] + base[1:]
+        done = subprocess.run(cmd, capture_output=True, timeout=120)
+        if done.returncode != 0:
+            sys.exit(f"chromium failed ({done.returncode}): {done.stderr.decode(errors='replace')[-2000:]}")
+        return done.stdout.decode()
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+class Dom(html.parser.HTMLParser):
+    """Every element as (tag, attributes, text inside it, ancestors' ids and
+    classes), enough for the checks."""
+
+    VOID = {"meta", "br", "img", "input", "link", "hr", "col", "source", "wbr"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.elements = []
+        self.stack = []  # indexes into elements
+
+    def handle_starttag(self, tag, attrs):
+        el = {"tag": tag, "attrs": dict(attrs), "text": [], "path": [self.elements[k] for k in self.stack]}
+        self.elements.append(el)
+        if tag not in self.VOID:
+            self.stack.append(len(self.elements) - 1)
+
+    def handle_endtag(self, tag):
+        while self.stack:
+            k = self.stack.pop()
+            if self.elements[k]["tag"] == tag:
+                break
+
+    def handle_data(self, data):
+        for k in self.stack:
+            self.elements[k]["text"].append(data)
+
+
+def text(el):
+    return "".join(el["text"]).strip()
+
+
+def inside(el, **want):
+    return any(all(p["attrs"].get(a) == v for a, v in want.items()) for p in el["path"])
+
+
+def read_csv(path):
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def load(build):
+    page = os.path.join(build, "report.html")
+    raw = open(page, encoding="utf-8").read()
+    dom = Dom()
+    dom.feed(chromium(["--dump-dom", "file://" + os.path.abspath(page)]))
+    return raw, dom.elements
+
+
+def check_offline(raw, name):
+    # What a browser would fetch: src and link targets other than the page's own anchors.
+    for m in re.finditer(r'\b(src|href)\s*=\s*"([^"]*)"', raw):
+        check(m.group(2).startswith("#"), f"{name}: {m.group(1)}={m.group(2)!r} points outside the page")
+    check("<link" not in raw and "@import" not in raw and "url(" not in raw, f"{name}: loads a style sheet or URL")
+    check(len(raw.encode()) <= 1024 * 1024, f"{name}: {len(raw.encode())} bytes, over 1 MB")
+
+
+def check_program(els, tables):
+    rows = {el["attrs"]["data-row"]: el for el in els if el["tag"] == "tr" and "data-row" in el["attrs"]}
+    cells = {}
+    for el in els:
+        if el["tag"] == "td" and "data-col" in el["attrs"]:
+            tr = next((p for p in reversed(el["path"]) if p["tag"] == "tr"), None)
+            if tr is not None and "data-row" in tr["attrs"]:
+                cells[(tr["attrs"]["data-row"], el["attrs"]["data-col"])] = text(el)
+    summary = read_csv(os.path.join(tables, "program_summary.csv"))
+    newest = max(r["edition"] for r in summary)
+    summary = [r for r in summary if r["edition"] == newest]
+    check(len(rows) == len(summary), f"page 1: {len(rows)} rows on the page, {len(summary)} in program_summary")
+    for r in summary:
+        for col in ("count_previous", "pct_previous", "count_current", "pct_current", "change_pct"):
+            want = r[col]
+            got = cells.get((r["row_no"], col))
+            check(got is not None and float(got) == float(want),
+                  f"page 1 row {r['row_no']} {col}: page shows {got!r}, program_summary has {want!r}")
+    n = {r["n"] for r in summary}
+    lead = [text(el) for el in els if el["tag"] == "b" and inside(el, id="program")]
+    check(any(f"n = {v}" in lead for v in n), f"page 1: n {n} not shown")
+
+
+def check_grid(els, tables):
+    grid_rows = [el for el in els if el["tag"] == "tr" and el["attrs"].get("class") == "muni" and inside(el, id="grid")]
+    check(len(grid_rows) == 62, f"grid: {len(grid_rows)} rows, expected 62")
+    wide = read_csv(os.path.join(tables, "municipality_answers_wide.csv"))
+    newest = max(r["edition"] for r in wide)
+    wide = {r["municipality_code"]: r for r in wide if r["edition"] == newest}
+    munis = read_csv(os.path.join(tables, "municipalities.csv"))
+    by_code = {m["municipality_code"]: m for m in munis}
+    # The mark questions: the wide table's answer columns holding only marks.
+    answer = [c for c in next(iter(wide.values()), {}) if re.match(r"^[a-h]_q", c)]
+    mark_cols = sorted(c for c in answer if all(len(r[c]) == 1 and r[c] in "◎○△×-" for r in wide.values()))
+    check(len(mark_cols) > 0, "grid: no mark column in municipality_answers_wide")
+    seen = 0
+    for tr in grid_rows:
+        code = tr["attrs"]["data-code"]
+        tds = [el for el in els if el["tag"] == "td" and el["path"] and el["path"][-1] is tr]
+        marks = {el["attrs"]["data-col"]: text(el) for el in tds if "data-col" in el["attrs"]}
+        check(marks.get("municipality_name") == by_code.get(code, {}).get("municipality_name"),
+              f"grid {code}: name {marks.get('municipality_name')!r}")
+        if code in wide:
+            seen += 1
+            row = wide[code]
+            cols = sorted(c for c in marks if c != "municipality_name")
+            check(cols == mark_cols, f"grid {code}: columns {cols}, expected {mark_cols}")
+            for c in cols:
+                check(marks[c] == row[c], f"grid {code} {c}: page {marks[c]!r}, table {row[c]!r}")
+        else:
+            check(by_code.get(code, {}).get("in_survey") == "false", f"grid {code}: no marks though in the survey")
+            check(any("集計外" in text(el) or "no row printed" in text(el) for el in tds),
+                  f"grid {code}: no reason for the missing row")
+    check(seen == len(wide), f"grid: {seen} rows with marks, {len(wide)} in municipality_answers_wide")
+
+
+def check_windows(els, tables):
+    rows = [el for el in els if el["tag"] == "tr" and el["attrs"].get("class") == "muni" and inside(el, id="windows")]
+    check(len(rows) == 62, f"windows: {len(rows)} rows, expected 62")
+    windows = read_csv(os.path.join(tables, "consultation_windows.csv"))
+    for tr in rows:
+        code = tr["attrs"]["data-code"]
+        mine = [w for w in windows if w["municipality_code"] == code]
+        shown = [el for el in els if el["tag"] == "li" and tr in el["path"] and el["attrs"].get("data-col") == "window"]
+        check(len(shown) == len(mine), f"windows {code}: page lists {len(shown)}, consultation_windows has {len(mine)}")
+        for w, el in zip(mine, shown):
+            check(el["attrs"]["data-at"].split(":")[:2] == [w["source_page"], w["source_line"]],
+                  f"windows {code} no {w['window_no']}: source {el['attrs']['data-at']}")
+            for field in ("name", "phone"):
+                check(w[field] in text(el), f"windows {code} no {w['window_no']}: {field} {w[field]!r} not in {text(el)!r}")
+
+
+def check_validation(els, tables):
+    vals = {el["attrs"]["data-col"]: text(el) for el in els if el["tag"] == "b" and inside(el, id="validation")
+            and "data-col" in el["attrs"]}
+    checks = read_csv(os.path.join(tables, "validation_checks.csv"))
+    amb = read_csv(os.path.join(tables, "ambiguities.csv"))
+    check(vals.get("checks") == str(len(checks)), f"validation: checks {vals.get('checks')} vs {len(checks)}")
+    passed = sum(1 for c in checks if c["status"] == "pass")
+    check(vals.get("passed") == str(passed), f"validation: passed {vals.get('passed')} vs {passed}")
+    check(vals.get("ambiguities") == str(len(amb)), f"validation: ambiguities {vals.get('ambiguities')} vs {len(amb)}")
+
+
+def check_provenance(els, seed_lines):
+    sourced = [el for el in els if "data-at" in el["attrs"]]
+    check(len(sourced) > 500, f"provenance: only {len(sourced)} elements name a source")
+    for el in sourced:
+        page, line, _ = el["attrs"]["data-at"].split(":")
+        title = el["attrs"].get("title")
+        want = f"page {page}, line {line}: {seed_lines[int(line) - 1]}"
+        if title != want:
+            check(False, f"provenance of {text(el)!r}: title {title!r}, expected {want!r}")
+            return
+
+
+def later_edition(seed, copy):
+    t = open(seed, encoding="utf-8").read()
+    later, k = re.subn(r"平成([0-9０-９]+)年度([0-9０-９]+)月末時点",
+                       lambda m: f"平成{int(m.group(1).translate(str.maketrans('０１２３４５６７８９', '0123456789'))) + 1}年度{m.group(2)}月末時点",
+                       t)
+    if k == 0:
+        sys.exit(f"{seed}: no as-of phrase to move")
+    open(copy, "w", encoding="utf-8").write(later)
+
+
+def main():
+    if sys.argv[1:2] == ["--later-edition"]:
+        return later_edition(sys.argv[2], sys.argv[3])
+    out, seed, shot = sys.argv[1:4]
+    seed_lines = open(seed, encoding="utf-8").read().split("\n")
+    one = os.path.join(out, "one")
+    raw, els = load(one)
+    check_offline(raw, "seed")
+    check_program(els, one)
+    check_grid(els, one)
+    check_windows(els, one)
+    check_validation(els, one)
+    check_provenance(els, seed_lines)
+    check(not any(el["attrs"].get("id") == "trend" for el in els), "one edition: a trend section")
+
+    two = os.path.join(out, "two")
+    raw2, els2 = load(two)
+    check_offline(raw2, "two editions")
+    check_program(els2, two)
+    trend = [el for el in els2 if el["tag"] == "svg" and inside(el, id="trend")]
+    check(len(trend) == 8, f"two editions: {len(trend)} trend charts, expected one per item (8)")
+
+    chromium(["--window-size=1280,2400", f"--screenshot={os.path.abspath(shot)}",
+              "file://" + os.path.abspath(os.path.join(one, "report.html"))])
+    check(os.path.getsize(shot) > 10_000, f"screenshot {shot} is nearly empty")
+
+    for f in failures:
+        print("FAIL", f)
+    print(f"browser: {len(failures)} failed; page {len(raw.encode())} bytes; "
+          f"{sum(1 for e in els if 'data-at' in e['attrs'])} figures with a source; screenshot {shot}")
+    sys.exit(1 if failures else 0)
+
+
+main()
