@@ -13,7 +13,8 @@ Figures:
   10 runs in the same run, and its ratio to the seed build;
 - 100, 300 and 1,000 editions in one call (copies of the first input whose
   as-of phrases name other dates): wall, peak RSS, cost per edition, and the
-  size of validation_report.md and .json;
+  size of validation_report.md and .json, and of report.html with its
+  render time at 1,000;
 - each phase of one edition (the `phases` example), and the parse rate;
 - large inputs: the seed repeated to 5 and 50 MB, one 1 MB and 10 MB line on
   page 2 and on a window page (time and memory should grow with the size),
@@ -92,6 +93,7 @@ def verdict(figure, measured, goal, met):
 with tempfile.TemporaryDirectory() as tmp:
     out = os.path.join(tmp, "output")
     seed_runs = [run([bin_, "build", "--out", out, *inputs]) for _ in range(30)]
+    page = os.path.getsize(os.path.join(out, "report.html")) if seed_runs[-1][2] == 0 else 0
 if any(code != 0 for _, _, code in seed_runs):
     sys.exit("zaitaku build failed on the seed")
 seed_wall = statistics.median(w for w, _, _ in seed_runs)
@@ -101,6 +103,7 @@ print(f"zaitaku build on the seed ({len(inputs)} input(s)), 30 runs:")
 verdict("median wall", f"{seed_wall * 1000:.1f} ms (min {min(w for w, _, _ in seed_runs) * 1000:.1f})",
         "≤ 12 ms", seed_wall <= 0.012)
 verdict("median peak RSS", f"{seed_rss:.1f} MiB", "≤ 25 MiB", seed_rss <= 25)
+verdict("report.html of the seed", f"{page / 1024:.0f} KiB", "≤ 1 MB", page <= 1_000_000)
 print(f"Python floor, `python -c \"import pandas, pyarrow.parquet\"`, 10 runs: median {floor * 1000:.0f} ms")
 verdict("ratio floor / seed build", f"{floor / seed_wall:.1f}×", "≥ 40×", floor / seed_wall >= 40)
 
@@ -123,6 +126,14 @@ with tempfile.TemporaryDirectory() as tmp:
             verdict("1,000 editions, peak RSS", f"{peak:.0f} MiB", "≤ 400 MiB", peak <= 400)
             verdict("validation reports, 1,000 editions", f"md {md / 1024:.0f} KiB, json {js / 1024:.0f} KiB",
                     "each ≤ 1 MiB", max(md, js) <= 1024 * 1024)
+            page = os.path.getsize(os.path.join(out, "report.html")) if code == 0 else 0
+            verdict("report.html, 1,000 editions", f"{page / 1024:.0f} KiB", "≤ 2 MB", 0 < page <= 2_000_000)
+            # Once more with the phases on: the page's render time.
+            timed = subprocess.run([bin_, "build", "--out", out, *(os.path.join(tmp, f) for f in names[:n])],
+                                   env={**os.environ, "ZAITAKU_PHASES": "1"}, capture_output=True, text=True)
+            render = re.search(r"phase report page: ([0-9.]+) ms", timed.stderr)
+            print(f"  report.html render time, 1,000 editions: {render.group(1) if render else '?'} ms "
+                  f"(of the build's {wall * 1000:.0f} ms)")
         subprocess.run(["rm", "-rf", out], check=True)
 linear = per_edition[1000] / per_edition[100]
 verdict("cost per edition, 1,000 vs 100", f"{linear:.2f}× ({per_edition[100] * 1000:.2f} → "

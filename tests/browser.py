@@ -117,7 +117,7 @@ def check_offline(raw, name):
     for m in re.finditer(r'\b(src|href)\s*=\s*"([^"]*)"', raw):
         check(m.group(2).startswith("#"), f"{name}: {m.group(1)}={m.group(2)!r} points outside the page")
     check("<link" not in raw and "@import" not in raw and "url(" not in raw, f"{name}: loads a style sheet or URL")
-    check(len(raw.encode()) <= 1024 * 1024, f"{name}: {len(raw.encode())} bytes, over 1 MB")
+    check(len(raw.encode()) <= 1_000_000, f"{name}: {len(raw.encode())} bytes, over 1 MB")
 
 
 def check_program(els, tables):

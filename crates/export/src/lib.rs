@@ -1,6 +1,6 @@
 //! Builds the tidy tables from the parsed editions and writes them as Parquet
-//! and CSV through polars, with the validation report and a Frictionless
-//! data package, atomically.
+//! and CSV through polars, with the validation report, a Frictionless
+//! data package and the report page ([`page`]), atomically.
 //!
 //! [`tables::all`] gives the tables (each column documented once, in
 //! [`table::Meta`]); [`render`] turns them and the report into file bytes;

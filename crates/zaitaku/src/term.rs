@@ -50,6 +50,17 @@ impl Phases {
         }
     }
 
+    /// Prints the time `took` of a part of the current phase, timed apart
+    /// (the report page, written inside the writing phase).
+    pub fn part(&self, name: &str, took: std::time::Duration) {
+        if self.on {
+            say!(
+                "phase {name}: {:.1} ms (part of the next)",
+                took.as_secs_f64() * 1000.0
+            );
+        }
+    }
+
     /// Ends phase `name`: prints its time since the previous one.
     pub fn lap(&mut self, name: &str) {
         if self.on {

@@ -4,7 +4,7 @@
 use super::html::{at, esc, td};
 use std::fmt::Write as _;
 use zaitaku_parse::layout::{marker, Mark, ANSWER_PAGES};
-use zaitaku_parse::model::{AnswerRow, AnswerValue, Report, Span};
+use zaitaku_parse::model::{AnswerPage, AnswerRow, AnswerValue, Report, Span};
 use zaitaku_parse::reference::{municipalities, Area, Municipality};
 
 /// The reference list by area, in its order: (area, its municipalities
@@ -33,16 +33,25 @@ pub fn marks(out: &mut String, r: &Report) {
         .flat_map(|p| p.columns)
         .filter(|c| c.options.is_none())
         .collect();
-    out.push_str(
-        "<section id=\"grid\"><h2>Marks by municipality (pages 3–4)</h2><p class=\"legend\">",
-    );
-    let mut shown: Vec<(char, &str)> = Vec::new();
+    out.push_str("<section id=\"grid\"><h2>Marks by municipality (pages 3–4)</h2>");
+    // The legend as printed: once where the pages print the same one, else per page.
+    let printed = |p: &AnswerPage| -> Vec<(char, String)> {
+        p.legend
+            .entries
+            .iter()
+            .map(|e| (e.printed, e.label.clone()))
+            .collect()
+    };
+    let same = r.answers.windows(2).all(|w| match w {
+        [a, b] => printed(a) == printed(b),
+        _ => true,
+    });
     for page in &r.answers {
+        out.push_str("<p class=\"legend\">");
+        if !same {
+            let _ = write!(out, "page {}: ", page.page);
+        }
         for e in &page.legend.entries {
-            if shown.contains(&(e.printed, e.label.as_str())) {
-                continue;
-            }
-            shown.push((e.printed, &e.label));
             let _ = write!(
                 out,
                 "<span class=\"s{}\"{}>{} {}</span>",
@@ -52,13 +61,16 @@ pub fn marks(out: &mut String, r: &Report) {
                 esc(&e.label)
             );
         }
+        let _ = write!(
+            out,
+            "<span class=\"s{}\">{} not applicable (not in the printed legend)</span></p>",
+            status_index(Mark::NotApplicable),
+            Mark::NotApplicable.usual()
+        );
+        if same {
+            break;
+        }
     }
-    let _ = write!(
-        out,
-        "<span class=\"s{}\">{} not applicable (not in the printed legend)</span></p>",
-        status_index(Mark::NotApplicable),
-        Mark::NotApplicable.usual()
-    );
     out.push_str("<p class=\"lead\">Option answers (ア④, ウ③, エ②, オ②) are in <code>municipality_choices</code>.</p>");
     // Header: the items over their questions.
     out.push_str("<table class=\"grid\"><thead><tr><th rowspan=\"2\">No</th><th rowspan=\"2\" class=\"name\">区市町村</th>");

@@ -128,7 +128,7 @@ pub fn render(page: &Page<'_>) -> Result<OutputFile, ExportError> {
     );
     validation(&mut out, page);
     program(&mut out, r)?;
-    trend(&mut out, page.trend)?;
+    trend(&mut out, page.trend, r)?;
     grid::marks(&mut out, r);
     grid::windows(&mut out, r);
     let _ = write!(
@@ -301,7 +301,7 @@ fn program(out: &mut String, r: &Report) -> Result<(), ExportError> {
 }
 
 /// Per item, each activity's share across the editions (only with several).
-fn trend(out: &mut String, trend: &Trend) -> Result<(), ExportError> {
+fn trend(out: &mut String, trend: &Trend, newest: &Report) -> Result<(), ExportError> {
     if trend.editions < 2 {
         return Ok(());
     }
@@ -332,8 +332,9 @@ fn trend(out: &mut String, trend: &Trend) -> Result<(), ExportError> {
         })?;
         let _ = write!(
             out,
-            "<article class=\"item\"><h3>（{}）</h3><div class=\"pair\"><figure>{svg}</figure><ul class=\"keys\">",
-            item.katakana()
+            "<article class=\"item\"><h3>（{}） {}</h3><div class=\"pair\"><figure>{svg}</figure><ul class=\"keys\">",
+            item.katakana(),
+            esc(label_of(newest, item))
         );
         for (s, c) in series.iter().zip(chart::PALETTE.iter().cycle()) {
             let _ = write!(
@@ -350,6 +351,16 @@ fn trend(out: &mut String, trend: &Trend) -> Result<(), ExportError> {
     }
     out.push_str("</section>\n");
     Ok(())
+}
+
+/// The item's label as the newest edition prints it on page 1 (empty
+/// where it has no row of the item).
+fn label_of(r: &Report, item: Item) -> &str {
+    r.program
+        .rows
+        .iter()
+        .find(|row| row.item == item)
+        .map_or("", |row| row.item_label.as_str())
 }
 
 /// The page's style: system CJK fonts, marks as colours that survive print.
@@ -391,3 +402,100 @@ var j=k;if(w.c>1){while(j<s.length&&s[j]!==' '&&s[j]!=='\u3000')j++;}else{j=s.le
 var pre=document.getElementById('src-line');pre.textContent=s.slice(0,k).join('');var m=document.createElement('mark');m.textContent=s.slice(k,j).join('');pre.appendChild(m);pre.appendChild(document.createTextNode(s.slice(j).join('')));box.hidden=false;});
 document.getElementById('src-close').addEventListener('click',function(){box.hidden=true;});
 })();"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page_of(text: &str, trend_of: &[&str]) -> String {
+        let report = zaitaku_parse::parse_text(text).expect("parses");
+        let validation = zaitaku_validate::validate(std::slice::from_ref(&report));
+        let mut trend = Trend::default();
+        for t in trend_of {
+            trend.add(&zaitaku_parse::parse_text(t).expect("parses"));
+        }
+        let file = render(&Page {
+            report: &report,
+            validation: &validation,
+            summary: &validation.summary(),
+            text,
+            trend: &trend,
+        })
+        .expect("renders");
+        String::from_utf8(file.bytes).expect("UTF-8")
+    }
+
+    const SEED: &str = include_str!("../../../../raw/000_1fb60f2a74870bbb.txt");
+
+    #[test]
+    fn the_seed_page_has_every_row_and_stays_small() {
+        let html = page_of(SEED, &[SEED]);
+        let grid = &html[html.find("id=\"grid\"").expect("grid")
+            ..html.find("id=\"windows\"").expect("windows")];
+        assert_eq!(grid.matches("<tr class=\"muni\"").count(), 62);
+        // Nine islands outside the survey, each saying so.
+        assert_eq!(grid.matches("集計外").count(), 9);
+        assert_eq!(html.matches("<tr data-row=").count(), 15);
+        assert!(html.len() <= 1_000_000, "{} bytes", html.len());
+        // Nothing to fetch (the text itself may print addresses).
+        assert!(!html.contains(" src=") && !html.contains("<link"));
+        assert!(html.split(" href=\"").skip(1).all(|h| h.starts_with('#')));
+        // One edition: no trend section.
+        assert!(!html.contains("id=\"trend\""));
+    }
+
+    #[test]
+    fn every_figure_names_a_line_of_the_text() {
+        let html = page_of(SEED, &[SEED]);
+        let lines = SEED.split('\n').count();
+        let mut seen = 0;
+        for at in html.split(" data-at=\"").skip(1) {
+            let at = &at[..at.find('"').expect("closed")];
+            let parts: Vec<u32> = at.split(':').map(|p| p.parse().expect("number")).collect();
+            assert!(
+                parts.len() == 3 && parts[0] >= 1 && parts[1] >= 1 && parts[2] >= 1,
+                "{at}"
+            );
+            assert!((parts[1] as usize) <= lines, "{at}");
+            seen += 1;
+        }
+        assert!(seen > 1000, "{seen}");
+    }
+
+    #[test]
+    fn a_changed_legend_mark_is_shown_as_printed() {
+        let text = include_str!("../../../../tests/fixtures/valid/legend_with_another_mark.txt");
+        let html = page_of(text, &[text]);
+        // Page 3 prints ● for 実施, page 4 still ◎: each page's legend, named.
+        assert!(
+            html.contains("page 3: <span class=\"s0\""),
+            "legend of page 3"
+        );
+        assert!(html.contains(">● 実施</span>"));
+        assert!(
+            html.contains("page 4: <span class=\"s0\""),
+            "legend of page 4"
+        );
+        // ● cells of page 3, coloured as implemented.
+        let cell = "class=\"s0\" data-col=\"a_q1\"";
+        let at = html.find(cell).expect("an implemented ア① cell");
+        let content = html[at..].split('>').nth(1).unwrap_or_default();
+        assert!(content.starts_with('●'), "{content}");
+    }
+
+    #[test]
+    fn two_editions_give_a_trend_per_item_and_a_line_per_activity() {
+        let later = SEED
+            .replace("平成29年度7月末時点", "平成30年度7月末時点")
+            .replace("平成29年度７月末時点", "平成30年度７月末時点");
+        let mut trend = Trend::default();
+        trend.add(&zaitaku_parse::parse_text(SEED).expect("parses"));
+        trend.add(&zaitaku_parse::parse_text(&later).expect("parses"));
+        assert_eq!(trend.editions(), 2);
+        assert_eq!(trend.series.len(), 15);
+        assert!(trend.series.iter().all(|s| s.points.len() == 2));
+        let html = page_of(&later, &[SEED, &later]);
+        let section = &html[html.find("id=\"trend\"").expect("trend")..];
+        assert_eq!(section.matches("<svg").count(), 8);
+    }
+}

@@ -151,6 +151,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 .iter()
                 .find(|t| t.edition.as_ref().map(|e| e.as_of) == Some(report.edition.as_of));
             if let Some(text) = text {
+                let started = std::time::Instant::now();
                 files.push(zaitaku_export::page::render(&zaitaku_export::page::Page {
                     report,
                     validation,
@@ -158,6 +159,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                     text: text.input.text(),
                     trend: &run.trend,
                 })?);
+                run.page_time = started.elapsed();
             }
         }
         run.documents = files.len();
@@ -167,6 +169,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         }
         Ok(())
     });
+    phases.part("report page", run.page_time);
     phases.lap("parse, validate, write");
     for m in &run.tally.notes {
         say!("{m}");
@@ -233,6 +236,8 @@ struct Run {
     /// This batch's tables, per edition.
     pending: Vec<Vec<Table>>,
     rows: Vec<(&'static str, usize)>,
+    /// Time spent rendering report.html (for `make bench`).
+    page_time: std::time::Duration,
     /// Files written beside the tables (data package, reports, page).
     documents: usize,
     /// Characters the CSV files had replaced (`--cp932-unmappable replace`).
