@@ -14,7 +14,9 @@ bin=${1:-target/debug/zaitaku}
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 # Without a Japanese font the screenshot shows boxes (the DOM check would pass).
-fc-list :lang=ja 2>/dev/null | grep -q . || missing+=(fonts-ipaexfont-gothic)
+if ! fc-list :lang=ja 2>/dev/null | grep -q . && [ ! -e /usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf ]; then
+  missing+=(fonts-ipaexfont-gothic)
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "browser test: installing ${missing[*]} from Debian's packages (apt-get)" >&2
   if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
