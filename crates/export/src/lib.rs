@@ -38,6 +38,7 @@
 pub mod answers;
 pub mod associations;
 pub mod atomic;
+pub mod changes;
 mod columns;
 pub mod page;
 pub mod readers;

@@ -15,6 +15,7 @@
 //! zaitaku build --out output raw/*.txt     # every table, the report, the data package
 //! zaitaku check raw/000_1fb60f2a74870bbb.txt   # the validation report, nothing written
 //! zaitaku show consultation_windows raw/000_1fb60f2a74870bbb.txt --csv
+//! zaitaku diff old.txt new.txt --format md   # what changed between two editions
 //! ```
 //!
 //! The CLI's behaviour is tested end to end in `crates/zaitaku/tests/`
@@ -49,6 +50,8 @@ enum Command {
     Check(cmd::check::Args),
     /// Print one reconstructed table to the terminal.
     Show(cmd::show::Args),
+    /// What changed between two editions (texts or output directories).
+    Diff(cmd::diff::Args),
 }
 
 /// How a command ended.
@@ -73,6 +76,7 @@ fn main() -> ExitCode {
         Command::Build(a) => cmd::build::run(a),
         Command::Check(a) => cmd::check::run(a),
         Command::Show(a) => cmd::show::run(a),
+        Command::Diff(a) => cmd::diff::run(a),
     };
     match outcome {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,

@@ -1,0 +1,212 @@
+//! What changed between two editions of the report.
+//!
+//! Each edition is read as its tables ([`Edition`]: every table as text, as
+//! its CSV file holds it), built from a raw text or read back from an
+//! output directory. [`diff`] compares them table by table on each table's
+//! key and gives typed [`Change`]s:
+//!
+//! - page 1/2 figures, field by field, a share's change in points;
+//! - marks per municipality × question, by the report's 「実施・予定」
+//!   (`implemented_or_planned`): started, stopped or another change;
+//! - options gained or lost per municipality × question;
+//! - consultation windows opened, closed or changed field by field, a
+//!   window matched across editions by its fields, then its phone, then its
+//!   name, each unique within its municipality ([`windows`]); where neither
+//!   matches, the change says the text cannot tell;
+//! - window plans realized (the municipality has more windows now), new,
+//!   dropped or reworded;
+//! - association programs, their year cells and totals;
+//! - municipalities that join or leave the survey or the list.
+//!
+//! ```
+//! use zaitaku_diff::{diff, parse_csv, Edition, Kind};
+//! let old = parse_csv("edition,municipality_code,municipality_name,item,question,sub_question,mark,status,implemented_or_planned\n\
+//!                      2017-07-31,131032,港区,ア,2,,△,planned_later_or_undecided,false\n").unwrap();
+//! let new = parse_csv("edition,municipality_code,municipality_name,item,question,sub_question,mark,status,implemented_or_planned\n\
+//!                      2018-07-31,131032,港区,ア,2,,◎,implemented,true\n").unwrap();
+//! let edition = |e: &str, rows| Edition { edition: e.into(), tables: [("municipality_answers".to_string(), rows)].into() };
+//! let changes = diff(&edition("2017-07-31", old), &edition("2018-07-31", new));
+//! assert_eq!(changes.len(), 1);
+//! assert_eq!(changes[0].kind, Kind::Started);
+//! assert_eq!(changes[0].note.as_deref(), Some("△ → ◎ (planned_later_or_undecided → implemented)"));
+//! ```
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
+)]
+
+mod compare;
+pub mod render;
+mod rows;
+pub mod windows;
+
+pub use rows::{parse_csv, At, CsvError, Edition, Row, Rows};
+
+/// What kind of change a [`Change`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// A value changed (a figure, a field, a cell).
+    Changed,
+    /// A row only the new edition has.
+    Added,
+    /// A row only the old edition has.
+    Removed,
+    /// A mark now counted as 「実施・予定」 that was not.
+    Started,
+    /// A mark no longer counted as 「実施・予定」.
+    Stopped,
+    /// Another mark change (both counted, or neither).
+    MarkChanged,
+    /// An option chosen now that was not.
+    OptionGained,
+    /// An option no longer chosen.
+    OptionLost,
+    /// A window only the new edition has.
+    WindowOpened,
+    /// A window only the old edition has.
+    WindowClosed,
+    /// A field of a window both editions have.
+    WindowChanged,
+    /// A planned opening no longer printed, the municipality having more windows.
+    PlanRealized,
+    /// A planned opening only the new edition prints.
+    PlanNew,
+    /// A planned opening no longer printed, without a new window.
+    PlanDropped,
+    /// A planned opening printed in other words (a month moved).
+    PlanChanged,
+    /// A municipality that joined the survey or the list.
+    MunicipalityAppeared,
+    /// A municipality that left the survey or the list.
+    MunicipalityDisappeared,
+}
+
+impl Kind {
+    /// Every kind, in the order summaries list them.
+    pub const ALL: [Kind; 17] = [
+        Kind::Changed,
+        Kind::Added,
+        Kind::Removed,
+        Kind::Started,
+        Kind::Stopped,
+        Kind::MarkChanged,
+        Kind::OptionGained,
+        Kind::OptionLost,
+        Kind::WindowOpened,
+        Kind::WindowClosed,
+        Kind::WindowChanged,
+        Kind::PlanRealized,
+        Kind::PlanNew,
+        Kind::PlanDropped,
+        Kind::PlanChanged,
+        Kind::MunicipalityAppeared,
+        Kind::MunicipalityDisappeared,
+    ];
+
+    /// Its id in the `changes` table and the JSON: `started`, `window_opened`, …
+    pub fn id(self) -> &'static str {
+        match self {
+            Kind::Changed => "changed",
+            Kind::Added => "added",
+            Kind::Removed => "removed",
+            Kind::Started => "started",
+            Kind::Stopped => "stopped",
+            Kind::MarkChanged => "mark_changed",
+            Kind::OptionGained => "option_gained",
+            Kind::OptionLost => "option_lost",
+            Kind::WindowOpened => "window_opened",
+            Kind::WindowClosed => "window_closed",
+            Kind::WindowChanged => "window_changed",
+            Kind::PlanRealized => "plan_realized",
+            Kind::PlanNew => "plan_new",
+            Kind::PlanDropped => "plan_dropped",
+            Kind::PlanChanged => "plan_changed",
+            Kind::MunicipalityAppeared => "municipality_appeared",
+            Kind::MunicipalityDisappeared => "municipality_disappeared",
+        }
+    }
+
+    /// Every id, in [`Kind::ALL`] order (the `kind` column's vocabulary).
+    pub const IDS: &'static [&'static str] = &[
+        "changed",
+        "added",
+        "removed",
+        "started",
+        "stopped",
+        "mark_changed",
+        "option_gained",
+        "option_lost",
+        "window_opened",
+        "window_closed",
+        "window_changed",
+        "plan_realized",
+        "plan_new",
+        "plan_dropped",
+        "plan_changed",
+        "municipality_appeared",
+        "municipality_disappeared",
+    ];
+}
+
+/// One change between two editions.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Change {
+    /// The table it is a change of: `municipality_answers`, …
+    pub table: &'static str,
+    /// The row, as people name it: 「港区 ア②」, 「ア② 地域の医療・介護の資源の…」.
+    pub key: String,
+    /// The municipality it is about, where it is about one.
+    pub municipality_code: Option<String>,
+    /// The column that changed (`mark`, `count_current`, `phone`, …), or
+    /// the row's whole (`row`, `window`, `plan`, `option`).
+    pub field: String,
+    /// The old value (null where the row is new or the value was null).
+    pub old: Option<String>,
+    /// The new value.
+    pub new: Option<String>,
+    /// What kind of change.
+    pub kind: Kind,
+    /// Where the old edition prints it.
+    pub old_at: Option<At>,
+    /// Where the new edition prints it.
+    pub new_at: Option<At>,
+    /// What a reader needs beside old and new: a share's change in points,
+    /// a mark's statuses, why a window could not be matched.
+    pub note: Option<String>,
+}
+
+/// Every change from `old` to `new`, table by table in the order of
+/// [`TABLES`], each table's in its rows' order.
+pub fn diff(old: &Edition, new: &Edition) -> Vec<Change> {
+    let mut out = Vec::new();
+    compare::figures(&mut out, old, new);
+    compare::answers(&mut out, old, new);
+    compare::choices(&mut out, old, new);
+    windows::windows(&mut out, old, new);
+    windows::plans(&mut out, old, new);
+    compare::associations(&mut out, old, new);
+    compare::municipalities(&mut out, old, new);
+    out
+}
+
+/// The tables a diff reads, in the order changes are listed.
+pub const TABLES: &[&str] = &[
+    "program_summary",
+    "question_summary",
+    "municipality_answers",
+    "municipality_choices",
+    "consultation_windows",
+    "window_plans",
+    "association_programs",
+    "association_program_years",
+    "association_program_totals",
+    "municipalities",
+];

@@ -1,0 +1,246 @@
+//! Consultation windows and planned openings across two editions.
+//!
+//! A window has no number of its own across editions (`window_no` is its
+//! place in its municipality's list, which moves when one opens before it),
+//! so windows are matched within their municipality: first those equal in
+//! every compared field, then by phone, then by name, a phone or name
+//! matching only where it is unique among the municipality's windows left
+//! on both sides. What stays unmatched is opened or closed; where both
+//! sides keep one, the change says the text cannot tell an opened and a
+//! closed window from one window whose phone and name both changed.
+
+use crate::compare::{group_by, group_keys, group_of, municipality};
+use crate::{Change, Edition, Kind, Row};
+
+/// The fields compared between two matched windows.
+pub const FIELDS: &[&str] = &[
+    "name",
+    "location",
+    "phone",
+    "phone_extension",
+    "fax",
+    "hours",
+    "for_patients_families",
+    "for_medical_institutions",
+    "for_home_nursing_stations",
+    "for_community_support_centers",
+    "for_care_managers",
+    "for_other",
+];
+
+const T: &str = "consultation_windows";
+
+/// Pairs `old` and `new` windows: (old index, new index) per match.
+fn matches(old: &[Row<'_>], new: &[Row<'_>]) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    let mut old_left: Vec<usize> = (0..old.len()).collect();
+    let mut new_left: Vec<usize> = (0..new.len()).collect();
+    let same = |a: &Row<'_>, b: &Row<'_>| FIELDS.iter().all(|f| a.get(f) == b.get(f));
+    // Equal in every field: paired in order.
+    let mut k = 0;
+    while let Some(&j) = new_left.get(k) {
+        let hit = old_left
+            .iter()
+            .position(|&i| matches!((old.get(i), new.get(j)), (Some(a), Some(b)) if same(a, b)));
+        match hit {
+            Some(p) => {
+                pairs.push((old_left.remove(p), j));
+                new_left.remove(k);
+            }
+            None => k += 1,
+        }
+    }
+    // Then by a phone, then by a name, unique on both sides.
+    for field in ["phone", "name"] {
+        let value =
+            |rows: &[Row<'_>], i: usize| rows.get(i).and_then(|r| r.get(field)).map(str::to_string);
+        let mut k = 0;
+        while let Some(&j) = new_left.get(k) {
+            let Some(v) = value(new, j) else {
+                k += 1;
+                continue;
+            };
+            let on_new = new_left
+                .iter()
+                .filter(|&&x| value(new, x).as_ref() == Some(&v))
+                .count();
+            let on_old: Vec<usize> = old_left
+                .iter()
+                .copied()
+                .filter(|&i| value(old, i).as_ref() == Some(&v))
+                .collect();
+            match on_old.as_slice() {
+                [i] if on_new == 1 => {
+                    old_left.retain(|x| x != i);
+                    pairs.push((*i, j));
+                    new_left.remove(k);
+                }
+                _ => k += 1,
+            }
+        }
+    }
+    pairs
+}
+
+/// A window as a change's value: its name and phone.
+fn shown(r: &Row<'_>) -> String {
+    format!(
+        "{} ({})",
+        r.get("name").unwrap_or("name not decidable"),
+        r.get("phone").unwrap_or("no phone")
+    )
+}
+
+/// Windows opened, closed and changed, municipality by municipality.
+pub(crate) fn windows(out: &mut Vec<Change>, old: &Edition, new: &Edition) {
+    let code_of = |r: &Row<'_>| r.text("municipality_code").to_string();
+    let olds = group_by(old.table(T).iter(), code_of);
+    let news = group_by(new.table(T).iter(), code_of);
+    for code in group_keys(&olds, &news) {
+        let (a, b) = (group_of(&olds, code), group_of(&news, code));
+        let pairs = matches(&a, &b);
+        for &(i, j) in &pairs {
+            let (Some(x), Some(y)) = (a.get(i), b.get(j)) else {
+                continue;
+            };
+            let key = format!("{} window {}", municipality(y), y.text("window_no"));
+            let moved = (x.get("window_no") != y.get("window_no"))
+                .then(|| format!("window {} of the old edition", x.text("window_no")));
+            for f in FIELDS {
+                if x.get(f) == y.get(f) {
+                    continue;
+                }
+                out.push(Change {
+                    table: T,
+                    key: key.clone(),
+                    municipality_code: Some(code.to_string()),
+                    field: (*f).to_string(),
+                    old: x.get(f).map(str::to_string),
+                    new: y.get(f).map(str::to_string),
+                    kind: Kind::WindowChanged,
+                    old_at: x.at(),
+                    new_at: y.at(),
+                    note: moved.clone(),
+                });
+            }
+        }
+        let closed: Vec<&Row<'_>> = a
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !pairs.iter().any(|p| p.0 == *i))
+            .map(|(_, r)| r)
+            .collect();
+        let opened: Vec<&Row<'_>> = b
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| !pairs.iter().any(|p| p.1 == *j))
+            .map(|(_, r)| r)
+            .collect();
+        let undecided = (!closed.is_empty() && !opened.is_empty()).then(|| {
+            "no window of the other edition shares its fields, phone or name: opened and closed, \
+             or one window whose phone and name both changed; the text cannot tell"
+                .to_string()
+        });
+        for (kind, rows) in [(Kind::WindowClosed, closed), (Kind::WindowOpened, opened)] {
+            for r in rows {
+                let closing = kind == Kind::WindowClosed;
+                out.push(Change {
+                    table: T,
+                    key: format!("{} window {}", municipality(r), r.text("window_no")),
+                    municipality_code: Some(code.to_string()),
+                    field: "window".into(),
+                    old: closing.then(|| shown(r)),
+                    new: (!closing).then(|| shown(r)),
+                    kind,
+                    old_at: if closing { r.at() } else { None },
+                    new_at: if closing { None } else { r.at() },
+                    note: undecided.clone(),
+                });
+            }
+        }
+    }
+}
+
+const P: &str = "window_plans";
+
+/// Planned openings: realized (no longer printed, and the municipality has
+/// more windows than before), dropped (no longer printed, no more windows),
+/// new, or reworded (one plan gone and one new in a municipality without
+/// more windows: a plan printed in other words, a month moved). A plan
+/// printed the same in both editions is no change.
+pub(crate) fn plans(out: &mut Vec<Change>, old: &Edition, new: &Edition) {
+    let count = |e: &Edition, code: &str| {
+        e.table(T)
+            .iter()
+            .filter(|r| r.get("municipality_code") == Some(code))
+            .count()
+    };
+    let code_of = |r: &Row<'_>| r.text("municipality_code").to_string();
+    let olds = group_by(
+        old.table(P)
+            .iter()
+            .filter(|r| r.get("planned_opening").is_some()),
+        code_of,
+    );
+    let news = group_by(
+        new.table(P)
+            .iter()
+            .filter(|r| r.get("planned_opening").is_some()),
+        code_of,
+    );
+    let mut codes = group_keys(&olds, &news);
+    codes.sort_unstable();
+    for code in codes {
+        let (a, b) = (group_of(&olds, code), group_of(&news, code));
+        let text = |r: &Row<'_>| r.text("planned_opening").to_string();
+        let gone: Vec<Row<'_>> = a
+            .iter()
+            .filter(|x| !b.iter().any(|y| text(x) == text(y)))
+            .copied()
+            .collect();
+        let fresh: Vec<Row<'_>> = b
+            .iter()
+            .filter(|y| !a.iter().any(|x| text(x) == text(y)))
+            .copied()
+            .collect();
+        let (before, after) = (count(old, code), count(new, code));
+        let windows = format!("windows {before} → {after}");
+        let change =
+            |kind, x: Option<&Row<'_>>, y: Option<&Row<'_>>, r: &Row<'_>, note: String| Change {
+                table: P,
+                key: municipality(r),
+                municipality_code: Some(code.to_string()),
+                field: "planned_opening".into(),
+                old: x.map(text),
+                new: y.map(text),
+                kind,
+                old_at: x.and_then(|x| x.at()),
+                new_at: y.and_then(|y| y.at()),
+                note: Some(note),
+            };
+        if let ([x], [y]) = (gone.as_slice(), fresh.as_slice()) {
+            if after <= before {
+                out.push(change(Kind::PlanChanged, Some(x), Some(y), y, windows));
+                continue;
+            }
+        }
+        let mut realized = after.saturating_sub(before);
+        for x in &gone {
+            if realized > 0 {
+                realized -= 1;
+                out.push(change(
+                    Kind::PlanRealized,
+                    Some(x),
+                    None,
+                    x,
+                    windows.clone(),
+                ));
+            } else {
+                out.push(change(Kind::PlanDropped, Some(x), None, x, windows.clone()));
+            }
+        }
+        for y in &fresh {
+            out.push(change(Kind::PlanNew, None, Some(y), y, windows.clone()));
+        }
+    }
+}

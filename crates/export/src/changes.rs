@@ -1,0 +1,69 @@
+//! `changes`: what changed between two consecutive editions (zaitaku-diff's
+//! [`Change`]s as a table), and an edition's tables as the text a diff reads.
+
+use crate::columns::EDITION;
+use crate::table::{i, meta, oi, os, s, Builder, Kind, Table};
+use zaitaku_diff::{Change, Edition, Rows, TABLES};
+
+/// One change, numbered within its pair of editions.
+struct C<'a> {
+    no: usize,
+    previous: &'a str,
+    edition: &'a str,
+    c: &'a Change,
+}
+
+/// The `changes` rows of the pair `previous` → `edition` (ISO dates).
+pub fn changes(previous: &str, edition: &str, list: &[Change]) -> Table {
+    let rows: Vec<C<'_>> = list
+        .iter()
+        .enumerate()
+        .map(|(k, c)| C {
+            no: k + 1,
+            previous,
+            edition,
+            c,
+        })
+        .collect();
+    let page = |at: Option<zaitaku_diff::At>| oi(at.map(|a| a.page));
+    let line = |at: Option<zaitaku_diff::At>| oi(at.map(|a| a.line));
+    Builder::<C<'_>>::default()
+        .col(EDITION, |r| s(r.edition))
+        .col(meta("previous_edition", Kind::Date, "前回時点", "The edition compared with: the one before `edition` among the build's", None), |r| s(r.previous))
+        .col(meta("change_no", Kind::Int, "変更番号", "Number of the change within its pair of editions, from 1, in the order of `table`", None), |r| i(r.no))
+        .col(meta("table", Kind::Enum(TABLES), "表", "The table the change is in", None), |r| s(r.c.table))
+        .col(meta("key", Kind::Str, "対象", "The row, as people name it: 「ア② 港区」, 「港区 window 2」, 「ア② 地域の医療・介護の資源の…」", None), |r| s(r.c.key.as_str()))
+        .col(meta("municipality_code", Kind::Str, "全国地方公共団体コード", "The municipality the change is about, where it is about one", None), |r| os(r.c.municipality_code.as_deref()))
+        .col(meta("field", Kind::Str, "項目", "The column that changed (mark, count_current, phone, …), or row / window / option / planned_opening for a whole row", None), |r| s(r.c.field.as_str()))
+        .col(meta("old", Kind::Str, "変更前", "The value in `previous_edition`, as its table writes it; null where the row is new or the value was null", None), |r| os(r.c.old.as_deref()))
+        .col(meta("new", Kind::Str, "変更後", "The value in `edition`; null where the row is gone or the value is null", None), |r| os(r.c.new.as_deref()))
+        .col(meta("kind", Kind::Enum(zaitaku_diff::Kind::IDS), "種別", "changed, added, removed; started / stopped / mark_changed (a mark, by 「実施・予定」); option_gained / option_lost; window_opened / window_closed / window_changed; plan_realized / plan_new / plan_dropped / plan_changed; municipality_appeared / municipality_disappeared", None), |r| s(r.c.kind.id()))
+        .col(meta("note", Kind::Str, "備考", "A share's change in points, a mark's statuses, why a window could not be matched", None), |r| os(r.c.note.as_deref()))
+        .col(meta("old_page", Kind::Int, "変更前頁", "Page of `previous_edition` printing the old value; null where none", None), move |r| page(r.c.old_at))
+        .col(meta("old_line", Kind::Int, "変更前行", "Input line of `previous_edition` printing it", None), move |r| line(r.c.old_at))
+        .col(meta("new_page", Kind::Int, "変更後頁", "Page of `edition` printing the new value; null where none", None), move |r| page(r.c.new_at))
+        .col(meta("new_line", Kind::Int, "変更後行", "Input line of `edition` printing it", None), move |r| line(r.c.new_at))
+        .build(
+            "changes",
+            "One row per change between consecutive editions (by as-of date): a figure, a mark, an option, a window, a plan, an association cell or total, a municipality",
+            &["edition", "change_no"],
+            &rows,
+        )
+}
+
+/// An edition's tables as a diff reads them: the tables of [`TABLES`]
+/// among `tables`, each as its CSV writes its values.
+pub fn diff_edition(edition: &str, tables: &[Table]) -> Edition {
+    let tables = tables
+        .iter()
+        .filter(|t| TABLES.contains(&t.name))
+        .map(|t| {
+            let columns = t.columns.iter().map(|(m, _)| m.name.to_string()).collect();
+            (t.name.to_string(), Rows::from_texts(columns, t.texts()))
+        })
+        .collect();
+    Edition {
+        edition: edition.to_string(),
+        tables,
+    }
+}

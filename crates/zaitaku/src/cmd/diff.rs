@@ -1,0 +1,198 @@
+//! `zaitaku diff OLD NEW [--format text|md|csv|json] [--out DIR] [--exit-code]`
+//!
+//! What changed from OLD to NEW, each a raw text (any supported encoding;
+//! parsed and validated) or an output directory built earlier (its newest
+//! edition, read from its CSV files). Prints a summary grouped and counted
+//! (default), or the changes as Markdown, CSV (the `changes` table) or
+//! JSON; `--out DIR` also writes the `changes` table (Parquet, CSV and its
+//! data package) into DIR, atomically.
+//!
+//! Exit codes, as diff tools have them: 0 when the diff was computed,
+//! whatever it found (with `--exit-code`, 1 when it found changes, as `git
+//! diff --exit-code`); 1 when an input fails validation (named); 2 when an
+//! input cannot be read.
+
+use crate::config::{load_validated, print_validation, InputArgs};
+use crate::Outcome;
+use anyhow::Context;
+use std::path::{Path, PathBuf};
+use zaitaku_diff::render::{self, Side};
+use zaitaku_diff::{parse_csv, Edition, TABLES};
+use zaitaku_export::write::{datapackage, render_table, table_csv, CsvOptions};
+use zaitaku_parse::decode::EncodingChoice;
+
+/// How the changes are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A summary grouped by table and kind, one line per changed row.
+    Text,
+    /// Markdown: counts, then a table of changes per table.
+    Md,
+    /// The `changes` table as CSV.
+    Csv,
+    /// JSON: both editions, counts and every change.
+    Json,
+}
+
+/// Arguments of `diff`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The older edition: a text file, or an output directory of `zaitaku build`.
+    #[arg(value_name = "OLD")]
+    old: PathBuf,
+    /// The newer edition: a text file, or an output directory.
+    #[arg(value_name = "NEW")]
+    new: PathBuf,
+    /// How to print the changes.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// Also write the `changes` table (Parquet + CSV + datapackage.json) into DIR, replaced whole.
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Exit 1 when there are changes (0 when none), as `git diff --exit-code`.
+    #[arg(long)]
+    exit_code: bool,
+    /// Encoding of text inputs: auto, utf-8, shift_jis, euc-jp, utf-16le, utf-16be.
+    #[arg(long, default_value = "auto", value_parser = |s: &str| s.parse::<EncodingChoice>())]
+    encoding: EncodingChoice,
+}
+
+/// Runs `diff`.
+pub fn run(args: Args) -> anyhow::Result<Outcome> {
+    let mut phases = crate::term::Phases::start();
+    // Both sides at once: each parses and validates on its own thread.
+    let (old, new) = std::thread::scope(|scope| {
+        let other = scope.spawn(|| edition(&args.old, args.encoding));
+        let new = edition(&args.new, args.encoding);
+        (other.join().unwrap_or(Err(Outcome::InputError)), new)
+    });
+    phases.lap("read both editions");
+    let (old, new) = match (old, new) {
+        (Ok(old), Ok(new)) => (old, new),
+        (Err(Outcome::InputError), _) | (_, Err(Outcome::InputError)) => {
+            return Ok(Outcome::InputError)
+        }
+        _ => return Ok(Outcome::ValidationFailed),
+    };
+    let changes = zaitaku_diff::diff(&old, &new);
+    phases.lap("compare");
+    let (old_src, new_src) = (
+        args.old.display().to_string(),
+        args.new.display().to_string(),
+    );
+    let sides = (
+        Side {
+            edition: &old.edition,
+            source: &old_src,
+        },
+        Side {
+            edition: &new.edition,
+            source: &new_src,
+        },
+    );
+    let table = || zaitaku_export::changes::changes(&old.edition, &new.edition, &changes);
+    let printed = match args.format {
+        Format::Text => render::terminal(&changes, sides.0, sides.1).into_bytes(),
+        Format::Md => render::markdown(&changes, sides.0, sides.1).into_bytes(),
+        Format::Json => render::json(&changes, sides.0, sides.1).into_bytes(),
+        Format::Csv => table_csv(&table()),
+    };
+    if let Some(dir) = &args.out {
+        let t = table();
+        let csv = CsvOptions::default();
+        let mut files = render_table(&t, csv)
+            .with_context(|| format!("writing {}", dir.display()))?
+            .to_vec();
+        files.push(datapackage(std::slice::from_ref(&t.header()), csv));
+        zaitaku_export::atomic::write_atomically(dir, &files)
+            .with_context(|| format!("writing {}", dir.display()))?;
+        say!(
+            "zaitaku: changes: {} rows written to {}",
+            changes.len(),
+            dir.display()
+        );
+    }
+    crate::term::stdout(&String::from_utf8_lossy(&printed))?;
+    phases.lap("print");
+    Ok(if args.exit_code && !changes.is_empty() {
+        Outcome::ValidationFailed
+    } else {
+        Outcome::Ok
+    })
+}
+
+/// One side: an output directory's newest edition, or a text parsed,
+/// validated and turned into its tables. The error is how the command
+/// ends (its messages already printed).
+fn edition(path: &Path, encoding: EncodingChoice) -> Result<Edition, Outcome> {
+    if path.is_dir() {
+        return from_directory(path).map_err(|message| {
+            say!("zaitaku: {}: {message}", path.display());
+            Outcome::InputError
+        });
+    }
+    let input = InputArgs {
+        encoding,
+        overrides: None,
+        inputs: vec![path.to_path_buf()],
+    };
+    let Some((loaded, validation)) = load_validated(&input) else {
+        return Err(Outcome::InputError);
+    };
+    let Some(report) = loaded.reports.first() else {
+        return Err(Outcome::InputError);
+    };
+    if !validation.passed() {
+        print_validation(&loaded, &validation.summary());
+        say!("zaitaku: {}: validation failed; no diff", path.display());
+        return Err(Outcome::ValidationFailed);
+    }
+    let mut tables = zaitaku_export::tables::edition(report, &validation);
+    tables.push(zaitaku_export::tables::municipalities(Some(report)));
+    Ok(zaitaku_export::changes::diff_edition(
+        &report.edition.as_of.iso(),
+        &tables,
+    ))
+}
+
+/// The newest edition of an output directory, from its CSV files (UTF-8,
+/// with or without BOM, or CP932 as `--csv-encoding cp932` writes them).
+fn from_directory(dir: &Path) -> Result<Edition, String> {
+    let mut tables = std::collections::BTreeMap::new();
+    for name in TABLES {
+        let path = dir.join(format!("{name}.csv"));
+        let bytes = std::fs::read(&path).map_err(|e| {
+            format!("expected {name}.csv of an output directory of `zaitaku build`: {e}")
+        })?;
+        let text = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => {
+                let (text, _, bad) = encoding_rs::SHIFT_JIS.decode(e.as_bytes());
+                if bad {
+                    return Err(format!("{name}.csv: expected UTF-8 or CP932"));
+                }
+                text.into_owned()
+            }
+        };
+        let rows = parse_csv(&text).map_err(|e| format!("{name}.csv: {e}"))?;
+        tables.insert(name.to_string(), rows);
+    }
+    let newest = tables
+        .get("program_summary")
+        .and_then(|t| {
+            let k = t.column("edition")?;
+            t.rows.iter().filter_map(|r| r.get(k)?.clone()).max()
+        })
+        .ok_or("expected at least one edition in program_summary.csv")?;
+    let tables = tables
+        .into_iter()
+        .map(|(name, rows)| {
+            let rows = rows.of_edition(&newest);
+            (name, rows)
+        })
+        .collect();
+    Ok(Edition {
+        edition: newest,
+        tables,
+    })
+}
