@@ -81,6 +81,15 @@ def insert(before, line, times=1):
     return lines_edit(fn, f"{count}「{line}」 put before L{before}")
 
 
+def splice(line, old, new_lines):
+    """Line `line` (which must be `old`) replaced by `new_lines`."""
+    def fn(lines):
+        assert lines[line - 1] == old, (line, lines[line - 1])
+        lines[line - 1:line] = new_lines
+    shown = " / ".join(new_lines)
+    return lines_edit(fn, f"L{line} 「{old}」 → the lines 「{shown}」")
+
+
 def then(*edits):
     def edit(data):
         for e, _ in edits:
@@ -267,10 +276,47 @@ CLI = {
              replace_everywhere("年度７月末時点", "年度９月末時点"))),
 }
 
+# Each a later edition (as-of month 9, so that a build takes it with the
+# seed) with known edits; crates/zaitaku/tests/diff.rs asserts exactly
+# the change rows each edit makes.
+LATER = then(replace_everywhere("年度7月末時点", "年度9月末時点"),
+             replace_everywhere("年度７月末時点", "年度９月末時点"))
+DIFF = {
+    "later_edition": ("the seed as a later edition, nothing else changed: no change", LATER),
+    "phone_changed": (
+        "千代田区's first window's phone changed",
+        then(LATER, replace(881, "03-3265-1165", "03-3265-1199"))),
+    "window_opened": (
+        "港区's planned opening (平成29年９月開設予定) replaced by an open window (count 1), "
+        "its オ① ○ → ◎ as page 4 must then print it; ○ and ◎ both count as 実施・予定, "
+        "so pages 1–2 stay as they are",
+        then(LATER,
+             splice(919, "3 港区 平成29年９月開設予定 港区",
+                    ["3 港区 1 在宅医療相談窓口", "港区保健福祉課在宅医療支援係", "",
+                     "03-3578-2111 03-3578-2222", "月～金（祝日及び年末年始を除く）",
+                     "午前9時～午後5時", "", "○ ○ ○ ○ ○ 港区"]),
+             replace(512, "3 港区 ○ 地域の医療機関等に委託", "3 港区 ◎ 地域の医療機関等に委託"))),
+    "mark_raised": (
+        "墨田区's エ① △ → ◎ with the figures it changes: page 1's エ row 45 84.9% → 46 86.8% "
+        "(change 18.9% → 20.8%), page 2's エ① 84.9% 8 15.1% → 86.8% 7 13.2% and its count 45 → 46",
+        then(LATER,
+             replace(300, "その他 △ - 墨田区", "その他 ◎ - 墨田区"),
+             replace(21, "援 45 84.9% 35 66.0% 18.9%", "援 46 86.8% 35 66.0% 20.8%"),
+             replace(132, "① 84.9% 8 15.1%", "① 86.8% 7 13.2%"),
+             replace(239, "援していますか。 45", "援していますか。 46"))),
+    "association_row_marked": (
+        "page 6's 下谷 (no mark) marked in all four years FY2014–FY2017, each year's total one more "
+        "(24 45 49 48 → 25 46 50 49): its four cells become decided (all marked), nothing else moves",
+        then(LATER,
+             replace(788, "下谷 （国立市）", "下谷 〇 〇 〇 〇 （国立市）"),
+             replace(843, "計　※3 24 45 49 48", "計　※3 25 46 50 49"))),
+}
+
 SECTIONS = [
     ("valid", "build (exit 0); the snapshot is how each table differs from the seed's", VALID),
     ("invalid", "exit 1 or 2, output/ untouched; the snapshot is the exit code and the messages", INVALID),
     ("cli", "inputs of crates/zaitaku/tests/cli.rs", CLI),
+    ("diff", "later editions with known edits; `zaitaku diff` of the seed and each lists exactly them", DIFF),
 ]
 
 CHECK = "--check" in sys.argv[1:]

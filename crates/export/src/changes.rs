@@ -53,9 +53,9 @@ pub fn changes(previous: &str, edition: &str, list: &[Change]) -> Table {
 
 /// An edition's tables as a diff reads them: the tables of [`TABLES`]
 /// among `tables`, each as its CSV writes its values.
-pub fn diff_edition(edition: &str, tables: &[Table]) -> Edition {
+pub fn diff_edition<'t>(edition: &str, tables: impl IntoIterator<Item = &'t Table>) -> Edition {
     let tables = tables
-        .iter()
+        .into_iter()
         .filter(|t| TABLES.contains(&t.name))
         .map(|t| {
             let columns = t.columns.iter().map(|(m, _)| m.name.to_string()).collect();

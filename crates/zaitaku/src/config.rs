@@ -342,6 +342,21 @@ pub fn process_in_batches<S, T: Send>(
     }
 }
 
+/// An edition's tables, and the same as the text a diff reads (with the
+/// edition's own `municipalities`, which a build writes once, from the newest).
+pub fn diff_edition(
+    report: &Report,
+    validation: &ValidationReport,
+) -> (Vec<zaitaku_export::table::Table>, zaitaku_diff::Edition) {
+    let tables = zaitaku_export::tables::edition(report, validation);
+    let municipalities = zaitaku_export::tables::municipalities(Some(report));
+    let edition = zaitaku_export::changes::diff_edition(
+        &report.edition.as_of.iso(),
+        tables.iter().chain(std::iter::once(&municipalities)),
+    );
+    (tables, edition)
+}
+
 /// The parsed editions, in edition order, with the text each was read
 /// from; and the messages of their failed checks.
 pub struct Loaded {

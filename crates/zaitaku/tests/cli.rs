@@ -148,7 +148,7 @@ fn outputs_do_not_depend_on_argument_order_or_threads() {
         assert_eq!(run.code, 0, "{}", run.stderr);
     }
     let one = wd.files("one");
-    assert_eq!(one.len(), 31);
+    assert_eq!(one.len(), 33);
     assert_eq!(wd.files("four"), one);
     assert_eq!(wd.files("reversed"), one);
 }

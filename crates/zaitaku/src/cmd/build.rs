@@ -104,7 +104,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 pins.as_ref(),
                 // Tables only while nothing has failed.
                 |p| match &p.edition {
-                    Some((r, v)) if v.passed() => Some(zaitaku_export::tables::edition(r, v)),
+                    Some((r, v)) if v.passed() => Some(crate::config::diff_edition(r, v)),
                     _ => None,
                 },
                 &mut run,
@@ -233,6 +233,8 @@ struct Run {
     newest: Option<(Report, ValidationReport)>,
     /// Page 1's shares of every edition, for the report page.
     trend: zaitaku_export::page::Trend,
+    /// The edition before, as a diff reads it (for `changes`).
+    previous: Option<zaitaku_diff::Edition>,
     /// This batch's tables, per edition.
     pending: Vec<Vec<Table>>,
     rows: Vec<(&'static str, usize)>,
@@ -247,12 +249,32 @@ struct Run {
 impl Run {
     /// Takes one edition (see [`Tally::take`]) and, while nothing has
     /// failed, adds its rows to the batch's.
-    fn take(&mut self, p: Processed, tables: Option<Vec<Table>>) {
+    fn take(&mut self, p: Processed, tables: Option<(Vec<Table>, zaitaku_diff::Edition)>) {
         let Some((report, validation)) = self.tally.take(p) else {
             return;
         };
         match (tables, self.tally.clean()) {
-            (Some(tables), true) => self.pending.push(tables),
+            (Some((mut tables, edition)), true) => {
+                // What changed since the edition before (none for the first:
+                // its `changes` rows are none, the file is written all the same).
+                let previous = self.previous.replace(edition);
+                let (old, new) = (previous.as_ref(), self.previous.as_ref());
+                if let (Some(old), Some(new)) = (old, new) {
+                    let changes = zaitaku_diff::diff(old, new);
+                    tables.push(zaitaku_export::changes::changes(
+                        &old.edition,
+                        &new.edition,
+                        &changes,
+                    ));
+                } else if let Some(new) = new {
+                    tables.push(zaitaku_export::changes::changes(
+                        &new.edition,
+                        &new.edition,
+                        &[],
+                    ));
+                }
+                self.pending.push(tables)
+            }
             _ => self.pending.clear(),
         }
         self.trend.add(&report);

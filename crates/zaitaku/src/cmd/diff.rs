@@ -147,12 +147,7 @@ fn edition(path: &Path, encoding: EncodingChoice) -> Result<Edition, Outcome> {
         say!("zaitaku: {}: validation failed; no diff", path.display());
         return Err(Outcome::ValidationFailed);
     }
-    let mut tables = zaitaku_export::tables::edition(report, &validation);
-    tables.push(zaitaku_export::tables::municipalities(Some(report)));
-    Ok(zaitaku_export::changes::diff_edition(
-        &report.edition.as_of.iso(),
-        &tables,
-    ))
+    Ok(crate::config::diff_edition(report, &validation).1)
 }
 
 /// The newest edition of an output directory, from its CSV files (UTF-8,
