@@ -120,6 +120,12 @@ pub fn terminal(changes: &[Change], old: Side<'_>, new: Side<'_>) -> String {
                             Kind::Started | Kind::Stopped | Kind::MarkChanged => {
                                 c.note.clone().unwrap_or_default()
                             }
+                            Kind::PlanRealized | Kind::PlanNew | Kind::PlanDropped => {
+                                format!(
+                                    "{}{note}",
+                                    value(if c.new.is_some() { &c.new } else { &c.old })
+                                )
+                            }
                             _ if c.field == "row" || c.field == "window" || c.field == "option" => {
                                 format!(
                                     "{}{note}",

@@ -154,6 +154,7 @@ fn edition(path: &Path, encoding: EncodingChoice) -> Result<Edition, Outcome> {
 /// with or without BOM, or CP932 as `--csv-encoding cp932` writes them).
 fn from_directory(dir: &Path) -> Result<Edition, String> {
     let mut tables = std::collections::BTreeMap::new();
+    let mut cp932 = false;
     for name in TABLES {
         let path = dir.join(format!("{name}.csv"));
         let bytes = std::fs::read(&path).map_err(|e| {
@@ -166,11 +167,20 @@ fn from_directory(dir: &Path) -> Result<Edition, String> {
                 if bad {
                     return Err(format!("{name}.csv: expected UTF-8 or CP932"));
                 }
+                cp932 = true;
                 text.into_owned()
             }
         };
         let rows = parse_csv(&text).map_err(|e| format!("{name}.csv: {e}"))?;
         tables.insert(name.to_string(), rows);
+    }
+    if cp932 {
+        // `--cp932-unmappable replace` wrote 「⓪」 as 「(0)」 and the like: the
+        // CSV files cannot give the text back.
+        say!(
+            "zaitaku: {}: read from CP932 CSV files, where characters CP932 cannot hold are written as substitutes (its validation_report.md lists them); a value holding one reads as changed",
+            dir.display()
+        );
     }
     let newest = tables
         .get("program_summary")
