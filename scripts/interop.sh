@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Reads every Parquet and CSV output back with independent readers (pyarrow,
 # pandas, polars, DuckDB) and Frictionless, checks the documented types, then
-# runs the worked notebook on the same output. The readers are installed
+# runs the worked notebook on the same output (a build of two editions). The readers are installed
 # into .venv on first use (scripts/venv.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,7 +9,9 @@ bin=${1:-target/debug/zaitaku}
 python=$(scripts/venv.sh)
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-"$bin" build --out "$out/output" raw/*.txt 2>/dev/null
+# Two editions, so that every table has rows, `changes` included: the seed and
+# a later copy with a window opened where a plan was printed.
+"$bin" build --out "$out/output" raw/*.txt tests/fixtures/diff/window_opened.txt 2>/dev/null
 "$python" tests/interop.py "$out/output"
 # The worked notebook, on the same output (its kernel logs go to stderr).
 "$python" tests/notebook.py "$out/output" 2> >(grep -v "Kernel is running over TCP" >&2)

@@ -116,6 +116,18 @@ for res in resources:
         b = [None if pd.isna(v) else int(v) for v in pdf[name]]
         check(f"{csv.name}:{name} csv = parquet", a == b)
 
+# `changes`: the build holds two editions (interop.sh), so the table has the
+# pair's rows; each reader reads the same kinds (the fixture's edit: a mark
+# raised ○ → ◎, a window opened, the plan it realizes).
+kinds = {"mark_changed", "window_opened", "plan_realized"}
+ch = out / "changes.parquet"
+check("changes: pyarrow", set(pq.read_table(ch).column("kind").to_pylist()) == kinds)
+check("changes: pandas", set(pd.read_parquet(ch)["kind"].astype(str)) == kinds)
+check("changes: polars", set(pl.read_parquet(ch)["kind"].cast(pl.String).to_list()) == kinds)
+check("changes: duckdb", {r[0] for r in duckdb.execute(f"select kind::varchar from read_parquet('{ch}')").fetchall()} == kinds)
+check("changes: pairs by date", {r[0] for r in duckdb.execute(
+    f"select previous_edition::varchar || '→' || edition::varchar from read_parquet('{ch}')").fetchall()} == {"2017-07-31→2017-09-30"})
+
 # The README's reader table: every column, as each reader reads it.
 readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 section = readme.split("<!-- reader types:", 1)[1].split("<!-- end of reader types -->", 1)[0]

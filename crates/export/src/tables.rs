@@ -15,17 +15,31 @@ const PERCENT: Option<&str> = Some("percent");
 const MUNIS: Option<&str> = Some("municipalities");
 
 /// Every table this crate builds, in file order: `municipalities` (from the
-/// newest edition), the report's tables, then the validation result's
-/// (`validation_checks`, `ambiguities`). Each table holds the rows of every
+/// newest edition), the report's tables, the validation result's
+/// (`validation_checks`, `ambiguities`), then `changes` (each edition's
+/// against the one before). Each table holds the rows of every
 /// edition, oldest first: the per-edition tables of [`edition`] appended in
 /// edition order (every table but `municipalities` has `edition` first in its key).
 pub fn all(reports: &[Report], validation: &ValidationReport) -> Vec<Table> {
     let sorted = sorted_editions(reports);
     let mut out = vec![municipalities(sorted.last().copied())];
     let mut rest: Vec<Table> = Vec::new();
+    let mut previous: Option<zaitaku_diff::Edition> = None;
     for r in sorted {
         let iso = r.edition.as_of.iso();
-        let tables = edition(r, &validation.of_edition(&iso));
+        let mut tables = edition(r, &validation.of_edition(&iso));
+        // `changes` last: what changed since the edition before (none for the first).
+        let own = municipalities(Some(r));
+        let now = crate::changes::diff_edition(&iso, tables.iter().chain([&own]));
+        let list = previous
+            .as_ref()
+            .map(|p| zaitaku_diff::diff(p, &now))
+            .unwrap_or_default();
+        let before = previous
+            .as_ref()
+            .map_or(iso.as_str(), |p| p.edition.as_str());
+        tables.push(crate::changes::changes(before, &iso, &list));
+        previous = Some(now);
         if rest.is_empty() {
             rest = tables;
         } else {
