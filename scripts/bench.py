@@ -19,6 +19,7 @@ Figures:
 - large inputs: the seed repeated to 5 and 50 MB, one 1 MB and 10 MB line on
   page 2 and on a window page (time and memory should grow with the size),
   and an input over the 64 MiB limit (refused, exit 2);
+- `zaitaku diff` of two seed-sized editions, against the seed's build;
 - `make` with nothing changed.
 """
 import os
@@ -106,6 +107,18 @@ verdict("median peak RSS", f"{seed_rss:.1f} MiB", "≤ 25 MiB", seed_rss <= 25)
 verdict("report.html of the seed", f"{page / 1024:.0f} KiB", "≤ 1 MB", page <= 1_000_000)
 print(f"Python floor, `python -c \"import pandas, pyarrow.parquet\"`, 10 runs: median {floor * 1000:.0f} ms")
 verdict("ratio floor / seed build", f"{floor / seed_wall:.1f}×", "≥ 40×", floor / seed_wall >= 40)
+
+# `zaitaku diff` of two seed-sized editions (the seed, and the seed as a later
+# edition with one mark raised and pages 1–2 to match), against the build.
+mark_raised = os.path.join(os.path.dirname(__file__), "..", "tests", "fixtures", "diff", "mark_raised.txt")
+diff_runs = [run([bin_, "diff", inputs[0], mark_raised]) for _ in range(30)]
+if any(code != 0 for _, _, code in diff_runs):
+    sys.exit("zaitaku diff failed")
+diff_wall = statistics.median(w for w, _, _ in diff_runs)
+print("zaitaku diff of two seed-sized editions, 30 runs:")
+verdict("median wall", f"{diff_wall * 1000:.1f} ms ({diff_wall / seed_wall:.2f}× the seed's build), "
+        f"peak RSS {statistics.median(r for _, r, _ in diff_runs):.1f} MiB",
+        "≤ 2× the build of one", diff_wall <= 2 * seed_wall)
 
 # 100, 300 and 1,000 editions in one call.
 print("editions in one call (`zaitaku build`):")

@@ -5,29 +5,77 @@ use crate::{Change, Edition, Kind, Row, Rows};
 use std::collections::HashMap;
 use zaitaku_parse::layout::{marker, SubQuestion};
 
+/// Columns by name, looked up once per table on each side (the two
+/// editions' tables may order their columns differently).
+pub(crate) struct Columns<'n> {
+    /// The names.
+    names: &'n [&'n str],
+    old: Vec<Option<usize>>,
+    new: Vec<Option<usize>>,
+}
+
+impl<'n> Columns<'n> {
+    /// `names`' places in `old` and in `new`.
+    pub(crate) fn new(old: &Rows, new: &Rows, names: &'n [&'n str]) -> Self {
+        Columns {
+            names,
+            old: names.iter().map(|n| old.column(n)).collect(),
+            new: names.iter().map(|n| new.column(n)).collect(),
+        }
+    }
+
+    /// Value `k` of an old row.
+    fn old(&self, r: &Row<'n>, k: usize) -> Option<&'n str> {
+        r.value(self.old.get(k).copied().flatten()?)
+    }
+
+    /// Value `k` of a new row.
+    fn new_value(&self, r: &Row<'n>, k: usize) -> Option<&'n str> {
+        r.value(self.new.get(k).copied().flatten()?)
+    }
+}
+
 /// The rows of `old` and `new` paired on the `key` columns: the new
 /// table's rows in order (with the old row of the same key, if any), then
-/// the old rows no new row has.
+/// the old rows no new row has. Rows in the same order on both sides (the
+/// usual case: tables are sorted, and most rows stay) pair without hashing.
 pub(crate) fn by_key<'a>(
     old: &'a Rows,
     new: &'a Rows,
-    key: &[&str],
+    key: &'a [&'a str],
 ) -> Vec<(Option<Row<'a>>, Option<Row<'a>>)> {
-    let key_of = |r: &Row<'a>| -> Vec<Option<&'a str>> { key.iter().map(|k| r.get(k)).collect() };
+    let cols = Columns::new(old, new, key);
+    let old_key =
+        |r: &Row<'a>| -> Vec<Option<&'a str>> { (0..key.len()).map(|k| cols.old(r, k)).collect() };
+    let new_key = |r: &Row<'a>| -> Vec<Option<&'a str>> {
+        (0..key.len()).map(|k| cols.new_value(r, k)).collect()
+    };
+    let same =
+        |a: &Row<'a>, b: &Row<'a>| (0..key.len()).all(|k| cols.old(a, k) == cols.new_value(b, k));
+    let mut out = Vec::with_capacity(new.len());
+    // Aligned rows first.
+    let mut k = 0;
+    while let (Some(a), Some(b)) = (old.row(k), new.row(k)) {
+        if !same(&a, &b) {
+            break;
+        }
+        out.push((Some(a), Some(b)));
+        k += 1;
+    }
+    // The rest by their keys.
     let mut olds: HashMap<Vec<Option<&str>>, Row<'a>> = HashMap::new();
     let mut order: Vec<Vec<Option<&str>>> = Vec::new();
-    for r in old.iter() {
-        let k = key_of(&r);
-        if olds.insert(k.clone(), r).is_none() {
-            order.push(k);
+    for r in old.iter().skip(k) {
+        let key = old_key(&r);
+        if olds.insert(key.clone(), r).is_none() {
+            order.push(key);
         }
     }
-    let mut out = Vec::new();
-    for r in new.iter() {
-        out.push((olds.remove(&key_of(&r)), Some(r)));
+    for r in new.iter().skip(k) {
+        out.push((olds.remove(&new_key(&r)), Some(r)));
     }
-    for k in order {
-        if let Some(r) = olds.remove(&k) {
+    for key in order {
+        if let Some(r) = olds.remove(&key) {
             out.push((Some(r), None));
         }
     }
@@ -110,25 +158,39 @@ fn points(old: Option<&str>, new: Option<&str>) -> Option<String> {
     Some(format!("{:+.1} pt", b - a))
 }
 
-/// One change per field of `fields` that differs between two rows of one key.
+/// One change per column of `fields` that differs between two rows of one
+/// key (named by `key`, made only where something changed).
 #[allow(clippy::too_many_arguments)]
 fn fields(
     out: &mut Vec<Change>,
     table: &'static str,
-    key: &str,
+    key: impl Fn() -> String,
     code: Option<&str>,
     (old, new): (Row<'_>, Row<'_>),
-    fields: &[&str],
+    fields: &Columns<'_>,
     shares: &[&str],
 ) {
-    for f in fields {
-        let (a, b) = (old.get(f), new.get(f));
+    let mut label: Option<String> = None;
+    for (k, f) in fields.names.iter().enumerate() {
+        let a = fields
+            .old
+            .get(k)
+            .copied()
+            .flatten()
+            .and_then(|i| old.value(i));
+        let b = fields
+            .new
+            .get(k)
+            .copied()
+            .flatten()
+            .and_then(|i| new.value(i));
         if a == b {
             continue;
         }
+        let key = label.get_or_insert_with(&key).clone();
         out.push(Change {
             table,
-            key: key.to_string(),
+            key,
             municipality_code: code.map(str::to_string),
             field: (*f).to_string(),
             old: a.map(str::to_string),
@@ -173,63 +235,69 @@ fn whole_row(
 pub(crate) fn figures(out: &mut Vec<Change>, old: &Edition, new: &Edition) {
     const T1: &str = "program_summary";
     let key = ["item", "activity", "question", "sub_question"];
+    let cols = Columns::new(
+        old.table(T1),
+        new.table(T1),
+        &[
+            "count_current",
+            "pct_current",
+            "count_previous",
+            "pct_previous",
+            "change_pct",
+            "n",
+            "fy_current",
+            "fy_previous",
+        ],
+    );
     for pair in by_key(old.table(T1), new.table(T1), &key) {
         let any = pair.1.or(pair.0);
         let Some(r) = any else { continue };
-        let label = format!(
-            "{} {}",
-            question_label(&r, Some("")).trim_end(),
-            r.text("activity")
-        );
-        match pair {
-            (Some(a), Some(b)) => fields(
-                out,
-                T1,
-                &label,
-                None,
-                (a, b),
-                &[
-                    "count_current",
-                    "pct_current",
-                    "count_previous",
-                    "pct_previous",
-                    "change_pct",
-                    "n",
-                    "fy_current",
-                    "fy_previous",
-                ],
-                &["pct_current", "pct_previous"],
-            ),
-            _ => whole_row(out, T1, label, pair, "count_current"),
-        }
-    }
-    const T2: &str = "question_summary";
-    let key = ["item", "question", "sub_question", "option"];
-    for pair in by_key(old.table(T2), new.table(T2), &key) {
-        let Some(r) = pair.1.or(pair.0) else { continue };
-        let label = match r.get("option") {
-            Some(o) => format!("{} {o}", question_label(&r, None)),
-            None => question_label(&r, None),
+        let label = || {
+            format!(
+                "{} {}",
+                question_label(&r, Some("")).trim_end(),
+                r.text("activity")
+            )
         };
         match pair {
             (Some(a), Some(b)) => fields(
                 out,
-                T2,
-                &label,
+                T1,
+                label,
                 None,
                 (a, b),
-                &[
-                    "count_yes",
-                    "pct_yes",
-                    "count_no",
-                    "pct_no",
-                    "n",
-                    "question_text",
-                    "option_text",
-                ],
-                &["pct_yes", "pct_no"],
+                &cols,
+                &["pct_current", "pct_previous"],
             ),
-            _ => whole_row(out, T2, label, pair, "count_yes"),
+            _ => whole_row(out, T1, label(), pair, "count_current"),
+        }
+    }
+    const T2: &str = "question_summary";
+    let key = ["item", "question", "sub_question", "option"];
+    let cols = Columns::new(
+        old.table(T2),
+        new.table(T2),
+        &[
+            "count_yes",
+            "pct_yes",
+            "count_no",
+            "pct_no",
+            "n",
+            "question_text",
+            "option_text",
+        ],
+    );
+    for pair in by_key(old.table(T2), new.table(T2), &key) {
+        let Some(r) = pair.1.or(pair.0) else { continue };
+        let label = || match r.get("option") {
+            Some(o) => format!("{} {o}", question_label(&r, None)),
+            None => question_label(&r, None),
+        };
+        match pair {
+            (Some(a), Some(b)) => {
+                fields(out, T2, label, None, (a, b), &cols, &["pct_yes", "pct_no"])
+            }
+            _ => whole_row(out, T2, label(), pair, "count_yes"),
         }
     }
 }
@@ -240,19 +308,21 @@ pub(crate) fn figures(out: &mut Vec<Change>, old: &Edition, new: &Edition) {
 pub(crate) fn answers(out: &mut Vec<Change>, old: &Edition, new: &Edition) {
     const T: &str = "municipality_answers";
     let key = ["municipality_code", "item", "question", "sub_question"];
+    let cols = Columns::new(old.table(T), new.table(T), &["mark", "status"]);
     for pair in by_key(old.table(T), new.table(T), &key) {
         let Some(r) = pair.1.or(pair.0) else { continue };
-        let label = format!("{} {}", question_label(&r, None), municipality(&r));
+        let label = || format!("{} {}", question_label(&r, None), municipality(&r));
         let (a, b) = match pair {
             (Some(a), Some(b)) => (a, b),
             _ => {
-                whole_row(out, T, label, pair, "mark");
+                whole_row(out, T, label(), pair, "mark");
                 continue;
             }
         };
-        if a.get("mark") == b.get("mark") && a.get("status") == b.get("status") {
+        if (0..2).all(|k| cols.old(&a, k) == cols.new_value(&b, k)) {
             continue;
         }
+        let label = label();
         let counted = |r: &Row<'_>| r.get("implemented_or_planned") == Some("true");
         let kind = match (counted(&a), counted(&b)) {
             (false, true) => Kind::Started,
@@ -351,16 +421,21 @@ pub(crate) fn associations(out: &mut Vec<Change>, old: &Edition, new: &Edition) 
     const P: &str = "association_programs";
     let key = ["program", "association"];
     let label = |r: &Row<'_>| format!("{} {}", r.text("program"), r.text("association"));
+    let cols = Columns::new(
+        old.table(P),
+        new.table(P),
+        &["group", "municipality_code", "years_marked", "note"],
+    );
     for pair in by_key(old.table(P), new.table(P), &key) {
         let Some(r) = pair.1.or(pair.0) else { continue };
         match pair {
             (Some(a), Some(b)) => fields(
                 out,
                 P,
-                &label(&r),
+                || label(&r),
                 b.get("municipality_code"),
                 (a, b),
-                &["group", "municipality_code", "years_marked", "note"],
+                &cols,
                 &[],
             ),
             _ => whole_row(out, P, label(&r), pair, "years_marked"),
@@ -382,7 +457,9 @@ pub(crate) fn associations(out: &mut Vec<Change>, old: &Edition, new: &Edition) 
             })
             .collect()
     };
-    let (old_at, new_at) = (rows_at(old), rows_at(new));
+    // Only where a cell changed.
+    let (old_at, new_at) = (std::cell::OnceCell::new(), std::cell::OnceCell::new());
+    let cols = Columns::new(old.table(Y), new.table(Y), &["participated", "resolution"]);
     let at = |m: &HashMap<(String, String), crate::At>, r: Option<Row<'_>>| {
         r.and_then(|r| {
             m.get(&(
@@ -398,34 +475,25 @@ pub(crate) fn associations(out: &mut Vec<Change>, old: &Edition, new: &Edition) 
         &["program", "association", "fiscal_year"],
     ) {
         let Some(r) = pair.1.or(pair.0) else { continue };
-        let key = format!("{} FY{}", label(&r), r.text("fiscal_year"));
+        let key = || format!("{} FY{}", label(&r), r.text("fiscal_year"));
         let before = out.len();
         match pair {
-            (Some(a), Some(b)) => fields(
-                out,
-                Y,
-                &key,
-                None,
-                (a, b),
-                &["participated", "resolution"],
-                &[],
-            ),
-            _ => whole_row(out, Y, key, pair, "participated"),
+            (Some(a), Some(b)) => fields(out, Y, key, None, (a, b), &cols, &[]),
+            _ => whole_row(out, Y, key(), pair, "participated"),
         }
         for c in out.iter_mut().skip(before) {
-            c.old_at = at(&old_at, pair.0);
-            c.new_at = at(&new_at, pair.1);
+            c.old_at = at(old_at.get_or_init(|| rows_at(old)), pair.0);
+            c.new_at = at(new_at.get_or_init(|| rows_at(new)), pair.1);
         }
     }
     const T: &str = "association_program_totals";
+    let cols = Columns::new(old.table(T), new.table(T), &["count", "basis", "note"]);
     for pair in by_key(old.table(T), new.table(T), &["program", "fiscal_year"]) {
         let Some(r) = pair.1.or(pair.0) else { continue };
-        let key = format!("{} FY{}", r.text("program"), r.text("fiscal_year"));
+        let key = || format!("{} FY{}", r.text("program"), r.text("fiscal_year"));
         match pair {
-            (Some(a), Some(b)) => {
-                fields(out, T, &key, None, (a, b), &["count", "basis", "note"], &[])
-            }
-            _ => whole_row(out, T, key, pair, "count"),
+            (Some(a), Some(b)) => fields(out, T, key, None, (a, b), &cols, &[]),
+            _ => whole_row(out, T, key(), pair, "count"),
         }
     }
 }
@@ -434,6 +502,11 @@ pub(crate) fn associations(out: &mut Vec<Change>, old: &Edition, new: &Edition) 
 /// or the list appears or disappears; a changed number or name is a change.
 pub(crate) fn municipalities(out: &mut Vec<Change>, old: &Edition, new: &Edition) {
     const T: &str = "municipalities";
+    let cols = Columns::new(
+        old.table(T),
+        new.table(T),
+        &["municipality_name", "survey_no", "kind", "area"],
+    );
     for pair in by_key(old.table(T), new.table(T), &["municipality_code"]) {
         let Some(r) = pair.1.or(pair.0) else { continue };
         let key = format!("{} {}", r.text("municipality_code"), municipality(&r));
@@ -470,15 +543,7 @@ pub(crate) fn municipalities(out: &mut Vec<Change>, old: &Edition, new: &Edition
                     )),
                     _ => {}
                 }
-                fields(
-                    out,
-                    T,
-                    &key,
-                    code,
-                    (a, b),
-                    &["municipality_name", "survey_no", "kind", "area"],
-                    &[],
-                );
+                fields(out, T, || key.clone(), code, (a, b), &cols, &[]);
             }
             (None, Some(b)) => out.push(change(
                 Kind::MunicipalityAppeared,
@@ -496,5 +561,88 @@ pub(crate) fn municipalities(out: &mut Vec<Change>, old: &Edition, new: &Edition
             )),
             (None, None) => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{diff, parse_csv, Edition, Kind};
+
+    fn edition(table: &str, csv: &str) -> Edition {
+        Edition {
+            edition: "2017-07-31".into(),
+            tables: [(table.to_string(), parse_csv(csv).unwrap())].into(),
+        }
+    }
+
+    #[test]
+    fn options_gained_and_lost_per_municipality_and_question() {
+        let head =
+            "edition,municipality_code,municipality_name,item,question,choice_no,option,raw_text";
+        let old = edition(
+            "municipality_choices",
+            &format!("{head}\ne,131016,千代田区,ウ,3,1,その他,その他\ne,131016,千代田区,ウ,3,2,急変時診療機関の確保,急変時…"),
+        );
+        let new = edition(
+            "municipality_choices",
+            &format!("{head}\ne,131016,千代田区,ウ,3,1,急変時診療機関の確保,急変時…\ne,131016,千代田区,ウ,3,2,,伝書鳩"),
+        );
+        let got: Vec<(Kind, Option<String>, Option<String>)> = diff(&old, &new)
+            .into_iter()
+            .map(|c| (c.kind, c.old, c.new))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Kind::OptionLost, Some("その他".into()), None),
+                // An option matching no vocabulary entry is its text.
+                (Kind::OptionGained, None, Some("伝書鳩".into())),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_municipality_joining_the_survey_appears() {
+        let head = "municipality_code,municipality_name,survey_no,kind,area,in_survey";
+        let old = edition(
+            "municipalities",
+            &format!("{head}\n133604,大島町,,town,islands,false"),
+        );
+        let new = edition(
+            "municipalities",
+            &format!("{head}\n133604,大島町,54,town,islands,true"),
+        );
+        let got: Vec<(Kind, String)> = diff(&old, &new)
+            .into_iter()
+            .map(|c| (c.kind, c.field))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Kind::MunicipalityAppeared, "in_survey".to_string()),
+                (Kind::Changed, "survey_no".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_page_one_row_only_one_edition_has_is_added_or_removed() {
+        let head = "edition,item,activity,question,sub_question,count_current,pct_current,source_page,source_line";
+        let old = edition(
+            "program_summary",
+            &format!("{head}\ne,ア,資源の把握,1,,53,100.0,1,10"),
+        );
+        let new = edition(
+            "program_summary",
+            &format!("{head}\ne,ア,資源の把握,1,,53,100.0,1,10\ne,ア,新しい取組,4,,10,18.9,1,12"),
+        );
+        let changes = diff(&old, &new);
+        assert_eq!(changes.len(), 1);
+        assert_eq!(
+            (changes[0].kind, changes[0].key.as_str()),
+            (Kind::Added, "ア④ 新しい取組")
+        );
+        let back = diff(&new, &old);
+        assert_eq!(back[0].kind, Kind::Removed);
     }
 }

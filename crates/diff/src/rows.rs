@@ -3,29 +3,63 @@
 
 use std::collections::BTreeMap;
 
-/// One table as text: its columns and rows, `None` for a null or empty
-/// value (the CSV files write both as nothing, and no comparison tells
-/// them apart).
+/// One table as text: its columns and rows, every value in one buffer,
+/// `None` for a null or empty value (the CSV files write both as nothing,
+/// and no comparison tells them apart). One buffer rather than a `String`
+/// per value: a build compares every pair of consecutive editions.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Rows {
     /// Column names, in order.
     pub columns: Vec<String>,
-    /// The rows, one value per column.
-    pub rows: Vec<Vec<Option<String>>>,
+    /// Every value, one after another.
+    text: String,
+    /// Each row's values, row after row: byte ranges of `text` (empty for none).
+    cells: Vec<(usize, usize)>,
 }
 
 impl Rows {
     /// The rows of `columns` from texts, an empty text standing for null.
     pub fn from_texts(columns: Vec<String>, texts: Vec<Vec<String>>) -> Rows {
-        let rows = texts
-            .into_iter()
-            .map(|r| {
-                r.into_iter()
-                    .map(|v| (!v.is_empty()).then_some(v))
-                    .collect()
-            })
-            .collect();
-        Rows { columns, rows }
+        let mut rows = Rows {
+            columns,
+            ..Rows::default()
+        };
+        for row in texts {
+            for v in row {
+                rows.push(&v);
+            }
+        }
+        rows
+    }
+
+    /// The rows of `columns` from a buffer and each value's byte range in
+    /// it, row after row (what the export crate's tables write).
+    pub fn from_buffer(columns: Vec<String>, text: String, cells: Vec<(usize, usize)>) -> Rows {
+        Rows {
+            columns,
+            text,
+            cells,
+        }
+    }
+
+    /// Adds a value (to the row being filled).
+    fn push(&mut self, value: &str) {
+        let start = self.text.len();
+        self.text.push_str(value);
+        self.cells.push((start, self.text.len()));
+    }
+
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        self.cells
+            .len()
+            .checked_div(self.columns.len())
+            .unwrap_or(0)
+    }
+
+    /// Whether the table has no rows.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 
     /// The place of column `name`, if the table has it.
@@ -33,29 +67,41 @@ impl Rows {
         self.columns.iter().position(|c| c == name)
     }
 
+    /// Row `k`.
+    pub fn row(&self, k: usize) -> Option<Row<'_>> {
+        if k >= self.len() {
+            return None;
+        }
+        let width = self.columns.len();
+        let cells = self
+            .cells
+            .get(k.checked_mul(width)?..(k + 1).checked_mul(width)?)?;
+        Some(Row { table: self, cells })
+    }
+
     /// Each row as a [`Row`] that reads values by column name.
     pub fn iter(&self) -> impl Iterator<Item = Row<'_>> {
-        self.rows.iter().map(move |values| Row {
-            table: self,
-            values,
-        })
+        self.cells
+            .chunks(self.columns.len().max(1))
+            .map(move |cells| Row { table: self, cells })
     }
 
     /// Only the rows whose `edition` is `edition` (a table without the
     /// column is kept whole).
     pub fn of_edition(&self, edition: &str) -> Rows {
-        match self.column("edition") {
-            Some(k) => Rows {
-                columns: self.columns.clone(),
-                rows: self
-                    .rows
-                    .iter()
-                    .filter(|r| r.get(k).and_then(|v| v.as_deref()) == Some(edition))
-                    .cloned()
-                    .collect(),
-            },
-            None => self.clone(),
+        let Some(k) = self.column("edition") else {
+            return self.clone();
+        };
+        let mut out = Rows {
+            columns: self.columns.clone(),
+            ..Rows::default()
+        };
+        for r in self.iter().filter(|r| r.value(k) == Some(edition)) {
+            for j in 0..self.columns.len() {
+                out.push(r.value(j).unwrap_or_default());
+            }
         }
+        out
     }
 }
 
@@ -63,14 +109,19 @@ impl Rows {
 #[derive(Debug, Clone, Copy)]
 pub struct Row<'a> {
     table: &'a Rows,
-    values: &'a [Option<String>],
+    cells: &'a [(usize, usize)],
 }
 
 impl<'a> Row<'a> {
     /// The value of column `name`; `None` for a null or a column the table lacks.
     pub fn get(&self, name: &str) -> Option<&'a str> {
-        let k = self.table.column(name)?;
-        self.values.get(k)?.as_deref()
+        self.value(self.table.column(name)?)
+    }
+
+    /// The value of the column at place `k` (see [`Rows::column`]).
+    pub fn value(&self, k: usize) -> Option<&'a str> {
+        let &(start, end) = self.cells.get(k)?;
+        self.table.text.get(start..end).filter(|v| !v.is_empty())
     }
 
     /// The value of column `name`, or the empty text.
@@ -116,7 +167,8 @@ impl Edition {
     pub fn table(&self, name: &str) -> &Rows {
         static EMPTY: Rows = Rows {
             columns: Vec::new(),
-            rows: Vec::new(),
+            text: String::new(),
+            cells: Vec::new(),
         };
         self.tables.get(name).unwrap_or(&EMPTY)
     }
@@ -192,17 +244,22 @@ pub fn parse_csv(text: &str) -> Result<Rows, CsvError> {
         line: 1,
         what: "expected a header".into(),
     })?;
-    let mut rows = Vec::new();
+    let mut rows = Rows {
+        columns,
+        ..Rows::default()
+    };
     for (k, r) in records.enumerate() {
-        if r.len() != columns.len() {
+        if r.len() != rows.columns.len() {
             return Err(CsvError {
                 line: k + 2,
-                what: format!("expected {} fields, found {}", columns.len(), r.len()),
+                what: format!("expected {} fields, found {}", rows.columns.len(), r.len()),
             });
         }
-        rows.push(r);
+        for v in &r {
+            rows.push(v);
+        }
     }
-    Ok(Rows::from_texts(columns, rows))
+    Ok(rows)
 }
 
 #[cfg(test)]
@@ -213,11 +270,15 @@ mod tests {
     fn csv_fields_quoted_with_commas_quotes_and_line_ends() {
         let rows = parse_csv("a,b,c\n1,\"x, \"\"y\"\"\",\n\"\",\"two\nlines\",3\r\n").unwrap();
         assert_eq!(rows.columns, ["a", "b", "c"]);
+        let values: Vec<Vec<Option<&str>>> = rows
+            .iter()
+            .map(|r| (0..3).map(|k| r.value(k)).collect())
+            .collect();
         assert_eq!(
-            rows.rows,
+            values,
             [
-                vec![Some("1".into()), Some("x, \"y\"".into()), None],
-                vec![None, Some("two\nlines".into()), Some("3".into())],
+                vec![Some("1"), Some("x, \"y\""), None],
+                vec![None, Some("two\nlines"), Some("3")],
             ]
         );
     }

@@ -244,3 +244,200 @@ pub(crate) fn plans(out: &mut Vec<Change>, old: &Edition, new: &Edition) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{diff, parse_csv, Edition, Kind};
+
+    const HEAD: &str = "edition,municipality_code,municipality_name,window_no,name,location,phone,hours,source_page,source_line";
+
+    fn edition(windows: &[&str], plans: &[&str]) -> Edition {
+        let w = format!("{HEAD}\n{}\n", windows.join("\n"));
+        let p = format!(
+            "edition,municipality_code,municipality_name,planned_opening,source_page,source_line\n{}\n",
+            plans.join("\n")
+        );
+        Edition {
+            edition: "2017-07-31".into(),
+            tables: [
+                (
+                    "consultation_windows".to_string(),
+                    parse_csv(w.trim_end()).unwrap(),
+                ),
+                ("window_plans".to_string(), parse_csv(p.trim_end()).unwrap()),
+            ]
+            .into(),
+        }
+    }
+
+    fn kinds(changes: &[crate::Change]) -> Vec<(Kind, &str, Option<&str>, Option<&str>)> {
+        changes
+            .iter()
+            .map(|c| (c.kind, c.field.as_str(), c.old.as_deref(), c.new.as_deref()))
+            .collect()
+    }
+
+    #[test]
+    fn a_window_opened_before_another_keeps_the_others_identity() {
+        // 新宿区 opens a window first in the list: window 1 becomes window 2.
+        let old = edition(
+            &["e,131041,新宿区,1,在宅医療相談窓口,区役所,03-1111-1111,9-17,7,900"],
+            &[],
+        );
+        let new = edition(
+            &[
+                "e,131041,新宿区,1,新しい窓口,保健所,03-2222-2222,9-17,7,900",
+                "e,131041,新宿区,2,在宅医療相談窓口,区役所,03-1111-1111,9-17,7,906",
+            ],
+            &[],
+        );
+        let changes = diff(&old, &new);
+        assert_eq!(
+            kinds(&changes),
+            [(
+                Kind::WindowOpened,
+                "window",
+                None,
+                Some("新しい窓口 (03-2222-2222)")
+            )]
+        );
+    }
+
+    #[test]
+    fn a_window_that_moved_is_matched_by_its_phone_then_its_name() {
+        let old = edition(
+            &[
+                "e,131041,新宿区,1,窓口A,区役所,03-1111-1111,9-17,7,900",
+                "e,131041,新宿区,2,窓口B,区役所,03-3333-3333,9-17,7,906",
+            ],
+            &[],
+        );
+        let new = edition(
+            &[
+                // A moved: its phone matches it.
+                "e,131041,新宿区,1,窓口A,保健所,03-1111-1111,9-17,7,900",
+                // B's phone changed: its name matches it.
+                "e,131041,新宿区,2,窓口B,区役所,03-4444-4444,9-17,7,906",
+            ],
+            &[],
+        );
+        let changes = diff(&old, &new);
+        assert_eq!(
+            kinds(&changes),
+            [
+                (
+                    Kind::WindowChanged,
+                    "location",
+                    Some("区役所"),
+                    Some("保健所")
+                ),
+                (
+                    Kind::WindowChanged,
+                    "phone",
+                    Some("03-3333-3333"),
+                    Some("03-4444-4444")
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_window_whose_phone_and_name_both_changed_is_not_guessed() {
+        let old = edition(
+            &["e,131041,新宿区,1,窓口A,区役所,03-1111-1111,9-17,7,900"],
+            &[],
+        );
+        let new = edition(
+            &["e,131041,新宿区,1,窓口Z,区役所,03-9999-9999,9-17,7,900"],
+            &[],
+        );
+        let changes = diff(&old, &new);
+        assert_eq!(
+            kinds(&changes),
+            [
+                (
+                    Kind::WindowClosed,
+                    "window",
+                    Some("窓口A (03-1111-1111)"),
+                    None
+                ),
+                (
+                    Kind::WindowOpened,
+                    "window",
+                    None,
+                    Some("窓口Z (03-9999-9999)")
+                ),
+            ]
+        );
+        assert!(changes.iter().all(|c| c
+            .note
+            .as_deref()
+            .is_some_and(|n| n.contains("the text cannot tell"))));
+    }
+
+    #[test]
+    fn a_phone_two_windows_share_matches_neither() {
+        // Two windows with one phone: the phone tells them apart from no one;
+        // their names do.
+        let old = edition(
+            &[
+                "e,131041,新宿区,1,窓口A,区役所,03-1111-1111,9-17,7,900",
+                "e,131041,新宿区,2,窓口B,区役所,03-1111-1111,9-17,7,906",
+            ],
+            &[],
+        );
+        let new = edition(
+            &[
+                "e,131041,新宿区,1,窓口A,区役所,03-1111-1111,9-18,7,900",
+                "e,131041,新宿区,2,窓口B,区役所,03-1111-1111,9-19,7,906",
+            ],
+            &[],
+        );
+        let changes = diff(&old, &new);
+        assert_eq!(
+            kinds(&changes),
+            [
+                (Kind::WindowChanged, "hours", Some("9-17"), Some("9-18")),
+                (Kind::WindowChanged, "hours", Some("9-17"), Some("9-19")),
+            ]
+        );
+        assert_eq!(changes[0].key, "新宿区 window 1");
+        assert_eq!(changes[1].key, "新宿区 window 2");
+    }
+
+    #[test]
+    fn plans_are_realized_dropped_new_or_reworded() {
+        let old = edition(
+            &[],
+            &[
+                "e,131032,港区,平成29年9月開設予定,7,919",
+                "e,132021,立川市,平成29年10月開設予定,9,1642",
+                "e,132047,三鷹市,平成29年10月開設予定,9,1654",
+            ],
+        );
+        let new = edition(
+            &["e,131032,港区,1,在宅医療相談窓口,区役所,03-1111-1111,9-17,7,919"],
+            &[
+                // 立川市's plan moved a month; 三鷹市's gone without a window; 狛江市's new.
+                "e,132021,立川市,平成29年11月開設予定,9,1642",
+                "e,132195,狛江市,平成30年4月開設予定,9,1774",
+            ],
+        );
+        let changes = diff(&old, &new);
+        let plans: Vec<_> = changes
+            .iter()
+            .filter(|c| c.table == "window_plans")
+            .collect();
+        let got: Vec<(Kind, &str)> = plans.iter().map(|c| (c.kind, c.key.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                (Kind::PlanRealized, "港区"),
+                (Kind::PlanChanged, "立川市"),
+                (Kind::PlanDropped, "三鷹市"),
+                (Kind::PlanNew, "狛江市"),
+            ]
+        );
+        assert_eq!(plans[0].note.as_deref(), Some("windows 0 → 1"));
+    }
+}

@@ -2,7 +2,9 @@
 //! (a development aid for the speed budget): first once, in a fresh process
 //! (what a one-edition build pays, polars' first use included), then the
 //! median of 50 more rounds (what each further edition costs), all written
-//! into one set of files as a build of 51 editions would.
+//! into one set of files as a build of 51 editions would; then what a build
+//! of several editions adds per edition: its tables as text, and the diff
+//! against the edition before.
 //!
 //! `cargo run --release -p zaitaku-export --example phases raw/000_….txt`
 use std::time::Instant;
@@ -19,11 +21,14 @@ fn main() {
         "validate",
         "tables",
         "write rows",
+        "as text",
+        "diff",
     ];
-    let mut rounds: Vec<[f64; 6]> = Vec::new();
+    let mut rounds: Vec<[f64; 8]> = Vec::new();
+    let mut previous: Option<zaitaku_diff::Edition> = None;
     let mut sink = zaitaku_export::stream::TableSink::new(&dir, Default::default());
     for _ in 0..51 {
-        let mut times = [0.0; 6];
+        let mut times = [0.0; 8];
         let mut t = Instant::now();
         let mut lap = |k: usize, t: &mut Instant| {
             times[k] = t.elapsed().as_secs_f64() * 1000.0;
@@ -49,6 +54,19 @@ fn main() {
             }
         }
         lap(5, &mut t);
+        // What a build of several editions adds: the edition as a diff reads
+        // it, and its diff against the one before (the same text: no change).
+        let own = zaitaku_export::tables::municipalities(Some(&report));
+        let edition = zaitaku_export::changes::diff_edition(
+            &report.edition.as_of.iso(),
+            tables.iter().chain([&own]),
+        );
+        lap(6, &mut t);
+        if let Some(before) = &previous {
+            let _ = zaitaku_diff::diff(before, &edition);
+        }
+        previous = Some(edition);
+        lap(7, &mut t);
         rounds.push(times);
     }
     let t = Instant::now();

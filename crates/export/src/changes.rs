@@ -59,7 +59,8 @@ pub fn diff_edition<'t>(edition: &str, tables: impl IntoIterator<Item = &'t Tabl
         .filter(|t| TABLES.contains(&t.name))
         .map(|t| {
             let columns = t.columns.iter().map(|(m, _)| m.name.to_string()).collect();
-            (t.name.to_string(), Rows::from_texts(columns, t.texts()))
+            let (text, cells) = t.text_cells();
+            (t.name.to_string(), Rows::from_buffer(columns, text, cells))
         })
         .collect();
     Edition {

@@ -307,6 +307,28 @@ impl Table {
         }
     }
 
+    /// Every value as the CSV holds it unquoted, into one buffer: the text
+    /// and each value's byte range in it, row after row (what a diff reads;
+    /// one buffer, not a `String` per value).
+    pub fn text_cells(&self) -> (String, Vec<(usize, usize)>) {
+        let mut cursors: Vec<Cursor<'_>> =
+            self.columns.iter().map(|(_, v)| Cursor::of(v)).collect();
+        let mut digits = itoa::Buffer::new();
+        let mut text: Vec<u8> = Vec::new();
+        let mut cells = Vec::with_capacity(self.height() * cursors.len());
+        for _ in 0..self.height() {
+            for cursor in cursors.iter_mut() {
+                let start = text.len();
+                cursor.next().write(&mut text, &mut digits, false);
+                cells.push((start, text.len()));
+            }
+        }
+        // Every value is a `&str` or ASCII: the buffer is UTF-8.
+        let text = String::from_utf8(text)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        (text, cells)
+    }
+
     /// Every row as texts, one per column, as the CSV holds them unquoted
     /// (an empty text for a null): for a person to read.
     pub fn texts(&self) -> Vec<Vec<String>> {
@@ -419,14 +441,18 @@ impl Table {
                         _ => None,
                     }),
                 ),
-                Kind::Date => Series::new(
+                // Days as Int32, made a Date without a cast: polars casts an
+                // all-null column (an empty table's) through an 8 MB zeroed
+                // buffer it keeps for the process (8 MB of RSS).
+                Kind::Date => Int32Chunked::from_slice_options(
                     name,
-                    gather(values(), height, |v| match v {
+                    &gather(values(), height, |v| match v {
                         Values::Date(v) => Some(v),
                         _ => None,
                     }),
                 )
-                .cast(&DataType::Date)?,
+                .into_date()
+                .into_series(),
             };
             cols.push(series.into_column());
         }

@@ -81,6 +81,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     };
     phases.lap("read");
     let mut run = Run::default();
+    let several = texts.len() > 1;
     let written = write_atomically_with(&args.out, |tmp| {
         // The rows are written on a thread of their own while the next
         // batch is parsed: the writer takes a batch's tables through a
@@ -104,7 +105,14 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 pins.as_ref(),
                 // Tables only while nothing has failed.
                 |p| match &p.edition {
-                    Some((r, v)) if v.passed() => Some(crate::config::diff_edition(r, v)),
+                    // The edition as a diff reads it only where there is another to compare.
+                    Some((r, v)) if v.passed() && several => {
+                        let (tables, edition) = crate::config::diff_edition(r, v);
+                        Some((tables, Some(edition)))
+                    }
+                    Some((r, v)) if v.passed() => {
+                        Some((zaitaku_export::tables::edition(r, v), None))
+                    }
                     _ => None,
                 },
                 &mut run,
@@ -113,6 +121,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                     if run.pending.is_empty() {
                         return true;
                     }
+                    run.add_changes();
                     // A send fails only when the writer stopped on an error: it says which.
                     sent = to_writer.send(std::mem::take(&mut run.pending)).is_ok();
                     sent
@@ -233,8 +242,10 @@ struct Run {
     newest: Option<(Report, ValidationReport)>,
     /// Page 1's shares of every edition, for the report page.
     trend: zaitaku_export::page::Trend,
-    /// The edition before, as a diff reads it (for `changes`).
+    /// The last edition of the batch before, as a diff reads it (for `changes`).
     previous: Option<zaitaku_diff::Edition>,
+    /// This batch's editions as a diff reads them (with several editions).
+    editions: Vec<zaitaku_diff::Edition>,
     /// This batch's tables, per edition.
     pending: Vec<Vec<Table>>,
     rows: Vec<(&'static str, usize)>,
@@ -249,36 +260,68 @@ struct Run {
 impl Run {
     /// Takes one edition (see [`Tally::take`]) and, while nothing has
     /// failed, adds its rows to the batch's.
-    fn take(&mut self, p: Processed, tables: Option<(Vec<Table>, zaitaku_diff::Edition)>) {
+    fn take(&mut self, p: Processed, tables: Option<(Vec<Table>, Option<zaitaku_diff::Edition>)>) {
         let Some((report, validation)) = self.tally.take(p) else {
             return;
         };
         match (tables, self.tally.clean()) {
-            (Some((mut tables, edition)), true) => {
-                // What changed since the edition before (none for the first:
-                // its `changes` rows are none, the file is written all the same).
-                let previous = self.previous.replace(edition);
-                let (old, new) = (previous.as_ref(), self.previous.as_ref());
-                if let (Some(old), Some(new)) = (old, new) {
-                    let changes = zaitaku_diff::diff(old, new);
-                    tables.push(zaitaku_export::changes::changes(
-                        &old.edition,
-                        &new.edition,
-                        &changes,
-                    ));
-                } else if let Some(new) = new {
-                    tables.push(zaitaku_export::changes::changes(
-                        &new.edition,
-                        &new.edition,
-                        &[],
-                    ));
+            (Some((tables, edition)), true) => {
+                self.pending.push(tables);
+                match edition {
+                    Some(edition) => self.editions.push(edition),
+                    // The one edition: no change, the file written all the same.
+                    None => {
+                        let iso = report.edition.as_of.iso();
+                        if let Some(tables) = self.pending.last_mut() {
+                            tables.push(zaitaku_export::changes::changes(&iso, &iso, &[]));
+                        }
+                    }
                 }
-                self.pending.push(tables)
             }
-            _ => self.pending.clear(),
+            _ => {
+                self.pending.clear();
+                self.editions.clear();
+            }
         }
         self.trend.add(&report);
         self.newest = Some((report, validation));
+    }
+
+    /// Adds to each edition of the batch its `changes` against the edition
+    /// before it (none for the first of the build), the pairs compared in
+    /// parallel.
+    fn add_changes(&mut self) {
+        use rayon::prelude::*;
+        let editions = std::mem::take(&mut self.editions);
+        if editions.len() != self.pending.len() {
+            return;
+        }
+        let previous = self.previous.take();
+        let changes: Vec<Table> = (0..editions.len())
+            .into_par_iter()
+            .map(|k| {
+                let before = match k.checked_sub(1) {
+                    Some(j) => editions.get(j),
+                    None => previous.as_ref(),
+                };
+                let now = editions.get(k);
+                match (before, now) {
+                    (Some(old), Some(new)) => zaitaku_export::changes::changes(
+                        &old.edition,
+                        &new.edition,
+                        &zaitaku_diff::diff(old, new),
+                    ),
+                    (None, Some(new)) => {
+                        zaitaku_export::changes::changes(&new.edition, &new.edition, &[])
+                    }
+                    _ => zaitaku_export::changes::changes("", "", &[]),
+                }
+            })
+            .collect();
+        for (tables, t) in self.pending.iter_mut().zip(changes) {
+            tables.push(t);
+        }
+        self.previous = editions.into_iter().last();
     }
 
     /// Nothing has failed so far.

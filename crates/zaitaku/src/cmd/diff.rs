@@ -186,7 +186,10 @@ fn from_directory(dir: &Path) -> Result<Edition, String> {
         .get("program_summary")
         .and_then(|t| {
             let k = t.column("edition")?;
-            t.rows.iter().filter_map(|r| r.get(k)?.clone()).max()
+            t.iter()
+                .filter_map(|r| r.value(k))
+                .max()
+                .map(str::to_string)
         })
         .ok_or("expected at least one edition in program_summary.csv")?;
     let tables = tables
