@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The report page in a real browser: builds output/ for the seed (and for
-# two editions, for the trend), loads report.html in headless Chromium from
+# two editions, for the changes and the trend), loads report.html in headless Chromium from
 # disk with the network off, checks the DOM against the tables
 # (tests/browser.py), and takes a screenshot for review
 # (target/report-screenshot.png).
@@ -31,8 +31,8 @@ seed=$(ls raw/*.txt | head -n 1)
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 "$bin" build --out "$out/one" "$seed" 2>/dev/null
-# A second edition: the seed with its as-of phrases naming a year later.
-python3 tests/browser.py --later-edition "$seed" "$out/later.txt"
-"$bin" build --out "$out/two" "$seed" "$out/later.txt" 2>/dev/null
+# Two editions: the seed and a later copy in which 港区 opened a window.
+later=tests/fixtures/diff/window_opened.txt
+"$bin" build --out "$out/two" "$seed" "$later" 2>/dev/null
 mkdir -p target
-python3 tests/browser.py "$out" "$seed" target/report-screenshot.png
+python3 tests/browser.py "$out" "$seed" "$later" target/report-screenshot.png

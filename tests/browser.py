@@ -1,10 +1,8 @@
 """report.html in headless Chromium, checked against the tables.
 
 Usage:
-  browser.py OUT SEED SCREENSHOT   OUT holds `one/` (a build of SEED) and
-                                   `two/` (SEED and a later copy)
-  browser.py --later-edition SEED COPY   writes COPY: SEED with its as-of
-                                   phrases a year later (a second edition)
+  browser.py OUT SEED LATER SCREENSHOT   OUT holds `one/` (a build of SEED)
+                                   and `two/` (SEED and LATER, a later edition)
 
 Chromium loads each page from disk inside a network namespace of its own
 (`unshare -n`: no network at all; where unshare is refused, a proxy that
@@ -21,7 +19,8 @@ same build and with SEED's lines:
 - every element with a source (`data-at`) got from the script a title naming
   its page and line and holding that line of SEED exactly;
 - nothing is fetched: no external script, style, image or link target;
-- with two editions, a trend chart per item.
+- with two editions, the changes (as many rows as `changes`, each naming
+  its line of LATER) and a trend chart per item.
 
 Then a screenshot of the seed's page, for review by eye.
 Standard library only.
@@ -203,9 +202,9 @@ def check_validation(els, tables):
     check(vals.get("ambiguities") == str(len(amb)), f"validation: ambiguities {vals.get('ambiguities')} vs {len(amb)}")
 
 
-def check_provenance(els, seed_lines):
+def check_provenance(els, seed_lines, at_least=500):
     sourced = [el for el in els if "data-at" in el["attrs"]]
-    check(len(sourced) > 500, f"provenance: only {len(sourced)} elements name a source")
+    check(len(sourced) >= at_least, f"provenance: only {len(sourced)} elements name a source")
     for el in sourced:
         page, line, _ = el["attrs"]["data-at"].split(":")
         title = el["attrs"].get("title")
@@ -215,20 +214,8 @@ def check_provenance(els, seed_lines):
             return
 
 
-def later_edition(seed, copy):
-    t = open(seed, encoding="utf-8").read()
-    later, k = re.subn(r"平成([0-9０-９]+)年度([0-9０-９]+)月末時点",
-                       lambda m: f"平成{int(m.group(1).translate(str.maketrans('０１２３４５６７８９', '0123456789'))) + 1}年度{m.group(2)}月末時点",
-                       t)
-    if k == 0:
-        sys.exit(f"{seed}: no as-of phrase to move")
-    open(copy, "w", encoding="utf-8").write(later)
-
-
 def main():
-    if sys.argv[1:2] == ["--later-edition"]:
-        return later_edition(sys.argv[2], sys.argv[3])
-    out, seed, shot = sys.argv[1:4]
+    out, seed, later, shot = sys.argv[1:5]
     seed_lines = open(seed, encoding="utf-8").read().split("\n")
     one = os.path.join(out, "one")
     raw, els = load(one)
@@ -244,6 +231,13 @@ def main():
     raw2, els2 = load(two)
     check_offline(raw2, "two editions")
     check_program(els2, two)
+    changes = read_csv(os.path.join(two, "changes.csv"))
+    shown = [el for el in els2 if el["tag"] == "tr" and el["attrs"].get("class") == "change"]
+    count = next((text(el) for el in els2 if el["attrs"].get("data-col") == "changes"), None)
+    check(len(changes) > 0 and count == str(len(changes)) and len(shown) == len(changes),
+          f"two editions: {count!r} changes said, {len(shown)} shown, {len(changes)} in changes.csv")
+    later_lines = open(later, encoding="utf-8").read().split("\n")
+    check_provenance(shown, later_lines, at_least=1)
     trend = [el for el in els2 if el["tag"] == "svg" and inside(el, id="trend")]
     check(len(trend) == 8, f"two editions: {len(trend)} trend charts, expected one per item (8)")
 

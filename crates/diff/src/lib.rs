@@ -210,3 +210,18 @@ pub const TABLES: &[&str] = &[
     "association_program_totals",
     "municipalities",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_has_its_id_in_the_vocabulary_in_order() {
+        let ids: Vec<&str> = Kind::ALL.iter().map(|k| k.id()).collect();
+        assert_eq!(ids, Kind::IDS);
+        // serde writes the same id (the JSON of `zaitaku diff`).
+        for k in Kind::ALL {
+            assert_eq!(serde_json::to_value(k).unwrap(), serde_json::json!(k.id()));
+        }
+    }
+}

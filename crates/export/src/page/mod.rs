@@ -4,7 +4,8 @@
 //! The newest edition in full: the validation summary, page 1's figures
 //! per item with a chart (previous → current fiscal year), the
 //! municipality × question grid of marks, and the consultation windows per
-//! municipality; with several editions, each item's trend across them.
+//! municipality; with several editions, what changed since the edition
+//! before and each item's trend across them.
 //!
 //! Every figure shown in a table cell names where it was read
 //! (`data-at="page:line:column"`); the newest edition's text is embedded
@@ -39,6 +40,9 @@ pub struct Page<'a> {
     pub text: &'a str,
     /// Page 1's shares across every edition of the build.
     pub trend: &'a Trend,
+    /// With several editions: the edition before the newest, and what
+    /// changed since.
+    pub changes: Option<(&'a str, &'a [zaitaku_diff::Change])>,
 }
 
 /// Page 1's share of each activity, per edition, gathered edition by edition
@@ -113,13 +117,18 @@ pub fn render(page: &Page<'_>) -> Result<OutputFile, ExportError> {
         "<header><h1>在宅医療・介護連携推進事業 — <span{}>{}</span></h1>\
          <p>Edition {}; {} edition{} in this build. \
          Hover over a figure to see the line of the text it was read from; click it to keep it shown.</p>\
-         <nav><a href=\"#validation\">Validation</a> · <a href=\"#program\">Page 1 by item</a>{} · \
+         <nav><a href=\"#validation\">Validation</a>{} · <a href=\"#program\">Page 1 by item</a>{} · \
          <a href=\"#grid\">Marks by municipality</a> · <a href=\"#windows\">Consultation windows</a></nav></header>",
         at(r.edition.span),
         esc(&r.edition.printed),
         r.edition.as_of.iso(),
         page.trend.editions(),
         if page.trend.editions() == 1 { "" } else { "s" },
+        if page.changes.is_some() {
+            " · <a href=\"#changes\">Changes</a>"
+        } else {
+            ""
+        },
         if page.trend.editions() > 1 {
             " · <a href=\"#trend\">Trend</a>"
         } else {
@@ -127,6 +136,9 @@ pub fn render(page: &Page<'_>) -> Result<OutputFile, ExportError> {
         }
     );
     validation(&mut out, page);
+    if let Some((before, list)) = page.changes {
+        changes(&mut out, before, &r.edition.as_of.iso(), list);
+    }
     program(&mut out, r)?;
     trend(&mut out, page.trend, r)?;
     grid::marks(&mut out, r);
@@ -235,6 +247,52 @@ fn validation(out: &mut String, page: &Page<'_>) {
         out.push_str("</tbody></table>");
     }
     out.push_str("</details></section>\n");
+}
+
+/// Changes shown at most: the rest are in the `changes` table.
+const CHANGES_SHOWN: usize = 300;
+
+/// What changed since the edition before the newest: counts per table and
+/// kind, then the changes (each with where the newest edition prints it).
+fn changes(out: &mut String, before: &str, newest: &str, list: &[zaitaku_diff::Change]) {
+    let _ = write!(
+        out,
+        "<section id=\"changes\"><h2>Changes from {before} to {newest}</h2><p class=\"lead\"><b data-col=\"changes\">{}</b> change{} \
+         (every one is a row of <code>changes</code>; <code>zaitaku diff</code> prints the same).</p>",
+        list.len(),
+        if list.len() == 1 { "" } else { "s" }
+    );
+    if list.is_empty() {
+        out.push_str("</section>\n");
+        return;
+    }
+    out.push_str("<table><thead><tr><th>table</th><th>key</th><th>field</th><th>old</th><th>new</th><th>kind</th><th>note</th></tr></thead><tbody>");
+    for c in list.iter().take(CHANGES_SHOWN) {
+        let at = c
+            .new_at
+            .map(|a| html::at(zaitaku_parse::model::Span::line(a.page, a.line)))
+            .unwrap_or_default();
+        let _ = write!(
+            out,
+            "<tr class=\"change\"{at}><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            c.table,
+            esc(&c.key),
+            esc(&c.field),
+            esc(c.old.as_deref().unwrap_or_default()),
+            esc(c.new.as_deref().unwrap_or_default()),
+            c.kind.id(),
+            esc(c.note.as_deref().unwrap_or_default())
+        );
+    }
+    out.push_str("</tbody></table>");
+    if list.len() > CHANGES_SHOWN {
+        let _ = write!(
+            out,
+            "<p>… and {} more in <code>changes</code>.</p>",
+            list.len() - CHANGES_SHOWN
+        );
+    }
+    out.push_str("</section>\n");
 }
 
 /// Page 1 by item: a chart and the figures as printed, each with its source.
@@ -420,6 +478,7 @@ mod tests {
             summary: &validation.summary(),
             text,
             trend: &trend,
+            changes: None,
         })
         .expect("renders");
         String::from_utf8(file.bytes).expect("UTF-8")
@@ -481,6 +540,39 @@ mod tests {
         let at = html.find(cell).expect("an implemented ア① cell");
         let content = html[at..].split('>').nth(1).unwrap_or_default();
         assert!(content.starts_with('●'), "{content}");
+    }
+
+    #[test]
+    fn the_newest_changes_are_listed_with_their_lines() {
+        let later = include_str!("../../../../tests/fixtures/diff/window_opened.txt");
+        let as_text = |text: &str| {
+            let r = zaitaku_parse::parse_text(text).expect("parses");
+            let v = zaitaku_validate::validate(std::slice::from_ref(&r));
+            let tables = crate::tables::edition(&r, &v);
+            let own = crate::tables::municipalities(Some(&r));
+            crate::changes::diff_edition(&r.edition.as_of.iso(), tables.iter().chain([&own]))
+        };
+        let list = zaitaku_diff::diff(&as_text(SEED), &as_text(later));
+        assert_eq!(list.len(), 3);
+        let report = zaitaku_parse::parse_text(later).expect("parses");
+        let validation = zaitaku_validate::validate(std::slice::from_ref(&report));
+        let file = render(&Page {
+            report: &report,
+            validation: &validation,
+            summary: &validation.summary(),
+            text: later,
+            trend: &Trend::default(),
+            changes: Some(("2017-07-31", &list)),
+        })
+        .expect("renders");
+        let html = String::from_utf8(file.bytes).expect("UTF-8");
+        assert!(html.contains("<h2>Changes from 2017-07-31 to 2017-09-30</h2>"));
+        assert_eq!(html.matches("<tr class=\"change\"").count(), 3);
+        // 港区's new window, where the later edition prints it.
+        assert!(html.contains(
+            "<tr class=\"change\" data-at=\"7:919:1\"><td><code>consultation_windows</code>"
+        ));
+        assert!(html.contains("href=\"#changes\""));
     }
 
     #[test]

@@ -167,6 +167,10 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                     summary: &run.tally.summary,
                     text: text.input.text(),
                     trend: &run.trend,
+                    changes: run
+                        .last_changes
+                        .as_ref()
+                        .map(|(before, list)| (before.as_str(), list.as_slice())),
                 })?);
                 run.page_time = started.elapsed();
             }
@@ -244,6 +248,8 @@ struct Run {
     trend: zaitaku_export::page::Trend,
     /// The last edition of the batch before, as a diff reads it (for `changes`).
     previous: Option<zaitaku_diff::Edition>,
+    /// The newest edition's changes and the edition they are against.
+    last_changes: Option<(String, Vec<zaitaku_diff::Change>)>,
     /// This batch's editions as a diff reads them (with several editions).
     editions: Vec<zaitaku_diff::Edition>,
     /// This batch's tables, per edition.
@@ -297,29 +303,36 @@ impl Run {
             return;
         }
         let previous = self.previous.take();
-        let changes: Vec<Table> = (0..editions.len())
+        // Each edition's changes against the one before (none for the first).
+        let lists: Vec<Option<(String, Vec<zaitaku_diff::Change>)>> = (0..editions.len())
             .into_par_iter()
             .map(|k| {
                 let before = match k.checked_sub(1) {
                     Some(j) => editions.get(j),
                     None => previous.as_ref(),
                 };
-                let now = editions.get(k);
-                match (before, now) {
-                    (Some(old), Some(new)) => zaitaku_export::changes::changes(
-                        &old.edition,
-                        &new.edition,
-                        &zaitaku_diff::diff(old, new),
-                    ),
-                    (None, Some(new)) => {
-                        zaitaku_export::changes::changes(&new.edition, &new.edition, &[])
+                match (before, editions.get(k)) {
+                    (Some(old), Some(new)) => {
+                        Some((old.edition.clone(), zaitaku_diff::diff(old, new)))
                     }
-                    _ => zaitaku_export::changes::changes("", "", &[]),
+                    _ => None,
                 }
             })
             .collect();
-        for (tables, t) in self.pending.iter_mut().zip(changes) {
-            tables.push(t);
+        for ((tables, list), edition) in self.pending.iter_mut().zip(&lists).zip(&editions) {
+            let (before, changes) = match list {
+                Some((before, changes)) => (before.as_str(), changes.as_slice()),
+                None => (edition.edition.as_str(), &[][..]),
+            };
+            tables.push(zaitaku_export::changes::changes(
+                before,
+                &edition.edition,
+                changes,
+            ));
+        }
+        // The newest pair's, for the report page.
+        if let Some(Some(last)) = lists.into_iter().last() {
+            self.last_changes = Some(last);
         }
         self.previous = editions.into_iter().last();
     }
