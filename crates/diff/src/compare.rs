@@ -144,6 +144,31 @@ pub(crate) fn question_label(r: &Row<'_>, activity: Option<&str>) -> String {
     }
 }
 
+/// Where a row's question stands in the report: its item, number and
+/// sub-question (to list changes question by question).
+fn question_order(r: &Row<'_>) -> (usize, u8, usize) {
+    let item = r
+        .text("item")
+        .chars()
+        .next()
+        .and_then(zaitaku_parse::layout::Item::from_katakana)
+        .and_then(|i| {
+            zaitaku_parse::layout::Item::ALL
+                .iter()
+                .position(|x| *x == i)
+        })
+        .unwrap_or(usize::MAX);
+    let question = r
+        .get("question")
+        .and_then(|q| q.parse().ok())
+        .unwrap_or(u8::MAX);
+    let sub = r
+        .get("sub_question")
+        .and_then(|id| SubQuestion::IDS.iter().position(|s| *s == id))
+        .unwrap_or(0);
+    (item, question, sub)
+}
+
 /// A municipality as people write it: its name (its code where the table has no name).
 pub(crate) fn municipality(r: &Row<'_>) -> String {
     r.get("municipality_name")
@@ -305,8 +330,11 @@ pub(crate) fn figures(out: &mut Vec<Change>, old: &Edition, new: &Edition) {
 /// Pages 3–4: each municipality × question's mark, a change told by the
 /// report's 「実施・予定」 (`implemented_or_planned`): started, stopped, or
 /// another mark change.
-pub(crate) fn answers(out: &mut Vec<Change>, old: &Edition, new: &Edition) {
+pub(crate) fn answers(all: &mut Vec<Change>, old: &Edition, new: &Edition) {
     const T: &str = "municipality_answers";
+    // Question by question, each question's municipalities in the table's order.
+    let mut out: Vec<Change> = Vec::new();
+    let mut order: Vec<(usize, u8, usize)> = Vec::new();
     let key = ["municipality_code", "item", "question", "sub_question"];
     let cols = Columns::new(old.table(T), new.table(T), &["mark", "status"]);
     for pair in by_key(old.table(T), new.table(T), &key) {
@@ -315,7 +343,8 @@ pub(crate) fn answers(out: &mut Vec<Change>, old: &Edition, new: &Edition) {
         let (a, b) = match pair {
             (Some(a), Some(b)) => (a, b),
             _ => {
-                whole_row(out, T, label(), pair, "mark");
+                whole_row(&mut out, T, label(), pair, "mark");
+                order.resize(out.len(), question_order(&r));
                 continue;
             }
         };
@@ -347,15 +376,22 @@ pub(crate) fn answers(out: &mut Vec<Change>, old: &Edition, new: &Edition) {
                 b.text("status")
             )),
         });
+        order.resize(out.len(), question_order(&r));
     }
+    let mut sorted: Vec<((usize, u8, usize), Change)> = order.into_iter().zip(out).collect();
+    sorted.sort_by_key(|(o, _)| *o);
+    all.extend(sorted.into_iter().map(|(_, c)| c));
 }
 
 /// Pages 3–4's option texts: per municipality × question, the options
 /// chosen now and not before (gained), and before and not now (lost). An
 /// option is its canonical label, or its text as printed where it matches
 /// none.
-pub(crate) fn choices(out: &mut Vec<Change>, old: &Edition, new: &Edition) {
+pub(crate) fn choices(all: &mut Vec<Change>, old: &Edition, new: &Edition) {
     const T: &str = "municipality_choices";
+    // Question by question, as the marks.
+    let mut out: Vec<Change> = Vec::new();
+    let mut order: Vec<(usize, u8, usize)> = Vec::new();
     let key = |r: &Row<'_>| {
         format!(
             "{}/{}/{}",
@@ -413,7 +449,11 @@ pub(crate) fn choices(out: &mut Vec<Change>, old: &Edition, new: &Edition) {
                 });
             }
         }
+        order.resize(out.len(), question_order(&r));
     }
+    let mut sorted: Vec<((usize, u8, usize), Change)> = order.into_iter().zip(out).collect();
+    sorted.sort_by_key(|(o, _)| *o);
+    all.extend(sorted.into_iter().map(|(_, c)| c));
 }
 
 /// Pages 5–6: each association's row, its year cells and the totals.
@@ -644,5 +684,39 @@ mod tests {
         );
         let back = diff(&new, &old);
         assert_eq!(back[0].kind, Kind::Removed);
+    }
+}
+
+#[cfg(test)]
+mod order_tests {
+    use crate::{diff, parse_csv, Edition};
+
+    #[test]
+    fn mark_changes_are_listed_question_by_question() {
+        let head = "edition,municipality_code,municipality_name,item,question,sub_question,mark,status,implemented_or_planned";
+        let table = |marks: [&str; 4]| {
+            let rows = [
+                ("131016", "千代田区", "イ", "1"),
+                ("131016", "千代田区", "ア", "2"),
+                ("131024", "中央区", "イ", "1"),
+                ("131024", "中央区", "ア", "2"),
+            ];
+            let mut csv = head.to_string();
+            for ((code, name, item, q), m) in rows.iter().zip(marks) {
+                csv += &format!("\ne,{code},{name},{item},{q},,{m},s,true");
+            }
+            Edition {
+                edition: "e".into(),
+                tables: [("municipality_answers".to_string(), parse_csv(&csv).unwrap())].into(),
+            }
+        };
+        let keys: Vec<String> = diff(&table(["○", "○", "○", "○"]), &table(["◎", "◎", "◎", "◎"]))
+            .into_iter()
+            .map(|c| c.key)
+            .collect();
+        assert_eq!(
+            keys,
+            ["ア② 千代田区", "ア② 中央区", "イ① 千代田区", "イ① 中央区"]
+        );
     }
 }

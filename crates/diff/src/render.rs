@@ -74,7 +74,7 @@ fn place(c: &Change) -> String {
 /// The terminal summary: a heading with both editions and the count of
 /// changes ("no changes" when there are none), then per table the count per
 /// kind and its changes, one line per row and kind, fields joined.
-pub fn terminal(changes: &[Change], old: Side<'_>, new: Side<'_>) -> String {
+pub fn terminal(changes: &[Change], old: Side<'_>, new: Side<'_>, notes: &[String]) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
@@ -146,12 +146,30 @@ pub fn terminal(changes: &[Change], old: Side<'_>, new: Side<'_>) -> String {
             }
         }
     }
+    if !notes.is_empty() {
+        out.push('\n');
+        for n in notes {
+            let _ = writeln!(out, "{n}");
+        }
+    }
     out
+}
+
+/// What a summary says beside the changes: the plans printed the same in
+/// both editions (no change; empty when there are none).
+pub fn notes(old: &crate::Edition, new: &crate::Edition) -> Vec<String> {
+    match crate::windows::still_planned(old, new) {
+        0 => Vec::new(),
+        n => vec![format!(
+            "unchanged: {n} planned opening{} printed the same in both editions (still planned)",
+            if n == 1 { "" } else { "s" }
+        )],
+    }
 }
 
 /// Markdown: the heading, a count per table and kind, then per table every
 /// change in a table.
-pub fn markdown(changes: &[Change], old: Side<'_>, new: Side<'_>) -> String {
+pub fn markdown(changes: &[Change], old: Side<'_>, new: Side<'_>, notes: &[String]) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -161,6 +179,9 @@ pub fn markdown(changes: &[Change], old: Side<'_>, new: Side<'_>) -> String {
     if changes.is_empty() {
         out.push_str("No changes.\n");
         return out;
+    }
+    for n in notes {
+        let _ = writeln!(out, "{}.\n", n.replacen("unchanged: ", "Unchanged: ", 1));
     }
     let groups = by_table(changes);
     out.push_str("| table | changes |\n|---|---|\n");

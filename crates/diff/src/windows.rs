@@ -163,6 +163,24 @@ pub(crate) fn windows(out: &mut Vec<Change>, old: &Edition, new: &Edition) {
 
 const P: &str = "window_plans";
 
+/// Planned openings printed the same in both editions (still planned: no
+/// change, but what a reader of a diff asks about plans).
+pub fn still_planned(old: &Edition, new: &Edition) -> usize {
+    let plans = |e: &Edition| -> Vec<(String, String)> {
+        e.table(P)
+            .iter()
+            .filter_map(|r| {
+                Some((
+                    r.text("municipality_code").to_string(),
+                    r.get("planned_opening")?.to_string(),
+                ))
+            })
+            .collect()
+    };
+    let before = plans(old);
+    plans(new).iter().filter(|p| before.contains(p)).count()
+}
+
 /// Planned openings: realized (no longer printed, and the municipality has
 /// more windows than before), dropped (no longer printed, no more windows),
 /// new, or reworded (one plan gone and one new in a municipality without

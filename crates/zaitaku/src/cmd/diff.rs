@@ -91,9 +91,15 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         },
     );
     let table = || zaitaku_export::changes::changes(&old.edition, &new.edition, &changes);
+    // Said beside the changes only: with none, "no changes" is all.
+    let notes = if changes.is_empty() {
+        Vec::new()
+    } else {
+        render::notes(&old, &new)
+    };
     let printed = match args.format {
-        Format::Text => render::terminal(&changes, sides.0, sides.1).into_bytes(),
-        Format::Md => render::markdown(&changes, sides.0, sides.1).into_bytes(),
+        Format::Text => render::terminal(&changes, sides.0, sides.1, &notes).into_bytes(),
+        Format::Md => render::markdown(&changes, sides.0, sides.1, &notes).into_bytes(),
         Format::Json => render::json(&changes, sides.0, sides.1).into_bytes(),
         Format::Csv => table_csv(&table()),
     };
