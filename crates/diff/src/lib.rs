@@ -43,6 +43,7 @@
 )]
 
 mod compare;
+mod pairs;
 pub mod render;
 mod rows;
 pub mod windows;

@@ -9,7 +9,7 @@
 //! sides keep one, the change says the text cannot tell an opened and a
 //! closed window from one window whose phone and name both changed.
 
-use crate::compare::{group_by, group_keys, group_of, municipality};
+use crate::pairs::{group_by, group_keys, group_of, municipality};
 use crate::{Change, Edition, Kind, Row};
 
 /// The fields compared between two matched windows.

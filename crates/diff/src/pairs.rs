@@ -1,0 +1,258 @@
+//! Pairing the rows of two editions' tables, and what every comparison
+//! shares: columns looked up once, rows paired on a key (in order where
+//! they line up, else by hashing), rows grouped, a row's name for people,
+//! and the changes of a pair of rows or of a row one edition lacks.
+
+use crate::{Change, Kind, Row, Rows};
+use std::collections::HashMap;
+use zaitaku_parse::layout::{marker, SubQuestion};
+
+/// Columns by name, looked up once per table on each side (the two
+/// editions' tables may order their columns differently).
+pub(crate) struct Columns<'n> {
+    /// The names.
+    names: &'n [&'n str],
+    old: Vec<Option<usize>>,
+    new: Vec<Option<usize>>,
+}
+
+impl<'n> Columns<'n> {
+    /// `names`' places in `old` and in `new`.
+    pub(crate) fn new(old: &Rows, new: &Rows, names: &'n [&'n str]) -> Self {
+        Columns {
+            names,
+            old: names.iter().map(|n| old.column(n)).collect(),
+            new: names.iter().map(|n| new.column(n)).collect(),
+        }
+    }
+
+    /// Value `k` of an old row.
+    pub(crate) fn old(&self, r: &Row<'n>, k: usize) -> Option<&'n str> {
+        r.value(self.old.get(k).copied().flatten()?)
+    }
+
+    /// Value `k` of a new row.
+    pub(crate) fn new_value(&self, r: &Row<'n>, k: usize) -> Option<&'n str> {
+        r.value(self.new.get(k).copied().flatten()?)
+    }
+}
+
+/// The rows of `old` and `new` paired on the `key` columns: the new
+/// table's rows in order (with the old row of the same key, if any), then
+/// the old rows no new row has. Rows in the same order on both sides (the
+/// usual case: tables are sorted, and most rows stay) pair without hashing.
+pub(crate) fn by_key<'a>(
+    old: &'a Rows,
+    new: &'a Rows,
+    key: &'a [&'a str],
+) -> Vec<(Option<Row<'a>>, Option<Row<'a>>)> {
+    let cols = Columns::new(old, new, key);
+    let old_key =
+        |r: &Row<'a>| -> Vec<Option<&'a str>> { (0..key.len()).map(|k| cols.old(r, k)).collect() };
+    let new_key = |r: &Row<'a>| -> Vec<Option<&'a str>> {
+        (0..key.len()).map(|k| cols.new_value(r, k)).collect()
+    };
+    let same =
+        |a: &Row<'a>, b: &Row<'a>| (0..key.len()).all(|k| cols.old(a, k) == cols.new_value(b, k));
+    let mut out = Vec::with_capacity(new.len());
+    // Aligned rows first.
+    let mut k = 0;
+    while let (Some(a), Some(b)) = (old.row(k), new.row(k)) {
+        if !same(&a, &b) {
+            break;
+        }
+        out.push((Some(a), Some(b)));
+        k += 1;
+    }
+    // The rest by their keys.
+    let mut olds: HashMap<Vec<Option<&str>>, Row<'a>> = HashMap::new();
+    let mut order: Vec<Vec<Option<&str>>> = Vec::new();
+    for r in old.iter().skip(k) {
+        let key = old_key(&r);
+        if olds.insert(key.clone(), r).is_none() {
+            order.push(key);
+        }
+    }
+    for r in new.iter().skip(k) {
+        out.push((olds.remove(&new_key(&r)), Some(r)));
+    }
+    for key in order {
+        if let Some(r) = olds.remove(&key) {
+            out.push((Some(r), None));
+        }
+    }
+    out
+}
+
+/// Rows grouped by `key`, groups in order of first appearance.
+pub(crate) fn group_by<'a>(
+    rows: impl Iterator<Item = Row<'a>>,
+    key: impl Fn(&Row<'a>) -> String,
+) -> Vec<(String, Vec<Row<'a>>)> {
+    let mut out: Vec<(String, Vec<Row<'a>>)> = Vec::new();
+    let mut at: HashMap<String, usize> = HashMap::new();
+    for r in rows {
+        let k = key(&r);
+        match at.get(&k).and_then(|&p| out.get_mut(p)) {
+            Some((_, group)) => group.push(r),
+            None => {
+                at.insert(k.clone(), out.len());
+                out.push((k, vec![r]));
+            }
+        }
+    }
+    out
+}
+
+/// The rows of group `key` (none where there is no such group).
+pub(crate) fn group_of<'a>(groups: &[(String, Vec<Row<'a>>)], key: &str) -> Vec<Row<'a>> {
+    groups
+        .iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, rows)| rows.clone())
+        .unwrap_or_default()
+}
+
+/// The keys of `new`'s groups, then those only `old` has.
+pub(crate) fn group_keys<'g>(
+    old: &'g [(String, Vec<Row<'_>>)],
+    new: &'g [(String, Vec<Row<'_>>)],
+) -> Vec<&'g str> {
+    let mut keys: Vec<&str> = new.iter().map(|(k, _)| k.as_str()).collect();
+    keys.extend(
+        old.iter()
+            .map(|(k, _)| k.as_str())
+            .filter(|k| !new.iter().any(|(n, _)| n == k)),
+    );
+    keys
+}
+
+/// A question as people write it: ア②, キ②パンフレット等; for a row without
+/// a question (page 1's 「いずれかを実施」), the item and `activity`.
+pub(crate) fn question_label(r: &Row<'_>, activity: Option<&str>) -> String {
+    let item = r.text("item");
+    let sub = r
+        .get("sub_question")
+        .and_then(|id| SubQuestion::IDS.iter().position(|s| *s == id))
+        .and_then(|k| {
+            [SubQuestion::Pamphlet, SubQuestion::Website]
+                .get(k)
+                .copied()
+        })
+        .map_or("", |s| s.label());
+    match r.get("question").and_then(|q| q.parse::<u8>().ok()) {
+        Some(q) => format!("{item}{}{sub}", marker(q)),
+        None => format!("{item} {}", activity.unwrap_or_default()),
+    }
+}
+
+/// Where a row's question stands in the report: its item, number and
+/// sub-question (to list changes question by question).
+pub(crate) fn question_order(r: &Row<'_>) -> (usize, u8, usize) {
+    let item = r
+        .text("item")
+        .chars()
+        .next()
+        .and_then(zaitaku_parse::layout::Item::from_katakana)
+        .and_then(|i| {
+            zaitaku_parse::layout::Item::ALL
+                .iter()
+                .position(|x| *x == i)
+        })
+        .unwrap_or(usize::MAX);
+    let question = r
+        .get("question")
+        .and_then(|q| q.parse().ok())
+        .unwrap_or(u8::MAX);
+    let sub = r
+        .get("sub_question")
+        .and_then(|id| SubQuestion::IDS.iter().position(|s| *s == id))
+        .unwrap_or(0);
+    (item, question, sub)
+}
+
+/// A municipality as people write it: its name (its code where the table has no name).
+pub(crate) fn municipality(r: &Row<'_>) -> String {
+    r.get("municipality_name")
+        .or(r.get("municipality_code"))
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// A share's change in points: 「+1.9 pt」.
+pub(crate) fn points(old: Option<&str>, new: Option<&str>) -> Option<String> {
+    let (a, b): (f64, f64) = (old?.parse().ok()?, new?.parse().ok()?);
+    Some(format!("{:+.1} pt", b - a))
+}
+
+/// One change per column of `fields` that differs between two rows of one
+/// key (named by `key`, made only where something changed).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn fields(
+    out: &mut Vec<Change>,
+    table: &'static str,
+    key: impl Fn() -> String,
+    code: Option<&str>,
+    (old, new): (Row<'_>, Row<'_>),
+    fields: &Columns<'_>,
+    shares: &[&str],
+) {
+    let mut label: Option<String> = None;
+    for (k, f) in fields.names.iter().enumerate() {
+        let a = fields
+            .old
+            .get(k)
+            .copied()
+            .flatten()
+            .and_then(|i| old.value(i));
+        let b = fields
+            .new
+            .get(k)
+            .copied()
+            .flatten()
+            .and_then(|i| new.value(i));
+        if a == b {
+            continue;
+        }
+        let key = label.get_or_insert_with(&key).clone();
+        out.push(Change {
+            table,
+            key,
+            municipality_code: code.map(str::to_string),
+            field: (*f).to_string(),
+            old: a.map(str::to_string),
+            new: b.map(str::to_string),
+            kind: Kind::Changed,
+            old_at: old.at(),
+            new_at: new.at(),
+            note: shares.contains(f).then(|| points(a, b)).flatten(),
+        });
+    }
+}
+
+/// A row only one edition has: `added` or `removed`, its `shown` value in full.
+pub(crate) fn whole_row(
+    out: &mut Vec<Change>,
+    table: &'static str,
+    key: String,
+    (old, new): (Option<Row<'_>>, Option<Row<'_>>),
+    shown: &str,
+) {
+    let (kind, row) = match (old, new) {
+        (None, Some(r)) => (Kind::Added, r),
+        (Some(r), None) => (Kind::Removed, r),
+        _ => return,
+    };
+    out.push(Change {
+        table,
+        key,
+        municipality_code: row.get("municipality_code").map(str::to_string),
+        field: "row".into(),
+        old: old.and_then(|r| r.get(shown)).map(str::to_string),
+        new: new.and_then(|r| r.get(shown)).map(str::to_string),
+        kind,
+        old_at: old.and_then(|r| r.at()),
+        new_at: new.and_then(|r| r.at()),
+        note: None,
+    });
+}
