@@ -344,7 +344,7 @@ pub fn process_in_batches<S, T: Send>(
 
 /// An edition's tables, and the same as the text a diff reads (with the
 /// edition's own `municipalities`, which a build writes once, from the newest).
-pub fn diff_edition(
+pub fn tables_and_text(
     report: &Report,
     validation: &ValidationReport,
 ) -> (Vec<zaitaku_export::table::Table>, zaitaku_diff::Edition) {

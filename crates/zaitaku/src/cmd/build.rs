@@ -107,7 +107,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 |p| match &p.edition {
                     // The edition as a diff reads it only where there is another to compare.
                     Some((r, v)) if v.passed() && several => {
-                        let (tables, edition) = crate::config::diff_edition(r, v);
+                        let (tables, edition) = crate::config::tables_and_text(r, v);
                         Some((tables, Some(edition)))
                     }
                     Some((r, v)) if v.passed() => {

@@ -153,7 +153,7 @@ fn edition(path: &Path, encoding: EncodingChoice) -> Result<Edition, Outcome> {
         say!("zaitaku: {}: validation failed; no diff", path.display());
         return Err(Outcome::ValidationFailed);
     }
-    Ok(crate::config::diff_edition(report, &validation).1)
+    Ok(crate::config::tables_and_text(report, &validation).1)
 }
 
 /// The newest edition of an output directory, from its CSV files (UTF-8,
