@@ -239,6 +239,10 @@ fn exit_codes_are_those_of_diff_tools() {
     let missing = wd.run(&["diff", "seed.txt", "absent.txt"]);
     assert_eq!(missing.code, 2);
     assert!(missing.stderr.contains("absent.txt"), "{}", missing.stderr);
+    wd.write("truncated.txt", fixture("invalid/truncated.txt"));
+    let unparsable = wd.run(&["diff", "truncated.txt", "seed.txt"]);
+    assert_eq!(unparsable.code, 2, "{}", unparsable.stderr);
+    assert!(unparsable.stdout.is_empty());
     std::fs::create_dir(wd.path().join("not_an_output")).unwrap();
     let dir = wd.run(&["diff", "not_an_output", "seed.txt"]);
     assert_eq!(dir.code, 2);
