@@ -226,3 +226,136 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod robustness {
+    use super::*;
+
+    /// A fixed xorshift sequence (no dependency, the same cases every run).
+    fn next(state: &mut u64) -> u64 {
+        *state ^= *state << 13;
+        *state ^= *state >> 7;
+        *state ^= *state << 17;
+        *state
+    }
+
+    /// A CSV-ish text: the separators, quotes and line ends CSV cares
+    /// about, digits, marks and the column names the comparisons read.
+    fn text(state: &mut u64) -> String {
+        const PIECES: &[&str] = &[
+            ",", "\"", "\n", "\r\n", "\r", "1", "◎", "△", "ア", "131016", "true", "",
+            "edition,municipality_code,item,question,sub_question,mark,status,implemented_or_planned",
+            "municipality_code,name,phone,window_no,source_page,source_line",
+            "edition,municipality_code,planned_opening",
+        ];
+        let n = next(state) % 40;
+        (0..n)
+            .map(|_| PIECES[(next(state) % PIECES.len() as u64) as usize])
+            .collect()
+    }
+
+    #[test]
+    fn no_text_makes_the_csv_reader_panic() {
+        let mut state = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..3000 {
+            let _ = parse_csv(&text(&mut state));
+        }
+    }
+
+    /// Every column the comparisons read, in one header.
+    const COLUMNS: &[&str] = &[
+        "edition",
+        "municipality_code",
+        "municipality_name",
+        "item",
+        "question",
+        "sub_question",
+        "option",
+        "raw_text",
+        "activity",
+        "mark",
+        "status",
+        "implemented_or_planned",
+        "count_current",
+        "pct_current",
+        "count_yes",
+        "name",
+        "phone",
+        "location",
+        "hours",
+        "window_no",
+        "planned_opening",
+        "program",
+        "association",
+        "fiscal_year",
+        "participated",
+        "resolution",
+        "count",
+        "in_survey",
+        "survey_no",
+        "source_page",
+        "source_line",
+    ];
+    /// Few values, so that keys collide, repeat and go missing.
+    const VALUES: &[&str] = &[
+        "",
+        "1",
+        "2",
+        "ア",
+        "イ",
+        "◎",
+        "○",
+        "true",
+        "false",
+        "131016",
+        "131024",
+        "x",
+        "99999999999999999999",
+    ];
+
+    fn table(state: &mut u64) -> Rows {
+        let rows = (next(state) % 8) as usize;
+        let texts = (0..rows)
+            .map(|_| {
+                COLUMNS
+                    .iter()
+                    .map(|_| VALUES[(next(state) % VALUES.len() as u64) as usize].to_string())
+                    .collect()
+            })
+            .collect();
+        Rows::from_texts(COLUMNS.iter().map(|c| c.to_string()).collect(), texts)
+    }
+
+    #[test]
+    fn no_pair_of_tables_makes_a_comparison_panic_or_hang() {
+        let mut state = 0x2545_F491_4F6C_DD1D;
+        for _ in 0..1000 {
+            let edition = |state: &mut u64| Edition {
+                edition: "e".into(),
+                tables: TABLES
+                    .iter()
+                    .map(|t| (t.to_string(), table(state)))
+                    .collect(),
+            };
+            let (a, b) = (edition(&mut state), edition(&mut state));
+            let forward = diff(&a, &b);
+            // Nothing changes between an edition and itself.
+            assert!(diff(&a, &a).is_empty());
+            let _ = (
+                forward,
+                render::terminal(
+                    &diff(&b, &a),
+                    render::Side {
+                        edition: "a",
+                        source: "a",
+                    },
+                    render::Side {
+                        edition: "b",
+                        source: "b",
+                    },
+                    &render::notes(&a, &b),
+                ),
+            );
+        }
+    }
+}
