@@ -13,8 +13,15 @@ pub fn percent_tenths(part: i64, n: i64) -> i64 {
 
 /// Tenths shown as the report prints them: 962 → `96.2%`, -19 → `-1.9%`.
 pub fn show_tenths(t: i64) -> String {
+    format!("{}%", tenths_number(t))
+}
+
+/// Tenths as a number with one decimal, without the sign of percent: 962 →
+/// `96.2`, -19 → `-1.9` (the report page's cells and chart labels).
+pub fn tenths_number(t: i64) -> String {
     let sign = if t < 0 { "-" } else { "" };
-    format!("{sign}{}.{}%", t.abs() / 10, t.abs() % 10)
+    let a = t.unsigned_abs();
+    format!("{sign}{}.{}", a / 10, a % 10)
 }
 
 #[cfg(test)]
@@ -42,5 +49,8 @@ mod tests {
         assert_eq!(show_tenths(962), "96.2%");
         assert_eq!(show_tenths(0), "0.0%");
         assert_eq!(show_tenths(-19), "-1.9%");
+        assert_eq!(tenths_number(962), "96.2");
+        assert_eq!(tenths_number(0), "0.0");
+        assert_eq!(tenths_number(-19), "-1.9");
     }
 }

@@ -7,6 +7,7 @@
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
+use zaitaku_validate::arithmetic::show_tenths;
 
 /// The font the SVG names; the page's style sheet puts its CJK font stack
 /// over it (CSS wins over SVG presentation attributes).
@@ -120,7 +121,7 @@ pub fn item_bars(bars: &[Bars<'_>], n: u32, years: (&str, &str)) -> Result<Strin
                     .map_err(|e| e.to_string())?;
                 chart
                     .draw_series(std::iter::once(Text::new(
-                        format!("{count}（{}%）", tenths(pct)),
+                        format!("{count}（{}）", show_tenths(pct)),
                         (x + n * 0.01, (y0 + y1) / 2.0),
                         TextStyle::from((FONT, 15).into_font())
                             .pos(Pos::new(HPos::Left, VPos::Center)),
@@ -218,13 +219,6 @@ fn legend_entry(
     .map_err(|e| e.to_string())
 }
 
-/// Tenths of a percent as printed: 962 → 96.2.
-pub fn tenths(v: i64) -> String {
-    let sign = if v < 0 { "-" } else { "" };
-    let a = v.unsigned_abs();
-    format!("{sign}{}.{}", a / 10, a % 10)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -256,12 +250,5 @@ mod tests {
         }];
         let svg = trend(&lines, &|d| d.to_string()).unwrap_or_default();
         assert!(svg.contains("<circle"));
-    }
-
-    #[test]
-    fn tenths_print_like_the_report() {
-        assert_eq!(tenths(962), "96.2");
-        assert_eq!(tenths(0), "0.0");
-        assert_eq!(tenths(-19), "-1.9");
     }
 }

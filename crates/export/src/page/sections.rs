@@ -7,6 +7,7 @@ use crate::write::ExportError;
 use std::fmt::Write as _;
 use zaitaku_parse::layout::Item;
 use zaitaku_parse::model::{ProgramRow, Report};
+use zaitaku_validate::arithmetic::tenths_number;
 use zaitaku_validate::report::FAMILY_NAMES;
 
 /// The validation summary: checks per family over the build, failures,
@@ -199,10 +200,10 @@ pub(super) fn program(out: &mut String, r: &Report) -> Result<(), ExportError> {
             td(out, "activity", label, Some(row.activity_span));
             let s = Some(row.span);
             td(out, "count_previous", &row.count_previous.to_string(), s);
-            td(out, "pct_previous", &chart::tenths(row.pct_previous), s);
+            td(out, "pct_previous", &tenths_number(row.pct_previous), s);
             td(out, "count_current", &row.count_current.to_string(), s);
-            td(out, "pct_current", &chart::tenths(row.pct_current), s);
-            td(out, "change_pct", &chart::tenths(row.change), s);
+            td(out, "pct_current", &tenths_number(row.pct_current), s);
+            td(out, "change_pct", &tenths_number(row.change), s);
             out.push_str("</tr>");
         }
         out.push_str("</tbody></table></div></article>\n");
