@@ -90,7 +90,9 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             source: &new_src,
         },
     );
-    let table = || zaitaku_export::changes::changes(&old.edition, &new.edition, &changes);
+    // The `changes` table, built once where CSV or --out needs it.
+    let table = (args.format == Format::Csv || args.out.is_some())
+        .then(|| zaitaku_export::changes::changes(&old.edition, &new.edition, &changes));
     // Said beside the changes only: with none, "no changes" is all.
     let notes = if changes.is_empty() {
         Vec::new()
@@ -101,12 +103,11 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         Format::Text => render::terminal(&changes, sides.0, sides.1, &notes).into_bytes(),
         Format::Md => render::markdown(&changes, sides.0, sides.1, &notes).into_bytes(),
         Format::Json => render::json(&changes, sides.0, sides.1).into_bytes(),
-        Format::Csv => table_csv(&table()),
+        Format::Csv => table.as_ref().map(table_csv).unwrap_or_default(),
     };
-    if let Some(dir) = &args.out {
-        let t = table();
+    if let (Some(dir), Some(t)) = (&args.out, &table) {
         let csv = CsvOptions::default();
-        let mut files = render_table(&t, csv)
+        let mut files = render_table(t, csv)
             .with_context(|| format!("writing {}", dir.display()))?
             .to_vec();
         files.push(datapackage(std::slice::from_ref(&t.header()), csv));
