@@ -4,7 +4,8 @@
 //!
 //! [`tables::all`] gives the tables (each column documented once, in
 //! [`table::Meta`]); [`render`] turns them and the report into file bytes;
-//! [`atomic::write_atomically`] puts the files in place all or nothing.
+//! [`atomic::write_atomically`] puts the files in place all or nothing, into
+//! a directory [`claim::Target`] checked is new, empty or zaitaku's own.
 //!
 //! ```
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -16,7 +17,8 @@
 //! let tables = zaitaku_export::tables::all(&reports, &report);
 //! let files = zaitaku_export::render(&tables, &report, Default::default())?;
 //! let dir = std::env::temp_dir().join(format!("zaitaku-doc-{}", std::process::id()));
-//! zaitaku_export::atomic::write_atomically(&dir.join("output"), &files)?;
+//! let out = zaitaku_export::claim::Target::new(&dir.join("output"), &[])?;
+//! zaitaku_export::atomic::write_atomically(&out, &files)?;
 //! assert!(dir.join("output/municipalities.parquet").exists());
 //! # std::fs::remove_dir_all(&dir)?;
 //! # Ok(()) }
@@ -39,6 +41,7 @@ pub mod answers;
 pub mod associations;
 pub mod atomic;
 pub mod changes;
+pub mod claim;
 mod columns;
 pub mod page;
 pub mod readers;

@@ -57,6 +57,9 @@ pub enum ExportError {
     /// check, already reported): nothing was published.
     #[error("the build stopped before writing its outputs")]
     Abandoned,
+    /// The output directory is not zaitaku's to replace: nothing changed.
+    #[error("{0}")]
+    Refused(crate::claim::Refusal),
     /// The file system refused.
     #[error("{path}: {source}")]
     Io {

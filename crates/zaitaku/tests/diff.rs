@@ -274,7 +274,12 @@ fn out_writes_the_changes_table_with_its_data_package() {
     let files: Vec<String> = wd.files("changes").into_iter().map(|(n, _)| n).collect();
     assert_eq!(
         files,
-        ["changes.csv", "changes.parquet", "datapackage.json"]
+        [
+            ".zaitaku-manifest.json",
+            "changes.csv",
+            "changes.parquet",
+            "datapackage.json"
+        ]
     );
     let csv = std::fs::read_to_string(wd.path().join("changes/changes.csv")).unwrap();
     assert_eq!(csv, run.stdout);

@@ -67,6 +67,12 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         encoding: args.csv_encoding,
         unmappable: args.cp932_unmappable,
     };
+    let mut inputs = args.input.inputs.clone();
+    inputs.extend(args.input.overrides.iter().cloned());
+    let target = match super::output_target(&args.out, &inputs) {
+        Ok(target) => target,
+        Err(outcome) => return Ok(outcome),
+    };
     let mut phases = crate::term::Phases::start();
     let (texts, read) = read_texts(&args.input);
     if !read {
@@ -82,7 +88,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     phases.lap("read");
     let mut run = Run::default();
     let several = texts.len() > 1;
-    let written = write_atomically_with(&args.out, |tmp| {
+    let written = write_atomically_with(&target, |tmp| {
         // The rows are written on a thread of their own while the next
         // batch is parsed: the writer takes a batch's tables through a
         // channel holding one batch at most.
@@ -215,6 +221,11 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 "zaitaku: nothing written; {} left untouched",
                 args.out.display()
             );
+            return Ok(Outcome::InputError);
+        }
+        Err(ExportError::Refused(refusal)) => {
+            say_totals(&run.tally.summary);
+            super::say_refusal(&refusal);
             return Ok(Outcome::InputError);
         }
         Err(e) => return Err(e).with_context(|| format!("writing {}", args.out.display())),

@@ -59,6 +59,13 @@ pub struct Args {
 
 /// Runs `diff`.
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
+    let target = match &args.out {
+        Some(out) => match super::output_target(out, &[args.old.clone(), args.new.clone()]) {
+            Ok(target) => Some(target),
+            Err(outcome) => return Ok(outcome),
+        },
+        None => None,
+    };
     let mut phases = crate::term::Phases::start();
     // Both sides at once: each parses and validates on its own thread.
     let (old, new) = std::thread::scope(|scope| {
@@ -105,14 +112,21 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         Format::Json => render::json(&changes, sides.0, sides.1).into_bytes(),
         Format::Csv => table.as_ref().map(table_csv).unwrap_or_default(),
     };
-    if let (Some(dir), Some(t)) = (&args.out, &table) {
+    if let (Some(target), Some(t)) = (&target, &table) {
+        let dir = target.given();
         let csv = CsvOptions::default();
         let mut files = render_table(t, csv)
             .with_context(|| format!("writing {}", dir.display()))?
             .to_vec();
         files.push(datapackage(std::slice::from_ref(&t.header()), csv));
-        zaitaku_export::atomic::write_atomically(dir, &files)
-            .with_context(|| format!("writing {}", dir.display()))?;
+        match zaitaku_export::atomic::write_atomically(target, &files) {
+            Ok(()) => {}
+            Err(zaitaku_export::write::ExportError::Refused(refusal)) => {
+                super::say_refusal(&refusal);
+                return Ok(Outcome::InputError);
+            }
+            Err(e) => return Err(e).with_context(|| format!("writing {}", dir.display())),
+        }
         say!(
             "zaitaku: changes: {} rows written to {}",
             changes.len(),

@@ -62,6 +62,22 @@ impl Workdir {
         self.run_with_env(args, &[])
     }
 
+    /// [`run`](Self::run) in the subdirectory `dir` (created if missing).
+    pub fn run_in(&self, dir: &str, args: &[&str]) -> Run {
+        let cwd = self.dir.path().join(dir);
+        std::fs::create_dir_all(&cwd).unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_zaitaku"))
+            .args(args)
+            .current_dir(cwd)
+            .output()
+            .expect("the binary runs");
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
     /// [`run`](Self::run) with environment variables set.
     pub fn run_with_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
         let out = Command::new(env!("CARGO_BIN_EXE_zaitaku"))
