@@ -4,7 +4,10 @@
 //! The data flows one way, one stage per module or folder:
 //!
 //! 1. [`decode`]: bytes → text (encoding detected, or chosen);
-//! 2. [`text`]: text → normalized lines → pages;
+//! 2. [`canon`]: text → canonical lines → pages, whichever extractor wrote
+//!    the text, each line still pointing at the input's own line and
+//!    columns; [`text`]: what the parsers read of them (lines, pages,
+//!    paragraphs, words);
 //! 3. [`pages`]: each page kind parsed as printed into the typed tables of
 //!    [`model`] (no decisions), with the layout knowledge of [`layout`] and
 //!    the reference list of [`mod@reference`];
@@ -64,6 +67,7 @@ macro_rules! texts {
     };
 }
 
+pub mod canon;
 pub mod decode;
 pub mod error;
 pub mod layout;
@@ -87,8 +91,8 @@ pub const MAX_INPUT_BYTES: usize = 64 << 20;
 
 /// Parses a decoded text into a [`Report`], or returns every parse error found.
 pub fn parse_text(text: &str) -> Result<Report, ParseErrors> {
-    let normalized = text::normalize(text);
-    let pages = text::pages(&normalized);
+    let canonical = canon::canonical(text);
+    let pages = canonical.pages();
     let mut errors = text::oversized_numbers(&pages);
     if !errors.is_empty() {
         return Err(ParseErrors(errors));
@@ -105,11 +109,11 @@ pub fn parse_text(text: &str) -> Result<Report, ParseErrors> {
     let first = titled(layout::PROGRAM_SUMMARY_TITLE, None);
     let second = titled(layout::QUESTION_SUMMARY_TITLE, first.map(|p| p.no));
     let (Some(first), Some(second)) = (first, second) else {
-        let line = span::saturating_u32(normalized.split('\n').count());
+        let line = span::saturating_u32(text.split('\n').count());
         errors.push(ParseError::new(
             Span::line(span::saturating_u32(pages.len()).max(1), line),
             format!(
-                "the pages {} and {} (pages separated by two blank lines)",
+                "the pages {} and {} (pages separated by a form feed or two blank lines)",
                 layout::PROGRAM_SUMMARY_NAME,
                 layout::QUESTION_SUMMARY_NAME
             ),
@@ -179,26 +183,8 @@ pub fn parse_text(text: &str) -> Result<Report, ParseErrors> {
 /// for putting many inputs in edition order before parsing them. `None`
 /// where no as-of phrase reads ([`parse_text`] then says why).
 pub fn edition_of(text: &str) -> Option<model::Edition> {
-    // Normalization keeps line breaks and blank lines, and era names are
-    // not normalized: the pages of the text as read are those of the
-    // normalized text, and only lines naming an era need normalizing.
-    let named: Vec<(u32, u32, String)> = text::pages(text)
-        .iter()
-        .flat_map(|page| page.lines.iter().map(move |line| (page.no, line)))
-        .filter(|(_, line)| !page1::era_names_at(line.text).is_empty())
-        .map(|(page, line)| (page, line.no, text::normalize(line.text)))
-        .collect();
-    let pages: Vec<Page<'_>> = named
-        .iter()
-        .map(|(page, line, normalized)| Page {
-            no: *page,
-            lines: vec![text::Line {
-                no: *line,
-                text: normalized,
-            }],
-        })
-        .collect();
-    page1::edition(&pages, &mut Vec::new()).map(|(edition, _)| edition)
+    let canonical = canon::canonical(text);
+    page1::edition(&canonical.pages(), &mut Vec::new()).map(|(edition, _)| edition)
 }
 
 /// Every `N name …` row head whose name is a municipality of the reference

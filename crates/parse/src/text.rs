@@ -1,47 +1,9 @@
-//! Decoded text → normalized lines → pages → paragraphs.
-//!
-//! Normalization is character for character, so line and column numbers stay
-//! those of the input: full-width ASCII digits, Latin letters and `＝` become
-//! ASCII (the text mixes `ｎ＝５３` and `N=５３`, `７月` and `7月`), and the two
-//! circle characters of the marks (`〇` U+3007 and `○` U+25CB) become `○`.
-//! Full NFKC is not safe here: it would turn the question markers ①②③ into
-//! plain digits and the full-width brackets of every label into ASCII.
+//! What the page parsers read: lines and pages of the canonical text
+//! ([`crate::canon`]), paragraphs, words, and the input column of a byte of
+//! a canonical line.
 
+use crate::canon::Shift;
 use crate::error::{ErrorKind, ParseError};
-
-/// Maps one character to its normalized form.
-pub fn normalize_char(c: char) -> char {
-    match c {
-        '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '＝' => {
-            char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
-        }
-        _ => crate::layout::MARK_VARIANTS
-            .iter()
-            .find(|(printed, _)| *printed == c)
-            .map_or(c, |(_, mark)| *mark),
-    }
-}
-
-/// Normalizes a whole text (see the module docs).
-pub fn normalize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    // Most characters stay as they are: copy the runs between those that
-    // change whole.
-    let mut kept = 0;
-    for (at, c) in text.char_indices() {
-        if c.is_ascii() {
-            continue;
-        }
-        let n = normalize_char(c);
-        if n != c {
-            out.push_str(&text[kept..at]);
-            out.push(n);
-            kept = at + c.len_utf8();
-        }
-    }
-    out.push_str(&text[kept..]);
-    out
-}
 
 /// The largest number any table holds: counts, numbers and years are
 /// written as 32-bit integers (Parquet Int32).
@@ -77,7 +39,7 @@ pub fn oversized_numbers(pages: &[Page<'_>]) -> Vec<ParseError> {
                                 .collect();
                             errors.push(ParseError::of(
                                 ErrorKind::Number,
-                                page.span(line.no).at_column(char_column(line.text, first)),
+                                page.span(line.no).at_column(line.column(first)),
                                 format!("a number of at most {MAX_NUMBER} (the tables' counts and years are 32-bit)"),
                                 &run,
                             ));
@@ -95,16 +57,45 @@ pub fn oversized_numbers(pages: &[Page<'_>]) -> Vec<ParseError> {
     errors
 }
 
-/// One line of the input, with its line number (from 1).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One line of the canonical text, with the number of the input line it
+/// came from (from 1) and the way back to the input's columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Line<'a> {
     /// Line number in the input, from 1.
     pub no: u32,
-    /// The line's text, without its `\n`.
+    /// The line's canonical text, without its `\n`.
     pub text: &'a str,
+    /// Where the input's columns stop lining up with the canonical ones.
+    pub shifts: &'a [Shift],
 }
 
-/// One page: the lines between two runs of two or more blank lines.
+impl<'a> Line<'a> {
+    /// A line whose text is its input's (no shift): for tests.
+    pub fn plain(no: u32, text: &'a str) -> Self {
+        Line {
+            no,
+            text,
+            shifts: &[],
+        }
+    }
+
+    /// The input's character column (from 1) of byte `at` of the line.
+    pub fn column(&self, at: usize) -> u32 {
+        char_column(self.text, at).saturating_add(self.delta(at))
+    }
+
+    /// Input column minus canonical column at byte `at`.
+    fn delta(&self, at: usize) -> u32 {
+        let k = self
+            .shifts
+            .partition_point(|s| usize::try_from(s.at).is_ok_and(|s| s <= at));
+        k.checked_sub(1)
+            .and_then(|k| self.shifts.get(k))
+            .map_or(0, |s| s.delta)
+    }
+}
+
+/// One page of the canonical text ([`crate::canon::Canonical::pages`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page<'a> {
     /// Page number, from 1.
@@ -143,96 +134,52 @@ impl<'a> Page<'a> {
     }
 }
 
-/// Splits normalized text into pages. Pages are separated by two or more
-/// blank lines (three `\n` in a row); a single blank line is inside a page.
-pub fn pages(text: &str) -> Vec<Page<'_>> {
-    let mut pages = Vec::new();
-    let mut current: Vec<Line<'_>> = Vec::new();
-    let mut blank_run = 0;
-    // Lines split with the memchr crate's vectorized search.
-    let mut start = 0;
-    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
-    let lines = ends.map(|end| {
-        let line = text.get(start..end).unwrap_or_default();
-        start = end + 1;
-        line
-    });
-    for (i, raw) in lines.enumerate() {
-        let line = Line {
-            no: crate::span::saturating_u32(i).saturating_add(1),
-            text: raw,
-        };
-        if is_blank(raw) {
-            blank_run += 1;
-            if blank_run == 2 && !current.is_empty() {
-                push_page(&mut pages, &mut current);
-            } else if !current.is_empty() {
-                current.push(line);
-            }
-            continue;
-        }
-        blank_run = 0;
-        current.push(line);
-    }
-    push_page(&mut pages, &mut current);
-    pages
-}
-
-/// Whether a line holds only white space (U+3000 included); a line whose
-/// first byte is printable ASCII is not blank without a look further.
-fn is_blank(line: &str) -> bool {
-    match line.as_bytes().first() {
-        Some(b) if b.is_ascii_graphic() => false,
-        _ => line.trim().is_empty(),
-    }
-}
-
-fn push_page<'a>(pages: &mut Vec<Page<'a>>, lines: &mut Vec<Line<'a>>) {
-    while lines.last().is_some_and(|l| is_blank(l.text)) {
-        lines.pop();
-    }
-    if !lines.is_empty() {
-        pages.push(Page {
-            no: crate::span::saturating_u32(pages.len()).saturating_add(1),
-            lines: std::mem::take(lines),
-        });
-    }
-}
-
 /// The words of a line (split at ASCII whitespace; U+3000 stays inside a
 /// word, as in 「熟年相談室　きく」) with the byte offset each starts at.
 pub fn words_at(text: &str) -> Vec<(usize, &str)> {
-    text.split_ascii_whitespace()
-        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
-        .collect()
+    let mut words = Vec::new();
+    let mut start = None;
+    for (at, b) in text.bytes().enumerate().chain([(text.len(), b' ')]) {
+        match (b.is_ascii_whitespace(), start) {
+            (true, Some(s)) => {
+                words.extend(text.get(s..at).map(|w| (s, w)));
+                start = None;
+            }
+            (false, None) => start = Some(at),
+            _ => {}
+        }
+    }
+    words
 }
 
-/// Character columns (from 1) of increasing byte offsets of one line, in one
+/// Input columns (from 1) of increasing byte offsets of one line, in one
 /// pass over it: a column per word of a long line costs the line once, not
 /// once per word.
 #[derive(Debug, Clone)]
 pub struct Columns<'a> {
-    text: &'a str,
+    line: Line<'a>,
     byte: usize,
     column: u32,
 }
 
 impl<'a> Columns<'a> {
-    /// A cursor at the start of `text`.
-    pub fn new(text: &'a str) -> Self {
+    /// A cursor at the start of `line`.
+    pub fn new(line: &Line<'a>) -> Self {
         Columns {
-            text,
+            line: *line,
             byte: 0,
             column: 1,
         }
     }
 
-    /// The column of byte `at`; an offset before the last one asked starts over.
+    /// The input column of byte `at`; an offset before the last one asked
+    /// starts over.
     pub fn at(&mut self, at: usize) -> u32 {
         if at < self.byte {
-            *self = Columns::new(self.text);
+            *self = Columns::new(&self.line);
         }
         let between = self
+            .line
             .text
             .get(self.byte..at)
             .map_or(0, |t| t.chars().count());
@@ -240,7 +187,7 @@ impl<'a> Columns<'a> {
             .column
             .saturating_add(crate::span::saturating_u32(between));
         self.byte = at;
-        self.column
+        self.column.saturating_add(self.line.delta(at))
     }
 }
 
@@ -288,35 +235,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn full_width_digits_and_equals_become_ascii() {
-        assert_eq!(normalize("集計状況（ｎ＝５３）"), "集計状況（n=53）");
-    }
-
-    #[test]
-    fn both_circles_become_one_mark() {
-        assert_eq!(normalize("千代田区 〇 西多摩 ○"), "千代田区 ○ 西多摩 ○");
-    }
-
-    #[test]
-    fn normalizing_a_text_is_normalizing_each_character() {
-        let seed = include_str!("../../../raw/000_1fb60f2a74870bbb.txt");
-        for text in [seed, "", "ａ", "abc", "〇x〇", "x１２y", "\u{10FFFF}1"] {
-            let one_by_one: String = text.chars().map(normalize_char).collect();
-            assert_eq!(normalize(text), one_by_one);
-        }
-    }
-
-    #[test]
-    fn question_markers_and_brackets_are_kept() {
-        assert_eq!(normalize("⓪①②③④（ア）"), "⓪①②③④（ア）");
-    }
-
-    #[test]
     fn a_joined_paragraph_knows_each_bytes_line() {
         let lines = [
-            Line { no: 7, text: "ab" },
-            Line { no: 8, text: "" },
-            Line { no: 9, text: "c" },
+            Line::plain(7, "ab"),
+            Line::plain(8, ""),
+            Line::plain(9, "c"),
         ];
         let j = join_paragraph(&lines);
         assert_eq!(j.text, "abc");
@@ -327,22 +250,9 @@ mod tests {
     }
 
     #[test]
-    fn two_blank_lines_separate_pages_one_does_not() {
-        let text = "\na\n\nb\n\n\n\nc\n";
-        let pages = pages(text);
-        assert_eq!(pages.len(), 2);
-        assert_eq!(
-            pages[0].lines.iter().map(|l| l.text).collect::<Vec<_>>(),
-            ["a", "", "b"]
-        );
-        assert_eq!((pages[1].no, pages[1].first_line()), (2, 8));
-        assert_eq!(pages[0].paragraphs().len(), 2);
-    }
-
-    #[test]
     fn a_number_beyond_32_bits_is_an_error_at_its_first_digit() {
         let text = "a 2147483647 b\n\u{3000}x 2147483648 00000000000000000000012\n";
-        let errors = oversized_numbers(&pages(text));
+        let errors = oversized_numbers(&crate::canon::test_pages(text));
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].kind, ErrorKind::Number);
         assert_eq!(
@@ -359,7 +269,7 @@ mod tests {
     #[test]
     fn words_keep_their_offsets_and_ideographic_spaces() {
         let line = "熟年相談室　きく 篠崎  03-5664-3080";
-        let mut columns = Columns::new(line);
+        let mut columns = Columns::new(&Line::plain(1, line));
         let got: Vec<(u32, &str)> = words_at(line)
             .into_iter()
             .map(|(at, w)| (columns.at(at), w))

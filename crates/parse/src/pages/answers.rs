@@ -14,7 +14,7 @@ use crate::layout::{AnswerPageSpec, Mark, ANSWER_PAGES, ISLANDS_EXCLUDED};
 use crate::layout::{LEGEND_LABELS_SHOWN, LEGEND_PAIR, LEGEND_SHOWN};
 use crate::model::{AnswerCell, AnswerPage, AnswerRow, AnswerValue, Legend, LegendEntry, Span};
 use crate::pages::combinators::row_head;
-use crate::text::{char_column, words_at, Columns, Line, Page};
+use crate::text::{words_at, Columns, Line, Page};
 use crate::vocab::{choices, layout_is_match, layout_regex};
 
 /// Parses every per-municipality page of the layout.
@@ -93,7 +93,7 @@ fn legend(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<Legend> {
         return None;
     };
     let at = |byte: usize| crate::model::Span {
-        column: char_column(line.text, byte),
+        column: line.column(byte),
         ..page.span(line.no)
     };
     let mut entries: Vec<LegendEntry> = Vec::new();
@@ -162,9 +162,9 @@ struct Word<'a> {
     column: u32,
 }
 
-fn words(text: &str) -> Vec<Word<'_>> {
-    let mut columns = Columns::new(text);
-    words_at(text)
+fn words<'a>(line: &Line<'a>) -> Vec<Word<'a>> {
+    let mut columns = Columns::new(line);
+    words_at(line.text)
         .into_iter()
         .map(|(at, w)| Word {
             text: w,
@@ -195,7 +195,7 @@ fn row(
     let Ok((_, (no, name))) = row_head(line.text) else {
         return Ok(None);
     };
-    let words = words(line.text);
+    let words = words(line);
     let known = names.iter().any(|n| n == name);
     let repeated = words.len() > 2 && words.last().is_some_and(|w| w.text == name);
     let last_column = words.last().map_or(1, |w| w.column);
@@ -315,7 +315,7 @@ fn row(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::pages;
+    use crate::canon::test_pages as pages;
 
     const LEGEND_LINE: &str = "○各区市町村の調査票回答にしたがって 「実施」 については「◎」、「29年度中に実施予定」については「○」、「平成30年4月1日実施予定及びその他（検討中・実施時期未定等）」は「△」、「実施予定なし」（(ク）のみ）については「×」及び実施（予定）内容についてはリストより選択された回答内容を標記。";
 

@@ -205,7 +205,7 @@ fn page_table(
             .filter(|(_, w)| *w != ASSOCIATION_MARK && note_numbers(w).is_none())
             .count();
         let mut first = true;
-        let mut columns = Columns::new(line.text);
+        let mut columns = Columns::new(line);
         for &(byte, w) in cells {
             if w == ASSOCIATION_MARK {
                 match rows.last_mut() {
@@ -336,7 +336,7 @@ fn is_name(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::pages;
+    use crate::canon::test_pages as pages;
 
     /// Page 5 of the seed, shortened: rows, footnotes, totals, header, title.
     const PAGE: &str = "千代田区 ○ 西多摩 ○\n\n神田 （福生市）\n中央区 ○ （青梅市）\n港区 北多摩 ○ ○\n日本橋 ○ ○ 東大\n練馬区 ※1 日大\n\nは、委託または補助事業の対象になっていない地区医師会 東邦大\n※1 H29年度は未実施地区を対象として実施 都立病院\n※2 H28年度までは実施地区数、H29年度は交付申請書提出地区数 2 1 2 2\n\n35地区医師会が実施 ※2\n\n2829 ※1 26 27医師会名 29 ※1\n\n在宅医等相互支援体制構築事業(24時間診療体制確保事業）\n\n医師会名 26 27 28\n";

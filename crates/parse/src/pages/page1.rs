@@ -16,7 +16,7 @@ use crate::layout::{
 };
 use crate::model::{last_day_of_month, Date, Edition, ProgramRow, ProgramSummary, Span};
 use crate::pages::combinators::{as_of_phrase, item_label, program_figure_line};
-use crate::text::{char_column, join_paragraph, Page};
+use crate::text::{join_paragraph, Page};
 use crate::vocab::layout_regex;
 use std::collections::BTreeMap;
 
@@ -45,7 +45,7 @@ pub fn edition(pages: &[Page<'_>], errors: &mut Vec<ParseError>) -> Option<(Edit
                 let Ok((_, (era, year, month))) = as_of_phrase(&line.text[at..]) else {
                     continue;
                 };
-                let position = page.span(line.no).at_column(char_column(line.text, at));
+                let position = page.span(line.no).at_column(line.column(at));
                 let span = position;
                 let printed = line.text[at..]
                     .split_whitespace()
@@ -301,7 +301,7 @@ fn find_line(page: &Page<'_>, text: &str) -> Option<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::pages;
+    use crate::canon::test_pages as pages;
 
     #[test]
     fn item_label_is_read_without_its_figures() {

@@ -365,7 +365,7 @@ mod tests {
 
     #[test]
     fn count_glued_before_the_text_is_found() {
-        let page = &crate::text::pages(
+        let page = &crate::canon::test_pages(
             "53東京都が実施する「東京都地域医療構想調整会議在宅療養ワーキング」等への参加\n",
         )[0];
         let mut errors = vec![];
@@ -376,7 +376,7 @@ mod tests {
 
     #[test]
     fn count_after_a_wrapped_text_is_found() {
-        let page = &crate::text::pages("（⓪以外の取組について）複数の関係区市町村が連携して、広域連携が必要な事項について協議してい\nますか。 19\n")[0];
+        let page = &crate::canon::test_pages("（⓪以外の取組について）複数の関係区市町村が連携して、広域連携が必要な事項について協議してい\nますか。 19\n")[0];
         let mut errors = vec![];
         let joined: Vec<Joined> = page.paragraphs().into_iter().map(join_paragraph).collect();
         let got = locate(page, &joined, QUESTIONS[19].text.unwrap(), &mut errors).unwrap();

@@ -33,7 +33,7 @@
 
 use crate::model::Span;
 use crate::reference::{index_of, municipalities};
-use crate::text::Page;
+use crate::text::{Line, Page};
 
 mod leftovers;
 mod record;
@@ -46,21 +46,51 @@ pub use crate::model::windows::{
     MunicipalityWindows, NameSource, Plan, Printed, PrintedWindows, Run, Window, WindowPages,
 };
 
-/// A line of the window pages, trimmed; its span's column is where the
-/// trimmed text starts.
+/// A piece of a line of the window pages (the whole line, or the cells in
+/// front of its marks); its span's column is where the piece starts.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct L<'a> {
     pub(crate) text: &'a str,
     pub(crate) span: Span,
+    line: Line<'a>,
 }
 
-impl L<'_> {
-    /// The span of `word`, a subslice of the line's text.
+impl<'a> L<'a> {
+    /// The whole of `line`, on `page`.
+    pub(crate) fn new(page: &Page<'_>, line: Line<'a>) -> Self {
+        L {
+            text: line.text,
+            span: page.span(line.no),
+            line,
+        }
+        .piece(line.text)
+    }
+
+    /// Nothing, at `span` (a record whose cells are missing).
+    pub(crate) fn empty(span: Span) -> Self {
+        L {
+            text: "",
+            span,
+            line: Line::plain(span.line, ""),
+        }
+    }
+
+    /// `text`, a piece of this one's line.
+    pub(crate) fn piece(&self, text: &'a str) -> Self {
+        L {
+            text,
+            span: self.at(text),
+            line: self.line,
+        }
+    }
+
+    /// The span of `word`, a subslice of the line's text (else the line's).
     pub(crate) fn at(&self, word: &str) -> Span {
-        let offset = (word.as_ptr() as usize).saturating_sub(self.text.as_ptr() as usize);
-        let before = self.text.get(..offset).map_or(0, |t| t.chars().count());
-        let column = crate::span::saturating_u32(before).saturating_add(self.span.column);
-        self.span.at_column(column)
+        let offset = (word.as_ptr() as usize).wrapping_sub(self.line.text.as_ptr() as usize);
+        if offset > self.line.text.len() {
+            return self.span;
+        }
+        self.span.at_column(self.line.column(offset))
     }
 }
 

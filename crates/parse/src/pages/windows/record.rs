@@ -6,7 +6,7 @@ use crate::layout::{EXTENSION, HOURS_START, TARGET_MARK, WINDOW_PAGES_TITLE};
 use crate::layout::{ISSUER, WINDOW_HEADER_ENDS, WINDOW_HEADER_LINES, WINDOW_HEADER_STARTS};
 use crate::model::windows::NameSource;
 use crate::model::Span;
-use crate::text::{char_column, Page};
+use crate::text::Page;
 use crate::vocab::{layout_contains, layout_is_match, layout_regex};
 
 fn is_header(line: &str) -> bool {
@@ -100,14 +100,7 @@ pub(super) fn events<'a>(pages: &[Page<'a>]) -> Vec<Event<'a>> {
             .lines
             .iter()
             .filter(|l| !l.text.trim().is_empty() && !is_header(l.text.trim()))
-            .map(|l| {
-                let text = l.text.trim();
-                let start = l.text.len() - l.text.trim_start().len();
-                L {
-                    text,
-                    span: page.span(l.no).at_column(char_column(l.text, start)),
-                }
-            })
+            .map(|l| L::new(page, *l))
             .collect();
         let last_marks = lines.iter().rposition(|l| marks_line(l.text).is_some());
         let mut pending: Vec<L<'a>> = Vec::new();
@@ -151,10 +144,7 @@ pub(super) fn events<'a>(pages: &[Page<'a>]) -> Vec<Event<'a>> {
                 // The window's own cells, printed in front of its marks.
                 let start = l.text.find(first_word).unwrap_or(0);
                 let end = l.text.find(TARGET_MARK).unwrap_or(l.text.len());
-                lines_of.push(L {
-                    text: l.text.get(start..end).unwrap_or_default().trim(),
-                    span: l.span,
-                });
+                lines_of.push(l.piece(l.text.get(start..end).unwrap_or_default().trim()));
             }
             out.push(Event::Window(Record {
                 lines: lines_of,
@@ -258,10 +248,7 @@ pub(super) fn window(r: &Record<'_>, errors: &mut Vec<ParseError>) -> (Window, O
         ));
     }
     let hours_start = layout_regex(HOURS_START);
-    let first = r.lines.first().copied().unwrap_or(L {
-        text: "",
-        span: r.marks_span,
-    });
+    let first = r.lines.first().copied().unwrap_or(L::empty(r.marks_span));
     let (head, leaked_no, leaked_name, first_rest) = record_head(&first);
     // The record's words line by line, the head taken off the first line.
     let mut lines: Vec<Vec<&str>> = vec![first_rest];

@@ -1,0 +1,482 @@
+//! Decoded text → canonical lines → pages: the one stage every page parser
+//! reads through, so that the same report reads the same whichever
+//! extractor wrote its text, and every position still points at the user's
+//! own file.
+//!
+//! Extractors write the same page in their own dialects. What this stage
+//! makes of them (the canonical form every parser and every output value
+//! sees):
+//!
+//! - **pages** break at a form feed (pdftotext, pdfminer.six; with or
+//!   without blank lines around it) and at a run of two or more blank lines
+//!   (the seed's habit). One blank line stays inside a page;
+//! - **white space**: a line's leading and trailing white space goes
+//!   (U+3000 included); inside a line, every run of spaces, tabs, U+00A0 and
+//!   the other Unicode spaces (U+1680, U+2000–U+200A, U+202F, U+205F) is one
+//!   ASCII space; zero-width characters (U+200B, U+2060, U+FEFF) go. U+3000
+//!   inside a line is kept: it is part of names (「熟年相談室　きく」);
+//! - **code points extractors choose differently for one glyph**: Kangxi
+//!   radicals (U+2F00–U+2FD5: ⽇ → 日), the CJK Radicals Supplement
+//!   characters that are whole ideographs (⻑ → 長, ⻄ → 西, …) and CJK
+//!   Compatibility Ideographs become the unified ideographs; WAVE DASH
+//!   U+301C becomes FULLWIDTH TILDE U+FF5E (the seed's, as CP932 maps it);
+//!   a hyphen or minus variant (U+2010–U+2015, U+2212, U+FE63, U+FF0D, and
+//!   between digits also ー U+30FC and ｰ U+FF70) becomes `-` between digits
+//!   (phones: 「03−5742−6729」) and where it stands alone (the mark 「-」);
+//!   half-width katakana become full-width (ｶﾞ → ガ, one character);
+//!   full-width digits, Latin letters and `＝` become ASCII (the text mixes
+//!   `ｎ＝５３` and `N=５３`); the two circles of the marks (〇 U+3007, ○
+//!   U+25CB) become ○.
+//!
+//! What the layout means is kept: the question markers ①②③④⓪, full-width
+//! brackets and punctuation (（ア）, ：, ％, ／), U+3000 inside a line. Full
+//! NFKC is not applied: it would turn ①②③ into digits and every （ into (.
+//!
+//! Line numbers are the input's: a canonical line keeps the number of the
+//! line it came from (two canonical lines share one where a form feed
+//! splits a line). Columns are mapped back: each line carries the places
+//! where the canonical text's characters stop lining up one to one with the
+//! input's ([`Shift`]), and [`Line::column`](crate::text::Line::column)
+//! gives the input's character column of a canonical byte offset.
+
+use crate::text::{Line, Page};
+
+/// From byte `at` of a canonical line on, the input's character column is
+/// the canonical one plus `delta`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shift {
+    /// Byte offset in the canonical line.
+    pub at: u32,
+    /// Input column minus canonical column, from `at` on.
+    pub delta: u32,
+}
+
+/// One canonical line: where its text lies in [`Canonical::text`], the
+/// input line it came from, its shifts, and whether a page break comes
+/// before it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct CanonLine {
+    no: u32,
+    text: std::ops::Range<usize>,
+    shifts: std::ops::Range<usize>,
+    /// A form feed comes before this line.
+    form_feed: bool,
+}
+
+/// A text in canonical form, with the way back to the input's positions.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Canonical {
+    /// Every canonical line, one after the other (no separators).
+    text: String,
+    lines: Vec<CanonLine>,
+    shifts: Vec<Shift>,
+}
+
+/// The canonical form of a decoded text (see the module docs).
+pub fn canonical(text: &str) -> Canonical {
+    let mut c = Canonical {
+        text: String::with_capacity(text.len()),
+        lines: Vec::new(),
+        shifts: Vec::new(),
+    };
+    for (i, raw) in text.split('\n').enumerate() {
+        let no = crate::span::saturating_u32(i).saturating_add(1);
+        // A form feed ends the line's page; what follows it starts the next.
+        let mut column = 0u32;
+        for (k, part) in raw.split('\x0c').enumerate() {
+            c.push_line(no, part, column, k > 0);
+            column = column
+                .saturating_add(crate::span::saturating_u32(part.chars().count()))
+                .saturating_add(1);
+        }
+    }
+    c
+}
+
+impl Canonical {
+    /// Appends the canonical form of `part`, a piece of input line `no`
+    /// whose first character is at input column `first + 1`.
+    fn push_line(&mut self, no: u32, part: &str, first: u32, form_feed: bool) {
+        let start = self.text.len();
+        let shifts = self.shifts.len();
+        let mut out = LineWriter {
+            text: &mut self.text,
+            start,
+            shifts: &mut self.shifts,
+            canon_column: 0,
+            delta: 0,
+        };
+        // Leading and trailing white space goes (U+3000 too: indentation).
+        let edge = |c: char| is_space(c) || is_zero_width(c) || c == '\u{3000}';
+        let trimmed = part.trim_start_matches(edge);
+        let lead_chars = part
+            .get(..part.len() - trimmed.len())
+            .map_or(0, |t| crate::span::saturating_u32(t.chars().count()));
+        let trimmed = trimmed.trim_end_matches(edge);
+        let mut pending_space: Option<u32> = None;
+        let mut chars = trimmed
+            .chars()
+            .zip(first.saturating_add(lead_chars).saturating_add(1)..)
+            .peekable();
+        while let Some((c, column)) = chars.next() {
+            if is_space(c) {
+                pending_space.get_or_insert(column);
+                continue;
+            }
+            if is_zero_width(c) {
+                continue;
+            }
+            let next = chars.peek().map(|&(n, _)| n);
+            if let Some(at) = pending_space.take() {
+                out.push(' ', at);
+            }
+            let previous = out.last();
+            let (mapped, took_next) = canonical_char(c, previous, next);
+            out.push(mapped, column);
+            if took_next {
+                chars.next();
+            }
+        }
+        let end = self.text.len();
+        self.lines.push(CanonLine {
+            no,
+            text: start..end,
+            shifts: shifts..self.shifts.len(),
+            form_feed,
+        });
+    }
+
+    /// The canonical text of every line, each followed by `\n` (for tests
+    /// and for reading what the parsers read).
+    pub fn text(&self) -> String {
+        let mut out = String::with_capacity(self.text.len() + self.lines.len());
+        for l in &self.lines {
+            out.push_str(self.text.get(l.text.clone()).unwrap_or_default());
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The lines, with their input line numbers and shifts.
+    fn line(&self, l: &CanonLine) -> Line<'_> {
+        Line {
+            no: l.no,
+            text: self.text.get(l.text.clone()).unwrap_or_default(),
+            shifts: self.shifts.get(l.shifts.clone()).unwrap_or_default(),
+        }
+    }
+
+    /// Every line, in order, as [`Line`]s.
+    pub fn lines(&self) -> impl Iterator<Item = Line<'_>> {
+        self.lines.iter().map(|l| self.line(l))
+    }
+
+    /// The pages: broken at a form feed and at a run of two or more blank
+    /// lines. A page keeps its single blank lines (paragraph breaks); its
+    /// leading and trailing blank lines go; pages with no line go.
+    pub fn pages(&self) -> Vec<Page<'_>> {
+        let mut pages = Vec::new();
+        let mut current: Vec<Line<'_>> = Vec::new();
+        let mut blank_run = 0;
+        for l in &self.lines {
+            let line = self.line(l);
+            if l.form_feed {
+                push_page(&mut pages, &mut current);
+                blank_run = 0;
+            }
+            if line.text.is_empty() {
+                blank_run += 1;
+                if blank_run == 2 {
+                    push_page(&mut pages, &mut current);
+                } else if !current.is_empty() {
+                    current.push(line);
+                }
+                continue;
+            }
+            blank_run = 0;
+            current.push(line);
+        }
+        push_page(&mut pages, &mut current);
+        pages
+    }
+}
+
+fn push_page<'a>(pages: &mut Vec<Page<'a>>, lines: &mut Vec<Line<'a>>) {
+    while lines.last().is_some_and(|l| l.text.is_empty()) {
+        lines.pop();
+    }
+    if !lines.is_empty() {
+        pages.push(Page {
+            no: crate::span::saturating_u32(pages.len()).saturating_add(1),
+            lines: std::mem::take(lines),
+        });
+    }
+}
+
+/// Writes one canonical line, recording a [`Shift`] wherever the input's
+/// column stops being the canonical one plus the last delta.
+struct LineWriter<'a> {
+    text: &'a mut String,
+    start: usize,
+    shifts: &'a mut Vec<Shift>,
+    /// Characters written so far.
+    canon_column: u32,
+    delta: u32,
+}
+
+impl LineWriter<'_> {
+    /// Writes `c`, which stands at input column `column` (from 1).
+    fn push(&mut self, c: char, column: u32) {
+        let delta = column.saturating_sub(self.canon_column.saturating_add(1));
+        if delta != self.delta {
+            self.shifts.push(Shift {
+                at: crate::span::saturating_u32(self.text.len() - self.start),
+                delta,
+            });
+            self.delta = delta;
+        }
+        self.text.push(c);
+        self.canon_column = self.canon_column.saturating_add(1);
+    }
+
+    /// The last character written on this line.
+    fn last(&self) -> Option<char> {
+        self.text
+            .get(self.start..)
+            .and_then(|t| t.chars().next_back())
+    }
+}
+
+/// White space that separates cells: every Unicode space but U+3000, which
+/// is part of names.
+fn is_space(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t' | '\r' | '\u{0B}' | '\u{A0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200A}' | '\u{202F}' | '\u{205F}'
+    )
+}
+
+/// Characters that take no room and mean nothing here.
+fn is_zero_width(c: char) -> bool {
+    matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// Hyphens and minus signs extractors write for the report's `-`.
+fn is_dash(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}'
+    )
+}
+
+/// The canonical character of `c`, given the canonical character before it
+/// and the input character after it; `true` where `c` and the next make one
+/// character (a half-width kana and its voiced mark).
+fn canonical_char(c: char, previous: Option<char>, next: Option<char>) -> (char, bool) {
+    if c.is_ascii() {
+        return (c, false);
+    }
+    let digit_around =
+        || previous.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(is_digit_like);
+    let alone =
+        || previous.is_none_or(|p| p == ' ') && next.is_none_or(|n| is_space(n) || n == '\u{3000}');
+    match c {
+        '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '＝' => {
+            (char::from_u32(c as u32 - 0xFEE0).unwrap_or(c), false)
+        }
+        // WAVE DASH, as JIS maps 〜; the seed (and CP932) has ～.
+        '\u{301C}' => ('\u{FF5E}', false),
+        c if is_dash(c) && (digit_around() || alone()) => ('-', false),
+        'ー' | 'ｰ' if digit_around() => ('-', false),
+        '\u{FF61}'..='\u{FF9F}' => half_width_kana(c, next),
+        '\u{2F00}'..='\u{2FD5}' | '\u{F900}'..='\u{FAFF}' | '\u{2F800}'..='\u{2FA1F}' => {
+            (unified_ideograph(c), false)
+        }
+        '\u{2E80}'..='\u{2EF3}' => (
+            RADICALS_SUPPLEMENT
+                .iter()
+                .find(|(r, _)| *r == c)
+                .map_or(c, |(_, u)| *u),
+            false,
+        ),
+        _ => (
+            crate::layout::MARK_VARIANTS
+                .iter()
+                .find(|(printed, _)| *printed == c)
+                .map_or(c, |(_, mark)| *mark),
+            false,
+        ),
+    }
+}
+
+/// An ASCII or full-width digit.
+fn is_digit_like(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// A Kangxi radical's or a compatibility ideograph's unified ideograph
+/// (its one-character decomposition), or `c` itself.
+fn unified_ideograph(c: char) -> char {
+    let mut one = None;
+    let mut count = 0;
+    unicode_normalization::char::decompose_compatible(c, |d| {
+        count += 1;
+        one = Some(d);
+    });
+    match (count, one) {
+        (1, Some(d)) if d != c => d,
+        _ => c,
+    }
+}
+
+/// The full-width form of a half-width katakana (NFKC), composed with the
+/// voiced or semi-voiced mark after it where they make one character.
+fn half_width_kana(c: char, next: Option<char>) -> (char, bool) {
+    let wide = |c: char| {
+        let mut out = c;
+        unicode_normalization::char::decompose_compatible(c, |d| out = d);
+        out
+    };
+    let base = wide(c);
+    let composed = match next {
+        Some('\u{FF9E}') => unicode_normalization::char::compose(base, '\u{3099}'),
+        Some('\u{FF9F}') => unicode_normalization::char::compose(base, '\u{309A}'),
+        _ => None,
+    };
+    match composed {
+        Some(k) => (k, true),
+        None => (base, false),
+    }
+}
+
+/// The CJK Radicals Supplement characters that are whole ideographs in
+/// Japanese text, with the unified ideograph Unicode's
+/// EquivalentUnifiedIdeograph.txt gives for each (the other radicals of the
+/// block are components, never written alone in this report).
+const RADICALS_SUPPLEMENT: &[(char, char)] = &[
+    ('⺌', '小'),
+    ('⺍', '小'),
+    ('⺜', '日'),
+    ('⺟', '母'),
+    ('⺠', '民'),
+    ('⻄', '西'),
+    ('⻆', '角'),
+    ('⻑', '長'),
+    ('⻗', '雨'),
+    ('⻘', '青'),
+    ('⻝', '食'),
+    ('⻤', '鬼'),
+    ('⻨', '麦'),
+    ('⻩', '黄'),
+    ('⻫', '斉'),
+    ('⻭', '歯'),
+    ('⻯', '竜'),
+    ('⻲', '亀'),
+    ('⻳', '龟'),
+];
+
+/// The pages of `text`, its canonical form kept for the rest of the test
+/// run: for tests of page parsers.
+#[cfg(test)]
+pub(crate) fn test_pages(text: &str) -> Vec<Page<'static>> {
+    Box::leak(Box::new(canonical(text))).pages()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(input: &str) -> String {
+        canonical(input).text()
+    }
+
+    #[test]
+    fn full_width_digits_and_equals_become_ascii() {
+        assert_eq!(text("集計状況（ｎ＝５３）"), "集計状況（n=53）\n");
+    }
+
+    #[test]
+    fn both_circles_become_one_mark() {
+        assert_eq!(text("千代田区 〇 西多摩 ○"), "千代田区 ○ 西多摩 ○\n");
+    }
+
+    #[test]
+    fn question_markers_brackets_and_inner_ideographic_spaces_are_kept() {
+        assert_eq!(
+            text("⓪①②③④（ア） 熟年相談室　きく"),
+            "⓪①②③④（ア） 熟年相談室　きく\n"
+        );
+    }
+
+    #[test]
+    fn white_space_is_one_space_between_cells_and_none_at_the_ends() {
+        let dialects = [
+            "1 千代田区 ○ ◎",
+            "  1  千代田区\t○\u{A0}◎  ",
+            "\u{3000}1\u{2003}千代田区 \t ○\u{202F}◎\u{3000}",
+            "1 千代\u{200B}田区 ○ ◎\r",
+        ];
+        for d in dialects {
+            assert_eq!(text(d), "1 千代田区 ○ ◎\n", "{d:?}");
+        }
+    }
+
+    #[test]
+    fn code_points_of_one_glyph_become_one() {
+        // ⽇ U+2F47, ⽉ U+2F49 (Kangxi), ⻑ U+2ED1 (supplement), 﨑 U+FA11 stays
+        // (a unified ideograph in the compatibility block), 神 U+FA19 → 神.
+        assert_eq!(
+            text("平成29年度7⽉末⽇ ⻑寿 﨑 \u{FA19}"),
+            "平成29年度7月末日 長寿 﨑 神\n"
+        );
+        assert_eq!(text("9:00〜17:00"), "9:00～17:00\n");
+        assert_eq!(text("ｾﾝﾀｰ ｶﾞｲﾄﾞ ﾎﾟｽﾄ"), "センター ガイド ポスト\n");
+    }
+
+    #[test]
+    fn dashes_become_hyphens_between_digits_and_alone() {
+        assert_eq!(text("03−5742－6729 ‐ 03ー1234"), "03-5742-6729 - 03-1234\n");
+        // Inside words they stay: a long vowel, a dash between words.
+        assert_eq!(text("センター 東京−大阪"), "センター 東京−大阪\n");
+    }
+
+    #[test]
+    fn columns_map_back_to_the_input() {
+        let c = canonical("  1\t\t千代田区  ｶﾞ ○\n\x0c2 x");
+        let lines: Vec<Line<'_>> = c.lines().collect();
+        assert_eq!(lines[0].text, "1 千代田区 ガ ○");
+        let column = |l: &Line<'_>, word: &str| l.column(l.text.find(word).unwrap());
+        // Input: "  1\t\t千代田区  ｶﾞ ○": 1 at 3, 千 at 6, ｶ at 12, ○ at 15.
+        assert_eq!(column(&lines[0], "1"), 3);
+        assert_eq!(column(&lines[0], "千代田区"), 6);
+        assert_eq!(column(&lines[0], "ガ"), 12);
+        assert_eq!(column(&lines[0], "○"), 15);
+        // After the form feed: line 2 again, from column 2.
+        assert_eq!((lines[1].no, lines[1].text), (2, ""));
+        assert_eq!((lines[2].no, lines[2].text), (2, "2 x"));
+        assert_eq!(column(&lines[2], "x"), 4);
+    }
+
+    #[test]
+    fn pages_break_at_form_feeds_and_at_two_blank_lines() {
+        let seed_style = "\na\n\nb\n\n\n\nc\n";
+        let pages = test_pages(seed_style);
+        assert_eq!(pages.len(), 2);
+        let texts: Vec<&str> = pages[0].lines.iter().map(|l| l.text).collect();
+        assert_eq!(texts, ["a", "", "b"]);
+        assert_eq!((pages[1].no, pages[1].first_line()), (2, 8));
+        for form_feeds in [
+            "a\n\nb\n\x0cc\n",
+            "a\n\nb\x0c\nc",
+            "a\n\nb\n\n\x0c\n\nc\n\x0c",
+        ] {
+            let pages = test_pages(form_feeds);
+            let texts: Vec<Vec<&str>> = pages
+                .iter()
+                .map(|p| p.lines.iter().map(|l| l.text).collect())
+                .collect();
+            assert_eq!(texts, [vec!["a", "", "b"], vec!["c"]], "{form_feeds:?}");
+        }
+    }
+}
