@@ -19,7 +19,9 @@ drift from the edit its README line states.
 A fixture `NAME.txt` may have a sidecar `NAME.overrides.csv`, passed as
 `--overrides`. Lines are counted from 1, as editors and the messages count."""
 import pathlib
+import re
 import sys
+import unicodedata
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SEED = (ROOT / "raw" / "000_1fb60f2a74870bbb.txt").read_bytes()
@@ -132,6 +134,52 @@ def byte_after_first_newline(offset, byte, insert_it):
     return edit, f"byte 0x{byte:02X} {verb} at L2's byte {offset}"
 
 
+# The seed's pages: separated by two blank lines (three `\n`; a fourth
+# `\n` belongs to the next page's first, blank, line).
+def pages_joined(separator, how):
+    """The seed's pages joined by `separator` instead of two blank lines."""
+    def edit(data):
+        return separator.join(data.decode("utf-8").split("\n\n\n")).encode("utf-8")
+    return edit, how
+
+
+def text_edit(fn, how):
+    """An edit of the whole text (str → str)."""
+    return (lambda data: fn(data.decode("utf-8")).encode("utf-8")), how
+
+
+def every_line(fn, how):
+    """Each line of the seed through `fn` (str → str)."""
+    return text_edit(lambda t: "\n".join(fn(k, l) for k, l in enumerate(t.split("\n"))), how)
+
+
+
+def mixed_line_ends(text):
+    lines = text.split("\n")
+    ends = [("\n", "\r\n", "\r")[k % 3] for k in range(len(lines))]
+    for k in range(len(lines) - 1):
+        if ends[k] == "\r" and ends[k + 1] in ("\n", "\r\n") and lines[k + 1] == "":
+            ends[k] = "\n"
+    return "".join(l + e for l, e in zip(lines, ends))[:-1]
+
+
+# Ideographs as extractors write them from some Japanese fonts: the Kangxi
+# radical (U+2F00–U+2FD5) or CJK Radicals Supplement character of the same
+# glyph (⽇ for 日, ⻑ for 長).
+RADICAL_OF = {unicodedata.normalize("NFKC", chr(c)): chr(c) for c in range(0x2F00, 0x2FD6)}
+RADICAL_OF.update({"長": "⻑", "西": "⻄", "青": "⻘", "食": "⻝", "民": "⺠", "母": "⺟"})
+
+# Half-width katakana: the full-width kana each one (with ﾞ or ﾟ) stands for.
+HALF_WIDTH_OF = {}
+for c in range(0xFF66, 0xFF9E):
+    HALF_WIDTH_OF[unicodedata.normalize("NFKC", chr(c))] = chr(c)
+for full, half in list(HALF_WIDTH_OF.items()):
+    for mark, combining in (("\uff9e", "\u3099"), ("\uff9f", "\u309a")):
+        composed = unicodedata.normalize("NFC", full + combining)
+        if len(composed) == 1:
+            HALF_WIDTH_OF[composed] = half + mark
+
+
 # name: (what it shows, edit[, sidecar overrides rows])
 VALID = {
     "cover_page": (
@@ -173,6 +221,15 @@ INVALID = {
     "mark_outside_the_legend": (
         "a mark no legend prints (ウ① of 足立区) is a vocabulary error at its column",
         replace(328, "◎ △ - -", "◎ ▲ - -")),
+    "mark_outside_the_legend_tab_separated": (
+        "in a tab-separated copy, the mark no legend prints is shown on the user's own line, the caret under it",
+        then(replace(328, "◎ △ - -", "◎ ▲ - -"),
+             text_edit(lambda t: t.replace(" ", "\t"), "every 「 」 → a tab"))),
+    "number_too_large_indented_form_feed": (
+        "in a copy with indented lines and form feeds between pages, the caret sits under the number's first digit",
+        then(replace(28, "48 90.6%", "9" * 30 + " 90.6%"),
+             pages_joined("\n\x0c", "two blank lines between pages → a form feed"),
+             every_line(lambda k, l: l if not l else "  " + l, "two spaces put before every non-empty line"))),
     "number_too_large": (
         "a figure beyond the Int32 columns is a number error at its first digit (it once wrapped)",
         replace(28, "48 90.6%", "9" * 30 + " 90.6%")),
@@ -312,11 +369,65 @@ DIFF = {
              replace(843, "計　※3 24 45 49 48", "計　※3 25 46 50 49"))),
 }
 
+
+# The seed as other extractors write it: each must give the seed's tables,
+# column by column, apart from source positions (crates/zaitaku/tests/dialects.rs).
+DIALECTS = {
+    "form_feed": (
+        "a form feed between pages, no blank lines around it (pdftotext, pdfminer.six)",
+        pages_joined("\n\x0c", "two blank lines between pages → a form feed")),
+    "form_feed_with_blank_lines": (
+        "a form feed between pages with blank lines around it",
+        pages_joined("\n\n\x0c\n\n", "two blank lines between pages → blank line, form feed, blank line")),
+    "four_blank_lines": (
+        "four blank lines between pages",
+        pages_joined("\n\n\n\n\n", "two blank lines between pages → four")),
+    "trailing_spaces": (
+        "a trailing space on every line",
+        every_line(lambda k, l: l + " ", "a space put at the end of every line")),
+    "two_spaces": (
+        "two spaces between cells",
+        text_edit(lambda t: t.replace(" ", "  "), "every 「 」 → 「  」")),
+    "tabs": (
+        "a tab between cells",
+        text_edit(lambda t: t.replace(" ", "\t"), "every 「 」 → a tab")),
+    "no_break_spaces": (
+        "U+00A0 between cells, and U+2003 EM SPACE on every other line",
+        every_line(lambda k, l: l.replace(" ", "\u00a0" if k % 2 else "\u2003"),
+                   "every 「 」 → U+00A0 on odd lines (from 0), U+2003 on even ones")),
+    "indented": (
+        "every non-empty line indented by four spaces, and every tenth by a tab and U+3000",
+        every_line(lambda k, l: l if not l else ("\t\u3000" if k % 10 == 0 else "    ") + l,
+                   "four spaces (every tenth line: a tab and U+3000) put before every non-empty line")),
+    "kangxi_radicals": (
+        "every ideograph that is a Kangxi radical's (and 長 西 青 食 民 母) written as the radical (⽇ U+2F47 for 日)",
+        text_edit(lambda t: "".join(RADICAL_OF.get(c, c) for c in t),
+                  "every ideograph with a radical of the same glyph → that radical")),
+    "wave_dash": (
+        "WAVE DASH U+301C where the seed has FULLWIDTH TILDE U+FF5E (the JIS / CP932 mapping difference)",
+        text_edit(lambda t: t.replace("\uff5e", "\u301c"), "every 「～」 (U+FF5E) → 「〜」 (U+301C)")),
+    "minus_signs": (
+        "MINUS SIGN U+2212 between the digits of phones, FULLWIDTH HYPHEN-MINUS for the mark and fax 「-」",
+        text_edit(lambda t: re.sub(r"(?<= )-(?= |$)", "\uff0d",
+                                   re.sub(r"(?<=[0-9])-(?=[0-9])", "\u2212", t), flags=re.M),
+                  "every 「-」 between digits → U+2212; every 「-」 standing alone → U+FF0D")),
+    "half_width_katakana": (
+        "every katakana written half-width (ｾﾝﾀｰ, ｶﾞ as two characters)",
+        text_edit(lambda t: "".join(HALF_WIDTH_OF.get(c, c) for c in t),
+                  "every katakana with a half-width form → that form")),
+    "mixed_line_ends": (
+        "CRLF, CR and LF line ends mixed in one file",
+        text_edit(mixed_line_ends,
+                  "lines ending LF, CRLF and CR in turn (line k from 0 with the k mod 3rd), "
+                  "LF for a CR before an LF (CR LF is one line end)")),
+}
+
 SECTIONS = [
     ("valid", "build (exit 0); the snapshot is how each table differs from the seed's", VALID),
     ("invalid", "exit 1 or 2, output/ untouched; the snapshot is the exit code and the messages", INVALID),
     ("cli", "inputs of crates/zaitaku/tests/cli.rs", CLI),
     ("diff", "later editions with known edits; `zaitaku diff` of the seed and each lists exactly them", DIFF),
+    ("dialects", "the seed as other extractors write it; each builds to the seed's tables apart from positions", DIALECTS),
 ]
 
 CHECK = "--check" in sys.argv[1:]

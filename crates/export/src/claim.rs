@@ -27,6 +27,9 @@ use std::path::{Component, Path, PathBuf};
 /// The manifest's file name inside an output directory.
 pub const MANIFEST: &str = ".zaitaku-manifest.json";
 
+/// A manifest being written, before it takes [`MANIFEST`]'s name.
+const MANIFEST_PART: &str = ".zaitaku-manifest.json.part";
+
 /// An output directory the user named, resolved and checked.
 #[derive(Debug, Clone)]
 pub struct Target {
@@ -371,9 +374,12 @@ impl Manifest {
         Some(Manifest::Complete(entries))
     }
 
-    /// Writes this manifest into `dir`.
+    /// Writes this manifest into `dir`, whole or not at all (written beside
+    /// and renamed: a build killed while writing it leaves the one before).
     pub(crate) fn write(&self, dir: &Path) -> io::Result<()> {
-        std::fs::write(dir.join(MANIFEST), self.json())
+        let part = dir.join(MANIFEST_PART);
+        std::fs::write(&part, self.json())?;
+        std::fs::rename(part, dir.join(MANIFEST))
     }
 
     /// The complete manifest of the files in `dir` (all zaitaku wrote there).
@@ -492,10 +498,13 @@ pub(crate) fn remove_own(dir: &Path) {
                 }
             }
             let _ = std::fs::remove_file(dir.join(MANIFEST));
+            let _ = std::fs::remove_file(dir.join(MANIFEST_PART));
             let _ = std::fs::remove_dir(dir);
         }
-        // A directory being created, killed before its manifest: empty.
+        // A temporary killed before its first manifest took its name: empty
+        // but for that manifest being written.
         None => {
+            let _ = std::fs::remove_file(dir.join(MANIFEST_PART));
             let _ = std::fs::remove_dir(dir);
         }
     }
