@@ -379,6 +379,11 @@ DIALECTS = {
     "form_feed_with_blank_lines": (
         "a form feed between pages with blank lines around it",
         pages_joined("\n\n\x0c\n\n", "two blank lines between pages → blank line, form feed, blank line")),
+    "no_blank_lines": (
+        "no blank line anywhere, a form feed after every page (PyMuPDF's text with its docs' page joining)",
+        text_edit(lambda t: "".join("\n".join(l for l in p.split("\n") if l.strip()) + "\n\x0c"
+                                    for p in t.split("\n\n\n")),
+                  "every blank line removed; a line end and a form feed after each page")),
     "four_blank_lines": (
         "four blank lines between pages",
         pages_joined("\n\n\n\n\n", "two blank lines between pages → four")),

@@ -105,14 +105,6 @@ pub struct Page<'a> {
 }
 
 impl<'a> Page<'a> {
-    /// Groups of non-blank lines separated by blank lines.
-    pub fn paragraphs(&self) -> Vec<&[Line<'a>]> {
-        self.lines
-            .split(|l| l.text.trim().is_empty())
-            .filter(|p| !p.is_empty())
-            .collect()
-    }
-
     /// The span of input line `line` on this page.
     pub fn span(&self, line: u32) -> crate::span::Span {
         crate::span::Span::line(self.no, line)
@@ -219,6 +211,20 @@ impl Joined {
     }
 }
 
+impl Joined {
+    /// The range of `text` of the line holding byte `at` (the last line's
+    /// for an offset past the end).
+    pub fn line_range(&self, at: usize) -> std::ops::Range<usize> {
+        let k = self.starts.partition_point(|&(start, _)| start <= at);
+        let start = k
+            .checked_sub(1)
+            .and_then(|k| self.starts.get(k))
+            .map_or(0, |&(s, _)| s);
+        let end = self.starts.get(k).map_or(self.text.len(), |&(s, _)| s);
+        start..end
+    }
+}
+
 /// Joins a paragraph's lines (see [`Joined`]).
 pub fn join_paragraph(lines: &[Line<'_>]) -> Joined {
     let mut text = String::new();
@@ -246,6 +252,10 @@ mod tests {
         assert_eq!(
             (j.line_at(0), j.line_at(1), j.line_at(2), j.line_at(99)),
             (7, 7, 9, 9)
+        );
+        assert_eq!(
+            (j.line_range(1), j.line_range(2), j.line_range(9)),
+            (0..2, 2..3, 2..3)
         );
     }
 

@@ -16,7 +16,7 @@ use crate::layout::{
 };
 use crate::model::{last_day_of_month, Date, Edition, ProgramRow, ProgramSummary, Span};
 use crate::pages::combinators::{as_of_phrase, item_label, program_figure_line};
-use crate::text::{join_paragraph, Page};
+use crate::text::{Line, Page};
 use crate::vocab::layout_regex;
 use std::collections::BTreeMap;
 
@@ -135,16 +135,7 @@ pub fn parse(
     let n = sample_size(page, errors);
     let years = fiscal_years(page, era, errors);
     let labels = item_labels(page);
-    let figures: Vec<(String, [i64; 5], Span)> = page
-        .paragraphs()
-        .into_iter()
-        .filter_map(|p| {
-            let joined = join_paragraph(p).text;
-            let (_, (label, figures)) = program_figure_line(&joined).ok()?;
-            let last = p.last()?;
-            Some((label.to_string(), figures, page.span(last.no)))
-        })
-        .collect();
+    let figures = figure_rows(page);
     if figures.len() != PROGRAM_ROWS.len() {
         let position = page.start();
         errors.push(ParseError::new(
@@ -271,18 +262,61 @@ fn fiscal_years(
     None
 }
 
+/// The page's lines that print something (blank lines say nothing: some
+/// extractors write none).
+fn printed<'p, 'a>(page: &'p Page<'a>) -> Vec<&'p Line<'a>> {
+    page.lines.iter().filter(|l| !l.text.is_empty()).collect()
+}
+
+/// A line that starts an item label and prints no figures, followed by a
+/// figure line whose label is not an item's: the label wraps onto its
+/// figure line (「（イ）在宅医療・介護連携の課題の抽出と」 / 「対応策の検討 51
+/// 96.2% …」). The wrapped label's first part, if so.
+fn wrapped_label<'a>(first: &Line<'a>, second: &Line<'_>) -> Option<&'a str> {
+    let (_, (rest, _)) = program_figure_line(second.text).ok()?;
+    let starts_item = item_label(first.text).is_ok() && program_figure_line(first.text).is_err();
+    (starts_item && !rest.is_empty() && item_label(rest).is_err()).then_some(first.text)
+}
+
+/// Every figure line of the page, in order, with its label (the text in
+/// front of its figures, with the line before where the label wraps onto
+/// it) and the figure line's span.
+fn figure_rows(page: &Page<'_>) -> Vec<(String, [i64; 5], Span)> {
+    let lines = printed(page);
+    let mut rows = Vec::new();
+    for (k, line) in lines.iter().enumerate() {
+        let Ok((_, (label, figures))) = program_figure_line(line.text) else {
+            continue;
+        };
+        let before = k.checked_sub(1).and_then(|j| lines.get(j));
+        let label = match before.and_then(|b| wrapped_label(b, line)) {
+            Some(first) => format!("{first}{label}"),
+            None => label.to_string(),
+        };
+        rows.push((label, figures, page.span(line.no)));
+    }
+    rows
+}
+
 /// Every item label of the page, without its figures: 「（イ）在宅医療・介護連携の課題の抽出と
 /// 対応策の検討 51 …」 → イ: 「在宅医療・介護連携の課題の抽出と対応策の検討」.
 fn item_labels(page: &Page<'_>) -> BTreeMap<Item, String> {
+    let lines = printed(page);
     let mut labels = BTreeMap::new();
-    for p in page.paragraphs() {
-        let joined = join_paragraph(p).text;
-        let Ok((rest, item)) = item_label(&joined) else {
+    for (k, line) in lines.iter().enumerate() {
+        let Ok((rest, item)) = item_label(line.text) else {
             continue;
         };
-        let text = match program_figure_line(rest) {
-            Ok((_, (label, _))) => label,
-            Err(_) => rest,
+        let next = lines.get(k + 1);
+        let text = match (next.and_then(|n| wrapped_label(line, n)), next) {
+            (Some(_), Some(n)) => {
+                let second = program_figure_line(n.text).map_or("", |(_, (label, _))| label);
+                format!("{rest}{second}")
+            }
+            _ => match program_figure_line(rest) {
+                Ok((_, (label, _))) => label.to_string(),
+                Err(_) => rest.to_string(),
+            },
         };
         labels
             .entry(item)

@@ -13,7 +13,7 @@ use crate::layout::{marker, QuestionKind, QuestionSpec, QUESTIONS};
 use crate::model::{CountSource, QuestionRow, QuestionSummary, Span};
 use crate::pages::combinators::{count, option_row, question_marker, question_row, trailing_count};
 use crate::pages::page1::sample_size;
-use crate::text::{join_paragraph, Joined, Page};
+use crate::text::{join_paragraph, Joined, Line, Page};
 use crate::vocab::{layout_finder, match_option};
 use nom::combinator::all_consuming;
 use nom::Parser;
@@ -62,12 +62,13 @@ pub fn parse(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<QuestionSu
         ));
     }
     let strays = stray_counts(page);
-    // Question texts wrap over lines: searched in each paragraph joined once.
-    let paragraphs: Vec<Joined> = page.paragraphs().into_iter().map(join_paragraph).collect();
+    // Question texts wrap over lines: searched in the page's lines joined
+    // once (blank lines say nothing: some extractors write none).
+    let joined = printed(page);
     let mut rows = Vec::new();
     let mut next = 0;
     for spec in QUESTIONS {
-        let located = spec.text.and_then(|t| locate(page, &paragraphs, t, errors));
+        let located = spec.text.and_then(|t| locate(page, &joined, t, errors));
         match spec.kind {
             QuestionKind::Single => {
                 let Some((pct_yes, count_no, pct_no, span)) =
@@ -100,7 +101,7 @@ pub fn parse(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<QuestionSu
                         break;
                     };
                     let sub_count =
-                        locate(page, &paragraphs, sub.page2_label(), errors).and_then(|l| l.count);
+                        locate(page, &joined, sub.page2_label(), errors).and_then(|l| l.count);
                     rows.push(QuestionRow {
                         item: spec.item,
                         question: spec.no,
@@ -271,36 +272,52 @@ fn take_question_row(
     }
 }
 
-/// Finds a question's text (a layout pattern) once on the page, and the count
-/// printed right after it or glued before it at the start of its paragraph.
+/// The page's lines that print something, joined.
+fn printed(page: &Page<'_>) -> Joined {
+    let lines: Vec<Line<'_>> = page
+        .lines
+        .iter()
+        .filter(|l| !l.text.is_empty())
+        .copied()
+        .collect();
+    join_paragraph(&lines)
+}
+
+/// Finds a question's text (a layout pattern) once on the page (its lines
+/// joined), and the count printed right after it on the line where it ends,
+/// or glued before it at the start of the line where it starts.
 fn locate(
     page: &Page<'_>,
-    paragraphs: &[Joined],
+    joined: &Joined,
     pattern: &'static str,
     errors: &mut Vec<ParseError>,
 ) -> Option<Located> {
     let mut hits = Vec::new();
     let finder = layout_finder(pattern);
-    for p in paragraphs {
-        let joined = &p.text;
-        // The input line of a byte of the joined paragraph.
-        let line_of = |byte: usize| page.span(p.line_at(byte));
-        for m in finder.find_iter(joined) {
-            let span = line_of(m.start);
-            let after = joined.get(m.end..).unwrap_or_default();
-            let count = match trailing_count(after) {
-                Ok((_, c)) => Some((c, line_of(joined.len() - after.trim_start().len()))),
-                Err(_) => all_consuming(count)
-                    .parse(joined.get(..m.start).unwrap_or_default().trim())
-                    .ok()
-                    .map(|(_, c)| (c, line_of(0))),
-            };
-            hits.push(Located {
-                text: joined.get(m).unwrap_or_default().to_string(),
-                span,
-                count,
-            });
-        }
+    let text = &joined.text;
+    // The input line of a byte of the joined lines.
+    let line_of = |byte: usize| page.span(joined.line_at(byte));
+    for m in finder.find_iter(text) {
+        let span = line_of(m.start);
+        let last_line = joined.line_range(m.end.saturating_sub(1).max(m.start));
+        let after = text.get(m.end..last_line.end).unwrap_or_default();
+        let first_line = joined.line_range(m.start);
+        let count = match trailing_count(after) {
+            Ok((_, c)) => Some((c, line_of(m.end + after.len() - after.trim_start().len()))),
+            Err(_) => all_consuming(count)
+                .parse(
+                    text.get(first_line.start..m.start)
+                        .unwrap_or_default()
+                        .trim(),
+                )
+                .ok()
+                .map(|(_, c)| (c, line_of(first_line.start))),
+        };
+        hits.push(Located {
+            text: text.get(m).unwrap_or_default().to_string(),
+            span,
+            count,
+        });
     }
     if hits.len() == 1 {
         return hits.pop();
@@ -314,15 +331,12 @@ fn locate(
     None
 }
 
-/// Counts printed on a paragraph of their own: 「33」.
+/// Counts printed on a line of their own: 「33」.
 fn stray_counts(page: &Page<'_>) -> Vec<(u32, Span)> {
-    page.paragraphs()
-        .into_iter()
-        .filter_map(|p| {
-            let [line] = p else {
-                return None;
-            };
-            let (_, c) = all_consuming(count).parse(line.text.trim()).ok()?;
+    page.lines
+        .iter()
+        .filter_map(|line| {
+            let (_, c) = all_consuming(count).parse(line.text).ok()?;
             Some((c, page.span(line.no)))
         })
         .collect()
@@ -369,8 +383,13 @@ mod tests {
             "53東京都が実施する「東京都地域医療構想調整会議在宅療養ワーキング」等への参加\n",
         )[0];
         let mut errors = vec![];
-        let joined: Vec<Joined> = page.paragraphs().into_iter().map(join_paragraph).collect();
-        let got = locate(page, &joined, QUESTIONS[18].text.unwrap(), &mut errors).unwrap();
+        let got = locate(
+            page,
+            &printed(page),
+            QUESTIONS[18].text.unwrap(),
+            &mut errors,
+        )
+        .unwrap();
         assert_eq!(got.count.map(|c| c.0), Some(53));
     }
 
@@ -378,8 +397,13 @@ mod tests {
     fn count_after_a_wrapped_text_is_found() {
         let page = &crate::canon::test_pages("（⓪以外の取組について）複数の関係区市町村が連携して、広域連携が必要な事項について協議してい\nますか。 19\n")[0];
         let mut errors = vec![];
-        let joined: Vec<Joined> = page.paragraphs().into_iter().map(join_paragraph).collect();
-        let got = locate(page, &joined, QUESTIONS[19].text.unwrap(), &mut errors).unwrap();
+        let got = locate(
+            page,
+            &printed(page),
+            QUESTIONS[19].text.unwrap(),
+            &mut errors,
+        )
+        .unwrap();
         assert_eq!((got.count.map(|c| c.0), got.span.line), (Some(19), 1));
     }
 }
