@@ -384,6 +384,11 @@ DIALECTS = {
         text_edit(lambda t: "".join("\n".join(l for l in p.split("\n") if l.strip()) + "\n\x0c"
                                     for p in t.split("\n\n\n")),
                   "every blank line removed; a line end and a form feed after each page")),
+    "no_page_breaks": (
+        "no blank line and no page break anywhere: pages found by what they print (pypdf's, pdfplumber's and pdfium's text, joined as their docs show)",
+        text_edit(lambda t: "\n".join("\n".join(l for l in p.split("\n") if l.strip())
+                                      for p in t.split("\n\n\n")) + "\n",
+                  "every blank line removed")),
     "four_blank_lines": (
         "four blank lines between pages",
         pages_joined("\n\n\n\n\n", "two blank lines between pages → four")),

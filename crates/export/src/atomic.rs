@@ -79,10 +79,13 @@ pub fn write_atomically_with(
         publish(target, &tmp)
     })();
     if let Ok(Some(replaced)) = &written {
-        // `tmp` holds the set just replaced: kept a while (see above), with
-        // a manifest of what was checked to be zaitaku's in it.
+        // `tmp` holds the set just replaced: kept a while (see above). A
+        // reader may still be listing it, so it is left as it was, but where
+        // its manifest does not list every file checked to be zaitaku's (a
+        // fresh clone's README): then the sweep needs the full list.
         let prev = parent.join(format!(".{stem}.prev-{}", nanos_since_epoch()));
-        if std::fs::rename(&tmp, &prev).is_ok() {
+        if std::fs::rename(&tmp, &prev).is_ok() && Manifest::read(&prev).as_ref() != Some(replaced)
+        {
             let _ = replaced.write(&prev);
         }
     }

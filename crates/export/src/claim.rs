@@ -353,7 +353,7 @@ impl Manifest {
     }
 
     /// The manifest of `dir`, if it has one zaitaku wrote.
-    fn read(dir: &Path) -> Option<Manifest> {
+    pub(crate) fn read(dir: &Path) -> Option<Manifest> {
         let text = std::fs::read(dir.join(MANIFEST)).ok()?;
         let value: serde_json::Value = serde_json::from_slice(&text).ok()?;
         if value.get("written_by")?.as_str()? != "zaitaku" {
@@ -482,12 +482,22 @@ pub(crate) fn unlisted(dir: &Path, manifest: &Manifest) -> io::Result<Vec<Foreig
 /// Removes what zaitaku left in `dir`, a directory of its own beside an
 /// output (a replaced set, or the temporary of a killed build), and `dir`
 /// itself when nothing else is left. A set being written goes whole (only
-/// zaitaku writes into its temporaries); of a complete set, only the files
-/// its manifest lists with their size and hash unchanged.
+/// zaitaku writes into its temporaries, and only files); of a complete
+/// set, only the files its manifest lists with their size and hash
+/// unchanged. The manifest goes last, so that a sweep killed half-way
+/// leaves what the next one removes.
 pub(crate) fn remove_own(dir: &Path) {
     match Manifest::read(dir) {
+        // The manifest goes last, so that a sweep killed half-way leaves
+        // a directory the next sweep still knows as zaitaku's.
         Some(Manifest::BeingWritten) => {
-            let _ = std::fs::remove_dir_all(dir);
+            for (name, _) in entries(dir).unwrap_or_default() {
+                if name != MANIFEST {
+                    let _ = std::fs::remove_file(dir.join(name));
+                }
+            }
+            let _ = std::fs::remove_file(dir.join(MANIFEST));
+            let _ = std::fs::remove_dir(dir);
         }
         Some(Manifest::Complete(files)) => {
             for f in files {

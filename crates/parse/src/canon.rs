@@ -171,33 +171,90 @@ impl Canonical {
         self.lines.iter().map(|l| self.line(l))
     }
 
-    /// The pages: broken at a form feed and at a run of two or more blank
-    /// lines. A page keeps its single blank lines (paragraph breaks); its
-    /// leading and trailing blank lines go; pages with no line go.
+    /// The pages: broken at a form feed, at a run of two or more blank
+    /// lines, and where a line opens a page by what it prints
+    /// ([`crate::layout::REGION_TITLE`]: the text of some extractors marks no
+    /// break at all). A page keeps its single blank lines; its leading and
+    /// trailing blank lines go; pages with no line go.
     pub fn pages(&self) -> Vec<Page<'_>> {
         let mut pages = Vec::new();
         let mut current: Vec<Line<'_>> = Vec::new();
         let mut blank_run = 0;
+        let mut opens = PageOpenings::default();
         for l in &self.lines {
             let line = self.line(l);
-            if l.form_feed {
+            if l.form_feed || opens.opens_page(&line) {
                 push_page(&mut pages, &mut current);
+                opens = PageOpenings::default();
                 blank_run = 0;
             }
             if line.text.is_empty() {
                 blank_run += 1;
                 if blank_run == 2 {
                     push_page(&mut pages, &mut current);
+                    opens = PageOpenings::default();
                 } else if !current.is_empty() {
                     current.push(line);
                 }
                 continue;
             }
             blank_run = 0;
+            opens.see(&line);
             current.push(line);
         }
         push_page(&mut pages, &mut current);
         pages
+    }
+}
+
+/// What the lines of the current page printed so far tell about where the
+/// next page starts (see [`crate::layout::REGION_TITLE`]).
+#[derive(Debug, Default)]
+struct PageOpenings {
+    /// The page has printed a line.
+    printed: bool,
+    /// The page is a per-municipality page (its title was printed).
+    answers: bool,
+    /// Lines printed since the subsidy cap's heading, if it was.
+    since_cap: Option<u8>,
+}
+
+impl PageOpenings {
+    /// Whether `line` opens a new page, given the current page's lines.
+    fn opens_page(&self, line: &Line<'_>) -> bool {
+        use crate::layout::{ASSOCIATION_MARK, ISSUER, REGION_TITLE};
+        use crate::vocab::layout_is_match;
+        if !self.printed || line.text.is_empty() {
+            return false;
+        }
+        // A line of marks that does not start with a municipality's number.
+        let marks_row = || {
+            !line.text.starts_with(|c: char| c.is_ascii_digit())
+                && line.text.split(' ').any(|w| w == ASSOCIATION_MARK)
+        };
+        layout_is_match(ISSUER, line.text)
+            || layout_is_match(REGION_TITLE, line.text)
+            || self.since_cap == Some(1)
+            || (self.answers && marks_row())
+    }
+
+    /// Takes `line` as the current page's.
+    fn see(&mut self, line: &Line<'_>) {
+        if line.text.is_empty() {
+            return;
+        }
+        self.printed = true;
+        self.answers = self.answers
+            || crate::layout::ANSWER_PAGES
+                .iter()
+                .any(|p| crate::vocab::layout_is_match(p.title, line.text));
+        self.since_cap = match self.since_cap {
+            Some(n) => Some(n.saturating_add(1)),
+            None => line
+                .text
+                .starts_with(crate::layout::SUBSIDY_CAP)
+                .then_some(0),
+        };
     }
 }
 

@@ -218,6 +218,18 @@ pub const PROGRAM_SUMMARY_TITLE: &str = "集計結果";
 /// beside its own title).
 pub const QUESTION_SUMMARY_TITLE: &str = "^集計状況";
 
+/// Where a page starts when the text marks no break between pages (PyMuPDF's,
+/// pypdf's, pdfplumber's and pdfium's text; [`crate::canon`]): the issuing
+/// office ([`ISSUER`]) alone on its line, which opens pages 7–11; the title
+/// line that opens pages 2–4 (「在宅医療・介護連携推進事業の取組状況　区市町村別〔…〕」);
+/// after a per-municipality page's title, the first line of marks that is
+/// no municipality's row (an association row opens pages 5–6: 「千代田区 ○
+/// 西多摩 ○」); and the line after the one following [`SUBSIDY_CAP`], the
+/// last lines of pages 5–6 (「【補助上限】」 / 「１２０万円／１地区」).
+pub const REGION_TITLE: &str = "^在宅医療・介護連携推進事業の取組状況[ 　]+区市町村別";
+/// The heading of an association page's subsidy cap, its last but one line.
+pub const SUBSIDY_CAP: &str = "【補助上限】";
+
 /// The issuing office printed at the top of every page: 「東京都福祉保健局
 /// 医療政策部医療政策課」. Matched by its shape (東京都, a bureau 局, a
 /// department 部, a section 課), not its text: the bureau has been renamed
