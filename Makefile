@@ -21,12 +21,15 @@ output/datapackage.json: $(BIN) $(INPUTS) $(OVERRIDES)
 # Unit, snapshot and CLI tests, then the independent readers (pyarrow, pandas,
 # polars, DuckDB) on the Parquet/CSV files, in a venv the script installs,
 # then report.html in headless Chromium (installed from Debian's packages
-# when missing, as the script says).
+# when missing, as the script says), then the seed typeset into a PDF and
+# read back by seven extractors (pinned, in .venv-pdf; fonts and
+# poppler-utils from Debian's packages), each text built and compared.
 test:
 	python3 scripts/make_fixtures.py --check
 	$(CARGO) test --workspace --locked
 	scripts/interop.sh target/debug/zaitaku
 	scripts/browser.sh target/debug/zaitaku
+	scripts/extractors.sh target/debug/zaitaku
 
 # Every speed and memory figure of SPEC §5 next to its goal (release build):
 # the seed's wall and peak RSS, the Python floor and the ratio, 100 / 300 /
@@ -52,4 +55,4 @@ fuzz:
 
 clean:
 	$(CARGO) clean
-	rm -rf .venv
+	rm -rf .venv .venv-pdf
