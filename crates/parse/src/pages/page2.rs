@@ -45,11 +45,7 @@ struct Located {
 pub fn parse(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<QuestionSummary> {
     let before = errors.len();
     let n = sample_size(page, errors);
-    let figures: Vec<(FigureLine<'_>, Span)> = page
-        .lines
-        .iter()
-        .filter_map(|l| figure_line(l.text).map(|f| (f, page.span(l.no))))
-        .collect();
+    let figures = figure_lines(page);
     for l in page
         .lines
         .iter()
@@ -202,6 +198,43 @@ pub fn parse(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<QuestionSu
         rows,
         unplaced_counts: strays,
     })
+}
+
+/// The page's figure rows in order, each with its span. A marker alone on
+/// its line followed by a row of figures without one is one row: pypdf
+/// breaks the line where the font changes (「⓪」 set in another font than
+/// its figures).
+fn figure_lines<'a>(page: &Page<'a>) -> Vec<(FigureLine<'a>, Span)> {
+    let lines: Vec<&Line<'a>> = page.lines.iter().filter(|l| !l.text.is_empty()).collect();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while let Some(line) = lines.get(k) {
+        k += 1;
+        let alone = all_consuming(question_marker).parse(line.text).ok();
+        let next = lines.get(k).and_then(|n| figure_line(n.text));
+        match (alone, next) {
+            (
+                Some((_, m)),
+                Some(FigureLine::Question {
+                    marker: None,
+                    pct_yes,
+                    count_no,
+                    pct_no,
+                }),
+            ) => {
+                k += 1;
+                let row = FigureLine::Question {
+                    marker: Some(m),
+                    pct_yes,
+                    count_no,
+                    pct_no,
+                };
+                out.push((row, page.span(line.no)));
+            }
+            _ => out.extend(figure_line(line.text).map(|f| (f, page.span(line.no)))),
+        }
+    }
+    out
 }
 
 fn figure_line(text: &str) -> Option<FigureLine<'_>> {
@@ -375,6 +408,24 @@ mod tests {
             })
         );
         assert_eq!(figure_line("（イ）在宅医療・介護連携の課"), None);
+    }
+
+    #[test]
+    fn a_marker_alone_on_its_line_goes_with_the_figures_after_it() {
+        // pypdf's text where 「⓪」 is set in another font than its figures.
+        let page = &crate::canon::test_pages("⓪\n 100.0% 0 0.0%\n②\n在宅医療や介護を\n")[0];
+        let rows = figure_lines(page);
+        assert_eq!(rows.len(), 1);
+        assert!(matches!(
+            rows[0].0,
+            FigureLine::Question {
+                marker: Some(0),
+                pct_yes: 1000,
+                count_no: 0,
+                pct_no: 0
+            }
+        ));
+        assert_eq!(rows[0].1.line, 1);
     }
 
     #[test]
