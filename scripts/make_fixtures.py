@@ -409,6 +409,9 @@ DIALECTS = {
         "every non-empty line indented by four spaces, and every tenth by a tab and U+3000",
         every_line(lambda k, l: l if not l else ("\t\u3000" if k % 10 == 0 else "    ") + l,
                    "four spaces (every tenth line: a tab and U+3000) put before every non-empty line")),
+    "ideographic_spaces_as_spaces": (
+        "every U+3000 written as a space (pdfplumber, pdftotext)",
+        text_edit(lambda t: t.replace("\u3000", " "), "every U+3000 → 「 」")),
     "kangxi_radicals": (
         "every ideograph that is a Kangxi radical's (and 長 西 青 食 民 母) written as the radical (⽇ U+2F47 for 日)",
         text_edit(lambda t: "".join(RADICAL_OF.get(c, c) for c in t),

@@ -28,8 +28,8 @@ EXPECTED = {
     "pdfminer": ("same", "a form feed after each page, blank lines between text boxes"),
     "pymupdf": ("same", "no blank line; a form feed after each page (its docs' page joining)"),
     "pypdf": ("same", "no blank line; a line break where the font changes (「⓪」 is set in Symbola): a marker alone on its line is read with the figures after it"),
-    "pdfplumber": ("differs", "no blank line; every U+3000 written as a space: window names and locations are split at the wrong space (not yet read right)"),
-    "pdfium": ("differs", "no blank line; CRLF inside a page; some U+3000 written as spaces: window names and locations split at the wrong space (not yet read right)"),
+    "pdfplumber": ("same", "no blank line; every U+3000 written as a space (window cells are read by words either way)"),
+    "pdfium": ("same", "no blank line; CRLF inside a page; U+3000 written as a space on the window pages"),
     "pdftotext": ("exit 2", "a form feed after each page; spaces between single characters dropped (「○ ○ ○」 → 「○○○」), a hyphen at a line end joined to the next line"),
     "pdftotext_layout": ("exit 1", "-layout: a form feed after each page, cells padded with spaces, lines of neighbouring cells interleaved"),
 }

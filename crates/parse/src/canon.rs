@@ -14,7 +14,11 @@
 //!   (U+3000 included); inside a line, every run of spaces, tabs, U+00A0 and
 //!   the other Unicode spaces (U+1680, U+2000–U+200A, U+202F, U+205F) is one
 //!   ASCII space; zero-width characters (U+200B, U+2060, U+FEFF) go. U+3000
-//!   inside a line is kept: it is part of names (「熟年相談室　きく」);
+//!   inside a line is kept (titles print it: 「取組状況　集計結果」); the window
+//!   pages read their cells by words split at spaces and U+3000 alike, and
+//!   a window's name, location and hours join their words with one ASCII
+//!   space, so that they are the same whether the extractor kept U+3000 or
+//!   wrote a space (pdfplumber, pdftotext): 「熟年相談室 きく」;
 //! - **code points extractors choose differently for one glyph**: Kangxi
 //!   radicals (U+2F00–U+2FD5: ⽇ → 日), the CJK Radicals Supplement
 //!   characters that are whole ideographs (⻑ → 長, ⻄ → 西, …) and CJK

@@ -94,8 +94,14 @@ impl<'a> L<'a> {
     }
 }
 
+/// The words of a window line: split at spaces and at U+3000, which the
+/// text of some extractors writes as a space (pdfplumber, pdftotext), so
+/// that a line reads the same either way; values join their words with one
+/// space.
 pub(crate) fn words(text: &str) -> Vec<&str> {
-    text.split_ascii_whitespace().collect()
+    text.split(|c: char| c.is_ascii_whitespace() || c == '\u{3000}')
+        .filter(|w| !w.is_empty())
+        .collect()
 }
 
 pub(crate) fn is_name(w: &str) -> bool {
@@ -144,7 +150,8 @@ pub fn parse(
     let mut anchors: Vec<(usize, u32)> = Vec::new();
     let mut left: Vec<L<'_>> = Vec::new();
     let mut left_pages: Vec<Vec<L<'_>>> = Vec::new();
-    for e in &events {
+    let shared = record::shared_first_words(&events);
+    for (e, shares_first_word) in events.iter().zip(shared) {
         match e {
             Event::Own {
                 no,
@@ -178,7 +185,7 @@ pub fn parse(
                 if !left.is_empty() {
                     left_pages.push(std::mem::take(&mut left));
                 }
-                let (w, head) = window(r, errors);
+                let (w, head) = window(r, shares_first_word, errors);
                 if let Some(h) = head {
                     if let Some(m) = index_of(h.name_no).and_then(|i| out.get_mut(i)) {
                         m.numbers_printed.push(Printed {

@@ -2,7 +2,7 @@
 
 use super::{is_name, no_of, words, Window, L};
 use crate::error::ParseError;
-use crate::layout::{EXTENSION, HOURS_START, TARGET_MARK, WINDOW_PAGES_TITLE};
+use crate::layout::{EXTENSION, HOURS_START, TARGET_MARK, WINDOW_NAME_END, WINDOW_PAGES_TITLE};
 use crate::layout::{ISSUER, WINDOW_HEADER_ENDS, WINDOW_HEADER_LINES, WINDOW_HEADER_STARTS};
 use crate::model::windows::NameSource;
 use crate::model::Span;
@@ -78,7 +78,7 @@ fn marks_line(text: &str) -> Option<(Vec<&str>, u32, Vec<&str>)> {
 /// A municipality's own row: number, name, an optional plan, the name again.
 fn own_row(text: &str) -> Option<(u32, &str, Option<&str>)> {
     // Three or four words, read without collecting every word of the line.
-    let mut ws = text.split_ascii_whitespace();
+    let mut ws = words(text).into_iter();
     let (no, name, third) = (ws.next()?, ws.next()?, ws.next()?);
     let (plan, last) = match (ws.next(), ws.next()) {
         (None, _) => (None, third),
@@ -193,13 +193,49 @@ fn record_head<'a>(first: &L<'a>) -> (Option<Head>, Option<u32>, Option<&'a str>
     (None, None, None, ws)
 }
 
-/// Name and location from the words before the phone: one word is the
-/// location (the name cell is merged), two are name and location, a text
-/// printed twice is both.
-fn name_and_location(pre: &[&str]) -> (Option<String>, Option<String>) {
+/// The first word of each event's cells (after a municipality head), for
+/// windows: whether a neighbouring window's cells start with the same word.
+/// A name cell that neighbouring windows share is merged and printed once,
+/// apart (the page's leftovers), so a first word that each of them prints
+/// is part of each one's own cell: 「なごみの家 小岩」, 「なごみの家 松江北」.
+pub(super) fn shared_first_words(events: &[Event<'_>]) -> Vec<bool> {
+    // Each window's first word, and whether it opens a municipality (its
+    // head: 「6 台東区 1 在宅療養支援窓口 …」 and 「7 墨田区 1 在宅療養支援窓口 …」
+    // are two municipalities' windows, each printing its own name).
+    let firsts: Vec<Option<(&str, bool)>> = events
+        .iter()
+        .map(|e| match e {
+            Event::Window(r) => {
+                let first = r.lines.first().copied().unwrap_or(L::empty(r.marks_span));
+                let (head, _, _, rest) = record_head(&first);
+                rest.first().map(|w| (*w, head.is_some()))
+            }
+            _ => None,
+        })
+        .collect();
+    let same_run = |k: usize, j: usize| match (firsts.get(k), firsts.get(j)) {
+        // The later of the two must not open another municipality.
+        (Some(Some((a, _))), Some(Some((b, opens)))) => a == b && !opens,
+        _ => false,
+    };
+    (0..firsts.len())
+        .map(|k| k.checked_sub(1).is_some_and(|j| same_run(j, k)) || same_run(k, k + 1))
+        .collect()
+}
+
+/// Name and location from the words before the phone (words split at
+/// spaces and U+3000, so the same whether the extractor kept U+3000 or not):
+/// one word is the location (the name cell is merged); two are name and
+/// location, or one location whose first word the neighbouring windows
+/// print too (`shares_first_word`: their name cell is merged); a text
+/// printed twice is both; more words are a name up to its first word that
+/// ends like a window's name (「在宅医療相談調整窓口 杉並保健所 2階（…）」),
+/// then the location.
+fn name_and_location(pre: &[&str], shares_first_word: bool) -> (Option<String>, Option<String>) {
     match pre {
         [] => (None, None),
         [one] => (None, Some(one.to_string())),
+        [_, _] if shares_first_word => (None, Some(pre.join(" "))),
         [name, location] => (Some(name.to_string()), Some(location.to_string())),
         _ if pre.len().is_multiple_of(2) && {
             let (a, b) = pre.split_at(pre.len() / 2);
@@ -209,7 +245,16 @@ fn name_and_location(pre: &[&str]) -> (Option<String>, Option<String>) {
             let half = pre.split_at(pre.len() / 2).0.join(" ");
             (Some(half.clone()), Some(half))
         }
-        _ => (Some(pre.join(" ")), None),
+        _ => {
+            let name_end = layout_regex(WINDOW_NAME_END);
+            match pre.iter().position(|w| name_end.is_match(w)) {
+                Some(k) if k + 1 < pre.len() => {
+                    let (name, location) = pre.split_at(k + 1);
+                    (Some(name.join(" ")), Some(location.join(" ")))
+                }
+                _ => (Some(pre.join(" ")), None),
+            }
+        }
     }
 }
 
@@ -237,7 +282,11 @@ fn contact(ws: &[&str]) -> Result<(String, Option<String>, Option<String>, usize
 }
 
 /// A window from its record. Returns the window and its head, if any.
-pub(super) fn window(r: &Record<'_>, errors: &mut Vec<ParseError>) -> (Window, Option<Head>) {
+pub(super) fn window(
+    r: &Record<'_>,
+    shares_first_word: bool,
+    errors: &mut Vec<ParseError>,
+) -> (Window, Option<Head>) {
     if r.lines.is_empty() {
         // 「○ ○ ○ ○」 right after another window's marks: a window is its
         // cells, then its marks; marks alone are a damaged record.
@@ -296,7 +345,7 @@ pub(super) fn window(r: &Record<'_>, errors: &mut Vec<ParseError>) -> (Window, O
             .position(|w| is_phone(w))
             .unwrap_or(first_cells.len());
         let (pre, contact_cells) = first_cells.split_at(cut);
-        (name, location) = name_and_location(pre);
+        (name, location) = name_and_location(pre, shares_first_word);
         contact_words.extend(contact_cells);
         for ws in lines.get(1..hours_line).unwrap_or_default() {
             contact_words.extend(ws);
