@@ -22,15 +22,16 @@ IPAEX = "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf"
 SYMBOLA = "/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf"
 
 # extractor: (outcome, what its text is like). Outcomes: "same" (exit 0,
-# every table the seed's apart from positions), "differs" (exit 0, some
-# values not the seed's), "exit 1", "exit 2".
+# every table the seed's apart from positions, and `zaitaku diff` of the
+# seed and the text finds no change), "differs" (exit 0, some values not the
+# seed's), "exit 1", "exit 2".
 EXPECTED = {
     "pdfminer": ("same", "a form feed after each page, blank lines between text boxes"),
     "pymupdf": ("same", "no blank line; a form feed after each page (its docs' page joining)"),
     "pypdf": ("same", "no blank line; a line break where the font changes (「⓪」 is set in Symbola): a marker alone on its line is read with the figures after it"),
     "pdfplumber": ("same", "no blank line; every U+3000 written as a space (window cells are read by words either way)"),
     "pdfium": ("same", "no blank line; CRLF inside a page; U+3000 written as a space on the window pages"),
-    "pdftotext": ("exit 2", "a form feed after each page; spaces between single characters dropped (「○ ○ ○」 → 「○○○」), a hyphen at a line end joined to the next line"),
+    "pdftotext": ("exit 2", "a form feed after each page; a line broken where U+3000 stands (titles, window cells), spaces between single characters dropped (「○ ○ ○」 → 「○○○」), a hyphen at a line end joined to the next line (「03-5742-」 + 「6729」 → 「03-57426729」)"),
     "pdftotext_layout": ("exit 1", "-layout: a form feed after each page, cells padded with spaces, lines of neighbouring cells interleaved"),
 }
 
@@ -151,6 +152,13 @@ def main():
             outcome = f"exit {run.returncode}"
             first = next((l for l in run.stderr.splitlines() if l.startswith("error")), "")
             detail = first[:160]
+        if outcome == "same":
+            # Two extractions of one edition: no change between them.
+            diff = subprocess.run([zaitaku, "diff", str(seed), str(paths[name]), "--exit-code"],
+                                  capture_output=True, text=True)
+            if diff.returncode != 0 or not diff.stdout.rstrip().endswith("no changes"):
+                outcome = "diff finds changes"
+                detail = diff.stdout[:160]
         rows.append((name, outcome, what, detail))
         if outcome != expected:
             failed.append(f"{name}: expected «{expected}», got «{outcome}» {detail}")

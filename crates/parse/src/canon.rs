@@ -175,19 +175,24 @@ impl Canonical {
         self.lines.iter().map(|l| self.line(l))
     }
 
-    /// The pages: broken at a form feed, at a run of two or more blank
-    /// lines, and where a line opens a page by what it prints
-    /// ([`crate::layout::REGION_TITLE`]: the text of some extractors marks no
-    /// break at all). A page keeps its single blank lines; its leading and
-    /// trailing blank lines go; pages with no line go.
+    /// The pages: broken at a form feed and at a run of two or more blank
+    /// lines; where the text marks no break at all (pypdf, pdfplumber,
+    /// pdfium), where a line opens a page by what it prints
+    /// ([`crate::layout::REGION_TITLE`]). A page keeps its single blank
+    /// lines; its leading and trailing blank lines go; pages with no line go.
     pub fn pages(&self) -> Vec<Page<'_>> {
         let mut pages = Vec::new();
         let mut current: Vec<Line<'_>> = Vec::new();
         let mut blank_run = 0;
         let mut opens = PageOpenings::default();
+        // An extractor that marks breaks marks them all: what a page prints
+        // decides only where none is marked (pdftotext, which marks them,
+        // also breaks 「…医療政策課　平成29年度…」 into two lines, the first of
+        // which would open a page).
+        let marked = self.marks_page_breaks();
         for l in &self.lines {
             let line = self.line(l);
-            if l.form_feed || opens.opens_page(&line) {
+            if l.form_feed || (!marked && opens.opens_page(&line)) {
                 push_page(&mut pages, &mut current);
                 opens = PageOpenings::default();
                 blank_run = 0;
@@ -259,6 +264,30 @@ impl PageOpenings {
                 .starts_with(crate::layout::SUBSIDY_CAP)
                 .then_some(0),
         };
+    }
+}
+
+impl Canonical {
+    /// Whether the text marks a page break anywhere: a form feed, or two
+    /// blank lines in a row between printed lines.
+    fn marks_page_breaks(&self) -> bool {
+        let mut blank_run = 0;
+        let mut printed = false;
+        for l in &self.lines {
+            if l.form_feed && printed {
+                return true;
+            }
+            if l.text.is_empty() {
+                blank_run += 1;
+            } else {
+                if blank_run >= 2 && printed {
+                    return true;
+                }
+                blank_run = 0;
+                printed = true;
+            }
+        }
+        false
     }
 }
 
