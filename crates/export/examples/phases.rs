@@ -4,7 +4,8 @@
 //! median of 50 more rounds (what each further edition costs), all written
 //! into one set of files as a build of 51 editions would; then what a build
 //! of several editions adds per edition: its tables as text, and the diff
-//! against the edition before.
+//! against the edition before. `canonical` is the canonical-text stage
+//! alone; `parse` runs it again, and includes it.
 //!
 //! `cargo run --release -p zaitaku-export --example phases raw/000_….txt`
 use std::time::Instant;
@@ -17,6 +18,7 @@ fn main() {
     let names = [
         "decode",
         "edition",
+        "canonical",
         "parse",
         "validate",
         "tables",
@@ -24,11 +26,11 @@ fn main() {
         "as text",
         "diff",
     ];
-    let mut rounds: Vec<[f64; 8]> = Vec::new();
+    let mut rounds: Vec<[f64; 9]> = Vec::new();
     let mut previous: Option<zaitaku_diff::Edition> = None;
     let mut sink = zaitaku_export::stream::TableSink::new(&dir, Default::default());
     for _ in 0..51 {
-        let mut times = [0.0; 8];
+        let mut times = [0.0; 9];
         let mut t = Instant::now();
         let mut lap = |k: usize, t: &mut Instant| {
             times[k] = t.elapsed().as_secs_f64() * 1000.0;
@@ -40,20 +42,25 @@ fn main() {
         lap(0, &mut t);
         let _ = zaitaku_parse::edition_of(&decoded.text);
         lap(1, &mut t);
+        // The canonical-text stage alone (parse_text runs it again: the
+        // parse phase includes it).
+        let canonical = zaitaku_parse::canon::canonical(&decoded.text);
+        std::hint::black_box(canonical.pages().len());
+        lap(2, &mut t);
         let Ok(report) = zaitaku_parse::parse_text(&decoded.text) else {
             return eprintln!("cannot parse {path}");
         };
-        lap(2, &mut t);
-        let validation = zaitaku_validate::validate(std::slice::from_ref(&report));
         lap(3, &mut t);
-        let tables = zaitaku_export::tables::edition(&report, &validation);
+        let validation = zaitaku_validate::validate(std::slice::from_ref(&report));
         lap(4, &mut t);
+        let tables = zaitaku_export::tables::edition(&report, &validation);
+        lap(5, &mut t);
         for table in &tables {
             if sink.push(table).is_err() {
                 return eprintln!("cannot write");
             }
         }
-        lap(5, &mut t);
+        lap(6, &mut t);
         // What a build of several editions adds: the edition as a diff reads
         // it, and its diff against the one before (the same text: no change).
         let own = zaitaku_export::tables::municipalities(Some(&report));
@@ -61,12 +68,12 @@ fn main() {
             &report.edition.as_of.iso(),
             tables.iter().chain([&own]),
         );
-        lap(6, &mut t);
+        lap(7, &mut t);
         if let Some(before) = &previous {
             let _ = zaitaku_diff::diff(before, &edition);
         }
         previous = Some(edition);
-        lap(7, &mut t);
+        lap(8, &mut t);
         rounds.push(times);
     }
     let t = Instant::now();
