@@ -46,13 +46,14 @@
 use crate::text::{Line, Page};
 
 /// From byte `at` of a canonical line on, the input's character column is
-/// the canonical one plus `delta`.
+/// the canonical one plus `delta` (negative after a space the stage put
+/// between two marks).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Shift {
     /// Byte offset in the canonical line.
     pub at: u32,
     /// Input column minus canonical column, from `at` on.
-    pub delta: u32,
+    pub delta: i32,
 }
 
 /// One canonical line: where its text lies in [`Canonical::text`], the
@@ -136,6 +137,11 @@ impl Canonical {
             }
             let previous = out.last();
             let (mapped, took_next) = canonical_char(c, previous, next);
+            if MARKS.contains(&mapped) && previous.is_some_and(|p| MARKS.contains(&p)) {
+                // 「○○○○」: pdftotext drops the spaces between single
+                // characters; the marks are four cells.
+                out.push(' ', column);
+            }
             out.push(mapped, column);
             if took_next {
                 chars.next();
@@ -311,13 +317,14 @@ struct LineWriter<'a> {
     shifts: &'a mut Vec<Shift>,
     /// Characters written so far.
     canon_column: u32,
-    delta: u32,
+    delta: i32,
 }
 
 impl LineWriter<'_> {
     /// Writes `c`, which stands at input column `column` (from 1).
     fn push(&mut self, c: char, column: u32) {
-        let delta = column.saturating_sub(self.canon_column.saturating_add(1));
+        let canon = i64::from(self.canon_column) + 1;
+        let delta = i32::try_from(i64::from(column) - canon).unwrap_or(0);
         if delta != self.delta {
             self.shifts.push(Shift {
                 at: crate::span::saturating_u32(self.text.len() - self.start),
@@ -336,6 +343,10 @@ impl LineWriter<'_> {
             .and_then(|t| t.chars().next_back())
     }
 }
+
+/// The marks of the legend (after 〇 → ○): each a cell of its own, never
+/// two in one word.
+const MARKS: [char; 4] = ['◎', '○', '△', '×'];
 
 /// White space that separates cells: every Unicode space but U+3000, which
 /// is part of names.
@@ -529,6 +540,21 @@ mod tests {
         assert_eq!(text("03−5742－6729 ‐ 03ー1234"), "03-5742-6729 - 03-1234\n");
         // Inside words they stay: a long vowel, a dash between words.
         assert_eq!(text("センター 東京−大阪"), "センター 東京−大阪\n");
+    }
+
+    #[test]
+    fn marks_run_together_are_one_cell_each() {
+        let c = canonical("○○〇○ ◎△ 介護○");
+        let line = c.lines().next().unwrap();
+        assert_eq!(line.text, "○ ○ ○ ○ ◎ △ 介護○");
+        // Each mark at its own input column; the text after them too.
+        let columns: Vec<u32> = line
+            .text
+            .match_indices('○')
+            .map(|(at, _)| line.column(at))
+            .collect();
+        assert_eq!(columns, [1, 2, 3, 4, 11]);
+        assert_eq!(line.column(line.text.find('介').unwrap()), 9);
     }
 
     #[test]

@@ -81,11 +81,11 @@ impl<'a> Line<'a> {
 
     /// The input's character column (from 1) of byte `at` of the line.
     pub fn column(&self, at: usize) -> u32 {
-        char_column(self.text, at).saturating_add(self.delta(at))
+        char_column(self.text, at).saturating_add_signed(self.delta(at))
     }
 
     /// Input column minus canonical column at byte `at`.
-    fn delta(&self, at: usize) -> u32 {
+    fn delta(&self, at: usize) -> i32 {
         let k = self
             .shifts
             .partition_point(|s| usize::try_from(s.at).is_ok_and(|s| s <= at));
@@ -179,7 +179,7 @@ impl<'a> Columns<'a> {
             .column
             .saturating_add(crate::span::saturating_u32(between));
         self.byte = at;
-        self.column.saturating_add(self.line.delta(at))
+        self.column.saturating_add_signed(self.line.delta(at))
     }
 }
 

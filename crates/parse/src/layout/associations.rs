@@ -52,6 +52,10 @@ pub const BASIS: &str =
 /// The mark of a year a row took part in (〇 and ○ are one after normalization).
 pub const ASSOCIATION_MARK: &str = "○";
 
+/// The label of the totals line (「計　※3 24 45 49 48」): never an
+/// association's name, also where an extractor breaks the line after it.
+pub const TOTALS_LABEL: &str = "計";
+
 /// Characters no association's name holds (sentence punctuation; digits
 /// neither): a word with one is not a row's name.
 pub const NOT_IN_A_NAME: &[char] = &['、', '。', '：', '【', '】', '／'];

@@ -17,7 +17,7 @@ use crate::error::{ErrorKind, ParseError};
 use crate::layout::{Era, Program};
 use crate::layout::{
     ASSOCIATION_HEADER_WORD, ASSOCIATION_MARK, BASIS, NOTE_MARK, NOT_IN_A_NAME, PRINTED_COUNT,
-    SHADING_LEGEND,
+    SHADING_LEGEND, TOTALS_LABEL,
 };
 use crate::model::{AssociationRow, AssociationTable, Basis, Footnote, Span, YearColumn};
 use crate::text::{words_at, Columns, Line, Page};
@@ -178,7 +178,14 @@ fn page_table(
     for line in page.lines.iter().take(totals_line + 1) {
         let ws = words_at(line.text);
         let mut k = 0;
-        if let Some(numbers) = ws.first().and_then(|(_, w)| note_numbers(w)) {
+        // A footnote: its marker, then its text (not the totals' numbers:
+        // pdftotext prints 「※3 24 45 49 48」 on a line of its own).
+        let note_text = ws.get(1).filter(|(_, t)| t.parse::<u32>().is_err());
+        if let Some(numbers) = ws
+            .first()
+            .and_then(|(_, w)| note_numbers(w))
+            .filter(|_| note_text.is_some())
+        {
             let text = ws.get(1).map_or("", |(_, t)| *t).to_string();
             // What the footnote prints: its marker and the text after it.
             let end = ws.get(1).or(ws.first()).map_or(0, |(s, t)| s + t.len());
@@ -228,6 +235,9 @@ fn page_table(
                     )),
                 }
                 continue;
+            }
+            if w == TOTALS_LABEL {
+                break;
             }
             if !is_name(w) {
                 if line.no < title_line && !layout_contains(ASSOCIATION_HEADER_WORD, line.text) {
@@ -354,6 +364,38 @@ mod tests {
         let t = page_table(&ps[0], program, title, Some(Era::Heisei), &mut errors).unwrap();
         assert_eq!(errors, []);
         t
+    }
+
+    #[test]
+    fn a_totals_line_broken_after_its_label_adds_no_association() {
+        // pdftotext breaks 「…提出地区数 計　※3 24 45 49 48」 where U+3000 stands.
+        let broken = PAGE.replace(
+            "※2 H28年度までは実施地区数、H29年度は交付申請書提出地区数 2 1 2 2",
+            "※2 H28年度までは実施地区数、H29年度は交付申請書提出地区数 計\n※2 2 1 2 2",
+        );
+        let ps = pages(&broken);
+        let mut errors = Vec::new();
+        let title = ps[0]
+            .lines
+            .iter()
+            .find(|l| l.text.contains(Program::RoundTheClockCare.title()))
+            .unwrap()
+            .no;
+        let t = page_table(
+            &ps[0],
+            Program::RoundTheClockCare,
+            title,
+            Some(Era::Heisei),
+            &mut errors,
+        )
+        .expect("the table reads");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert!(t.rows.iter().all(|r| r.name != TOTALS_LABEL));
+        assert_eq!(
+            t.years.iter().map(|y| y.total).collect::<Vec<_>>(),
+            [2, 1, 2, 2]
+        );
+        assert!(t.footnotes.iter().all(|f| f.text.parse::<u32>().is_err()));
     }
 
     #[test]
