@@ -7,7 +7,7 @@
 //! 2. [`canon`]: text → canonical lines → pages, whichever extractor wrote
 //!    the text, each line still pointing at the input's own line and
 //!    columns; [`text`]: what the parsers read of them (lines, pages,
-//!    paragraphs, words);
+//!    words);
 //! 3. [`pages`]: each page kind parsed as printed into the typed tables of
 //!    [`model`] (no decisions), with the layout knowledge of [`layout`] and
 //!    the reference list of [`mod@reference`];
