@@ -75,7 +75,12 @@ fn renderer() -> Renderer {
 /// control character, at least one character (a NUL byte is one).
 fn word_at(line: &str, column: u32) -> std::ops::Range<usize> {
     let skip = usize::try_from(column.saturating_sub(1)).unwrap_or(usize::MAX);
-    let start = line.char_indices().nth(skip).map_or(line.len(), |(b, _)| b);
+    let mut start = line.char_indices().nth(skip).map_or(line.len(), |(b, _)| b);
+    if column <= 1 {
+        // Column 1 stands for the whole line: the caret goes under its
+        // first printed character (an indented copy's line).
+        start = line.len() - line.trim_start().len();
+    }
     let rest = line.get(start..).unwrap_or_default();
     let word = rest
         .find(|c: char| c.is_whitespace() || c == ',' || c.is_control())
@@ -171,6 +176,8 @@ mod tests {
         assert_eq!(&line[word_at(line, 1)], "午前9時～午後5時");
         assert_eq!(&line[word_at(line, 11)], "03-5312-9925");
         assert_eq!(word_at(line, 99), line.len()..line.len());
+        // Column 1 is the whole line: its first printed word.
+        assert_eq!(&"\t  1 千代田区"[word_at("\t  1 千代田区", 1)], "1");
         // A NUL byte among other bytes is one character.
         assert_eq!(word_at("ab\u{0}cd", 3), 2..3);
         assert_eq!(&"ab\u{0}cd"[word_at("ab\u{0}cd", 1)], "ab");
