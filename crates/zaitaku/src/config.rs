@@ -137,11 +137,25 @@ pub fn read_texts(args: &InputArgs) -> (Vec<Text>, bool) {
     (texts, ok)
 }
 
+/// How a PDF input is said to be read (`read as …`): its text as `zaitaku
+/// extract` writes it, which the lines of every message refer to.
+pub const PDF_READ_AS: &str = "a PDF (its text as `zaitaku extract` writes it: lines of messages are that text's)";
+
 /// Reads and decodes one input, and finds its edition; or the message why not.
 fn read_text(path: &std::path::Path, encoding: EncodingChoice) -> Result<Text, String> {
     let shown = path.display().to_string();
     let bytes = read_limited(path).map_err(|e| format!("zaitaku: {shown}: cannot read: {e}"))?;
-    let decoded = decode(&bytes, encoding).map_err(|e| decode_error(&shown, &e))?;
+    let decoded = if zaitaku_pdf::is_pdf(&bytes) {
+        // Its lines are those `zaitaku extract` writes; its pages the PDF's.
+        let pdf = zaitaku_pdf::read(&bytes).map_err(|e| format!("zaitaku: {shown}: {e}"))?;
+        zaitaku_parse::decode::Decoded {
+            text: pdf.text(),
+            encoding: PDF_READ_AS,
+            had_bom: false,
+        }
+    } else {
+        decode(&bytes, encoding).map_err(|e| decode_error(&shown, &e))?
+    };
     drop(bytes);
     let edition = zaitaku_parse::edition_of(&decoded.text);
     Ok(Text {
@@ -498,7 +512,7 @@ fn decode_error(shown: &str, e: &ParseError) -> String {
 
 /// Reads a file, at most one byte past the input size limit (so a larger
 /// file is refused by the decoder without being read whole).
-fn read_limited(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
+pub fn read_limited(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     let limit = zaitaku_parse::MAX_INPUT_BYTES as u64 + 1;
     let mut bytes = Vec::new();

@@ -16,6 +16,7 @@
 //! zaitaku check raw/000_1fb60f2a74870bbb.txt   # the validation report, nothing written
 //! zaitaku show consultation_windows raw/000_1fb60f2a74870bbb.txt --csv
 //! zaitaku diff old.txt new.txt --format md   # what changed between two editions
+//! zaitaku extract report.pdf > report.txt     # the text zaitaku reads from a PDF
 //! ```
 //!
 //! The CLI's behaviour is tested end to end in `crates/zaitaku/tests/`
@@ -52,6 +53,8 @@ enum Command {
     Show(cmd::show::Args),
     /// What changed between two editions (texts or output directories).
     Diff(cmd::diff::Args),
+    /// Print the text zaitaku reads from a PDF of the report (UTF-8, a form feed between pages).
+    Extract(cmd::extract::Args),
 }
 
 /// How a command ended.
@@ -77,6 +80,7 @@ fn main() -> ExitCode {
         Command::Check(a) => cmd::check::run(a),
         Command::Show(a) => cmd::show::run(a),
         Command::Diff(a) => cmd::diff::run(a),
+        Command::Extract(a) => cmd::extract::run(a),
     };
     match outcome {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,

@@ -3,6 +3,7 @@
 pub mod build;
 pub mod check;
 pub mod diff;
+pub mod extract;
 pub mod show;
 
 /// The output directory `--out` names, checked before any input is read

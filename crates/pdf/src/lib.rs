@@ -1,0 +1,178 @@
+//! The text of a PDF of the report, page by page, read by the pure-Rust
+//! `pdf-extract` crate (lopdf underneath); or why it cannot be read.
+//!
+//! [`read`] gives a [`PdfText`]: one string per PDF page, joined by
+//! [`PdfText::text`] with one form feed between pages, the page break the
+//! canonical-text stage of `zaitaku-parse` reads. What cannot be read is a
+//! [`PdfError`] that says what to do: a damaged or truncated file (never its
+//! readable part taken as the whole), an encrypted one, one with no text
+//! layer (a scan), one over [`MAX_PDF_BYTES`]. The extractor is run under
+//! `catch_unwind`: a PDF that makes it panic is an error, not a crash.
+//!
+//! ```
+//! assert!(zaitaku_pdf::is_pdf(b"%PDF-1.4\n"));
+//! let err = zaitaku_pdf::read(b"%PDF-1.4\n").unwrap_err();
+//! assert!(err.to_string().contains("damaged or truncated"));
+//! ```
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
+)]
+
+use pdf_extract::{output_doc_page, Document, PlainTextOutput};
+
+/// The largest PDF read, in bytes (64 MiB, as for a text input; the typeset
+/// seed is about 230 KB). A larger one is refused before it is parsed.
+pub const MAX_PDF_BYTES: usize = 64 << 20;
+
+/// Whether `bytes` are a PDF: they start with `%PDF-`.
+pub fn is_pdf(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"%PDF-")
+}
+
+/// A PDF's text, one string per page, in page order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PdfText {
+    /// Each page's text, without a trailing line end.
+    pub pages: Vec<String>,
+}
+
+impl PdfText {
+    /// The pages joined with one form feed between them (each page's last
+    /// line ended): the text `zaitaku extract` writes and the parser reads.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        for (k, page) in self.pages.iter().enumerate() {
+            if k > 0 {
+                out.push('\x0c');
+            }
+            out.push_str(page.trim_matches('\n'));
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The PDF page (from 1) of line `line` (from 1) of [`text`](Self::text).
+    pub fn page_of_line(&self, line: u32) -> u32 {
+        let mut first = 1u32;
+        for (k, page) in self.pages.iter().enumerate() {
+            let lines = u32::try_from(page.trim_matches('\n').split('\n').count()).unwrap_or(u32::MAX);
+            if line < first.saturating_add(lines) {
+                return u32::try_from(k + 1).unwrap_or(u32::MAX);
+            }
+            first = first.saturating_add(lines);
+        }
+        u32::try_from(self.pages.len()).unwrap_or(u32::MAX)
+    }
+}
+
+/// Why a PDF cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PdfError {
+    /// Over [`MAX_PDF_BYTES`].
+    #[error("a PDF of {bytes} bytes, over the limit of {limit} bytes")]
+    TooLarge {
+        /// Its size.
+        bytes: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// The file does not parse as a PDF (truncated, or damaged).
+    #[error("the PDF is damaged or truncated ({0}); nothing of it was read")]
+    Damaged(String),
+    /// Encrypted, with no empty user password.
+    #[error("the PDF is encrypted; decrypt it first (e.g. `qpdf --decrypt --password=… in.pdf out.pdf`)")]
+    Encrypted,
+    /// No page prints any text: a scan.
+    #[error("none of its {pages} pages has a text layer (a scan?): OCR it first (e.g. `ocrmypdf -l jpn in.pdf out.pdf`), or give the text an extractor wrote")]
+    NoText {
+        /// Pages in the PDF.
+        pages: usize,
+    },
+    /// A page cannot be read: the whole PDF is refused, not the rest taken.
+    #[error("page {page} of {pages} cannot be read ({message}); nothing of the PDF was taken")]
+    Page {
+        /// The page, from 1.
+        page: u32,
+        /// Pages in the PDF.
+        pages: usize,
+        /// What the extractor said.
+        message: String,
+    },
+    /// The extractor panicked on a page.
+    #[error("the PDF extractor failed on page {page} (a bug it has with this file); extract the text with another tool and give that")]
+    Panicked {
+        /// The page, from 1.
+        page: u32,
+    },
+}
+
+/// Reads every page's text of the PDF `bytes` (see the crate docs).
+pub fn read(bytes: &[u8]) -> Result<PdfText, PdfError> {
+    if bytes.len() > MAX_PDF_BYTES {
+        return Err(PdfError::TooLarge {
+            bytes: bytes.len(),
+            limit: MAX_PDF_BYTES,
+        });
+    }
+    let loaded = std::panic::catch_unwind(|| Document::load_mem(bytes))
+        .map_err(|_| PdfError::Panicked { page: 1 })?;
+    let mut doc = loaded.map_err(|e| PdfError::Damaged(e.to_string()))?;
+    if doc.is_encrypted() && doc.decrypt("").is_err() {
+        return Err(PdfError::Encrypted);
+    }
+    let numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
+    if numbers.is_empty() {
+        return Err(PdfError::Damaged("no page".into()));
+    }
+    let mut pages = Vec::with_capacity(numbers.len());
+    for &page in &numbers {
+        let text = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let mut s = String::new();
+            output_doc_page(&doc, &mut PlainTextOutput::new(&mut s), page).map(|()| s)
+        }))
+        .map_err(|_| PdfError::Panicked { page })?
+        .map_err(|e| PdfError::Page {
+            page,
+            pages: numbers.len(),
+            message: format!("{e:?}"),
+        })?;
+        pages.push(text);
+    }
+    if pages.iter().all(|p| p.trim().is_empty()) {
+        return Err(PdfError::NoText { pages: pages.len() });
+    }
+    Ok(PdfText { pages })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_are_joined_by_one_form_feed_and_lines_find_their_page() {
+        let t = PdfText {
+            pages: vec!["\na\nb\n".into(), "c".into(), "d\ne\n\n".into()],
+        };
+        assert_eq!(t.text(), "a\nb\n\x0cc\n\x0cd\ne\n");
+        let pages: Vec<u32> = (1..=5).map(|l| t.page_of_line(l)).collect();
+        assert_eq!(pages, [1, 1, 2, 3, 3]);
+    }
+
+    #[test]
+    fn what_is_not_a_pdf_or_is_cut_short_is_refused_whole() {
+        assert!(!is_pdf(b"\xEF\xBB\xBF%PDF-"));
+        for bytes in [&b"%PDF-1.7\n1 0 obj\n<<"[..], b"%PDF-", b"%PDF-1.4\n%%EOF\n"] {
+            assert!(matches!(read(bytes), Err(PdfError::Damaged(_))), "{bytes:?}");
+        }
+        let big = vec![b' '; MAX_PDF_BYTES + 1];
+        assert!(matches!(read(&big), Err(PdfError::TooLarge { .. })));
+    }
+}
