@@ -75,27 +75,77 @@ pub struct Canonical {
     text: String,
     lines: Vec<CanonLine>,
     shifts: Vec<Shift>,
+    /// Whether the text marks its page breaks ([`marks_page_breaks`]).
+    marked: bool,
 }
 
 /// The canonical form of a decoded text (see the module docs).
 pub fn canonical(text: &str) -> Canonical {
+    canonical_until(text, |_| false)
+}
+
+/// The canonical form of `text`'s lines up to the first whose canonical
+/// text satisfies `stop` (that one included), or of all of them: for
+/// reading what the first pages print without the rest. Page breaks are
+/// read as the whole text marks them ([`marks_page_breaks`]).
+pub fn canonical_until(text: &str, stop: impl Fn(&str) -> bool) -> Canonical {
     let mut c = Canonical {
         text: String::with_capacity(text.len()),
         lines: Vec::new(),
         shifts: Vec::new(),
+        marked: marks_page_breaks(text),
     };
     for (i, raw) in text.split('\n').enumerate() {
         let no = crate::span::saturating_u32(i).saturating_add(1);
         // A form feed ends the line's page; what follows it starts the next.
         let mut column = 0u32;
-        for (k, part) in raw.split('\x0c').enumerate() {
-            c.push_line(no, part, column, k > 0);
-            column = column
-                .saturating_add(crate::span::saturating_u32(part.chars().count()))
-                .saturating_add(1);
+        let mut parts = raw.split('\x0c').peekable();
+        let mut form_feed = false;
+        while let Some(part) = parts.next() {
+            c.push_line(no, part, column, form_feed);
+            form_feed = true;
+            if parts.peek().is_some() {
+                column = column
+                    .saturating_add(crate::span::saturating_u32(part.chars().count()))
+                    .saturating_add(1);
+            }
+            let line = c.lines.last().and_then(|l| c.text.get(l.text.clone()));
+            if line.is_some_and(&stop) {
+                return c;
+            }
         }
     }
     c
+}
+
+/// Whether the text marks a page break anywhere: a form feed after printed
+/// text, or two blank lines in a row between printed lines. Where it marks
+/// none (pypdf, pdfplumber, pdfium), pages are found by what they print.
+/// Read off the raw text: only the ends of each line are looked at.
+fn marks_page_breaks(text: &str) -> bool {
+    let (mut blank_run, mut printed) = (0, false);
+    for raw in text.split('\n') {
+        for (k, part) in raw.split('\x0c').enumerate() {
+            if k > 0 && printed {
+                return true;
+            }
+            if part.trim_matches(is_edge).is_empty() {
+                blank_run += 1;
+            } else {
+                if blank_run >= 2 && printed {
+                    return true;
+                }
+                blank_run = 0;
+                printed = true;
+            }
+        }
+    }
+    false
+}
+
+/// White space a line's ends lose (U+3000 too: indentation).
+fn is_edge(c: char) -> bool {
+    is_space(c) || is_zero_width(c) || c == '\u{3000}'
 }
 
 impl Canonical {
@@ -112,12 +162,28 @@ impl Canonical {
             delta: 0,
         };
         // Leading and trailing white space goes (U+3000 too: indentation).
-        let edge = |c: char| is_space(c) || is_zero_width(c) || c == '\u{3000}';
+        let edge = is_edge;
         let trimmed = part.trim_start_matches(edge);
         let lead_chars = part
             .get(..part.len() - trimmed.len())
             .map_or(0, |t| crate::span::saturating_u32(t.chars().count()));
         let trimmed = trimmed.trim_end_matches(edge);
+        if is_canonical(trimmed) {
+            // Most lines: copied whole, shifted by what was trimmed.
+            let delta = i32::try_from(first.saturating_add(lead_chars)).unwrap_or(i32::MAX);
+            if delta != 0 {
+                out.shifts.push(Shift { at: 0, delta });
+            }
+            out.text.push_str(trimmed);
+            let end = self.text.len();
+            self.lines.push(CanonLine {
+                no,
+                text: start..end,
+                shifts: shifts..self.shifts.len(),
+                form_feed,
+            });
+            return;
+        }
         let mut pending_space: Option<u32> = None;
         let mut chars = trimmed
             .chars()
@@ -195,7 +261,7 @@ impl Canonical {
         // decides only where none is marked (pdftotext, which marks them,
         // also breaks 「…医療政策課　平成29年度…」 into two lines, the first of
         // which would open a page).
-        let marked = self.marks_page_breaks();
+        let marked = self.marked;
         for l in &self.lines {
             let line = self.line(l);
             if l.form_feed || (!marked && opens.opens_page(&line)) {
@@ -214,7 +280,9 @@ impl Canonical {
                 continue;
             }
             blank_run = 0;
-            opens.see(&line);
+            if !marked {
+                opens.see(&line);
+            }
             current.push(line);
         }
         push_page(&mut pages, &mut current);
@@ -273,30 +341,6 @@ impl PageOpenings {
     }
 }
 
-impl Canonical {
-    /// Whether the text marks a page break anywhere: a form feed, or two
-    /// blank lines in a row between printed lines.
-    fn marks_page_breaks(&self) -> bool {
-        let mut blank_run = 0;
-        let mut printed = false;
-        for l in &self.lines {
-            if l.form_feed && printed {
-                return true;
-            }
-            if l.text.is_empty() {
-                blank_run += 1;
-            } else {
-                if blank_run >= 2 && printed {
-                    return true;
-                }
-                blank_run = 0;
-                printed = true;
-            }
-        }
-        false
-    }
-}
-
 fn push_page<'a>(pages: &mut Vec<Page<'a>>, lines: &mut Vec<Line<'a>>) {
     while lines.last().is_some_and(|l| l.text.is_empty()) {
         lines.pop();
@@ -347,6 +391,28 @@ impl LineWriter<'_> {
 /// The marks of the legend (after 〇 → ○): each a cell of its own, never
 /// two in one word.
 const MARKS: [char; 4] = ['◎', '○', '△', '×'];
+
+/// Whether `line` (trimmed) is already in canonical form, so that it can be
+/// copied whole: a quick test, true for most lines of the report (kana,
+/// kanji, ASCII), false wherever the character loop might change something.
+fn is_canonical(line: &str) -> bool {
+    let mut previous = '\0';
+    for c in line.chars() {
+        let unchanged = match c {
+            ' ' => previous != ' ',
+            '\u{3040}'..='\u{30FB}' | '\u{4E00}'..='\u{9FFF}' => true,
+            'ー' => !previous.is_ascii_digit(),
+            c if c.is_ascii() => !is_space(c),
+            c if MARKS.contains(&c) => !MARKS.contains(&previous),
+            c => !is_space(c) && !is_zero_width(c) && canonical_char(c, None, None).0 == c,
+        };
+        if !unchanged {
+            return false;
+        }
+        previous = c;
+    }
+    true
+}
 
 /// White space that separates cells: every Unicode space but U+3000, which
 /// is part of names.

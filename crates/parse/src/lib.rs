@@ -183,8 +183,18 @@ pub fn parse_text(text: &str) -> Result<Report, ParseErrors> {
 /// for putting many inputs in edition order before parsing them. `None`
 /// where no as-of phrase reads ([`parse_text`] then says why).
 pub fn edition_of(text: &str) -> Option<model::Edition> {
-    let canonical = canon::canonical(text);
-    page1::edition(&canonical.pages(), &mut Vec::new()).map(|(edition, _)| edition)
+    // The lines up to the first as-of phrase are enough (parse_text takes
+    // the first one too); the whole text where that one does not read.
+    let phrase = |line: &str| {
+        page1::era_names_at(line).into_iter().any(|at| {
+            line.get(at..)
+                .is_some_and(|l| pages::combinators::as_of_phrase(l).is_ok())
+        })
+    };
+    let first = canon::canonical_until(text, phrase);
+    page1::edition(&first.pages(), &mut Vec::new())
+        .or_else(|| page1::edition(&canon::canonical(text).pages(), &mut Vec::new()))
+        .map(|(edition, _)| edition)
 }
 
 /// Every `N name …` row head whose name is a municipality of the reference

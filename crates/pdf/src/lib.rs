@@ -63,7 +63,8 @@ impl PdfText {
     pub fn page_of_line(&self, line: u32) -> u32 {
         let mut first = 1u32;
         for (k, page) in self.pages.iter().enumerate() {
-            let lines = u32::try_from(page.trim_matches('\n').split('\n').count()).unwrap_or(u32::MAX);
+            let lines =
+                u32::try_from(page.trim_matches('\n').split('\n').count()).unwrap_or(u32::MAX);
             if line < first.saturating_add(lines) {
                 return u32::try_from(k + 1).unwrap_or(u32::MAX);
             }
@@ -169,8 +170,15 @@ mod tests {
     #[test]
     fn what_is_not_a_pdf_or_is_cut_short_is_refused_whole() {
         assert!(!is_pdf(b"\xEF\xBB\xBF%PDF-"));
-        for bytes in [&b"%PDF-1.7\n1 0 obj\n<<"[..], b"%PDF-", b"%PDF-1.4\n%%EOF\n"] {
-            assert!(matches!(read(bytes), Err(PdfError::Damaged(_))), "{bytes:?}");
+        for bytes in [
+            &b"%PDF-1.7\n1 0 obj\n<<"[..],
+            b"%PDF-",
+            b"%PDF-1.4\n%%EOF\n",
+        ] {
+            assert!(
+                matches!(read(bytes), Err(PdfError::Damaged(_))),
+                "{bytes:?}"
+            );
         }
         let big = vec![b' '; MAX_PDF_BYTES + 1];
         assert!(matches!(read(&big), Err(PdfError::TooLarge { .. })));

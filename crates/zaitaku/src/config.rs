@@ -139,7 +139,8 @@ pub fn read_texts(args: &InputArgs) -> (Vec<Text>, bool) {
 
 /// How a PDF input is said to be read (`read as …`): its text as `zaitaku
 /// extract` writes it, which the lines of every message refer to.
-pub const PDF_READ_AS: &str = "a PDF (its text as `zaitaku extract` writes it: lines of messages are that text's)";
+pub const PDF_READ_AS: &str =
+    "a PDF (its text as `zaitaku extract` writes it: lines of messages are that text's)";
 
 /// Reads and decodes one input, and finds its edition; or the message why not.
 fn read_text(path: &std::path::Path, encoding: EncodingChoice) -> Result<Text, String> {
