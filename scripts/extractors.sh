@@ -5,6 +5,7 @@
 # .venv-pdf) and pdftotext (default and -layout, Debian's poppler-utils),
 # builds each text and compares its tables with the seed's build apart from
 # source positions (tests/extractors.py, which states what each gives).
+# First checks that tests/fixtures/pdf/ is what scripts/make_pdfs.py makes.
 #
 # Fonts and poppler-utils come from Debian's packages; when missing, this
 # script installs them (as root, through apt-get) and says so.
@@ -14,6 +15,7 @@ bin=${1:-target/debug/zaitaku}
 
 missing=()
 [ -e /usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf ] || missing+=(fonts-ipaexfont-gothic)
+[ -e /usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf ] || missing+=(fonts-ipaexfont-mincho)
 [ -e /usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf ] || missing+=(fonts-symbola)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
@@ -33,4 +35,6 @@ if [ ! -f "$venv/.installed" ] || [ "$(cat "$venv/.installed")" != "$want" ]; th
   "$venv/bin/pip" install --quiet --disable-pip-version-check $want >&2
   echo "$want" > "$venv/.installed"
 fi
+# The committed PDF fixtures are what scripts/make_pdfs.py makes.
+"$venv/bin/python" scripts/make_pdfs.py --check
 "$venv/bin/python" tests/extractors.py "$bin" "$(ls raw/*.txt | head -n 1)" target/extractors

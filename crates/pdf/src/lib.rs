@@ -7,7 +7,9 @@
 //! [`PdfError`] that says what to do: a damaged or truncated file (never its
 //! readable part taken as the whole), an encrypted one, one with no text
 //! layer (a scan), one over [`MAX_PDF_BYTES`]. The extractor is run under
-//! `catch_unwind`: a PDF that makes it panic is an error, not a crash.
+//! `catch_unwind`: a PDF that makes it panic (damaged copies of the typeset
+//! seed do, in pdf-extract and adobe-cmap-parser) is an error, not a crash,
+//! and [`extracting`] lets a panic hook stay quiet for it.
 //!
 //! ```
 //! assert!(zaitaku_pdf::is_pdf(b"%PDF-1.4\n"));
@@ -27,6 +29,27 @@
 )]
 
 use pdf_extract::{output_doc_page, Document, PlainTextOutput};
+use std::cell::Cell;
+
+thread_local! {
+    /// Whether this thread is running the extractor inside [`read`].
+    static EXTRACTING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether this thread is running the extractor inside [`read`], which
+/// turns the extractor's panics into [`PdfError::Panicked`]: a panic hook
+/// can stay quiet for those (the binary's does) and speak for any other.
+pub fn extracting() -> bool {
+    EXTRACTING.with(Cell::get)
+}
+
+/// Runs `f` with [`extracting`] true, catching its panic.
+fn extract<T>(f: impl FnOnce() -> T) -> std::thread::Result<T> {
+    EXTRACTING.with(|e| e.set(true));
+    let got = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    EXTRACTING.with(|e| e.set(false));
+    got
+}
 
 /// The largest PDF read, in bytes (64 MiB, as for a text input; the typeset
 /// seed is about 230 KB). A larger one is refused before it is parsed.
@@ -123,8 +146,8 @@ pub fn read(bytes: &[u8]) -> Result<PdfText, PdfError> {
             limit: MAX_PDF_BYTES,
         });
     }
-    let loaded = std::panic::catch_unwind(|| Document::load_mem(bytes))
-        .map_err(|_| PdfError::Panicked { page: 1 })?;
+    let loaded =
+        extract(|| Document::load_mem(bytes)).map_err(|_| PdfError::Panicked { page: 1 })?;
     let mut doc = loaded.map_err(|e| PdfError::Damaged(e.to_string()))?;
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Err(PdfError::Encrypted);
@@ -135,10 +158,10 @@ pub fn read(bytes: &[u8]) -> Result<PdfText, PdfError> {
     }
     let mut pages = Vec::with_capacity(numbers.len());
     for &page in &numbers {
-        let text = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let text = extract(|| {
             let mut s = String::new();
             output_doc_page(&doc, &mut PlainTextOutput::new(&mut s), page).map(|()| s)
-        }))
+        })
         .map_err(|_| PdfError::Panicked { page })?
         .map_err(|e| PdfError::Page {
             page,

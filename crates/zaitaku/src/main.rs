@@ -68,6 +68,15 @@ pub enum Outcome {
 }
 
 fn main() -> ExitCode {
+    // The PDF extractor panics on some damaged files; zaitaku_pdf::read
+    // turns those into an error with a message of its own: no panic text
+    // for them. Any other panic is printed as ever.
+    let print_panic = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !zaitaku_pdf::extracting() {
+            print_panic(info);
+        }
+    }));
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

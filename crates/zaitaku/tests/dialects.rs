@@ -6,51 +6,8 @@
 //! each finds no change.
 
 mod harness;
-use harness::{seed, Workdir};
+use harness::{seed, without_positions, Workdir};
 use std::path::Path;
-use zaitaku_diff::parse_csv;
-
-/// Columns holding a position in the input: they differ where the lines do.
-const POSITIONS: &[&str] = &[
-    "source_page",
-    "source_line",
-    "source_column",
-    "source_lines",
-    "printed_at",
-    "suspects",
-];
-
-/// `text` with every position written into it («page 8, line 1366, column
-/// 5») blanked: messages in the tables name where a value is printed.
-fn without_positions(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find("page ") {
-        let (before, from) = rest.split_at(at);
-        out.push_str(before);
-        let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
-        let after_page = &from[5..];
-        let n = digits(after_page);
-        match after_page[n..].strip_prefix(", line ") {
-            Some(l) if n > 0 && digits(l) > 0 => {
-                let mut tail = &l[digits(l)..];
-                if let Some(c) = tail.strip_prefix(", column ") {
-                    if digits(c) > 0 {
-                        tail = &c[digits(c)..];
-                    }
-                }
-                out.push_str("page P, line L");
-                rest = tail;
-            }
-            _ => {
-                out.push_str("page ");
-                rest = after_page;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
 
 #[test]
 fn positions_inside_a_text_are_blanked_and_nothing_else() {
@@ -98,30 +55,9 @@ fn every_dialect_builds_to_the_seeds_tables_column_by_column() {
         let out = format!("out-{name}");
         let run = wd.run(&["build", "--out", &out, &input]);
         assert_eq!(run.code, 0, "{name}: {}", run.stderr);
-        for table in &tables {
-            let read = |dir: &str| {
-                let text = std::fs::read_to_string(wd.path().join(dir).join(table)).unwrap();
-                parse_csv(&text).unwrap()
-            };
-            let (want, got) = (read("seed"), read(&out));
-            assert_eq!(got.columns, want.columns, "{name}: {table}'s columns");
-            assert_eq!(got.len(), want.len(), "{name}: {table}'s rows");
-            for (k, (w, g)) in want.iter().zip(got.iter()).enumerate() {
-                for column in want
-                    .columns
-                    .iter()
-                    .filter(|c| !POSITIONS.contains(&c.as_str()))
-                {
-                    let (w, g) = (w.text(column), g.text(column));
-                    if without_positions(w) != without_positions(g) {
-                        differences.push(format!(
-                            "{name}: {table} row {} column {column}: «{g}», the seed's «{w}»",
-                            k + 1
-                        ));
-                    }
-                }
-            }
-        }
+        differences.extend(harness::differences_apart_from_positions(
+            &wd, "seed", &out, name,
+        ));
     }
     assert!(
         differences.is_empty(),

@@ -136,6 +136,87 @@ impl Workdir {
     }
 }
 
+/// Columns holding a position in the input: they differ where the lines do.
+pub const POSITIONS: &[&str] = &[
+    "source_page",
+    "source_line",
+    "source_column",
+    "source_lines",
+    "printed_at",
+    "suspects",
+];
+
+/// `text` with every position written into it («page 8, line 1366, column
+/// 5») blanked: messages in the tables name where a value is printed.
+pub fn without_positions(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("page ") {
+        let (before, from) = rest.split_at(at);
+        out.push_str(before);
+        let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+        let after_page = &from[5..];
+        let n = digits(after_page);
+        match after_page[n..].strip_prefix(", line ") {
+            Some(l) if n > 0 && digits(l) > 0 => {
+                let mut tail = &l[digits(l)..];
+                if let Some(c) = tail.strip_prefix(", column ") {
+                    if digits(c) > 0 {
+                        tail = &c[digits(c)..];
+                    }
+                }
+                out.push_str("page P, line L");
+                rest = tail;
+            }
+            _ => {
+                out.push_str("page ");
+                rest = after_page;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Every value of every CSV table of the build in `dir` that differs from
+/// the build in `seed` apart from positions (column by column), each said
+/// with `name`, the table, row and column.
+pub fn differences_apart_from_positions(
+    wd: &Workdir,
+    seed: &str,
+    dir: &str,
+    name: &str,
+) -> Vec<String> {
+    let mut differences = Vec::new();
+    for (table, _) in wd.files(seed).into_iter().filter(|f| f.0.ends_with(".csv")) {
+        let read = |d: &str| {
+            let text = std::fs::read_to_string(wd.path().join(d).join(&table)).unwrap_or_default();
+            zaitaku_diff::parse_csv(&text).unwrap()
+        };
+        let (want, got) = (read(seed), read(dir));
+        if got.columns != want.columns || got.len() != want.len() {
+            differences.push(format!("{name}: {table}: columns or rows differ"));
+            continue;
+        }
+        for (k, (w, g)) in want.iter().zip(got.iter()).enumerate() {
+            for column in want
+                .columns
+                .iter()
+                .filter(|c| !POSITIONS.contains(&c.as_str()))
+            {
+                let (w, g) = (w.text(column), g.text(column));
+                if without_positions(w) != without_positions(g) {
+                    differences.push(format!(
+                        "{name}: {table} row {} column {column}: «{g}», the seed's «{w}»",
+                        k + 1
+                    ));
+                }
+            }
+        }
+    }
+    differences
+}
+
 /// Runs insta with the snapshots in the top-level snapshots/ directory.
 #[macro_export]
 macro_rules! snapshot {

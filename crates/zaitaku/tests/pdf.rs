@@ -1,0 +1,96 @@
+//! The PDF itself as input (tests/fixtures/pdf/, made by
+//! scripts/make_pdfs.py): the typeset seed and its variants build to the
+//! seed's tables; `zaitaku extract` writes the text a PDF build reads; a
+//! PDF that cannot be read exits 2 with what to do, leaving output/ alone.
+
+mod harness;
+use harness::{seed, Workdir};
+use std::path::Path;
+
+fn pdf(name: &str) -> Vec<u8> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/pdf")
+        .join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn the_typeset_seed_and_its_variants_build_to_the_seeds_tables() {
+    let wd = Workdir::new();
+    wd.write("seed.txt", seed());
+    assert_eq!(wd.run(&["build", "--out", "seed", "seed.txt"]).code, 0);
+    let mut differences = Vec::new();
+    for name in ["seed", "seed_one_block", "seed_mincho", "seed_rotated"] {
+        let input = format!("{name}.pdf");
+        wd.write(&input, pdf(&input));
+        let out = format!("out-{name}");
+        let run = wd.run(&["build", "--out", &out, &input]);
+        assert_eq!(run.code, 0, "{name}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("read as a PDF"),
+            "{name}: {}",
+            run.stderr
+        );
+        differences.extend(harness::differences_apart_from_positions(
+            &wd, "seed", &out, name,
+        ));
+    }
+    assert!(differences.is_empty(), "{}", differences.join("\n"));
+}
+
+#[test]
+fn extract_writes_the_text_a_pdf_build_reads() {
+    let wd = Workdir::new();
+    wd.write("report.pdf", pdf("seed.pdf"));
+    let extracted = wd.run(&["extract", "report.pdf"]);
+    assert_eq!(extracted.code, 0, "{}", extracted.stderr);
+    // One form feed between the report's 11 pages (the seed's text has a
+    // twelfth, empty, page in front: pdf-extract gives it no text).
+    assert_eq!(extracted.stdout.matches('\x0c').count(), 11);
+    wd.write("report.txt", &extracted.stdout);
+    assert_eq!(
+        wd.run(&["build", "--out", "from-pdf", "report.pdf"]).code,
+        0
+    );
+    assert_eq!(
+        wd.run(&["build", "--out", "from-text", "report.txt"]).code,
+        0
+    );
+    // Byte for byte: outputs depend on the text alone, and the text is the same.
+    assert_eq!(wd.files("from-pdf"), wd.files("from-text"));
+    // A text given to extract is no PDF.
+    let not_pdf = wd.run(&["extract", "report.txt"]);
+    assert_eq!(not_pdf.code, 2);
+    assert!(
+        not_pdf.stderr.contains("expected a PDF"),
+        "{}",
+        not_pdf.stderr
+    );
+}
+
+#[test]
+fn a_pdf_that_cannot_be_read_exits_2_saying_what_to_do_and_writes_nothing() {
+    let wd = Workdir::new();
+    wd.write("seed.txt", seed());
+    assert_eq!(wd.run(&["build", "--out", "output", "seed.txt"]).code, 0);
+    let before = wd.files("output");
+    let mut messages = String::new();
+    for name in ["truncated", "damaged", "encrypted", "no_text"] {
+        let input = format!("{name}.pdf");
+        wd.write(&input, pdf(&input));
+        for command in ["build", "extract"] {
+            let args: Vec<&str> = match command {
+                "build" => vec!["build", "--out", "output", &input],
+                _ => vec!["extract", &input],
+            };
+            let run = wd.run(&args);
+            assert_eq!(run.code, 2, "{name} {command}: {}", run.stderr);
+            assert!(run.stdout.is_empty(), "{name} {command}: nothing printed");
+            if command == "build" {
+                messages.push_str(&format!("{name}: {}", run.stderr));
+            }
+        }
+        assert_eq!(wd.files("output"), before, "{name}: output/ was touched");
+    }
+    snapshot!("pdf_unreadable", messages);
+}
