@@ -15,7 +15,9 @@ Figures:
   as-of phrases name other dates): wall, peak RSS, cost per edition, and the
   size of validation_report.md and .json, and of report.html with its
   render time at 1,000;
-- each phase of one edition (the `phases` example), and the parse rate;
+- the typeset seed as a PDF: `zaitaku extract` and `zaitaku build` of it;
+- each phase of one edition (the `phases` example; `canonical` is the
+  canonical-text stage, which `parse` includes), and the parse rate;
 - large inputs: the seed repeated to 5 and 50 MB, one 1 MB and 10 MB line on
   page 2 and on a window page (time and memory should grow with the size),
   and an input over the 64 MiB limit (refused, exit 2);
@@ -119,6 +121,21 @@ print("zaitaku diff of two seed-sized editions, 30 runs:")
 verdict("median wall", f"{diff_wall * 1000:.1f} ms ({diff_wall / seed_wall:.2f}× the seed's build), "
         f"peak RSS {statistics.median(r for _, r, _ in diff_runs):.1f} MiB",
         "≤ 2× the build of one", diff_wall <= 2 * seed_wall)
+
+# The PDF itself (the typeset seed, tests/fixtures/pdf/): its read alone
+# (`zaitaku extract`) and its build, against the build of the seed's text.
+seed_pdf = os.path.join(os.path.dirname(__file__), "..", "tests", "fixtures", "pdf", "seed.pdf")
+extract_runs = [run([bin_, "extract", seed_pdf]) for _ in range(30)]
+with tempfile.TemporaryDirectory() as tmp:
+    pdf_runs = [run([bin_, "build", "--out", os.path.join(tmp, "output"), seed_pdf]) for _ in range(30)]
+if any(code != 0 for _, _, code in extract_runs + pdf_runs):
+    sys.exit("zaitaku failed on the seed's PDF")
+pdf_wall = statistics.median(w for w, _, _ in pdf_runs)
+print("the typeset seed as a PDF (230 KB, 12 pages), 30 runs each:")
+print(f"  zaitaku extract: median wall {statistics.median(w for w, _, _ in extract_runs) * 1000:.1f} ms, "
+      f"peak RSS {statistics.median(r for _, r, _ in extract_runs):.1f} MiB")
+print(f"  zaitaku build: median wall {pdf_wall * 1000:.1f} ms ({pdf_wall / seed_wall:.2f}× the text's build), "
+      f"peak RSS {statistics.median(r for _, r, _ in pdf_runs):.1f} MiB")
 
 # 100, 300 and 1,000 editions in one call.
 print("editions in one call (`zaitaku build`):")
