@@ -50,7 +50,7 @@ fuzz:
 	cargo fuzz --version >/dev/null 2>&1 || $(CARGO) install cargo-fuzz --locked
 	python3 scripts/fuzz_seeds.py $(FUZZ_CORPUS) $(INPUTS)
 	RUSTC_BOOTSTRAP=1 cargo fuzz run parse_validate -s none -a -- \
-		-dict=fuzz/report.dict -max_len=262144 -len_control=0 -timeout=10 -rss_limit_mb=2048 \
+		-dict=fuzz/report.dict -max_len=300000 -len_control=0 -timeout=10 -rss_limit_mb=2048 \
 		-max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 $(FUZZ_CORPUS)
 
 clean:

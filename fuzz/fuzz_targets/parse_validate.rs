@@ -1,5 +1,7 @@
-//! Any bytes → decode → parse → validate: no panic, no hang, and every
-//! parse error inside the input.
+//! Any bytes → decode (or, for bytes starting %PDF-, the PDF's text) →
+//! parse → validate: no panic, no hang, and every parse error inside the
+//! input. A panic of the PDF extractor that `zaitaku_pdf::read` turns into
+//! an error (as the binary does) is no finding; any other panic is.
 #![forbid(unsafe_code)]
 #![no_main]
 
@@ -7,8 +9,32 @@ use libfuzzer_sys::fuzz_target;
 use zaitaku_parse::decode::{decode, EncodingChoice};
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(decoded) = decode(data, EncodingChoice::Auto) else {
-        return;
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        // libFuzzer's hook aborts on every panic; the extractor's caught
+        // ones are handled by zaitaku_pdf::read.
+        let abort_on_panic = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !zaitaku_pdf::extracting() {
+                abort_on_panic(info);
+            }
+        }));
+    });
+    let text = if zaitaku_pdf::is_pdf(data) {
+        match zaitaku_pdf::read(data) {
+            Ok(pdf) => pdf.text(),
+            Err(_) => return,
+        }
+    } else {
+        match decode(data, EncodingChoice::Auto) {
+            Ok(decoded) => decoded.text,
+            Err(_) => return,
+        }
+    };
+    let decoded = zaitaku_parse::decode::Decoded {
+        text,
+        encoding: "",
+        had_bom: false,
     };
     match zaitaku_parse::parse_text(&decoded.text) {
         Ok(report) => {
