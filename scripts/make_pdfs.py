@@ -7,6 +7,8 @@ scripts/extractors.sh makes:
 - seed_one_block.pdf: each page's lines drawn as one text object;
 - seed_mincho.pdf: IPAexMincho instead of IPAexGothic;
 - seed_rotated.pdf: every page rotated 90° (/Rotate);
+- upward.pdf: every page's lines drawn bottom to top, each in its place
+  (pdf-extract keeps the drawing order: the pages cannot be found);
 - truncated.pdf: the first half of seed.pdf's bytes;
 - encrypted.pdf: seed.pdf encrypted with a user password;
 - no_text.pdf: pages with lines and boxes drawn, no text (what a scan is to
@@ -51,7 +53,7 @@ def runs(line, face, main):
     return out
 
 
-def typeset(main="IPAexG", one_block=False, rotate=0, encrypt=None, text=True):
+def typeset(main="IPAexG", one_block=False, rotate=0, encrypt=None, text=True, upward=False):
     """The seed as a PDF (see the module docs), its bytes."""
     for name, path in FONTS.items():
         pdfmetrics.registerFont(TTFont(name, path))
@@ -66,7 +68,13 @@ def typeset(main="IPAexG", one_block=False, rotate=0, encrypt=None, text=True):
             c.setPageRotation(rotate)
         y = height - 2 * LEAD
         block = c.beginText(20, y) if one_block else None
-        for line in lines:
+        # Drawn bottom to top (each line in its place): text extractors that
+        # keep the drawing order read the page upside down.
+        order = list(enumerate(lines))
+        if upward:
+            order.reverse()
+        for k, line in order:
+            y = height - 2 * LEAD - k * LEAD
             if not text:
                 if line:
                     c.rect(20, y, 6 * len(line), 4)
@@ -81,7 +89,6 @@ def typeset(main="IPAexG", one_block=False, rotate=0, encrypt=None, text=True):
                     c.setFont(font, SIZE)
                     c.drawString(x, y, run)
                     x += pdfmetrics.stringWidth(run, font, SIZE)
-            y -= LEAD
         if block is not None:
             c.drawText(block)
         c.showPage()
@@ -102,6 +109,7 @@ def main():
         "seed_one_block.pdf": typeset(one_block=True),
         "seed_mincho.pdf": typeset(main="IPAexM"),
         "seed_rotated.pdf": typeset(rotate=90),
+        "upward.pdf": typeset(upward=True),
         "truncated.pdf": seed[: len(seed) // 2],
         "encrypted.pdf": typeset(encrypt=pdfencrypt.StandardEncryption("user", "owner", strength=128)),
         "no_text.pdf": typeset(text=False),

@@ -292,6 +292,13 @@ pub fn process(text: &Text, pins: Option<&Overrides>) -> Processed {
                 input.path,
                 errors.0.len()
             ));
+            if text.encoding == PDF_READ_AS {
+                // The lines above are the PDF's text as read: say how to see it.
+                out.messages.push(format!(
+                    "zaitaku: {}: the PDF's text does not read as the report: `zaitaku extract {}` prints it (a PDF that draws its lines out of order reads so); the text of an extractor that orders lines by their place on the page (pdftotext, PyMuPDF) may read",
+                    input.path, input.path
+                ));
+            }
             return out;
         }
     };
