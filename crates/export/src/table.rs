@@ -563,46 +563,19 @@ fn enum_type(cats: &'static [&'static str]) -> PolarsResult<DataType> {
 }
 
 /// Days since 1970-01-01 of an ISO 8601 calendar date `YYYY-MM-DD` (a
-/// four-digit year, a real month and day); `None` for anything else.
+/// four-digit year, a real month and day); `None` for anything else. The
+/// one date algorithm is the parse crate's ([`Date`](zaitaku_parse::model::Date)).
 pub fn days_of_iso(iso: &str) -> Option<i32> {
-    let b = iso.as_bytes();
-    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
-        b.get(r)?.iter().try_fold(0u32, |n, &c| {
-            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
-        })
-    };
-    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
-        return None;
-    }
-    let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
-    let last = zaitaku_parse::model::last_day_of_month(i32::try_from(year).ok()?, month);
-    if !(1..=12).contains(&month) || day < 1 || day > last {
-        return None;
-    }
-    // Days from the civil date (H. Hinnant's algorithm, years from March).
-    let y = i64::from(year) - i64::from(month <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = i64::from((month + 9) % 12);
-    let doy = (153 * mp + 2) / 5 + i64::from(day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    i32::try_from(era * 146_097 + doe - 719_468).ok()
+    zaitaku_parse::model::Date::parse_iso(iso).map(|d| d.days_since_epoch())
 }
 
 /// Writes the ISO 8601 date of `days` since 1970-01-01 (the inverse of
 /// [`days_of_iso`]).
 pub(crate) fn iso_of_days(out: &mut Vec<u8>, days: i32) {
     use std::io::Write;
-    let z = i64::from(days) + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    let _ = write!(out, "{year:04}-{month:02}-{day:02}");
+    // Written in place, as `Date::iso` writes it (no String per cell).
+    let d = zaitaku_parse::model::Date::from_days(days);
+    let _ = write!(out, "{:04}-{:02}-{:02}", d.year, d.month, d.day);
 }
 
 /// A text field of a CSV row (see [`Table::csv_rows`]).

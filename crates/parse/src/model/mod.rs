@@ -24,6 +24,47 @@ impl Date {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
 
+    /// The date of an ISO 8601 calendar date `YYYY-MM-DD` (a four-digit
+    /// year, a real month and day); `None` for anything else.
+    pub fn parse_iso(iso: &str) -> Option<Date> {
+        let b = iso.as_bytes();
+        let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+            b.get(r)?.iter().try_fold(0u32, |n, &c| {
+                c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+            })
+        };
+        if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+            return None;
+        }
+        let (year, month, day) = (
+            i32::try_from(digits(0..4)?).ok()?,
+            digits(5..7)?,
+            digits(8..10)?,
+        );
+        let real = (1..=12).contains(&month) && (1..=last_day_of_month(year, month)).contains(&day);
+        real.then_some(Date { year, month, day })
+    }
+
+    /// The date `days` days after 1970-01-01 (the inverse of
+    /// [`days_since_epoch`](Self::days_since_epoch); Howard Hinnant's
+    /// civil_from_days).
+    pub fn from_days(days: i32) -> Date {
+        let z = i64::from(days) + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Date {
+            year: i32::try_from(year).unwrap_or(i32::MAX),
+            month: u32::try_from(month).unwrap_or(1),
+            day: u32::try_from(day).unwrap_or(1),
+        }
+    }
+
     /// Days since 1970-01-01 (for date columns).
     pub fn days_since_epoch(&self) -> i32 {
         // Howard Hinnant's days_from_civil.
