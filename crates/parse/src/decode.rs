@@ -309,7 +309,7 @@ mod tests {
     fn empty_and_binary_input_are_errors() {
         let empty = decode(b"", EncodingChoice::Auto).unwrap_err();
         assert_eq!(
-            (empty.kind, empty.found.as_str()),
+            (empty.kind, empty.found.to_string().as_str()),
             (ErrorKind::Decode, "«an empty file»")
         );
         let binary = decode(b"x\nab\0cd", EncodingChoice::Auto).unwrap_err();
@@ -335,8 +335,8 @@ mod tests {
         let err = decode(b"ok\nab\xFFc", EncodingChoice::Utf8).unwrap_err();
         assert_eq!(err.position, Span::line(0, 2).at_column(3));
         assert_eq!(
-            err.found,
-            "«bytes that are not valid UTF-8 (byte 5 of the text)»"
+            err.found.text(),
+            "bytes that are not valid UTF-8 (byte 5 of the text)"
         );
         assert_eq!(err.source_line.as_deref(), Some("ab\u{FFFD}c"));
     }

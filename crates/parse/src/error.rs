@@ -57,8 +57,8 @@ pub struct ParseError {
     pub position: Span,
     /// What the layout expects there.
     pub expected: String,
-    /// What the text holds there (shortened).
-    pub found: String,
+    /// What the text holds there (shortened); shown in «» quotes.
+    pub found: Found,
     /// For a decode error, the damaged line as far as it can be read (bad
     /// bytes replaced), since there is no decoded text to show it from.
     pub source_line: Option<String>,
@@ -76,7 +76,7 @@ impl ParseError {
             kind,
             position,
             expected: expected.into(),
-            found: excerpt(found),
+            found: Found::excerpt(found),
             source_line: None,
         }
     }
@@ -87,18 +87,45 @@ impl ParseError {
 #[error("{} parse error(s); first: {}", .0.len(), .0.first().map(|e| e.to_string()).unwrap_or_default())]
 pub struct ParseErrors(pub Vec<ParseError>);
 
-/// Shortens a piece of text for a message: at most 60 characters, one line.
-pub fn excerpt(text: &str) -> String {
-    let one_line: String = text
-        .chars()
-        .map(|c| if c == '\n' { '⏎' } else { c })
-        .collect();
-    if one_line.is_empty() {
-        return "end of input".to_string();
+/// What an error found in the text: an excerpt of it, or the end of the
+/// input. `Display` quotes an excerpt: 「«2147483648»」, 「end of input」.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    /// A piece of the text, at most 60 characters and one line (line ends
+    /// shown as ⏎, a longer piece cut with …).
+    Text(String),
+    /// Nothing: the input ended.
+    EndOfInput,
+}
+
+impl Found {
+    /// The excerpt of `text` (see [`Found::Text`]); empty text is the end of input.
+    pub fn excerpt(text: &str) -> Found {
+        if text.is_empty() {
+            return Found::EndOfInput;
+        }
+        let one_line = text.chars().map(|c| if c == '\n' { '⏎' } else { c });
+        let mut out: String = one_line.clone().take(60).collect();
+        if one_line.count() > 60 {
+            out.push('…');
+        }
+        Found::Text(out)
     }
-    let mut out: String = one_line.chars().take(60).collect();
-    if one_line.chars().count() > 60 {
-        out.push('…');
+
+    /// The excerpt without quotes (empty for the end of input).
+    pub fn text(&self) -> &str {
+        match self {
+            Found::Text(t) => t,
+            Found::EndOfInput => "",
+        }
     }
-    format!("«{out}»")
+}
+
+impl std::fmt::Display for Found {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Found::Text(t) => write!(f, "«{t}»"),
+            Found::EndOfInput => write!(f, "end of input"),
+        }
+    }
 }

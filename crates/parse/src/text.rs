@@ -269,7 +269,7 @@ mod tests {
             errors[0].position,
             crate::span::Span::line(1, 2).at_column(4)
         );
-        assert_eq!(errors[0].found, "«2147483648»");
+        assert_eq!(errors[0].found.to_string(), "«2147483648»");
     }
 
     fn at_byte(line: &str, word: &str) -> usize {

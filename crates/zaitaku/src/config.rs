@@ -239,7 +239,7 @@ impl Overrides {
         };
         for e in errors {
             // The caret under the field found, where the line holds it.
-            let field = e.found.trim_start_matches('«').trim_end_matches('»');
+            let field = e.found.text();
             let mut d = parse_diagnostic(&e);
             d.at = crate::diagnostic::locate_field(source, e.position, field);
             say!("{}", render(source, &d));
