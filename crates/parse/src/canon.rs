@@ -162,12 +162,11 @@ impl Canonical {
             delta: 0,
         };
         // Leading and trailing white space goes (U+3000 too: indentation).
-        let edge = is_edge;
-        let trimmed = part.trim_start_matches(edge);
+        let trimmed = part.trim_start_matches(is_edge);
         let lead_chars = part
             .get(..part.len() - trimmed.len())
             .map_or(0, |t| crate::span::saturating_u32(t.chars().count()));
-        let trimmed = trimmed.trim_end_matches(edge);
+        let trimmed = trimmed.trim_end_matches(is_edge);
         if is_canonical(trimmed) {
             // Most lines: copied whole, shifted by what was trimmed.
             let delta = i32::try_from(first.saturating_add(lead_chars)).unwrap_or(i32::MAX);
@@ -175,43 +174,8 @@ impl Canonical {
                 out.shifts.push(Shift { at: 0, delta });
             }
             out.text.push_str(trimmed);
-            let end = self.text.len();
-            self.lines.push(CanonLine {
-                no,
-                text: start..end,
-                shifts: shifts..self.shifts.len(),
-                form_feed,
-            });
-            return;
-        }
-        let mut pending_space: Option<u32> = None;
-        let mut chars = trimmed
-            .chars()
-            .zip(first.saturating_add(lead_chars).saturating_add(1)..)
-            .peekable();
-        while let Some((c, column)) = chars.next() {
-            if is_space(c) {
-                pending_space.get_or_insert(column);
-                continue;
-            }
-            if is_zero_width(c) {
-                continue;
-            }
-            let next = chars.peek().map(|&(n, _)| n);
-            if let Some(at) = pending_space.take() {
-                out.push(' ', at);
-            }
-            let previous = out.last();
-            let (mapped, took_next) = canonical_char(c, previous, next);
-            if MARKS.contains(&mapped) && previous.is_some_and(|p| MARKS.contains(&p)) {
-                // 「○○○○」: pdftotext drops the spaces between single
-                // characters; the marks are four cells.
-                out.push(' ', column);
-            }
-            out.push(mapped, column);
-            if took_next {
-                chars.next();
-            }
+        } else {
+            out.push_chars(trimmed, first.saturating_add(lead_chars).saturating_add(1));
         }
         let end = self.text.len();
         self.lines.push(CanonLine {
@@ -378,6 +342,37 @@ impl LineWriter<'_> {
         }
         self.text.push(c);
         self.canon_column = self.canon_column.saturating_add(1);
+    }
+
+    /// Writes the canonical form of `text` (trimmed, not already
+    /// canonical), whose first character is at input column `first`.
+    fn push_chars(&mut self, text: &str, first: u32) {
+        let mut pending_space: Option<u32> = None;
+        let mut chars = text.chars().zip(first..).peekable();
+        while let Some((c, column)) = chars.next() {
+            if is_space(c) {
+                pending_space.get_or_insert(column);
+                continue;
+            }
+            if is_zero_width(c) {
+                continue;
+            }
+            let next = chars.peek().map(|&(n, _)| n);
+            if let Some(at) = pending_space.take() {
+                self.push(' ', at);
+            }
+            let previous = self.last();
+            let (mapped, took_next) = canonical_char(c, previous, next);
+            if MARKS.contains(&mapped) && previous.is_some_and(|p| MARKS.contains(&p)) {
+                // 「○○○○」: pdftotext drops the spaces between single
+                // characters; the marks are four cells.
+                self.push(' ', column);
+            }
+            self.push(mapped, column);
+            if took_next {
+                chars.next();
+            }
+        }
     }
 
     /// The last character written on this line.

@@ -34,6 +34,21 @@ pub struct Run {
     pub stderr: String,
 }
 
+/// Runs the binary in `cwd` with `args` and `env`.
+fn run_binary(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_zaitaku"))
+        .args(args)
+        .envs(env.iter().copied())
+        .current_dir(cwd)
+        .output()
+        .expect("the binary runs");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
 pub struct Workdir {
     dir: tempfile::TempDir,
 }
@@ -66,31 +81,12 @@ impl Workdir {
     pub fn run_in(&self, dir: &str, args: &[&str]) -> Run {
         let cwd = self.dir.path().join(dir);
         std::fs::create_dir_all(&cwd).unwrap();
-        let out = Command::new(env!("CARGO_BIN_EXE_zaitaku"))
-            .args(args)
-            .current_dir(cwd)
-            .output()
-            .expect("the binary runs");
-        Run {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
+        run_binary(&cwd, args, &[])
     }
 
     /// [`run`](Self::run) with environment variables set.
     pub fn run_with_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
-        let out = Command::new(env!("CARGO_BIN_EXE_zaitaku"))
-            .args(args)
-            .envs(env.iter().copied())
-            .current_dir(self.dir.path())
-            .output()
-            .expect("the binary runs");
-        Run {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
+        run_binary(self.dir.path(), args, env)
     }
 
     /// Copies every file of `from` (a flat directory) into `to` here.
