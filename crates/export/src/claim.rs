@@ -415,30 +415,31 @@ pub(crate) fn check_replaceable(
                 let path = old.join(&name);
                 let size = std::fs::symlink_metadata(&path)?.len();
                 let listed = listed.iter().find(|e| e.name == name);
-                let new_path = new.map(|n| n.join(&name));
-                let new_size = new_path
-                    .as_ref()
-                    .and_then(|p| std::fs::symlink_metadata(p).ok())
-                    .filter(|m| m.is_file())
-                    .map(|m| m.len());
+                // The new set's file of that name, where it has this size.
+                let same_size = new.map(|n| n.join(&name)).filter(|p| {
+                    std::fs::symlink_metadata(p).is_ok_and(|m| m.is_file() && m.len() == size)
+                });
                 // Read only a file that may be zaitaku's (a user's large file is not read).
-                let may_be_own = listed.is_some_and(|e| e.bytes == size) || new_size == Some(size);
-                let bytes = if may_be_own {
-                    std::fs::read(&path)?
+                let own_entry = if listed.is_some_and(|e| e.bytes == size) || same_size.is_some() {
+                    let bytes = std::fs::read(&path)?;
+                    let entry = Entry::of_bytes(&name, &bytes);
+                    // The new file is read only where the manifest does not vouch.
+                    let own = listed == Some(&entry)
+                        || match &same_size {
+                            Some(p) => std::fs::read(p)? == bytes,
+                            None => false,
+                        };
+                    own.then_some(entry)
                 } else {
-                    Vec::new()
-                };
-                let entry = Entry::of_bytes(&name, &bytes);
-                if may_be_own
-                    && (listed == Some(&entry)
-                        || (new_size == Some(size) && new_bytes(new_path.as_deref())? == bytes))
-                {
-                    own.push(entry);
                     None
-                } else if listed.is_some() {
-                    Some(Why::Changed)
-                } else {
-                    Some(Why::NotWritten)
+                };
+                match own_entry {
+                    Some(entry) => {
+                        own.push(entry);
+                        None
+                    }
+                    None if listed.is_some() => Some(Why::Changed),
+                    None => Some(Why::NotWritten),
                 }
             }
         };
@@ -451,11 +452,6 @@ pub(crate) fn check_replaceable(
     } else {
         Err(foreign)
     })
-}
-
-/// The bytes of the file at `path`, if any.
-fn new_bytes(path: Option<&Path>) -> io::Result<Vec<u8>> {
-    path.map_or(Ok(Vec::new()), std::fs::read)
 }
 
 /// The entries of `dir` that `manifest` does not list (the manifest itself
