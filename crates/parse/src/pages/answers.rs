@@ -26,20 +26,28 @@ pub fn parse(
     let mut out = Vec::new();
     for spec in ANSWER_PAGES {
         let title = layout_regex(spec.title);
-        // The title on one line, or wrapped onto the next (pdftotext breaks
-        // the line where U+3000 stands: 「…区市町村別〔…〕」 / 「（オ）～（ク）」).
-        let found = pages.iter().find_map(|p| {
-            let printed: Vec<&Line<'_>> = p.lines.iter().filter(|l| !l.text.is_empty()).collect();
-            printed
+        // The title on one line, or, where no page prints it so, wrapped
+        // onto the next (pdftotext breaks the line where U+3000 stands:
+        // 「…区市町村別〔…〕」 / 「（オ）～（ク）」).
+        let on_one_line = pages.iter().find_map(|p| {
+            p.lines
                 .iter()
-                .enumerate()
-                .find(|(k, l)| {
-                    title.is_match(l.text)
-                        || printed
-                            .get(k + 1)
-                            .is_some_and(|n| title.is_match(&format!("{} {}", l.text, n.text)))
-                })
-                .map(|(_, l)| (p, l.no))
+                .find(|l| title.is_match(l.text))
+                .map(|l| (p, l.no))
+        });
+        let found = on_one_line.or_else(|| {
+            pages.iter().find_map(|p| {
+                let printed: Vec<&Line<'_>> =
+                    p.lines.iter().filter(|l| !l.text.is_empty()).collect();
+                printed
+                    .windows(2)
+                    .find(|w| match w {
+                        [l, n] => title.is_match(&format!("{} {}", l.text, n.text)),
+                        _ => false,
+                    })
+                    .and_then(|w| w.first())
+                    .map(|l| (p, l.no))
+            })
         });
         let Some((page, title_line)) = found else {
             let last = pages.last();
