@@ -81,20 +81,6 @@ impl PdfText {
         }
         out
     }
-
-    /// The PDF page (from 1) of line `line` (from 1) of [`text`](Self::text).
-    pub fn page_of_line(&self, line: u32) -> u32 {
-        let mut first = 1u32;
-        for (k, page) in self.pages.iter().enumerate() {
-            let lines =
-                u32::try_from(page.trim_matches('\n').split('\n').count()).unwrap_or(u32::MAX);
-            if line < first.saturating_add(lines) {
-                return u32::try_from(k + 1).unwrap_or(u32::MAX);
-            }
-            first = first.saturating_add(lines);
-        }
-        u32::try_from(self.pages.len()).unwrap_or(u32::MAX)
-    }
 }
 
 /// Why a PDF cannot be read.
@@ -181,13 +167,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn pages_are_joined_by_one_form_feed_and_lines_find_their_page() {
+    fn pages_are_joined_by_one_form_feed() {
         let t = PdfText {
             pages: vec!["\na\nb\n".into(), "c".into(), "d\ne\n\n".into()],
         };
         assert_eq!(t.text(), "a\nb\n\x0cc\n\x0cd\ne\n");
-        let pages: Vec<u32> = (1..=5).map(|l| t.page_of_line(l)).collect();
-        assert_eq!(pages, [1, 1, 2, 3, 3]);
     }
 
     #[test]

@@ -78,6 +78,8 @@ pub struct Text {
     /// The encoding it was read as, for the terminal.
     encoding: &'static str,
     had_bom: bool,
+    /// Read from a PDF: its lines are the text `zaitaku extract` writes.
+    from_pdf: bool,
     /// The edition, read without parsing the tables.
     pub edition: Option<Edition>,
 }
@@ -139,14 +141,15 @@ pub fn read_texts(args: &InputArgs) -> (Vec<Text>, bool) {
 
 /// How a PDF input is said to be read (`read as …`): its text as `zaitaku
 /// extract` writes it, which the lines of every message refer to.
-pub const PDF_READ_AS: &str =
+const PDF_READ_AS: &str =
     "a PDF (its text as `zaitaku extract` writes it: lines of messages are that text's)";
 
 /// Reads and decodes one input, and finds its edition; or the message why not.
 fn read_text(path: &std::path::Path, encoding: EncodingChoice) -> Result<Text, String> {
     let shown = path.display().to_string();
     let bytes = read_limited(path).map_err(|e| format!("zaitaku: {shown}: cannot read: {e}"))?;
-    let decoded = if zaitaku_pdf::is_pdf(&bytes) {
+    let from_pdf = zaitaku_pdf::is_pdf(&bytes);
+    let decoded = if from_pdf {
         // Its lines are those `zaitaku extract` writes; its pages the PDF's.
         let pdf = zaitaku_pdf::read(&bytes).map_err(|e| format!("zaitaku: {shown}: {e}"))?;
         zaitaku_parse::decode::Decoded {
@@ -163,6 +166,7 @@ fn read_text(path: &std::path::Path, encoding: EncodingChoice) -> Result<Text, S
         input: Input::new(shown, decoded.text),
         encoding: decoded.encoding,
         had_bom: decoded.had_bom,
+        from_pdf,
         edition,
     })
 }
@@ -292,7 +296,7 @@ pub fn process(text: &Text, pins: Option<&Overrides>) -> Processed {
                 input.path,
                 errors.0.len()
             ));
-            if text.encoding == PDF_READ_AS {
+            if text.from_pdf {
                 // The lines above are the PDF's text as read: say how to see it.
                 out.messages.push(format!(
                     "zaitaku: {}: the PDF's text does not read as the report: `zaitaku extract {}` prints it (a PDF that draws its lines out of order reads so); the text of an extractor that orders lines by their place on the page (pdftotext, PyMuPDF) may read",
