@@ -17,15 +17,7 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 if ! fc-list :lang=ja 2>/dev/null | grep -q . && [ ! -e /usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf ]; then
   missing+=(fonts-ipaexfont-gothic)
 fi
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "browser test: installing ${missing[*]} from Debian's packages (apt-get)" >&2
-  if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
-    echo "browser test: cannot install ${missing[*]}: need root and apt-get; install them and run again" >&2
-    exit 1
-  fi
-  apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
-fi
+scripts/debian_install.sh "browser test" ${missing[@]+"${missing[@]}"}
 
 seed=$(ls raw/*.txt | head -n 1)
 out=$(mktemp -d)

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Real extractors' text of the report: typesets the seed into a PDF (one
-# text line per line of the seed, IPAexGothic, Symbola for 「⓪」), reads it
-# back with pdfminer.six, PyMuPDF, pypdf, pdfplumber, pypdfium2 (pinned, in
+# Real extractors' text of the report: checks that tests/fixtures/pdf/ is
+# what scripts/make_pdfs.py makes (the seed typeset one text line per line,
+# IPAexGothic, Symbola for 「⓪」; the fonts are needed for that), reads
+# seed.pdf back with pdfminer.six, PyMuPDF, pypdf, pdfplumber, pypdfium2 (pinned, in
 # .venv-pdf) and pdftotext (default and -layout, Debian's poppler-utils),
 # builds each text and compares its tables with the seed's build apart from
 # source positions (tests/extractors.py, which states what each gives).
-# First checks that tests/fixtures/pdf/ is what scripts/make_pdfs.py makes.
 #
 # Fonts and poppler-utils come from Debian's packages; when missing, this
 # script installs them (as root, through apt-get) and says so.
@@ -18,15 +18,7 @@ missing=()
 [ -e /usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf ] || missing+=(fonts-ipaexfont-mincho)
 [ -e /usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf ] || missing+=(fonts-symbola)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "extractors: installing ${missing[*]} from Debian's packages (apt-get)" >&2
-  if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
-    echo "extractors: cannot install ${missing[*]}: need root and apt-get; install them and run again" >&2
-    exit 1
-  fi
-  apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
-fi
+scripts/debian_install.sh "extractors" ${missing[@]+"${missing[@]}"}
 
 venv=.venv-pdf
 want="reportlab==5.1.0 pdfminer.six==20260107 PyMuPDF==1.28.2 pypdf==7.1.1 pdfplumber==0.11.10 pypdfium2==5.15.2"

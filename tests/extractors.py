@@ -1,7 +1,8 @@
 """The seed through real PDF extractors (scripts/extractors.sh runs this in
-`make test`): typeset into a PDF, read back by each extractor as its docs
-show, built by zaitaku, and each build's tables compared with the seed's,
-column by column, apart from source positions.
+`make test`): the typeset seed (tests/fixtures/pdf/seed.pdf, made by
+scripts/make_pdfs.py) read back by each extractor as its docs show, built
+by zaitaku, and each build's tables compared with the seed's, column by
+column, apart from source positions.
 
 Usage: extractors.py ZAITAKU SEED OUTDIR
 
@@ -14,12 +15,7 @@ import re
 import subprocess
 import sys
 
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen import canvas
-
-IPAEX = "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf"
-SYMBOLA = "/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf"
+SEED_PDF = pathlib.Path(__file__).resolve().parent / "fixtures" / "pdf" / "seed.pdf"
 
 # extractor: (outcome, what its text is like). Outcomes: "same" (exit 0,
 # every table the seed's apart from positions, and `zaitaku diff` of the
@@ -40,37 +36,6 @@ EXPECTED = {
 # Columns holding a position in the input, and positions written in texts.
 POSITIONS = {"source_page", "source_line", "source_column", "source_lines", "printed_at", "suspects"}
 POSITION_IN_TEXT = re.compile(r"page \d+, line \d+(, column \d+)?")
-
-
-def typeset(seed_text, pdf):
-    """One PDF page per page of the seed (two blank lines apart), one text
-    line per line, each character in IPAexGothic or, where it has no glyph
-    (「⓪」), Symbola."""
-    pdfmetrics.registerFont(TTFont("IPAexG", IPAEX))
-    pdfmetrics.registerFont(TTFont("Symbola", SYMBOLA))
-    ipa = pdfmetrics.getFont("IPAexG").face
-    size, lead, width = 6, 8, 1200
-    c = canvas.Canvas(str(pdf), invariant=1)
-    for page in seed_text.split("\n\n\n"):
-        lines = page.split("\n")
-        height = lead * (len(lines) + 4)
-        c.setPageSize((width, height))
-        y = height - 2 * lead
-        for line in lines:
-            x, run, font = 20, "", None
-            for ch in line + "\n":
-                f = "IPAexG" if ch == "\n" or ord(ch) in ipa.charToGlyph else "Symbola"
-                if (f != font or ch == "\n") and run:
-                    c.setFont(font, size)
-                    c.drawString(x, y, run)
-                    x += pdfmetrics.stringWidth(run, font, size)
-                    run = ""
-                font = f
-                if ch != "\n":
-                    run += ch
-            y -= lead
-        c.showPage()
-    c.save()
 
 
 def extract(pdf, out):
@@ -145,9 +110,7 @@ def all_flagged(want, got):
 def main():
     zaitaku, seed, out = sys.argv[1], pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3])
     out.mkdir(parents=True, exist_ok=True)
-    pdf = out / "seed.pdf"
-    typeset(seed.read_text(encoding="utf-8"), pdf)
-    paths = extract(pdf, out)
+    paths = extract(SEED_PDF, out)
 
     def build(name, text):
         target = out / "build" / name
