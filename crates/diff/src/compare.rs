@@ -363,7 +363,7 @@ mod tests {
 
     fn edition(table: &str, csv: &str) -> Edition {
         Edition {
-            edition: "2017-07-31".into(),
+            edition: crate::tests_date(),
             tables: [(table.to_string(), parse_csv(csv).unwrap())].into(),
         }
     }
@@ -459,7 +459,7 @@ mod order_tests {
                 csv += &format!("\ne,{code},{name},{item},{q},,{m},s,true");
             }
             Edition {
-                edition: "e".into(),
+                edition: crate::tests_date(),
                 tables: [("municipality_answers".to_string(), parse_csv(&csv).unwrap())].into(),
             }
         };

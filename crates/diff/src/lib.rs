@@ -24,7 +24,7 @@
 //!                      2017-07-31,131032,港区,ア,2,,△,planned_later_or_undecided,false\n").unwrap();
 //! let new = parse_csv("edition,municipality_code,municipality_name,item,question,sub_question,mark,status,implemented_or_planned\n\
 //!                      2018-07-31,131032,港区,ア,2,,◎,implemented,true\n").unwrap();
-//! let edition = |e: &str, rows| Edition { edition: e.into(), tables: [("municipality_answers".to_string(), rows)].into() };
+//! let edition = |e: &str, rows| Edition { edition: zaitaku_parse::model::Date::parse_iso(e).unwrap(), tables: [("municipality_answers".to_string(), rows)].into() };
 //! let changes = diff(&edition("2017-07-31", old), &edition("2018-07-31", new));
 //! assert_eq!(changes.len(), 1);
 //! assert_eq!(changes[0].kind, Kind::Started);
@@ -212,6 +212,16 @@ pub const TABLES: &[&str] = &[
     "municipalities",
 ];
 
+/// The date tests' editions carry.
+#[cfg(test)]
+pub(crate) fn tests_date() -> zaitaku_parse::model::Date {
+    zaitaku_parse::model::Date {
+        year: 2017,
+        month: 7,
+        day: 31,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -331,7 +341,7 @@ mod robustness {
         let mut state = 0x2545_F491_4F6C_DD1D;
         for _ in 0..1000 {
             let edition = |state: &mut u64| Edition {
-                edition: "e".into(),
+                edition: crate::tests_date(),
                 tables: TABLES
                     .iter()
                     .map(|t| (t.to_string(), table(state)))
@@ -346,11 +356,11 @@ mod robustness {
                 render::terminal(
                     &diff(&b, &a),
                     render::Side {
-                        edition: "a",
+                        edition: crate::tests_date(),
                         source: "a",
                     },
                     render::Side {
-                        edition: "b",
+                        edition: crate::tests_date(),
                         source: "b",
                     },
                     &render::notes(&a, &b),

@@ -7,8 +7,8 @@ use std::fmt::Write as _;
 /// One side of a diff, for headings: its edition and where it was read.
 #[derive(Debug, Clone, Copy)]
 pub struct Side<'a> {
-    /// As-of date, ISO 8601.
-    pub edition: &'a str,
+    /// As-of date.
+    pub edition: zaitaku_parse::model::Date,
     /// The input as given (a file or an output directory).
     pub source: &'a str,
 }

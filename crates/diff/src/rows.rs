@@ -154,10 +154,10 @@ impl std::fmt::Display for At {
 }
 
 /// One edition's tables, by name.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Edition {
-    /// The as-of date, ISO 8601.
-    pub edition: String,
+    /// The as-of date.
+    pub edition: zaitaku_parse::model::Date,
     /// Its tables, by name (`program_summary`, …).
     pub tables: BTreeMap<String, Rows>,
 }

@@ -276,7 +276,7 @@ mod tests {
             plans.join("\n")
         );
         Edition {
-            edition: "2017-07-31".into(),
+            edition: crate::tests_date(),
             tables: [
                 (
                     "consultation_windows".to_string(),

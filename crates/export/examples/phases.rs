@@ -65,7 +65,7 @@ fn main() {
         // it, and its diff against the one before (the same text: no change).
         let own = zaitaku_export::tables::municipalities(Some(&report));
         let edition = zaitaku_export::changes::diff_edition(
-            &report.edition.as_of.iso(),
+            report.edition.as_of,
             tables.iter().chain([&own]),
         );
         lap(7, &mut t);

@@ -4,9 +4,10 @@
 //! (`municipality_choices`).
 
 use crate::columns::{option_labels, sorted_editions, EDITION, ITEMS, LINE, PAGE, SUBS};
-use crate::table::{b, i, meta, os, s, Builder, Kind, Meta, Table};
+use crate::table::{b, d, i, meta, os, s, Builder, Kind, Meta, Table};
 use std::sync::OnceLock;
 use zaitaku_parse::layout::{AnswerColumn, Mark, ANSWER_PAGES};
+use zaitaku_parse::model::Date;
 use zaitaku_parse::model::{AnswerCell, AnswerRow, AnswerValue, Choice, Report};
 use zaitaku_parse::reference::code_of;
 
@@ -14,7 +15,7 @@ const STATUSES: Kind = Kind::Enum(Mark::IDS);
 
 /// A row of a per-municipality page, with what the tables add to it.
 struct Mun<'a> {
-    edition: String,
+    edition: Date,
     code: Option<String>,
     page: u32,
     row: &'a AnswerRow,
@@ -25,11 +26,11 @@ fn rows(reports: &[Report]) -> Vec<Mun<'_>> {
     sorted_editions(reports)
         .into_iter()
         .flat_map(|r| {
-            let edition = r.edition.as_of.iso();
+            let edition = r.edition.as_of;
             r.answers.iter().flat_map(move |p| {
-                let edition = edition.clone();
+                let edition = edition;
                 p.rows.iter().map(move |row| Mun {
-                    edition: edition.clone(),
+                    edition,
                     code: code_of(&row.name).map(str::to_string),
                     page: p.page,
                     row,
@@ -119,7 +120,7 @@ pub fn municipality_answers(reports: &[Report]) -> Table {
         ))
     });
     Builder::<MarkRow<'_>>::default()
-        .col(EDITION, |r| s(&r.mun.edition))
+        .col(EDITION, |r| d(r.mun.edition))
         .col(CODE, |r| os(r.mun.code.as_deref()))
         .col(NAME, |r| s(&r.mun.row.name))
         .col(ITEM, |r| s(r.cell.column.item.katakana()))
@@ -180,7 +181,7 @@ fn mark_description() -> &'static str {
 
 /// A municipality's rows of every per-municipality page of one edition.
 struct Wide<'a> {
-    edition: String,
+    edition: Date,
     code: Option<String>,
     name: &'a str,
     no: u32,
@@ -214,13 +215,13 @@ fn wide_metas() -> &'static [(&'static AnswerColumn, Meta)] {
 pub fn municipality_answers_wide(reports: &[Report]) -> Table {
     let muns = rows(reports);
     // One entry per (edition, municipality), in key order.
-    let mut by_key: std::collections::BTreeMap<(&str, Option<&str>, &str), Wide<'_>> =
+    let mut by_key: std::collections::BTreeMap<(Date, Option<&str>, &str), Wide<'_>> =
         std::collections::BTreeMap::new();
     for m in &muns {
         by_key
-            .entry((&m.edition, m.code.as_deref(), &m.row.name))
+            .entry((m.edition, m.code.as_deref(), &m.row.name))
             .or_insert_with(|| Wide {
-                edition: m.edition.clone(),
+                edition: m.edition,
                 code: m.code.clone(),
                 name: &m.row.name,
                 no: m.row.no,
@@ -231,7 +232,7 @@ pub fn municipality_answers_wide(reports: &[Report]) -> Table {
     }
     let wide: Vec<Wide<'_>> = by_key.into_values().collect();
     let mut builder = Builder::<Wide<'_>>::default()
-        .col(EDITION, |w| s(&w.edition))
+        .col(EDITION, |w| d(w.edition))
         .col(CODE, |w| os(w.code.as_deref()))
         .col(NAME, |w| s(w.name))
         .col(SURVEY_NO, |w| i(w.no));
@@ -299,7 +300,7 @@ pub fn municipality_choices(reports: &[Report]) -> Table {
             ))
     });
     Builder::<ChoiceRow<'_>>::default()
-        .col(EDITION, |r| s(&r.mun.edition))
+        .col(EDITION, |r| d(r.mun.edition))
         .col(CODE, |r| os(r.mun.code.as_deref()))
         .col(NAME, |r| s(&r.mun.row.name))
         .col(ITEM, |r| s(r.cell.column.item.katakana()))

@@ -4,8 +4,9 @@
 //! (`association_program_totals`).
 
 use crate::columns::{sorted_editions, EDITION, LINE, PAGE};
-use crate::table::{b, i, meta, os, s, Builder, Kind, Meta, Table};
+use crate::table::{b, d, i, meta, os, s, Builder, Kind, Meta, Table};
 use zaitaku_parse::layout::Program;
+use zaitaku_parse::model::Date;
 use zaitaku_parse::model::{
     AssociationRow, AssociationTable, Basis, Participation, Report, Resolution, YearColumn,
 };
@@ -49,21 +50,17 @@ fn notes(t: &AssociationTable, numbers: &[u32]) -> Option<String> {
 }
 
 /// Every table of every edition with its edition, sorted by edition and program id.
-fn tables(reports: &[Report]) -> Vec<(String, &AssociationTable)> {
-    let mut out: Vec<(String, &AssociationTable)> = sorted_editions(reports)
+fn tables(reports: &[Report]) -> Vec<(Date, &AssociationTable)> {
+    let mut out: Vec<(Date, &AssociationTable)> = sorted_editions(reports)
         .into_iter()
-        .flat_map(|r| {
-            r.associations
-                .iter()
-                .map(move |t| (r.edition.as_of.iso(), t))
-        })
+        .flat_map(|r| r.associations.iter().map(move |t| (r.edition.as_of, t)))
         .collect();
     out.sort_by(|a, b| (&a.0, a.1.program.id()).cmp(&(&b.0, b.1.program.id())));
     out
 }
 
 struct A<'a> {
-    edition: &'a str,
+    edition: Date,
     table: &'a AssociationTable,
     row: &'a AssociationRow,
 }
@@ -75,7 +72,7 @@ pub fn association_programs(reports: &[Report]) -> Table {
         .iter()
         .flat_map(|(ed, t)| {
             t.rows.iter().map(move |row| A {
-                edition: ed,
+                edition: *ed,
                 table: t,
                 row,
             })
@@ -89,7 +86,7 @@ pub fn association_programs(reports: &[Report]) -> Table {
         ))
     });
     Builder::<A<'_>>::default()
-        .col(EDITION, |a| s(a.edition))
+        .col(EDITION, |a| d(a.edition))
         .col(PROGRAM, |a| s(a.table.program.id()))
         .col(ASSOCIATION, |a| s(&a.row.name))
         .col(meta("group", Kind::Str, "地区", "The group header it is listed under in brackets (西多摩, 北多摩); else null", None), |a| os(a.row.group.as_deref()))
@@ -121,7 +118,7 @@ pub fn association_program_years(reports: &[Report]) -> Table {
             for (year, cell) in t.years.iter().zip(cells) {
                 rows.push(Y {
                     a: A {
-                        edition: ed,
+                        edition: *ed,
                         table: t,
                         row,
                     },
@@ -146,7 +143,7 @@ pub fn association_program_years(reports: &[Report]) -> Table {
             ))
     });
     Builder::<Y<'_>>::default()
-        .col(EDITION, |y| s(y.a.edition))
+        .col(EDITION, |y| d(y.a.edition))
         .col(PROGRAM, |y| s(y.a.table.program.id()))
         .col(ASSOCIATION, |y| s(&y.a.row.name))
         .col(FISCAL_YEAR, |y| i(y.year.fiscal_year))
@@ -161,7 +158,7 @@ pub fn association_program_years(reports: &[Report]) -> Table {
 }
 
 struct T<'a> {
-    edition: &'a str,
+    edition: Date,
     table: &'a AssociationTable,
     year: &'a YearColumn,
 }
@@ -173,14 +170,14 @@ pub fn association_program_totals(reports: &[Report]) -> Table {
         .iter()
         .flat_map(|(ed, t)| {
             t.years.iter().map(move |year| T {
-                edition: ed,
+                edition: *ed,
                 table: t,
                 year,
             })
         })
         .collect();
     Builder::<T<'_>>::default()
-        .col(EDITION, |t| s(t.edition))
+        .col(EDITION, |t| d(t.edition))
         .col(PROGRAM, |t| s(t.table.program.id()))
         .col(FISCAL_YEAR, |t| i(t.year.fiscal_year))
         .col(meta("count", Kind::Int, "計", "The printed total of the year column", Some("areas")), |t| i(t.year.total))

@@ -49,13 +49,13 @@ pub fn write_atomically(target: &Target, files: &[OutputFile]) -> Result<(), Exp
 /// temporary directory it is given (which exists and holds only the
 /// manifest of a set being written): an error from `write` leaves the
 /// target as it was, and so does a kill at any moment.
-pub fn write_atomically_with(
+pub fn write_atomically_with<E: From<ExportError>>(
     target: &Target,
-    write: impl FnOnce(&Path) -> Result<(), ExportError>,
-) -> Result<(), ExportError> {
+    write: impl FnOnce(&Path) -> Result<(), E>,
+) -> Result<(), E> {
     let dir = target.path();
     let (Some(parent), Some(stem)) = (dir.parent(), dir.file_name()) else {
-        return Err(ExportError::Refused(target.refusal(Reason::Root)));
+        return Err(ExportError::Refused(target.refusal(Reason::Root)).into());
     };
     let stem = stem.to_string_lossy().into_owned();
     std::fs::create_dir_all(parent).map_err(io(parent))?;
@@ -69,14 +69,14 @@ pub fn write_atomically_with(
     lock.lock().map_err(io(&lock_path))?;
     sweep(parent, &stem, nanos_since_epoch());
     let tmp = parent.join(format!(".{stem}.tmp-{}", std::process::id()));
-    let written = (|| {
+    let written = (|| -> Result<Option<Manifest>, E> {
         std::fs::create_dir(&tmp).map_err(io(&tmp))?;
         Manifest::BeingWritten.write(&tmp).map_err(io(&tmp))?;
         write(&tmp)?;
         Manifest::of_dir(&tmp)
             .and_then(|m| m.write(&tmp))
             .map_err(io(&tmp))?;
-        publish(target, &tmp)
+        Ok(publish(target, &tmp)?)
     })();
     if let Ok(Some(replaced)) = &written {
         // `tmp` holds the set just replaced: kept a while (see above). A

@@ -2,19 +2,20 @@
 //! [`Change`]s as a table), and an edition's tables as the text a diff reads.
 
 use crate::columns::EDITION;
-use crate::table::{i, meta, oi, os, s, Builder, Kind, Table};
+use crate::table::{d, i, meta, oi, os, s, Builder, Kind, Table};
 use zaitaku_diff::{Change, Edition, Rows, TABLES};
+use zaitaku_parse::model::Date;
 
 /// One change, numbered within its pair of editions.
 struct C<'a> {
     no: usize,
-    previous: &'a str,
-    edition: &'a str,
+    previous: Date,
+    edition: Date,
     c: &'a Change,
 }
 
-/// The `changes` rows of the pair `previous` → `edition` (ISO dates).
-pub fn changes(previous: &str, edition: &str, list: &[Change]) -> Table {
+/// The `changes` rows of the pair `previous` → `edition`.
+pub fn changes(previous: Date, edition: Date, list: &[Change]) -> Table {
     let rows: Vec<C<'_>> = list
         .iter()
         .enumerate()
@@ -28,8 +29,8 @@ pub fn changes(previous: &str, edition: &str, list: &[Change]) -> Table {
     let page = |at: Option<zaitaku_diff::At>| oi(at.map(|a| a.page));
     let line = |at: Option<zaitaku_diff::At>| oi(at.map(|a| a.line));
     Builder::<C<'_>>::default()
-        .col(EDITION, |r| s(r.edition))
-        .col(meta("previous_edition", Kind::Date, "前回時点", "The edition compared with: the one before `edition` among the build's", None), |r| s(r.previous))
+        .col(EDITION, |r| d(r.edition))
+        .col(meta("previous_edition", Kind::Date, "前回時点", "The edition compared with: the one before `edition` among the build's", None), |r| d(r.previous))
         .col(meta("change_no", Kind::Int, "変更番号", "Number of the change within its pair of editions, from 1, in the order of `table`", None), |r| i(r.no))
         .col(meta("table", Kind::Enum(TABLES), "表", "The table the change is in", None), |r| s(r.c.table))
         .col(meta("key", Kind::Str, "対象", "The row, as people name it: 「ア② 港区」, 「港区 window 2」, 「ア② 地域の医療・介護の資源の…」", None), |r| s(r.c.key.as_str()))
@@ -53,7 +54,7 @@ pub fn changes(previous: &str, edition: &str, list: &[Change]) -> Table {
 
 /// An edition's tables as a diff reads them: the tables of [`TABLES`]
 /// among `tables`, each as its CSV writes its values.
-pub fn diff_edition<'t>(edition: &str, tables: impl IntoIterator<Item = &'t Table>) -> Edition {
+pub fn diff_edition<'t>(edition: Date, tables: impl IntoIterator<Item = &'t Table>) -> Edition {
     let tables = tables
         .into_iter()
         .filter(|t| TABLES.contains(&t.name))
@@ -63,8 +64,5 @@ pub fn diff_edition<'t>(edition: &str, tables: impl IntoIterator<Item = &'t Tabl
             (t.name.to_string(), Rows::from_buffer(columns, text, cells))
         })
         .collect();
-    Edition {
-        edition: edition.to_string(),
-        tables,
-    }
+    Edition { edition, tables }
 }

@@ -8,7 +8,7 @@
 //! The bytes depend only on the editions and their order: a row group is
 //! cut after the batch that brings it to [`ROW_GROUP`] rows.
 
-use crate::table::Table;
+use crate::table::{EnumTypes, Table};
 use crate::write::{csv_header, encode_csv, io, parquet_writer, CsvOptions, ExportError, Replaced};
 use polars::prelude::*;
 use std::fs::File;
@@ -44,6 +44,8 @@ pub type Written = (Table, usize, Replaced);
 struct Slot {
     name: &'static str,
     open: Option<Open>,
+    /// The Enum types of its frames: the same in every row group.
+    types: EnumTypes,
 }
 
 /// The tables being written into a directory.
@@ -90,6 +92,7 @@ impl TableSink {
                     self.slots.push(Slot {
                         name: t.name,
                         open: None,
+                        types: EnumTypes::default(),
                     });
                     self.slots.len() - 1
                 }
@@ -159,7 +162,7 @@ fn write_rows(
         table: table.name.to_string(),
         source,
     };
-    let df = Table::frame_of(parts).map_err(err)?;
+    let df = Table::frame_of(parts, &mut slot.types).map_err(err)?;
     let open = match &mut slot.open {
         Some(open) => open,
         none => none.insert(open_table(dir, csv, table, &df)?),

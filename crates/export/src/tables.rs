@@ -2,7 +2,8 @@
 //! tables of every edition, rows sorted by key.
 
 use crate::columns::{option_labels, sorted_editions, EDITION, ITEMS, SUBS};
-use crate::table::{b, i, meta, oi, os, pct, s, Builder, Kind, Table};
+use crate::table::{b, d, i, meta, oi, os, pct, s, Builder, Kind, Table};
+use zaitaku_parse::model::Date;
 use zaitaku_parse::model::{CountSource, ProgramRow, QuestionRow, Report};
 use zaitaku_parse::reference::{municipalities as reference, Area, Municipality, MunicipalityKind};
 use zaitaku_validate::ValidationReport;
@@ -26,19 +27,17 @@ pub fn all(reports: &[Report], validation: &ValidationReport) -> Vec<Table> {
     let mut rest: Vec<Table> = Vec::new();
     let mut previous: Option<zaitaku_diff::Edition> = None;
     for r in sorted {
-        let iso = r.edition.as_of.iso();
-        let mut tables = edition(r, &validation.of_edition(&iso));
+        let day = r.edition.as_of;
+        let mut tables = edition(r, &validation.of_edition(day));
         // `changes` last: what changed since the edition before (none for the first).
         let own = municipalities(Some(r));
-        let now = crate::changes::diff_edition(&iso, tables.iter().chain([&own]));
+        let now = crate::changes::diff_edition(day, tables.iter().chain([&own]));
         let list = previous
             .as_ref()
             .map(|p| zaitaku_diff::diff(p, &now))
             .unwrap_or_default();
-        let before = previous
-            .as_ref()
-            .map_or(iso.as_str(), |p| p.edition.as_str());
-        tables.push(crate::changes::changes(before, &iso, &list));
+        let before = previous.as_ref().map_or(day, |p| p.edition);
+        tables.push(crate::changes::changes(before, day, &list));
         previous = Some(now);
         if rest.is_empty() {
             rest = tables;
@@ -97,7 +96,7 @@ pub fn municipalities(newest: Option<&Report>) -> Table {
 }
 
 struct P<'a> {
-    edition: String,
+    edition: Date,
     row_no: usize,
     n: u32,
     fy_current: i32,
@@ -111,7 +110,7 @@ pub fn program_summary(reports: &[Report]) -> Table {
         .into_iter()
         .flat_map(|r| {
             r.program.rows.iter().enumerate().map(move |(k, row)| P {
-                edition: r.edition.as_of.iso(),
+                edition: r.edition.as_of,
                 row_no: k + 1,
                 n: r.program.n,
                 fy_current: r.program.fy_current,
@@ -121,7 +120,7 @@ pub fn program_summary(reports: &[Report]) -> Table {
         })
         .collect();
     Builder::<P<'_>>::default()
-        .col(EDITION, |p| s(&p.edition))
+        .col(EDITION, |p| d(p.edition))
         .col(meta("row_no", Kind::Int, "行", "Position of the row in the printed table, from 1", None), |p| i(p.row_no))
         .col(meta("item", ITEMS, "項目", "Program item （ア）–（ク）", None), |p| s(p.row.item.katakana()))
         .col(meta("item_label", Kind::Str, "在宅医療・介護連携推進事業の項目", "The item's label as printed", None), |p| s(&p.row.item_label))
@@ -143,7 +142,7 @@ pub fn program_summary(reports: &[Report]) -> Table {
 }
 
 struct Q<'a> {
-    edition: String,
+    edition: Date,
     row_no: usize,
     n: u32,
     row: &'a QuestionRow,
@@ -155,7 +154,7 @@ pub fn question_summary(reports: &[Report]) -> Table {
         .into_iter()
         .flat_map(|r| {
             r.questions.rows.iter().enumerate().map(move |(k, row)| Q {
-                edition: r.edition.as_of.iso(),
+                edition: r.edition.as_of,
                 row_no: k + 1,
                 n: r.questions.n,
                 row,
@@ -163,7 +162,7 @@ pub fn question_summary(reports: &[Report]) -> Table {
         })
         .collect();
     Builder::<Q<'_>>::default()
-        .col(EDITION, |q| s(&q.edition))
+        .col(EDITION, |q| d(q.edition))
         .col(meta("row_no", Kind::Int, "行", "Position of the figure row on page 2, from 1", None), |q| i(q.row_no))
         .col(meta("item", ITEMS, "項目", "Program item （ア）–（ク）", None), |q| s(q.row.item.katakana()))
         .col(meta("question", Kind::Int, "設問", "Question number ⓪–④ as 0–4", None), |q| i(q.row.question))

@@ -3,7 +3,8 @@
 //! validation report itself can stay a summary.
 
 use crate::columns::EDITION;
-use crate::table::{i, meta, oi, os, s, Builder, Kind, Meta, Table};
+use crate::table::{d, i, meta, oi, os, s, Builder, Kind, Meta, Table};
+use zaitaku_parse::model::Date;
 use zaitaku_validate::report::{family_of, Ambiguity, Check, FAMILY_NAMES};
 use zaitaku_validate::ValidationReport;
 
@@ -44,7 +45,7 @@ pub fn validation_checks(report: &ValidationReport) -> Table {
     rows.sort_by(|a, b| (&a.edition, &a.id).cmp(&(&b.edition, &b.id)));
     let first = |c: &&Check| c.spans.first().copied();
     Builder::<&Check>::default()
-        .col(EDITION, |c| s(&c.edition))
+        .col(EDITION, |c| d(c.edition))
         .col(meta("check_id", Kind::Str, "検証ID", "Stable id: p2.ka.q2.pct_no (its first part is the family)", None), |c| s(&c.id))
         .col(FAMILY, |c| s(family_of(&c.id)))
         .col(meta("subject", Kind::Str, "対象", "What is checked, for a person: 「カ② 未実施等 share of N (n=…)」", None), |c| s(&c.subject))
@@ -72,12 +73,12 @@ struct A<'a> {
 
 /// Every ambiguity, by edition then in the order they were listed.
 pub fn ambiguities(report: &ValidationReport) -> Table {
-    let mut rows: Vec<A<'_>> = numbered(&report.ambiguities, |a| &a.edition)
+    let mut rows: Vec<A<'_>> = numbered(&report.ambiguities, |a| a.edition)
         .map(|(no, a)| A { no, a })
         .collect();
     rows.sort_by(|x, y| (&x.a.edition, x.no).cmp(&(&y.a.edition, y.no)));
     Builder::<A<'_>>::default()
-        .col(EDITION, |r| s(&r.a.edition))
+        .col(EDITION, |r| d(r.a.edition))
         .col(meta("ambiguity_no", Kind::Int, "番号", "The ambiguity's place in its edition's list (from 1)", None), |r| i(r.no))
         .col(meta("ambiguity_id", Kind::Str, "ID", "Id of what it concerns: win.targets, assoc.round_the_clock_care.unresolved", None), |r| s(&r.a.id))
         .col(meta("kind", Kind::Str, "種類", "The family's id and the id's last part: win.targets, assoc.unresolved, p2.count_yes", None), |r| s(r.a.kind()))
@@ -98,9 +99,9 @@ pub fn ambiguities(report: &ValidationReport) -> Table {
 /// Each item with its number (from 1) among the items of its edition.
 fn numbered<'a, T>(
     items: &'a [T],
-    edition: impl Fn(&T) -> &String + 'a,
+    edition: impl Fn(&T) -> Date + 'a,
 ) -> impl Iterator<Item = (usize, &'a T)> + 'a {
-    let mut seen: Vec<(&'a String, usize)> = Vec::new();
+    let mut seen: Vec<(Date, usize)> = Vec::new();
     items.iter().map(move |item| {
         let e = edition(item);
         let no = match seen.iter_mut().find(|(s, _)| *s == e) {

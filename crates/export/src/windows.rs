@@ -3,8 +3,9 @@
 //! with neither windows nor a plan (`window_plans`).
 
 use crate::columns::{sorted_editions, EDITION, LINE, PAGE};
-use crate::table::{b, i, meta, oi, os, s, Builder, Kind, Table};
+use crate::table::{b, d, i, meta, oi, os, s, Builder, Kind, Table};
 use zaitaku_parse::model::windows::{MunicipalityWindows, Plan, Window};
+use zaitaku_parse::model::Date;
 use zaitaku_parse::reference::code_of;
 
 const CODE: crate::table::Meta = meta(
@@ -17,7 +18,7 @@ const CODE: crate::table::Meta = meta(
 .refers_to("municipalities");
 
 struct W<'a> {
-    edition: String,
+    edition: Date,
     m: &'a MunicipalityWindows,
     no: usize,
     w: &'a Window,
@@ -39,7 +40,7 @@ pub fn consultation_windows(reports: &[zaitaku_parse::model::Report]) -> Table {
         for m in &r.windows.municipalities {
             for (k, w) in m.windows.iter().enumerate() {
                 rows.push(W {
-                    edition: r.edition.as_of.iso(),
+                    edition: r.edition.as_of,
                     m,
                     no: k + 1,
                     w,
@@ -47,9 +48,9 @@ pub fn consultation_windows(reports: &[zaitaku_parse::model::Report]) -> Table {
             }
         }
     }
-    rows.sort_by_cached_key(|r| (r.edition.clone(), code(r.m), r.no));
+    rows.sort_by_cached_key(|r| (r.edition, code(r.m), r.no));
     Builder::<W<'_>>::default()
-        .col(EDITION, |r| s(&r.edition))
+        .col(EDITION, |r| d(r.edition))
         .col(CODE, |r| os(code(r.m)))
         .col(meta("municipality_name", Kind::Str, "区市町村名", "Name of the municipality", None), |r| s(&r.m.name))
         .col(meta("window_no", Kind::Int, "番号", "The window's place among its municipality's windows, from 1, in printed order", None), |r| i(r.no))
@@ -80,7 +81,7 @@ pub fn consultation_windows(reports: &[zaitaku_parse::model::Report]) -> Table {
 }
 
 struct P<'a> {
-    edition: String,
+    edition: Date,
     m: &'a MunicipalityWindows,
     plan: Option<&'a Plan>,
 }
@@ -91,7 +92,7 @@ pub fn window_plans(reports: &[zaitaku_parse::model::Report]) -> Table {
     let mut rows: Vec<P<'_>> = Vec::new();
     for r in sorted_editions(reports) {
         for m in &r.windows.municipalities {
-            let edition = r.edition.as_of.iso();
+            let edition = r.edition.as_of;
             if m.plans.is_empty() && m.windows.is_empty() {
                 rows.push(P {
                     edition,
@@ -100,16 +101,16 @@ pub fn window_plans(reports: &[zaitaku_parse::model::Report]) -> Table {
                 });
             } else {
                 rows.extend(m.plans.iter().map(|p| P {
-                    edition: edition.clone(),
+                    edition,
                     m,
                     plan: Some(p),
                 }));
             }
         }
     }
-    rows.sort_by_cached_key(|r| (r.edition.clone(), code(r.m), r.plan.map(|p| p.span)));
+    rows.sort_by_cached_key(|r| (r.edition, code(r.m), r.plan.map(|p| p.span)));
     Builder::<P<'_>>::default()
-        .col(EDITION, |r| s(&r.edition))
+        .col(EDITION, |r| d(r.edition))
         .col(CODE, |r| os(code(r.m)))
         .col(meta("municipality_name", Kind::Str, "区市町村名", "Name of the municipality", None), |r| s(&r.m.name))
         .col(meta("planned_opening", Kind::Str, "開設予定", "The planned opening as printed; null for a municipality with neither windows nor a plan", None), |r| os(r.plan.map(|p| p.text.as_str())))

@@ -10,21 +10,21 @@ use crate::suspects::{
     Contradiction,
 };
 use zaitaku_parse::layout::{marker, options_of, AnswerColumn, Item};
-use zaitaku_parse::model::{AnswerPage, AnswerValue, QuestionRow, Report};
+use zaitaku_parse::model::{AnswerPage, AnswerValue, Date, QuestionRow, Report};
 use zaitaku_parse::reference::{municipalities, Area};
 
 /// Every check of pages 3–4, and their ambiguities.
 pub fn municipality_answers(report: &Report, out: &mut ValidationReport) {
-    let ed = report.edition.as_of.iso();
+    let ed = report.edition.as_of;
     for page in &report.answers {
-        rows_are_the_survey(report, page, &ed, out);
-        legend_changes(page, &ed, out);
+        rows_are_the_survey(report, page, ed, out);
+        legend_changes(page, ed, out);
         let odd = contradictions(page);
         for c in &odd {
             let (show, id) = question_name("mun", c.column.item, c.column.question, c.column.sub);
             out.ambiguity(
                 format!("{id}.condition"),
-                &ed,
+                ed,
                 format!("{show} of {} (no. {})", c.row.name, c.row.no),
                 format!(
                     "{}; the question applies only where one of {} is {} (its text says so); both kept as printed",
@@ -38,12 +38,12 @@ pub fn municipality_answers(report: &Report, out: &mut ValidationReport) {
         for col in page.rows.first().map_or(&[][..], |r| &r.cells[..]) {
             let col = col.column;
             match col.options {
-                None => marks_against_page_two(report, page, col, &odd, &ed, out),
-                Some(_) => options_against_page_two(report, page, col, &ed, out),
+                None => marks_against_page_two(report, page, col, &odd, ed, out),
+                Some(_) => options_against_page_two(report, page, col, ed, out),
             }
         }
     }
-    any_of_rows(report, &ed, out);
+    any_of_rows(report, ed, out);
 }
 
 /// `mun.a-e`: the id of a page by its items.
@@ -54,7 +54,7 @@ fn page_id(page: &AnswerPage) -> String {
 /// The page's rows are the survey's municipalities (the reference list, less
 /// the islands where the page says so), in the list's order, each once,
 /// numbered 1, 2, … in order, as many as page 2's n.
-fn rows_are_the_survey(report: &Report, page: &AnswerPage, ed: &str, out: &mut ValidationReport) {
+fn rows_are_the_survey(report: &Report, page: &AnswerPage, ed: Date, out: &mut ValidationReport) {
     let id = page_id(page);
     let reference = municipalities();
     let expected: Vec<&str> = reference
@@ -166,7 +166,7 @@ fn difference(expected: &[&str], found: &[&str]) -> Option<String> {
 
 /// A legend that prints another mark than the usual one for a status is
 /// followed, and the report says so.
-fn legend_changes(page: &AnswerPage, ed: &str, out: &mut ValidationReport) {
+fn legend_changes(page: &AnswerPage, ed: Date, out: &mut ValidationReport) {
     for e in &page.legend.entries {
         if e.printed != e.status.usual() {
             out.ambiguity(
@@ -201,7 +201,7 @@ fn marks_against_page_two(
     page: &AnswerPage,
     col: &AnswerColumn,
     odd: &[Contradiction<'_>],
-    ed: &str,
+    ed: Date,
     out: &mut ValidationReport,
 ) {
     let (show, id) = question_name("mun", col.item, col.question, col.sub);
@@ -274,7 +274,7 @@ fn options_against_page_two(
     report: &Report,
     page: &AnswerPage,
     col: &AnswerColumn,
-    ed: &str,
+    ed: Date,
     out: &mut ValidationReport,
 ) {
     let (show, q_id) = question_name("mun", col.item, col.question, col.sub);
@@ -357,7 +357,7 @@ fn or_list(marks: &[char]) -> String {
 /// Page 1's 「下記のいずれかを実施」 rows (カ, キ): municipalities with a mark
 /// counted as 「実施・予定」 (◎ or ○ under the usual legend) in any of the
 /// row's questions on pages 3–4.
-fn any_of_rows(report: &Report, ed: &str, out: &mut ValidationReport) {
+fn any_of_rows(report: &Report, ed: Date, out: &mut ValidationReport) {
     for r in report.program.rows.iter().filter(|r| !r.any_of.is_empty()) {
         let (show, id) = program_row_name("mun", r);
         let in_row = |item: Item, question: u8| item == r.item && r.any_of.contains(&question);

@@ -5,13 +5,13 @@
 //! report then lists what the text decides and what it cannot.
 
 use crate::report::{Compare, ValidationReport};
-use zaitaku_parse::model::{AssociationTable, Report, Resolution, Span};
+use zaitaku_parse::model::{AssociationTable, Date, Report, Resolution, Span};
 
 /// Every check and ambiguity of pages 5–6.
 pub fn association_programs(report: &Report, out: &mut ValidationReport) {
-    let ed = report.edition.as_of.iso();
+    let ed = report.edition.as_of;
     for t in &report.associations {
-        table(t, &ed, out);
+        table(t, ed, out);
     }
 }
 
@@ -22,7 +22,7 @@ fn years_label(t: &AssociationTable) -> String {
     }
 }
 
-fn table(t: &AssociationTable, ed: &str, out: &mut ValidationReport) {
+fn table(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
     let p = t.program.id();
     let id = |s: &str| format!("assoc.{p}.{s}");
     let cmp = |name: &str, subject: String, at: Option<Span>| Compare {
@@ -139,7 +139,7 @@ fn table(t: &AssociationTable, ed: &str, out: &mut ValidationReport) {
 
 /// Each pin, alone, must leave a table that fits (as the resolve stage
 /// found); a pin that does not is named.
-fn pins(t: &AssociationTable, ed: &str, out: &mut ValidationReport) {
+fn pins(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
     for pin in &t.pins {
         let (Some(row), Some(year)) = (t.rows.get(pin.row), t.years.get(pin.year)) else {
             continue;
@@ -169,7 +169,7 @@ fn pins(t: &AssociationTable, ed: &str, out: &mut ValidationReport) {
 }
 
 /// How many cells each rule decided, and every undecided or forced cell.
-fn summary(t: &AssociationTable, ed: &str, out: &mut ValidationReport) {
+fn summary(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
     let p = t.program.id();
     let count = |res: Resolution| {
         t.cells

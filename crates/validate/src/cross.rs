@@ -9,12 +9,12 @@ use zaitaku_parse::model::Report;
 
 /// Page 1 and page 2 agree on n, and on every count and share they both print.
 pub fn page1_against_page2(report: &Report, out: &mut ValidationReport) {
-    let ed = report.edition.as_of.iso();
+    let ed = report.edition.as_of;
     let (p1, p2) = (&report.program, &report.questions);
     out.check(
         Compare {
             id: "x.n".into(),
-            edition: &ed,
+            edition: ed,
             subject: "n on page 1 = n on page 2".into(),
             printed_at: Some(format!("{} and {}", p1.n_span, p2.n_span)),
             spans: vec![p1.n_span, p2.n_span],
@@ -36,7 +36,7 @@ pub fn page1_against_page2(report: &Report, out: &mut ValidationReport) {
         ));
         let cmp = |field: &str, what: &str| Compare {
             id: format!("{id}.{field}"),
-            edition: &ed,
+            edition: ed,
             subject: format!(
                 "{show} {what} of 「{}」: page 1 (published) = page 2 (reconstructed)",
                 r.activity

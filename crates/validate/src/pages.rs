@@ -63,14 +63,14 @@ fn at(span: Span) -> Option<String> {
 
 /// Page 1: both shares and the change of every row.
 pub fn program_summary(report: &Report, out: &mut ValidationReport) {
-    let ed = report.edition.as_of.iso();
+    let ed = report.edition.as_of;
     let p = &report.program;
     let n = p.n as i64;
     for r in &p.rows {
         let (show, id) = program_row_name("p1", r);
         let cmp = |field: &str, what: &str| Compare {
             id: format!("{id}.{field}"),
-            edition: &ed,
+            edition: ed,
             subject: format!("{show} {what} (n={n})"),
             printed_at: at(r.span),
             spans: vec![r.span],
@@ -100,14 +100,14 @@ pub fn program_summary(report: &Report, out: &mut ValidationReport) {
 /// Page 2: shares of every question, sub-question and option; yes + no = n;
 /// every count printed apart from any text placed; and the ambiguities.
 pub fn question_summary(report: &Report, out: &mut ValidationReport) {
-    let ed = report.edition.as_of.iso();
+    let ed = report.edition.as_of;
     let q = &report.questions;
     let n = q.n as i64;
     for (k, r) in q.rows.iter().enumerate() {
         let (show, id) = question_row_name(r);
         let cmp = |field: &str, what: String, span: Span| Compare {
             id: format!("{id}.{field}"),
-            edition: &ed,
+            edition: ed,
             subject: format!("{show} {what} (n={n})"),
             printed_at: at(span),
             spans: vec![span],
@@ -149,7 +149,7 @@ pub fn question_summary(report: &Report, out: &mut ValidationReport) {
         if r.count_yes_source == CountSource::ApartPlacedByTotal {
             out.ambiguity(
                 format!("{id}.count_yes"),
-                &ed,
+                ed,
                 format!("{show} 実施・予定 count"),
                 format!(
                     "printed on a line of its own, away from the question's text; placed by n − 未実施等 = {} (count_yes_source = apart_placed_by_total); its share {} is checked",
@@ -165,7 +165,7 @@ pub fn question_summary(report: &Report, out: &mut ValidationReport) {
             let (q_show, q_id) = question_name("p2", r.item, r.question, None);
             out.ambiguity(
                 format!("{q_id}.question_text"),
-                &ed,
+                ed,
                 format!("{q_show} question text"),
                 "page 2 prints no text that can be told to be this question's; question_text is null".to_string(),
                 None,
@@ -180,7 +180,7 @@ pub fn question_summary(report: &Report, out: &mut ValidationReport) {
     out.check(
         Compare {
             id: "p2.counts_placed".into(),
-            edition: &ed,
+            edition: ed,
             subject: "every count printed on page 2 belongs to a question".into(),
             printed_at: None,
             spans: q.unplaced_counts.iter().map(|(_, s)| *s).collect(),

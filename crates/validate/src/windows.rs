@@ -11,14 +11,14 @@ use crate::report::{Compare, ValidationReport};
 use zaitaku_parse::layout::TARGET_COLUMNS;
 use zaitaku_parse::layout::{Item, Mark};
 use zaitaku_parse::model::windows::{MunicipalityWindows, Run};
-use zaitaku_parse::model::{AnswerValue, Report};
+use zaitaku_parse::model::{AnswerValue, Date, Report};
 
 /// Places a message lists before it says how many more there are.
 const LISTED: usize = 20;
 
 /// Every check and ambiguity of pages 7–11.
 pub fn consultation_windows(report: &Report, out: &mut ValidationReport) {
-    let ed = report.edition.as_of.iso();
+    let ed = report.edition.as_of;
     let w = &report.windows;
     let mut misnumbered = Vec::new();
     let mut misnumbered_at = Vec::new();
@@ -26,10 +26,10 @@ pub fn consultation_windows(report: &Report, out: &mut ValidationReport) {
         match run.members[..] {
             [one] => {
                 if let Some(m) = w.municipalities.iter().find(|m| m.no == one) {
-                    counts(m, &ed, out);
+                    counts(m, ed, out);
                 }
             }
-            _ => run_counts(run, &w.municipalities, &ed, out),
+            _ => run_counts(run, &w.municipalities, ed, out),
         }
     }
     for m in &w.municipalities {
@@ -40,9 +40,9 @@ pub fn consultation_windows(report: &Report, out: &mut ValidationReport) {
             misnumbered.push(format!("{} printed as {} ({})", m.name, p.value, p.span));
             misnumbered_at.push(p.span);
         }
-        anchors(m, &ed, out);
-        office_mark(report, m, &ed, out);
-        notes(m, &ed, out);
+        anchors(m, ed, out);
+        office_mark(report, m, ed, out);
+        notes(m, ed, out);
     }
     let rule = format!(
         "every municipality numbered 1–{} in the reference list's order",
@@ -51,7 +51,7 @@ pub fn consultation_windows(report: &Report, out: &mut ValidationReport) {
     out.check(
         Compare {
             id: "win.numbers".into(),
-            edition: &ed,
+            edition: ed,
             subject: "municipality numbers on pages 7–11".into(),
             printed_at: None,
             spans: misnumbered_at,
@@ -77,7 +77,7 @@ pub fn consultation_windows(report: &Report, out: &mut ValidationReport) {
     out.check(
         Compare {
             id: "win.total".into(),
-            edition: &ed,
+            edition: ed,
             subject: "windows parsed on pages 7–11 = the sum of the printed 設置箇所数".into(),
             printed_at: None,
             spans: Vec::new(),
@@ -88,7 +88,7 @@ pub fn consultation_windows(report: &Report, out: &mut ValidationReport) {
     out.check(
         Compare {
             id: "win.placed".into(),
-            edition: &ed,
+            edition: ed,
             subject: "every window printed is placed in a municipality by the printed counts"
                 .into(),
             printed_at: None,
@@ -118,7 +118,7 @@ pub fn consultation_windows(report: &Report, out: &mut ValidationReport) {
     for (text, span) in &w.unattributed {
         out.ambiguity(
             "win.unattributed".into(),
-            &ed,
+            ed,
             format!("leftover cell 「{text}」"),
             "printed apart from the rows (a merged name or 「その他」 cell); no rule ties it to one municipality's windows, so no window takes it".into(),
             Some(*span),
@@ -127,7 +127,7 @@ pub fn consultation_windows(report: &Report, out: &mut ValidationReport) {
     for f in &w.lone_figures {
         out.ambiguity(
             "win.lone_figure".into(),
-            &ed,
+            ed,
             format!("figure {} printed alone", f.value),
             "neither a municipality's number nor a count no other cell gives; not used".into(),
             Some(f.span),
@@ -136,7 +136,7 @@ pub fn consultation_windows(report: &Report, out: &mut ValidationReport) {
 }
 
 /// Windows placed = the printed count.
-fn counts(m: &MunicipalityWindows, ed: &str, out: &mut ValidationReport) {
+fn counts(m: &MunicipalityWindows, ed: Date, out: &mut ValidationReport) {
     let (published, at) = match (m.count, m.own_row) {
         (Some(c), _) => (c.value.to_string(), Some(c.span.to_string())),
         (None, Some(s)) => (
@@ -170,7 +170,7 @@ fn counts(m: &MunicipalityWindows, ed: &str, out: &mut ValidationReport) {
 /// of the members' printed counts. A failure names every member with its
 /// count and the run's lines: the windows print no municipality, so the text
 /// cannot tell which member lost or gained one.
-fn run_counts(run: &Run, all: &[MunicipalityWindows], ed: &str, out: &mut ValidationReport) {
+fn run_counts(run: &Run, all: &[MunicipalityWindows], ed: Date, out: &mut ValidationReport) {
     let members: Vec<&MunicipalityWindows> = run
         .members
         .iter()
@@ -227,7 +227,7 @@ fn run_counts(run: &Run, all: &[MunicipalityWindows], ed: &str, out: &mut Valida
 }
 
 /// Names and numbers printed in a window's own row agree with its placement.
-fn anchors(m: &MunicipalityWindows, ed: &str, out: &mut ValidationReport) {
+fn anchors(m: &MunicipalityWindows, ed: Date, out: &mut ValidationReport) {
     for (k, x) in m.windows.iter().enumerate() {
         let mut against = Vec::new();
         if let Some((name, span)) = x.named.as_ref().filter(|(n, _)| *n != m.name) {
@@ -254,7 +254,7 @@ fn anchors(m: &MunicipalityWindows, ed: &str, out: &mut ValidationReport) {
 
 /// Page 4's オ① for a surveyed municipality: ◎ with open windows, ○ with a
 /// planned opening only, △ with neither.
-fn office_mark(report: &Report, m: &MunicipalityWindows, ed: &str, out: &mut ValidationReport) {
+fn office_mark(report: &Report, m: &MunicipalityWindows, ed: Date, out: &mut ValidationReport) {
     let mark = report.answers.iter().flat_map(|p| &p.rows).find_map(|r| {
         (r.name == m.name).then(|| {
             r.cells.iter().find_map(|c| match c.value {
@@ -306,7 +306,7 @@ fn office_mark(report: &Report, m: &MunicipalityWindows, ed: &str, out: &mut Val
 }
 
 /// Ambiguities of one municipality's windows.
-fn notes(m: &MunicipalityWindows, ed: &str, out: &mut ValidationReport) {
+fn notes(m: &MunicipalityWindows, ed: Date, out: &mut ValidationReport) {
     for (k, x) in m.windows.iter().enumerate() {
         let subject = || {
             format!(

@@ -15,18 +15,11 @@ pub struct Source<'a> {
     pub path: &'a str,
     /// The decoded text (lines and columns are counted in it).
     pub text: &'a str,
-    /// Byte offset of each line's start (see [`line_starts`]).
+    /// Byte offset of each line's start (`zaitaku_pipeline::input::line_starts`).
     pub starts: &'a [usize],
     /// The file's line number of `text`'s first line (1 unless `text` is an
     /// excerpt, such as the damaged line of a decode error).
     pub first_line: u32,
-}
-
-/// Byte offset of the start of every line of `text`.
-pub fn line_starts(text: &str) -> Vec<usize> {
-    std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(k, _)| k + 1))
-        .collect()
 }
 
 impl<'a> Source<'a> {
@@ -169,6 +162,7 @@ pub fn render<'a>(source: Source<'a>, d: &'a Diagnostic<'a>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use zaitaku_pipeline::input::line_starts;
 
     #[test]
     fn the_caret_covers_the_word_at_the_column_in_wide_text() {

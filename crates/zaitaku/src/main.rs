@@ -30,6 +30,7 @@ mod term;
 mod cmd;
 mod config;
 mod diagnostic;
+mod messages;
 mod view;
 
 use clap::{Parser, Subcommand};

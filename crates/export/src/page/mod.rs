@@ -22,7 +22,7 @@ use crate::write::{ExportError, OutputFile};
 use html::{at, esc, lines_json};
 use std::fmt::Write as _;
 use zaitaku_parse::layout::Item;
-use zaitaku_parse::model::{ProgramRow, Report};
+use zaitaku_parse::model::{Date, ProgramRow, Report};
 use zaitaku_validate::report::Summary;
 use zaitaku_validate::ValidationReport;
 
@@ -43,7 +43,7 @@ pub struct Page<'a> {
     pub trend: &'a Trend,
     /// With several editions: the edition before the newest, and what
     /// changed since.
-    pub changes: Option<(&'a str, &'a [zaitaku_diff::Change])>,
+    pub changes: Option<(Date, &'a [zaitaku_diff::Change])>,
 }
 
 /// Page 1's share of each activity, per edition, gathered edition by edition
@@ -138,7 +138,7 @@ pub fn render(page: &Page<'_>) -> Result<OutputFile, ExportError> {
     );
     sections::validation(&mut out, page);
     if let Some((before, list)) = page.changes {
-        sections::changes(&mut out, before, &r.edition.as_of.iso(), list);
+        sections::changes(&mut out, before, r.edition.as_of, list);
     }
     sections::program(&mut out, r)?;
     sections::trend(&mut out, page.trend, r)?;
@@ -296,7 +296,7 @@ mod tests {
             let v = zaitaku_validate::validate(std::slice::from_ref(&r));
             let tables = crate::tables::edition(&r, &v);
             let own = crate::tables::municipalities(Some(&r));
-            crate::changes::diff_edition(&r.edition.as_of.iso(), tables.iter().chain([&own]))
+            crate::changes::diff_edition(r.edition.as_of, tables.iter().chain([&own]))
         };
         let list = zaitaku_diff::diff(&as_text(SEED), &as_text(later));
         assert_eq!(list.len(), 3);
@@ -308,7 +308,7 @@ mod tests {
             summary: &validation.summary(),
             text: later,
             trend: &Trend::default(),
-            changes: Some(("2017-07-31", &list)),
+            changes: Some((Date::parse_iso("2017-07-31").expect("a date"), &list)),
         })
         .expect("renders");
         let html = String::from_utf8(file.bytes).expect("UTF-8");

@@ -6,7 +6,7 @@ use super::{activity_label, chart, label_of, Page, Series, Trend};
 use crate::write::ExportError;
 use std::fmt::Write as _;
 use zaitaku_parse::layout::Item;
-use zaitaku_parse::model::{ProgramRow, Report};
+use zaitaku_parse::model::{Date, ProgramRow, Report};
 use zaitaku_validate::arithmetic::tenths_number;
 use zaitaku_validate::report::FAMILY_NAMES;
 
@@ -108,7 +108,7 @@ const CHANGES_SHOWN: usize = 300;
 
 /// What changed since the edition before the newest: counts per table and
 /// kind, then the changes (each with where the newest edition prints it).
-pub(super) fn changes(out: &mut String, before: &str, newest: &str, list: &[zaitaku_diff::Change]) {
+pub(super) fn changes(out: &mut String, before: Date, newest: Date, list: &[zaitaku_diff::Change]) {
     let _ = write!(
         out,
         "<section id=\"changes\"><h2>Changes from {before} to {newest}</h2><p class=\"lead\"><b data-col=\"changes\">{}</b> change{} \

@@ -13,15 +13,15 @@
 
 use crate::error::{ErrorKind, ParseError};
 use crate::layout::Program;
-use crate::model::{Pin, Report, Span};
+use crate::model::{Date, Pin, Report, Span};
 
 /// One pinned cell, as read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Override {
     /// Line of the file, from 1.
     pub line: u32,
-    /// Edition (ISO date).
-    pub edition: String,
+    /// Edition (its as-of date).
+    pub edition: Date,
     /// Program.
     pub program: Program,
     /// Association as in `association_programs.association`.
@@ -72,6 +72,14 @@ pub fn parse(text: &str) -> Result<Vec<Override>, Vec<ParseError>> {
             errors.push(err(n, "5 fields (a 6th, reason, is optional)", line));
             continue;
         };
+        let Some(edition) = Date::parse_iso(edition) else {
+            errors.push(err(
+                n,
+                "an edition: an input's as-of date as YYYY-MM-DD",
+                edition,
+            ));
+            continue;
+        };
         let program = Program::ALL.into_iter().find(|p| p.id() == program_id);
         let year = year_text.parse::<i32>().ok();
         let value = match value_text {
@@ -82,7 +90,7 @@ pub fn parse(text: &str) -> Result<Vec<Override>, Vec<ParseError>> {
         match (program, year, value) {
             (Some(program), Some(fiscal_year), Some(participated)) => out.push(Override {
                 line: n,
-                edition: edition.to_string(),
+                edition,
                 program,
                 association: association.to_string(),
                 fiscal_year,
@@ -104,6 +112,26 @@ pub fn parse(text: &str) -> Result<Vec<Override>, Vec<ParseError>> {
     }
 }
 
+/// The pins of `overrides` naming an edition none of `editions` is, each
+/// as the error [`apply`] gives it: checked once every input's edition is
+/// known, before any is parsed.
+pub fn unknown_editions(overrides: &[Override], editions: &[Date]) -> Vec<ParseError> {
+    (overrides.iter())
+        .filter(|o| !editions.contains(&o.edition))
+        .map(unknown_edition)
+        .collect()
+}
+
+/// A pin naming an edition no input prints.
+fn unknown_edition(o: &Override) -> ParseError {
+    ParseError::of(
+        ErrorKind::Overrides,
+        Span::line(0, o.line),
+        "the edition (as-of date) of an input",
+        &o.edition.iso(),
+    )
+}
+
 /// Pins every override into its edition's table and decides the cells again.
 /// `source` names the file in each pin (`raw/overrides.csv`).
 pub fn apply(
@@ -116,14 +144,8 @@ pub fn apply(
         let err = |expected: String, found: &str| {
             ParseError::of(ErrorKind::Overrides, Span::line(0, o.line), expected, found)
         };
-        let Some(report) = reports
-            .iter_mut()
-            .find(|r| r.edition.as_of.iso() == o.edition)
-        else {
-            errors.push(err(
-                "the edition (as-of date) of an input".into(),
-                &o.edition,
-            ));
+        let Some(report) = reports.iter_mut().find(|r| r.edition.as_of == o.edition) else {
+            errors.push(unknown_edition(o));
             continue;
         };
         let Some(table) = report
@@ -198,7 +220,7 @@ mod tests {
             got,
             [Override {
                 line: 2,
-                edition: "2017-07-31".into(),
+                edition: Date::parse_iso("2017-07-31").unwrap(),
                 program: Program::RoundTheClockCare,
                 association: "千代田区".into(),
                 fiscal_year: 2012,

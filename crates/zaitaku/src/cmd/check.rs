@@ -6,8 +6,10 @@
 //! through in batches, as in `build`: only their validation is kept (every
 //! row of it with `--all`, else the summary).
 
-use crate::config::{process_in_batches, read_texts, say_totals, InputArgs, Overrides, Tally};
+use crate::config::{input_failed, load_inputs, InputArgs};
+use crate::messages::{say_totals, Reporter};
 use crate::Outcome;
+use zaitaku_pipeline::editions::{batches, Tally};
 use zaitaku_validate::ValidationReport;
 
 /// Arguments of `check`.
@@ -22,44 +24,29 @@ pub struct Args {
 
 /// Runs `check`.
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
-    let (texts, read) = read_texts(&args.input);
-    if !read {
+    let Some((inputs, pins)) = load_inputs(&args.input) else {
         return Ok(Outcome::InputError);
-    }
-    let pins = match &args.input.overrides {
-        Some(path) => match Overrides::load(path, &texts) {
-            Some(pins) => Some(pins),
-            None => return Ok(Outcome::InputError),
-        },
-        None => None,
     };
-    let keep_all = args.all;
     // Every check and ambiguity is kept with --all only.
-    let mut checked = (Tally::default(), ValidationReport::default());
-    process_in_batches(
-        &texts,
-        pins.as_ref(),
-        |_| (),
-        &mut checked,
-        |(tally, all), p, ()| {
-            if let (Some((_, v)), true) = (tally.take(p), keep_all) {
-                all.extend(v);
+    let (mut tally, mut all) = (Tally::default(), ValidationReport::default());
+    let mut reporter = Reporter::default();
+    for batch in batches(&inputs, pins.as_ref()) {
+        for p in batch.process() {
+            reporter.seen(&p);
+            if let (Some(v), true) = (tally.take(p.outcome), args.all) {
+                all.extend(v.validation);
             }
-        },
-        |_| true,
-    );
-    let (mut tally, all) = checked;
-    if tally.input_failed(pins.as_ref()) {
+        }
+    }
+    if input_failed(&mut tally, pins.as_ref()) {
         return Ok(Outcome::InputError);
     }
-    crate::term::stdout(&if keep_all {
+    crate::term::stdout(&if args.all {
         all.to_markdown_all()
     } else {
         tally.summary.to_markdown()
     })?;
-    for m in &tally.notes {
-        say!("{m}");
-    }
+    reporter.say_notes();
     say_totals(&tally.summary);
     Ok(if tally.summary.passed() {
         Outcome::Ok

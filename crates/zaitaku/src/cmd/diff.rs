@@ -12,7 +12,7 @@
 //! diff --exit-code`); 1 when an input fails validation (named); 2 when an
 //! input cannot be read.
 
-use crate::config::{load_validated, print_validation, InputArgs};
+use crate::config::{load_validated, InputArgs};
 use crate::Outcome;
 use anyhow::Context;
 use std::path::{Path, PathBuf};
@@ -89,17 +89,17 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     );
     let sides = (
         Side {
-            edition: &old.edition,
+            edition: old.edition,
             source: &old_src,
         },
         Side {
-            edition: &new.edition,
+            edition: new.edition,
             source: &new_src,
         },
     );
     // The `changes` table, built once where CSV or --out needs it.
     let table = (args.format == Format::Csv || args.out.is_some())
-        .then(|| zaitaku_export::changes::changes(&old.edition, &new.edition, &changes));
+        .then(|| zaitaku_export::changes::changes(old.edition, new.edition, &changes));
     // Said beside the changes only: with none, "no changes" is all.
     let notes = if changes.is_empty() {
         Vec::new()
@@ -157,18 +157,18 @@ fn edition(path: &Path, encoding: EncodingChoice) -> Result<Edition, Outcome> {
         overrides: None,
         inputs: vec![path.to_path_buf()],
     };
-    let Some((loaded, validation)) = load_validated(&input) else {
+    let Some(loaded) = load_validated(&input) else {
         return Err(Outcome::InputError);
     };
     let Some(report) = loaded.reports.first() else {
         return Err(Outcome::InputError);
     };
-    if !validation.passed() {
-        print_validation(&loaded, &validation.summary());
+    if !loaded.validation.passed() {
+        loaded.say_failures();
         say!("zaitaku: {}: validation failed; no diff", path.display());
         return Err(Outcome::ValidationFailed);
     }
-    Ok(crate::config::tables_and_text(report, &validation).1)
+    Ok(zaitaku_pipeline::build::diff_edition(report, &loaded.validation).1)
 }
 
 /// The newest edition of an output directory, from its CSV files (UTF-8,
@@ -213,6 +213,9 @@ fn from_directory(dir: &Path) -> Result<Edition, String> {
                 .map(str::to_string)
         })
         .ok_or("expected at least one edition in program_summary.csv")?;
+    let day = zaitaku_parse::model::Date::parse_iso(&newest).ok_or_else(|| {
+        format!("program_summary.csv: expected editions as YYYY-MM-DD, found «{newest}»")
+    })?;
     let tables = tables
         .into_iter()
         .map(|(name, rows)| {
@@ -221,7 +224,7 @@ fn from_directory(dir: &Path) -> Result<Edition, String> {
         })
         .collect();
     Ok(Edition {
-        edition: newest,
+        edition: day,
         tables,
     })
 }

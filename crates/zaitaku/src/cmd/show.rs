@@ -8,7 +8,7 @@
 //! reported on stderr, exit 1, but the table is still shown, since looking
 //! at it is how one finds out why.
 
-use crate::config::{load_validated, print_validation, InputArgs};
+use crate::config::{load_validated, InputArgs};
 use crate::view::Grid;
 use crate::Outcome;
 use std::io::IsTerminal;
@@ -61,10 +61,10 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         overrides: args.overrides.clone(),
         inputs: vec![args.input.clone()],
     };
-    let Some((loaded, report)) = load_validated(&input) else {
+    let Some(loaded) = load_validated(&input) else {
         return Ok(Outcome::InputError);
     };
-    let tables = zaitaku_export::tables::all(&loaded.reports, &report);
+    let tables = zaitaku_export::tables::all(&loaded.reports, &loaded.validation);
     let Some(table) = tables.iter().find(|t| t.name == args.table) else {
         let names: Vec<&str> = tables.iter().map(|t| t.name).collect();
         say!(
@@ -103,8 +103,8 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         };
         crate::term::stdout(&text)?;
     }
-    if !report.passed() {
-        print_validation(&loaded, &report.summary());
+    if !loaded.validation.passed() {
+        loaded.say_failures();
         return Ok(Outcome::ValidationFailed);
     }
     Ok(Outcome::Ok)

@@ -1,0 +1,174 @@
+//! A column's values, typed as written: texts in one buffer, numbers,
+//! flags and dates in vectors.
+
+use super::builder::Cell;
+use super::cursor::Cursor;
+use super::Kind;
+
+/// The values of one column, typed as written: texts in one buffer, numbers
+/// and flags in vectors, `None` for a null.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Values {
+    /// Texts.
+    Str(Texts),
+    /// Enum values, as their places in the vocabulary.
+    Enum(&'static [&'static str], Vec<Option<u32>>),
+    /// Integers.
+    Int(Vec<Option<i32>>),
+    /// Floats.
+    Float(Vec<Option<f64>>),
+    /// Flags.
+    Bool(Vec<Option<bool>>),
+    /// Dates, as days since 1970-01-01.
+    Date(Vec<Option<i32>>),
+}
+
+/// Bytes reserved per text of a column being built (the seed's texts
+/// average 16 bytes; its longest, page 2's question texts, 156).
+const TEXT_BYTES: usize = 32;
+
+/// A column of texts: every text in one buffer, each row its byte range or
+/// null (no allocation per cell).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Texts {
+    pub(super) buf: String,
+    pub(super) rows: Vec<Option<std::ops::Range<usize>>>,
+}
+
+impl Texts {
+    fn push(&mut self, v: Option<&str>) {
+        self.rows.push(v.map(|v| {
+            let start = self.buf.len();
+            self.buf.push_str(v);
+            start..self.buf.len()
+        }));
+    }
+
+    /// Each row's text, or `None` for a null.
+    pub fn iter(&self) -> impl Iterator<Item = Option<&str>> + '_ {
+        self.rows
+            .iter()
+            .map(|r| r.as_ref().and_then(|r| self.buf.get(r.clone())))
+    }
+
+    fn append(&mut self, other: Texts) {
+        let shift = self.buf.len();
+        self.buf.push_str(&other.buf);
+        self.rows.extend(
+            other
+                .rows
+                .into_iter()
+                .map(|r| r.map(|r| r.start + shift..r.end + shift)),
+        );
+    }
+}
+
+impl Values {
+    /// An empty column of `kind`.
+    pub(super) fn of(kind: Kind) -> Values {
+        Values::with_capacity(kind, 0)
+    }
+
+    /// An empty column of `kind` with room for `rows` rows (and texts of
+    /// a few dozen bytes each): a column grows without moving.
+    pub(super) fn with_capacity(kind: Kind, rows: usize) -> Values {
+        match kind {
+            Kind::Str => Values::Str(Texts {
+                buf: String::with_capacity(rows.saturating_mul(TEXT_BYTES)),
+                rows: Vec::with_capacity(rows),
+            }),
+            Kind::Enum(cats) => Values::Enum(cats, Vec::with_capacity(rows)),
+            Kind::Int => Values::Int(Vec::with_capacity(rows)),
+            Kind::Float => Values::Float(Vec::with_capacity(rows)),
+            Kind::Bool => Values::Bool(Vec::with_capacity(rows)),
+            Kind::Date => Values::Date(Vec::with_capacity(rows)),
+        }
+    }
+
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        match self {
+            Values::Str(t) => t.rows.len(),
+            Values::Enum(_, v) => v.len(),
+            Values::Int(v) => v.len(),
+            Values::Float(v) => v.len(),
+            Values::Bool(v) => v.len(),
+            Values::Date(v) => v.len(),
+        }
+    }
+
+    /// Each row's value as text (see [`Table::texts`]), written as the CSV
+    /// writes it, unquoted.
+    pub(super) fn texts(&self) -> Vec<String> {
+        let mut cursor = Cursor::of(self);
+        let mut digits = itoa::Buffer::new();
+        let mut text = Vec::new();
+        (0..self.len())
+            .map(|_| {
+                text.clear();
+                cursor.next().write(&mut text, &mut digits, false);
+                String::from_utf8_lossy(&text).into_owned()
+            })
+            .collect()
+    }
+
+    /// Whether the column has no rows.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Adds `cell`; a cell of another kind than the column, or a number
+    /// beyond it, adds a null and says why.
+    pub(super) fn push(&mut self, cell: Cell<'_>) -> Result<(), &'static str> {
+        match (self, cell) {
+            (Values::Str(t), Cell::Str(v)) => t.push(v.as_deref()),
+            (Values::Enum(cats, v), Cell::Str(x)) => match x {
+                None => v.push(None),
+                Some(x) => match cats.iter().position(|c| *c == x) {
+                    Some(k) => v.push(Some(k as u32)),
+                    None => {
+                        v.push(None);
+                        return Err("a value outside its vocabulary");
+                    }
+                },
+            },
+            (Values::Int(v), Cell::Int(x)) => v.push(x),
+            (Values::Float(v), Cell::Float(x)) => v.push(x),
+            (Values::Bool(v), Cell::Bool(x)) => v.push(x),
+            (Values::Date(v), Cell::Date(x)) => v.push(x.map(|d| d.days_since_epoch())),
+            (Values::Int(v), Cell::Unfit(_)) => {
+                v.push(None);
+                return Err("does not fit a 32-bit integer");
+            }
+            (column, _) => {
+                column.push_null();
+                return Err("a cell does not fit its kind");
+            }
+        }
+        Ok(())
+    }
+
+    fn push_null(&mut self) {
+        match self {
+            Values::Str(t) => t.push(None),
+            Values::Enum(_, v) => v.push(None),
+            Values::Int(v) => v.push(None),
+            Values::Float(v) => v.push(None),
+            Values::Bool(v) => v.push(None),
+            Values::Date(v) => v.push(None),
+        }
+    }
+
+    pub(super) fn append(&mut self, other: Values) {
+        match (self, other) {
+            (Values::Str(a), Values::Str(b)) => a.append(b),
+            (Values::Enum(_, a), Values::Enum(_, b)) => a.extend(b),
+            (Values::Int(a), Values::Int(b)) => a.extend(b),
+            (Values::Float(a), Values::Float(b)) => a.extend(b),
+            (Values::Bool(a), Values::Bool(b)) => a.extend(b),
+            (Values::Date(a), Values::Date(b)) => a.extend(b),
+            // Columns of one kind always: `Values::of` made both.
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,344 @@
+//! A build: every edition streamed through [`process`](crate::editions::process)
+//! in batches, each batch's tables written while the next is parsed, the
+//! changes between consecutive editions computed, then the data package,
+//! the reports and the page, all into a temporary directory that takes the
+//! output's place only when everything succeeded.
+
+use crate::editions::{batches, Outcome, Processed, Tally, Validated};
+use crate::input::Input;
+use crate::pins::Pins;
+use std::time::{Duration, Instant};
+use zaitaku_export::atomic::write_atomically_with;
+use zaitaku_export::claim::Target;
+use zaitaku_export::stream::{TableSink, Written as TableWritten};
+use zaitaku_export::table::Table;
+use zaitaku_export::write::{CsvOptions, ExportError, OutputFile, Replaced};
+use zaitaku_parse::model::{Date, Report};
+use zaitaku_validate::ValidationReport;
+
+/// A build of every table of `inputs` (in edition order, as
+/// [`Inputs::read`](crate::input::Inputs::read) gives them) into a target.
+pub struct Build<'a> {
+    /// The editions, oldest first.
+    pub inputs: &'a [Input],
+    /// The overrides file's pins.
+    pub pins: Option<&'a Pins>,
+    /// How the CSV files are written.
+    pub csv: CsvOptions,
+}
+
+/// What a build gave.
+#[derive(Debug)]
+pub struct Built {
+    /// What the editions gave (a parse error or a failed check means
+    /// nothing was written).
+    pub tally: Tally,
+    /// What was written, or why nothing was.
+    pub written: Result<Written, NotWritten>,
+}
+
+/// Why a build wrote nothing (the target is as it was).
+#[derive(Debug)]
+pub enum NotWritten {
+    /// An edition did not parse, a pin is wrong or a check failed: the
+    /// tally says which.
+    EditionFailed,
+    /// Writing failed, or the target is not zaitaku's to replace.
+    Export(ExportError),
+}
+
+impl From<ExportError> for NotWritten {
+    fn from(e: ExportError) -> Self {
+        NotWritten::Export(e)
+    }
+}
+
+/// What a build wrote.
+#[derive(Debug, Default)]
+pub struct Written {
+    /// Each table and its rows, in the data package's order.
+    pub tables: Vec<(&'static str, usize)>,
+    /// Files beside the tables (data package, reports, README, page).
+    pub documents: usize,
+    /// Characters the CSV files had replaced (`Unmappable::Replace`).
+    pub replaced: u64,
+    /// Time spent rendering the report page.
+    pub page_time: Duration,
+}
+
+impl Written {
+    /// Every file written: each table's Parquet and CSV, and the documents.
+    pub fn files(&self) -> usize {
+        self.tables.len() * 2 + self.documents
+    }
+}
+
+/// An edition's tables and, with several editions, the same as a diff reads them.
+type EditionTables = (Vec<Table>, Option<zaitaku_diff::Edition>);
+
+impl Build<'_> {
+    /// Runs the build into `target`, handing each edition to `seen` in
+    /// edition order as soon as its batch is processed (for messages).
+    pub fn run(&self, target: &Target, mut seen: impl FnMut(&Processed<'_>)) -> Built {
+        let mut stream = Stream::default();
+        let mut written = Written::default();
+        let result = write_atomically_with(target, |tmp| {
+            written = self.write(tmp, &mut stream, &mut seen)?;
+            Ok::<(), NotWritten>(())
+        });
+        Built {
+            tally: stream.tally,
+            written: result.map(|()| written),
+        }
+    }
+
+    /// Streams the editions into `tmp`, then writes the documents.
+    fn write(
+        &self,
+        tmp: &std::path::Path,
+        stream: &mut Stream,
+        seen: &mut impl FnMut(&Processed<'_>),
+    ) -> Result<Written, NotWritten> {
+        let mut tables = self.stream_tables(tmp, stream, seen)?;
+        // `municipalities` first, as the data package has always listed it.
+        tables.rotate_right(1);
+        let mut written = Written {
+            tables: tables.iter().map(|(t, n, _)| (t.name, *n)).collect(),
+            ..Written::default()
+        };
+        // The sink gives each table back without rows: what the data package describes.
+        let (headers, replaced): (Vec<Table>, Vec<(String, Replaced)>) = (tables.into_iter())
+            .map(|(t, _, r)| {
+                let file = format!("{}.csv", t.name);
+                (t, (file, r))
+            })
+            .unzip();
+        written.replaced = replaced.iter().map(|(_, r)| r.values().sum::<u64>()).sum();
+        let mut files =
+            zaitaku_export::render_documents(&headers, &stream.tally.summary, self.csv, &replaced);
+        if let Some(page) = self.page(stream)? {
+            files.push(page.0);
+            written.page_time = page.1;
+        }
+        written.documents = files.len();
+        for f in files {
+            let path = tmp.join(&f.name);
+            std::fs::write(&path, &f.bytes).map_err(|source| ExportError::Io { path, source })?;
+        }
+        Ok(written)
+    }
+
+    /// Every edition's tables written into `tmp` on a writer thread while
+    /// the next batch is parsed; then `municipalities`, from the newest.
+    fn stream_tables(
+        &self,
+        tmp: &std::path::Path,
+        stream: &mut Stream,
+        seen: &mut impl FnMut(&Processed<'_>),
+    ) -> Result<Vec<TableWritten>, NotWritten> {
+        let csv = self.csv;
+        let several = self.inputs.len() > 1;
+        // The writer takes a batch's tables through a channel holding one batch at most.
+        let (to_writer, received) = std::sync::mpsc::sync_channel::<Vec<Vec<Table>>>(1);
+        let writer = move || -> Result<Vec<TableWritten>, ExportError> {
+            let mut sink = TableSink::new(tmp, csv);
+            for tables in received {
+                // A batch's rows of each table in one frame (polars' cost
+                // per frame is paid per batch, not per edition), the tables
+                // written in parallel.
+                sink.push_editions(&tables)?;
+            }
+            sink.finish()
+        };
+        let (tables, sent) = std::thread::scope(|scope| {
+            let writing = scope.spawn(writer);
+            let mut sent = true;
+            for batch in batches(self.inputs, self.pins) {
+                // Tables only while nothing has failed.
+                let done = batch.process_with(|p| match &p.outcome {
+                    Outcome::Validated(v) if v.validation.passed() => {
+                        Some(edition_tables(v, several))
+                    }
+                    _ => None,
+                });
+                for (p, tables) in done {
+                    seen(&p);
+                    stream.take(p.outcome, tables);
+                }
+                // Every edition is processed (each says what it gave), but
+                // rows are sent only while nothing has failed.
+                if !stream.pending.is_empty() {
+                    stream.add_changes();
+                    // A send fails only when the writer stopped on an error: it says which.
+                    sent = to_writer.send(std::mem::take(&mut stream.pending)).is_ok();
+                    if !sent {
+                        break;
+                    }
+                }
+            }
+            if stream.tally.clean() && sent {
+                let newest = stream.newest.as_ref().map(|v| &v.report);
+                let municipalities = zaitaku_export::tables::municipalities(newest);
+                sent = to_writer.send(vec![vec![municipalities]]).is_ok();
+            }
+            drop(to_writer);
+            let tables = writing.join().unwrap_or_else(|_| {
+                Err(ExportError::Io {
+                    path: tmp.to_path_buf(),
+                    source: std::io::Error::other("the writing thread stopped"),
+                })
+            });
+            (tables, sent)
+        });
+        let tables = tables?;
+        if !stream.tally.clean() || !sent {
+            return Err(NotWritten::EditionFailed);
+        }
+        Ok(tables)
+    }
+
+    /// The report page of the newest edition, with its render time.
+    fn page(&self, stream: &Stream) -> Result<Option<(OutputFile, Duration)>, ExportError> {
+        let Some(newest) = &stream.newest else {
+            return Ok(None);
+        };
+        // The newest edition's text: the one its report was read from.
+        let as_of = newest.report.edition.as_of;
+        let input = (self.inputs.iter()).find(|t| t.edition().map(|e| e.as_of) == Some(as_of));
+        let Some(input) = input else {
+            return Ok(None);
+        };
+        let started = Instant::now();
+        let page = zaitaku_export::page::render(&zaitaku_export::page::Page {
+            report: &newest.report,
+            validation: &newest.validation,
+            summary: &stream.tally.summary,
+            text: input.text(),
+            trend: &stream.trend,
+            changes: (stream.last_changes.as_ref())
+                .map(|(before, list)| (*before, list.as_slice())),
+        })?;
+        Ok(Some((page, started.elapsed())))
+    }
+}
+
+/// An edition's tables, and with `several` editions the same as the text a
+/// diff reads (with the edition's own `municipalities`, which a build
+/// writes once, from the newest).
+fn edition_tables(v: &Validated, several: bool) -> EditionTables {
+    if !several {
+        return (
+            zaitaku_export::tables::edition(&v.report, &v.validation),
+            None,
+        );
+    }
+    let (tables, edition) = diff_edition(&v.report, &v.validation);
+    (tables, Some(edition))
+}
+
+/// An edition's tables, and the same as the text a diff reads (with the
+/// edition's own `municipalities`).
+pub fn diff_edition(
+    report: &Report,
+    validation: &ValidationReport,
+) -> (Vec<Table>, zaitaku_diff::Edition) {
+    let tables = zaitaku_export::tables::edition(report, validation);
+    let municipalities = zaitaku_export::tables::municipalities(Some(report));
+    let edition = zaitaku_export::changes::diff_edition(
+        report.edition.as_of,
+        tables.iter().chain(std::iter::once(&municipalities)),
+    );
+    (tables, edition)
+}
+
+/// What the editions gave so far, in edition order: the tally, and what
+/// writing needs.
+#[derive(Default)]
+struct Stream {
+    tally: Tally,
+    /// The newest edition and its validation: what the report page shows.
+    newest: Option<Box<Validated>>,
+    /// Page 1's shares of every edition, for the report page.
+    trend: zaitaku_export::page::Trend,
+    /// The last edition of the batch before, as a diff reads it (for `changes`).
+    previous: Option<zaitaku_diff::Edition>,
+    /// The newest edition's changes and the edition they are against.
+    last_changes: Option<(Date, Vec<zaitaku_diff::Change>)>,
+    /// This batch's editions as a diff reads them (with several editions).
+    editions: Vec<zaitaku_diff::Edition>,
+    /// This batch's tables, per edition.
+    pending: Vec<Vec<Table>>,
+}
+
+impl Stream {
+    /// Takes one edition (see [`Tally::take`]) and, while nothing has
+    /// failed, adds its rows to the batch's.
+    fn take(&mut self, outcome: Outcome, tables: Option<EditionTables>) {
+        let Some(v) = self.tally.take(outcome) else {
+            return;
+        };
+        match (tables, self.tally.clean()) {
+            (Some((tables, edition)), true) => {
+                self.pending.push(tables);
+                match edition {
+                    Some(edition) => self.editions.push(edition),
+                    // The one edition: no change, the file written all the same.
+                    None => {
+                        let day = v.report.edition.as_of;
+                        if let Some(tables) = self.pending.last_mut() {
+                            tables.push(zaitaku_export::changes::changes(day, day, &[]));
+                        }
+                    }
+                }
+            }
+            _ => {
+                self.pending.clear();
+                self.editions.clear();
+            }
+        }
+        self.trend.add(&v.report);
+        self.newest = Some(v);
+    }
+
+    /// Adds to each edition of the batch its `changes` against the edition
+    /// before it (none for the first of the build), the pairs compared in
+    /// parallel.
+    fn add_changes(&mut self) {
+        use rayon::prelude::*;
+        let editions = std::mem::take(&mut self.editions);
+        if editions.len() != self.pending.len() {
+            return;
+        }
+        let previous = self.previous.take();
+        // Each edition's changes against the one before (none for the first).
+        let lists: Vec<Option<(Date, Vec<zaitaku_diff::Change>)>> = (0..editions.len())
+            .into_par_iter()
+            .map(|k| {
+                let before = match k.checked_sub(1) {
+                    Some(j) => editions.get(j),
+                    None => previous.as_ref(),
+                };
+                match (before, editions.get(k)) {
+                    (Some(old), Some(new)) => Some((old.edition, zaitaku_diff::diff(old, new))),
+                    _ => None,
+                }
+            })
+            .collect();
+        for ((tables, list), edition) in self.pending.iter_mut().zip(&lists).zip(&editions) {
+            let (before, changes) = match list {
+                Some((before, changes)) => (*before, changes.as_slice()),
+                None => (edition.edition, &[][..]),
+            };
+            tables.push(zaitaku_export::changes::changes(
+                before,
+                edition.edition,
+                changes,
+            ));
+        }
+        // The newest pair's, for the report page.
+        if let Some(Some(last)) = lists.into_iter().last() {
+            self.last_changes = Some(last);
+        }
+        self.previous = editions.into_iter().last();
+    }
+}

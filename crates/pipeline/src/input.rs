@@ -1,0 +1,206 @@
+//! The inputs: each file's bytes read as a text (decoded, or a PDF's text)
+//! with the edition it prints, found before any is parsed so that the
+//! editions can be taken in order and two inputs of one edition refused.
+//! The bytes come from the caller (the binary reads the files); nothing
+//! here does I/O.
+
+use std::sync::OnceLock;
+use zaitaku_parse::decode::{decode, EncodingChoice};
+use zaitaku_parse::error::ParseError;
+use zaitaku_parse::model::Edition;
+
+/// How an input's bytes were read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadAs {
+    /// Decoded text: the encoding's name and whether a byte order mark led it.
+    Text {
+        /// The encoding (`UTF-8`, `Shift_JIS`, …), for the terminal only.
+        encoding: &'static str,
+        /// A byte order mark was present.
+        bom: bool,
+    },
+    /// A PDF: its text as `zaitaku extract` writes it (the lines every
+    /// message refers to), a form feed between pages.
+    Pdf,
+}
+
+/// An input read: its path as the user gave it, its text, how it was read
+/// and the edition it prints (if one reads).
+#[derive(Debug)]
+pub struct Input {
+    path: String,
+    text: String,
+    read_as: ReadAs,
+    edition: Option<Edition>,
+    /// Where each line starts, found only when a message shows a line.
+    starts: OnceLock<Vec<usize>>,
+}
+
+/// Why an input's bytes do not read as a text.
+#[derive(Debug)]
+pub enum InputError {
+    /// The file could not be read.
+    Unreadable(std::io::Error),
+    /// A PDF that cannot be read (damaged, encrypted, without text, …).
+    Pdf(zaitaku_pdf::PdfError),
+    /// Bytes that do not decode (or an empty or oversized file).
+    Decode(ParseError),
+}
+
+impl Input {
+    /// Reads `bytes` (the file `path`) as a text: a PDF's text where they
+    /// start `%PDF-`, else decoded as `encoding` says; and finds its edition.
+    pub fn from_bytes(
+        path: String,
+        bytes: &[u8],
+        encoding: EncodingChoice,
+    ) -> Result<Input, InputError> {
+        let (text, read_as) = if zaitaku_pdf::is_pdf(bytes) {
+            let pdf = zaitaku_pdf::read(bytes).map_err(InputError::Pdf)?;
+            (pdf.text(), ReadAs::Pdf)
+        } else {
+            let d = decode(bytes, encoding).map_err(InputError::Decode)?;
+            let read_as = ReadAs::Text {
+                encoding: d.encoding,
+                bom: d.had_bom,
+            };
+            (d.text, read_as)
+        };
+        Ok(Input::from_text(path, text, read_as))
+    }
+
+    /// An input whose text is already decoded.
+    pub fn from_text(path: String, text: String, read_as: ReadAs) -> Input {
+        let edition = zaitaku_parse::edition_of(&text);
+        Input {
+            path,
+            text,
+            read_as,
+            edition,
+            starts: OnceLock::new(),
+        }
+    }
+
+    /// The path as the user gave it.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The text, as every position of a message refers to it.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// How its bytes were read.
+    pub fn read_as(&self) -> ReadAs {
+        self.read_as
+    }
+
+    /// The edition it prints, read without parsing the tables.
+    pub fn edition(&self) -> Option<&Edition> {
+        self.edition.as_ref()
+    }
+
+    /// The byte offset where each line of the text starts.
+    pub fn line_starts(&self) -> &[usize] {
+        self.starts.get_or_init(|| line_starts(&self.text))
+    }
+}
+
+/// The byte offset where each line of `text` starts (lines end at `\n`).
+pub fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(k, _)| k + 1))
+        .collect()
+}
+
+/// An input that is not taken, in the order the inputs were given.
+#[derive(Debug)]
+pub enum Refused {
+    /// Its bytes do not read as a text.
+    Unread {
+        /// The path as given.
+        path: String,
+        /// Why.
+        error: InputError,
+    },
+    /// It prints the edition of an input given before it.
+    RepeatedEdition {
+        /// The input.
+        input: Box<Input>,
+        /// The path of the input given first with the same edition.
+        first: String,
+    },
+}
+
+/// The inputs taken, in edition order, and those refused.
+#[derive(Debug, Default)]
+pub struct Inputs {
+    /// The texts, oldest edition first; an input whose edition does not
+    /// read comes last (parsing says why), inputs among those in their order.
+    pub texts: Vec<Input>,
+    /// The inputs refused, in the order given.
+    pub refused: Vec<Refused>,
+}
+
+impl Inputs {
+    /// Reads every path (its bytes from `read`, in parallel) as an
+    /// [`Input`], refuses those that do not read and those repeating an
+    /// edition, and puts the rest in edition order.
+    pub fn read<P: Sync>(
+        paths: &[P],
+        shown: impl Fn(&P) -> String + Sync,
+        read: impl Fn(&P) -> std::io::Result<Vec<u8>> + Sync,
+        encoding: EncodingChoice,
+    ) -> Inputs {
+        use rayon::prelude::*;
+        let read: Vec<Result<Input, Refused>> = paths
+            .par_iter()
+            .map(|p| {
+                let path = shown(p);
+                let error = match read(p) {
+                    // The bytes go as soon as the text is read.
+                    Ok(bytes) => match Input::from_bytes(path.clone(), &bytes, encoding) {
+                        Ok(input) => return Ok(input),
+                        Err(error) => error,
+                    },
+                    Err(e) => InputError::Unreadable(e),
+                };
+                Err(Refused::Unread { path, error })
+            })
+            .collect();
+        let mut inputs = Inputs::default();
+        for r in read {
+            match r {
+                Ok(input) => inputs.take(input),
+                Err(refused) => inputs.refused.push(refused),
+            }
+        }
+        // Stable: inputs whose edition does not read keep their order, last.
+        (inputs.texts)
+            .sort_by_key(|t| t.edition.as_ref().map_or((1, None), |e| (0, Some(e.as_of))));
+        inputs
+    }
+
+    /// Takes `input`, or refuses it where an input taken before prints its edition.
+    fn take(&mut self, input: Input) {
+        let first = input.edition.as_ref().and_then(|e| {
+            (self.texts.iter()).find(|t| t.edition.as_ref().is_some_and(|f| f.as_of == e.as_of))
+        });
+        match first {
+            Some(first) => {
+                let first = first.path.clone();
+                self.refused.push(Refused::RepeatedEdition {
+                    input: Box::new(input),
+                    first,
+                });
+            }
+            None => self.texts.push(input),
+        }
+    }
+
+    /// Whether every input was taken.
+    pub fn all_taken(&self) -> bool {
+        self.refused.is_empty()
+    }
+}

@@ -1,0 +1,50 @@
+//! The stages end to end, as library types: the inputs read as editions
+//! ([`input`]), the overrides file ([`pins`]), each edition parsed, pinned
+//! and validated in batches ([`editions`]), and a build that streams them
+//! into every table, the changes between consecutive editions, the data
+//! package, the reports and the page, atomically ([`build`]).
+//!
+//! Nothing here reads a file or prints: the binary reads the inputs' bytes
+//! and hands them over, and renders the typed outcomes ([`Processed`],
+//! [`Built`]) as messages.
+//!
+//! ```
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! use zaitaku_pipeline::{Build, Inputs};
+//! let seed = include_bytes!("../../../raw/000_1fb60f2a74870bbb.txt");
+//! let paths = ["seed.txt"];
+//! let inputs = Inputs::read(&paths, |p| p.to_string(), |_| Ok(seed.to_vec()), Default::default());
+//! assert!(inputs.all_taken());
+//! let dir = tempfile::tempdir()?;
+//! let target = zaitaku_export::claim::Target::new(&dir.path().join("output"), &[])?;
+//! let build = Build { inputs: &inputs.texts, pins: None, csv: Default::default() };
+//! let mut editions = 0;
+//! let built = build.run(&target, |_| editions += 1);
+//! assert_eq!(editions, 1);
+//! assert!(built.tally.summary.passed());
+//! let written = built.written.map_err(|e| format!("{e:?}"))?;
+//! assert!(written.tables.contains(&("municipality_answers", 901)));
+//! assert!(dir.path().join("output/report.html").exists());
+//! # Ok(()) }
+//! ```
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
+)]
+
+pub mod build;
+pub mod editions;
+pub mod input;
+pub mod pins;
+
+pub use build::{Build, Built, NotWritten, Written};
+pub use editions::{Outcome, Processed, Tally, Validated};
+pub use input::{Input, Inputs, ReadAs};
+pub use pins::Pins;

@@ -1,0 +1,73 @@
+//! The overrides file (`--overrides`): read once, checked against the
+//! editions of the inputs, its pins applied edition by edition.
+
+use zaitaku_parse::error::ParseError;
+use zaitaku_parse::model::{Date, Report};
+use zaitaku_parse::resolve::overrides::{self, Override};
+
+/// The pins of an overrides file, with the file they were read from (every
+/// error of theirs points into it).
+#[derive(Debug)]
+pub struct Pins {
+    path: String,
+    text: String,
+    pins: Vec<Override>,
+}
+
+/// An overrides file that cannot be taken: its errors, in line order, with
+/// the file they point into.
+#[derive(Debug)]
+pub struct Rejected {
+    /// The path as given.
+    pub path: String,
+    /// Its text.
+    pub text: String,
+    /// Its errors, in line order.
+    pub errors: Vec<ParseError>,
+}
+
+impl Pins {
+    /// Reads the file `path` holding `text`: every line a pin naming one of
+    /// `editions` (the inputs'); else every bad line.
+    pub fn parse(path: String, text: String, editions: &[Date]) -> Result<Pins, Rejected> {
+        let read = overrides::parse(&text).and_then(|pins| {
+            let unknown = overrides::unknown_editions(&pins, editions);
+            if unknown.is_empty() {
+                Ok(pins)
+            } else {
+                Err(unknown)
+            }
+        });
+        let pins = match read {
+            Ok(pins) => pins,
+            Err(errors) => return Err(Rejected::new(path, text, errors)),
+        };
+        Ok(Pins { path, text, pins })
+    }
+
+    /// Pins this file's cells of `report`'s edition and decides its
+    /// association tables again.
+    pub fn apply(&self, report: &mut Report) -> Result<(), Vec<ParseError>> {
+        let edition = report.edition.as_of;
+        let mine: Vec<Override> = (self.pins.iter())
+            .filter(|p| p.edition == edition)
+            .cloned()
+            .collect();
+        if mine.is_empty() {
+            return Ok(());
+        }
+        overrides::apply(std::slice::from_mut(report), &mine, &self.path)
+    }
+
+    /// `errors` (of [`apply`](Self::apply)) as a rejection of this file.
+    pub fn rejected(&self, errors: Vec<ParseError>) -> Rejected {
+        Rejected::new(self.path.clone(), self.text.clone(), errors)
+    }
+}
+
+impl Rejected {
+    fn new(path: String, text: String, mut errors: Vec<ParseError>) -> Rejected {
+        errors.sort_by_key(|e| e.position.line);
+        Rejected { path, text, errors }
+    }
+}

@@ -1,0 +1,199 @@
+//! The run's summary: what `validation_report.md` and `.json` say, kept
+//! small whatever the number of editions.
+
+use super::{ambiguity_line, cell, failure_line, family_of, Ambiguity, Check, ValidationReport};
+use super::{EXAMPLES, FAMILY_NAMES};
+use zaitaku_parse::model::Date;
+
+/// What the validation report says of a run, kept small whatever the number
+/// of editions: totals, passed and failed checks per edition and family,
+/// every failed check, and every ambiguity kind with its count and first
+/// [`EXAMPLES`] ambiguities. Built edition by edition ([`Summary::add`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Checks in all.
+    pub checks: usize,
+    /// Ambiguities in all.
+    pub ambiguities: usize,
+    /// Per edition, in the order added, and family ([`FAMILY_NAMES`]
+    /// order): (passed, failed).
+    pub counts: Vec<(Date, Vec<(usize, usize)>)>,
+    /// The failed checks, in full.
+    pub failures: Vec<Check>,
+    /// Every ambiguity kind, in order of first appearance: its count and
+    /// its first examples.
+    pub kinds: Vec<(String, usize, Vec<Ambiguity>)>,
+}
+
+impl Summary {
+    /// Adds the checks and ambiguities of `report`.
+    pub fn add(&mut self, report: &ValidationReport) {
+        self.checks += report.checks.len();
+        self.ambiguities += report.ambiguities.len();
+        for c in &report.checks {
+            // The checks of an edition come together: its row is the last
+            // one, or a new one (a search only for an edition added again).
+            let last = self.counts.len().checked_sub(1);
+            let same = last.filter(|&k| self.counts.get(k).is_some_and(|(e, _)| *e == c.edition));
+            let k = match same.or_else(|| self.counts.iter().position(|(e, _)| *e == c.edition)) {
+                Some(k) => k,
+                None => {
+                    self.counts
+                        .push((c.edition, vec![(0, 0); FAMILY_NAMES.len()]));
+                    self.counts.len() - 1
+                }
+            };
+            let family = family_of(&c.id);
+            let f = FAMILY_NAMES.iter().position(|n| *n == family);
+            if let Some(cell) =
+                (self.counts.get_mut(k)).and_then(|(_, v)| f.and_then(|f| v.get_mut(f)))
+            {
+                if c.passed {
+                    cell.0 += 1;
+                } else {
+                    cell.1 += 1;
+                }
+            }
+            if !c.passed {
+                self.failures.push(c.clone());
+            }
+        }
+        for a in &report.ambiguities {
+            let kind = a.kind();
+            match self.kinds.iter_mut().find(|(k, _, _)| *k == kind) {
+                Some((_, n, examples)) => {
+                    *n += 1;
+                    if examples.len() < EXAMPLES {
+                        examples.push(a.clone());
+                    }
+                }
+                None => self.kinds.push((kind, 1, vec![a.clone()])),
+            }
+        }
+    }
+
+    /// Whether every check passed.
+    pub fn passed(&self) -> bool {
+        self.failures.is_empty()
+    }
+
+    /// One line per failed check, for the terminal.
+    pub fn failure_lines(&self) -> Vec<String> {
+        self.failures.iter().map(failure_line).collect()
+    }
+
+    /// The summary as pretty JSON (ends with a newline): totals, the
+    /// families, per edition the passed and failed counts per family, every
+    /// failed check in full, every ambiguity kind with its count and first
+    /// examples, and the tables holding every row.
+    pub fn to_json(&self) -> String {
+        let failed = self.failures.len();
+        let by_edition: Vec<serde_json::Value> = self
+            .counts
+            .iter()
+            .map(|(edition, counts)| {
+                serde_json::json!({
+                    "edition": edition,
+                    "passed": counts.iter().map(|c| c.0).collect::<Vec<_>>(),
+                    "failed": counts.iter().map(|c| c.1).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        let kinds: Vec<serde_json::Value> = self
+            .kinds
+            .iter()
+            .map(|(kind, count, examples)| {
+                serde_json::json!({ "kind": kind, "count": count, "examples": examples })
+            })
+            .collect();
+        let doc = serde_json::json!({
+            "summary": {
+                "checks_total": self.checks,
+                "checks_passed": self.checks - failed,
+                "checks_failed": failed,
+                "ambiguities": self.ambiguities,
+            },
+            "families": FAMILY_NAMES,
+            "by_edition": by_edition,
+            "failures": self.failures,
+            "ambiguity_kinds": kinds,
+            "tables": { "checks": "validation_checks", "ambiguities": "ambiguities" },
+        });
+        let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+        s.push('\n');
+        s
+    }
+    /// The summary as Markdown: totals, one table of passed and failed
+    /// checks per edition and family, every failed check in full, every
+    /// ambiguity kind with its count and first examples, and where the rows are.
+    pub fn to_markdown(&self) -> String {
+        let counts = &self.counts;
+        // `other` is a column only where a check falls in no family.
+        let shown = if counts
+            .iter()
+            .any(|(_, c)| c.last().is_some_and(|o| *o != (0, 0)))
+        {
+            FAMILY_NAMES.len()
+        } else {
+            FAMILY_NAMES.len() - 1
+        };
+        let mut md = self.headline();
+        md += "Every check is a row of `validation_checks` and every ambiguity a row of `ambiguities` (Parquet and CSV beside this file); `zaitaku check --all` prints them.\n\n";
+        md += "## Checks by edition and family\n\nPassed checks, and failed ones where any failed.\n\n| edition |";
+        for f in FAMILY_NAMES.iter().take(shown) {
+            md += &format!(" {f} |");
+        }
+        md += "\n|---|";
+        md += &"---|".repeat(shown);
+        md += "\n";
+        for (edition, counts) in counts {
+            md += &format!("| {edition} |");
+            for &(passed, failed) in counts.iter().take(shown) {
+                md += &match (passed, failed) {
+                    (0, 0) => " — |".to_string(),
+                    (p, 0) => format!(" {p} |"),
+                    (p, f) => format!(" {p}, **{f} failed** |"),
+                };
+            }
+            md += "\n";
+        }
+        md += "\n";
+        self.failures_section(&mut md);
+        md += "## Ambiguities by kind\n\n";
+        let kinds = &self.kinds;
+        if kinds.is_empty() {
+            md += "None.\n";
+        } else {
+            md += "| kind | count | first examples |\n|---|---|---|\n";
+            for (kind, count, examples) in kinds {
+                let shown: Vec<String> = examples.iter().map(ambiguity_line).collect();
+                md += &format!("| `{kind}` | {count} | {} |\n", cell(&shown.join("<br>")));
+            }
+        }
+        md
+    }
+
+    /// The title and the totals line.
+    pub(super) fn headline(&self) -> String {
+        let failed = self.failures.len();
+        format!(
+            "# Validation report\n\n{} checks, {} passed, {} failed; {} ambiguities.\n\n",
+            self.checks,
+            self.checks - failed,
+            failed,
+            self.ambiguities
+        )
+    }
+
+    /// `## Failed checks` and one item per failure, if any failed.
+    pub(super) fn failures_section(&self, md: &mut String) {
+        if self.passed() {
+            return;
+        }
+        *md += "## Failed checks\n\n";
+        for line in self.failure_lines() {
+            *md += &format!("- {}\n", cell(&line));
+        }
+        *md += "\n";
+    }
+}

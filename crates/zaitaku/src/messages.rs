@@ -1,0 +1,294 @@
+//! What the pipeline's typed outcomes say to the user: an input refused, an
+//! edition's parse errors or failed checks (each with its source lines),
+//! the overrides file's errors, the totals line, a character CP932 cannot
+//! hold. Rendering only: every decision was made by the library crates.
+
+use crate::diagnostic::{locate, locate_field, render, Diagnostic, Source};
+use annotate_snippets::Level;
+use zaitaku_export::write::ExportError;
+use zaitaku_parse::error::{ErrorKind, ParseError};
+use zaitaku_parse::model::Span;
+use zaitaku_pipeline::editions::{Outcome, Processed};
+use zaitaku_pipeline::input::{line_starts, Input, InputError, ReadAs, Refused};
+use zaitaku_pipeline::pins::Rejected;
+use zaitaku_validate::report::Summary;
+use zaitaku_validate::ValidationReport;
+
+/// Parse errors shown per input (all are counted): a damaged copy can hold
+/// thousands, and the first ones are where to start.
+const MAX_ERRORS_SHOWN: usize = 50;
+
+/// Source lines shown for one failed check besides the first.
+const MAX_PLACES: usize = 6;
+
+/// How a PDF input is said to be read (`read as …`): its text as `zaitaku
+/// extract` writes it, which the lines of every message refer to.
+const PDF_READ_AS: &str =
+    "a PDF (its text as `zaitaku extract` writes it: lines of messages are that text's)";
+
+/// An input as a file messages point into.
+pub fn source(input: &Input) -> Source<'_> {
+    Source {
+        path: input.path(),
+        text: input.text(),
+        starts: input.line_starts(),
+        first_line: 1,
+    }
+}
+
+/// Why an input was not taken.
+pub fn refused(r: &Refused) -> String {
+    match r {
+        Refused::Unread { path, error } => match error {
+            InputError::Unreadable(e) => format!("zaitaku: {path}: cannot read: {e}"),
+            InputError::Pdf(e) => format!("zaitaku: {path}: {e}"),
+            InputError::Decode(e) => decode_error(path, e),
+        },
+        Refused::RepeatedEdition { input, first } => {
+            let Some(e) = input.edition() else {
+                return format!("zaitaku: {}: the edition of {first}", input.path());
+            };
+            let d = Diagnostic {
+                level: Level::ERROR,
+                id: "edition",
+                title: format!(
+                    "page {}: expected each input to be a different edition",
+                    e.span.page
+                ),
+                at: e.span,
+                label: format!("edition {}, also read from {first}", e.as_of.iso()),
+                also: Vec::new(),
+                notes: Vec::new(),
+            };
+            render(source(input), &d)
+        }
+    }
+}
+
+/// What the editions said, in edition order: what each was read as (or its
+/// parse errors) said at once; its failed checks, and the ambiguities about
+/// them, kept to be said after every edition.
+#[derive(Default)]
+pub struct Reporter {
+    notes: Vec<String>,
+}
+
+impl Reporter {
+    /// Says what `p` gave (now), and keeps its failures' messages.
+    pub fn seen(&mut self, p: &Processed<'_>) {
+        let input = p.input;
+        match &p.outcome {
+            Outcome::NotParsed(errors) => {
+                for m in not_parsed(input, errors) {
+                    say!("{m}");
+                }
+            }
+            Outcome::PinsRejected { edition, .. } => say!("{}", read_as(input, edition.iso())),
+            Outcome::Validated(v) => {
+                say!("{}", read_as(input, v.report.edition.as_of.iso()));
+                self.notes
+                    .extend(failure_messages(source(input), &v.validation));
+                if !v.validation.passed() {
+                    let ambiguities = v.validation.ambiguity_lines().into_iter();
+                    self.notes
+                        .extend(ambiguities.map(|l| format!("zaitaku: {l}")));
+                }
+            }
+        }
+    }
+
+    /// Says the failed checks' messages kept so far.
+    pub fn say_notes(&self) {
+        for m in &self.notes {
+            say!("{m}");
+        }
+    }
+}
+
+/// `read as UTF-8; edition 2017-07-31`.
+fn read_as(input: &Input, edition: String) -> String {
+    let how = match input.read_as() {
+        ReadAs::Text { encoding, bom } => {
+            format!("{encoding}{}", if bom { " with BOM" } else { "" })
+        }
+        ReadAs::Pdf => PDF_READ_AS.to_string(),
+    };
+    format!(
+        "zaitaku: {}: read as {how}; edition {edition}",
+        input.path()
+    )
+}
+
+/// An input's parse errors (the first [`MAX_ERRORS_SHOWN`]), their count,
+/// and for a PDF how to see the text read.
+fn not_parsed(input: &Input, errors: &[ParseError]) -> Vec<String> {
+    let path = input.path();
+    let mut out: Vec<String> = (errors.iter().take(MAX_ERRORS_SHOWN))
+        .map(|e| render(source(input), &parse_diagnostic(e)))
+        .collect();
+    let more = errors.len().saturating_sub(MAX_ERRORS_SHOWN);
+    if more > 0 {
+        out.push(format!(
+            "zaitaku: {path}: {more} more parse error(s) not shown"
+        ));
+    }
+    out.push(format!(
+        "zaitaku: {path}: {} parse error(s); nothing written",
+        errors.len()
+    ));
+    if input.read_as() == ReadAs::Pdf {
+        // The lines above are the PDF's text as read: say how to see it.
+        out.push(format!(
+            "zaitaku: {path}: the PDF's text does not read as the report: `zaitaku extract {path}` prints it (a PDF that draws its lines out of order reads so); the text of an extractor that orders lines by their place on the page (pdftotext, PyMuPDF) may read"
+        ));
+    }
+    out
+}
+
+/// Says every error of an overrides file, in line order, each with its line.
+pub fn say_rejected(r: &Rejected) {
+    let starts = line_starts(&r.text);
+    let source = Source {
+        path: &r.path,
+        text: &r.text,
+        starts: &starts,
+        first_line: 1,
+    };
+    for e in &r.errors {
+        // The caret under the field found, where the line holds it.
+        let mut d = parse_diagnostic(e);
+        d.at = locate_field(source, e.position, e.found.text());
+        say!("{}", render(source, &d));
+    }
+}
+
+/// An error of the parse crate as a message: its kind, the page where one
+/// is known and what was expected; what was found under the caret.
+fn parse_diagnostic(e: &ParseError) -> Diagnostic<'static> {
+    let title = match e.kind {
+        ErrorKind::Decode | ErrorKind::Limit | ErrorKind::Overrides => {
+            format!("expected {}", e.expected)
+        }
+        _ => format!("page {}: expected {}", e.position.page, e.expected),
+    };
+    Diagnostic {
+        level: Level::ERROR,
+        id: e.kind.id(),
+        title,
+        at: e.position,
+        label: format!("found {}", e.found),
+        also: Vec::new(),
+        notes: Vec::new(),
+    }
+}
+
+/// A decode error, with the damaged line where it has one.
+fn decode_error(shown: &str, e: &ParseError) -> String {
+    let line = e.source_line.as_deref().unwrap_or_default();
+    // No line to show for an empty, oversized or undetected file.
+    let starts = if e.source_line.is_some() {
+        line_starts(line)
+    } else {
+        Vec::new()
+    };
+    let source = Source {
+        path: shown,
+        text: line,
+        starts: &starts,
+        first_line: e.position.line,
+    };
+    let mut d = parse_diagnostic(e);
+    if e.kind == ErrorKind::Decode && e.source_line.is_some() {
+        d.notes
+            .push("use --encoding to read the file in another encoding".into());
+    }
+    render(source, &d)
+}
+
+/// Each failed check of `report` rendered with the source lines it is
+/// about (the published figure under the caret), from `source`.
+fn failure_messages(source: Source<'_>, report: &ValidationReport) -> Vec<String> {
+    let mut out = Vec::new();
+    for (check, line) in report.failures().zip(report.failure_lines()) {
+        // Each line once, in the check's order, as many as are shown.
+        let mut spans: Vec<Span> = Vec::new();
+        for s in &check.spans {
+            if spans.len() > MAX_PLACES {
+                break;
+            }
+            if !spans.iter().any(|t| t.line == s.line) {
+                spans.push(*s);
+            }
+        }
+        let Some((first, rest)) = spans.split_first() else {
+            out.push(format!("zaitaku: {line}"));
+            continue;
+        };
+        let d = Diagnostic {
+            level: Level::ERROR,
+            id: "check",
+            title: line,
+            at: locate(source, *first, &check.expected),
+            label: match check.printed_at {
+                Some(_) => format!("published {}", check.expected),
+                None => "what the check is about starts here".to_string(),
+            },
+            also: (rest.iter().take(MAX_PLACES))
+                .map(|s| (*s, "also about this line".to_string()))
+                .chain(
+                    (check.suspects.iter().take(MAX_PLACES))
+                        .map(|s| (s.span, format!("may explain it: {}", s.why))),
+                )
+                .collect(),
+            notes: Vec::new(),
+        };
+        out.push(render(source, &d));
+    }
+    out
+}
+
+/// The summary line of a validation.
+pub fn say_totals(summary: &Summary) {
+    let failed = summary.failures.len();
+    say!(
+        "zaitaku: {} checks, {} passed, {} failed; {} ambiguities listed in the report (`zaitaku check --all` prints every row)",
+        summary.checks,
+        summary.checks - failed,
+        failed,
+        summary.ambiguities
+    );
+}
+
+/// A character CP932 cannot hold, shown where the CSV would hold it; `None`
+/// for another error.
+pub fn unencodable(e: &ExportError) -> Option<String> {
+    let ExportError::Unencodable {
+        file,
+        line,
+        column,
+        character,
+        code,
+        text,
+        at_column,
+    } = e
+    else {
+        return None;
+    };
+    let starts = line_starts(text);
+    let source = Source {
+        path: file,
+        text,
+        starts: &starts,
+        first_line: u32::try_from(*line).unwrap_or(u32::MAX),
+    };
+    let d = Diagnostic {
+        level: Level::ERROR,
+        id: "encoding",
+        title: format!("expected characters CP932 can hold in column {column}"),
+        at: Span::line(0, source.first_line).at_column(*at_column),
+        label: format!("「{character}」 (U+{code:04X}) has no CP932 code"),
+        also: Vec::new(),
+        notes: vec!["write UTF-8 (the default) or change the text".into()],
+    };
+    Some(render(source, &d))
+}
