@@ -186,80 +186,61 @@ pub struct CsvError {
 
 /// Reads a CSV file as the build writes them (RFC 4180: a header, `,`
 /// between fields, `"` around a field holding a comma, a quote or a line
-/// end, `""` for a quote, `\n` or `\r\n` ends; a UTF-8 BOM ignored).
+/// end, `""` for a quote, `\n` or `\r\n` ends; a UTF-8 BOM ignored), with
+/// the `csv` crate; every record must have the header's fields, and a quote
+/// left open (which the `csv` crate reads as running to the end) is an error.
 pub fn parse_csv(text: &str) -> Result<Rows, CsvError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut records: Vec<Vec<String>> = Vec::new();
-    let (mut record, mut field) = (Vec::new(), String::new());
-    let (mut quoted, mut was_quoted, mut line, mut start_line) = (false, false, 1usize, 1usize);
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, quoted) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                chars.next();
-                field.push('"');
-            }
-            ('"', true) => quoted = false,
-            ('"', false) if field.is_empty() && !was_quoted => {
-                quoted = true;
-                was_quoted = true;
-            }
-            ('"', false) => {
-                return Err(CsvError {
-                    line,
-                    what: "expected a quote only around a whole field".into(),
-                })
-            }
-            (',', false) => {
-                record.push(std::mem::take(&mut field));
-                was_quoted = false;
-            }
-            ('\r', false) if chars.peek() == Some(&'\n') => {}
-            ('\n', false) => {
-                record.push(std::mem::take(&mut field));
-                records.push(std::mem::take(&mut record));
-                was_quoted = false;
-                line += 1;
-                start_line = line;
-            }
-            ('\n', true) => {
-                line += 1;
-                field.push('\n');
-            }
-            (c, _) => field.push(c),
-        }
-    }
-    if quoted {
-        return Err(CsvError {
-            line: start_line,
-            what: "expected a closing quote before the end of the file".into(),
-        });
-    }
-    if !field.is_empty() || !record.is_empty() || was_quoted {
-        record.push(field);
-        records.push(record);
-    }
-    let mut records = records.into_iter();
-    let columns = records.next().ok_or(CsvError {
-        line: 1,
-        what: "expected a header".into(),
-    })?;
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    let mut records = reader.records();
+    let error = |line: u64, what: String| CsvError {
+        line: usize::try_from(line).unwrap_or(usize::MAX),
+        what,
+    };
+    let columns: Vec<String> = match records.next() {
+        Some(Ok(header)) => header.iter().map(str::to_string).collect(),
+        Some(Err(e)) => return Err(of_csv(&e)),
+        None => return Err(error(1, "expected a header".into())),
+    };
     let mut rows = Rows {
         columns,
         ..Rows::default()
     };
-    for (k, r) in records.enumerate() {
-        if r.len() != rows.columns.len() {
-            return Err(CsvError {
-                line: k + 2,
-                what: format!("expected {} fields, found {}", rows.columns.len(), r.len()),
-            });
-        }
-        for v in &r {
+    let mut last_line = 1;
+    for record in records {
+        let record = record.map_err(|e| of_csv(&e))?;
+        last_line = record.position().map_or(last_line, |p| p.line());
+        for v in &record {
             rows.push(v);
         }
     }
+    // Quotes come in pairs in a file the build wrote (a quote inside a
+    // quoted field is doubled): an odd count is a quote never closed.
+    if text.bytes().filter(|&b| b == b'"').count() % 2 == 1 {
+        return Err(error(
+            last_line,
+            "expected a closing quote before the end of the file".into(),
+        ));
+    }
     Ok(rows)
+}
+
+/// The `csv` crate's error as a [`CsvError`]: its line, and what was wrong.
+fn of_csv(e: &csv::Error) -> CsvError {
+    let line = e.position().map_or(1, csv::Position::line);
+    let what = match e.kind() {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => format!("expected {expected_len} fields, found {len}"),
+        csv::ErrorKind::Utf8 { .. } => "expected UTF-8".to_string(),
+        _ => e.to_string(),
+    };
+    CsvError {
+        line: usize::try_from(line).unwrap_or(usize::MAX),
+        what,
+    }
 }
 
 #[cfg(test)]

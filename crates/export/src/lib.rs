@@ -77,7 +77,7 @@ pub fn render_documents(
         datapackage(tables, csv),
         OutputFile {
             name: "validation_report.json".into(),
-            bytes: write::with_replacements_json(summary.to_json(), replaced).into_bytes(),
+            bytes: write::with_replacements_json(summary.json(), replaced).into_bytes(),
         },
         OutputFile {
             name: "validation_report.md".into(),

@@ -118,23 +118,16 @@ fn column_changes(old: &str, new: &str) -> Option<String> {
     Some(out)
 }
 
-/// The fields of one CSV line (quoted fields may hold commas and "").
+/// The fields of one CSV line, read by the `csv` crate (quoted fields may
+/// hold commas and "").
 fn fields(line: &str) -> Vec<String> {
-    let (mut out, mut field, mut quoted) = (Vec::new(), String::new(), false);
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, quoted) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            ('"', _) => quoted = !quoted,
-            (',', false) => out.push(std::mem::take(&mut field)),
-            _ => field.push(c),
-        }
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(line.as_bytes());
+    match reader.records().next() {
+        Some(Ok(record)) => record.iter().map(str::to_string).collect(),
+        _ => vec![String::new()],
     }
-    out.push(field);
-    out
 }
 
 /// Every check a failed build names (「FAIL id [edition]」) is a row of

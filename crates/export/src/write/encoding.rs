@@ -183,32 +183,33 @@ pub fn with_replacements_markdown(mut md: String, replaced: &[(String, Replaced)
     md
 }
 
-/// The validation report (JSON) with `csv_replacements` (see
-/// [`with_replacements_markdown`]); as it was where nothing was replaced.
-pub fn with_replacements_json(json: String, replaced: &[(String, Replaced)]) -> String {
-    if replaced.iter().all(|(_, r)| r.is_empty()) {
-        return json;
-    }
-    let Ok(serde_json::Value::Object(mut doc)) = serde_json::from_str::<serde_json::Value>(&json)
-    else {
-        return json;
-    };
-    let rows: Vec<serde_json::Value> = replaced
-        .iter()
-        .flat_map(|(file, counts)| {
-            counts.iter().map(move |(c, n)| {
-                serde_json::json!({
-                    "file": file,
-                    "character": c.to_string(),
-                    "code": format!("U+{:04X}", u32::from(*c)),
-                    "written_as": substitute_of(*c),
-                    "times": n,
+/// The validation report's JSON document with `csv_replacements` (see
+/// [`with_replacements_markdown`]) where characters were replaced, as pretty
+/// JSON ending with a newline.
+pub fn with_replacements_json(
+    mut doc: serde_json::Value,
+    replaced: &[(String, Replaced)],
+) -> String {
+    if let (serde_json::Value::Object(doc), false) =
+        (&mut doc, replaced.iter().all(|(_, r)| r.is_empty()))
+    {
+        let rows: Vec<serde_json::Value> = replaced
+            .iter()
+            .flat_map(|(file, counts)| {
+                counts.iter().map(move |(c, n)| {
+                    serde_json::json!({
+                        "file": file,
+                        "character": c.to_string(),
+                        "code": format!("U+{:04X}", u32::from(*c)),
+                        "written_as": substitute_of(*c),
+                        "times": n,
+                    })
                 })
             })
-        })
-        .collect();
-    doc.insert("csv_replacements".into(), rows.into());
-    let mut out = serde_json::to_string_pretty(&doc).unwrap_or(json);
+            .collect();
+        doc.insert("csv_replacements".into(), rows.into());
+    }
+    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
     out.push('\n');
     out
 }

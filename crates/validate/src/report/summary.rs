@@ -82,11 +82,11 @@ impl Summary {
         self.failures.iter().map(failure_line).collect()
     }
 
-    /// The summary as pretty JSON (ends with a newline): totals, the
-    /// families, per edition the passed and failed counts per family, every
-    /// failed check in full, every ambiguity kind with its count and first
-    /// examples, and the tables holding every row.
-    pub fn to_json(&self) -> String {
+    /// The summary as a JSON document: totals, the families, per edition
+    /// the passed and failed counts per family, every failed check in full,
+    /// every ambiguity kind with its count and first examples, and the
+    /// tables holding every row.
+    pub fn json(&self) -> serde_json::Value {
         let failed = self.failures.len();
         let by_edition: Vec<serde_json::Value> = self
             .counts
@@ -119,7 +119,12 @@ impl Summary {
             "ambiguity_kinds": kinds,
             "tables": { "checks": "validation_checks", "ambiguities": "ambiguities" },
         });
-        let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+        doc
+    }
+
+    /// The summary as pretty JSON (see [`json`](Self::json)), ending with a newline.
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(&self.json()).unwrap_or_default();
         s.push('\n');
         s
     }
