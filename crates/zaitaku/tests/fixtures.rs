@@ -130,8 +130,41 @@ fn fields(line: &str) -> Vec<String> {
     }
 }
 
-/// Every check a failed build names (「FAIL id [edition]」) is a row of
-/// `validation_checks` with status `fail`, as `show` prints the table.
+/// The failed checks of the fixture at `path` (with its overrides
+/// sidecar), as the library gives them: (id, edition).
+fn library_failures(path: &Path) -> Vec<(String, String)> {
+    use zaitaku_pipeline::editions::{validate_all, Outcome};
+    let paths = [path.to_path_buf()];
+    let inputs = zaitaku_pipeline::Inputs::read(
+        &paths,
+        |_| "input.txt".to_string(),
+        |p| std::fs::read(p),
+        Default::default(),
+    );
+    let editions: Vec<_> = (inputs.texts.iter())
+        .filter_map(|t| t.edition().map(|e| e.as_of))
+        .collect();
+    let pins = std::fs::read_to_string(path.with_extension("overrides.csv"))
+        .ok()
+        .map(|text| {
+            zaitaku_pipeline::Pins::parse("overrides.csv".into(), text, &editions).unwrap()
+        });
+    let mut failed = Vec::new();
+    validate_all(&inputs.texts, pins.as_ref(), |p| {
+        if let Outcome::Validated(v) = &p.outcome {
+            failed.extend(
+                v.validation
+                    .failures()
+                    .map(|c| (c.id.clone(), c.edition.to_string())),
+            );
+        }
+    });
+    failed
+}
+
+/// Every check the library fails for a fixture (exit 1) is a row of
+/// `validation_checks` with status `fail`, as `show` prints the table, and
+/// the build's messages name it.
 fn failures_are_rows(wd: &Workdir, path: &Path, stderr: &str) {
     let mut args = vec!["show", "validation_checks", "input.txt", "--csv"];
     if path.with_extension("overrides.csv").exists() {
@@ -139,21 +172,19 @@ fn failures_are_rows(wd: &Workdir, path: &Path, stderr: &str) {
     }
     let show = wd.run(&args);
     assert_eq!(show.code, 1, "{}: {}", path.display(), show.stderr);
-    let failed: Vec<(&str, &str)> = stderr
-        .split("FAIL ")
-        .skip(1)
-        .filter_map(|rest| {
-            let (id, rest) = rest.split_once(" [")?;
-            Some((id, rest.split_once(']')?.0))
-        })
-        .collect();
-    assert!(!failed.is_empty(), "{}: no FAIL named", path.display());
+    let failed = library_failures(path);
+    assert!(!failed.is_empty(), "{}: no check failed", path.display());
     for (id, edition) in failed {
         let row = format!("{edition},{id},");
         let line = show.stdout.lines().find(|l| l.starts_with(&row));
         assert!(
             line.is_some_and(|l| l.contains(",fail,")),
             "{}: {id} is no row with status fail: {line:?}",
+            path.display()
+        );
+        assert!(
+            stderr.contains(&id),
+            "{}: the messages do not name {id}",
             path.display()
         );
     }

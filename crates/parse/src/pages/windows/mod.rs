@@ -37,9 +37,11 @@ use crate::text::{Line, Page};
 
 mod leftovers;
 mod record;
+mod window;
 
 use leftovers::{leftovers, plan_month};
-use record::{events, window, Event};
+use record::{events, Event};
+use window::window;
 
 pub use crate::layout::TARGET_COLUMNS;
 pub use crate::model::windows::{
@@ -150,7 +152,7 @@ pub fn parse(
     let mut anchors: Vec<(usize, u32)> = Vec::new();
     let mut left: Vec<L<'_>> = Vec::new();
     let mut left_pages: Vec<Vec<L<'_>>> = Vec::new();
-    let shared = record::shared_first_words(&events);
+    let shared = window::shared_first_words(&events);
     for (e, shares_first_word) in events.iter().zip(shared) {
         match e {
             Event::Own {
