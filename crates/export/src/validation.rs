@@ -5,12 +5,12 @@
 use crate::columns::EDITION;
 use crate::table::{d, i, meta, oi, os, s, Builder, Kind, Meta, Table};
 use zaitaku_parse::model::Date;
-use zaitaku_validate::report::{family_of, Ambiguity, Check, FAMILY_NAMES};
+use zaitaku_validate::report::{Ambiguity, Check, FAMILY_NAMES};
 use zaitaku_validate::ValidationReport;
 
 const FAMILY: Meta = meta(
     "family",
-    Kind::Enum(FAMILY_NAMES),
+    Kind::Enum(&FAMILY_NAMES),
     "分類",
     "The family of checks: program_summary (page 1), question_summary (page 2), municipality_answers (pages 3–4), associations (pages 5–6), consultation_windows (pages 7–11), cross_page (figures printed on two pages)",
     None,
@@ -42,12 +42,13 @@ const SOURCE_COLUMN: Meta = meta(
 /// check that is added or removed changes one row, not the numbering).
 pub fn validation_checks(report: &ValidationReport) -> Table {
     let mut rows: Vec<&Check> = report.checks.iter().collect();
-    rows.sort_by(|a, b| (&a.edition, &a.id).cmp(&(&b.edition, &b.id)));
+    // In the order of the ids as written (as ever).
+    rows.sort_by_cached_key(|c| (c.edition, c.id.to_string()));
     let first = |c: &&Check| c.spans.first().copied();
     Builder::<&Check>::default()
         .col(EDITION, |c| d(c.edition))
-        .col(meta("check_id", Kind::Str, "検証ID", "Stable id: p2.ka.q2.pct_no (its first part is the family)", None), |c| s(&c.id))
-        .col(FAMILY, |c| s(family_of(&c.id)))
+        .col(meta("check_id", Kind::Str, "検証ID", "Stable id: p2.ka.q2.pct_no (its first part is the family)", None), |c| s(c.id.to_string()))
+        .col(FAMILY, |c| s(c.id.family().name()))
         .col(meta("subject", Kind::Str, "対象", "What is checked, for a person: 「カ② 未実施等 share of N (n=…)」", None), |c| s(&c.subject))
         .col(meta("status", STATUSES, "結果", "pass, or fail (a failed check makes the build exit 1)", None), |c| s(if c.passed { "pass" } else { "fail" }))
         .col(meta("published", Kind::Str, "公表値", "The figure the report prints (or the rule's expectation), as printed", None), |c| s(&c.expected))
@@ -80,9 +81,9 @@ pub fn ambiguities(report: &ValidationReport) -> Table {
     Builder::<A<'_>>::default()
         .col(EDITION, |r| d(r.a.edition))
         .col(meta("ambiguity_no", Kind::Int, "番号", "The ambiguity's place in its edition's list (from 1)", None), |r| i(r.no))
-        .col(meta("ambiguity_id", Kind::Str, "ID", "Id of what it concerns: win.targets, assoc.round_the_clock_care.unresolved", None), |r| s(&r.a.id))
+        .col(meta("ambiguity_id", Kind::Str, "ID", "Id of what it concerns: win.targets, assoc.round_the_clock_care.unresolved", None), |r| s(r.a.id.to_string()))
         .col(meta("kind", Kind::Str, "種類", "The family's id and the id's last part: win.targets, assoc.unresolved, p2.count_yes", None), |r| s(r.a.kind()))
-        .col(FAMILY, |r| s(family_of(&r.a.id)))
+        .col(FAMILY, |r| s(r.a.id.family().name()))
         .col(meta("subject", Kind::Str, "対象", "What it concerns, for a person: 「window 2 of 千代田区 (its name)」", None), |r| s(&r.a.subject))
         .col(meta("resolution", Kind::Str, "処理", "What the text says and what was done: the value left null, or the rule that decided it", None), |r| s(&r.a.resolution))
         .col(SOURCE_PAGE, |r| oi(r.a.at.map(|s| s.page)))

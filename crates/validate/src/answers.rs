@@ -4,7 +4,7 @@
 //! 「いずれかを実施」 rows to the municipalities with any of their questions.
 
 use crate::pages::{option_name, program_row_name, question_name};
-use crate::report::{Compare, ValidationReport};
+use crate::report::{Compare, Family, Id, ValidationReport};
 use crate::suspects::{
     any_of_suspects, blame, cell, contradictions, implemented_or_planned, mark_suspects,
     Contradiction,
@@ -21,9 +21,14 @@ pub fn municipality_answers(report: &Report, out: &mut ValidationReport) {
         legend_changes(page, ed, out);
         let odd = contradictions(page);
         for c in &odd {
-            let (show, id) = question_name("mun", c.column.item, c.column.question, c.column.sub);
+            let (show, id) = question_name(
+                Family::MunicipalityAnswers,
+                c.column.item,
+                c.column.question,
+                c.column.sub,
+            );
             out.ambiguity(
-                format!("{id}.condition"),
+                id.child("condition"),
                 ed,
                 format!("{show} of {} (no. {})", c.row.name, c.row.no),
                 format!(
@@ -47,8 +52,11 @@ pub fn municipality_answers(report: &Report, out: &mut ValidationReport) {
 }
 
 /// `mun.a-e`: the id of a page by its items.
-fn page_id(page: &AnswerPage) -> String {
-    format!("mun.{}-{}", page.items.0.id(), page.items.1.id())
+fn page_id(page: &AnswerPage) -> Id {
+    Id::new(
+        Family::MunicipalityAnswers,
+        format!("{}-{}", page.items.0.id(), page.items.1.id()),
+    )
 }
 
 /// The page's rows are the survey's municipalities (the reference list, less
@@ -74,7 +82,7 @@ fn rows_are_the_survey(report: &Report, page: &AnswerPage, ed: Date, out: &mut V
     );
     out.check(
         Compare {
-            id: format!("{id}.rows"),
+            id: id.child("rows"),
             edition: ed,
             subject: format!("rows of page {}", page.page),
             printed_at: page
@@ -102,7 +110,7 @@ fn rows_are_the_survey(report: &Report, page: &AnswerPage, ed: Date, out: &mut V
     let in_order = format!("1–{} in order", page.rows.len());
     out.check(
         Compare {
-            id: format!("{id}.numbers"),
+            id: id.child("numbers"),
             edition: ed,
             subject: format!("numbers of the rows of page {}", page.page),
             printed_at: None,
@@ -113,7 +121,7 @@ fn rows_are_the_survey(report: &Report, page: &AnswerPage, ed: Date, out: &mut V
     );
     out.check(
         Compare {
-            id: format!("{id}.n"),
+            id: id.child("n"),
             edition: ed,
             subject: format!("rows of page {} = n of page 2", page.page),
             printed_at: Some(report.questions.n_span.to_string()),
@@ -170,7 +178,7 @@ fn legend_changes(page: &AnswerPage, ed: Date, out: &mut ValidationReport) {
     for e in &page.legend.entries {
         if e.printed != e.status.usual() {
             out.ambiguity(
-                format!("{}.legend.{}", page_id(page), e.status.id()),
+                page_id(page).child("legend").child(e.status.id()),
                 ed,
                 format!("mark legend of page {}", page.page),
                 format!(
@@ -204,7 +212,7 @@ fn marks_against_page_two(
     ed: Date,
     out: &mut ValidationReport,
 ) {
-    let (show, id) = question_name("mun", col.item, col.question, col.sub);
+    let (show, id) = question_name(Family::MunicipalityAnswers, col.item, col.question, col.sub);
     let yes = page
         .rows
         .iter()
@@ -233,7 +241,7 @@ fn marks_against_page_two(
     let published_yes = published(twin.and_then(|t| t.count_yes));
     out.check_with_suspects(
         Compare {
-            id: format!("{id}.yes"),
+            id: id.child("yes"),
             edition: ed,
             subject: format!(
                 "{show}: rows marked {yes_marks} on page {} = 実施・予定 on page 2",
@@ -252,7 +260,7 @@ fn marks_against_page_two(
     let published_no = published(twin.and_then(|t| t.count_no));
     out.check_with_suspects(
         Compare {
-            id: format!("{id}.no"),
+            id: id.child("no"),
             edition: ed,
             subject: format!(
                 "{show}: rows with any other mark on page {} = 未実施等 on page 2",
@@ -277,7 +285,7 @@ fn options_against_page_two(
     ed: Date,
     out: &mut ValidationReport,
 ) {
-    let (show, q_id) = question_name("mun", col.item, col.question, col.sub);
+    let (show, q_id) = question_name(Family::MunicipalityAnswers, col.item, col.question, col.sub);
     let mut unmatched: Vec<String> = Vec::new();
     for row in &page.rows {
         let Some(c) = row.cells.iter().find(|c| *c.column == *col) else {
@@ -292,7 +300,7 @@ fn options_against_page_two(
                 row.name, choice.raw_text, row.span
             ));
             out.ambiguity(
-                format!("{q_id}.unmatched"),
+                q_id.child("unmatched"),
                 ed,
                 format!("{show} of {} (no. {})", row.name, row.no),
                 format!(
@@ -304,7 +312,12 @@ fn options_against_page_two(
         }
     }
     for option in options_of(col.item, col.question) {
-        let (show, id) = option_name("mun", col.item, col.question, option.label);
+        let (show, id) = option_name(
+            Family::MunicipalityAnswers,
+            col.item,
+            col.question,
+            option.label,
+        );
         let chosen = page
             .rows
             .iter()
@@ -330,7 +343,7 @@ fn options_against_page_two(
         }
         out.check(
             Compare {
-                id: format!("{id}.chosen"),
+                id: id.child("chosen"),
                 edition: ed,
                 subject: format!(
                     "{show}: rows choosing it on page {} = its count on page 2",
@@ -359,7 +372,7 @@ fn or_list(marks: &[char]) -> String {
 /// row's questions on pages 3–4.
 fn any_of_rows(report: &Report, ed: Date, out: &mut ValidationReport) {
     for r in report.program.rows.iter().filter(|r| !r.any_of.is_empty()) {
-        let (show, id) = program_row_name("mun", r);
+        let (show, id) = program_row_name(Family::MunicipalityAnswers, r);
         let in_row = |item: Item, question: u8| item == r.item && r.any_of.contains(&question);
         let mut names: Vec<&str> = Vec::new();
         let mut pages: Vec<u32> = Vec::new();
@@ -407,7 +420,7 @@ fn any_of_rows(report: &Report, ed: Date, out: &mut ValidationReport) {
         };
         out.check_with_suspects(
             Compare {
-                id: format!("{id}.count"),
+                id: id.child("count"),
                 edition: ed,
                 subject: format!(
                     "{show}: municipalities with {} in any of {}{questions} on page {} = FY{} count on page 1",

@@ -4,7 +4,7 @@
 //! marks, totals and pins, and decided cells never exceed a total. The
 //! report then lists what the text decides and what it cannot.
 
-use crate::report::{Compare, ValidationReport};
+use crate::report::{Compare, Family, Id, ValidationReport};
 use zaitaku_parse::model::{AssociationTable, Date, Report, Resolution, Span};
 
 /// Every check and ambiguity of pages 5–6.
@@ -24,7 +24,7 @@ fn years_label(t: &AssociationTable) -> String {
 
 fn table(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
     let p = t.program.id();
-    let id = |s: &str| format!("assoc.{p}.{s}");
+    let id = |s: &str| Id::new(Family::Associations, format!("{p}.{s}"));
     let cmp = |name: &str, subject: String, at: Option<Span>| Compare {
         id: id(name),
         edition: ed,
@@ -147,7 +147,7 @@ fn pins(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
         let fits = pin.fits_alone;
         out.check(
             Compare {
-                id: format!("assoc.{}.override.{}.fy{}", t.program.id(), row.name, year.fiscal_year),
+                id: Id::new(Family::Associations, format!("{}.override.{}.fy{}", t.program.id(), row.name, year.fiscal_year)),
                 edition: ed,
                 subject: format!(
                     "override {} ({}): {} FY{} participated = {}, against {}'s {} mark(s) and the totals",
@@ -196,7 +196,7 @@ fn summary(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
         .collect();
     out.check(
         Compare {
-            id: format!("assoc.{p}.cells"),
+            id: Id::new(Family::Associations, format!("{p}.cells")),
             edition: ed,
             subject: format!(
                 "{} (page {}): every association × year cell is decided by one rule or unresolved: {}",
@@ -216,7 +216,7 @@ fn summary(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
         ),
     );
     out.ambiguity(
-        format!("assoc.{p}.summary"),
+        Id::new(Family::Associations, format!("{p}.summary")),
         ed,
         format!("{} (page {}), {}", t.program.title(), t.page, years_label(t)),
         format!(
@@ -240,7 +240,7 @@ fn summary(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
         let unresolved = years(Resolution::Unresolved);
         if !unresolved.is_empty() {
             out.ambiguity(
-                format!("assoc.{p}.unresolved"),
+                Id::new(Family::Associations, format!("{p}.unresolved")),
                 ed,
                 format!(
                     "{} ({}): {} mark(s) over {} year columns",
@@ -259,7 +259,7 @@ fn summary(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
         let forced = years(Resolution::ForcedByTotals);
         if !forced.is_empty() {
             out.ambiguity(
-                format!("assoc.{p}.forced"),
+                Id::new(Family::Associations, format!("{p}.forced")),
                 ed,
                 format!("{} ({}): {} mark(s)", row.name, t.program.id(), row.marks),
                 format!(
@@ -281,7 +281,7 @@ fn summary(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
         };
         if header.marks > 0 {
             out.ambiguity(
-                format!("assoc.{p}.member"),
+                Id::new(Family::Associations, format!("{p}.member")),
                 ed,
                 format!("{} ({}), listed under {group}", row.name, t.program.id()),
                 format!(
@@ -294,7 +294,7 @@ fn summary(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
     }
     if let Some((legend, span)) = &t.shading_legend {
         out.ambiguity(
-            format!("assoc.{p}.shading"),
+            Id::new(Family::Associations, format!("{p}.shading")),
             ed,
             format!("{} (page {}): shaded associations", t.program.title(), t.page),
             format!("the page marks some associations by a shading explained as 「{legend}」; the text lost the shading, so which ones is not reconstructed"),

@@ -4,7 +4,7 @@
 
 use crate::arithmetic::show_tenths;
 use crate::pages::program_row_name;
-use crate::report::{Compare, ValidationReport};
+use crate::report::{Compare, Family, Id, ValidationReport};
 use zaitaku_parse::model::Report;
 
 /// Page 1 and page 2 agree on n, and on every count and share they both print.
@@ -13,7 +13,7 @@ pub fn page1_against_page2(report: &Report, out: &mut ValidationReport) {
     let (p1, p2) = (&report.program, &report.questions);
     out.check(
         Compare {
-            id: "x.n".into(),
+            id: Id::new(Family::CrossPage, "n"),
             edition: ed,
             subject: "n on page 1 = n on page 2".into(),
             printed_at: Some(format!("{} and {}", p1.n_span, p2.n_span)),
@@ -24,7 +24,7 @@ pub fn page1_against_page2(report: &Report, out: &mut ValidationReport) {
     );
     for r in &p1.rows {
         let Some(q) = r.question else { continue };
-        let (show, id) = program_row_name("x", r);
+        let (show, id) = program_row_name(Family::CrossPage, r);
         let twin = p2
             .rows
             .iter()
@@ -35,7 +35,7 @@ pub fn page1_against_page2(report: &Report, out: &mut ValidationReport) {
             twin.map_or("nowhere on page 2".to_string(), |t| t.span.to_string())
         ));
         let cmp = |field: &str, what: &str| Compare {
-            id: format!("{id}.{field}"),
+            id: id.child(field),
             edition: ed,
             subject: format!(
                 "{show} {what} of 「{}」: page 1 (published) = page 2 (reconstructed)",

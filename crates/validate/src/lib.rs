@@ -19,7 +19,7 @@
 //! let changed = seed.replace("② 62.3% 20 37.7%", "② 62.3% 20 37.8%");
 //! let report = zaitaku_parse::parse_text(&changed).unwrap();
 //! let result = zaitaku_validate::validate(&[report]);
-//! let failed: Vec<&str> = result.failures().map(|c| c.id.as_str()).collect();
+//! let failed: Vec<String> = result.failures().map(|c| c.id.to_string()).collect();
 //! assert_eq!(failed, ["p2.ka.q2.pct_no"]);
 //! ```
 #![deny(missing_docs)]

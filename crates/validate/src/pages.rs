@@ -2,13 +2,13 @@
 //! every change against the two counts, 「実施・予定」 + 「未実施等」 = n.
 
 use crate::arithmetic::{percent_tenths, show_tenths};
-use crate::report::{Compare, ValidationReport};
+use crate::report::{Compare, Family, Id, ValidationReport};
 use zaitaku_parse::layout::{marker, option_index, Item, SubQuestion};
 use zaitaku_parse::model::{CountSource, ProgramRow, QuestionRow, Report, Span};
 
 /// A page-1 row's name for people and its id in a check family: `カ②`,
 /// `p1.ka.q2`; `カ(いずれか)`, `p1.ka.any` (family `p1`).
-pub fn program_row_name(family: &str, r: &ProgramRow) -> (String, String) {
+pub fn program_row_name(family: Family, r: &ProgramRow) -> (String, Id) {
     let (q_id, q_show) = match (r.question, r.sub) {
         (Some(q), Some(s)) => (
             format!("q{q}.{}", s.id()),
@@ -19,23 +19,23 @@ pub fn program_row_name(family: &str, r: &ProgramRow) -> (String, String) {
     };
     (
         format!("{}{q_show}", r.item.katakana()),
-        format!("{family}.{}.{q_id}", r.item.id()),
+        Id::new(family, format!("{}.{q_id}", r.item.id())),
     )
 }
 
 /// A question's name for people and its id in a check family:
 /// `キ②パンフレット等`, `p2.ki.q2.pamphlet` (family `p2`).
 pub fn question_name(
-    family: &str,
+    family: Family,
     item: Item,
     question: u8,
     sub: Option<SubQuestion>,
-) -> (String, String) {
+) -> (String, Id) {
     let mut show = format!("{}{}", item.katakana(), marker(question));
-    let mut id = format!("{family}.{}.q{question}", item.id());
+    let mut id = Id::new(family, format!("{}.q{question}", item.id()));
     if let Some(s) = sub {
         show += s.label();
-        id += &format!(".{}", s.id());
+        id = id.child(s.id());
     }
     (show, id)
 }
@@ -43,17 +43,17 @@ pub fn question_name(
 /// An option's name for people and its id in a check family: `ウ③ 「その他」`,
 /// `p2.u.q3.opt3` (options numbered by their place in the question's
 /// vocabulary, from 1).
-pub fn option_name(family: &str, item: Item, question: u8, option: &str) -> (String, String) {
+pub fn option_name(family: Family, item: Item, question: u8, option: &str) -> (String, Id) {
     let (show, id) = question_name(family, item, question, None);
     let k = option_index(item, question, option).map_or(0, |k| k + 1);
-    (format!("{show} 「{option}」"), format!("{id}.opt{k}"))
+    (format!("{show} 「{option}」"), id.child(format!("opt{k}")))
 }
 
 /// A page-2 row's name for people and its id: `ウ③ 「その他」`, `p2.u.q3.opt3`.
-pub fn question_row_name(r: &QuestionRow) -> (String, String) {
+pub fn question_row_name(r: &QuestionRow) -> (String, Id) {
     match r.option {
-        Some(o) => option_name("p2", r.item, r.question, o),
-        None => question_name("p2", r.item, r.question, r.sub),
+        Some(o) => option_name(Family::QuestionSummary, r.item, r.question, o),
+        None => question_name(Family::QuestionSummary, r.item, r.question, r.sub),
     }
 }
 
@@ -67,9 +67,9 @@ pub fn program_summary(report: &Report, out: &mut ValidationReport) {
     let p = &report.program;
     let n = p.n as i64;
     for r in &p.rows {
-        let (show, id) = program_row_name("p1", r);
+        let (show, id) = program_row_name(Family::ProgramSummary, r);
         let cmp = |field: &str, what: &str| Compare {
-            id: format!("{id}.{field}"),
+            id: id.child(field),
             edition: ed,
             subject: format!("{show} {what} (n={n})"),
             printed_at: at(r.span),
@@ -106,7 +106,7 @@ pub fn question_summary(report: &Report, out: &mut ValidationReport) {
     for (k, r) in q.rows.iter().enumerate() {
         let (show, id) = question_row_name(r);
         let cmp = |field: &str, what: String, span: Span| Compare {
-            id: format!("{id}.{field}"),
+            id: id.child(field),
             edition: ed,
             subject: format!("{show} {what} (n={n})"),
             printed_at: at(span),
@@ -148,7 +148,7 @@ pub fn question_summary(report: &Report, out: &mut ValidationReport) {
         }
         if r.count_yes_source == CountSource::ApartPlacedByTotal {
             out.ambiguity(
-                format!("{id}.count_yes"),
+                id.child("count_yes"),
                 ed,
                 format!("{show} 実施・予定 count"),
                 format!(
@@ -162,9 +162,9 @@ pub fn question_summary(report: &Report, out: &mut ValidationReport) {
         let before = k.checked_sub(1).and_then(|j| q.rows.get(j));
         let first_of_question = before.is_none_or(|b| b.item != r.item || b.question != r.question);
         if r.question_text.is_none() && first_of_question {
-            let (q_show, q_id) = question_name("p2", r.item, r.question, None);
+            let (q_show, q_id) = question_name(Family::QuestionSummary, r.item, r.question, None);
             out.ambiguity(
-                format!("{q_id}.question_text"),
+                q_id.child("question_text"),
                 ed,
                 format!("{q_show} question text"),
                 "page 2 prints no text that can be told to be this question's; question_text is null".to_string(),
@@ -179,7 +179,7 @@ pub fn question_summary(report: &Report, out: &mut ValidationReport) {
         .collect();
     out.check(
         Compare {
-            id: "p2.counts_placed".into(),
+            id: Id::new(Family::QuestionSummary, "counts_placed"),
             edition: ed,
             subject: "every count printed on page 2 belongs to a question".into(),
             printed_at: None,

@@ -7,7 +7,7 @@
 //! whose target columns the text cannot decide, every contact kept whole,
 //! and every leftover cell no rule attributes.
 
-use crate::report::{Compare, ValidationReport};
+use crate::report::{Compare, Family, Id, ValidationReport};
 use zaitaku_parse::layout::TARGET_COLUMNS;
 use zaitaku_parse::layout::{Item, Mark};
 use zaitaku_parse::model::windows::{MunicipalityWindows, Run};
@@ -50,7 +50,7 @@ pub fn consultation_windows(report: &Report, out: &mut ValidationReport) {
     );
     out.check(
         Compare {
-            id: "win.numbers".into(),
+            id: Id::new(Family::ConsultationWindows, "numbers"),
             edition: ed,
             subject: "municipality numbers on pages 7–11".into(),
             printed_at: None,
@@ -76,7 +76,7 @@ pub fn consultation_windows(report: &Report, out: &mut ValidationReport) {
         + w.unplaced.len();
     out.check(
         Compare {
-            id: "win.total".into(),
+            id: Id::new(Family::ConsultationWindows, "total"),
             edition: ed,
             subject: "windows parsed on pages 7–11 = the sum of the printed 設置箇所数".into(),
             printed_at: None,
@@ -87,7 +87,7 @@ pub fn consultation_windows(report: &Report, out: &mut ValidationReport) {
     );
     out.check(
         Compare {
-            id: "win.placed".into(),
+            id: Id::new(Family::ConsultationWindows, "placed"),
             edition: ed,
             subject: "every window printed is placed in a municipality by the printed counts"
                 .into(),
@@ -117,7 +117,7 @@ pub fn consultation_windows(report: &Report, out: &mut ValidationReport) {
     );
     for (text, span) in &w.unattributed {
         out.ambiguity(
-            "win.unattributed".into(),
+            Id::new(Family::ConsultationWindows, "unattributed"),
             ed,
             format!("leftover cell 「{text}」"),
             "printed apart from the rows (a merged name or 「その他」 cell); no rule ties it to one municipality's windows, so no window takes it".into(),
@@ -126,7 +126,7 @@ pub fn consultation_windows(report: &Report, out: &mut ValidationReport) {
     }
     for f in &w.lone_figures {
         out.ambiguity(
-            "win.lone_figure".into(),
+            Id::new(Family::ConsultationWindows, "lone_figure"),
             ed,
             format!("figure {} printed alone", f.value),
             "neither a municipality's number nor a count no other cell gives; not used".into(),
@@ -152,7 +152,7 @@ fn counts(m: &MunicipalityWindows, ed: Date, out: &mut ValidationReport) {
     };
     out.check(
         Compare {
-            id: format!("win.{:02}.count", m.no),
+            id: Id::new(Family::ConsultationWindows, format!("{:02}.count", m.no)),
             edition: ed,
             subject: format!(
                 "{} ({}): windows on pages 7–11 = 設置箇所数{how}",
@@ -200,7 +200,7 @@ fn run_counts(run: &Run, all: &[MunicipalityWindows], ed: Date, out: &mut Valida
     let agrees = printed == Some(found);
     out.check(
         Compare {
-            id: format!("win.{:02}-{:02}.count", first.no, last.no),
+            id: Id::new(Family::ConsultationWindows, format!("{:02}-{:02}.count", first.no, last.no)),
             edition: ed,
             subject: format!(
                 "{} placed by their counts ({}): {lines} = the sum of their 設置箇所数",
@@ -239,7 +239,10 @@ fn anchors(m: &MunicipalityWindows, ed: Date, out: &mut ValidationReport) {
         if !against.is_empty() {
             out.check(
                 Compare {
-                    id: format!("win.{:02}.w{}.placed", m.no, k + 1),
+                    id: Id::new(
+                        Family::ConsultationWindows,
+                        format!("{:02}.w{}.placed", m.no, k + 1),
+                    ),
                     edition: ed,
                     subject: format!("window {} of {} by the counts ({})", k + 1, m.name, x.span),
                     printed_at: Some(x.span.to_string()),
@@ -283,7 +286,7 @@ fn office_mark(report: &Report, m: &MunicipalityWindows, ed: Date, out: &mut Val
     };
     out.check(
         Compare {
-            id: format!("win.{:02}.o1", m.no),
+            id: Id::new(Family::ConsultationWindows, format!("{:02}.o1", m.no)),
             edition: ed,
             subject: format!(
                 "{} ({}): オ① on page 4 agrees with pages 7–11 ({what})",
@@ -318,7 +321,7 @@ fn notes(m: &MunicipalityWindows, ed: Date, out: &mut ValidationReport) {
         };
         if x.name_inferred() {
             out.ambiguity(
-                "win.name_inferred".into(),
+                Id::new(Family::ConsultationWindows, "name_inferred"),
                 ed,
                 subject(),
                 format!(
@@ -330,7 +333,7 @@ fn notes(m: &MunicipalityWindows, ed: Date, out: &mut ValidationReport) {
             );
         } else if x.name.is_none() {
             out.ambiguity(
-                "win.name_unknown".into(),
+                Id::new(Family::ConsultationWindows, "name_unknown"),
                 ed,
                 subject(),
                 "its name cell is merged and printed apart, and no rule ties one of the page's leftover names to it; name is null".into(),
@@ -339,7 +342,7 @@ fn notes(m: &MunicipalityWindows, ed: Date, out: &mut ValidationReport) {
         }
         if x.targets().is_none() {
             out.ambiguity(
-                "win.targets".into(),
+                Id::new(Family::ConsultationWindows, "targets"),
                 ed,
                 subject(),
                 format!(
@@ -351,7 +354,7 @@ fn notes(m: &MunicipalityWindows, ed: Date, out: &mut ValidationReport) {
         }
         if let Some(flag) = &x.contact_flag {
             out.ambiguity(
-                "win.contact".into(),
+                Id::new(Family::ConsultationWindows, "contact"),
                 ed,
                 subject(),
                 format!("{flag}: 「{}」", x.phone.as_deref().unwrap_or("")),
@@ -362,7 +365,7 @@ fn notes(m: &MunicipalityWindows, ed: Date, out: &mut ValidationReport) {
     if m.count_from_lone_figure {
         if let Some(c) = m.count {
             out.ambiguity(
-                "win.count_alone".into(),
+                Id::new(Family::ConsultationWindows, "count_alone"),
                 ed,
                 format!("設置箇所数 of {} ({})", m.name, m.no),
                 format!("printed as a figure alone ({}), read as {}'s: the one figure left on its page and the one count printed nowhere else", c.value, m.name),

@@ -155,7 +155,7 @@ fn library_failures(path: &Path) -> Vec<(String, String)> {
             failed.extend(
                 v.validation
                     .failures()
-                    .map(|c| (c.id.clone(), c.edition.to_string())),
+                    .map(|c| (c.id.to_string(), c.edition.to_string())),
             );
         }
     });

@@ -53,7 +53,7 @@ pub(super) fn validation(out: &mut String, page: &Page<'_>) {
                 out,
                 "<li{}><code>{}</code> {}: expected {}, found {}</li>",
                 c.spans.first().map(|&sp| at(sp)).unwrap_or_default(),
-                esc(&c.id),
+                esc(&c.id.to_string()),
                 esc(&c.subject),
                 esc(&c.expected),
                 esc(&c.found)

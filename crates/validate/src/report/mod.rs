@@ -6,8 +6,10 @@
 //! its count and first examples. [`ValidationReport::to_markdown_all`] lists
 //! every row (`zaitaku check --all`).
 
+mod id;
 mod summary;
 
+pub use id::{Family, Id, FAMILY_NAMES};
 pub use summary::Summary;
 
 use serde::Serialize;
@@ -17,7 +19,7 @@ use zaitaku_parse::model::{Date, Span};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Check {
     /// Stable id: `p2.ka.q2.pct_yes`.
-    pub id: String,
+    pub id: Id,
     /// The edition (its as-of date).
     pub edition: Date,
     /// What is checked, for a person: 「カ② 実施・予定 %」.
@@ -52,7 +54,7 @@ pub struct Suspect {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Ambiguity {
     /// Stable id: `p2.o.q2.text`.
-    pub id: String,
+    pub id: Id,
     /// The edition.
     pub edition: Date,
     /// What it concerns.
@@ -64,47 +66,10 @@ pub struct Ambiguity {
 }
 
 impl Ambiguity {
-    /// The kind: the family's id and the id's last part, `win.targets`.
+    /// The kind: the family's prefix and the id's last part, `win.targets`.
     pub fn kind(&self) -> String {
-        let mut parts = self.id.split('.');
-        let first = parts.next().unwrap_or_default();
-        match parts.next_back() {
-            Some(last) => format!("{first}.{last}"),
-            None => first.to_string(),
-        }
+        self.id.kind()
     }
-}
-
-/// The family of a check or ambiguity, by its id's first part, in the
-/// order the report lists them; ids outside these are `other`.
-pub const FAMILIES: &[(&str, &str)] = &[
-    ("p1", "program_summary"),
-    ("p2", "question_summary"),
-    ("mun", "municipality_answers"),
-    ("assoc", "associations"),
-    ("win", "consultation_windows"),
-    ("x", "cross_page"),
-    ("", "other"),
-];
-
-/// Every family name of [`FAMILIES`], in order (the tables' vocabulary).
-pub const FAMILY_NAMES: &[&str] = &[
-    "program_summary",
-    "question_summary",
-    "municipality_answers",
-    "associations",
-    "consultation_windows",
-    "cross_page",
-    "other",
-];
-
-/// The family of an id: `p2.ka.q2.pct_no` → `question_summary`.
-pub fn family_of(id: &str) -> &'static str {
-    let first = id.split('.').next().unwrap_or_default();
-    FAMILIES
-        .iter()
-        .find(|(prefix, _)| *prefix == first)
-        .map_or("other", |(_, name)| name)
 }
 
 /// Examples of each ambiguity kind the summary shows.
@@ -122,7 +87,7 @@ pub struct ValidationReport {
 /// What a check compares: the published figure and the computed one.
 pub struct Compare {
     /// Stable id.
-    pub id: String,
+    pub id: Id,
     /// The edition.
     pub edition: Date,
     /// For a person.
@@ -167,7 +132,7 @@ impl ValidationReport {
     /// Records an ambiguity.
     pub fn ambiguity(
         &mut self,
-        id: String,
+        id: Id,
         edition: Date,
         subject: String,
         resolution: String,
@@ -223,11 +188,10 @@ impl ValidationReport {
     /// first three parts of the id: `mun.e.q2.unmatched` for
     /// `mun.e.q2.opt1.chosen`), for the terminal.
     pub fn ambiguity_lines(&self) -> Vec<String> {
-        let family = |id: &str| id.split('.').take(3).collect::<Vec<_>>().join(".");
-        let failed: Vec<String> = self.failures().map(|c| family(&c.id)).collect();
+        let failed: Vec<String> = self.failures().map(|c| c.id.head(3)).collect();
         self.ambiguities
             .iter()
-            .filter(|a| failed.contains(&family(&a.id)))
+            .filter(|a| failed.contains(&a.id.head(3)))
             .map(|a| {
                 let at = a.at.map(|p| format!(" ({p})")).unwrap_or_default();
                 format!(
@@ -321,7 +285,7 @@ mod tests {
 
     fn compare(id: &str) -> Compare {
         Compare {
-            id: id.into(),
+            id: Id::new(Family::QuestionSummary, id),
             edition: Date::parse_iso("2017-07-31").unwrap(),
             subject: "カ② 実施・予定 %".into(),
             printed_at: Some("page 2, line 147".into()),
@@ -332,8 +296,8 @@ mod tests {
     #[test]
     fn a_disagreeing_figure_fails_and_is_named() {
         let mut r = ValidationReport::default();
-        r.check(compare("p2.ka.q2.pct_yes"), "62.3%", "62.3%");
-        r.check(compare("p2.ka.q2.pct_no"), "37.8%", "37.7%");
+        r.check(compare("ka.q2.pct_yes"), "62.3%", "62.3%");
+        r.check(compare("ka.q2.pct_no"), "37.8%", "37.7%");
         assert!(!r.passed());
         assert_eq!(
             r.failure_lines(),

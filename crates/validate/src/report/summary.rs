@@ -1,7 +1,7 @@
 //! The run's summary: what `validation_report.md` and `.json` say, kept
 //! small whatever the number of editions.
 
-use super::{ambiguity_line, cell, failure_line, family_of, Ambiguity, Check, ValidationReport};
+use super::{ambiguity_line, cell, failure_line, Ambiguity, Check, ValidationReport};
 use super::{EXAMPLES, FAMILY_NAMES};
 use zaitaku_parse::model::Date;
 
@@ -43,8 +43,7 @@ impl Summary {
                     self.counts.len() - 1
                 }
             };
-            let family = family_of(&c.id);
-            let f = FAMILY_NAMES.iter().position(|n| *n == family);
+            let f = FAMILY_NAMES.iter().position(|n| *n == c.id.family().name());
             if let Some(cell) =
                 (self.counts.get_mut(k)).and_then(|(_, v)| f.and_then(|f| v.get_mut(f)))
             {
