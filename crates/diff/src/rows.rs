@@ -163,6 +163,31 @@ pub struct Edition {
 }
 
 impl Edition {
+    /// The newest edition of `tables` (every table of a build's output
+    /// directory, as read back): the latest `edition` of `program_summary`,
+    /// each table kept to its rows of that edition; or what is missing.
+    pub fn newest_of(tables: BTreeMap<String, Rows>) -> Result<Edition, String> {
+        let newest = (tables.get("program_summary"))
+            .and_then(|t| {
+                let k = t.column("edition")?;
+                t.iter()
+                    .filter_map(|r| r.value(k))
+                    .max()
+                    .map(str::to_string)
+            })
+            .ok_or("expected at least one edition in program_summary.csv")?;
+        let edition = zaitaku_parse::model::Date::parse_iso(&newest).ok_or_else(|| {
+            format!("program_summary.csv: expected editions as YYYY-MM-DD, found «{newest}»")
+        })?;
+        let tables = (tables.into_iter())
+            .map(|(name, rows)| {
+                let rows = rows.of_edition(&newest);
+                (name, rows)
+            })
+            .collect();
+        Ok(Edition { edition, tables })
+    }
+
     /// Table `name`; an empty table where the edition has none.
     pub fn table(&self, name: &str) -> &Rows {
         static EMPTY: Rows = Rows {
@@ -282,5 +307,31 @@ mod tests {
         assert_eq!(row.get("x"), Some("2"));
         assert_eq!(row.get("missing"), None);
         assert_eq!(row.at(), Some(At { page: 3, line: 290 }));
+    }
+
+    #[test]
+    fn the_newest_edition_of_an_output_directory_keeps_its_rows_only() {
+        let summary = parse_csv("edition,n\n2017-07-31,53\n2018-03-31,54\n").unwrap();
+        let windows = parse_csv("edition,phone\n2017-07-31,03-1\n2018-03-31,03-2\n").unwrap();
+        let tables = [
+            ("program_summary".to_string(), summary),
+            ("consultation_windows".to_string(), windows),
+        ];
+        let e = Edition::newest_of(tables.into()).unwrap();
+        assert_eq!(e.edition.to_string(), "2018-03-31");
+        let phones: Vec<_> = e
+            .table("consultation_windows")
+            .iter()
+            .map(|r| r.text("phone"))
+            .collect();
+        assert_eq!(phones, ["03-2"]);
+        let bad = [(
+            "program_summary".to_string(),
+            parse_csv("edition\n2018-3-31\n").unwrap(),
+        )];
+        assert!(Edition::newest_of(bad.into())
+            .unwrap_err()
+            .contains("YYYY-MM-DD"));
+        assert!(Edition::newest_of(BTreeMap::new()).is_err());
     }
 }

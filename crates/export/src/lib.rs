@@ -117,9 +117,8 @@ pub fn render(
     match b {
         Ok(rendered) => files.extend(rendered?),
         Err(_) => {
-            return Err(ExportError::Io {
-                path: "output".into(),
-                source: std::io::Error::other("a rendering thread stopped"),
+            return Err(ExportError::ThreadStopped {
+                what: "rendering the tables",
             })
         }
     }

@@ -182,12 +182,9 @@ impl Build<'_> {
                 sent = to_writer.send(vec![vec![municipalities]]).is_ok();
             }
             drop(to_writer);
-            let tables = writing.join().unwrap_or_else(|_| {
-                Err(ExportError::Io {
-                    path: tmp.to_path_buf(),
-                    source: std::io::Error::other("the writing thread stopped"),
-                })
-            });
+            let tables = writing.join().unwrap_or(Err(ExportError::ThreadStopped {
+                what: "writing the tables",
+            }));
             (tables, sent)
         });
         let tables = tables?;

@@ -143,9 +143,8 @@ pub fn encode_csv(
                         });
                     }
                     encoding_rs::EncoderResult::OutputFull => {
-                        return Err(ExportError::Io {
-                            path: file.into(),
-                            source: std::io::Error::other("CP932 encoding overran its buffer"),
+                        return Err(ExportError::EncoderOverrun {
+                            file: file.to_string(),
                         })
                     }
                 }

@@ -68,6 +68,20 @@ pub enum ExportError {
         /// plotters' error.
         message: String,
     },
+    /// The CP932 encoder asked for more room than a line's UTF-8 bytes
+    /// (CP932 never needs more: a bug, never the input's fault).
+    #[error("{file}: the CP932 encoder needed more room than the line's UTF-8 bytes")]
+    EncoderOverrun {
+        /// The CSV file.
+        file: String,
+    },
+    /// A thread writing or rendering the outputs stopped (it panicked):
+    /// nothing was published.
+    #[error("the thread {what} stopped before it finished")]
+    ThreadStopped {
+        /// What the thread was doing: `writing the tables`.
+        what: &'static str,
+    },
     /// The output directory is not zaitaku's to replace: nothing changed.
     #[error("{0}")]
     Refused(crate::claim::Refusal),

@@ -203,28 +203,5 @@ fn from_directory(dir: &Path) -> Result<Edition, String> {
             dir.display()
         );
     }
-    let newest = tables
-        .get("program_summary")
-        .and_then(|t| {
-            let k = t.column("edition")?;
-            t.iter()
-                .filter_map(|r| r.value(k))
-                .max()
-                .map(str::to_string)
-        })
-        .ok_or("expected at least one edition in program_summary.csv")?;
-    let day = zaitaku_parse::model::Date::parse_iso(&newest).ok_or_else(|| {
-        format!("program_summary.csv: expected editions as YYYY-MM-DD, found «{newest}»")
-    })?;
-    let tables = tables
-        .into_iter()
-        .map(|(name, rows)| {
-            let rows = rows.of_edition(&newest);
-            (name, rows)
-        })
-        .collect();
-    Ok(Edition {
-        edition: day,
-        tables,
-    })
+    Edition::newest_of(tables)
 }
