@@ -53,7 +53,7 @@ pub fn validation_checks(report: &ValidationReport) -> Table {
         .col(meta("status", STATUSES, "結果", "pass, or fail (a failed check makes the build exit 1)", None), |c| s(if c.passed { "pass" } else { "fail" }))
         .col(meta("published", Kind::Str, "公表値", "The figure the report prints (or the rule's expectation), as printed", None), |c| s(&c.expected))
         .col(meta("reconstructed", Kind::Str, "再構成値", "What the reconstruction gives (for a failure, with the rows that may explain it)", None), |c| s(&c.found))
-        .col(meta("printed_at", Kind::Str, "掲載箇所", "Where the published figure is printed, for a person; null for a rule", None), |c| os(c.printed_at.as_deref()))
+        .col(meta("printed_at", Kind::Str, "掲載箇所", "Where the published figure is printed, for a person; null for a rule", None), |c| os(c.printed_at.as_ref().map(ToString::to_string)))
         .col(meta("suspects", Kind::Int, "被疑箇所数", "For a failed check: the places that may explain it (0 where no row breaks a rule the report implies)", None), |c| i(c.suspects.len()))
         .col(SOURCE_PAGE, move |c| oi(first(c).map(|s| s.page)))
         .col(SOURCE_LINE, move |c| oi(first(c).map(|s| s.line)))

@@ -90,7 +90,9 @@ fn outcome(path: &Path) -> (String, bool) {
                             c.id,
                             c.edition,
                             c.expected,
-                            c.printed_at.as_deref().unwrap_or("no place"),
+                            c.printed_at
+                                .as_ref()
+                                .map_or("no place".to_string(), ToString::to_string),
                             c.found,
                             spans.join("; ")
                         )

@@ -4,7 +4,7 @@
 //! 「いずれかを実施」 rows to the municipalities with any of their questions.
 
 use crate::pages::{option_name, program_row_name, question_name};
-use crate::report::{Compare, Family, Id, ValidationReport};
+use crate::report::{Compare, Family, Id, PrintedAt, ValidationReport};
 use crate::suspects::{
     any_of_suspects, blame, cell, contradictions, implemented_or_planned, mark_suspects,
     Contradiction,
@@ -85,9 +85,8 @@ fn rows_are_the_survey(report: &Report, page: &AnswerPage, ed: Date, out: &mut V
             id: id.child("rows"),
             edition: ed,
             subject: format!("rows of page {}", page.page),
-            printed_at: page
-                .islands_excluded
-                .map(|s| format!("islands excluded at {s}")),
+            printed_at: (page.islands_excluded)
+                .map(|s| PrintedAt::at(s).after_words("islands excluded at ")),
             spans: page.rows.iter().map(|r| r.span).collect(),
         },
         rule.clone(),
@@ -124,7 +123,7 @@ fn rows_are_the_survey(report: &Report, page: &AnswerPage, ed: Date, out: &mut V
             id: id.child("n"),
             edition: ed,
             subject: format!("rows of page {} = n of page 2", page.page),
-            printed_at: Some(report.questions.n_span.to_string()),
+            printed_at: Some(PrintedAt::at(report.questions.n_span)),
             spans: vec![report.questions.n_span],
         },
         report.questions.n as usize,
@@ -247,7 +246,7 @@ fn marks_against_page_two(
                 "{show}: rows marked {yes_marks} on page {} = 実施・予定 on page 2",
                 page.page
             ),
-            printed_at: twin.map(|t| t.count_yes_span.unwrap_or(t.span).to_string()),
+            printed_at: twin.map(|t| PrintedAt::at(t.count_yes_span.unwrap_or(t.span))),
             spans: twin
                 .map(|t| t.count_yes_span.unwrap_or(t.span))
                 .into_iter()
@@ -266,7 +265,7 @@ fn marks_against_page_two(
                 "{show}: rows with any other mark on page {} = 未実施等 on page 2",
                 page.page
             ),
-            printed_at: twin.map(|t| t.span.to_string()),
+            printed_at: twin.map(|t| PrintedAt::at(t.span)),
             spans: twin.map(|t| t.span).into_iter().collect(),
         },
         published_no.clone(),
@@ -349,7 +348,7 @@ fn options_against_page_two(
                     "{show}: rows choosing it on page {} = its count on page 2",
                     page.page
                 ),
-                printed_at: twin.map(|t| t.span.to_string()),
+                printed_at: twin.map(|t| PrintedAt::at(t.span)),
                 spans: twin.map(|t| t.span).into_iter().collect(),
             },
             expected,
@@ -433,7 +432,7 @@ fn any_of_rows(report: &Report, ed: Date, out: &mut ValidationReport) {
                         .join(", "),
                     report.program.fy_current
                 ),
-                printed_at: Some(r.span.to_string()),
+                printed_at: Some(PrintedAt::at(r.span)),
                 spans: vec![r.span],
             },
             published.to_string(),

@@ -4,7 +4,7 @@
 //! marks, totals and pins, and decided cells never exceed a total. The
 //! report then lists what the text decides and what it cannot.
 
-use crate::report::{Compare, Family, Id, ValidationReport};
+use crate::report::{Compare, Family, Id, PrintedAt, ValidationReport};
 use zaitaku_parse::model::{AssociationTable, Date, Report, Resolution, Span};
 
 /// Every check and ambiguity of pages 5–6.
@@ -29,7 +29,7 @@ fn table(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
         id: id(name),
         edition: ed,
         subject: format!("{} (page {}): {subject}", t.program.title(), t.page),
-        printed_at: at.map(|s| s.to_string()),
+        printed_at: at.map(PrintedAt::at),
         spans: at.into_iter().collect(),
     };
     let totals: u32 = t.years.iter().map(|y| y.total).sum();
@@ -159,7 +159,7 @@ fn pins(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
                     row.name,
                     row.marks
                 ),
-                printed_at: Some(format!("{} and {}", row.span, t.totals_span)),
+                printed_at: Some(PrintedAt::all([row.span, t.totals_span])),
                 spans: vec![row.span, t.totals_span],
             },
             "fits".to_string(),

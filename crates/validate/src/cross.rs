@@ -4,7 +4,7 @@
 
 use crate::arithmetic::show_tenths;
 use crate::pages::program_row_name;
-use crate::report::{Compare, Family, Id, ValidationReport};
+use crate::report::{Compare, Family, Id, PrintedAt, ValidationReport};
 use zaitaku_parse::model::Report;
 
 /// Page 1 and page 2 agree on n, and on every count and share they both print.
@@ -16,7 +16,7 @@ pub fn page1_against_page2(report: &Report, out: &mut ValidationReport) {
             id: Id::new(Family::CrossPage, "n"),
             edition: ed,
             subject: "n on page 1 = n on page 2".into(),
-            printed_at: Some(format!("{} and {}", p1.n_span, p2.n_span)),
+            printed_at: Some(PrintedAt::all([p1.n_span, p2.n_span])),
             spans: vec![p1.n_span, p2.n_span],
         },
         p1.n,
@@ -29,11 +29,10 @@ pub fn page1_against_page2(report: &Report, out: &mut ValidationReport) {
             .rows
             .iter()
             .find(|t| t.item == r.item && t.question == q && t.sub == r.sub && t.option.is_none());
-        let printed_at = Some(format!(
-            "{} and {}",
-            r.span,
-            twin.map_or("nowhere on page 2".to_string(), |t| t.span.to_string())
-        ));
+        let printed_at = Some(match twin {
+            Some(t) => PrintedAt::all([r.span, t.span]),
+            None => PrintedAt::at(r.span).followed_by(" and nowhere on page 2"),
+        });
         let cmp = |field: &str, what: &str| Compare {
             id: id.child(field),
             edition: ed,

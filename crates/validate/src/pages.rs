@@ -2,7 +2,7 @@
 //! every change against the two counts, 「実施・予定」 + 「未実施等」 = n.
 
 use crate::arithmetic::{percent_tenths, show_tenths};
-use crate::report::{Compare, Family, Id, ValidationReport};
+use crate::report::{Compare, Family, Id, PrintedAt, ValidationReport};
 use zaitaku_parse::layout::{marker, option_index, Item, SubQuestion};
 use zaitaku_parse::model::{CountSource, ProgramRow, QuestionRow, Report, Span};
 
@@ -57,8 +57,8 @@ pub fn question_row_name(r: &QuestionRow) -> (String, Id) {
     }
 }
 
-fn at(span: Span) -> Option<String> {
-    Some(span.to_string())
+fn at(span: Span) -> Option<PrintedAt> {
+    Some(PrintedAt::at(span))
 }
 
 /// Page 1: both shares and the change of every row.

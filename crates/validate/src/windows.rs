@@ -7,7 +7,7 @@
 //! whose target columns the text cannot decide, every contact kept whole,
 //! and every leftover cell no rule attributes.
 
-use crate::report::{Compare, Family, Id, ValidationReport};
+use crate::report::{Compare, Family, Id, PrintedAt, ValidationReport};
 use zaitaku_parse::layout::TARGET_COLUMNS;
 use zaitaku_parse::layout::{Item, Mark};
 use zaitaku_parse::model::windows::{MunicipalityWindows, Run};
@@ -138,10 +138,10 @@ pub fn consultation_windows(report: &Report, out: &mut ValidationReport) {
 /// Windows placed = the printed count.
 fn counts(m: &MunicipalityWindows, ed: Date, out: &mut ValidationReport) {
     let (published, at) = match (m.count, m.own_row) {
-        (Some(c), _) => (c.value.to_string(), Some(c.span.to_string())),
+        (Some(c), _) => (c.value.to_string(), Some(PrintedAt::at(c.span))),
         (None, Some(s)) => (
             "0".to_string(),
-            Some(format!("own row without windows, {s}")),
+            Some(PrintedAt::at(s).after_words("own row without windows, ")),
         ),
         (None, None) => ("not printed".to_string(), None),
     };
@@ -245,7 +245,7 @@ fn anchors(m: &MunicipalityWindows, ed: Date, out: &mut ValidationReport) {
                     ),
                     edition: ed,
                     subject: format!("window {} of {} by the counts ({})", k + 1, m.name, x.span),
-                    printed_at: Some(x.span.to_string()),
+                    printed_at: Some(PrintedAt::at(x.span)),
                     spans: vec![x.span],
                 },
                 m.name.clone(),
@@ -292,7 +292,7 @@ fn office_mark(report: &Report, m: &MunicipalityWindows, ed: Date, out: &mut Val
                 "{} ({}): オ① on page 4 agrees with pages 7–11 ({what})",
                 m.name, m.no
             ),
-            printed_at: Some(span.to_string()),
+            printed_at: Some(PrintedAt::at(span)),
             spans: vec![span],
         },
         status.id().to_string(),

@@ -7,9 +7,11 @@
 //! every row (`zaitaku check --all`).
 
 mod id;
+mod printed;
 mod summary;
 
 pub use id::{Family, Id, FAMILY_NAMES};
+pub use printed::PrintedAt;
 pub use summary::Summary;
 
 use serde::Serialize;
@@ -27,7 +29,7 @@ pub struct Check {
     /// The figure the report publishes (or the rule's expectation).
     pub expected: String,
     /// Where that figure is printed: `page 2, line 147`.
-    pub printed_at: Option<String>,
+    pub printed_at: Option<PrintedAt>,
     /// The places the check is about, first the published figure's: what a
     /// failure shows with its source lines.
     pub spans: Vec<Span>,
@@ -93,7 +95,7 @@ pub struct Compare {
     /// For a person.
     pub subject: String,
     /// Where the published figure is printed.
-    pub printed_at: Option<String>,
+    pub printed_at: Option<PrintedAt>,
     /// The places the check is about (see [`Check::spans`]).
     pub spans: Vec<Span>,
 }
@@ -232,7 +234,9 @@ impl ValidationReport {
                 c.edition,
                 cell(&c.subject),
                 cell(&c.expected),
-                c.printed_at.as_deref().unwrap_or("—"),
+                c.printed_at
+                    .as_ref()
+                    .map_or("—".to_string(), ToString::to_string),
                 cell(&c.found),
                 if c.passed { "pass" } else { "**FAIL**" }
             );
@@ -266,7 +270,7 @@ pub(crate) fn ambiguity_line(a: &Ambiguity) -> String {
 pub(crate) fn failure_line(c: &Check) -> String {
     let at = c
         .printed_at
-        .as_deref()
+        .as_ref()
         .map(|p| format!(" ({p})"))
         .unwrap_or_default();
     format!(
@@ -288,7 +292,7 @@ mod tests {
             id: Id::new(Family::QuestionSummary, id),
             edition: Date::parse_iso("2017-07-31").unwrap(),
             subject: "カ② 実施・予定 %".into(),
-            printed_at: Some("page 2, line 147".into()),
+            printed_at: Some(PrintedAt::at(Span::line(2, 147))),
             spans: vec![Span::line(2, 147)],
         }
     }
