@@ -48,11 +48,12 @@ pub fn write_atomically(target: &Target, files: &[OutputFile]) -> Result<(), Exp
 /// As [`write_atomically`], the files written by `write` into the
 /// temporary directory it is given (which exists and holds only the
 /// manifest of a set being written): an error from `write` leaves the
-/// target as it was, and so does a kill at any moment.
-pub fn write_atomically_with<E: From<ExportError>>(
+/// target as it was, and so does a kill at any moment. Gives back what
+/// `write` returned, once the set is in place.
+pub fn write_atomically_with<T, E: From<ExportError>>(
     target: &Target,
-    write: impl FnOnce(&Path) -> Result<(), E>,
-) -> Result<(), E> {
+    write: impl FnOnce(&Path) -> Result<T, E>,
+) -> Result<T, E> {
     let dir = target.path();
     let (Some(parent), Some(stem)) = (dir.parent(), dir.file_name()) else {
         return Err(ExportError::Refused(target.refusal(Reason::Root)).into());
@@ -69,16 +70,16 @@ pub fn write_atomically_with<E: From<ExportError>>(
     lock.lock().map_err(io(&lock_path))?;
     sweep(parent, &stem, nanos_since_epoch());
     let tmp = parent.join(format!(".{stem}.tmp-{}", std::process::id()));
-    let written = (|| -> Result<Option<Manifest>, E> {
+    let written = (|| -> Result<(T, Option<Manifest>), E> {
         std::fs::create_dir(&tmp).map_err(io(&tmp))?;
         Manifest::BeingWritten.write(&tmp).map_err(io(&tmp))?;
-        write(&tmp)?;
+        let made = write(&tmp)?;
         Manifest::of_dir(&tmp)
             .and_then(|m| m.write(&tmp))
             .map_err(io(&tmp))?;
-        Ok(publish(target, &tmp)?)
+        Ok((made, publish(target, &tmp)?))
     })();
-    if let Ok(Some(replaced)) = &written {
+    if let Ok((_, Some(replaced))) = &written {
         // `tmp` holds the set just replaced: kept a while (see above). A
         // reader may still be listing it, so it is left as it was, but where
         // its manifest does not list every file checked to be zaitaku's (a
@@ -93,7 +94,7 @@ pub fn write_atomically_with<E: From<ExportError>>(
     if tmp.exists() {
         remove_own(&tmp);
     }
-    written.map(|_| ())
+    written.map(|(made, _)| made)
 }
 
 /// How long a replaced output set is kept beside the new one, at least.

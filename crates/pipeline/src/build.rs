@@ -81,14 +81,10 @@ impl Build<'_> {
     /// edition order as soon as its batch is processed (for messages).
     pub fn run(&self, target: &Target, mut seen: impl FnMut(&Processed<'_>)) -> Built {
         let mut stream = Stream::default();
-        let mut written = Written::default();
-        let result = write_atomically_with(target, |tmp| {
-            written = self.write(tmp, &mut stream, &mut seen)?;
-            Ok::<(), NotWritten>(())
-        });
+        let written = write_atomically_with(target, |tmp| self.write(tmp, &mut stream, &mut seen));
         Built {
             tally: stream.tally,
-            written: result.map(|()| written),
+            written,
         }
     }
 

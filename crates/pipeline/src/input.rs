@@ -199,6 +199,14 @@ impl Inputs {
         }
     }
 
+    /// The editions of the inputs taken (those whose edition reads), in
+    /// edition order: what a pin must name.
+    pub fn editions(&self) -> Vec<zaitaku_parse::model::Date> {
+        (self.texts.iter())
+            .filter_map(|t| t.edition.as_ref().map(|e| e.as_of))
+            .collect()
+    }
+
     /// Whether every input was taken.
     pub fn all_taken(&self) -> bool {
         self.refused.is_empty()

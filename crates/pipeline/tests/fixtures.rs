@@ -45,9 +45,7 @@ fn outcome(path: &Path) -> (String, bool) {
         }
     }
     let sidecar = path.with_extension("overrides.csv");
-    let editions: Vec<_> = (inputs.texts.iter())
-        .filter_map(|t| t.edition().map(|e| e.as_of))
-        .collect();
+    let editions = inputs.editions();
     let pins = match std::fs::read_to_string(&sidecar) {
         Ok(text) => match Pins::parse("overrides.csv".into(), text, &editions) {
             Ok(pins) => Some(pins),

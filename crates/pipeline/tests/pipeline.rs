@@ -77,12 +77,7 @@ fn a_text_that_does_not_parse_gives_its_errors_and_fails_the_tally() {
 #[test]
 fn pins_naming_an_edition_no_input_prints_are_rejected_with_their_line() {
     let inputs = read(&[SEED.to_string()]);
-    let editions: Vec<_> = inputs
-        .texts
-        .iter()
-        .filter_map(|t| t.edition())
-        .map(|e| e.as_of)
-        .collect();
+    let editions = inputs.editions();
     let file = "edition,program,association,fiscal_year,participated\n\
                 2017-07-31,round_the_clock_care,千代田区,2017,true\n\
                 2018-07-31,round_the_clock_care,千代田区,2017,true\n";
@@ -95,12 +90,7 @@ fn pins_naming_an_edition_no_input_prints_are_rejected_with_their_line() {
 #[test]
 fn a_pin_is_applied_to_its_edition_only() {
     let inputs = read(&[SEED.to_string(), later(8)]);
-    let editions: Vec<_> = inputs
-        .texts
-        .iter()
-        .filter_map(|t| t.edition())
-        .map(|e| e.as_of)
-        .collect();
+    let editions = inputs.editions();
     // A pin of the later edition naming a year its table lacks: rejected
     // for that edition, the seed's validated.
     let file = "edition,program,association,fiscal_year,participated\n\
@@ -173,9 +163,7 @@ fn a_failed_check_writes_nothing() {
 #[test]
 fn a_pin_whose_edition_is_not_a_date_is_rejected_when_the_file_is_read() {
     let inputs = read(&[SEED.to_string()]);
-    let editions: Vec<_> = (inputs.texts.iter())
-        .filter_map(|t| t.edition().map(|e| e.as_of))
-        .collect();
+    let editions = inputs.editions();
     let file = "edition,program,association,fiscal_year,participated\n\
                 2017-7-31,round_the_clock_care,千代田区,2017,true\n";
     let rejected = Pins::parse("pins.csv".into(), file.into(), &editions).unwrap_err();

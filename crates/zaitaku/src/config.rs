@@ -5,7 +5,6 @@
 use crate::messages::{refused, say_rejected};
 use std::path::PathBuf;
 use zaitaku_parse::decode::EncodingChoice;
-use zaitaku_parse::model::Date;
 use zaitaku_pipeline::editions::Tally;
 use zaitaku_pipeline::{Input, Inputs, Pins};
 
@@ -44,14 +43,14 @@ pub fn load_inputs(args: &InputArgs) -> Option<(Vec<Input>, Option<Pins>)> {
         return None;
     }
     let pins = match &args.overrides {
-        Some(path) => Some(load_pins(path, &inputs.texts)?),
+        Some(path) => Some(load_pins(path, &inputs)?),
         None => None,
     };
     Some((inputs.texts, pins))
 }
 
 /// The overrides file, each pin naming the edition of an input.
-fn load_pins(path: &std::path::Path, inputs: &[Input]) -> Option<Pins> {
+fn load_pins(path: &std::path::Path, inputs: &Inputs) -> Option<Pins> {
     let shown = path.display().to_string();
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
@@ -60,10 +59,7 @@ fn load_pins(path: &std::path::Path, inputs: &[Input]) -> Option<Pins> {
             return None;
         }
     };
-    let editions: Vec<Date> = (inputs.iter())
-        .filter_map(|t| t.edition().map(|e| e.as_of))
-        .collect();
-    Pins::parse(shown, text, &editions)
+    Pins::parse(shown, text, &inputs.editions())
         .map_err(|rejected| say_rejected(&rejected))
         .ok()
 }

@@ -141,9 +141,7 @@ fn library_failures(path: &Path) -> Vec<(String, String)> {
         |p| std::fs::read(p),
         Default::default(),
     );
-    let editions: Vec<_> = (inputs.texts.iter())
-        .filter_map(|t| t.edition().map(|e| e.as_of))
-        .collect();
+    let editions = inputs.editions();
     let pins = std::fs::read_to_string(path.with_extension("overrides.csv"))
         .ok()
         .map(|text| {
