@@ -71,6 +71,7 @@ pub mod canon;
 pub mod decode;
 pub mod error;
 pub mod layout;
+pub mod matchers;
 pub mod model;
 pub mod pages;
 pub mod reference;
@@ -82,6 +83,7 @@ pub mod vocab;
 use pages::{answers, associations, page1, page2, windows};
 
 use error::{ParseError, ParseErrors};
+use matchers::Matchers;
 use model::{NumberedName, Report, Span};
 use text::Page;
 
@@ -89,112 +91,148 @@ use text::Page;
 /// larger one is refused before it is decoded.
 pub const MAX_INPUT_BYTES: usize = 64 << 20;
 
-/// Parses a decoded text into a [`Report`], or returns every parse error found.
+/// Parses a decoded text into a [`Report`], or returns every parse error
+/// found. It compiles the layout's patterns for this one text: to parse
+/// many, make one [`Parser`] and lend it.
 pub fn parse_text(text: &str) -> Result<Report, ParseErrors> {
-    let canonical = canon::canonical(text);
-    let pages = canonical.pages();
-    let mut errors = text::oversized_numbers(&pages);
-    if !errors.is_empty() {
-        return Err(ParseErrors(errors));
-    }
-    // Pages 1 and 2 are found by their titles, not by their place.
-    let titled = |pattern: &'static str, not: Option<u32>| {
-        pages.iter().find(|p| {
-            Some(p.no) != not
-                && p.lines
-                    .iter()
-                    .any(|l| vocab::layout_is_match(pattern, l.text))
-        })
-    };
-    let first = titled(layout::PROGRAM_SUMMARY_TITLE, None);
-    let second = titled(layout::QUESTION_SUMMARY_TITLE, first.map(|p| p.no));
-    let (Some(first), Some(second)) = (first, second) else {
-        let line = span::saturating_u32(text.split('\n').count());
-        errors.push(ParseError::new(
-            Span::line(span::saturating_u32(pages.len()).max(1), line),
-            format!(
-                "the pages {} and {} (pages separated by a form feed or two blank lines)",
-                layout::PROGRAM_SUMMARY_NAME,
-                layout::QUESTION_SUMMARY_NAME
-            ),
-            &format!(
-                "{} page(s) without {}, then the end of input",
-                pages.len(),
-                if first.is_none() {
-                    layout::PROGRAM_SUMMARY_NAME
-                } else {
-                    layout::QUESTION_SUMMARY_NAME
-                }
-            ),
-        ));
-        return Err(ParseErrors(errors));
-    };
-    let edition = page1::edition(&pages, &mut errors);
-    let era = edition.as_ref().map(|e| e.1);
-    let program = page1::parse(first, era, &mut errors);
-    let questions = page2::parse(second, &mut errors);
-    let names = reference_names();
-    let answers = answers::parse(&pages, names, &mut errors);
-    let associations = associations::parse(&pages, era, &mut errors);
-    let fiscal_year = program.as_ref().map_or(0, |p| p.fy_current);
-    let windows = windows::parse(&pages, era, fiscal_year, &mut errors);
-    if windows.is_none() {
-        let last = pages
-            .last()
-            .map_or(1, |p| p.lines.last().map_or(1, |l| l.no));
-        errors.push(ParseError::new(
-            Span::line(span::saturating_u32(pages.len()), last),
-            format!(
-                "the pages of {} (consultation windows)",
-                layout::WINDOW_PAGES_NAME
-            ),
-            "no such page before the end of input",
-        ));
-    }
-    let numbered = numbered_names(&pages);
-    match (edition, program, questions, windows) {
-        (Some((edition, _)), Some(program), Some(mut questions), Some(windows))
-            if errors.is_empty() =>
-        {
-            // The resolve stage: every inference, each with its reason.
-            resolve::question_counts(&mut questions);
-            let mut associations = associations;
-            for t in &mut associations {
-                resolve::associations(t);
-            }
-            Ok(Report {
-                edition,
-                program,
-                questions,
-                answers,
-                associations,
-                windows: resolve::windows(windows),
-                numbered,
-            })
-        }
-        _ => {
-            errors.sort_by_key(|e| e.position);
-            Err(ParseErrors(errors))
-        }
-    }
+    Parser::new().parse(text)
 }
 
-/// The edition (as-of date) a text prints, read without parsing its tables:
-/// for putting many inputs in edition order before parsing them. `None`
-/// where no as-of phrase reads ([`parse_text`] then says why).
+/// The edition (as-of date) a text prints, read without parsing its tables
+/// (see [`Parser::edition_of`]; this one compiles the patterns it needs
+/// for this one text).
 pub fn edition_of(text: &str) -> Option<model::Edition> {
-    // The lines up to the first as-of phrase are enough (parse_text takes
-    // the first one too); the whole text where that one does not read.
-    let phrase = |line: &str| {
-        page1::era_names_at(line).into_iter().any(|at| {
-            line.get(at..)
-                .is_some_and(|l| pages::combinators::as_of_phrase(l).is_ok())
-        })
-    };
-    let first = canon::canonical_until(text, phrase);
-    page1::edition(&first.pages(), &mut Vec::new())
-        .or_else(|| page1::edition(&canon::canonical(text).pages(), &mut Vec::new()))
-        .map(|(edition, _)| edition)
+    Parser::new().edition_of(text)
+}
+
+/// A parser of the report: the layout's patterns compiled once
+/// ([`Matchers`]) and lent to every stage, for any number of texts, from
+/// any number of threads.
+#[derive(Debug, Default)]
+pub struct Parser {
+    matchers: Matchers,
+}
+
+impl Parser {
+    /// A parser with the layout's patterns (regular expressions compiled on
+    /// first use).
+    pub fn new() -> Parser {
+        Parser {
+            matchers: Matchers::of_layout(),
+        }
+    }
+
+    /// The patterns it matches with.
+    pub fn matchers(&self) -> &Matchers {
+        &self.matchers
+    }
+
+    /// Parses a decoded text into a [`Report`], or returns every parse error found.
+    pub fn parse(&self, text: &str) -> Result<Report, ParseErrors> {
+        let m = &self.matchers;
+        let canonical = canon::canonical(text);
+        let pages = canonical.pages(m);
+        let mut errors = text::oversized_numbers(&pages);
+        if !errors.is_empty() {
+            return Err(ParseErrors(errors));
+        }
+        // Pages 1 and 2 are found by their titles, not by their place.
+        let titled = |pattern: &'static str, not: Option<u32>| {
+            pages
+                .iter()
+                .find(|p| Some(p.no) != not && p.lines.iter().any(|l| m.is_match(pattern, l.text)))
+        };
+        let first = titled(layout::PROGRAM_SUMMARY_TITLE, None);
+        let second = titled(layout::QUESTION_SUMMARY_TITLE, first.map(|p| p.no));
+        let (Some(first), Some(second)) = (first, second) else {
+            let line = span::saturating_u32(text.split('\n').count());
+            errors.push(ParseError::new(
+                Span::line(span::saturating_u32(pages.len()).max(1), line),
+                format!(
+                    "the pages {} and {} (pages separated by a form feed or two blank lines)",
+                    layout::PROGRAM_SUMMARY_NAME,
+                    layout::QUESTION_SUMMARY_NAME
+                ),
+                &format!(
+                    "{} page(s) without {}, then the end of input",
+                    pages.len(),
+                    if first.is_none() {
+                        layout::PROGRAM_SUMMARY_NAME
+                    } else {
+                        layout::QUESTION_SUMMARY_NAME
+                    }
+                ),
+            ));
+            return Err(ParseErrors(errors));
+        };
+        let edition = page1::edition(m, &pages, &mut errors);
+        let era = edition.as_ref().map(|e| e.1);
+        let program = page1::parse(m, first, era, &mut errors);
+        let questions = page2::parse(m, second, &mut errors);
+        let names = reference_names();
+        let answers = answers::parse(m, &pages, names, &mut errors);
+        let associations = associations::parse(m, &pages, era, &mut errors);
+        let fiscal_year = program.as_ref().map_or(0, |p| p.fy_current);
+        let windows = windows::parse(m, &pages, era, fiscal_year, &mut errors);
+        if windows.is_none() {
+            let last = pages
+                .last()
+                .map_or(1, |p| p.lines.last().map_or(1, |l| l.no));
+            errors.push(ParseError::new(
+                Span::line(span::saturating_u32(pages.len()), last),
+                format!(
+                    "the pages of {} (consultation windows)",
+                    layout::WINDOW_PAGES_NAME
+                ),
+                "no such page before the end of input",
+            ));
+        }
+        let numbered = numbered_names(&pages);
+        match (edition, program, questions, windows) {
+            (Some((edition, _)), Some(program), Some(mut questions), Some(windows))
+                if errors.is_empty() =>
+            {
+                // The resolve stage: every inference, each with its reason.
+                resolve::question_counts(&mut questions);
+                let mut associations = associations;
+                for t in &mut associations {
+                    resolve::associations(t);
+                }
+                Ok(Report {
+                    edition,
+                    program,
+                    questions,
+                    answers,
+                    associations,
+                    windows: resolve::windows(windows),
+                    numbered,
+                })
+            }
+            _ => {
+                errors.sort_by_key(|e| e.position);
+                Err(ParseErrors(errors))
+            }
+        }
+    }
+
+    /// The edition (as-of date) a text prints, read without parsing its tables:
+    /// for putting many inputs in edition order before parsing them. `None`
+    /// where no as-of phrase reads ([`Parser::parse`] then says why).
+    pub fn edition_of(&self, text: &str) -> Option<model::Edition> {
+        let m = &self.matchers;
+        // The lines up to the first as-of phrase are enough (parse_text takes
+        // the first one too); the whole text where that one does not read.
+        let phrase = |line: &str| {
+            page1::era_names_at(m, line).into_iter().any(|at| {
+                line.get(at..)
+                    .is_some_and(|l| pages::combinators::as_of_phrase(l).is_ok())
+            })
+        };
+        let first = canon::canonical_until(text, phrase);
+        page1::edition(m, &first.pages(m), &mut Vec::new())
+            .or_else(|| page1::edition(m, &canon::canonical(text).pages(m), &mut Vec::new()))
+            .map(|(edition, _)| edition)
+    }
 }
 
 /// Every `N name …` row head whose name is a municipality of the reference

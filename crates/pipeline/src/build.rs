@@ -14,11 +14,14 @@ use zaitaku_export::stream::{TableSink, Written as TableWritten};
 use zaitaku_export::table::Table;
 use zaitaku_export::write::{CsvOptions, ExportError, OutputFile, Replaced};
 use zaitaku_parse::model::{Date, Report};
+use zaitaku_parse::Parser;
 use zaitaku_validate::ValidationReport;
 
 /// A build of every table of `inputs` (in edition order, as
 /// [`Inputs::read`](crate::input::Inputs::read) gives them) into a target.
 pub struct Build<'a> {
+    /// The parser of every edition.
+    pub parser: &'a Parser,
     /// The editions, oldest first.
     pub inputs: &'a [Input],
     /// The overrides file's pins.
@@ -149,7 +152,7 @@ impl Build<'_> {
         let (tables, sent) = std::thread::scope(|scope| {
             let writing = scope.spawn(writer);
             let mut sent = true;
-            for batch in batches(self.inputs, self.pins) {
+            for batch in batches(self.parser, self.inputs, self.pins) {
                 // Tables only while nothing has failed.
                 let done = batch.process_with(|p| match &p.outcome {
                     Outcome::Validated(v) if v.validation.passed() => {

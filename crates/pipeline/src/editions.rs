@@ -7,6 +7,7 @@ use crate::input::Input;
 use crate::pins::Pins;
 use zaitaku_parse::error::ParseError;
 use zaitaku_parse::model::{Date, Report};
+use zaitaku_parse::Parser;
 use zaitaku_validate::report::Summary;
 use zaitaku_validate::ValidationReport;
 
@@ -49,9 +50,9 @@ pub struct Processed<'a> {
     pub outcome: Outcome,
 }
 
-/// Parses `input`'s text, pins its cells of `pins` and validates it.
-pub fn process<'a>(input: &'a Input, pins: Option<&Pins>) -> Processed<'a> {
-    let outcome = match zaitaku_parse::parse_text(input.text()) {
+/// Parses `input`'s text with `parser`, pins its cells of `pins` and validates it.
+pub fn process<'a>(parser: &Parser, input: &'a Input, pins: Option<&Pins>) -> Processed<'a> {
+    let outcome = match parser.parse(input.text()) {
         Err(errors) => Outcome::NotParsed(errors.0),
         Ok(mut report) => match pins.map_or(Ok(()), |p| p.apply(&mut report)) {
             Err(errors) => Outcome::PinsRejected {
@@ -70,16 +71,20 @@ pub fn process<'a>(input: &'a Input, pins: Option<&Pins>) -> Processed<'a> {
 /// The inputs (in edition order) in batches of [`BATCH`], each batch
 /// processed in parallel, its results in edition order.
 pub fn batches<'a>(
+    parser: &'a Parser,
     inputs: &'a [Input],
     pins: Option<&'a Pins>,
 ) -> impl Iterator<Item = Batch<'a>> + 'a {
-    inputs
-        .chunks(BATCH)
-        .map(move |inputs| Batch { inputs, pins })
+    inputs.chunks(BATCH).map(move |inputs| Batch {
+        parser,
+        inputs,
+        pins,
+    })
 }
 
 /// A batch of editions to process.
 pub struct Batch<'a> {
+    parser: &'a Parser,
     inputs: &'a [Input],
     pins: Option<&'a Pins>,
 }
@@ -100,10 +105,10 @@ impl<'a> Batch<'a> {
         extra: impl Fn(&Processed<'a>) -> T + Sync,
     ) -> Vec<(Processed<'a>, T)> {
         use rayon::prelude::*;
-        let pins = self.pins;
+        let (parser, pins) = (self.parser, self.pins);
         (self.inputs.par_iter())
             .map(|input| {
-                let p = process(input, pins);
+                let p = process(parser, input, pins);
                 let x = extra(&p);
                 (p, x)
             })
@@ -158,13 +163,14 @@ impl Tally {
 /// to `seen` first (in edition order); with the tally and every
 /// validation in one report.
 pub fn validate_all(
+    parser: &Parser,
     inputs: &[Input],
     pins: Option<&Pins>,
     mut seen: impl FnMut(&Processed<'_>),
 ) -> (Tally, Vec<Report>, ValidationReport) {
     let mut tally = Tally::default();
     let (mut reports, mut all) = (Vec::new(), ValidationReport::default());
-    for batch in batches(inputs, pins) {
+    for batch in batches(parser, inputs, pins) {
         for p in batch.process() {
             seen(&p);
             if let Some(v) = tally.take(p.outcome) {

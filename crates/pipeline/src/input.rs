@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 use zaitaku_parse::decode::{decode, EncodingChoice};
 use zaitaku_parse::error::ParseError;
 use zaitaku_parse::model::Edition;
+use zaitaku_parse::Parser;
 
 /// How an input's bytes were read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,6 +52,7 @@ impl Input {
     /// Reads `bytes` (the file `path`) as a text: a PDF's text where they
     /// start `%PDF-`, else decoded as `encoding` says; and finds its edition.
     pub fn from_bytes(
+        parser: &Parser,
         path: String,
         bytes: &[u8],
         encoding: EncodingChoice,
@@ -66,12 +68,12 @@ impl Input {
             };
             (d.text, read_as)
         };
-        Ok(Input::from_text(path, text, read_as))
+        Ok(Input::from_text(parser, path, text, read_as))
     }
 
     /// An input whose text is already decoded.
-    pub fn from_text(path: String, text: String, read_as: ReadAs) -> Input {
-        let edition = zaitaku_parse::edition_of(&text);
+    pub fn from_text(parser: &Parser, path: String, text: String, read_as: ReadAs) -> Input {
+        let edition = parser.edition_of(&text);
         Input {
             path,
             text,
@@ -148,6 +150,7 @@ impl Inputs {
     /// [`Input`], refuses those that do not read and those repeating an
     /// edition, and puts the rest in edition order.
     pub fn read<P: Sync>(
+        parser: &Parser,
         paths: &[P],
         shown: impl Fn(&P) -> String + Sync,
         read: impl Fn(&P) -> std::io::Result<Vec<u8>> + Sync,
@@ -160,7 +163,7 @@ impl Inputs {
                 let path = shown(p);
                 let error = match read(p) {
                     // The bytes go as soon as the text is read.
-                    Ok(bytes) => match Input::from_bytes(path.clone(), &bytes, encoding) {
+                    Ok(bytes) => match Input::from_bytes(parser, path.clone(), &bytes, encoding) {
                         Ok(input) => return Ok(input),
                         Err(error) => error,
                     },

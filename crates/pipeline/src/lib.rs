@@ -13,11 +13,13 @@
 //! use zaitaku_pipeline::{Build, Inputs};
 //! let seed = include_bytes!("../../../raw/000_1fb60f2a74870bbb.txt");
 //! let paths = ["seed.txt"];
-//! let inputs = Inputs::read(&paths, |p| p.to_string(), |_| Ok(seed.to_vec()), Default::default());
+//! // The layout's patterns, compiled once for every edition.
+//! let parser = zaitaku_parse::Parser::new();
+//! let inputs = Inputs::read(&parser, &paths, |p| p.to_string(), |_| Ok(seed.to_vec()), Default::default());
 //! assert!(inputs.all_taken());
 //! let dir = tempfile::tempdir()?;
 //! let target = zaitaku_export::claim::Target::new(&dir.path().join("output"), &[])?;
-//! let build = Build { inputs: &inputs.texts, pins: None, csv: Default::default() };
+//! let build = Build { parser: &parser, inputs: &inputs.texts, pins: None, csv: Default::default() };
 //! let mut editions = 0;
 //! let built = build.run(&target, |_| editions += 1);
 //! assert_eq!(editions, 1);

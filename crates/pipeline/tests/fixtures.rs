@@ -18,11 +18,16 @@ use zaitaku_pipeline::editions::{batches, Outcome, Tally};
 use zaitaku_pipeline::input::{InputError, Refused};
 use zaitaku_pipeline::{Inputs, Pins};
 
+/// One parser for every test (the layout's patterns compiled once).
+static PARSER: std::sync::LazyLock<zaitaku_parse::Parser> =
+    std::sync::LazyLock::new(zaitaku_parse::Parser::new);
+
 /// The fixture at `path` (and its overrides sidecar) through the library,
 /// as text for a snapshot; and whether it passed.
 fn outcome(path: &Path) -> (String, bool) {
     let paths = [path.to_path_buf()];
     let inputs = Inputs::read(
+        &PARSER,
         &paths,
         |_| "input.txt".to_string(),
         |p| std::fs::read(p),
@@ -58,7 +63,7 @@ fn outcome(path: &Path) -> (String, bool) {
         Err(_) => None,
     };
     let mut tally = Tally::default();
-    for batch in batches(&inputs.texts, pins.as_ref()) {
+    for batch in batches(&PARSER, &inputs.texts, pins.as_ref()) {
         for p in batch.process() {
             match &p.outcome {
                 Outcome::NotParsed(e) => {

@@ -7,6 +7,10 @@ use zaitaku_pipeline::editions::{batches, validate_all, Outcome};
 use zaitaku_pipeline::input::{InputError, Refused};
 use zaitaku_pipeline::{Build, Inputs, NotWritten, Pins};
 
+/// One parser for every test (the layout's patterns compiled once).
+static PARSER: std::sync::LazyLock<zaitaku_parse::Parser> =
+    std::sync::LazyLock::new(zaitaku_parse::Parser::new);
+
 const SEED: &str = include_str!("../../../raw/000_1fb60f2a74870bbb.txt");
 
 /// The seed with its as-of phrases naming another month (a later edition;
@@ -20,6 +24,7 @@ fn later(month: u32) -> String {
 fn read(texts: &[String]) -> Inputs {
     let names: Vec<usize> = (0..texts.len()).collect();
     Inputs::read(
+        &PARSER,
         &names,
         |k| format!("input{k}.txt"),
         |k| Ok(texts[*k].clone().into_bytes()),
@@ -53,6 +58,7 @@ fn a_repeated_edition_is_refused_naming_the_first_input() {
 fn bytes_that_do_not_decode_are_refused_with_the_decoder_error() {
     let names = [0];
     let inputs = Inputs::read(
+        &PARSER,
         &names,
         |_| "bad.txt".to_string(),
         |_| Ok(vec![0xff, 0xfe, 0x00, 0xd8, 0x41]),
@@ -68,7 +74,7 @@ fn bytes_that_do_not_decode_are_refused_with_the_decoder_error() {
 fn a_text_that_does_not_parse_gives_its_errors_and_fails_the_tally() {
     let cut = SEED.lines().take(60).collect::<Vec<_>>().join("\n");
     let inputs = read(&[cut]);
-    let (tally, reports, _) = validate_all(&inputs.texts, None, |p| {
+    let (tally, reports, _) = validate_all(&PARSER, &inputs.texts, None, |p| {
         assert!(matches!(&p.outcome, Outcome::NotParsed(errors) if !errors.is_empty()));
     });
     assert!(tally.parse_failed && tally.input_failed() && reports.is_empty());
@@ -97,7 +103,7 @@ fn a_pin_is_applied_to_its_edition_only() {
                 2017-08-31,round_the_clock_care,千代田区,2099,true\n";
     let pins = Pins::parse("pins.csv".into(), file.into(), &editions).unwrap();
     let mut outcomes = Vec::new();
-    for batch in batches(&inputs.texts, Some(&pins)) {
+    for batch in batches(&PARSER, &inputs.texts, Some(&pins)) {
         for p in batch.process() {
             outcomes.push(match p.outcome {
                 Outcome::Validated(_) => "validated".to_string(),
@@ -122,6 +128,7 @@ fn a_build_of_two_editions_writes_every_table_and_their_changes() {
     let out = dir.path().join("output");
     let target = zaitaku_export::claim::Target::new(&out, &[]).unwrap();
     let build = Build {
+        parser: &PARSER,
         inputs: &inputs.texts,
         pins: None,
         csv: Default::default(),
@@ -150,6 +157,7 @@ fn a_failed_check_writes_nothing() {
     let out = dir.path().join("output");
     let target = zaitaku_export::claim::Target::new(&out, &[]).unwrap();
     let build = Build {
+        parser: &PARSER,
         inputs: &inputs.texts,
         pins: None,
         csv: Default::default(),

@@ -5,6 +5,7 @@
 use crate::messages::{refused, say_rejected};
 use std::path::PathBuf;
 use zaitaku_parse::decode::EncodingChoice;
+use zaitaku_parse::Parser;
 use zaitaku_pipeline::editions::Tally;
 use zaitaku_pipeline::{Input, Inputs, Pins};
 
@@ -27,10 +28,12 @@ fn parse_encoding(s: &str) -> Result<EncodingChoice, String> {
     s.parse()
 }
 
-/// The inputs, read in parallel, in edition order, and the overrides
-/// file's pins; `None` after saying why an input or the file cannot be taken.
-pub fn load_inputs(args: &InputArgs) -> Option<(Vec<Input>, Option<Pins>)> {
+/// The inputs, read in parallel (their editions found by `parser`), in
+/// edition order, and the overrides file's pins; `None` after saying why an
+/// input or the file cannot be taken.
+pub fn load_inputs(parser: &Parser, args: &InputArgs) -> Option<(Vec<Input>, Option<Pins>)> {
     let inputs = Inputs::read(
+        parser,
         &args.inputs,
         |p| p.display().to_string(),
         |p| read_limited(p),
@@ -91,10 +94,13 @@ pub fn read_limited(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
 /// and the failures' messages, to be said where the validation failed.
 /// `None` where an input or a pin failed (all of it said).
 pub fn load_validated(args: &InputArgs) -> Option<Loaded> {
-    let (inputs, pins) = load_inputs(args)?;
+    let parser = Parser::new();
+    let (inputs, pins) = load_inputs(&parser, args)?;
     let mut reporter = crate::messages::Reporter::default();
     let (mut tally, reports, validation) =
-        zaitaku_pipeline::editions::validate_all(&inputs, pins.as_ref(), |p| reporter.seen(p));
+        zaitaku_pipeline::editions::validate_all(&parser, &inputs, pins.as_ref(), |p| {
+            reporter.seen(p)
+        });
     if input_failed(&mut tally, pins.as_ref()) {
         return None;
     }

@@ -135,7 +135,9 @@ fn fields(line: &str) -> Vec<String> {
 fn library_failures(path: &Path) -> Vec<(String, String)> {
     use zaitaku_pipeline::editions::{validate_all, Outcome};
     let paths = [path.to_path_buf()];
+    let parser = zaitaku_parse::Parser::new();
     let inputs = zaitaku_pipeline::Inputs::read(
+        &parser,
         &paths,
         |_| "input.txt".to_string(),
         |p| std::fs::read(p),
@@ -148,7 +150,7 @@ fn library_failures(path: &Path) -> Vec<(String, String)> {
             zaitaku_pipeline::Pins::parse("overrides.csv".into(), text, &editions).unwrap()
         });
     let mut failed = Vec::new();
-    validate_all(&inputs.texts, pins.as_ref(), |p| {
+    validate_all(&parser, &inputs.texts, pins.as_ref(), |p| {
         if let Outcome::Validated(v) = &p.outcome {
             failed.extend(
                 v.validation

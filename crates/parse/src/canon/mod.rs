@@ -45,6 +45,7 @@
 
 mod chars;
 
+use crate::matchers::Matchers;
 pub use crate::text::Shift;
 use crate::text::{Line, Page};
 use chars::{canonical_char, is_canonical, is_space, is_zero_width, MARKS};
@@ -209,7 +210,7 @@ impl Canonical {
     /// pdfium), where a line opens a page by what it prints
     /// ([`crate::layout::REGION_TITLE`]). A page keeps its single blank
     /// lines; its leading and trailing blank lines go; pages with no line go.
-    pub fn pages(&self) -> Vec<Page<'_>> {
+    pub fn pages(&self, m: &Matchers) -> Vec<Page<'_>> {
         let mut pages = Vec::new();
         let mut current: Vec<Line<'_>> = Vec::new();
         let mut blank_run = 0;
@@ -221,7 +222,7 @@ impl Canonical {
         let marked = self.marked;
         for l in &self.lines {
             let line = self.line(l);
-            if l.form_feed || (!marked && opens.opens_page(&line)) {
+            if l.form_feed || (!marked && opens.opens_page(m, &line)) {
                 push_page(&mut pages, &mut current);
                 opens = PageOpenings::default();
                 blank_run = 0;
@@ -238,7 +239,7 @@ impl Canonical {
             }
             blank_run = 0;
             if !marked {
-                opens.see(&line);
+                opens.see(m, &line);
             }
             current.push(line);
         }
@@ -261,9 +262,8 @@ struct PageOpenings {
 
 impl PageOpenings {
     /// Whether `line` opens a new page, given the current page's lines.
-    fn opens_page(&self, line: &Line<'_>) -> bool {
+    fn opens_page(&self, m: &Matchers, line: &Line<'_>) -> bool {
         use crate::layout::{ASSOCIATION_MARK, ISSUER, REGION_TITLE};
-        use crate::vocab::layout_is_match;
         if !self.printed || line.text.is_empty() {
             return false;
         }
@@ -272,14 +272,14 @@ impl PageOpenings {
             !line.text.starts_with(|c: char| c.is_ascii_digit())
                 && line.text.split(' ').any(|w| w == ASSOCIATION_MARK)
         };
-        layout_is_match(ISSUER, line.text)
-            || layout_is_match(REGION_TITLE, line.text)
+        m.is_match(ISSUER, line.text)
+            || m.is_match(REGION_TITLE, line.text)
             || self.since_cap == Some(1)
             || (self.answers && marks_row())
     }
 
     /// Takes `line` as the current page's.
-    fn see(&mut self, line: &Line<'_>) {
+    fn see(&mut self, m: &Matchers, line: &Line<'_>) {
         if line.text.is_empty() {
             return;
         }
@@ -287,7 +287,7 @@ impl PageOpenings {
         self.answers = self.answers
             || crate::layout::ANSWER_PAGES
                 .iter()
-                .any(|p| crate::vocab::layout_is_match(p.title, line.text));
+                .any(|p| m.is_match(p.title, line.text));
         self.since_cap = match self.since_cap {
             Some(n) => Some(n.saturating_add(1)),
             None => line
@@ -380,7 +380,7 @@ impl LineWriter<'_> {
 /// run: for tests of page parsers.
 #[cfg(test)]
 pub(crate) fn test_pages(text: &str) -> Vec<Page<'static>> {
-    Box::leak(Box::new(canonical(text))).pages()
+    Box::leak(Box::new(canonical(text))).pages(&Matchers::of_layout())
 }
 
 #[cfg(test)]

@@ -345,3 +345,74 @@ texts! {
         Website => "website",
     }
 }
+
+/// The patterns of the layout's constants that the parsers match lines
+/// against (the tables' patterns are listed by [`patterns`]).
+const CONSTANT_PATTERNS: &[&str] = &[
+    ISLANDS_EXCLUDED,
+    PROGRAM_SUMMARY_TITLE,
+    QUESTION_SUMMARY_TITLE,
+    REGION_TITLE,
+    ISSUER,
+    LEGEND_PAIR,
+    SAMPLE_SIZE,
+    FISCAL_YEAR_HEADS,
+    FIRST_TIME_ONLY,
+    ASSOCIATION_HEADER_WORD,
+    NOTE_MARK,
+    SHADING_LEGEND,
+    PRINTED_COUNT,
+    BASIS,
+    TARGET_MARK,
+    WINDOW_PAGES_TITLE,
+    EXTENSION,
+    HOURS_START,
+    PLAN_MONTH,
+    WINDOW_NAME_END,
+    LEFTOVER_HEAD,
+    LEFTOVER_GLUED,
+    LEFTOVER_NAME_COUNT,
+    LEFTOVER_NUMBER_COUNT,
+];
+
+/// Every pattern and literal of the layout that text is matched against:
+/// the constants', the question texts and option vocabularies of page 2
+/// and the per-municipality pages, the page titles, the legend's labels,
+/// the eras' and the programs' names. [`crate::matchers::Matchers`]
+/// compiles each once.
+pub fn patterns() -> impl Iterator<Item = &'static str> {
+    let options = |kind: &QuestionKind| match kind {
+        QuestionKind::Options(options) => *options,
+        QuestionKind::Single | QuestionKind::Subs(_) => &[],
+    };
+    CONSTANT_PATTERNS
+        .iter()
+        .copied()
+        .chain(QUESTIONS.iter().filter_map(|q| q.text))
+        .chain(
+            QUESTIONS
+                .iter()
+                .flat_map(move |q| options(&q.kind))
+                .map(|o| o.pattern),
+        )
+        .chain(ANSWER_PAGES.iter().map(|p| p.title))
+        .chain(
+            ANSWER_PAGES
+                .iter()
+                .flat_map(|p| p.columns)
+                .flat_map(|c| c.options.unwrap_or_default())
+                .map(|o| o.pattern),
+        )
+        .chain(
+            QUESTIONS
+                .iter()
+                .flat_map(|q| match q.kind {
+                    QuestionKind::Subs(subs) => subs,
+                    QuestionKind::Single | QuestionKind::Options(_) => &[],
+                })
+                .map(|s| s.page2_label()),
+        )
+        .chain(Mark::ALL.into_iter().filter_map(Mark::legend_label))
+        .chain(Era::ALL.into_iter().map(Era::name))
+        .chain(Program::ALL.into_iter().map(Program::title))
+}

@@ -61,3 +61,16 @@ pub const WINDOW_NAME_END: &str = "(窓口|センター|相談室|支援室)$";
 
 /// Lines an announcement wraps over at most (「※11月に1窓口追 / 加開設予定」 wraps once).
 pub const ANNOUNCEMENT_LINES: usize = 4;
+
+/// A leftover row head of the window pages: number, name, count, and what
+/// follows (「9 品川区 21」, 「…なし29 府中市 11 在宅療養相談窓口」).
+pub const LEFTOVER_HEAD: &str = "([0-9]+) ?([^0-9 ]+) ([0-9]+)(?: (.*))?$";
+
+/// A leftover name glued to its number, then a count: 「東大和市41 2」.
+pub const LEFTOVER_GLUED: &str = "([^0-9 ]+)([0-9]+) ([0-9]+)$";
+
+/// A leftover name and count: 「文京区 5」.
+pub const LEFTOVER_NAME_COUNT: &str = "^([^0-9 ]+) ([0-9]+)$";
+
+/// A leftover number and count: 「22 3」.
+pub const LEFTOVER_NUMBER_COUNT: &str = "^([0-9]+) ([0-9]+)$";

@@ -288,6 +288,9 @@ pub struct Footnote {
     pub numbers: Vec<u32>,
     /// Its text.
     pub text: String,
+    /// Whether it says the marked year counts only associations taking
+    /// part for the first time ([`crate::layout::FIRST_TIME_ONLY`]).
+    pub first_time_only: bool,
     /// As printed, marker included.
     pub printed: String,
     /// Where.

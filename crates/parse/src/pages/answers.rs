@@ -12,20 +12,22 @@
 use crate::error::{ErrorKind, ParseError};
 use crate::layout::{AnswerPageSpec, Mark, ANSWER_PAGES, ISLANDS_EXCLUDED};
 use crate::layout::{LEGEND_LABELS_SHOWN, LEGEND_PAIR, LEGEND_SHOWN};
+use crate::matchers::Matchers;
 use crate::model::{AnswerCell, AnswerPage, AnswerRow, AnswerValue, Legend, LegendEntry, Span};
 use crate::pages::combinators::row_head;
 use crate::text::{words_at, Columns, Line, Page};
-use crate::vocab::{choices, layout_is_match, layout_regex};
+use crate::vocab::choices;
 
 /// Parses every per-municipality page of the layout.
 pub fn parse(
+    m: &Matchers,
     pages: &[Page<'_>],
     names: &[String],
     errors: &mut Vec<ParseError>,
 ) -> Vec<AnswerPage> {
     let mut out = Vec::new();
     for spec in ANSWER_PAGES {
-        let title = layout_regex(spec.title);
+        let title = m.get(spec.title);
         // The title on one line, or, where no page prints it so, wrapped
         // onto the next (pdftotext breaks the line where U+3000 stands:
         // 「…区市町村別〔…〕」 / 「（オ）～（ク）」).
@@ -61,13 +63,13 @@ pub fn parse(
             ));
             continue;
         };
-        let Some(legend) = legend(page, errors) else {
+        let Some(legend) = legend(m, page, errors) else {
             continue;
         };
         let rows = page
             .lines
             .iter()
-            .filter_map(|l| match row(l, page, spec, &legend, names) {
+            .filter_map(|l| match row(m, l, page, spec, &legend, names) {
                 Ok(r) => r,
                 Err(e) => {
                     errors.push(e);
@@ -83,7 +85,7 @@ pub fn parse(
             islands_excluded: page
                 .lines
                 .iter()
-                .find(|l| layout_regex(ISLANDS_EXCLUDED).is_match(l.text))
+                .find(|l| m.is_match(ISLANDS_EXCLUDED, l.text))
                 .map(|l| page.span(l.no)),
             rows,
         });
@@ -95,8 +97,8 @@ pub fn parse(
 /// a mark each. Every label must be one the layout knows, every mark one
 /// character, no mark used twice, and 「実施」 and 「年度中に実施予定」 (the marks
 /// the published counts add up) must be there.
-fn legend(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<Legend> {
-    let pair = layout_regex(LEGEND_PAIR);
+fn legend(m: &Matchers, page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<Legend> {
+    let pair = m.regex(LEGEND_PAIR);
     let line = page
         .lines
         .iter()
@@ -121,7 +123,7 @@ fn legend(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<Legend> {
         };
         let status = Mark::ALL
             .into_iter()
-            .find(|m| m.legend_label().is_some_and(|p| layout_is_match(p, label)));
+            .find(|mark| mark.legend_label().is_some_and(|p| m.is_match(p, label)));
         let mut chars = mark.as_str().chars();
         let (Some(printed), None) = (chars.next(), chars.next()) else {
             errors.push(ParseError::new(
@@ -203,6 +205,7 @@ fn mark_of(word: &str, legend: &Legend) -> Option<(char, Mark)> {
 /// row when it starts with a number and a municipality's name, or with a
 /// number and a name that it repeats at its end.
 fn row(
+    m: &Matchers,
     line: &Line<'_>,
     page: &Page<'_>,
     spec: &AnswerPageSpec,
@@ -303,7 +306,7 @@ fn row(
                 next = end;
                 AnswerCell {
                     column: col,
-                    value: AnswerValue::Options(choices(options, &printed)),
+                    value: AnswerValue::Options(choices(m, options, &printed)),
                     printed,
                     at_column: first.column,
                 }
@@ -344,7 +347,7 @@ mod tests {
     fn legend_of_the_real_text_maps_every_status() {
         let page = page_of(LEGEND_LINE);
         let mut errors = Vec::new();
-        let legend = legend(&page, &mut errors).unwrap();
+        let legend = legend(&Matchers::default(), &page, &mut errors).unwrap();
         assert!(errors.is_empty());
         let got: Vec<(Mark, char)> = legend
             .entries
@@ -368,7 +371,7 @@ mod tests {
     fn a_legend_that_prints_another_mark_is_followed() {
         let text = LEGEND_LINE.replace("「◎」", "「●」");
         let page = page_of(&text);
-        let legend = legend(&page, &mut Vec::new()).unwrap();
+        let legend = legend(&Matchers::default(), &page, &mut Vec::new()).unwrap();
         assert_eq!(legend.status('●'), Some(Mark::Implemented));
         assert_eq!(legend.status('◎'), None);
     }
@@ -378,19 +381,26 @@ mod tests {
         let text = LEGEND_LINE.replace("「○」", "「◎」");
         let page = page_of(&text);
         let mut errors = Vec::new();
-        assert!(legend(&page, &mut errors).is_none());
+        assert!(legend(&Matchers::default(), &page, &mut errors).is_none());
         assert!(errors[0].expected.contains("once"), "{:?}", errors[0]);
     }
 
     fn parse_row(text: &str) -> Result<Option<AnswerRow>, ParseError> {
         let full = format!("{LEGEND_LINE}\n{text}\n");
         let page = page_of(&full);
-        let legend = legend(&page, &mut Vec::new()).unwrap();
+        let legend = legend(&Matchers::default(), &page, &mut Vec::new()).unwrap();
         let names: Vec<String> = crate::reference::municipalities()
             .iter()
             .map(|m| m.name.clone())
             .collect();
-        row(&page.lines[1], &page, &ANSWER_PAGES[0], &legend, &names)
+        row(
+            &Matchers::default(),
+            &page.lines[1],
+            &page,
+            &ANSWER_PAGES[0],
+            &legend,
+            &names,
+        )
     }
 
     #[test]

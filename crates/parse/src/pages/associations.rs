@@ -16,16 +16,17 @@
 use crate::error::{ErrorKind, ParseError};
 use crate::layout::{Era, Program};
 use crate::layout::{
-    ASSOCIATION_HEADER_WORD, ASSOCIATION_MARK, BASIS, NOTE_MARK, NOT_IN_A_NAME, PRINTED_COUNT,
-    SHADING_LEGEND, TOTALS_LABEL,
+    ASSOCIATION_HEADER_WORD, ASSOCIATION_MARK, BASIS, FIRST_TIME_ONLY, NOTE_MARK, NOT_IN_A_NAME,
+    PRINTED_COUNT, SHADING_LEGEND, TOTALS_LABEL,
 };
+use crate::matchers::Matchers;
 use crate::model::{AssociationRow, AssociationTable, Basis, Footnote, Span, YearColumn};
 use crate::text::{words_at, Columns, Line, Page};
-use crate::vocab::{layout_contains, layout_regex};
 
 /// Parses the page of each program found in the text. `era` is the
 /// edition's era (the header's years are years of it).
 pub fn parse(
+    m: &Matchers,
     pages: &[Page<'_>],
     era: Option<Era>,
     errors: &mut Vec<ParseError>,
@@ -35,7 +36,7 @@ pub fn parse(
         let found = pages.iter().find_map(|p| {
             p.lines
                 .iter()
-                .find(|l| layout_contains(program.title(), l.text))
+                .find(|l| m.contains(program.title(), l.text))
                 .map(|l| (p, l.no))
         });
         let Some((page, title_line)) = found else {
@@ -53,7 +54,7 @@ pub fn parse(
             continue;
         };
         // Cells are decided by the resolve stage, after every page is read.
-        if let Some(table) = page_table(page, program, title_line, era, errors) {
+        if let Some(table) = page_table(m, page, program, title_line, era, errors) {
             out.push(table);
         }
     }
@@ -65,8 +66,8 @@ fn at(page: &Page<'_>, line: &Line<'_>, columns: &mut Columns<'_>, byte: usize) 
 }
 
 /// The footnote numbers of a marker word: 「※1、2」 → [1, 2].
-fn note_numbers(word: &str) -> Option<Vec<u32>> {
-    let c = layout_regex(NOTE_MARK).captures(word)?;
+fn note_numbers(m: &Matchers, word: &str) -> Option<Vec<u32>> {
+    let c = m.regex(NOTE_MARK).captures(word)?;
     c[1].split('、').map(|n| n.parse().ok()).collect()
 }
 
@@ -76,13 +77,13 @@ type HeaderYear = (u32, Vec<u32>);
 /// The year columns: the numbers standing alone on the header lines or glued
 /// to 「医師会名」, which must run without a gap; and the footnotes printed
 /// right after a year (「29 ※1」).
-fn year_header(page: &Page<'_>) -> Option<(Vec<HeaderYear>, Span)> {
+fn year_header(m: &Matchers, page: &Page<'_>) -> Option<(Vec<HeaderYear>, Span)> {
     let mut years: Vec<HeaderYear> = Vec::new();
     let mut span = None;
     for line in page
         .lines
         .iter()
-        .filter(|l| layout_contains(ASSOCIATION_HEADER_WORD, l.text))
+        .filter(|l| m.contains(ASSOCIATION_HEADER_WORD, l.text))
     {
         span.get_or_insert(page.span(line.no));
         let ws = words_at(line.text);
@@ -101,7 +102,7 @@ fn year_header(page: &Page<'_>) -> Option<(Vec<HeaderYear>, Span)> {
             let notes: Vec<u32> = ws
                 .get(k + 1)
                 .filter(|_| number == *w)
-                .and_then(|(_, n)| note_numbers(n))
+                .and_then(|(_, n)| note_numbers(m, n))
                 .unwrap_or_default();
             match years.iter_mut().find(|(v, _)| *v == y) {
                 Some((_, old)) => {
@@ -124,13 +125,14 @@ fn year_header(page: &Page<'_>) -> Option<(Vec<HeaderYear>, Span)> {
 
 /// One program's page.
 fn page_table(
+    m: &Matchers,
     page: &Page<'_>,
     program: Program,
     title_line: u32,
     era: Option<Era>,
     errors: &mut Vec<ParseError>,
 ) -> Option<AssociationTable> {
-    let Some((header, header_span)) = year_header(page) else {
+    let Some((header, header_span)) = year_header(m, page) else {
         errors.push(ParseError::new(
             page.start(),
             format!(
@@ -147,7 +149,7 @@ fn page_table(
         let Some(before) = ws.len().checked_sub(n + 1) else {
             return false;
         };
-        !layout_contains(ASSOCIATION_HEADER_WORD, l.text)
+        !m.contains(ASSOCIATION_HEADER_WORD, l.text)
             && ws
                 .iter()
                 .skip(before + 1)
@@ -183,7 +185,7 @@ fn page_table(
         let note_text = ws.get(1).filter(|(_, t)| t.parse::<u32>().is_err());
         if let Some(numbers) = ws
             .first()
-            .and_then(|(_, w)| note_numbers(w))
+            .and_then(|(_, w)| note_numbers(m, w))
             .filter(|_| note_text.is_some())
         {
             let text = ws.get(1).map_or("", |(_, t)| *t).to_string();
@@ -191,14 +193,13 @@ fn page_table(
             let end = ws.get(1).or(ws.first()).map_or(0, |(s, t)| s + t.len());
             footnotes.push(Footnote {
                 numbers,
+                first_time_only: m.contains(FIRST_TIME_ONLY, &text),
                 text,
                 printed: line.text.get(..end).unwrap_or(line.text).to_string(),
                 span: page.span(line.no),
             });
             k = 2;
-        } else if let Some((_, legend)) = ws
-            .first()
-            .filter(|(_, w)| layout_regex(SHADING_LEGEND).is_match(w))
+        } else if let Some((_, legend)) = ws.first().filter(|(_, w)| m.is_match(SHADING_LEGEND, w))
         {
             shading_legend = Some((legend.to_string(), page.span(line.no)));
             k = 1;
@@ -209,7 +210,7 @@ fn page_table(
         let cells = ws.get(k..).unwrap_or_default();
         let names = cells
             .iter()
-            .filter(|(_, w)| *w != ASSOCIATION_MARK && note_numbers(w).is_none())
+            .filter(|(_, w)| *w != ASSOCIATION_MARK && note_numbers(m, w).is_none())
             .count();
         let mut first = true;
         let mut columns = Columns::new(line);
@@ -225,7 +226,7 @@ fn page_table(
                 }
                 continue;
             }
-            if let Some(numbers) = note_numbers(w) {
+            if let Some(numbers) = note_numbers(m, w) {
                 match rows.last_mut() {
                     Some(r) if r.span.line == line.no => r.notes.extend(numbers),
                     _ => errors.push(ParseError::new(
@@ -240,7 +241,7 @@ fn page_table(
                 break;
             }
             if !is_name(w) {
-                if line.no < title_line && !layout_contains(ASSOCIATION_HEADER_WORD, line.text) {
+                if line.no < title_line && !m.contains(ASSOCIATION_HEADER_WORD, line.text) {
                     errors.push(ParseError::new(
                         at(page, line, &mut columns, byte),
                         format!("an association's name (no digits or sentence punctuation) or {ASSOCIATION_MARK}"),
@@ -275,7 +276,7 @@ fn page_table(
     }
     let basis = footnotes
         .iter()
-        .find_map(|f| layout_regex(BASIS).captures(&f.text).map(|c| (c, f.span)));
+        .find_map(|f| m.regex(BASIS).captures(&f.text).map(|c| (c, f.span)));
     // 「H28年度」: a year of the edition's era, by its initial.
     let era_year = |initial: &str, year: &str| -> Option<u32> {
         let era_ok = era.is_some_and(|e| initial.starts_with(e.initial()));
@@ -312,7 +313,7 @@ fn page_table(
         });
     }
     let printed_count = page.lines.iter().find_map(|l| {
-        layout_regex(PRINTED_COUNT)
+        m.regex(PRINTED_COUNT)
             .captures(l.text)
             .and_then(|c| c[1].parse().ok())
             .map(|n| (n, page.span(l.no)))
@@ -358,10 +359,18 @@ mod tests {
         let title = ps[0]
             .lines
             .iter()
-            .find(|l| layout_contains(program.title(), l.text))
+            .find(|l| l.text.contains(program.title()))
             .unwrap()
             .no;
-        let t = page_table(&ps[0], program, title, Some(Era::Heisei), &mut errors).unwrap();
+        let t = page_table(
+            &Matchers::default(),
+            &ps[0],
+            program,
+            title,
+            Some(Era::Heisei),
+            &mut errors,
+        )
+        .unwrap();
         assert_eq!(errors, []);
         t
     }
@@ -382,6 +391,7 @@ mod tests {
             .unwrap()
             .no;
         let t = page_table(
+            &Matchers::default(),
             &ps[0],
             Program::RoundTheClockCare,
             title,

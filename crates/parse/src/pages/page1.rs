@@ -14,21 +14,21 @@ use crate::layout::{
     Era, Item, AS_OF_SHOWN, FISCAL_YEAR_HEADS, FISCAL_YEAR_HEADS_SHOWN, PROGRAM_ROWS,
     PROGRAM_SUMMARY_NAME, SAMPLE_SIZE, SAMPLE_SIZE_SHOWN,
 };
+use crate::matchers::Matchers;
 use crate::model::{last_day_of_month, Date, Edition, ProgramRow, ProgramSummary, Span};
 use crate::pages::combinators::{as_of_phrase, item_label, program_figure_line};
 use crate::text::{Line, Page};
-use crate::vocab::layout_regex;
 use std::collections::BTreeMap;
 
 /// The byte offsets where an era's name (「平成」, 「令和」) starts in
 /// `text`, in order: where an as-of phrase may start. A substring search per
 /// era, not a test of every character. (An era's name starts a character:
 /// each offset is a character boundary.)
-pub(crate) fn era_names_at(text: &str) -> Vec<usize> {
+pub(crate) fn era_names_at(m: &Matchers, text: &str) -> Vec<usize> {
     // One searcher per era, built once: a line is searched, not the pattern.
     let mut at: Vec<usize> = Era::ALL
         .iter()
-        .flat_map(|e| crate::vocab::layout_literal(e.name()).find_iter(text.as_bytes()))
+        .flat_map(|e| m.get(e.name()).find_literal(text))
         .collect();
     if at.len() > 1 {
         at.sort_unstable();
@@ -37,11 +37,15 @@ pub(crate) fn era_names_at(text: &str) -> Vec<usize> {
 }
 
 /// Reads the edition (as-of date) from the first page that prints it.
-pub fn edition(pages: &[Page<'_>], errors: &mut Vec<ParseError>) -> Option<(Edition, Era)> {
+pub fn edition(
+    m: &Matchers,
+    pages: &[Page<'_>],
+    errors: &mut Vec<ParseError>,
+) -> Option<(Edition, Era)> {
     let mut found: Option<(Edition, Era)> = None;
     for page in pages {
         for line in &page.lines {
-            for at in era_names_at(line.text) {
+            for at in era_names_at(m, line.text) {
                 let Ok((_, (era, year, month))) = as_of_phrase(&line.text[at..]) else {
                     continue;
                 };
@@ -105,8 +109,12 @@ pub fn edition(pages: &[Page<'_>], errors: &mut Vec<ParseError>) -> Option<(Edit
 }
 
 /// Reads n from 「集計状況（ｎ＝５３）」 (normalized to `集計状況（n=53）`).
-pub fn sample_size(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<(u32, Span)> {
-    let re = layout_regex(SAMPLE_SIZE);
+pub fn sample_size(
+    m: &Matchers,
+    page: &Page<'_>,
+    errors: &mut Vec<ParseError>,
+) -> Option<(u32, Span)> {
+    let re = m.regex(SAMPLE_SIZE);
     for line in &page.lines {
         if let Some(c) = re.captures(line.text) {
             if let Ok(n) = c[1].parse::<u32>() {
@@ -127,13 +135,14 @@ pub fn sample_size(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<(u32
 
 /// Parses page 1 into the program summary.
 pub fn parse(
+    m: &Matchers,
     page: &Page<'_>,
     era: Option<Era>,
     errors: &mut Vec<ParseError>,
 ) -> Option<ProgramSummary> {
     let before = errors.len();
-    let n = sample_size(page, errors);
-    let years = fiscal_years(page, era, errors);
+    let n = sample_size(m, page, errors);
+    let years = fiscal_years(m, page, era, errors);
     let labels = item_labels(page);
     let figures = figure_rows(page);
     if figures.len() != PROGRAM_ROWS.len() {
@@ -236,11 +245,12 @@ fn check_anchor(
 
 /// The fiscal years of the two figure columns: 「29年度 28年度」, in the era of the edition.
 fn fiscal_years(
+    m: &Matchers,
     page: &Page<'_>,
     era: Option<Era>,
     errors: &mut Vec<ParseError>,
 ) -> Option<(i32, i32, Span)> {
-    let re = layout_regex(FISCAL_YEAR_HEADS);
+    let re = m.regex(FISCAL_YEAR_HEADS);
     for line in &page.lines {
         let Some(c) = re.captures(line.text.trim()) else {
             continue;
@@ -352,7 +362,7 @@ mod tests {
     fn as_of_line_gives_the_last_day_of_the_month() {
         let text = "東京都福祉保健局医療政策部医療政策課　平成29年度7月末時点\n";
         let mut errors = vec![];
-        let (e, era) = edition(&pages(text), &mut errors).unwrap();
+        let (e, era) = edition(&Matchers::default(), &pages(text), &mut errors).unwrap();
         assert_eq!(
             (e.as_of.iso(), era, errors.len()),
             ("2017-07-31".to_string(), Era::Heisei, 0)
@@ -362,7 +372,12 @@ mod tests {
     #[test]
     fn as_of_in_january_falls_in_the_next_calendar_year() {
         let mut errors = vec![];
-        let (e, _) = edition(&pages("平成29年度1月末時点\n"), &mut errors).unwrap();
+        let (e, _) = edition(
+            &Matchers::default(),
+            &pages("平成29年度1月末時点\n"),
+            &mut errors,
+        )
+        .unwrap();
         assert_eq!(e.as_of.iso(), "2018-01-31");
     }
 
@@ -370,6 +385,7 @@ mod tests {
     fn fiscal_years_come_from_the_column_heads() {
         let mut errors = vec![];
         let got = fiscal_years(
+            &Matchers::default(),
             &pages("内容\n29年度 28年度\n")[0],
             Some(Era::Heisei),
             &mut errors,

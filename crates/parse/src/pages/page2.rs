@@ -10,11 +10,12 @@
 
 use crate::error::{ErrorKind, ParseError};
 use crate::layout::{marker, QuestionKind, QuestionSpec, QUESTIONS};
+use crate::matchers::Matchers;
 use crate::model::{CountSource, QuestionRow, QuestionSummary, Span};
 use crate::pages::combinators::{count, option_row, question_marker, question_row, trailing_count};
 use crate::pages::page1::sample_size;
 use crate::text::{join_paragraph, Joined, Line, Page};
-use crate::vocab::{layout_finder, match_option};
+use crate::vocab::match_option;
 use nom::combinator::all_consuming;
 use nom::Parser;
 
@@ -42,9 +43,13 @@ struct Located {
 }
 
 /// Parses page 2 into the question summary.
-pub fn parse(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<QuestionSummary> {
+pub fn parse(
+    m: &Matchers,
+    page: &Page<'_>,
+    errors: &mut Vec<ParseError>,
+) -> Option<QuestionSummary> {
     let before = errors.len();
-    let n = sample_size(page, errors);
+    let n = sample_size(m, page, errors);
     let figures = figure_lines(page);
     for l in page
         .lines
@@ -64,7 +69,7 @@ pub fn parse(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<QuestionSu
     let mut rows = Vec::new();
     let mut next = 0;
     for spec in QUESTIONS {
-        let located = spec.text.and_then(|t| locate(page, &joined, t, errors));
+        let located = spec.text.and_then(|t| locate(m, page, &joined, t, errors));
         match spec.kind {
             QuestionKind::Single => {
                 let Some((pct_yes, count_no, pct_no, span)) =
@@ -97,7 +102,7 @@ pub fn parse(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<QuestionSu
                         break;
                     };
                     let sub_count =
-                        locate(page, &joined, sub.page2_label(), errors).and_then(|l| l.count);
+                        locate(m, page, &joined, sub.page2_label(), errors).and_then(|l| l.count);
                     rows.push(QuestionRow {
                         item: spec.item,
                         question: spec.no,
@@ -121,7 +126,7 @@ pub fn parse(page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<QuestionSu
                 while let Some((FigureLine::Option { text, count, pct }, span)) = figures.get(next)
                 {
                     next += 1;
-                    let Some((option, _annotation)) = match_option(options, text) else {
+                    let Some((option, _annotation)) = match_option(m, options, text) else {
                         let labels: Vec<&str> = options.iter().map(|o| o.label).collect();
                         errors.push(ParseError::of(
                             ErrorKind::Vocabulary,
@@ -320,13 +325,14 @@ fn printed(page: &Page<'_>) -> Joined {
 /// joined), and the count printed right after it on the line where it ends,
 /// or glued before it at the start of the line where it starts.
 fn locate(
+    m: &Matchers,
     page: &Page<'_>,
     joined: &Joined,
     pattern: &'static str,
     errors: &mut Vec<ParseError>,
 ) -> Option<Located> {
     let mut hits = Vec::new();
-    let finder = layout_finder(pattern);
+    let finder = m.get(pattern);
     let text = &joined.text;
     // The input line of a byte of the joined lines.
     let line_of = |byte: usize| page.span(joined.line_at(byte));
@@ -435,6 +441,7 @@ mod tests {
         )[0];
         let mut errors = vec![];
         let got = locate(
+            &Matchers::default(),
             page,
             &printed(page),
             QUESTIONS[18].text.unwrap(),
@@ -449,6 +456,7 @@ mod tests {
         let page = &crate::canon::test_pages("（⓪以外の取組について）複数の関係区市町村が連携して、広域連携が必要な事項について協議してい\nますか。 19\n")[0];
         let mut errors = vec![];
         let got = locate(
+            &Matchers::default(),
             page,
             &printed(page),
             QUESTIONS[19].text.unwrap(),

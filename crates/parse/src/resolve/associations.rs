@@ -5,11 +5,9 @@
 //! (`forced_by_totals`, by [`super::solve`]), else `unresolved`.
 
 use super::solve::{solve, Decided, Problem};
-use crate::layout::FIRST_TIME_ONLY;
 use crate::model::{AssociationTable, Participation, Resolution};
-use crate::vocab::layout_is_match;
 
-/// The cells a 「未実施地区を対象」 footnote decides (see
+/// The cells a 「未実施地区を対象」 footnote ([`crate::model::Footnote::first_time_only`]) decides (see
 /// [`Resolution::Footnote`]): in a year column the header marks with such a
 /// footnote, a row that took part had no mark in an earlier year, so its
 /// other marks all lie in later columns. A row with more marks than that
@@ -21,7 +19,7 @@ fn first_time_only(t: &AssociationTable) -> Vec<(usize, usize)> {
         let marked = year.notes.iter().any(|n| {
             t.footnotes
                 .iter()
-                .any(|f| f.numbers.contains(n) && layout_is_match(FIRST_TIME_ONLY, &f.text))
+                .any(|f| f.first_time_only && f.numbers.contains(n))
         });
         if !marked {
             continue;

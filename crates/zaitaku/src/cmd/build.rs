@@ -12,6 +12,7 @@ use anyhow::Context;
 use std::path::PathBuf;
 use zaitaku_export::claim::Target;
 use zaitaku_export::write::{CsvEncoding, CsvOptions, ExportError, Unmappable};
+use zaitaku_parse::Parser;
 use zaitaku_pipeline::{Build, NotWritten};
 
 /// Arguments of `build`.
@@ -89,12 +90,14 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         Err(outcome) => return Ok(outcome),
     };
     let mut phases = crate::term::Phases::start();
-    let Some((inputs, pins)) = load_inputs(&s.input) else {
+    let parser = Parser::new();
+    let Some((inputs, pins)) = load_inputs(&parser, &s.input) else {
         return Ok(Outcome::InputError);
     };
     phases.lap("read");
     let mut reporter = Reporter::default();
     let build = Build {
+        parser: &parser,
         inputs: &inputs,
         pins: pins.as_ref(),
         csv: s.csv,

@@ -9,6 +9,7 @@
 use crate::config::{input_failed, load_inputs, InputArgs};
 use crate::messages::{say_totals, Reporter};
 use crate::Outcome;
+use zaitaku_parse::Parser;
 use zaitaku_pipeline::editions::{batches, Tally};
 use zaitaku_validate::ValidationReport;
 
@@ -24,13 +25,14 @@ pub struct Args {
 
 /// Runs `check`.
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
-    let Some((inputs, pins)) = load_inputs(&args.input) else {
+    let parser = Parser::new();
+    let Some((inputs, pins)) = load_inputs(&parser, &args.input) else {
         return Ok(Outcome::InputError);
     };
     // Every check and ambiguity is kept with --all only.
     let (mut tally, mut all) = (Tally::default(), ValidationReport::default());
     let mut reporter = Reporter::default();
-    for batch in batches(&inputs, pins.as_ref()) {
+    for batch in batches(&parser, &inputs, pins.as_ref()) {
         for p in batch.process() {
             reporter.seen(&p);
             if let (Some(v), true) = (tally.take(p.outcome), args.all) {

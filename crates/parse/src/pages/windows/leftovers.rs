@@ -2,15 +2,23 @@
 
 use super::{is_name, no_of, words, Plan, Printed, L};
 use crate::layout::Era;
-use crate::layout::{ANNOUNCEMENT_LINES, PLAN_MONTH, PLAN_WORD, WINDOW_NAME_END};
+use crate::layout::{
+    ANNOUNCEMENT_LINES, LEFTOVER_GLUED, LEFTOVER_HEAD, LEFTOVER_NAME_COUNT, LEFTOVER_NUMBER_COUNT,
+    PLAN_MONTH, PLAN_WORD, WINDOW_NAME_END,
+};
+use crate::matchers::Matchers;
 use crate::model::Span;
 use crate::reference::municipalities;
-use crate::vocab::layout_regex;
 
 /// 「平成29年９月開設予定」 → `2017-09`: the era year where printed, else the
 /// edition's fiscal year (April–March) for a month alone.
-pub(super) fn plan_month(text: &str, era: Option<Era>, fiscal_year: i32) -> Option<String> {
-    let c = layout_regex(PLAN_MONTH).captures(text)?;
+pub(super) fn plan_month(
+    m: &Matchers,
+    text: &str,
+    era: Option<Era>,
+    fiscal_year: i32,
+) -> Option<String> {
+    let c = m.regex(PLAN_MONTH).captures(text)?;
     let month: u32 = c[3].parse().ok().filter(|m| (1..=12).contains(m))?;
     let year = match c.get(2) {
         Some(y) => {
@@ -38,7 +46,12 @@ pub(super) struct Leftovers {
     pub(super) lone: Vec<Printed>,
 }
 
-pub(super) fn leftovers(lines: &[L<'_>], era: Option<Era>, fiscal_year: i32) -> Leftovers {
+pub(super) fn leftovers(
+    m: &Matchers,
+    lines: &[L<'_>],
+    era: Option<Era>,
+    fiscal_year: i32,
+) -> Leftovers {
     let mut out = Leftovers::default();
     let mut last_name: Option<u32> = None;
     let mut k = 0;
@@ -65,7 +78,7 @@ pub(super) fn leftovers(lines: &[L<'_>], era: Option<Era>, fiscal_year: i32) -> 
                 out.plans.push((
                     no,
                     Plan {
-                        month: plan_month(&text, era, fiscal_year),
+                        month: plan_month(m, &text, era, fiscal_year),
                         text,
                         additional: true,
                         span: l.span,
@@ -78,10 +91,10 @@ pub(super) fn leftovers(lines: &[L<'_>], era: Option<Era>, fiscal_year: i32) -> 
             continue;
         }
         // 「9 品川区 21」, 「…なし29 府中市 11 在宅療養相談窓口」, 「東大和市41 2」, 「文京区 5」, 「22 3」.
-        let head = layout_regex("([0-9]+) ?([^0-9 ]+) ([0-9]+)(?: (.*))?$").captures(t);
-        let glued = layout_regex("([^0-9 ]+)([0-9]+) ([0-9]+)$").captures(t);
-        let name_count = layout_regex("^([^0-9 ]+) ([0-9]+)$").captures(t);
-        let number_count = layout_regex("^([0-9]+) ([0-9]+)$").captures(t);
+        let head = m.regex(LEFTOVER_HEAD).captures(t);
+        let glued = m.regex(LEFTOVER_GLUED).captures(t);
+        let name_count = m.regex(LEFTOVER_NAME_COUNT).captures(t);
+        let number_count = m.regex(LEFTOVER_NUMBER_COUNT).captures(t);
         if let Some(c) = head.filter(|c| is_name(&c[2])) {
             let no = no_of(&c[2]).unwrap_or(0);
             if let Ok(n) = c[1].parse() {
@@ -92,7 +105,7 @@ pub(super) fn leftovers(lines: &[L<'_>], era: Option<Era>, fiscal_year: i32) -> 
             }
             let rest = words(c.get(4).map_or("", |m| m.as_str()));
             for (j, w) in rest.iter().enumerate() {
-                if j == 0 && layout_regex(WINDOW_NAME_END).is_match(w) {
+                if j == 0 && m.is_match(WINDOW_NAME_END, w) {
                     out.merged_names.push((Some(no), w.to_string(), l.span));
                 } else {
                     out.others.push((Some(no), w.to_string(), l.span));
@@ -129,7 +142,7 @@ pub(super) fn leftovers(lines: &[L<'_>], era: Option<Era>, fiscal_year: i32) -> 
             last_name = no_of(name);
         } else if let (1, Ok(n)) = (ws.len(), t.parse::<u32>()) {
             out.lone.push(printed(n));
-        } else if layout_regex(WINDOW_NAME_END).is_match(t)
+        } else if m.is_match(WINDOW_NAME_END, t)
             && !municipalities().iter().any(|m| t.contains(m.name.as_str()))
         {
             out.merged_names.push((None, t.to_string(), l.span));
@@ -150,25 +163,31 @@ mod tests {
         let heisei = Some(Era::Heisei);
         // 「平成29年９月開設予定」 (page 7, after normalization).
         assert_eq!(
-            plan_month("平成29年9月開設予定", heisei, 2017).as_deref(),
+            plan_month(&Matchers::default(), "平成29年9月開設予定", heisei, 2017).as_deref(),
             Some("2017-09")
         );
         assert_eq!(
-            plan_month("令和2年10月開設予定", heisei, 2017).as_deref(),
+            plan_month(&Matchers::default(), "令和2年10月開設予定", heisei, 2017).as_deref(),
             Some("2020-10")
         );
         // Two characters that name no era: the year is the edition's era's.
         assert_eq!(
-            plan_month("窓口29年10月開設予定", heisei, 2017).as_deref(),
+            plan_month(&Matchers::default(), "窓口29年10月開設予定", heisei, 2017).as_deref(),
             Some("2017-10")
         );
         // A month alone: the edition's fiscal year, January–March the next.
         assert_eq!(
-            plan_month("11月に1窓口追加開設予定", heisei, 2017).as_deref(),
+            plan_month(
+                &Matchers::default(),
+                "11月に1窓口追加開設予定",
+                heisei,
+                2017
+            )
+            .as_deref(),
             Some("2017-11")
         );
         assert_eq!(
-            plan_month("2月開設予定", heisei, 2017).as_deref(),
+            plan_month(&Matchers::default(), "2月開設予定", heisei, 2017).as_deref(),
             Some("2018-02")
         );
     }

@@ -121,12 +121,13 @@ pub(crate) fn no_of(name: &str) -> Option<u32> {
 /// `fiscal_year` are the edition's (for the year of a plan that names a month
 /// alone). The resolve stage ([`crate::resolve::windows`]) places them.
 pub fn parse(
+    matchers: &crate::matchers::Matchers,
     pages: &[Page<'_>],
     era: Option<crate::layout::Era>,
     fiscal_year: i32,
     errors: &mut Vec<crate::error::ParseError>,
 ) -> Option<PrintedWindows> {
-    let events = events(pages);
+    let events = events(matchers, pages);
     if events.is_empty() {
         return None;
     }
@@ -175,7 +176,7 @@ pub fn parse(
                     if let Some(p) = plan {
                         m.plans.push(Plan {
                             text: p.to_string(),
-                            month: plan_month(p, era, fiscal_year),
+                            month: plan_month(matchers, p, era, fiscal_year),
                             additional: false,
                             span: *span,
                         });
@@ -187,7 +188,7 @@ pub fn parse(
                 if !left.is_empty() {
                     left_pages.push(std::mem::take(&mut left));
                 }
-                let (w, head) = window(r, shares_first_word, errors);
+                let (w, head) = window(matchers, r, shares_first_word, errors);
                 if let Some(h) = head {
                     if let Some(m) = index_of(h.name_no).and_then(|i| out.get_mut(i)) {
                         m.numbers_printed.push(Printed {
@@ -213,7 +214,7 @@ pub fn parse(
     let mut lone_figures = Vec::new();
     let mut loose_names: Vec<(String, Span)> = Vec::new();
     for lines in &left_pages {
-        let l = leftovers(lines, era, fiscal_year);
+        let l = leftovers(matchers, lines, era, fiscal_year);
         for (no, p) in l.numbers {
             if let Some(m) = index_of(p.value).and_then(|i| out.get_mut(i)) {
                 m.numbers_printed.push(Printed {

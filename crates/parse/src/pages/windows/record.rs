@@ -5,15 +5,15 @@
 use super::{is_name, words, L};
 use crate::layout::{ISSUER, WINDOW_HEADER_ENDS, WINDOW_HEADER_LINES, WINDOW_HEADER_STARTS};
 use crate::layout::{TARGET_MARK, WINDOW_PAGES_TITLE};
+use crate::matchers::Matchers;
 use crate::model::Span;
 use crate::text::Page;
-use crate::vocab::{layout_contains, layout_is_match};
 
-fn is_header(line: &str) -> bool {
+fn is_header(m: &Matchers, line: &str) -> bool {
     WINDOW_HEADER_LINES.contains(&line)
         || WINDOW_HEADER_STARTS.iter().any(|s| line.starts_with(s))
         || WINDOW_HEADER_ENDS.iter().any(|s| line.ends_with(s)) && !line.contains(' ')
-        || layout_is_match(ISSUER, line)
+        || m.is_match(ISSUER, line)
 }
 
 /// A phone or fax number: 「03-3265-1165」, 「04992-2-0068」 (0, then 1–4
@@ -59,8 +59,8 @@ pub(super) enum Event<'a> {
 }
 
 /// The marks of a line: (text before, marks, words after), if it has a run of 〇.
-fn marks_line(text: &str) -> Option<(Vec<&str>, u32, Vec<&str>)> {
-    if !layout_contains(TARGET_MARK, text) {
+fn marks_line<'a>(m: &Matchers, text: &'a str) -> Option<(Vec<&'a str>, u32, Vec<&'a str>)> {
+    if !m.contains(TARGET_MARK, text) {
         return None;
     }
     let ws = words(text);
@@ -89,20 +89,20 @@ fn own_row(text: &str) -> Option<(u32, &str, Option<&str>)> {
     (is_name(name) && last == name).then_some((no, name, plan))
 }
 
-pub(super) fn events<'a>(pages: &[Page<'a>]) -> Vec<Event<'a>> {
+pub(super) fn events<'a>(m: &Matchers, pages: &[Page<'a>]) -> Vec<Event<'a>> {
     let mut out: Vec<Event<'a>> = Vec::new();
     for page in pages.iter().filter(|p| {
         p.lines
             .iter()
-            .any(|l| layout_contains(WINDOW_PAGES_TITLE, l.text))
+            .any(|l| m.contains(WINDOW_PAGES_TITLE, l.text))
     }) {
         let lines: Vec<L<'a>> = page
             .lines
             .iter()
-            .filter(|l| !l.text.trim().is_empty() && !is_header(l.text.trim()))
+            .filter(|l| !l.text.trim().is_empty() && !is_header(m, l.text.trim()))
             .map(|l| L::new(page, *l))
             .collect();
-        let last_marks = lines.iter().rposition(|l| marks_line(l.text).is_some());
+        let last_marks = lines.iter().rposition(|l| marks_line(m, l.text).is_some());
         let mut pending: Vec<L<'a>> = Vec::new();
         for (k, l) in lines.iter().enumerate() {
             if let Some((no, name, plan)) = own_row(l.text) {
@@ -118,7 +118,7 @@ pub(super) fn events<'a>(pages: &[Page<'a>]) -> Vec<Event<'a>> {
                 out.push(Event::Left(*l));
                 continue;
             }
-            let Some((before, marks, suffix)) = marks_line(l.text) else {
+            let Some((before, marks, suffix)) = marks_line(m, l.text) else {
                 pending.push(*l);
                 continue;
             };

@@ -6,9 +6,9 @@ use super::record::{is_phone, Event, Record};
 use super::{is_name, no_of, words, Window, L};
 use crate::error::ParseError;
 use crate::layout::{EXTENSION, HOURS_START, WINDOW_NAME_END};
+use crate::matchers::Matchers;
 use crate::model::windows::NameSource;
 use crate::model::Span;
-use crate::vocab::layout_regex;
 
 /// A head at the start of a window: 「4 新宿区 1 在宅医療相談窓口」.
 #[derive(Debug, Clone, Copy)]
@@ -107,7 +107,11 @@ pub(super) fn shared_first_words(events: &[Event<'_>]) -> Vec<bool> {
 /// printed twice is both; more words are a name up to its first word that
 /// ends like a window's name (「在宅医療相談調整窓口 杉並保健所 2階（…）」),
 /// then the location.
-fn name_and_location(pre: &[&str], shares_first_word: bool) -> (Option<String>, Option<String>) {
+fn name_and_location(
+    m: &Matchers,
+    pre: &[&str],
+    shares_first_word: bool,
+) -> (Option<String>, Option<String>) {
     match pre {
         [] => (None, None),
         [one] => (None, Some(one.to_string())),
@@ -122,7 +126,7 @@ fn name_and_location(pre: &[&str], shares_first_word: bool) -> (Option<String>, 
             (Some(half.clone()), Some(half))
         }
         _ => {
-            let name_end = layout_regex(WINDOW_NAME_END);
+            let name_end = m.get(WINDOW_NAME_END);
             match pre.iter().position(|w| name_end.is_match(w)) {
                 Some(k) if k + 1 < pre.len() => {
                     let (name, location) = pre.split_at(k + 1);
@@ -150,12 +154,12 @@ enum Contact {
 }
 
 /// Phone, extension, fax and the words after them, from the contact words.
-fn contact(ws: &[&str]) -> Contact {
+fn contact(m: &Matchers, ws: &[&str]) -> Contact {
     let kept_whole = || match ws.join(" ") {
         whole if whole.is_empty() => Contact::Missing,
         whole => Contact::KeptWhole(whole),
     };
-    let ext = layout_regex(EXTENSION);
+    let ext = m.regex(EXTENSION);
     let Some(p) = ws.first().filter(|w| is_phone(w)) else {
         return kept_whole();
     };
@@ -191,11 +195,12 @@ struct CellLines<'a> {
 /// The record's cells line by line, the head taken off the first line;
 /// an hours phrase in front of the phone is an error (a cell out of place).
 fn cell_lines<'a>(
+    m: &Matchers,
     r: &Record<'a>,
     first_rest: Vec<&'a str>,
     errors: &mut Vec<ParseError>,
 ) -> CellLines<'a> {
-    let hours_start = layout_regex(HOURS_START);
+    let hours_start = m.get(HOURS_START);
     let mut lines: Vec<Vec<&str>> = vec![first_rest];
     lines.extend(r.lines.iter().skip(1).map(|l| words(l.text)));
     // The record line each entry of `lines` was read from.
@@ -245,13 +250,13 @@ struct Cells<'a> {
 
 /// Name, location and contact words where the first line holds the name
 /// and location (the phones there too, or below).
-fn cells_on_first_line<'a>(c: &CellLines<'a>, shares_first_word: bool) -> Cells<'a> {
+fn cells_on_first_line<'a>(m: &Matchers, c: &CellLines<'a>, shares_first_word: bool) -> Cells<'a> {
     let first_cells = c.lines.first().cloned().unwrap_or_default();
     let cut = (first_cells.iter())
         .position(|w| is_phone(w))
         .unwrap_or(first_cells.len());
     let (pre, contact_cells) = first_cells.split_at(cut);
-    let (name, location) = name_and_location(pre, shares_first_word);
+    let (name, location) = name_and_location(m, pre, shares_first_word);
     let mut contact_words: Vec<&str> = contact_cells.to_vec();
     for ws in c.lines.get(1..c.hours_line).unwrap_or_default() {
         contact_words.extend(ws);
@@ -334,6 +339,7 @@ fn other_and_named(
 
 /// A window from its record. Returns the window and its head, if any.
 pub(super) fn window(
+    m: &Matchers,
     r: &Record<'_>,
     shares_first_word: bool,
     errors: &mut Vec<ParseError>,
@@ -349,15 +355,15 @@ pub(super) fn window(
     }
     let first = r.lines.first().copied().unwrap_or(L::empty(r.marks_span));
     let h = record_head(&first);
-    let c = cell_lines(r, h.rest, errors);
+    let c = cell_lines(m, r, h.rest, errors);
     let first_cells = c.lines.first().map_or(0, Vec::len);
     let cells = if c.phone_line == Some(0) || first_cells >= 2 {
-        cells_on_first_line(&c, shares_first_word)
+        cells_on_first_line(m, &c, shares_first_word)
     } else {
         cells_over_lines(&c)
     };
     let mut hours: Vec<String> = Vec::new();
-    let (phone, phone_extension, fax, contact_flag) = match contact(&cells.contact_words) {
+    let (phone, phone_extension, fax, contact_flag) = match contact(m, &cells.contact_words) {
         Contact::Read {
             phone,
             extension,

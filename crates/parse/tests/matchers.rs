@@ -1,0 +1,48 @@
+//! Every pattern the parsers match is one of the layout's, compiled once
+//! per parser: parsing the seed and every fixture text asks for no other.
+
+use std::path::{Path, PathBuf};
+use zaitaku_parse::decode::{decode, EncodingChoice};
+use zaitaku_parse::Parser;
+
+/// Every `.txt` file under `dir`, recursively.
+fn texts(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let path = e.path();
+        if path.is_dir() {
+            texts(&path, out);
+        } else if path.extension().is_some_and(|x| x == "txt") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn parsing_every_fixture_asks_for_no_pattern_the_layout_does_not_list() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut paths = vec![root.join("raw/000_1fb60f2a74870bbb.txt")];
+    texts(&root.join("tests/fixtures"), &mut paths);
+    assert!(paths.len() > 40, "{} texts", paths.len());
+    let parser = Parser::new();
+    let mut parsed = 0;
+    for path in &paths {
+        let bytes = std::fs::read(path).unwrap();
+        let Ok(decoded) = decode(&bytes, EncodingChoice::Auto) else {
+            continue;
+        };
+        let _ = parser.edition_of(&decoded.text);
+        parsed += usize::from(parser.parse(&decoded.text).is_ok());
+    }
+    assert!(parsed > 20, "{parsed} parsed");
+    assert_eq!(parser.matchers().missed(), Vec::<&str>::new());
+}
+
+#[test]
+fn a_pattern_the_layout_does_not_list_is_remembered() {
+    let parser = Parser::new();
+    assert!(parser.matchers().is_match("^伝書鳩$", "伝書鳩"));
+    assert_eq!(parser.matchers().missed(), ["^伝書鳩$"]);
+}
