@@ -35,7 +35,7 @@ test:
 # the seed's wall and peak RSS, the Python floor and the ratio, 100 / 300 /
 # 1,000 editions, each phase of one edition, large inputs, a no-op `make`.
 bench: $(BIN)
-	$(CARGO) build --release --locked -p zaitaku-export --example phases
+	$(CARGO) build --release --locked -p zaitaku-pipeline --example phases
 	python3 scripts/bench.py $(BIN) "$$(scripts/venv.sh)" target/release/examples/phases $(INPUTS)
 
 # Coverage-guided fuzzing (libFuzzer through cargo-fuzz, on the stable

@@ -5,26 +5,33 @@ use crate::pairs::{
     by_key, fields, group_by, group_keys, group_of, municipality, question_label, question_order,
     whole_row, Columns,
 };
+use crate::whole;
 use crate::{Change, Edition, Kind, Row};
 use std::collections::HashMap;
+use zaitaku_export::names::{boolean, column, table as tables};
 
 /// Pages 1 and 2: each row's figures, matched on its item, question,
 /// sub-question (and activity or option).
 pub(crate) fn figures(out: &mut Vec<Change>, old: &Edition, new: &Edition) {
-    const T1: &str = "program_summary";
-    let key = ["item", "activity", "question", "sub_question"];
+    const T1: &str = tables::PROGRAM_SUMMARY;
+    let key = [
+        column::ITEM,
+        column::ACTIVITY,
+        column::QUESTION,
+        column::SUB_QUESTION,
+    ];
     let cols = Columns::new(
         old.table(T1),
         new.table(T1),
         &[
-            "count_current",
-            "pct_current",
-            "count_previous",
-            "pct_previous",
-            "change_pct",
-            "n",
-            "fy_current",
-            "fy_previous",
+            column::COUNT_CURRENT,
+            column::PCT_CURRENT,
+            column::COUNT_PREVIOUS,
+            column::PCT_PREVIOUS,
+            column::CHANGE_PCT,
+            column::N,
+            column::FY_CURRENT,
+            column::FY_PREVIOUS,
         ],
     );
     for pair in by_key(old.table(T1), new.table(T1), &key) {
@@ -34,7 +41,7 @@ pub(crate) fn figures(out: &mut Vec<Change>, old: &Edition, new: &Edition) {
             format!(
                 "{} {}",
                 question_label(&r, Some("")).trim_end(),
-                r.text("activity")
+                r.text(column::ACTIVITY)
             )
         };
         match pair {
@@ -45,37 +52,48 @@ pub(crate) fn figures(out: &mut Vec<Change>, old: &Edition, new: &Edition) {
                 None,
                 (a, b),
                 &cols,
-                &["pct_current", "pct_previous"],
+                &[column::PCT_CURRENT, column::PCT_PREVIOUS],
             ),
-            _ => whole_row(out, T1, label(), pair, "count_current"),
+            _ => whole_row(out, T1, label(), pair, column::COUNT_CURRENT),
         }
     }
-    const T2: &str = "question_summary";
-    let key = ["item", "question", "sub_question", "option"];
+    const T2: &str = tables::QUESTION_SUMMARY;
+    let key = [
+        column::ITEM,
+        column::QUESTION,
+        column::SUB_QUESTION,
+        column::OPTION,
+    ];
     let cols = Columns::new(
         old.table(T2),
         new.table(T2),
         &[
-            "count_yes",
-            "pct_yes",
-            "count_no",
-            "pct_no",
-            "n",
-            "question_text",
-            "option_text",
+            column::COUNT_YES,
+            column::PCT_YES,
+            column::COUNT_NO,
+            column::PCT_NO,
+            column::N,
+            column::QUESTION_TEXT,
+            column::OPTION_TEXT,
         ],
     );
     for pair in by_key(old.table(T2), new.table(T2), &key) {
         let Some(r) = pair.1.or(pair.0) else { continue };
-        let label = || match r.get("option") {
+        let label = || match r.get(column::OPTION) {
             Some(o) => format!("{} {o}", question_label(&r, None)),
             None => question_label(&r, None),
         };
         match pair {
-            (Some(a), Some(b)) => {
-                fields(out, T2, label, None, (a, b), &cols, &["pct_yes", "pct_no"])
-            }
-            _ => whole_row(out, T2, label(), pair, "count_yes"),
+            (Some(a), Some(b)) => fields(
+                out,
+                T2,
+                label,
+                None,
+                (a, b),
+                &cols,
+                &[column::PCT_YES, column::PCT_NO],
+            ),
+            _ => whole_row(out, T2, label(), pair, column::COUNT_YES),
         }
     }
 }
@@ -84,19 +102,24 @@ pub(crate) fn figures(out: &mut Vec<Change>, old: &Edition, new: &Edition) {
 /// report's 「実施・予定」 (`implemented_or_planned`): started, stopped, or
 /// another mark change.
 pub(crate) fn answers(all: &mut Vec<Change>, old: &Edition, new: &Edition) {
-    const T: &str = "municipality_answers";
+    const T: &str = tables::MUNICIPALITY_ANSWERS;
     // Question by question, each question's municipalities in the table's order.
     let mut out: Vec<Change> = Vec::new();
     let mut order: Vec<(usize, u8, usize)> = Vec::new();
-    let key = ["municipality_code", "item", "question", "sub_question"];
-    let cols = Columns::new(old.table(T), new.table(T), &["mark", "status"]);
+    let key = [
+        column::MUNICIPALITY_CODE,
+        column::ITEM,
+        column::QUESTION,
+        column::SUB_QUESTION,
+    ];
+    let cols = Columns::new(old.table(T), new.table(T), &[column::MARK, column::STATUS]);
     for pair in by_key(old.table(T), new.table(T), &key) {
         let Some(r) = pair.1.or(pair.0) else { continue };
         let label = || format!("{} {}", question_label(&r, None), municipality(&r));
         let (a, b) = match pair {
             (Some(a), Some(b)) => (a, b),
             _ => {
-                whole_row(&mut out, T, label(), pair, "mark");
+                whole_row(&mut out, T, label(), pair, column::MARK);
                 order.resize(out.len(), question_order(&r));
                 continue;
             }
@@ -105,7 +128,7 @@ pub(crate) fn answers(all: &mut Vec<Change>, old: &Edition, new: &Edition) {
             continue;
         }
         let label = label();
-        let counted = |r: &Row<'_>| r.get("implemented_or_planned") == Some("true");
+        let counted = |r: &Row<'_>| r.get(column::IMPLEMENTED_OR_PLANNED) == Some(boolean::TRUE);
         let kind = match (counted(&a), counted(&b)) {
             (false, true) => Kind::Started,
             (true, false) => Kind::Stopped,
@@ -114,19 +137,19 @@ pub(crate) fn answers(all: &mut Vec<Change>, old: &Edition, new: &Edition) {
         out.push(Change {
             table: T,
             key: label,
-            municipality_code: b.get("municipality_code").map(str::to_string),
-            field: "mark".into(),
-            old: a.get("mark").map(str::to_string),
-            new: b.get("mark").map(str::to_string),
+            municipality_code: b.get(column::MUNICIPALITY_CODE).map(str::to_string),
+            field: column::MARK.into(),
+            old: a.get(column::MARK).map(str::to_string),
+            new: b.get(column::MARK).map(str::to_string),
             kind,
             old_at: a.at(),
             new_at: b.at(),
             note: Some(format!(
                 "{} → {} ({} → {})",
-                a.text("mark"),
-                b.text("mark"),
-                a.text("status"),
-                b.text("status")
+                a.text(column::MARK),
+                b.text(column::MARK),
+                a.text(column::STATUS),
+                b.text(column::STATUS)
             )),
         });
         order.resize(out.len(), question_order(&r));
@@ -141,23 +164,23 @@ pub(crate) fn answers(all: &mut Vec<Change>, old: &Edition, new: &Edition) {
 /// option is its canonical label, or its text as printed where it matches
 /// none.
 pub(crate) fn choices(all: &mut Vec<Change>, old: &Edition, new: &Edition) {
-    const T: &str = "municipality_choices";
+    const T: &str = tables::MUNICIPALITY_CHOICES;
     // Question by question, as the marks.
     let mut out: Vec<Change> = Vec::new();
     let mut order: Vec<(usize, u8, usize)> = Vec::new();
     let key = |r: &Row<'_>| {
         format!(
             "{}/{}/{}",
-            r.text("municipality_code"),
-            r.text("item"),
-            r.text("question")
+            r.text(column::MUNICIPALITY_CODE),
+            r.text(column::ITEM),
+            r.text(column::QUESTION)
         )
     };
     let olds = group_by(old.table(T).iter(), key);
     let news = group_by(new.table(T).iter(), key);
     let option = |r: &Row<'_>| {
-        r.get("option")
-            .or(r.get("raw_text"))
+        r.get(column::OPTION)
+            .or(r.get(column::RAW_TEXT))
             .unwrap_or_default()
             .to_string()
     };
@@ -183,8 +206,8 @@ pub(crate) fn choices(all: &mut Vec<Change>, old: &Edition, new: &Edition) {
                 out.push(Change {
                     table: T,
                     key: label.clone(),
-                    municipality_code: x.get("municipality_code").map(str::to_string),
-                    field: "option".into(),
+                    municipality_code: x.get(column::MUNICIPALITY_CODE).map(str::to_string),
+                    field: column::OPTION.into(),
                     old: is_lost.then(|| option(&x)),
                     new: (!is_lost).then(|| option(&x)),
                     kind,
@@ -211,13 +234,24 @@ pub(crate) fn choices(all: &mut Vec<Change>, old: &Edition, new: &Edition) {
 
 /// Pages 5–6: each association's row, its year cells and the totals.
 pub(crate) fn associations(out: &mut Vec<Change>, old: &Edition, new: &Edition) {
-    const P: &str = "association_programs";
-    let key = ["program", "association"];
-    let label = |r: &Row<'_>| format!("{} {}", r.text("program"), r.text("association"));
+    const P: &str = tables::ASSOCIATION_PROGRAMS;
+    let key = [column::PROGRAM, column::ASSOCIATION];
+    let label = |r: &Row<'_>| {
+        format!(
+            "{} {}",
+            r.text(column::PROGRAM),
+            r.text(column::ASSOCIATION)
+        )
+    };
     let cols = Columns::new(
         old.table(P),
         new.table(P),
-        &["group", "municipality_code", "years_marked", "note"],
+        &[
+            column::GROUP,
+            column::MUNICIPALITY_CODE,
+            column::YEARS_MARKED,
+            column::NOTE,
+        ],
     );
     for pair in by_key(old.table(P), new.table(P), &key) {
         let Some(r) = pair.1.or(pair.0) else { continue };
@@ -226,24 +260,24 @@ pub(crate) fn associations(out: &mut Vec<Change>, old: &Edition, new: &Edition) 
                 out,
                 P,
                 || label(&r),
-                b.get("municipality_code"),
+                b.get(column::MUNICIPALITY_CODE),
                 (a, b),
                 &cols,
                 &[],
             ),
-            _ => whole_row(out, P, label(&r), pair, "years_marked"),
+            _ => whole_row(out, P, label(&r), pair, column::YEARS_MARKED),
         }
     }
     // A year cell's place is its association's row.
-    const Y: &str = "association_program_years";
+    const Y: &str = tables::ASSOCIATION_PROGRAM_YEARS;
     let rows_at = |e: &Edition| -> HashMap<(String, String), crate::At> {
         e.table(P)
             .iter()
             .filter_map(|r| {
                 Some((
                     (
-                        r.text("program").to_string(),
-                        r.text("association").to_string(),
+                        r.text(column::PROGRAM).to_string(),
+                        r.text(column::ASSOCIATION).to_string(),
                     ),
                     r.at()?,
                 ))
@@ -252,12 +286,16 @@ pub(crate) fn associations(out: &mut Vec<Change>, old: &Edition, new: &Edition) 
     };
     // Only where a cell changed.
     let (old_at, new_at) = (std::cell::OnceCell::new(), std::cell::OnceCell::new());
-    let cols = Columns::new(old.table(Y), new.table(Y), &["participated", "resolution"]);
+    let cols = Columns::new(
+        old.table(Y),
+        new.table(Y),
+        &[column::PARTICIPATED, column::RESOLUTION],
+    );
     let at = |m: &HashMap<(String, String), crate::At>, r: Option<Row<'_>>| {
         r.and_then(|r| {
             m.get(&(
-                r.text("program").to_string(),
-                r.text("association").to_string(),
+                r.text(column::PROGRAM).to_string(),
+                r.text(column::ASSOCIATION).to_string(),
             ))
             .copied()
         })
@@ -265,28 +303,42 @@ pub(crate) fn associations(out: &mut Vec<Change>, old: &Edition, new: &Edition) 
     for pair in by_key(
         old.table(Y),
         new.table(Y),
-        &["program", "association", "fiscal_year"],
+        &[column::PROGRAM, column::ASSOCIATION, column::FISCAL_YEAR],
     ) {
         let Some(r) = pair.1.or(pair.0) else { continue };
-        let key = || format!("{} FY{}", label(&r), r.text("fiscal_year"));
+        let key = || format!("{} FY{}", label(&r), r.text(column::FISCAL_YEAR));
         let before = out.len();
         match pair {
             (Some(a), Some(b)) => fields(out, Y, key, None, (a, b), &cols, &[]),
-            _ => whole_row(out, Y, key(), pair, "participated"),
+            _ => whole_row(out, Y, key(), pair, column::PARTICIPATED),
         }
         for c in out.iter_mut().skip(before) {
             c.old_at = at(old_at.get_or_init(|| rows_at(old)), pair.0);
             c.new_at = at(new_at.get_or_init(|| rows_at(new)), pair.1);
         }
     }
-    const T: &str = "association_program_totals";
-    let cols = Columns::new(old.table(T), new.table(T), &["count", "basis", "note"]);
-    for pair in by_key(old.table(T), new.table(T), &["program", "fiscal_year"]) {
+    const T: &str = tables::ASSOCIATION_PROGRAM_TOTALS;
+    let cols = Columns::new(
+        old.table(T),
+        new.table(T),
+        &[column::COUNT, column::BASIS, column::NOTE],
+    );
+    for pair in by_key(
+        old.table(T),
+        new.table(T),
+        &[column::PROGRAM, column::FISCAL_YEAR],
+    ) {
         let Some(r) = pair.1.or(pair.0) else { continue };
-        let key = || format!("{} FY{}", r.text("program"), r.text("fiscal_year"));
+        let key = || {
+            format!(
+                "{} FY{}",
+                r.text(column::PROGRAM),
+                r.text(column::FISCAL_YEAR)
+            )
+        };
         match pair {
             (Some(a), Some(b)) => fields(out, T, key, None, (a, b), &cols, &[]),
-            _ => whole_row(out, T, key(), pair, "count"),
+            _ => whole_row(out, T, key(), pair, column::COUNT),
         }
     }
 }
@@ -294,16 +346,21 @@ pub(crate) fn associations(out: &mut Vec<Change>, old: &Edition, new: &Edition) 
 /// The municipalities: one that joins or leaves the survey (`in_survey`)
 /// or the list appears or disappears; a changed number or name is a change.
 pub(crate) fn municipalities(out: &mut Vec<Change>, old: &Edition, new: &Edition) {
-    const T: &str = "municipalities";
+    const T: &str = tables::MUNICIPALITIES;
     let cols = Columns::new(
         old.table(T),
         new.table(T),
-        &["municipality_name", "survey_no", "kind", "area"],
+        &[
+            column::MUNICIPALITY_NAME,
+            column::SURVEY_NO,
+            column::KIND,
+            column::AREA,
+        ],
     );
-    for pair in by_key(old.table(T), new.table(T), &["municipality_code"]) {
+    for pair in by_key(old.table(T), new.table(T), &[column::MUNICIPALITY_CODE]) {
         let Some(r) = pair.1.or(pair.0) else { continue };
-        let key = format!("{} {}", r.text("municipality_code"), municipality(&r));
-        let code = r.get("municipality_code");
+        let key = format!("{} {}", r.text(column::MUNICIPALITY_CODE), municipality(&r));
+        let code = r.get(column::MUNICIPALITY_CODE);
         let change = |kind, field: &str, old: Option<&str>, new: Option<&str>, note: &str| Change {
             table: T,
             key: key.clone(),
@@ -318,18 +375,18 @@ pub(crate) fn municipalities(out: &mut Vec<Change>, old: &Edition, new: &Edition
         };
         match pair {
             (Some(a), Some(b)) => {
-                let (x, y) = (a.get("in_survey"), b.get("in_survey"));
+                let (x, y) = (a.get(column::IN_SURVEY), b.get(column::IN_SURVEY));
                 match (x, y) {
-                    (Some("false"), Some("true")) => out.push(change(
+                    (Some(boolean::FALSE), Some(boolean::TRUE)) => out.push(change(
                         Kind::MunicipalityAppeared,
-                        "in_survey",
+                        column::IN_SURVEY,
                         x,
                         y,
                         "joined the survey",
                     )),
-                    (Some("true"), Some("false")) => out.push(change(
+                    (Some(boolean::TRUE), Some(boolean::FALSE)) => out.push(change(
                         Kind::MunicipalityDisappeared,
-                        "in_survey",
+                        column::IN_SURVEY,
                         x,
                         y,
                         "left the survey",
@@ -340,15 +397,15 @@ pub(crate) fn municipalities(out: &mut Vec<Change>, old: &Edition, new: &Edition
             }
             (None, Some(b)) => out.push(change(
                 Kind::MunicipalityAppeared,
-                "row",
+                whole::ROW,
                 None,
-                b.get("municipality_name"),
+                b.get(column::MUNICIPALITY_NAME),
                 "new in the reference list",
             )),
             (Some(a), None) => out.push(change(
                 Kind::MunicipalityDisappeared,
-                "row",
-                a.get("municipality_name"),
+                whole::ROW,
+                a.get(column::MUNICIPALITY_NAME),
                 None,
                 "gone from the reference list",
             )),

@@ -46,9 +46,11 @@ mod compare;
 mod pairs;
 pub mod render;
 mod rows;
+pub mod table;
 pub mod windows;
 
 pub use rows::{parse_csv, At, CsvError, Edition, Row, Rows};
+use zaitaku_export::names::table as tables;
 
 /// What kind of change a [`Change`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -184,6 +186,24 @@ pub struct Change {
     pub note: Option<String>,
 }
 
+impl Change {
+    /// The change as the report page lists it.
+    pub fn shown(&self) -> zaitaku_export::page::ShownChange<'_> {
+        zaitaku_export::page::ShownChange {
+            table: self.table,
+            key: &self.key,
+            field: &self.field,
+            old: self.old.as_deref(),
+            new: self.new.as_deref(),
+            kind: self.kind.id(),
+            note: self.note.as_deref(),
+            at: self
+                .new_at
+                .map(|a| zaitaku_parse::model::Span::line(a.page, a.line)),
+        }
+    }
+}
+
 /// Every change from `old` to `new`, table by table in the order of
 /// [`TABLES`], each table's in its rows' order.
 pub fn diff(old: &Edition, new: &Edition) -> Vec<Change> {
@@ -198,18 +218,27 @@ pub fn diff(old: &Edition, new: &Edition) -> Vec<Change> {
     out
 }
 
+/// What a change of a whole row names as its field (beside the columns,
+/// [`zaitaku_export::names::column`], that a change of a value names).
+pub mod whole {
+    /// A row added or removed.
+    pub const ROW: &str = "row";
+    /// A window opened or closed.
+    pub const WINDOW: &str = "window";
+}
+
 /// The tables a diff reads, in the order changes are listed.
 pub const TABLES: &[&str] = &[
-    "program_summary",
-    "question_summary",
-    "municipality_answers",
-    "municipality_choices",
-    "consultation_windows",
-    "window_plans",
-    "association_programs",
-    "association_program_years",
-    "association_program_totals",
-    "municipalities",
+    tables::PROGRAM_SUMMARY,
+    tables::QUESTION_SUMMARY,
+    tables::MUNICIPALITY_ANSWERS,
+    tables::MUNICIPALITY_CHOICES,
+    tables::CONSULTATION_WINDOWS,
+    tables::WINDOW_PLANS,
+    tables::ASSOCIATION_PROGRAMS,
+    tables::ASSOCIATION_PROGRAM_YEARS,
+    tables::ASSOCIATION_PROGRAM_TOTALS,
+    tables::MUNICIPALITIES,
 ];
 
 /// The date tests' editions carry.
@@ -273,39 +302,7 @@ mod robustness {
     }
 
     /// Every column the comparisons read, in one header.
-    const COLUMNS: &[&str] = &[
-        "edition",
-        "municipality_code",
-        "municipality_name",
-        "item",
-        "question",
-        "sub_question",
-        "option",
-        "raw_text",
-        "activity",
-        "mark",
-        "status",
-        "implemented_or_planned",
-        "count_current",
-        "pct_current",
-        "count_yes",
-        "name",
-        "phone",
-        "location",
-        "hours",
-        "window_no",
-        "planned_opening",
-        "program",
-        "association",
-        "fiscal_year",
-        "participated",
-        "resolution",
-        "count",
-        "in_survey",
-        "survey_no",
-        "source_page",
-        "source_line",
-    ];
+    const COLUMNS: &[&str] = zaitaku_export::names::column::ALL;
     /// Few values, so that keys collide, repeat and go missing.
     const VALUES: &[&str] = &[
         "",

@@ -3,8 +3,10 @@
 //! they line up, else by hashing), rows grouped, a row's name for people,
 //! and the changes of a pair of rows or of a row one edition lacks.
 
+use crate::whole;
 use crate::{Change, Kind, Row, Rows};
 use std::collections::HashMap;
+use zaitaku_export::names::column;
 use zaitaku_parse::layout::{marker, SubQuestion};
 
 /// Columns by name, looked up once per table on each side (the two
@@ -130,9 +132,9 @@ pub(crate) fn group_keys<'g>(
 /// A question as people write it: ア②, キ②パンフレット等; for a row without
 /// a question (page 1's 「いずれかを実施」), the item and `activity`.
 pub(crate) fn question_label(r: &Row<'_>, activity: Option<&str>) -> String {
-    let item = r.text("item");
+    let item = r.text(column::ITEM);
     let sub = r
-        .get("sub_question")
+        .get(column::SUB_QUESTION)
         .and_then(|id| SubQuestion::IDS.iter().position(|s| *s == id))
         .and_then(|k| {
             [SubQuestion::Pamphlet, SubQuestion::Website]
@@ -140,7 +142,7 @@ pub(crate) fn question_label(r: &Row<'_>, activity: Option<&str>) -> String {
                 .copied()
         })
         .map_or("", |s| s.label());
-    match r.get("question").and_then(|q| q.parse::<u8>().ok()) {
+    match r.get(column::QUESTION).and_then(|q| q.parse::<u8>().ok()) {
         Some(q) => format!("{item}{}{sub}", marker(q)),
         None => format!("{item} {}", activity.unwrap_or_default()),
     }
@@ -150,7 +152,7 @@ pub(crate) fn question_label(r: &Row<'_>, activity: Option<&str>) -> String {
 /// sub-question (to list changes question by question).
 pub(crate) fn question_order(r: &Row<'_>) -> (usize, u8, usize) {
     let item = r
-        .text("item")
+        .text(column::ITEM)
         .chars()
         .next()
         .and_then(zaitaku_parse::layout::Item::from_katakana)
@@ -161,11 +163,11 @@ pub(crate) fn question_order(r: &Row<'_>) -> (usize, u8, usize) {
         })
         .unwrap_or(usize::MAX);
     let question = r
-        .get("question")
+        .get(column::QUESTION)
         .and_then(|q| q.parse().ok())
         .unwrap_or(u8::MAX);
     let sub = r
-        .get("sub_question")
+        .get(column::SUB_QUESTION)
         .and_then(|id| SubQuestion::IDS.iter().position(|s| *s == id))
         .unwrap_or(0);
     (item, question, sub)
@@ -173,8 +175,8 @@ pub(crate) fn question_order(r: &Row<'_>) -> (usize, u8, usize) {
 
 /// A municipality as people write it: its name (its code where the table has no name).
 pub(crate) fn municipality(r: &Row<'_>) -> String {
-    r.get("municipality_name")
-        .or(r.get("municipality_code"))
+    r.get(column::MUNICIPALITY_NAME)
+        .or(r.get(column::MUNICIPALITY_CODE))
         .unwrap_or_default()
         .to_string()
 }
@@ -246,8 +248,8 @@ pub(crate) fn whole_row(
     out.push(Change {
         table,
         key,
-        municipality_code: row.get("municipality_code").map(str::to_string),
-        field: "row".into(),
+        municipality_code: row.get(column::MUNICIPALITY_CODE).map(str::to_string),
+        field: whole::ROW.into(),
         old: old.and_then(|r| r.get(shown)).map(str::to_string),
         new: new.and_then(|r| r.get(shown)).map(str::to_string),
         kind,

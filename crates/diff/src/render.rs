@@ -1,8 +1,10 @@
 //! A diff for people and programs: the terminal summary, Markdown and JSON.
 //! (CSV is the `changes` table's file, written by the export crate.)
 
+use crate::whole;
 use crate::{Change, Kind, TABLES};
 use std::fmt::Write as _;
+use zaitaku_export::names::{column, table as tables};
 
 /// One side of a diff, for headings: its edition and where it was read.
 #[derive(Debug, Clone, Copy)]
@@ -16,16 +18,16 @@ pub struct Side<'a> {
 /// What each table's changes are called in summaries.
 fn title(table: &str) -> &'static str {
     match table {
-        "program_summary" => "page 1 figures",
-        "question_summary" => "page 2 figures",
-        "municipality_answers" => "marks",
-        "municipality_choices" => "options chosen",
-        "consultation_windows" => "consultation windows",
-        "window_plans" => "planned openings",
-        "association_programs" => "association rows",
-        "association_program_years" => "association year cells",
-        "association_program_totals" => "association totals",
-        "municipalities" => "municipalities",
+        tables::PROGRAM_SUMMARY => "page 1 figures",
+        tables::QUESTION_SUMMARY => "page 2 figures",
+        tables::MUNICIPALITY_ANSWERS => "marks",
+        tables::MUNICIPALITY_CHOICES => "options chosen",
+        tables::CONSULTATION_WINDOWS => "consultation windows",
+        tables::WINDOW_PLANS => "planned openings",
+        tables::ASSOCIATION_PROGRAMS => "association rows",
+        tables::ASSOCIATION_PROGRAM_YEARS => "association year cells",
+        tables::ASSOCIATION_PROGRAM_TOTALS => "association totals",
+        tables::MUNICIPALITIES => "municipalities",
         _ => "other",
     }
 }
@@ -126,7 +128,10 @@ pub fn terminal(changes: &[Change], old: Side<'_>, new: Side<'_>, notes: &[Strin
                                     value(if c.new.is_some() { &c.new } else { &c.old })
                                 )
                             }
-                            _ if c.field == "row" || c.field == "window" || c.field == "option" => {
+                            _ if c.field == whole::ROW
+                                || c.field == whole::WINDOW
+                                || c.field == column::OPTION =>
+                            {
                                 format!(
                                     "{}{note}",
                                     value(if c.new.is_some() { &c.new } else { &c.old })

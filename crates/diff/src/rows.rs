@@ -2,6 +2,7 @@
 //! whether the edition was built now or read back from an output directory.
 
 use std::collections::BTreeMap;
+use zaitaku_export::names::{column, table as tables};
 
 /// One table as text: its columns and rows, every value in one buffer,
 /// `None` for a null or empty value (the CSV files write both as nothing,
@@ -89,7 +90,7 @@ impl Rows {
     /// Only the rows whose `edition` is `edition` (a table without the
     /// column is kept whole).
     pub fn of_edition(&self, edition: &str) -> Rows {
-        let Some(k) = self.column("edition") else {
+        let Some(k) = self.column(column::EDITION) else {
             return self.clone();
         };
         let mut out = Rows {
@@ -132,8 +133,8 @@ impl<'a> Row<'a> {
     /// Where the row was read: its `source_page` and `source_line`, if it has them.
     pub fn at(&self) -> Option<At> {
         Some(At {
-            page: self.get("source_page")?.parse().ok()?,
-            line: self.get("source_line")?.parse().ok()?,
+            page: self.get(column::SOURCE_PAGE)?.parse().ok()?,
+            line: self.get(column::SOURCE_LINE)?.parse().ok()?,
         })
     }
 }
@@ -167,9 +168,9 @@ impl Edition {
     /// directory, as read back): the latest `edition` of `program_summary`,
     /// each table kept to its rows of that edition; or what is missing.
     pub fn newest_of(tables: BTreeMap<String, Rows>) -> Result<Edition, String> {
-        let newest = (tables.get("program_summary"))
+        let newest = (tables.get(tables::PROGRAM_SUMMARY))
             .and_then(|t| {
-                let k = t.column("edition")?;
+                let k = t.column(column::EDITION)?;
                 t.iter()
                     .filter_map(|r| r.value(k))
                     .max()

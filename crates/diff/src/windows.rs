@@ -10,25 +10,27 @@
 //! closed window from one window whose phone and name both changed.
 
 use crate::pairs::{group_by, group_keys, group_of, municipality};
+use crate::whole;
 use crate::{Change, Edition, Kind, Row};
+use zaitaku_export::names::{column, table as tables};
 
 /// The fields compared between two matched windows.
 pub const FIELDS: &[&str] = &[
-    "name",
-    "location",
-    "phone",
-    "phone_extension",
-    "fax",
-    "hours",
-    "for_patients_families",
-    "for_medical_institutions",
-    "for_home_nursing_stations",
-    "for_community_support_centers",
-    "for_care_managers",
-    "for_other",
+    column::NAME,
+    column::LOCATION,
+    column::PHONE,
+    column::PHONE_EXTENSION,
+    column::FAX,
+    column::HOURS,
+    column::FOR_PATIENTS_FAMILIES,
+    column::FOR_MEDICAL_INSTITUTIONS,
+    column::FOR_HOME_NURSING_STATIONS,
+    column::FOR_COMMUNITY_SUPPORT_CENTERS,
+    column::FOR_CARE_MANAGERS,
+    column::FOR_OTHER,
 ];
 
-const T: &str = "consultation_windows";
+const T: &str = tables::CONSULTATION_WINDOWS;
 
 /// Pairs `old` and `new` windows: (old index, new index) per match.
 fn matches(old: &[Row<'_>], new: &[Row<'_>]) -> Vec<(usize, usize)> {
@@ -51,7 +53,7 @@ fn matches(old: &[Row<'_>], new: &[Row<'_>]) -> Vec<(usize, usize)> {
         }
     }
     // Then by a phone, then by a name, unique on both sides.
-    for field in ["phone", "name"] {
+    for field in [column::PHONE, column::NAME] {
         let value =
             |rows: &[Row<'_>], i: usize| rows.get(i).and_then(|r| r.get(field)).map(str::to_string);
         let mut k = 0;
@@ -86,14 +88,14 @@ fn matches(old: &[Row<'_>], new: &[Row<'_>]) -> Vec<(usize, usize)> {
 fn shown(r: &Row<'_>) -> String {
     format!(
         "{} ({})",
-        r.get("name").unwrap_or("name not decidable"),
-        r.get("phone").unwrap_or("no phone")
+        r.get(column::NAME).unwrap_or("name not decidable"),
+        r.get(column::PHONE).unwrap_or("no phone")
     )
 }
 
 /// Windows opened, closed and changed, municipality by municipality.
 pub(crate) fn windows(out: &mut Vec<Change>, old: &Edition, new: &Edition) {
-    let code_of = |r: &Row<'_>| r.text("municipality_code").to_string();
+    let code_of = |r: &Row<'_>| r.text(column::MUNICIPALITY_CODE).to_string();
     let olds = group_by(old.table(T).iter(), code_of);
     let news = group_by(new.table(T).iter(), code_of);
     for code in group_keys(&olds, &news) {
@@ -103,9 +105,9 @@ pub(crate) fn windows(out: &mut Vec<Change>, old: &Edition, new: &Edition) {
             let (Some(x), Some(y)) = (a.get(i), b.get(j)) else {
                 continue;
             };
-            let key = format!("{} window {}", municipality(y), y.text("window_no"));
-            let moved = (x.get("window_no") != y.get("window_no"))
-                .then(|| format!("window {} of the old edition", x.text("window_no")));
+            let key = format!("{} window {}", municipality(y), y.text(column::WINDOW_NO));
+            let moved = (x.get(column::WINDOW_NO) != y.get(column::WINDOW_NO))
+                .then(|| format!("window {} of the old edition", x.text(column::WINDOW_NO)));
             for f in FIELDS {
                 if x.get(f) == y.get(f) {
                     continue;
@@ -146,9 +148,9 @@ pub(crate) fn windows(out: &mut Vec<Change>, old: &Edition, new: &Edition) {
                 let closing = kind == Kind::WindowClosed;
                 out.push(Change {
                     table: T,
-                    key: format!("{} window {}", municipality(r), r.text("window_no")),
+                    key: format!("{} window {}", municipality(r), r.text(column::WINDOW_NO)),
                     municipality_code: Some(code.to_string()),
-                    field: "window".into(),
+                    field: whole::WINDOW.into(),
                     old: closing.then(|| shown(r)),
                     new: (!closing).then(|| shown(r)),
                     kind,
@@ -161,7 +163,7 @@ pub(crate) fn windows(out: &mut Vec<Change>, old: &Edition, new: &Edition) {
     }
 }
 
-const P: &str = "window_plans";
+const P: &str = tables::WINDOW_PLANS;
 
 /// Planned openings printed the same in both editions (still planned: no
 /// change, but what a reader of a diff asks about plans).
@@ -171,8 +173,8 @@ pub fn still_planned(old: &Edition, new: &Edition) -> usize {
             .iter()
             .filter_map(|r| {
                 Some((
-                    r.text("municipality_code").to_string(),
-                    r.get("planned_opening")?.to_string(),
+                    r.text(column::MUNICIPALITY_CODE).to_string(),
+                    r.get(column::PLANNED_OPENING)?.to_string(),
                 ))
             })
             .collect()
@@ -190,27 +192,27 @@ pub(crate) fn plans(out: &mut Vec<Change>, old: &Edition, new: &Edition) {
     let count = |e: &Edition, code: &str| {
         e.table(T)
             .iter()
-            .filter(|r| r.get("municipality_code") == Some(code))
+            .filter(|r| r.get(column::MUNICIPALITY_CODE) == Some(code))
             .count()
     };
-    let code_of = |r: &Row<'_>| r.text("municipality_code").to_string();
+    let code_of = |r: &Row<'_>| r.text(column::MUNICIPALITY_CODE).to_string();
     let olds = group_by(
         old.table(P)
             .iter()
-            .filter(|r| r.get("planned_opening").is_some()),
+            .filter(|r| r.get(column::PLANNED_OPENING).is_some()),
         code_of,
     );
     let news = group_by(
         new.table(P)
             .iter()
-            .filter(|r| r.get("planned_opening").is_some()),
+            .filter(|r| r.get(column::PLANNED_OPENING).is_some()),
         code_of,
     );
     let mut codes = group_keys(&olds, &news);
     codes.sort_unstable();
     for code in codes {
         let (a, b) = (group_of(&olds, code), group_of(&news, code));
-        let text = |r: &Row<'_>| r.text("planned_opening").to_string();
+        let text = |r: &Row<'_>| r.text(column::PLANNED_OPENING).to_string();
         let gone: Vec<Row<'_>> = a
             .iter()
             .filter(|x| !b.iter().any(|y| text(x) == text(y)))
@@ -228,7 +230,7 @@ pub(crate) fn plans(out: &mut Vec<Change>, old: &Edition, new: &Edition) {
                 table: P,
                 key: municipality(r),
                 municipality_code: Some(code.to_string()),
-                field: "planned_opening".into(),
+                field: column::PLANNED_OPENING.into(),
                 old: x.map(text),
                 new: y.map(text),
                 kind,

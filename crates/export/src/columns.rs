@@ -9,12 +9,12 @@ use zaitaku_parse::layout::{options_of, Item, SubQuestion, QUESTIONS};
 use zaitaku_parse::model::Report;
 
 /// The program items （ア）–（ク）.
-pub(crate) const ITEMS: Kind = Kind::Enum(Item::KATAKANA);
+pub const ITEMS: Kind = Kind::Enum(Item::KATAKANA);
 /// キ②'s sub-questions.
-pub(crate) const SUBS: Kind = Kind::Enum(SubQuestion::IDS);
+pub const SUBS: Kind = Kind::Enum(SubQuestion::IDS);
 
 /// Every canonical option label of every vocabulary, each once, in layout order.
-pub(crate) fn option_labels() -> &'static [&'static str] {
+pub fn option_labels() -> &'static [&'static str] {
     static LABELS: OnceLock<Vec<&'static str>> = OnceLock::new();
     LABELS.get_or_init(|| {
         let mut labels: Vec<&'static str> = Vec::new();
@@ -30,7 +30,7 @@ pub(crate) fn option_labels() -> &'static [&'static str] {
 }
 
 /// `edition`, shared by every table but `municipalities`.
-pub(crate) const EDITION: Meta = meta(
+pub const EDITION: Meta = meta(
     "edition",
     Kind::Date,
     "時点",
@@ -38,9 +38,9 @@ pub(crate) const EDITION: Meta = meta(
     None,
 );
 /// `source_page` of a row-per-printed-row table.
-pub(crate) const PAGE: Meta = meta("source_page", Kind::Int, "頁", "Page of the row", None);
+pub const PAGE: Meta = meta("source_page", Kind::Int, "頁", "Page of the row", None);
 /// `source_line` of a row-per-printed-row table.
-pub(crate) const LINE: Meta = meta(
+pub const LINE: Meta = meta(
     "source_line",
     Kind::Int,
     "行番号",
@@ -49,7 +49,7 @@ pub(crate) const LINE: Meta = meta(
 );
 
 /// The editions, oldest first (every table's rows are sorted by edition first).
-pub(crate) fn sorted_editions(reports: &[Report]) -> Vec<&Report> {
+pub fn sorted_editions(reports: &[Report]) -> Vec<&Report> {
     let mut v: Vec<&Report> = reports.iter().collect();
     v.sort_by_key(|r| r.edition.as_of);
     v

@@ -2,8 +2,10 @@
 //! and CSV through polars, with the validation report, a Frictionless
 //! data package and the report page ([`page`]), atomically.
 //!
-//! [`tables::all`] gives the tables (each column documented once, in
-//! [`table::Meta`]); [`render`] turns them and the report into file bytes;
+//! [`tables::edition`] gives an edition's tables and
+//! [`tables::municipalities`] the reference list's (each column documented
+//! once, in [`table::Meta`]; the names others read them by in [`names`]; the
+//! `changes` between editions are the diff crate's); [`render`] turns them and the report into file bytes;
 //! [`atomic::write_atomically`] puts the files in place all or nothing, into
 //! a directory [`claim::Target`] checked is new, empty or zaitaku's own.
 //!
@@ -14,7 +16,8 @@
 //! let reports = vec![zaitaku_parse::parse_text(text)?];
 //! let report = zaitaku_validate::validate(&reports);
 //! assert!(report.passed());
-//! let tables = zaitaku_export::tables::all(&reports, &report);
+//! let mut tables = vec![zaitaku_export::tables::municipalities(reports.first())];
+//! tables.extend(zaitaku_export::tables::edition(&reports[0], &report));
 //! let files = zaitaku_export::render(&tables, &report, Default::default())?;
 //! let dir = std::env::temp_dir().join(format!("zaitaku-doc-{}", std::process::id()));
 //! let out = zaitaku_export::claim::Target::new(&dir.join("output"), &[])?;
@@ -40,9 +43,9 @@
 pub mod answers;
 pub mod associations;
 pub mod atomic;
-pub mod changes;
 pub mod claim;
-mod columns;
+pub mod columns;
+pub mod names;
 pub mod page;
 pub mod readers;
 pub mod stream;

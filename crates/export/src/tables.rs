@@ -15,42 +15,6 @@ const COUNT_SOURCES: Kind = Kind::Enum(CountSource::IDS);
 const PERCENT: Option<&str> = Some("percent");
 const MUNIS: Option<&str> = Some("municipalities");
 
-/// Every table this crate builds, in file order: `municipalities` (from the
-/// newest edition), the report's tables, the validation result's
-/// (`validation_checks`, `ambiguities`), then `changes` (each edition's
-/// against the one before). Each table holds the rows of every
-/// edition, oldest first: the per-edition tables of [`edition`] appended in
-/// edition order (every table but `municipalities` has `edition` first in its key).
-pub fn all(reports: &[Report], validation: &ValidationReport) -> Vec<Table> {
-    let sorted = sorted_editions(reports);
-    let mut out = vec![municipalities(sorted.last().copied())];
-    let mut rest: Vec<Table> = Vec::new();
-    let mut previous: Option<zaitaku_diff::Edition> = None;
-    for r in sorted {
-        let day = r.edition.as_of;
-        let mut tables = edition(r, &validation.of_edition(day));
-        // `changes` last: what changed since the edition before (none for the first).
-        let own = municipalities(Some(r));
-        let now = crate::changes::diff_edition(day, tables.iter().chain([&own]));
-        let list = previous
-            .as_ref()
-            .map(|p| zaitaku_diff::diff(p, &now))
-            .unwrap_or_default();
-        let before = previous.as_ref().map_or(day, |p| p.edition);
-        tables.push(crate::changes::changes(before, day, &list));
-        previous = Some(now);
-        if rest.is_empty() {
-            rest = tables;
-        } else {
-            for (t, more) in rest.iter_mut().zip(tables) {
-                t.append(more);
-            }
-        }
-    }
-    out.extend(rest);
-    out
-}
-
 /// The tables of one edition, in file order (all but `municipalities`):
 /// its rows of every table, and of its validation result.
 pub fn edition(report: &Report, validation: &ValidationReport) -> Vec<Table> {

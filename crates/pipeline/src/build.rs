@@ -205,13 +205,16 @@ impl Build<'_> {
             return Ok(None);
         };
         let started = Instant::now();
+        let shown: Option<(Date, Vec<_>)> = (stream.last_changes.as_ref())
+            .map(|(before, list)| (*before, list.iter().map(|c| c.shown()).collect()));
         let page = zaitaku_export::page::render(&zaitaku_export::page::Page {
             report: &newest.report,
             validation: &newest.validation,
             summary: &stream.tally.summary,
             text: input.text(),
             trend: &stream.trend,
-            changes: (stream.last_changes.as_ref())
+            changes: shown
+                .as_ref()
                 .map(|(before, list)| (*before, list.as_slice())),
         })?;
         Ok(Some((page, started.elapsed())))
@@ -240,7 +243,7 @@ pub fn diff_edition(
 ) -> (Vec<Table>, zaitaku_diff::Edition) {
     let tables = zaitaku_export::tables::edition(report, validation);
     let municipalities = zaitaku_export::tables::municipalities(Some(report));
-    let edition = zaitaku_export::changes::diff_edition(
+    let edition = zaitaku_diff::table::diff_edition(
         report.edition.as_of,
         tables.iter().chain(std::iter::once(&municipalities)),
     );
@@ -282,7 +285,7 @@ impl Stream {
                     None => {
                         let day = v.report.edition.as_of;
                         if let Some(tables) = self.pending.last_mut() {
-                            tables.push(zaitaku_export::changes::changes(day, day, &[]));
+                            tables.push(zaitaku_diff::table::changes(day, day, &[]));
                         }
                     }
                 }
@@ -325,7 +328,7 @@ impl Stream {
                 Some((before, changes)) => (*before, changes.as_slice()),
                 None => (edition.edition, &[][..]),
             };
-            tables.push(zaitaku_export::changes::changes(
+            tables.push(zaitaku_diff::table::changes(
                 before,
                 edition.edition,
                 changes,

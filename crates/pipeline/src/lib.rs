@@ -45,6 +45,7 @@ pub mod build;
 pub mod editions;
 pub mod input;
 pub mod pins;
+pub mod tables;
 
 pub use build::{Build, Built, NotWritten, Written};
 pub use editions::{Outcome, Processed, Tally, Validated};

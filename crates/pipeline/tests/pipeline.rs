@@ -122,6 +122,34 @@ fn a_pin_is_applied_to_its_edition_only() {
 }
 
 #[test]
+fn the_report_page_lists_the_newest_changes_where_the_newest_edition_prints_them() {
+    let later = include_str!("../../../tests/fixtures/diff/window_opened.txt");
+    let inputs = read(&[SEED.to_string(), later.to_string()]);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("output");
+    let target = zaitaku_export::claim::Target::new(&out, &[]).unwrap();
+    let build = Build {
+        parser: &PARSER,
+        inputs: &inputs.texts,
+        pins: None,
+        csv: Default::default(),
+    };
+    let written = build.run(&target, |_| ()).written.unwrap();
+    assert!(written.tables.contains(&("changes", 3)));
+    let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(html.contains("<h2>Changes from 2017-07-31 to 2017-09-30</h2>"));
+    assert_eq!(html.matches("<tr class=\"change\"").count(), 3);
+    // 港区's new window, at the line the later edition prints it (919).
+    assert_eq!(
+        later.lines().nth(918).map(|l| l.contains("港区")),
+        Some(true)
+    );
+    assert!(html.contains(
+        "<tr class=\"change\" data-at=\"7:919:1\"><td><code>consultation_windows</code>"
+    ));
+}
+
+#[test]
 fn a_build_of_two_editions_writes_every_table_and_their_changes() {
     let inputs = read(&[later(8), SEED.to_string()]);
     let dir = tempfile::tempdir().unwrap();

@@ -108,7 +108,12 @@ const CHANGES_SHOWN: usize = 300;
 
 /// What changed since the edition before the newest: counts per table and
 /// kind, then the changes (each with where the newest edition prints it).
-pub(super) fn changes(out: &mut String, before: Date, newest: Date, list: &[zaitaku_diff::Change]) {
+pub(super) fn changes(
+    out: &mut String,
+    before: Date,
+    newest: Date,
+    list: &[super::ShownChange<'_>],
+) {
     let _ = write!(
         out,
         "<section id=\"changes\"><h2>Changes from {before} to {newest}</h2><p class=\"lead\"><b data-col=\"changes\">{}</b> change{} \
@@ -122,20 +127,17 @@ pub(super) fn changes(out: &mut String, before: Date, newest: Date, list: &[zait
     }
     out.push_str("<table><thead><tr><th>table</th><th>key</th><th>field</th><th>old</th><th>new</th><th>kind</th><th>note</th></tr></thead><tbody>");
     for c in list.iter().take(CHANGES_SHOWN) {
-        let at = c
-            .new_at
-            .map(|a| at(zaitaku_parse::model::Span::line(a.page, a.line)))
-            .unwrap_or_default();
+        let at = c.at.map(at).unwrap_or_default();
         let _ = write!(
             out,
             "<tr class=\"change\"{at}><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             c.table,
-            esc(&c.key),
-            esc(&c.field),
-            esc(c.old.as_deref().unwrap_or_default()),
-            esc(c.new.as_deref().unwrap_or_default()),
-            c.kind.id(),
-            esc(c.note.as_deref().unwrap_or_default())
+            esc(c.key),
+            esc(c.field),
+            esc(c.old.unwrap_or_default()),
+            esc(c.new.unwrap_or_default()),
+            c.kind,
+            esc(c.note.unwrap_or_default())
         );
     }
     out.push_str("</tbody></table>");

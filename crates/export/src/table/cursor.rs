@@ -71,7 +71,14 @@ impl Field<'_> {
             Field::Float(v) => {
                 let _ = write!(out, "{v:?}");
             }
-            Field::Bool(v) => out.extend_from_slice(if v { b"true" } else { b"false" }),
+            Field::Bool(v) => out.extend_from_slice(
+                if v {
+                    crate::names::boolean::TRUE
+                } else {
+                    crate::names::boolean::FALSE
+                }
+                .as_bytes(),
+            ),
             Field::Date(days) => iso_of_days(out, days),
         }
     }

@@ -99,7 +99,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     );
     // The `changes` table, built once where CSV or --out needs it.
     let table = (args.format == Format::Csv || args.out.is_some())
-        .then(|| zaitaku_export::changes::changes(old.edition, new.edition, &changes));
+        .then(|| zaitaku_diff::table::changes(old.edition, new.edition, &changes));
     // Said beside the changes only: with none, "no changes" is all.
     let notes = if changes.is_empty() {
         Vec::new()

@@ -64,7 +64,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let Some(loaded) = load_validated(&input) else {
         return Ok(Outcome::InputError);
     };
-    let tables = zaitaku_export::tables::all(&loaded.reports, &loaded.validation);
+    let tables = zaitaku_pipeline::tables::all(&loaded.reports, &loaded.validation);
     let Some(table) = tables.iter().find(|t| t.name == args.table) else {
         let names: Vec<&str> = tables.iter().map(|t| t.name).collect();
         say!(

@@ -65,10 +65,8 @@ fn main() {
         // What a build of several editions adds: the edition as a diff reads
         // it, and its diff against the one before (the same text: no change).
         let own = zaitaku_export::tables::municipalities(Some(&report));
-        let edition = zaitaku_export::changes::diff_edition(
-            report.edition.as_of,
-            tables.iter().chain([&own]),
-        );
+        let edition =
+            zaitaku_diff::table::diff_edition(report.edition.as_of, tables.iter().chain([&own]));
         lap(7, &mut t);
         if let Some(before) = &previous {
             let _ = zaitaku_diff::diff(before, &edition);

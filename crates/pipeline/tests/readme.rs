@@ -1,6 +1,6 @@
 //! The README's reader table is the one the columns make: a column added,
 //! renamed or retyped fails here until the README says so.
-//! `ZAITAKU_BLESS=1 cargo test -p zaitaku-export --test readme` rewrites it.
+//! `ZAITAKU_BLESS=1 cargo test --workspace --test readme` rewrites it.
 
 use zaitaku_export::readers::{markdown, BEGIN, END};
 
@@ -9,7 +9,7 @@ fn the_readme_lists_every_column_as_the_readers_read_it() {
     let text = include_str!("../../../raw/000_1fb60f2a74870bbb.txt");
     let reports = vec![zaitaku_parse::parse_text(text).expect("the seed parses")];
     let report = zaitaku_validate::validate(&reports);
-    let tables = zaitaku_export::tables::all(&reports, &report);
+    let tables = zaitaku_pipeline::tables::all(&reports, &report);
     let want = markdown(&tables);
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md");
     let readme = std::fs::read_to_string(path).expect("README.md");

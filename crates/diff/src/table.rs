@@ -1,9 +1,10 @@
-//! `changes`: what changed between two consecutive editions (zaitaku-diff's
-//! [`Change`]s as a table), and an edition's tables as the text a diff reads.
+//! `changes`: what changed between two consecutive editions (the
+//! [`Change`]s as one of export's tables), and an edition's tables as the
+//! text a diff reads.
 
-use crate::columns::EDITION;
-use crate::table::{d, i, meta, oi, os, s, Builder, Kind, Table};
-use zaitaku_diff::{Change, Edition, Rows, TABLES};
+use crate::{At, Change, Edition, Kind as ChangeKind, Rows, TABLES};
+use zaitaku_export::columns::EDITION;
+use zaitaku_export::table::{d, i, meta, oi, os, s, Builder, Kind, Table};
 use zaitaku_parse::model::Date;
 
 /// One change, numbered within its pair of editions.
@@ -26,8 +27,8 @@ pub fn changes(previous: Date, edition: Date, list: &[Change]) -> Table {
             c,
         })
         .collect();
-    let page = |at: Option<zaitaku_diff::At>| oi(at.map(|a| a.page));
-    let line = |at: Option<zaitaku_diff::At>| oi(at.map(|a| a.line));
+    let page = |at: Option<At>| oi(at.map(|a| a.page));
+    let line = |at: Option<At>| oi(at.map(|a| a.line));
     Builder::<C<'_>>::default()
         .col(EDITION, |r| d(r.edition))
         .col(meta("previous_edition", Kind::Date, "前回時点", "The edition compared with: the one before `edition` among the build's", None), |r| d(r.previous))
@@ -38,7 +39,7 @@ pub fn changes(previous: Date, edition: Date, list: &[Change]) -> Table {
         .col(meta("field", Kind::Str, "項目", "The column that changed (mark, count_current, phone, …), or row / window / option / planned_opening for a whole row", None), |r| s(r.c.field.as_str()))
         .col(meta("old", Kind::Str, "変更前", "The value in `previous_edition`, as its table writes it; null where the row is new or the value was null", None), |r| os(r.c.old.as_deref()))
         .col(meta("new", Kind::Str, "変更後", "The value in `edition`; null where the row is gone or the value is null", None), |r| os(r.c.new.as_deref()))
-        .col(meta("kind", Kind::Enum(zaitaku_diff::Kind::IDS), "種別", "changed, added, removed; started / stopped / mark_changed (a mark, by 「実施・予定」); option_gained / option_lost; window_opened / window_closed / window_changed; plan_realized / plan_new / plan_dropped / plan_changed; municipality_appeared / municipality_disappeared", None), |r| s(r.c.kind.id()))
+        .col(meta("kind", Kind::Enum(ChangeKind::IDS), "種別", "changed, added, removed; started / stopped / mark_changed (a mark, by 「実施・予定」); option_gained / option_lost; window_opened / window_closed / window_changed; plan_realized / plan_new / plan_dropped / plan_changed; municipality_appeared / municipality_disappeared", None), |r| s(r.c.kind.id()))
         .col(meta("note", Kind::Str, "備考", "A share's change in points, a mark's statuses, why a window could not be matched", None), |r| os(r.c.note.as_deref()))
         .col(meta("old_page", Kind::Int, "変更前頁", "Page of `previous_edition` printing the old value; null where none", None), move |r| page(r.c.old_at))
         .col(meta("old_line", Kind::Int, "変更前行", "Input line of `previous_edition` printing it", None), move |r| line(r.c.old_at))

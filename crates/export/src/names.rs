@@ -1,0 +1,135 @@
+//! The names of the tables and columns that code outside this crate reads
+//! by name (the diff reads an edition's tables back): one constant each,
+//! so a reader names no column by a literal. Every constant is checked
+//! against the tables the builders make
+//! (`every_name_is_a_table_or_a_column_of_one`): a table or column renamed
+//! or dropped fails that test, not a reader at run time.
+
+/// Constants whose names are their values upper-cased, and the list of all.
+macro_rules! names {
+    ($(#[$doc:meta])* $all:ident { $($name:ident = $text:literal),+ $(,)? }) => {
+        $(#[doc = concat!("`", $text, "`")] pub const $name: &str = $text;)+
+        $(#[$doc])*
+        pub const $all: &[&str] = &[$($name),+];
+    };
+}
+
+/// The tables.
+pub mod table {
+    names! {
+        /// Every table named here.
+        ALL {
+            PROGRAM_SUMMARY = "program_summary",
+            QUESTION_SUMMARY = "question_summary",
+            MUNICIPALITY_ANSWERS = "municipality_answers",
+            MUNICIPALITY_CHOICES = "municipality_choices",
+            ASSOCIATION_PROGRAMS = "association_programs",
+            ASSOCIATION_PROGRAM_YEARS = "association_program_years",
+            ASSOCIATION_PROGRAM_TOTALS = "association_program_totals",
+            CONSULTATION_WINDOWS = "consultation_windows",
+            WINDOW_PLANS = "window_plans",
+            MUNICIPALITIES = "municipalities",
+            CHANGES = "changes",
+        }
+    }
+}
+
+/// The columns (a name means the same in every table that has it).
+pub mod column {
+    names! {
+        /// Every column named here.
+        ALL {
+            EDITION = "edition",
+            SOURCE_PAGE = "source_page",
+            SOURCE_LINE = "source_line",
+            ITEM = "item",
+            ACTIVITY = "activity",
+            QUESTION = "question",
+            SUB_QUESTION = "sub_question",
+            OPTION = "option",
+            OPTION_TEXT = "option_text",
+            QUESTION_TEXT = "question_text",
+            N = "n",
+            FY_CURRENT = "fy_current",
+            FY_PREVIOUS = "fy_previous",
+            COUNT_CURRENT = "count_current",
+            PCT_CURRENT = "pct_current",
+            COUNT_PREVIOUS = "count_previous",
+            PCT_PREVIOUS = "pct_previous",
+            CHANGE_PCT = "change_pct",
+            COUNT_YES = "count_yes",
+            PCT_YES = "pct_yes",
+            COUNT_NO = "count_no",
+            PCT_NO = "pct_no",
+            MUNICIPALITY_CODE = "municipality_code",
+            MUNICIPALITY_NAME = "municipality_name",
+            MARK = "mark",
+            STATUS = "status",
+            IMPLEMENTED_OR_PLANNED = "implemented_or_planned",
+            RAW_TEXT = "raw_text",
+            PROGRAM = "program",
+            ASSOCIATION = "association",
+            GROUP = "group",
+            YEARS_MARKED = "years_marked",
+            NOTE = "note",
+            FISCAL_YEAR = "fiscal_year",
+            PARTICIPATED = "participated",
+            RESOLUTION = "resolution",
+            COUNT = "count",
+            BASIS = "basis",
+            WINDOW_NO = "window_no",
+            NAME = "name",
+            LOCATION = "location",
+            PHONE = "phone",
+            PHONE_EXTENSION = "phone_extension",
+            FAX = "fax",
+            HOURS = "hours",
+            FOR_PATIENTS_FAMILIES = "for_patients_families",
+            FOR_MEDICAL_INSTITUTIONS = "for_medical_institutions",
+            FOR_HOME_NURSING_STATIONS = "for_home_nursing_stations",
+            FOR_COMMUNITY_SUPPORT_CENTERS = "for_community_support_centers",
+            FOR_CARE_MANAGERS = "for_care_managers",
+            FOR_OTHER = "for_other",
+            PLANNED_OPENING = "planned_opening",
+            SURVEY_NO = "survey_no",
+            KIND = "kind",
+            AREA = "area",
+            IN_SURVEY = "in_survey",
+        }
+    }
+}
+
+/// How a boolean cell is written (CSV) and read back.
+pub mod boolean {
+    /// A true cell.
+    pub const TRUE: &str = "true";
+    /// A false cell.
+    pub const FALSE: &str = "false";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_name_is_a_table_or_a_column_of_one() {
+        let text = include_str!("../../../raw/000_1fb60f2a74870bbb.txt");
+        let report = zaitaku_parse::parse_text(text).expect("the seed parses");
+        let validation = zaitaku_validate::validate(std::slice::from_ref(&report));
+        let mut tables = crate::tables::edition(&report, &validation);
+        tables.push(crate::tables::municipalities(Some(&report)));
+        let built: Vec<&str> = tables.iter().map(|t| t.name).collect();
+        // `changes` is built by the diff crate, on these names.
+        for name in table::ALL.iter().filter(|&&t| t != table::CHANGES) {
+            assert!(built.contains(name), "no table {name}");
+        }
+        for name in column::ALL {
+            assert!(
+                tables
+                    .iter()
+                    .any(|t| t.columns.iter().any(|(m, _)| m.name == *name)),
+                "no table has a column {name}"
+            );
+        }
+    }
+}
