@@ -9,7 +9,7 @@
 //! cut after the batch that brings it to [`ROW_GROUP`] rows.
 
 use crate::table::{EnumTypes, Table};
-use crate::write::{csv_header, encode_csv, io, parquet_writer, CsvOptions, ExportError, Replaced};
+use crate::write::{io, parquet_writer, CsvEncoder, CsvOptions, ExportError, Replaced};
 use polars::prelude::*;
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -167,22 +167,15 @@ fn write_rows(
         Some(open) => open,
         none => none.insert(open_table(dir, csv, table, &df)?),
     };
-    // CSV: the rows now, straight from the typed columns.
-    let mut body = Vec::new();
-    for part in parts {
-        part.csv_rows(&mut body);
-    }
+    // CSV: the rows now, straight from the typed columns, each line
+    // encoded as it is written.
     let name = format!("{}.csv", table.name);
-    let columns: Vec<&str> = table.columns.iter().map(|(m, _)| m.name).collect();
     let plain = CsvOptions { bom: false, ..csv };
-    let body = encode_csv(
-        &name,
-        body,
-        plain,
-        open.csv_lines,
-        &columns,
-        &mut open.replaced,
-    )?;
+    let mut body = Vec::new();
+    let mut encoder = CsvEncoder::new(&name, table, plain, open.csv_lines, &mut open.replaced);
+    for part in parts {
+        encoder.rows(part, &mut body)?;
+    }
     let path = dir.join(&name);
     open.csv.write_all(&body).map_err(io(&path))?;
     open.csv_lines += df.height();
@@ -215,16 +208,9 @@ fn open_table(
     let csv_name = format!("{}.csv", table.name);
     let csv_path = dir.join(&csv_name);
     let mut csv_file = BufWriter::new(File::create(&csv_path).map_err(io(&csv_path))?);
-    let columns: Vec<&str> = table.columns.iter().map(|(m, _)| m.name).collect();
     let mut replaced = Replaced::new();
-    let header = encode_csv(
-        &csv_name,
-        csv_header(table),
-        csv,
-        0,
-        &columns,
-        &mut replaced,
-    )?;
+    let mut header = Vec::new();
+    CsvEncoder::new(&csv_name, table, csv, 0, &mut replaced).header(table, &mut header)?;
     csv_file.write_all(&header).map_err(io(&csv_path))?;
     Ok(Open {
         header: table.header(),

@@ -129,18 +129,57 @@ impl Table {
     /// Written from the columns, not through a frame. A table with a cell
     /// that did not fit its column is refused by the frame first.
     pub fn csv_rows(&self, out: &mut Vec<u8>) {
+        let wrote: Result<(), std::convert::Infallible> = self.each_csv_row(out, |_, _, _| Ok(()));
+        let Ok(()) = wrote;
+    }
+
+    /// Writes each row into `out` as [`csv_rows`](Self::csv_rows) does,
+    /// handing it to `done` as soon as it is written: `out`, where the row
+    /// starts in it, and each field's byte range in it (quotes included,
+    /// separators not); `done` may take the row out again (to encode it).
+    /// Stops at `done`'s first error.
+    pub fn each_csv_row<E>(
+        &self,
+        out: &mut Vec<u8>,
+        mut done: impl FnMut(&mut Vec<u8>, usize, &[(usize, usize)]) -> Result<(), E>,
+    ) -> Result<(), E> {
         let mut cursors: Vec<Cursor<'_>> =
             self.columns.iter().map(|(_, v)| Cursor::of(v)).collect();
         let mut digits = itoa::Buffer::new();
+        let mut fields = Vec::with_capacity(cursors.len());
         for _ in 0..self.height() {
+            fields.clear();
+            let row = out.len();
             for (k, cursor) in cursors.iter_mut().enumerate() {
                 if k > 0 {
                     out.push(b',');
                 }
+                let start = out.len();
                 cursor.next().write(out, &mut digits, true);
+                fields.push((start, out.len()));
             }
             out.push(b'\n');
+            done(out, row, &fields)?;
         }
+        Ok(())
+    }
+
+    /// The header row as CSV (each column's name quoted as any text field,
+    /// by the one quoter, [`csv_text`]), with its line end, and each
+    /// field's byte range.
+    pub fn csv_header(&self) -> (Vec<u8>, Vec<(usize, usize)>) {
+        let mut csv = Vec::new();
+        let mut fields = Vec::with_capacity(self.columns.len());
+        for (k, (m, _)) in self.columns.iter().enumerate() {
+            if k > 0 {
+                csv.push(b',');
+            }
+            let start = csv.len();
+            csv_text(&mut csv, m.name);
+            fields.push((start, csv.len()));
+        }
+        csv.push(b'\n');
+        (csv, fields)
     }
 
     /// Every value as the CSV holds it unquoted, into one buffer: the text

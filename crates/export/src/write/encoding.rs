@@ -3,6 +3,7 @@
 //! written as its stated substitute and counted in the reports.
 
 use super::ExportError;
+use crate::table::Table;
 
 /// The text encoding of the CSV files.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -86,71 +87,145 @@ pub const CP932_SUBSTITUTES: &[(char, &str)] = &[
 /// How many of each character a CSV file had replaced (see [`Unmappable`]).
 pub type Replaced = std::collections::BTreeMap<char, u64>;
 
-/// UTF-8 CSV bytes (lines of a file after its first `lines_before`, whose
-/// columns are `columns`) in the encoding `options` ask for. CP932 fails on
-/// the first character it cannot hold, naming its line and column, unless
-/// `options` replace it by its substitute; each replacement is added to
-/// `replaced`.
-pub fn encode_csv(
-    file: &str,
-    utf8: Vec<u8>,
+/// The lines of one CSV file in the encoding its options ask for, each
+/// encoded as it is written: UTF-8 as written (a byte order mark before the
+/// header where asked), or CP932, which fails on the first character it
+/// cannot hold, naming the line and the column it is in, unless the options
+/// replace it by its substitute (each replacement counted in `replaced`).
+pub struct CsvEncoder<'a> {
+    file: &'a str,
     options: CsvOptions,
-    lines_before: usize,
-    columns: &[&str],
-    replaced: &mut Replaced,
-) -> Result<Vec<u8>, ExportError> {
-    match options.encoding {
-        CsvEncoding::Utf8 if options.bom => Ok([&b"\xEF\xBB\xBF"[..], &utf8].concat()),
-        CsvEncoding::Utf8 => Ok(utf8),
-        CsvEncoding::Cp932 => {
-            let mut text = String::from_utf8_lossy(&utf8).into_owned();
-            if options.unmappable == Unmappable::Replace {
-                text = substitute(&text, replaced);
+    columns: Vec<&'static str>,
+    replaced: &'a mut Replaced,
+    /// Lines of the file written so far (the header is line 1).
+    lines: usize,
+    encoder: encoding_rs::Encoder,
+    /// A field's CP932 bytes.
+    scratch: Vec<u8>,
+}
+
+impl<'a> CsvEncoder<'a> {
+    /// The encoder of the file `file`, of `table`'s columns, after its
+    /// first `lines_before` lines.
+    pub fn new(
+        file: &'a str,
+        table: &Table,
+        options: CsvOptions,
+        lines_before: usize,
+        replaced: &'a mut Replaced,
+    ) -> Self {
+        CsvEncoder {
+            file,
+            options,
+            columns: table.columns.iter().map(|(m, _)| m.name).collect(),
+            replaced,
+            lines: lines_before,
+            encoder: encoding_rs::SHIFT_JIS.new_encoder(),
+            scratch: Vec::new(),
+        }
+    }
+
+    /// Appends the header line of `table` to `out`.
+    pub fn header(&mut self, table: &Table, out: &mut Vec<u8>) -> Result<(), ExportError> {
+        if self.options.bom && self.options.encoding == CsvEncoding::Utf8 {
+            out.extend_from_slice(b"\xEF\xBB\xBF");
+        }
+        let (line, fields) = table.csv_header();
+        let start = out.len();
+        out.extend_from_slice(&line);
+        let fields: Vec<(usize, usize)> = (fields.iter())
+            .map(|(a, b)| (start + a, start + b))
+            .collect();
+        self.line(out, start, &fields)
+    }
+
+    /// Appends the rows of `table` to `out`.
+    pub fn rows(&mut self, table: &Table, out: &mut Vec<u8>) -> Result<(), ExportError> {
+        match self.options.encoding {
+            CsvEncoding::Utf8 => {
+                table.csv_rows(out);
+                self.lines += table.height();
+                Ok(())
             }
-            let header = columns;
-            let mut out = Vec::with_capacity(utf8.len());
-            let mut encoder = encoding_rs::SHIFT_JIS.new_encoder();
-            for (k, line) in text.split_inclusive('\n').enumerate() {
-                // CP932 needs at most as many bytes as UTF-8 for every character.
-                let mut buf = vec![0u8; line.len() + 16];
-                let (result, read, written) =
-                    encoder.encode_from_utf8_without_replacement(line, &mut buf, false);
-                match result {
-                    encoding_rs::EncoderResult::InputEmpty => {
-                        out.extend_from_slice(buf.get(..written).unwrap_or_default())
-                    }
-                    encoding_rs::EncoderResult::Unmappable(c) => {
-                        let before = line
-                            .get(..read.saturating_sub(c.len_utf8()))
-                            .unwrap_or(line);
-                        let at_column = u32::try_from(before.chars().count())
-                            .unwrap_or(u32::MAX)
-                            .saturating_add(1);
-                        return Err(ExportError::Unencodable {
-                            text: line.trim_end_matches('\n').to_string(),
-                            at_column,
-                            file: file.to_string(),
-                            line: lines_before + k + 1,
-                            column: header
-                                .get(field_index(
-                                    line.get(..read.saturating_sub(c.len_utf8()))
-                                        .unwrap_or(line),
-                                ))
-                                .unwrap_or(&"?")
-                                .to_string(),
-                            character: c,
-                            code: c as u32,
-                        });
-                    }
-                    encoding_rs::EncoderResult::OutputFull => {
-                        return Err(ExportError::EncoderOverrun {
-                            file: file.to_string(),
-                        })
-                    }
+            CsvEncoding::Cp932 => {
+                table.each_csv_row(out, |out, start, fields| self.line(out, start, fields))
+            }
+        }
+    }
+
+    /// Encodes the line written at `out[start..]`, whose fields are at
+    /// `fields`, in place.
+    fn line(
+        &mut self,
+        out: &mut Vec<u8>,
+        start: usize,
+        fields: &[(usize, usize)],
+    ) -> Result<(), ExportError> {
+        self.lines += 1;
+        if self.options.encoding == CsvEncoding::Utf8 {
+            return Ok(());
+        }
+        let utf8 = out.split_off(start);
+        // Written from `&str`s and ASCII: always UTF-8.
+        let line = String::from_utf8_lossy(&utf8);
+        let replace = self.options.unmappable == Unmappable::Replace;
+        let mut done = 0;
+        for (k, &(from, to)) in fields.iter().enumerate() {
+            let (from, to) = (from.saturating_sub(start), to.saturating_sub(start));
+            // The separator before the field: ASCII, the same in CP932.
+            out.extend_from_slice(utf8.get(done..from).unwrap_or_default());
+            let field = line.get(from..to).unwrap_or_default();
+            let field = if replace {
+                std::borrow::Cow::Owned(substitute(field, self.replaced))
+            } else {
+                std::borrow::Cow::Borrowed(field)
+            };
+            // CP932 needs at most as many bytes as UTF-8 for every character.
+            self.scratch.clear();
+            self.scratch.resize(field.len() + 16, 0);
+            let (result, read, written) = (self.encoder).encode_from_utf8_without_replacement(
+                &field,
+                &mut self.scratch,
+                false,
+            );
+            match result {
+                encoding_rs::EncoderResult::InputEmpty => {
+                    out.extend_from_slice(self.scratch.get(..written).unwrap_or_default())
+                }
+                encoding_rs::EncoderResult::Unmappable(c) => {
+                    let before = field
+                        .get(..read.saturating_sub(c.len_utf8()))
+                        .unwrap_or_default();
+                    let shown = |t: &str| {
+                        if replace {
+                            substitute(t, &mut Replaced::new())
+                        } else {
+                            t.to_string()
+                        }
+                    };
+                    let prefix = shown(line.get(..from).unwrap_or_default());
+                    let at = prefix.chars().count() + before.chars().count() + 1;
+                    return Err(ExportError::Unencodable {
+                        text: shown(line.trim_end_matches('\n')),
+                        at_column: u32::try_from(at).unwrap_or(u32::MAX),
+                        file: self.file.to_string(),
+                        line: self.lines,
+                        column: self.columns.get(k).copied().unwrap_or("?").to_string(),
+                        character: c,
+                        code: c as u32,
+                    });
+                }
+                encoding_rs::EncoderResult::OutputFull => {
+                    return Err(ExportError::EncoderOverrun {
+                        file: self.file.to_string(),
+                    })
                 }
             }
-            Ok(out)
+            done = to;
         }
+        // The line end.
+        out.extend_from_slice(utf8.get(done..).unwrap_or_default());
+        Ok(())
     }
 }
 
@@ -226,18 +301,4 @@ fn substitute(text: &str, replaced: &mut Replaced) -> String {
         }
     }
     out
-}
-
-/// The field a position of a CSV line is in: commas outside quotes before it.
-fn field_index(before: &str) -> usize {
-    let mut quoted = false;
-    let mut index = 0;
-    for c in before.chars() {
-        match c {
-            '"' => quoted = !quoted,
-            ',' if !quoted => index += 1,
-            _ => {}
-        }
-    }
-    index
 }

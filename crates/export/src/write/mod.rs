@@ -13,12 +13,12 @@ pub mod parquet;
 
 pub use datapackage::datapackage;
 pub use encoding::{
-    encode_csv, with_replacements_json, with_replacements_markdown, CsvEncoding, CsvOptions,
+    with_replacements_json, with_replacements_markdown, CsvEncoder, CsvEncoding, CsvOptions,
     Replaced, Unmappable, CP932_SUBSTITUTES,
 };
 pub use parquet::{pandas_metadata, parquet_writer};
 
-use crate::table::{csv_text, Table};
+use crate::table::Table;
 use polars::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -104,22 +104,8 @@ pub(crate) fn io(path: &Path) -> impl FnOnce(std::io::Error) -> ExportError {
 /// CSV bytes of a table: UTF-8, header row, RFC 4180 quoting, `\n` line
 /// ends, written from its cells ([`Table::csv_rows`]), as polars would.
 pub fn table_csv(table: &Table) -> Vec<u8> {
-    let mut csv = csv_header(table);
+    let (mut csv, _) = table.csv_header();
     table.csv_rows(&mut csv);
-    csv
-}
-
-/// The CSV header row of a table, with its line end (quoted as any text
-/// field, by the one quoter, [`csv_text`]).
-pub fn csv_header(table: &Table) -> Vec<u8> {
-    let mut csv = Vec::new();
-    for (k, (m, _)) in table.columns.iter().enumerate() {
-        if k > 0 {
-            csv.push(b',');
-        }
-        csv_text(&mut csv, m.name);
-    }
-    csv.push(b'\n');
     csv
 }
 
@@ -140,15 +126,11 @@ pub fn render_table(table: &Table, options: CsvOptions) -> Result<[OutputFile; 2
         .finish(&mut df)
         .map_err(err)?;
     let name = format!("{}.csv", table.name);
-    let columns: Vec<&str> = table.columns.iter().map(|(m, _)| m.name).collect();
-    let csv = encode_csv(
-        &name,
-        table_csv(table),
-        options,
-        0,
-        &columns,
-        &mut Replaced::new(),
-    )?;
+    let mut replaced = Replaced::new();
+    let mut encoder = CsvEncoder::new(&name, table, options, 0, &mut replaced);
+    let mut csv = Vec::new();
+    encoder.header(table, &mut csv)?;
+    encoder.rows(table, &mut csv)?;
     Ok([
         OutputFile {
             name: format!("{}.parquet", table.name),
@@ -162,38 +144,57 @@ pub fn render_table(table: &Table, options: CsvOptions) -> Result<[OutputFile; 2
 mod tests {
     use super::*;
 
+    /// A table of (item, raw_text) rows.
+    fn table(rows: &'static [(&'static str, &'static str)]) -> Table {
+        use crate::table::{meta, s, Builder, Kind};
+        Builder::<(&str, &str)>::default()
+            .col(meta("item", Kind::Str, "i", "i", None), |r| s(r.0))
+            .col(meta("raw_text", Kind::Str, "t", "t", None), |r| s(r.1))
+            .build("t", "t", &["item"], rows)
+    }
+
+    /// The CSV file of `t` as `options` write it.
+    fn csv(
+        t: &Table,
+        options: CsvOptions,
+        replaced: &mut Replaced,
+    ) -> Result<Vec<u8>, ExportError> {
+        let mut out = Vec::new();
+        let mut encoder = CsvEncoder::new("t.csv", t, options, 0, replaced);
+        encoder.header(t, &mut out)?;
+        encoder.rows(t, &mut out)?;
+        Ok(out)
+    }
+
     #[test]
     fn cp932_holds_japanese_text_and_names_what_it_cannot() {
-        let csv = "item,raw_text\nウ,\"在宅療養中の患者・利用者, ～\"\nク,⓪以外\n"
-            .as_bytes()
-            .to_vec();
         let cp932 = CsvOptions {
             bom: false,
             encoding: CsvEncoding::Cp932,
             unmappable: Unmappable::Fail,
         };
-        let columns = ["item", "raw_text"];
         let mut replaced = Replaced::new();
-        let ok = encode_csv(
-            "t.csv",
-            csv[..csv.len() - "ク,⓪以外\n".len()].to_vec(),
+        let ok = csv(
+            &table(&[("ウ", "在宅療養中の患者・利用者, ～")]),
             cp932,
-            0,
-            &columns,
             &mut replaced,
         )
         .unwrap();
         let (back, _, bad) = encoding_rs::SHIFT_JIS.decode(&ok);
         assert!(!bad);
         assert_eq!(back, "item,raw_text\nウ,\"在宅療養中の患者・利用者, ～\"\n");
-        match encode_csv("t.csv", csv.clone(), cp932, 0, &columns, &mut replaced) {
+        let rows = &[("ウ", "在宅療養中の患者・利用者, ～"), ("ク", "⓪以外")];
+        match csv(&table(rows), cp932, &mut replaced) {
             Err(ExportError::Unencodable {
                 line,
                 column,
                 character,
+                text,
+                at_column,
                 ..
             }) => {
-                assert_eq!((line, column.as_str(), character), (3, "raw_text", '⓪'))
+                assert_eq!((line, column.as_str(), character), (3, "raw_text", '⓪'));
+                assert_eq!((text.as_str(), at_column), ("ク,⓪以外", 3));
             }
             other => panic!("{other:?}"),
         }
@@ -203,16 +204,43 @@ mod tests {
             unmappable: Unmappable::Replace,
             ..cp932
         };
-        let more = [csv.clone(), "ア,⓪–≤«»⓪\n".as_bytes().to_vec()].concat();
-        let ok = encode_csv("t.csv", more, replace, 0, &columns, &mut replaced).unwrap();
+        let rows = &[
+            ("ウ", "在宅療養中の患者・利用者, ～"),
+            ("ク", "⓪以外"),
+            ("ア", "⓪–≤«»⓪"),
+        ];
+        let ok = csv(&table(rows), replace, &mut replaced).unwrap();
         let (back, _, bad) = encoding_rs::SHIFT_JIS.decode(&ok);
         assert!(!bad);
         assert!(back.ends_with("ク,(0)以外\nア,(0)-≦《》(0)\n"), "{back}");
         let counts: Vec<(char, u64)> = replaced.into_iter().collect();
         assert_eq!(counts, [('«', 1), ('»', 1), ('–', 1), ('≤', 1), ('⓪', 3)]);
-        // A character outside the table still fails.
-        let other = "item,raw_text\nア,①⑳㉑\n".as_bytes().to_vec();
-        assert!(encode_csv("t.csv", other, replace, 0, &columns, &mut Replaced::new()).is_err());
+        // A character outside the table still fails, where it stands in
+        // the line as written (after the substitutes before it).
+        match csv(&table(&[("⓪", "①⑳㉑")]), replace, &mut Replaced::new()) {
+            Err(ExportError::Unencodable {
+                line,
+                column,
+                character,
+                text,
+                at_column,
+                ..
+            }) => {
+                assert_eq!((line, column.as_str(), character), (2, "raw_text", '㉑'));
+                assert_eq!((text.as_str(), at_column), ("(0),①⑳㉑", 7));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_utf8_file_with_a_bom_starts_with_it_once() {
+        let options = CsvOptions {
+            bom: true,
+            ..CsvOptions::default()
+        };
+        let out = csv(&table(&[("ア", "x")]), options, &mut Replaced::new()).unwrap();
+        assert_eq!(out, "\u{FEFF}item,raw_text\nア,x\n".as_bytes());
     }
 
     #[test]
