@@ -41,6 +41,7 @@ const FISCAL_YEAR: Meta = meta(
 /// Footnotes printed for `numbers`, as printed, joined by 「; 」.
 fn notes(t: &AssociationTable, numbers: &[u32]) -> Option<String> {
     let texts: Vec<&str> = t
+        .printed
         .footnotes
         .iter()
         .filter(|f| f.numbers.iter().any(|n| numbers.contains(n)))
@@ -55,7 +56,7 @@ fn tables(reports: &[Report]) -> Vec<(Date, &AssociationTable)> {
         .into_iter()
         .flat_map(|r| r.associations.iter().map(move |t| (r.edition.as_of, t)))
         .collect();
-    out.sort_by(|a, b| (&a.0, a.1.program.id()).cmp(&(&b.0, b.1.program.id())));
+    out.sort_by(|a, b| (&a.0, a.1.printed.program.id()).cmp(&(&b.0, b.1.printed.program.id())));
     out
 }
 
@@ -71,7 +72,7 @@ pub fn association_programs(reports: &[Report]) -> Table {
     let mut rows: Vec<A<'_>> = ts
         .iter()
         .flat_map(|(ed, t)| {
-            t.rows.iter().map(move |row| A {
+            t.printed.rows.iter().map(move |row| A {
                 edition: *ed,
                 table: t,
                 row,
@@ -79,21 +80,21 @@ pub fn association_programs(reports: &[Report]) -> Table {
         })
         .collect();
     rows.sort_by(|a, b| {
-        (a.edition, a.table.program.id(), &a.row.name).cmp(&(
+        (a.edition, a.table.printed.program.id(), &a.row.name).cmp(&(
             b.edition,
-            b.table.program.id(),
+            b.table.printed.program.id(),
             &b.row.name,
         ))
     });
     Builder::<A<'_>>::default()
         .col(EDITION, |a| d(a.edition))
-        .col(PROGRAM, |a| s(a.table.program.id()))
+        .col(PROGRAM, |a| s(a.table.printed.program.id()))
         .col(ASSOCIATION, |a| s(&a.row.name))
         .col(meta("group", Kind::Str, "地区", "The group header it is listed under in brackets (西多摩, 北多摩); else null", None), |a| os(a.row.group.as_deref()))
         .col(meta("municipality_code", Kind::Str, "全国地方公共団体コード", "Code of the municipality of the same name, where the name is one", None).refers_to("municipalities"), |a| os(code_of(&a.row.name)))
         .col(meta("years_marked", Kind::Int, "実施年度数", "Marks (〇) printed in the row: the number of year columns it took part in", Some("fiscal years")), |a| i(a.row.marks))
         .col(meta("note", Kind::Str, "備考", "Footnotes printed on the row, as printed (「※1、2 練馬区医師会は、独自事業として実施」)", None), |a| os(notes(a.table, &a.row.notes)))
-        .col(PAGE, |a| i(a.table.page))
+        .col(PAGE, |a| i(a.table.printed.page))
         .col(LINE, |a| i(a.row.span.line))
         .build(
             "association_programs",
@@ -114,8 +115,8 @@ pub fn association_program_years(reports: &[Report]) -> Table {
     let ts = tables(reports);
     let mut rows: Vec<Y<'_>> = Vec::new();
     for (ed, t) in &ts {
-        for (row, cells) in t.rows.iter().zip(&t.cells) {
-            for (year, cell) in t.years.iter().zip(cells) {
+        for (row, cells) in t.printed.rows.iter().zip(&t.cells) {
+            for (year, cell) in t.printed.years.iter().zip(cells) {
                 rows.push(Y {
                     a: A {
                         edition: *ed,
@@ -131,20 +132,20 @@ pub fn association_program_years(reports: &[Report]) -> Table {
     rows.sort_by(|x, y| {
         (
             x.a.edition,
-            x.a.table.program.id(),
+            x.a.table.printed.program.id(),
             &x.a.row.name,
             x.year.fiscal_year,
         )
             .cmp(&(
                 y.a.edition,
-                y.a.table.program.id(),
+                y.a.table.printed.program.id(),
                 &y.a.row.name,
                 y.year.fiscal_year,
             ))
     });
     Builder::<Y<'_>>::default()
         .col(EDITION, |y| d(y.a.edition))
-        .col(PROGRAM, |y| s(y.a.table.program.id()))
+        .col(PROGRAM, |y| s(y.a.table.printed.program.id()))
         .col(ASSOCIATION, |y| s(&y.a.row.name))
         .col(FISCAL_YEAR, |y| i(y.year.fiscal_year))
         .col(meta("participated", Kind::Bool, "実施", "Took part that fiscal year; null where the text cannot decide (see resolution)", None), |y| b(y.cell.participated))
@@ -169,7 +170,7 @@ pub fn association_program_totals(reports: &[Report]) -> Table {
     let rows: Vec<T<'_>> = ts
         .iter()
         .flat_map(|(ed, t)| {
-            t.years.iter().map(move |year| T {
+            t.printed.years.iter().map(move |year| T {
                 edition: *ed,
                 table: t,
                 year,
@@ -178,13 +179,13 @@ pub fn association_program_totals(reports: &[Report]) -> Table {
         .collect();
     Builder::<T<'_>>::default()
         .col(EDITION, |t| d(t.edition))
-        .col(PROGRAM, |t| s(t.table.program.id()))
+        .col(PROGRAM, |t| s(t.table.printed.program.id()))
         .col(FISCAL_YEAR, |t| i(t.year.fiscal_year))
         .col(meta("count", Kind::Int, "計", "The printed total of the year column", Some("areas")), |t| i(t.year.total))
         .col(meta("basis", BASES, "計の内容", "What the total counts, by the footnote on the totals: implemented_areas (実施地区数) or applications_submitted (交付申請書提出地区数); null where no footnote says", None), |t| os(t.year.basis.map(|b| b.id())))
         .col(meta("note", Kind::Str, "備考", "Footnotes printed on the year's header, as printed (「※1 …年度は未実施地区を対象として実施」)", None), |t| os(notes(t.table, &t.year.notes)))
-        .col(PAGE, |t| i(t.table.page))
-        .col(LINE, |t| i(t.table.totals_span.line))
+        .col(PAGE, |t| i(t.table.printed.page))
+        .col(LINE, |t| i(t.table.printed.totals_span.line))
         .build(
             "association_program_totals",
             "One row per program and fiscal year of pages 5–6, with its printed total",

@@ -7,23 +7,25 @@ fn main() {
             for t in &r.associations {
                 println!(
                     "{:?} page {} feasible {} years {:?}",
-                    t.program,
-                    t.page,
+                    t.printed.program,
+                    t.printed.page,
                     t.feasible,
-                    t.years
+                    t.printed
+                        .years
                         .iter()
                         .map(|y| (y.fiscal_year, y.total, y.notes.clone(), y.basis))
                         .collect::<Vec<_>>()
                 );
                 println!(
                     "  count {:?} footnotes {:?}",
-                    t.printed_count,
-                    t.footnotes
+                    t.printed.printed_count,
+                    t.printed
+                        .footnotes
                         .iter()
                         .map(|f| (&f.numbers, &f.text))
                         .collect::<Vec<_>>()
                 );
-                for (row, cells) in t.rows.iter().zip(&t.cells) {
+                for (row, cells) in t.printed.rows.iter().zip(&t.cells) {
                     let cs: String = cells
                         .iter()
                         .map(|c| match c.participated {

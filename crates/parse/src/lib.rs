@@ -189,21 +189,19 @@ impl Parser {
         }
         let numbered = numbered_names(&pages);
         match (edition, program, questions, windows) {
-            (Some((edition, _)), Some(program), Some(mut questions), Some(windows))
+            (Some((edition, _)), Some(program), Some(questions), Some(windows))
                 if errors.is_empty() =>
             {
                 // The resolve stage: every inference, each with its reason.
-                resolve::question_counts(&mut questions);
-                let mut associations = associations;
-                for t in &mut associations {
-                    resolve::associations(t);
-                }
+                // Pages 1 and 3–4 need none: what they print is what they hold.
                 Ok(Report {
                     edition,
                     program,
-                    questions,
+                    questions: resolve::question_counts(questions),
                     answers,
-                    associations,
+                    associations: (associations.into_iter())
+                        .map(|t| resolve::associations(t, Vec::new()))
+                        .collect(),
                     windows: resolve::windows(windows),
                     numbered,
                 })

@@ -16,35 +16,39 @@ pub fn association_programs(report: &Report, out: &mut ValidationReport) {
 }
 
 fn years_label(t: &AssociationTable) -> String {
-    match (t.years.first(), t.years.last()) {
+    match (t.printed.years.first(), t.printed.years.last()) {
         (Some(a), Some(b)) => format!("FY{}–FY{}", a.fiscal_year, b.fiscal_year),
         _ => "no year".to_string(),
     }
 }
 
 fn table(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
-    let p = t.program.id();
+    let p = t.printed.program.id();
     let id = |s: &str| Id::new(Family::Associations, format!("{p}.{s}"));
     let cmp = |name: &str, subject: String, at: Option<Span>| Compare {
         id: id(name),
         edition: ed,
-        subject: format!("{} (page {}): {subject}", t.program.title(), t.page),
+        subject: format!(
+            "{} (page {}): {subject}",
+            t.printed.program.title(),
+            t.printed.page
+        ),
         printed_at: at.map(PrintedAt::at),
         spans: at.into_iter().collect(),
     };
-    let totals: u32 = t.years.iter().map(|y| y.total).sum();
-    let marks: u32 = t.rows.iter().map(|r| r.marks).sum();
+    let totals: u32 = t.printed.years.iter().map(|y| y.total).sum();
+    let marks: u32 = t.printed.rows.iter().map(|r| r.marks).sum();
     out.check(
         cmp(
             "marks_total",
             "marks in total = sum of the per-year totals".into(),
-            Some(t.totals_span),
+            Some(t.printed.totals_span),
         ),
         totals,
         marks,
     );
-    if let Some((count, span)) = t.printed_count {
-        let with_mark = t.rows.iter().filter(|r| r.marks > 0).count() as u32;
+    if let Some((count, span)) = t.printed.printed_count {
+        let with_mark = t.printed.rows.iter().filter(|r| r.marks > 0).count() as u32;
         out.check(
             cmp(
                 "participants",
@@ -55,8 +59,9 @@ fn table(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
             with_mark,
         );
     }
-    let n = t.years.len();
+    let n = t.printed.years.len();
     let over: Vec<String> = t
+        .printed
         .rows
         .iter()
         .filter(|r| r.marks as usize > n)
@@ -67,7 +72,7 @@ fn table(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
         cmp(
             "row_marks",
             "no row has more marks than year columns".into(),
-            Some(t.header_span),
+            Some(t.printed.header_span),
         ),
         rule.clone(),
         if over.is_empty() {
@@ -76,7 +81,7 @@ fn table(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
             over.join(", ")
         },
     );
-    let mut names: Vec<&str> = t.rows.iter().map(|r| r.name.as_str()).collect();
+    let mut names: Vec<&str> = t.printed.rows.iter().map(|r| r.name.as_str()).collect();
     names.sort_unstable();
     let twice: Vec<&str> = names
         .windows(2)
@@ -103,12 +108,12 @@ fn table(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
         cmp(
             "fits",
             "a table of 0/1 cells fits every row's marks, every year's total and every pin (Gale–Ryser)".into(),
-            Some(t.totals_span),
+            Some(t.printed.totals_span),
         ),
         "fits".to_string(),
         if t.feasible { "fits".to_string() } else { "no table fits".to_string() },
     );
-    for (c, y) in t.years.iter().enumerate() {
+    for (c, y) in t.printed.years.iter().enumerate() {
         let yes = t
             .cells
             .iter()
@@ -120,7 +125,7 @@ fn table(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
             .filter(|row| row.get(c).is_some_and(|x| x.participated == Some(false)))
             .count();
         let fits = yes as u32 <= y.total
-            && no as u32 <= t.rows.len() as u32 - y.total.min(t.rows.len() as u32);
+            && no as u32 <= t.printed.rows.len() as u32 - y.total.min(t.printed.rows.len() as u32);
         out.check(
             cmp(
                 &format!("fy{}.decided", y.fiscal_year),
@@ -128,10 +133,10 @@ fn table(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
                     "FY{}: cells decided as taking part ({yes}) ≤ the total, decided as not ({no}) ≤ rows − the total",
                     y.fiscal_year
                 ),
-                Some(t.totals_span),
+                Some(t.printed.totals_span),
             ),
             format!("within total {}", y.total),
-            if fits { format!("within total {}", y.total) } else { format!("{yes} taking part, {no} not, of {} rows", t.rows.len()) },
+            if fits { format!("within total {}", y.total) } else { format!("{yes} taking part, {no} not, of {} rows", t.printed.rows.len()) },
         );
     }
     summary(t, ed, out);
@@ -141,26 +146,27 @@ fn table(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
 /// found); a pin that does not is named.
 fn pins(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
     for pin in &t.pins {
-        let (Some(row), Some(year)) = (t.rows.get(pin.row), t.years.get(pin.year)) else {
+        let (Some(row), Some(year)) = (t.printed.rows.get(pin.row), t.printed.years.get(pin.year))
+        else {
             continue;
         };
         let fits = pin.fits_alone;
         out.check(
             Compare {
-                id: Id::new(Family::Associations, format!("{}.override.{}.fy{}", t.program.id(), row.name, year.fiscal_year)),
+                id: Id::new(Family::Associations, format!("{}.override.{}.fy{}", t.printed.program.id(), row.name, year.fiscal_year)),
                 edition: ed,
                 subject: format!(
                     "override {} ({}): {} FY{} participated = {}, against {}'s {} mark(s) and the totals",
                     pin.source,
-                    t.program.id(),
+                    t.printed.program.id(),
                     row.name,
                     year.fiscal_year,
                     pin.participated,
                     row.name,
                     row.marks
                 ),
-                printed_at: Some(PrintedAt::all([row.span, t.totals_span])),
-                spans: vec![row.span, t.totals_span],
+                printed_at: Some(PrintedAt::all([row.span, t.printed.totals_span])),
+                spans: vec![row.span, t.printed.totals_span],
             },
             "fits".to_string(),
             if fits { "fits".to_string() } else { "no table fits".to_string() },
@@ -170,7 +176,7 @@ fn pins(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
 
 /// How many cells each rule decided, and every undecided or forced cell.
 fn summary(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
-    let p = t.program.id();
+    let p = t.printed.program.id();
     let count = |res: Resolution| {
         t.cells
             .iter()
@@ -189,7 +195,7 @@ fn summary(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
     .into_iter()
     .map(|r| (r, count(r)))
     .collect();
-    let cells = t.rows.len() * t.years.len();
+    let cells = t.printed.rows.len() * t.printed.years.len();
     let parts: Vec<String> = counts
         .iter()
         .map(|(r, n)| format!("{} {n}", r.id()))
@@ -200,34 +206,35 @@ fn summary(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
             edition: ed,
             subject: format!(
                 "{} (page {}): every association × year cell is decided by one rule or unresolved: {}",
-                t.program.title(),
-                t.page,
+                t.printed.program.title(),
+                t.printed.page,
                 parts.join(", ")
             ),
             printed_at: None,
             spans: Vec::new(),
         },
-        format!("{} associations × {} years = {cells}", t.rows.len(), t.years.len()),
+        format!("{} associations × {} years = {cells}", t.printed.rows.len(), t.printed.years.len()),
         format!(
             "{} associations × {} years = {}",
-            t.rows.len(),
-            t.years.len(),
+            t.printed.rows.len(),
+            t.printed.years.len(),
             counts.iter().map(|(_, n)| n).sum::<usize>()
         ),
     );
     out.ambiguity(
         Id::new(Family::Associations, format!("{p}.summary")),
         ed,
-        format!("{} (page {}), {}", t.program.title(), t.page, years_label(t)),
+        format!("{} (page {}), {}", t.printed.program.title(), t.printed.page, years_label(t)),
         format!(
             "the text drops empty cells, so a row with fewer marks than years does not say which years its marks are in: {}; unresolved cells are null",
             parts.join(", ")
         ),
-        Some(t.totals_span),
+        Some(t.printed.totals_span),
     );
-    for (row, cells) in t.rows.iter().zip(&t.cells) {
+    for (row, cells) in t.printed.rows.iter().zip(&t.cells) {
         let years = |res: Resolution| -> Vec<String> {
-            t.years
+            t.printed
+                .years
                 .iter()
                 .zip(cells)
                 .filter(|(_, c)| c.resolution == res)
@@ -245,9 +252,9 @@ fn summary(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
                 format!(
                     "{} ({}): {} mark(s) over {} year columns",
                     row.name,
-                    t.program.id(),
+                    t.printed.program.id(),
                     row.marks,
-                    t.years.len()
+                    t.printed.years.len()
                 ),
                 format!(
                     "participated is null for {}: the marks and totals fit more than one way",
@@ -261,7 +268,12 @@ fn summary(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
             out.ambiguity(
                 Id::new(Family::Associations, format!("{p}.forced")),
                 ed,
-                format!("{} ({}): {} mark(s)", row.name, t.program.id(), row.marks),
+                format!(
+                    "{} ({}): {} mark(s)",
+                    row.name,
+                    t.printed.program.id(),
+                    row.marks
+                ),
                 format!(
                     "decided by the totals (every table that fits agrees): {}",
                     forced.join(", ")
@@ -270,9 +282,10 @@ fn summary(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
             );
         }
     }
-    for row in t.rows.iter().filter(|r| r.marks == 0) {
+    for row in t.printed.rows.iter().filter(|r| r.marks == 0) {
         let Some(group) = &row.group else { continue };
         let Some(header) = t
+            .printed
             .rows
             .iter()
             .find(|r| &r.name == group && r.group.is_none())
@@ -283,7 +296,7 @@ fn summary(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
             out.ambiguity(
                 Id::new(Family::Associations, format!("{p}.member")),
                 ed,
-                format!("{} ({}), listed under {group}", row.name, t.program.id()),
+                format!("{} ({}), listed under {group}", row.name, t.printed.program.id()),
                 format!(
                     "no mark of its own while {group} has {}; kept as printed (none_marked), though {group}'s marks may stand for its member areas",
                     header.marks
@@ -292,11 +305,11 @@ fn summary(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
             );
         }
     }
-    if let Some((legend, span)) = &t.shading_legend {
+    if let Some((legend, span)) = &t.printed.shading_legend {
         out.ambiguity(
             Id::new(Family::Associations, format!("{p}.shading")),
             ed,
-            format!("{} (page {}): shaded associations", t.program.title(), t.page),
+            format!("{} (page {}): shaded associations", t.printed.program.title(), t.printed.page),
             format!("the page marks some associations by a shading explained as 「{legend}」; the text lost the shading, so which ones is not reconstructed"),
             Some(*span),
         );

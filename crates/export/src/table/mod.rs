@@ -165,7 +165,7 @@ impl Table {
     }
 
     /// The header row as CSV (each column's name quoted as any text field,
-    /// by the one quoter, [`csv_text`]), with its line end, and each
+    /// by the one quoter, `csv_text`), with its line end, and each
     /// field's byte range.
     pub fn csv_header(&self) -> (Vec<u8>, Vec<(usize, usize)>) {
         let mut csv = Vec::new();

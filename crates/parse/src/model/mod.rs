@@ -1,5 +1,11 @@
-//! The typed, as-printed tables that the page parsers produce (the staging
-//! layer). Every value keeps the page and line it was read from.
+//! The typed tables, data only: as the page parsers produce them (the
+//! staging layer: [`ProgramSummary`], [`PrintedQuestionSummary`],
+//! [`AnswerPage`], [`PrintedAssociationTable`],
+//! [`windows::PrintedWindows`]), and as the resolve stage gives them
+//! back, each a new value ([`QuestionSummary`], [`AssociationTable`],
+//! [`windows::WindowPages`]); pages 1 and 3–4 need no resolution, what they
+//! print is what they hold. Every value keeps the page and line it was read
+//! from.
 
 use crate::layout::{AnswerColumn, Item, Mark, Program, SubQuestion};
 
@@ -118,7 +124,22 @@ pub struct QuestionRow {
     pub span: Span,
 }
 
-/// Page 2 (集計状況).
+/// Page 2 (集計状況) as printed (the parse stage's; [`QuestionSummary`] is
+/// it resolved).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct PrintedQuestionSummary {
+    /// n as printed (「集計状況（N=５３）」).
+    pub n: u32,
+    /// Where n is printed.
+    pub n_span: Span,
+    /// The rows, in the page's order, each count where its text carries it.
+    pub rows: Vec<QuestionRow>,
+    /// Counts printed on a line of their own, away from any question's text.
+    pub counts_apart: Vec<(u32, Span)>,
+}
+
+/// Page 2 (集計状況) resolved ([`crate::resolve::question_counts`]): the
+/// counts printed apart given to the questions they complete.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct QuestionSummary {
     /// n as printed (「集計状況（N=５３）」).
@@ -127,9 +148,7 @@ pub struct QuestionSummary {
     pub n_span: Span,
     /// The rows, in the page's order.
     pub rows: Vec<QuestionRow>,
-    /// Counts printed on a line of their own. As parsed, all of them; the
-    /// resolve stage ([`crate::resolve::question_counts`]) gives those it can
-    /// to their questions, and what stays here no question could take.
+    /// The counts printed apart that no question could take.
     pub unplaced_counts: Vec<(u32, Span)>,
 }
 
@@ -354,9 +373,9 @@ pub struct Participation {
 /// A cell pinned by the overrides file.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Pin {
-    /// Row index in [`AssociationTable::rows`].
+    /// Row index in [`PrintedAssociationTable::rows`].
     pub row: usize,
-    /// Column index in [`AssociationTable::years`].
+    /// Column index in [`PrintedAssociationTable::years`].
     pub year: usize,
     /// The pinned value.
     pub participated: bool,
@@ -367,9 +386,10 @@ pub struct Pin {
     pub fits_alone: bool,
 }
 
-/// Page 5 or 6: a program's associations, marks, year totals and footnotes.
+/// Page 5 or 6 as printed: a program's associations, marks, year totals
+/// and footnotes (the parse stage's; [`AssociationTable`] is it resolved).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct AssociationTable {
+pub struct PrintedAssociationTable {
     /// The program.
     pub program: Program,
     /// The page.
@@ -392,10 +412,19 @@ pub struct AssociationTable {
     /// The legend of a shading the text lost (「は、委託または補助事業の対象に
     /// なっていない地区医師会」), if printed.
     pub shading_legend: Option<(String, Span)>,
+}
+
+/// Page 5 or 6 resolved ([`crate::resolve::associations`]): the table as
+/// printed, the cells an overrides file pins, and every row × year cell
+/// decided.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct AssociationTable {
+    /// The table as printed.
+    #[serde(flatten)]
+    pub printed: PrintedAssociationTable,
     /// Cells pinned by an overrides file.
     pub pins: Vec<Pin>,
-    /// Every row × year cell, decided by the resolve stage
-    /// ([`crate::resolve::associations`]).
+    /// Every row × year cell, in the order of `printed.rows` and `printed.years`.
     pub cells: Vec<Vec<Participation>>,
     /// Whether any 0/1 table fits the marks, the totals and the pins.
     pub feasible: bool,

@@ -20,7 +20,7 @@ use crate::layout::{
     PRINTED_COUNT, SHADING_LEGEND, TOTALS_LABEL,
 };
 use crate::matchers::Matchers;
-use crate::model::{AssociationRow, AssociationTable, Basis, Footnote, Span, YearColumn};
+use crate::model::{AssociationRow, Basis, Footnote, PrintedAssociationTable, Span, YearColumn};
 use crate::text::{words_at, Columns, Line, Page};
 
 /// Parses the page of each program found in the text. `era` is the
@@ -30,7 +30,7 @@ pub fn parse(
     pages: &[Page<'_>],
     era: Option<Era>,
     errors: &mut Vec<ParseError>,
-) -> Vec<AssociationTable> {
+) -> Vec<PrintedAssociationTable> {
     let mut out = Vec::new();
     for program in Program::ALL {
         let found = pages.iter().find_map(|p| {
@@ -131,7 +131,7 @@ fn page_table(
     title_line: u32,
     era: Option<Era>,
     errors: &mut Vec<ParseError>,
-) -> Option<AssociationTable> {
+) -> Option<PrintedAssociationTable> {
     let Some((header, header_span)) = year_header(m, page) else {
         errors.push(ParseError::new(
             page.start(),
@@ -318,7 +318,7 @@ fn page_table(
             .and_then(|c| c[1].parse().ok())
             .map(|n| (n, page.span(l.no)))
     });
-    Some(AssociationTable {
+    Some(PrintedAssociationTable {
         program,
         page: page.no,
         title_span: page.span(title_line),
@@ -329,9 +329,6 @@ fn page_table(
         printed_count,
         footnotes,
         shading_legend,
-        pins: Vec::new(),
-        cells: Vec::new(),
-        feasible: false,
     })
 }
 
@@ -352,7 +349,7 @@ mod tests {
     /// Page 5 of the seed, shortened: rows, footnotes, totals, header, title.
     const PAGE: &str = "千代田区 ○ 西多摩 ○\n\n神田 （福生市）\n中央区 ○ （青梅市）\n港区 北多摩 ○ ○\n日本橋 ○ ○ 東大\n練馬区 ※1 日大\n\nは、委託または補助事業の対象になっていない地区医師会 東邦大\n※1 H29年度は未実施地区を対象として実施 都立病院\n※2 H28年度までは実施地区数、H29年度は交付申請書提出地区数 2 1 2 2\n\n35地区医師会が実施 ※2\n\n2829 ※1 26 27医師会名 29 ※1\n\n在宅医等相互支援体制構築事業(24時間診療体制確保事業）\n\n医師会名 26 27 28\n";
 
-    fn table() -> AssociationTable {
+    fn table() -> PrintedAssociationTable {
         let ps = pages(PAGE);
         let mut errors = Vec::new();
         let program = Program::RoundTheClockCare;

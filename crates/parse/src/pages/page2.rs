@@ -11,7 +11,7 @@
 use crate::error::{ErrorKind, ParseError};
 use crate::layout::{marker, QuestionKind, QuestionSpec, QUESTIONS};
 use crate::matchers::Matchers;
-use crate::model::{CountSource, QuestionRow, QuestionSummary, Span};
+use crate::model::{CountSource, PrintedQuestionSummary, QuestionRow, Span};
 use crate::pages::combinators::{count, option_row, question_marker, question_row, trailing_count};
 use crate::pages::page1::sample_size;
 use crate::text::{join_paragraph, Joined, Line, Page};
@@ -47,7 +47,7 @@ pub fn parse(
     m: &Matchers,
     page: &Page<'_>,
     errors: &mut Vec<ParseError>,
-) -> Option<QuestionSummary> {
+) -> Option<PrintedQuestionSummary> {
     let before = errors.len();
     let n = sample_size(m, page, errors);
     let figures = figure_lines(page);
@@ -197,11 +197,11 @@ pub fn parse(
         ));
     }
     let (n, n_span) = n?;
-    (errors.len() == before).then_some(QuestionSummary {
+    (errors.len() == before).then_some(PrintedQuestionSummary {
         n,
         n_span,
         rows,
-        unplaced_counts: strays,
+        counts_apart: strays,
     })
 }
 

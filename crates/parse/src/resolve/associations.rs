@@ -5,14 +5,14 @@
 //! (`forced_by_totals`, by [`super::solve`]), else `unresolved`.
 
 use super::solve::{solve, Decided, Problem};
-use crate::model::{AssociationTable, Participation, Resolution};
+use crate::model::{AssociationTable, Participation, Pin, PrintedAssociationTable, Resolution};
 
 /// The cells a 「未実施地区を対象」 footnote ([`crate::model::Footnote::first_time_only`]) decides (see
 /// [`Resolution::Footnote`]): in a year column the header marks with such a
 /// footnote, a row that took part had no mark in an earlier year, so its
 /// other marks all lie in later columns. A row with more marks than that
 /// allows did not take part that year. (row, column) pairs.
-fn first_time_only(t: &AssociationTable) -> Vec<(usize, usize)> {
+fn first_time_only(t: &PrintedAssociationTable) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let ncols = t.years.len();
     for (c, year) in t.years.iter().enumerate() {
@@ -35,18 +35,17 @@ fn first_time_only(t: &AssociationTable) -> Vec<(usize, usize)> {
     out
 }
 
-/// Decides every cell of `t` from the rows' marks, the totals and the pins,
+/// Decides every cell of `t` from the rows' marks, the totals and `pins`,
 /// and whether each pin alone leaves a table that fits.
-pub fn associations(t: &mut AssociationTable) {
+pub fn associations(t: PrintedAssociationTable, mut pins: Vec<Pin>) -> AssociationTable {
     let ncols = t.years.len();
-    let footnoted = first_time_only(t);
+    let footnoted = first_time_only(&t);
     // The overrides' pins, and the footnote's where no override pins the cell.
-    let pinned = |r: usize, c: usize| t.pins.iter().any(|p| p.row == r && p.year == c);
+    let pinned = |r: usize, c: usize| pins.iter().any(|p| p.row == r && p.year == c);
     let problem = Problem {
         rows: t.rows.iter().map(|r| r.marks).collect(),
         cols: t.years.iter().map(|y| y.total).collect(),
-        pins: t
-            .pins
+        pins: pins
             .iter()
             .map(|p| (p.row, p.year, p.participated))
             .chain(
@@ -58,8 +57,8 @@ pub fn associations(t: &mut AssociationTable) {
             .collect(),
     };
     let solved = solve(&problem);
-    t.feasible = solved.is_some();
-    t.cells = t
+    let feasible = solved.is_some();
+    let cells = t
         .rows
         .iter()
         .enumerate()
@@ -69,7 +68,7 @@ pub fn associations(t: &mut AssociationTable) {
                     let decided = solved
                         .as_ref()
                         .and_then(|s| s.get(r).and_then(|row| row.get(c)).copied());
-                    let pin = t.pins.iter().find(|p| p.row == r && p.year == c);
+                    let pin = pins.iter().find(|p| p.row == r && p.year == c);
                     match (pin, decided) {
                         (Some(p), _) => Participation {
                             participated: Some(p.participated),
@@ -103,13 +102,19 @@ pub fn associations(t: &mut AssociationTable) {
 
     // Each pin alone, against the same marks and totals.
     let Problem { rows, cols, .. } = problem;
-    for pin in &mut t.pins {
+    for pin in &mut pins {
         let alone = Problem {
             rows: rows.clone(),
             cols: cols.clone(),
             pins: vec![(pin.row, pin.year, pin.participated)],
         };
         pin.fits_alone = solve(&alone).is_some();
+    }
+    AssociationTable {
+        printed: t,
+        pins,
+        cells,
+        feasible,
     }
 }
 
@@ -125,9 +130,9 @@ mod tests {
         let t = report
             .associations
             .into_iter()
-            .find(|t| t.program == Program::RoundTheClockCare)
+            .find(|t| t.printed.program == Program::RoundTheClockCare)
             .unwrap();
-        let r = t.rows.iter().position(|r| r.name == name).unwrap();
+        let r = t.printed.rows.iter().position(|r| r.name == name).unwrap();
         t.cells[r].clone()
     }
 

@@ -151,7 +151,7 @@ pub fn apply(
         let Some(table) = report
             .associations
             .iter_mut()
-            .find(|t| t.program == o.program)
+            .find(|t| t.printed.program == o.program)
         else {
             errors.push(err(
                 "a program printed in that edition".into(),
@@ -159,21 +159,16 @@ pub fn apply(
             ));
             continue;
         };
-        let Some(row) = table.rows.iter().position(|r| r.name == o.association) else {
+        let Some(row) = (table.printed.rows.iter()).position(|r| r.name == o.association) else {
             errors.push(err(
                 format!("an association of {} in {}", o.program.id(), o.edition),
                 &o.association,
             ));
             continue;
         };
-        let Some(year) = table
-            .years
-            .iter()
-            .position(|y| y.fiscal_year == o.fiscal_year)
+        let Some(year) = (table.printed.years.iter()).position(|y| y.fiscal_year == o.fiscal_year)
         else {
-            let years: Vec<String> = table
-                .years
-                .iter()
+            let years: Vec<String> = (table.printed.years.iter())
                 .map(|y| y.fiscal_year.to_string())
                 .collect();
             errors.push(err(
@@ -197,10 +192,15 @@ pub fn apply(
             fits_alone: false,
         });
     }
-    for t in reports.iter_mut().flat_map(|r| r.associations.iter_mut()) {
-        if !t.pins.is_empty() {
-            crate::resolve::associations(t);
-        }
+    // The pinned tables decided again, from what they print and their pins.
+    for r in reports.iter_mut() {
+        r.associations = std::mem::take(&mut r.associations)
+            .into_iter()
+            .map(|t| match t.pins.is_empty() {
+                true => t,
+                false => crate::resolve::associations(t.printed, t.pins),
+            })
+            .collect();
     }
     if errors.is_empty() {
         Ok(())

@@ -1,25 +1,35 @@
 //! Page 2 (集計状況): 「実施・予定」 counts printed on a line of their own,
 //! away from any question's text (ア③, オ①, カ② in the seed).
 
-use crate::model::{CountSource, QuestionSummary};
+use crate::model::{CountSource, PrintedQuestionSummary, QuestionSummary};
 
 /// Gives each question whose text carries no count the count printed apart
 /// that equals n − 「未実施等」 (the identity the page publishes), if there is
 /// one, with the reason `ApartPlacedByTotal`; the rest stay unplaced.
-pub fn question_counts(q: &mut QuestionSummary) {
-    let n = q.n;
-    for row in q
-        .rows
+pub fn question_counts(q: PrintedQuestionSummary) -> QuestionSummary {
+    let PrintedQuestionSummary {
+        n,
+        n_span,
+        mut rows,
+        counts_apart: mut unplaced_counts,
+    } = q;
+    for row in rows
         .iter_mut()
         .filter(|r| r.option.is_none() && r.count_yes.is_none())
     {
         let want = row.count_no.and_then(|no| n.checked_sub(no));
-        if let Some(i) = q.unplaced_counts.iter().position(|(c, _)| Some(*c) == want) {
-            let (c, span) = q.unplaced_counts.remove(i);
+        if let Some(i) = unplaced_counts.iter().position(|(c, _)| Some(*c) == want) {
+            let (c, span) = unplaced_counts.remove(i);
             row.count_yes = Some(c);
             row.count_yes_span = Some(span);
             row.count_yes_source = CountSource::ApartPlacedByTotal;
         }
+    }
+    QuestionSummary {
+        n,
+        n_span,
+        rows,
+        unplaced_counts,
     }
 }
 
