@@ -323,7 +323,7 @@ mod tests {
         let phones: Vec<_> = e
             .table("consultation_windows")
             .iter()
-            .map(|r| r.text("phone"))
+            .map(|r| r.text(column::PHONE))
             .collect();
         assert_eq!(phones, ["03-2"]);
         let bad = [(

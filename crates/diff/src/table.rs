@@ -4,8 +4,18 @@
 
 use crate::{At, Change, Edition, Kind as ChangeKind, Rows, TABLES};
 use zaitaku_export::columns::EDITION;
-use zaitaku_export::table::{d, i, meta, oi, os, s, Builder, Kind, Table};
+use zaitaku_export::names::table as tables;
+use zaitaku_export::table::{d, i, meta, oi, os, s, Builder, Kind, Meta, Table};
 use zaitaku_parse::model::Date;
+
+/// `change_no`, the second column of the key.
+const CHANGE_NO: Meta = meta(
+    "change_no",
+    Kind::Int,
+    "変更番号",
+    "Number of the change within its pair of editions, from 1, in the order of `table`",
+    None,
+);
 
 /// One change, numbered within its pair of editions.
 struct C<'a> {
@@ -32,7 +42,7 @@ pub fn changes(previous: Date, edition: Date, list: &[Change]) -> Table {
     Builder::<C<'_>>::default()
         .col(EDITION, |r| d(r.edition))
         .col(meta("previous_edition", Kind::Date, "前回時点", "The edition compared with: the one before `edition` among the build's", None), |r| d(r.previous))
-        .col(meta("change_no", Kind::Int, "変更番号", "Number of the change within its pair of editions, from 1, in the order of `table`", None), |r| i(r.no))
+        .col(CHANGE_NO, |r| i(r.no))
         .col(meta("table", Kind::Enum(TABLES), "表", "The table the change is in", None), |r| s(r.c.table))
         .col(meta("key", Kind::Str, "対象", "The row, as people name it: 「ア② 港区」, 「港区 window 2」, 「ア② 地域の医療・介護の資源の…」", None), |r| s(r.c.key.as_str()))
         .col(meta("municipality_code", Kind::Str, "全国地方公共団体コード", "The municipality the change is about, where it is about one", None), |r| os(r.c.municipality_code.as_deref()))
@@ -46,9 +56,9 @@ pub fn changes(previous: Date, edition: Date, list: &[Change]) -> Table {
         .col(meta("new_page", Kind::Int, "変更後頁", "Page of `edition` printing the new value; null where none", None), move |r| page(r.c.new_at))
         .col(meta("new_line", Kind::Int, "変更後行", "Input line of `edition` printing it", None), move |r| line(r.c.new_at))
         .build(
-            "changes",
+            tables::CHANGES,
             "One row per change between consecutive editions (by as-of date): a figure, a mark, an option, a window, a plan, an association cell or total, a municipality",
-            &["edition", "change_no"],
+            &[EDITION.name, CHANGE_NO.name],
             &rows,
         )
 }

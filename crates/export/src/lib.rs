@@ -94,7 +94,7 @@ pub fn render_documents(
 }
 
 /// Every output file, in a stable order: `tables` (Parquet, CSV, as built by
-/// [`tables::all`]), the data package, the validation report (JSON,
+/// `zaitaku_pipeline::tables::all`), the data package, the validation report (JSON,
 /// Markdown), the README.
 pub fn render(
     tables: &[Table],
