@@ -4,7 +4,6 @@
 //! what was found.
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
-use std::io::IsTerminal;
 use zaitaku_parse::model::Span;
 
 /// A file a message can point into: its name as given and its decoded text,
@@ -53,10 +52,11 @@ pub struct Diagnostic<'a> {
     pub notes: Vec<String>,
 }
 
-/// The renderer for stderr: colours on a terminal, plain text otherwise
-/// (and always in tests, which read stderr through a pipe).
+/// The renderer for stderr: colours where the process's style has them
+/// ([`crate::term::Style`]: `--color`, NO_COLOR, a terminal), plain text
+/// otherwise (and in tests, which read stderr through a pipe).
 fn renderer() -> Renderer {
-    if std::io::stderr().is_terminal() {
+    if crate::term::Style::get().color {
         Renderer::styled()
     } else {
         Renderer::plain()

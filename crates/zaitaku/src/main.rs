@@ -42,6 +42,19 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Colour the messages: auto (on a terminal, unless NO_COLOR is set,
+    /// CLICOLOR=0 or TERM=dumb), always, never.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value = "auto",
+        value_name = "WHEN"
+    )]
+    color: term::ColorChoice,
+    /// Say only errors: no «read as» lines, totals or files written.
+    #[arg(short, long, global = true)]
+    quiet: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -85,6 +98,13 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    term::Style::choose(
+        cli.color,
+        cli.quiet,
+        |name| std::env::var(name).ok(),
+        term::Style::stderr_is_terminal(),
+    )
+    .set();
     let outcome = match cli.command {
         Command::Build(a) => cmd::build::run(a),
         Command::Check(a) => cmd::check::run(a),

@@ -83,9 +83,9 @@ impl Reporter {
                     say!("{m}");
                 }
             }
-            Outcome::PinsRejected { edition, .. } => say!("{}", read_as(input, edition.iso())),
+            Outcome::PinsRejected { edition, .. } => note!("{}", read_as(input, edition.iso())),
             Outcome::Validated(v) => {
-                say!("{}", read_as(input, v.report.edition.as_of.iso()));
+                note!("{}", read_as(input, v.report.edition.as_of.iso()));
                 self.notes
                     .extend(failure_messages(source(input), &v.validation));
                 if !v.validation.passed() {
@@ -250,7 +250,7 @@ fn failure_messages(source: Source<'_>, report: &ValidationReport) -> Vec<String
 /// The summary line of a validation.
 pub fn say_totals(summary: &Summary) {
     let failed = summary.failures.len();
-    say!(
+    note!(
         "zaitaku: {} checks, {} passed, {} failed; {} ambiguities listed in the report (`zaitaku check --all` prints every row)",
         summary.checks,
         summary.checks - failed,

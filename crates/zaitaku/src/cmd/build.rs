@@ -146,15 +146,15 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     };
     say_totals(summary);
     for (name, rows) in &written.tables {
-        say!("zaitaku: {name}: {rows} rows");
+        note!("zaitaku: {name}: {rows} rows");
     }
     if written.replaced > 0 {
-        say!(
+        note!(
             "zaitaku: {} characters CP932 cannot hold written as their substitutes (validation_report.md lists them)",
             written.replaced
         );
     }
-    say!(
+    note!(
         "zaitaku: wrote {} files to {}",
         written.files(),
         s.out.display()

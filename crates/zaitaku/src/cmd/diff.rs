@@ -67,12 +67,18 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         None => None,
     };
     let mut phases = crate::term::Phases::start();
-    // Both sides at once: each parses and validates on its own thread.
-    let (old, new) = std::thread::scope(|scope| {
-        let other = scope.spawn(|| edition(&args.old, args.encoding));
-        let new = edition(&args.new, args.encoding);
-        (other.join().unwrap_or(Err(Outcome::InputError)), new)
+    // Both sides at once: each parses and validates on its own thread, its
+    // messages kept and said after, the old side's first.
+    let ((old, old_said), (new, new_said)) = std::thread::scope(|scope| {
+        let other = scope.spawn(|| crate::term::captured(|| edition(&args.old, args.encoding)));
+        let new = crate::term::captured(|| edition(&args.new, args.encoding));
+        let old = other
+            .join()
+            .unwrap_or((Err(Outcome::InputError), String::new()));
+        (old, new)
     });
+    crate::term::say_captured(&old_said);
+    crate::term::say_captured(&new_said);
     phases.lap("read both editions");
     let (old, new) = match (old, new) {
         (Ok(old), Ok(new)) => (old, new),
@@ -127,7 +133,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             }
             Err(e) => return Err(e).with_context(|| format!("writing {}", dir.display())),
         }
-        say!(
+        note!(
             "zaitaku: changes: {} rows written to {}",
             changes.len(),
             dir.display()
@@ -198,7 +204,7 @@ fn from_directory(dir: &Path) -> Result<Edition, String> {
     if cp932 {
         // `--cp932-unmappable replace` wrote 「⓪」 as 「(0)」 and the like: the
         // CSV files cannot give the text back.
-        say!(
+        note!(
             "zaitaku: {}: read from CP932 CSV files, where characters CP932 cannot hold are written as substitutes (its validation_report.md lists them); a value holding one reads as changed",
             dir.display()
         );

@@ -89,6 +89,38 @@ impl Workdir {
         run_binary(self.dir.path(), args, env)
     }
 
+    /// [`run_with_env`](Self::run_with_env) on a pseudo-terminal (standard
+    /// output and error both a terminal, as a person's shell has them),
+    /// through Python's `pty` module: everything the terminal received.
+    pub fn run_on_terminal(&self, args: &[&str], env: &[(&str, &str)]) -> Vec<u8> {
+        const PTY: &str = "import os, pty, sys\n\
+pid, fd = pty.fork()\n\
+if pid == 0:\n    os.execv(sys.argv[1], sys.argv[1:])\n\
+out = b''\n\
+while True:\n    try:\n        chunk = os.read(fd, 65536)\n    except OSError:\n        break\n    if not chunk:\n        break\n    out += chunk\n\
+os.waitpid(pid, 0)\n\
+sys.stdout.buffer.write(out)\n";
+        let out = Command::new("python3")
+            .arg("-c")
+            .arg(PTY)
+            .arg(env!("CARGO_BIN_EXE_zaitaku"))
+            .args(args)
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR")
+            .env_remove("CLICOLOR_FORCE")
+            .env("TERM", "xterm")
+            .envs(env.iter().copied())
+            .current_dir(self.dir.path())
+            .output()
+            .expect("python3 runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    }
+
     /// Copies every file of `from` (a flat directory) into `to` here.
     pub fn copy_dir(&self, from: &Path, to: &str) {
         std::fs::create_dir_all(self.dir.path().join(to)).unwrap();

@@ -1,0 +1,115 @@
+//! How messages are said: colour only where the user's terminal and
+//! environment want it, `--quiet` leaving the errors alone, and the
+//! messages about several inputs in a fixed order.
+
+mod harness;
+
+use harness::{fixture, seed, Workdir};
+
+/// A failing input: its checks' messages are rendered with their source lines.
+fn failing(wd: &Workdir) {
+    wd.write("bad.txt", fixture("invalid/flipped_mark.txt"));
+}
+
+fn has_escape(bytes: &[u8]) -> bool {
+    bytes.contains(&0x1b)
+}
+
+#[test]
+fn a_terminal_gets_colour_unless_no_color_clicolor_term_or_the_flag_says_not() {
+    let wd = Workdir::new();
+    failing(&wd);
+    let coloured = wd.run_on_terminal(&["check", "bad.txt"], &[]);
+    // The test can fail: on a terminal, with nothing said, there is colour.
+    assert!(
+        has_escape(&coloured),
+        "{}",
+        String::from_utf8_lossy(&coloured)
+    );
+    assert!(String::from_utf8_lossy(&coloured).contains("error"));
+    for env in [
+        &[("NO_COLOR", "1")][..],
+        &[("CLICOLOR", "0")],
+        &[("TERM", "dumb")],
+    ] {
+        let out = wd.run_on_terminal(&["check", "bad.txt"], env);
+        assert!(
+            !has_escape(&out),
+            "{env:?}: {}",
+            String::from_utf8_lossy(&out)
+        );
+        assert!(!out.is_empty());
+    }
+    let out = wd.run_on_terminal(&["check", "--color", "never", "bad.txt"], &[]);
+    assert!(!has_escape(&out));
+    // NO_COLOR is the user's: it wins over auto, not over an explicit flag.
+    let out = wd.run_on_terminal(
+        &["check", "--color", "always", "bad.txt"],
+        &[("NO_COLOR", "1")],
+    );
+    assert!(has_escape(&out));
+}
+
+#[test]
+fn a_pipe_gets_colour_only_when_asked() {
+    let wd = Workdir::new();
+    failing(&wd);
+    let plain = wd.run(&["check", "bad.txt"]);
+    assert_eq!(plain.code, 1);
+    assert!(!plain.stderr.contains('\u{1b}'));
+    let always = wd.run(&["--color", "always", "check", "bad.txt"]);
+    assert_eq!(always.code, 1);
+    assert!(always.stderr.contains('\u{1b}'), "{}", always.stderr);
+    let forced = wd.run_with_env(&["check", "bad.txt"], &[("CLICOLOR_FORCE", "1")]);
+    assert!(forced.stderr.contains('\u{1b}'));
+}
+
+#[test]
+fn quiet_says_nothing_on_success_and_every_error_on_failure() {
+    let wd = Workdir::new();
+    wd.write("seed.txt", seed());
+    let loud = wd.run(&["build", "--out", "out", "seed.txt"]);
+    assert_eq!(loud.code, 0);
+    assert!(loud.stderr.contains("read as UTF-8") && loud.stderr.contains("wrote"));
+    let quiet = wd.run(&["build", "-q", "--out", "out", "seed.txt"]);
+    assert_eq!((quiet.code, quiet.stderr.as_str()), (0, ""));
+    let quiet = wd.run(&["check", "--quiet", "seed.txt"]);
+    assert_eq!((quiet.code, quiet.stderr.as_str()), (0, ""));
+    // The summary a command prints is its output, not a message.
+    assert!(quiet.stdout.contains("324"));
+    failing(&wd);
+    let loud = wd.run(&["check", "bad.txt"]);
+    let quiet = wd.run(&["check", "-q", "bad.txt"]);
+    assert_eq!(quiet.code, 1);
+    // Every error line is kept; only the «read as» and totals lines go.
+    let errors = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| !l.contains("read as") && !l.contains(" checks, "))
+            .map(str::to_string)
+            .collect()
+    };
+    assert!(!errors(&loud.stderr).is_empty());
+    assert_eq!(errors(&quiet.stderr), errors(&loud.stderr));
+    assert_eq!(quiet.stderr.lines().count(), errors(&loud.stderr).len());
+}
+
+#[test]
+fn diff_says_the_old_input_first_every_time() {
+    let wd = Workdir::new();
+    wd.write("old.txt", seed());
+    wd.write("new.txt", fixture("diff/later_edition.txt"));
+    for _ in 0..8 {
+        let run = wd.run(&["diff", "old.txt", "new.txt"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let said: Vec<&str> = run
+            .stderr
+            .lines()
+            .filter(|l| l.contains("read as"))
+            .collect();
+        assert_eq!(said.len(), 2, "{}", run.stderr);
+        assert!(
+            said[0].contains("old.txt") && said[1].contains("new.txt"),
+            "{said:?}"
+        );
+    }
+}
