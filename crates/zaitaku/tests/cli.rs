@@ -434,3 +434,54 @@ fn show_fits_the_terminal_cuts_with_an_ellipsis_and_names_what_it_leaves_out() {
         unknown.stderr
     );
 }
+
+#[test]
+fn check_prints_text_markdown_or_the_reports_json() {
+    let wd = Workdir::new();
+    wd.write("seed.txt", seed());
+    let built = wd.run(&["build", "--out", "out", "seed.txt"]);
+    assert_eq!(built.code, 0, "{}", built.stderr);
+    let file = std::fs::read_to_string(wd.path().join("out/validation_report.json")).unwrap();
+    // JSON: the build's validation_report.json, byte for byte.
+    let json = wd.run(&["check", "--format", "json", "seed.txt"]);
+    assert_eq!(json.code, 0);
+    assert_eq!(json.stdout, file);
+    let doc: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let total = doc["summary"]["checks_total"].as_u64().unwrap();
+    let ambiguities = doc["summary"]["ambiguities"].as_u64().unwrap();
+    // Text: the same counts, no Markdown table and no HTML.
+    let text = wd.run(&["check", "--format", "text", "seed.txt"]);
+    assert!(
+        text.stdout.starts_with(&format!(
+            "{total} checks, {total} passed, 0 failed; {ambiguities} ambiguities."
+        )),
+        "{}",
+        text.stdout
+    );
+    assert!(!text.stdout.contains("<br>") && !text.stdout.contains('|'));
+    // Into a pipe, Markdown by default, which does not claim files it did not write.
+    let md = wd.run(&["check", "seed.txt"]);
+    assert!(md.stdout.starts_with("# Validation report"));
+    assert!(!md.stdout.contains("beside this file"), "{}", md.stdout);
+    assert!(md.stdout.contains("output of `zaitaku build`"));
+    // With --all, every check and ambiguity in full.
+    let all = wd.run(&["check", "--all", "--format", "json", "seed.txt"]);
+    let doc: serde_json::Value = serde_json::from_str(&all.stdout).unwrap();
+    assert_eq!(doc["checks"].as_array().unwrap().len() as u64, total);
+    assert_eq!(
+        doc["ambiguities"].as_array().unwrap().len() as u64,
+        ambiguities
+    );
+    assert_eq!(
+        doc["summary"]["summary"]["checks_total"].as_u64(),
+        Some(total)
+    );
+    let all = wd.run(&["check", "--all", "--format", "text", "seed.txt"]);
+    assert_eq!(
+        all.stdout
+            .lines()
+            .filter(|l| l.starts_with("  pass "))
+            .count() as u64,
+        total
+    );
+}

@@ -221,6 +221,51 @@ impl ValidationReport {
         self.summary().to_markdown()
     }
 
+    /// Every row as a JSON document: the summary ([`Summary::json`]), then
+    /// every check and every ambiguity in full, as pretty JSON ending with a
+    /// newline.
+    pub fn to_json_all(&self) -> String {
+        let doc = serde_json::json!({
+            "summary": self.summary().json(),
+            "checks": self.checks,
+            "ambiguities": self.ambiguities,
+        });
+        let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+        s.push('\n');
+        s
+    }
+
+    /// Every row as plain text for a terminal: totals, the failed checks,
+    /// every check and every ambiguity, one line each.
+    pub fn to_text_all(&self) -> String {
+        let summary = self.summary();
+        let failed = summary.failures.len();
+        let mut out = format!(
+            "{} checks, {} passed, {} failed; {} ambiguities.\n\nChecks:\n",
+            summary.checks,
+            summary.checks - failed,
+            failed,
+            summary.ambiguities
+        );
+        for c in &self.checks {
+            let at = (c.printed_at.as_ref()).map_or(String::new(), |p| format!(" ({p})"));
+            out += &format!(
+                "  {} {} [{}] {}: published {}{at}, found {}\n",
+                if c.passed { "pass" } else { "FAIL" },
+                c.id,
+                c.edition,
+                c.subject.replace('\n', " "),
+                c.expected,
+                c.found
+            );
+        }
+        out += "\nAmbiguities:\n";
+        for a in &self.ambiguities {
+            out += &format!("  {} {}\n", a.id, ambiguity_line(a));
+        }
+        out
+    }
+
     /// Every row, as Markdown: totals, the failed checks, every check, every ambiguity.
     pub fn to_markdown_all(&self) -> String {
         let summary = self.summary();

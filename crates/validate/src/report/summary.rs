@@ -129,8 +129,20 @@ impl Summary {
     }
     /// The summary as Markdown: totals, one table of passed and failed
     /// checks per edition and family, every failed check in full, every
-    /// ambiguity kind with its count and first examples, and where the rows are.
+    /// ambiguity kind with its count and first examples, and where the rows
+    /// are (beside this file: `validation_report.md` of a build).
     pub fn to_markdown(&self) -> String {
+        self.markdown("(Parquet and CSV beside this file)")
+    }
+
+    /// [`to_markdown`](Self::to_markdown) where no file was written
+    /// (`zaitaku check`): the rows are in a build's output.
+    pub fn to_markdown_unwritten(&self) -> String {
+        self.markdown("(Parquet and CSV in the output of `zaitaku build`)")
+    }
+
+    /// The Markdown summary, saying `rows_at` of where the rows are.
+    fn markdown(&self, rows_at: &str) -> String {
         let counts = &self.counts;
         // `other` is a column only where a check falls in no family.
         let shown = if counts
@@ -142,7 +154,7 @@ impl Summary {
             FAMILY_NAMES.len() - 1
         };
         let mut md = self.headline();
-        md += "Every check is a row of `validation_checks` and every ambiguity a row of `ambiguities` (Parquet and CSV beside this file); `zaitaku check --all` prints them.\n\n";
+        md += &format!("Every check is a row of `validation_checks` and every ambiguity a row of `ambiguities` {rows_at}; `zaitaku check --all` prints them.\n\n");
         md += "## Checks by edition and family\n\nPassed checks, and failed ones where any failed.\n\n| edition |";
         for f in FAMILY_NAMES.iter().take(shown) {
             md += &format!(" {f} |");
@@ -175,6 +187,51 @@ impl Summary {
             }
         }
         md
+    }
+
+    /// The summary as plain text for a terminal (no Markdown, no HTML):
+    /// totals, the passed and failed checks of each edition by family, every
+    /// failed check, and every ambiguity kind with its count and first
+    /// examples, each on a line of its own.
+    pub fn to_text(&self) -> String {
+        let failed = self.failures.len();
+        let mut out = format!(
+            "{} checks, {} passed, {} failed; {} ambiguities.\n",
+            self.checks,
+            self.checks - failed,
+            failed,
+            self.ambiguities
+        );
+        let width = FAMILY_NAMES.iter().map(|n| n.len()).max().unwrap_or(0);
+        for (edition, counts) in &self.counts {
+            out += &format!("\nChecks of {edition}, by family:\n");
+            for (name, &(passed, failed)) in FAMILY_NAMES.iter().zip(counts) {
+                if (passed, failed) == (0, 0) {
+                    continue;
+                }
+                out += &format!("  {name:<width$}  {passed} passed");
+                if failed > 0 {
+                    out += &format!(", {failed} FAILED");
+                }
+                out += "\n";
+            }
+        }
+        if !self.passed() {
+            out += "\nFailed checks:\n";
+            for line in self.failure_lines() {
+                out += &format!("  {line}\n");
+            }
+        }
+        if !self.kinds.is_empty() {
+            out += "\nAmbiguities by kind (first examples; every one: zaitaku check --all):\n";
+            for (kind, count, examples) in &self.kinds {
+                out += &format!("  {kind}: {count}\n");
+                for a in examples {
+                    out += &format!("    {}\n", ambiguity_line(a));
+                }
+            }
+        }
+        out
     }
 
     /// The title and the totals line.
