@@ -84,13 +84,30 @@ fn matches(old: &[Row<'_>], new: &[Row<'_>]) -> Vec<(usize, usize)> {
     pairs
 }
 
-/// A window as a change's value: its name and phone.
+/// A window as a person finds it: by its name, else its location, else its
+/// phone (the text prints no name for some: 江戸川区's window 23 is 「なごみの家
+/// 鹿骨」, its location), with the others it has in brackets:
+/// 「在宅医療相談窓口 (港区保健福祉課在宅医療支援係; 03-3578-2111)」.
 fn shown(r: &Row<'_>) -> String {
-    format!(
-        "{} ({})",
-        r.get(column::NAME).unwrap_or("name not decidable"),
-        r.get(column::PHONE).unwrap_or("no phone")
-    )
+    let name = r.get(column::NAME);
+    let location = r.get(column::LOCATION);
+    let phone = r.get(column::PHONE);
+    let mut known = [location, phone].into_iter().flatten();
+    let (head, mut rest) = match name {
+        Some(name) => (name, Vec::new()),
+        None => (
+            known
+                .next()
+                .unwrap_or("a window with no name, location or phone"),
+            vec!["name not decidable"],
+        ),
+    };
+    rest.extend(known);
+    if rest.is_empty() {
+        head.to_string()
+    } else {
+        format!("{head} ({})", rest.join("; "))
+    }
 }
 
 /// Windows opened, closed and changed, municipality by municipality.
@@ -318,7 +335,7 @@ mod tests {
                 Kind::WindowOpened,
                 "window",
                 None,
-                Some("新しい窓口 (03-2222-2222)")
+                Some("新しい窓口 (保健所; 03-2222-2222)")
             )]
         );
     }
@@ -362,6 +379,37 @@ mod tests {
     }
 
     #[test]
+    fn a_window_without_a_name_is_named_by_its_location_else_its_phone() {
+        // 江戸川区's window 23 prints no name: 「なごみの家　鹿骨」 is its location.
+        let old = edition(
+            &[
+                "e,131237,江戸川区,23,,なごみの家　鹿骨,03-5666-0000,9-17,11,1300",
+                "e,131237,江戸川区,24,,,03-5666-1111,9-17,11,1306",
+            ],
+            &[],
+        );
+        let new = edition(&[], &[]);
+        let changes = diff(&old, &new);
+        assert_eq!(
+            kinds(&changes),
+            [
+                (
+                    Kind::WindowClosed,
+                    "window",
+                    Some("なごみの家　鹿骨 (name not decidable; 03-5666-0000)"),
+                    None
+                ),
+                (
+                    Kind::WindowClosed,
+                    "window",
+                    Some("03-5666-1111 (name not decidable)"),
+                    None
+                ),
+            ]
+        );
+    }
+
+    #[test]
     fn a_window_whose_phone_and_name_both_changed_is_not_guessed() {
         let old = edition(
             &["e,131041,新宿区,1,窓口A,区役所,03-1111-1111,9-17,7,900"],
@@ -378,14 +426,14 @@ mod tests {
                 (
                     Kind::WindowClosed,
                     "window",
-                    Some("窓口A (03-1111-1111)"),
+                    Some("窓口A (区役所; 03-1111-1111)"),
                     None
                 ),
                 (
                     Kind::WindowOpened,
                     "window",
                     None,
-                    Some("窓口Z (03-9999-9999)")
+                    Some("窓口Z (区役所; 03-9999-9999)")
                 ),
             ]
         );

@@ -20,10 +20,11 @@ const EXPECTED: &[(&str, &[&str])] = &[
     ),
     (
         "window_opened",
-        // L512: 港区's オ① ○ → ◎; L919: its plan replaced by one window.
+        // L512: 港区's オ① ○ → ◎; L919: its plan replaced by one window (L920
+        // its location, L922 its phone).
         &[
             "municipality_answers|オ① 港区|mark|○|◎|mark_changed",
-            "consultation_windows|港区 window 1|window||在宅医療相談窓口 (03-3578-2111)|window_opened",
+            "consultation_windows|港区 window 1|window||在宅医療相談窓口 (港区保健福祉課在宅医療支援係; 03-3578-2111)|window_opened",
             "window_plans|港区|planned_opening|平成29年9月開設予定||plan_realized",
         ],
     ),
