@@ -46,6 +46,32 @@ pub enum InputError {
     Pdf(zaitaku_pdf::PdfError),
     /// Bytes that do not decode (or an empty or oversized file).
     Decode(ParseError),
+    /// A file of a known binary kind (an image, an archive, a program):
+    /// not the report's text.
+    Binary(&'static str),
+}
+
+/// The kind of a file whose first bytes name a binary format other than
+/// PDF: what a user may have given by mistake (a screenshot of the report,
+/// a workbook, a program).
+pub fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    const KINDS: &[(&[u8], &str)] = &[
+        (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+        (b"\xff\xd8\xff", "a JPEG image"),
+        (b"GIF87a", "a GIF image"),
+        (b"GIF89a", "a GIF image"),
+        (b"II*\0", "a TIFF image"),
+        (b"MM\0*", "a TIFF image"),
+        (b"PK\x03\x04", "a ZIP archive (or an Excel or Word file)"),
+        (b"\xd0\xcf\x11\xe0", "an old Office file (.xls, .doc)"),
+        (b"\x1f\x8b", "a gzip archive"),
+        (b"\x7fELF", "a program"),
+        (b"PAR1", "a Parquet file"),
+    ];
+    KINDS
+        .iter()
+        .find(|(magic, _)| bytes.starts_with(magic))
+        .map(|(_, kind)| *kind)
 }
 
 impl Input {
@@ -57,6 +83,9 @@ impl Input {
         bytes: &[u8],
         encoding: EncodingChoice,
     ) -> Result<Input, InputError> {
+        if let Some(kind) = binary_kind(bytes) {
+            return Err(InputError::Binary(kind));
+        }
         let (text, read_as) = if zaitaku_pdf::is_pdf(bytes) {
             let pdf = zaitaku_pdf::read(bytes).map_err(InputError::Pdf)?;
             (pdf.text(), ReadAs::Pdf)

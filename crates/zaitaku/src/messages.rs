@@ -43,6 +43,9 @@ pub fn refused(r: &Refused) -> String {
             InputError::Unreadable(e) => format!("zaitaku: {path}: cannot read: {e}"),
             InputError::Pdf(e) => format!("zaitaku: {path}: {e}"),
             InputError::Decode(e) => decode_error(path, e),
+            InputError::Binary(kind) => format!(
+                "zaitaku: {path}: this is {kind}, not the report; zaitaku reads the report's PDF, or the text a PDF extractor wrote from it (`pdftotext -enc UTF-8 report.pdf report.txt`)"
+            ),
         },
         Refused::RepeatedEdition { input, first } => {
             let Some(e) = input.edition() else {
@@ -199,8 +202,11 @@ fn decode_error(shown: &str, e: &ParseError) -> String {
     };
     let mut d = parse_diagnostic(e);
     if e.kind == ErrorKind::Decode && e.source_line.is_some() {
-        d.notes
-            .push("use --encoding to read the file in another encoding".into());
+        d.notes.push(if e.expected.contains("binary file") {
+            "zaitaku reads the report's PDF, or the text a PDF extractor wrote from it (UTF-8, Shift_JIS, EUC-JP or UTF-16); a stray NUL byte in a text must be removed".into()
+        } else {
+            "use --encoding to read the file in another encoding".into()
+        });
     }
     render(source, &d)
 }
@@ -288,7 +294,9 @@ pub fn unencodable(e: &ExportError) -> Option<String> {
         at: Span::line(0, source.first_line).at_column(*at_column),
         label: format!("「{character}」 (U+{code:04X}) has no CP932 code"),
         also: Vec::new(),
-        notes: vec!["write UTF-8 (the default) or change the text".into()],
+        notes: vec![
+            "write UTF-8 (the default), or add --cp932-unmappable replace to write the characters CP932 lacks as their substitutes (⓪ as (0); validation_report.md lists them)".into(),
+        ],
     };
     Some(render(source, &d))
 }

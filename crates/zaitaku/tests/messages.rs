@@ -113,3 +113,63 @@ fn diff_says_the_old_input_first_every_time() {
         );
     }
 }
+
+/// `stderr` of a run, snapshotted in snapshots/messages/ under `name`.
+fn snapshot(name: &str, text: &str) {
+    insta::with_settings!({ snapshot_path => "../../../snapshots/messages", prepend_module_to_snapshot => false }, {
+        insta::assert_snapshot!(name, text);
+    });
+}
+
+#[test]
+fn a_binary_input_is_named_for_what_it_is_and_what_zaitaku_reads_instead() {
+    let wd = Workdir::new();
+    wd.write("scan.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01");
+    wd.write("report.xlsx", b"PK\x03\x04\x14\0\x06\0");
+    wd.write("blob.bin", b"abc\0def");
+    let mut said = String::new();
+    for name in ["scan.png", "report.xlsx", "blob.bin"] {
+        let run = wd.run(&["build", "--out", "out", name]);
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        assert!(!wd.path().join("out").exists());
+        assert!(
+            run.stderr.contains("zaitaku reads the report's PDF"),
+            "{}",
+            run.stderr
+        );
+        said.push_str(&format!(
+            "$ zaitaku build --out out {name}\n{}\n",
+            run.stderr
+        ));
+    }
+    snapshot("binary_inputs", &said);
+}
+
+#[test]
+fn an_output_directory_that_cannot_be_made_is_said_in_plain_words_once() {
+    let wd = Workdir::new();
+    wd.write("seed.txt", seed());
+    let run = wd.run(&["build", "--out", "/proc/zaitaku-cannot-be-here", "seed.txt"]);
+    assert_eq!(run.code, 2);
+    let said: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| !l.contains("help:"))
+        .collect();
+    assert_eq!(said.len(), 1, "{}", run.stderr);
+    assert!(
+        said[0].starts_with(
+            "zaitaku: cannot write /proc/zaitaku-cannot-be-here: /proc takes no new directory"
+        ),
+        "{}",
+        said[0]
+    );
+    assert!(!run.stderr.contains(".lock"));
+    assert!(
+        !run.stderr.contains("read as"),
+        "refused before any input is read"
+    );
+    // The operating system's error, once.
+    assert_eq!(said[0].matches("(os error").count(), 1, "{}", said[0]);
+    snapshot("out_cannot_be_made", &run.stderr);
+}

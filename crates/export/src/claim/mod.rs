@@ -39,6 +39,32 @@ pub struct Target {
 }
 
 impl Target {
+    /// Whether the parent of the directory takes new entries, as the lock
+    /// and the temporary set beside the directory need: a file of
+    /// zaitaku's own is made there and removed. The parent and the OS's
+    /// error where it does not.
+    fn probe_parent(&self) -> Result<(), (PathBuf, io::Error)> {
+        let (Some(parent), Some(stem)) = (self.path.parent(), self.path.file_name()) else {
+            return Ok(());
+        };
+        let probe = parent.join(format!(
+            ".{}.probe-{}",
+            stem.to_string_lossy(),
+            std::process::id()
+        ));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&probe)
+        {
+            Ok(_) => {
+                let _ = std::fs::remove_file(&probe);
+                Ok(())
+            }
+            Err(e) => Err((parent.to_path_buf(), e)),
+        }
+    }
+
     /// Resolves `given` (relative to the current directory, symbolic links
     /// followed) and refuses what zaitaku must never replace: the root, the
     /// home directory, anything but a directory, a directory that holds one
@@ -78,6 +104,9 @@ impl Target {
             given: given.to_path_buf(),
             path,
         };
+        target
+            .probe_parent()
+            .map_err(|(parent, e)| refuse(Reason::CannotCreate(parent, e.to_string())))?;
         // A directory or a link can never be zaitaku's, whatever the new set
         // holds; where there is one, every entry not proved zaitaku's is named.
         let unreadable = |e: io::Error| refuse(Reason::Unreadable(e.to_string()));
@@ -206,6 +235,9 @@ pub enum Reason {
     Foreign(Vec<Foreign>),
     /// The directory or its ancestors could not be read (the OS's words).
     Unreadable(String),
+    /// The directory does not exist and its parent takes no new entry:
+    /// the parent, and the OS's words.
+    CannotCreate(PathBuf, String),
 }
 
 /// An entry of a directory that zaitaku did not write.
@@ -235,14 +267,22 @@ const NAMED: usize = 5;
 
 impl std::fmt::Display for Refusal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "will not replace {}: ", self.dir.display())?;
+        let dir = self.dir.display();
+        let will = format!("will not replace {dir}: ");
         match &self.reason {
-            Reason::NoPath => write!(f, "the path is empty; expected a directory"),
-            Reason::Root => write!(f, "it is the root directory"),
-            Reason::Home => write!(f, "it is your home directory"),
-            Reason::NotADirectory(what) => write!(f, "it is {what}, not a directory"),
-            Reason::HoldsInput(input) => write!(f, "it holds the input {}", input.display()),
-            Reason::Unreadable(e) => write!(f, "it cannot be read: {e}"),
+            Reason::CannotCreate(parent, e) => write!(
+                f,
+                "cannot write {dir}: {} takes no new directory ({e})",
+                parent.display()
+            ),
+            Reason::NoPath => write!(f, "{will}the path is empty; expected a directory"),
+            Reason::Root => write!(f, "{will}it is the root directory"),
+            Reason::Home => write!(f, "{will}it is your home directory"),
+            Reason::NotADirectory(what) => write!(f, "{will}it is {what}, not a directory"),
+            Reason::HoldsInput(input) => {
+                write!(f, "{will}it holds the input {}", input.display())
+            }
+            Reason::Unreadable(e) => write!(f, "{will}it cannot be read: {e}"),
             Reason::Foreign(entries) => {
                 let named: Vec<String> = entries
                     .iter()
@@ -260,7 +300,7 @@ impl std::fmt::Display for Refusal {
                 };
                 write!(
                     f,
-                    "it holds what zaitaku did not write: {}{more}",
+                    "{will}it holds what zaitaku did not write: {}{more}",
                     named.join(", ")
                 )
             }
@@ -287,6 +327,9 @@ impl Refusal {
                 self.dir.display()
             ),
             Reason::Unreadable(_) => "check the path and its permissions".into(),
+            Reason::CannotCreate(..) => {
+                "give a directory you can write to, e.g. --out output".into()
+            }
         }
     }
 }

@@ -85,8 +85,8 @@ pub enum ExportError {
     /// The output directory is not zaitaku's to replace: nothing changed.
     #[error("{0}")]
     Refused(crate::claim::Refusal),
-    /// The file system refused.
-    #[error("{path}: {source}")]
+    /// The file system refused (its error is the source: said once).
+    #[error("{path}")]
     Io {
         /// The path.
         path: PathBuf,

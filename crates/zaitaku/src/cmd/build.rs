@@ -139,7 +139,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 super::say_refusal(refusal);
                 return Ok(Outcome::InputError);
             }
-            return Err(e).with_context(|| format!("writing {}", s.out.display()));
+            return Err(e).with_context(|| format!("cannot write {}", s.out.display()));
         }
         // The tally says why: a parse error or a failed check, said above.
         Err(NotWritten::EditionFailed) => return Ok(Outcome::InputError),

@@ -122,7 +122,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         let dir = target.given();
         let csv = CsvOptions::default();
         let mut files = render_table(t, csv)
-            .with_context(|| format!("writing {}", dir.display()))?
+            .with_context(|| format!("cannot write {}", dir.display()))?
             .to_vec();
         files.push(datapackage(std::slice::from_ref(&t.header()), csv));
         match zaitaku_export::atomic::write_atomically(target, &files) {
@@ -131,7 +131,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 super::say_refusal(&refusal);
                 return Ok(Outcome::InputError);
             }
-            Err(e) => return Err(e).with_context(|| format!("writing {}", dir.display())),
+            Err(e) => return Err(e).with_context(|| format!("cannot write {}", dir.display())),
         }
         note!(
             "zaitaku: changes: {} rows written to {}",
