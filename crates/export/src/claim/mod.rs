@@ -39,14 +39,17 @@ pub struct Target {
 }
 
 impl Target {
-    /// Whether the parent of the directory takes new entries, as the lock
-    /// and the temporary set beside the directory need: a file of
-    /// zaitaku's own is made there and removed. The parent and the OS's
+    /// Whether the parent of the directory (or its nearest ancestor there
+    /// is) takes new entries, as the lock and the temporary set beside the
+    /// directory need: a file of zaitaku's own is made there and removed. The parent and the OS's
     /// error where it does not.
     fn probe_parent(&self) -> Result<(), (PathBuf, io::Error)> {
         let (Some(parent), Some(stem)) = (self.path.parent(), self.path.file_name()) else {
             return Ok(());
         };
+        // Missing parents are made by the build: the nearest one there is
+        // must take them.
+        let parent = parent.ancestors().find(|a| a.is_dir()).unwrap_or(parent);
         let probe = parent.join(format!(
             ".{}.probe-{}",
             stem.to_string_lossy(),
