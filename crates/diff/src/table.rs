@@ -57,7 +57,7 @@ pub fn changes(previous: Date, edition: Date, list: &[Change]) -> Table {
         .col(meta("new_line", Kind::Int, "変更後行", "Input line of `edition` printing it", None), move |r| line(r.c.new_at))
         .build(
             tables::CHANGES,
-            "One row per change between consecutive editions (by as-of date): a figure, a mark, an option, a window, a plan, an association cell or total, a municipality",
+            zaitaku_export::names::describe(tables::CHANGES),
             &[EDITION.name, CHANGE_NO.name],
             &rows,
         )

@@ -155,8 +155,8 @@ pub fn municipality_answers(reports: &[Report]) -> Table {
         .col(LINE, |r| i(r.mun.row.span.line))
         .col(COLUMN, |r| i(r.cell.at_column))
         .build(
-            "municipality_answers",
-            "One row per surveyed municipality and marked question of pages 3–4 (区市町村別)",
+            crate::names::table::MUNICIPALITY_ANSWERS,
+            crate::names::describe(crate::names::table::MUNICIPALITY_ANSWERS),
             &[
                 "edition",
                 "municipality_code",
@@ -254,8 +254,8 @@ pub fn municipality_answers_wide(reports: &[Report]) -> Table {
                 .join(";"))
         })
         .build(
-            "municipality_answers_wide",
-            "One row per surveyed municipality, the cells of pages 3–4 as printed",
+            crate::names::table::MUNICIPALITY_ANSWERS_WIDE,
+            crate::names::describe(crate::names::table::MUNICIPALITY_ANSWERS_WIDE),
             &["edition", "municipality_code"],
             &wide,
         )
@@ -314,8 +314,8 @@ pub fn municipality_choices(reports: &[Report]) -> Table {
         .col(LINE, |r| i(r.mun.row.span.line))
         .col(COLUMN, |r| i(r.cell.at_column))
         .build(
-            "municipality_choices",
-            "One row per option a municipality chose in ア④, ウ③, エ② or オ② (pages 3–4)",
+            crate::names::table::MUNICIPALITY_CHOICES,
+            crate::names::describe(crate::names::table::MUNICIPALITY_CHOICES),
             &["edition", "municipality_code", "item", "question", "choice_no"],
             &out,
         )

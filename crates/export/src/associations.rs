@@ -97,8 +97,8 @@ pub fn association_programs(reports: &[Report]) -> Table {
         .col(PAGE, |a| i(a.table.printed.page))
         .col(LINE, |a| i(a.row.span.line))
         .build(
-            "association_programs",
-            "One row per district medical association and program of pages 5–6",
+            crate::names::table::ASSOCIATION_PROGRAMS,
+            crate::names::describe(crate::names::table::ASSOCIATION_PROGRAMS),
             &["edition", "program", "association"],
             &rows,
         )
@@ -151,8 +151,8 @@ pub fn association_program_years(reports: &[Report]) -> Table {
         .col(meta("participated", Kind::Bool, "実施", "Took part that fiscal year; null where the text cannot decide (see resolution)", None), |y| b(y.cell.participated))
         .col(meta("resolution", RESOLUTIONS, "判定", "all_marked (a mark in every year), none_marked (no mark), forced_by_totals (every table fitting the marks and the printed totals agrees), override (pinned by --overrides), footnote (false by a footnote on the year: 「未実施地区を対象」, only districts new to the program that year, and the row has an earlier mark), unresolved (participated is null)", None), |y| s(y.cell.resolution.id()))
         .build(
-            "association_program_years",
-            "One row per district medical association, program and fiscal year of pages 5–6",
+            crate::names::table::ASSOCIATION_PROGRAM_YEARS,
+            crate::names::describe(crate::names::table::ASSOCIATION_PROGRAM_YEARS),
             &["edition", "program", "association", "fiscal_year"],
             &rows,
         )
@@ -187,8 +187,8 @@ pub fn association_program_totals(reports: &[Report]) -> Table {
         .col(PAGE, |t| i(t.table.printed.page))
         .col(LINE, |t| i(t.table.printed.totals_span.line))
         .build(
-            "association_program_totals",
-            "One row per program and fiscal year of pages 5–6, with its printed total",
+            crate::names::table::ASSOCIATION_PROGRAM_TOTALS,
+            crate::names::describe(crate::names::table::ASSOCIATION_PROGRAM_TOTALS),
             &["edition", "program", "fiscal_year"],
             &rows,
         )

@@ -26,9 +26,12 @@ pub mod table {
             ASSOCIATION_PROGRAMS = "association_programs",
             ASSOCIATION_PROGRAM_YEARS = "association_program_years",
             ASSOCIATION_PROGRAM_TOTALS = "association_program_totals",
+            MUNICIPALITY_ANSWERS_WIDE = "municipality_answers_wide",
             CONSULTATION_WINDOWS = "consultation_windows",
             WINDOW_PLANS = "window_plans",
             MUNICIPALITIES = "municipalities",
+            VALIDATION_CHECKS = "validation_checks",
+            AMBIGUITIES = "ambiguities",
             CHANGES = "changes",
         }
     }
@@ -99,6 +102,34 @@ pub mod column {
     }
 }
 
+/// Every table a build writes, in file order, with its description: the
+/// one place the descriptions are written (the builders and the data
+/// package take theirs from here, `zaitaku show --help` lists them).
+pub const CATALOG: &[(&str, &str)] = &[
+    (table::MUNICIPALITIES, "One row per municipality of the reference list"),
+    (table::PROGRAM_SUMMARY, "One row per row of page 1 (集計結果)"),
+    (table::QUESTION_SUMMARY, "One row per question of page 2 (集計状況), or per option of a multi-choice question"),
+    (table::MUNICIPALITY_ANSWERS, "One row per surveyed municipality and marked question of pages 3–4 (区市町村別)"),
+    (table::MUNICIPALITY_ANSWERS_WIDE, "One row per surveyed municipality, the cells of pages 3–4 as printed"),
+    (table::MUNICIPALITY_CHOICES, "One row per option a municipality chose in ア④, ウ③, エ② or オ② (pages 3–4)"),
+    (table::ASSOCIATION_PROGRAMS, "One row per district medical association and program of pages 5–6"),
+    (table::ASSOCIATION_PROGRAM_YEARS, "One row per district medical association, program and fiscal year of pages 5–6"),
+    (table::ASSOCIATION_PROGRAM_TOTALS, "One row per program and fiscal year of pages 5–6, with its printed total"),
+    (table::CONSULTATION_WINDOWS, "One row per consultation window (相談支援窓口) of pages 7–11"),
+    (table::WINDOW_PLANS, "One row per planned opening of a consultation window, and per municipality with neither windows nor a plan (pages 7–11)"),
+    (table::VALIDATION_CHECKS, "One row per check of a published figure, every edition's (the validation report summarises them)"),
+    (table::AMBIGUITIES, "One row per ambiguity: a value the text cannot decide (left null) or decides only by a documented rule, every edition's"),
+    (table::CHANGES, "One row per change between consecutive editions (by as-of date): a figure, a mark, an option, a window, a plan, an association cell or total, a municipality"),
+];
+
+/// The description of table `name` in [`CATALOG`] (empty for another name).
+pub fn describe(name: &str) -> &'static str {
+    CATALOG
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map_or("", |(_, d)| d)
+}
+
 /// How a boolean cell is written (CSV) and read back.
 pub mod boolean {
     /// A true cell.
@@ -122,6 +153,15 @@ mod tests {
         // `changes` is built by the diff crate, on these names.
         for name in table::ALL.iter().filter(|&&t| t != table::CHANGES) {
             assert!(built.contains(name), "no table {name}");
+        }
+        // The catalogue lists every table, in file order, `changes` last.
+        let mut listed: Vec<&str> = CATALOG.iter().map(|(n, _)| *n).collect();
+        assert_eq!(listed.pop(), Some(table::CHANGES));
+        let mut in_order = vec![table::MUNICIPALITIES];
+        in_order.extend(built.iter().filter(|&&n| n != table::MUNICIPALITIES));
+        assert_eq!(listed, in_order);
+        for t in &tables {
+            assert_eq!(t.description, describe(t.name), "{}", t.name);
         }
         for name in column::ALL {
             assert!(

@@ -56,7 +56,7 @@ pub fn municipalities(newest: Option<&Report>) -> Table {
         .col(meta("kind", KINDS, "区分", "special_ward, city, town or village", None), |r| s(r.0.kind.id()))
         .col(meta("area", AREAS, "地域", "ku_area (23 wards), tama, or islands", None), |r| s(r.0.area.id()))
         .col(meta("in_survey", Kind::Bool, "集計対象", "Has a row on the per-municipality pages of the newest edition (islands are excluded from the survey)", None), |r| b(Some(r.2)))
-        .build("municipalities", "One row per municipality of the reference list", &["municipality_code"], &rows)
+        .build(crate::names::table::MUNICIPALITIES, crate::names::describe(crate::names::table::MUNICIPALITIES), &["municipality_code"], &rows)
 }
 
 struct P<'a> {
@@ -102,7 +102,7 @@ pub fn program_summary(reports: &[Report]) -> Table {
         .col(meta("n", Kind::Int, "n", "Municipalities in the survey (islands excluded)", MUNIS), |p| i(p.n))
         .col(meta("source_page", Kind::Int, "頁", "Page of the figures", None), |p| i(p.row.span.page))
         .col(meta("source_line", Kind::Int, "行番号", "Input line of the figures", None), |p| i(p.row.span.line))
-        .build("program_summary", "One row per row of page 1 (集計結果)", &["edition", "row_no"], &rows)
+        .build(crate::names::table::PROGRAM_SUMMARY, crate::names::describe(crate::names::table::PROGRAM_SUMMARY), &["edition", "row_no"], &rows)
 }
 
 struct Q<'a> {
@@ -142,5 +142,5 @@ pub fn question_summary(reports: &[Report]) -> Table {
         .col(meta("n", Kind::Int, "N", "Municipalities in the survey", MUNIS), |q| i(q.n))
         .col(meta("source_page", Kind::Int, "頁", "Page of the figure row", None), |q| i(q.row.span.page))
         .col(meta("source_line", Kind::Int, "行番号", "Input line of the figure row", None), |q| i(q.row.span.line))
-        .build("question_summary", "One row per question of page 2 (集計状況), or per option of a multi-choice question", &["edition", "row_no"], &rows)
+        .build(crate::names::table::QUESTION_SUMMARY, crate::names::describe(crate::names::table::QUESTION_SUMMARY), &["edition", "row_no"], &rows)
 }

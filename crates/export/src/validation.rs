@@ -59,8 +59,8 @@ pub fn validation_checks(report: &ValidationReport) -> Table {
         .col(SOURCE_LINE, move |c| oi(first(c).map(|s| s.line)))
         .col(SOURCE_COLUMN, move |c| oi(first(c).map(|s| s.column)))
         .build(
-            "validation_checks",
-            "One row per check of a published figure, every edition's (the validation report summarises them)",
+            crate::names::table::VALIDATION_CHECKS,
+            crate::names::describe(crate::names::table::VALIDATION_CHECKS),
             &["edition", "check_id"],
             &rows,
         )
@@ -90,8 +90,8 @@ pub fn ambiguities(report: &ValidationReport) -> Table {
         .col(SOURCE_LINE, |r| oi(r.a.at.map(|s| s.line)))
         .col(SOURCE_COLUMN, |r| oi(r.a.at.map(|s| s.column)))
         .build(
-            "ambiguities",
-            "One row per ambiguity: a value the text cannot decide (left null) or decides only by a documented rule, every edition's",
+            crate::names::table::AMBIGUITIES,
+            crate::names::describe(crate::names::table::AMBIGUITIES),
             &["edition", "ambiguity_no"],
             &rows,
         )

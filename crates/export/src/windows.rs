@@ -73,8 +73,8 @@ pub fn consultation_windows(reports: &[zaitaku_parse::model::Report]) -> Table {
         .col(PAGE, |r| i(r.w.span.page))
         .col(LINE, |r| i(r.w.span.line))
         .build(
-            "consultation_windows",
-            "One row per consultation window (相談支援窓口) of pages 7–11",
+            crate::names::table::CONSULTATION_WINDOWS,
+            crate::names::describe(crate::names::table::CONSULTATION_WINDOWS),
             &["edition", "municipality_code", "window_no"],
             &rows,
         )
@@ -120,8 +120,8 @@ pub fn window_plans(reports: &[zaitaku_parse::model::Report]) -> Table {
         .col(PAGE, |r| oi(Some(r.plan.map_or(r.m.own_row.map_or(0, |s| s.page), |p| p.span.page))))
         .col(LINE, |r| oi(r.plan.map(|p| p.span.line).or(r.m.own_row.map(|s| s.line))))
         .build(
-            "window_plans",
-            "One row per planned opening of a consultation window, and per municipality with neither windows nor a plan (pages 7–11)",
+            crate::names::table::WINDOW_PLANS,
+            crate::names::describe(crate::names::table::WINDOW_PLANS),
             &["edition", "municipality_code", "planned_opening"],
             &rows,
         )

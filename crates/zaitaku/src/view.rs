@@ -28,58 +28,79 @@ pub struct UnknownColumn {
     pub columns: Vec<&'static str>,
 }
 
-impl Grid {
-    /// The grid of `table`: `columns` (all where empty), the rows whose
-    /// text in each `filters` column equals its value.
-    pub fn of(
-        table: &Table,
-        columns: &[String],
-        filters: &[(String, String)],
-    ) -> Result<Grid, UnknownColumn> {
-        let names: Vec<&'static str> = table.columns.iter().map(|(m, _)| m.name).collect();
-        let position = |name: &str| {
-            names
-                .iter()
-                .position(|n| *n == name)
-                .ok_or_else(|| UnknownColumn {
-                    name: name.to_string(),
-                    columns: names.clone(),
-                })
-        };
-        let chosen: Vec<usize> = if columns.is_empty() {
-            (0..names.len()).collect()
-        } else {
-            columns
-                .iter()
-                .map(|c| position(c))
-                .collect::<Result<_, _>>()?
-        };
-        let filters: Vec<(usize, &str)> = filters
+/// The table of `table`'s `columns` (all where empty, in the order given)
+/// and of the rows whose text in each `filters` column equals its value
+/// (the texts as the CSV writes them): what every form of `show` shows.
+pub fn select(
+    table: &Table,
+    columns: &[String],
+    filters: &[(String, String)],
+) -> Result<Table, UnknownColumn> {
+    let names: Vec<&'static str> = table.columns.iter().map(|(m, _)| m.name).collect();
+    let position = |name: &str| {
+        names
             .iter()
-            .map(|(c, v)| Ok((position(c)?, v.as_str())))
-            .collect::<Result<_, UnknownColumn>>()?;
+            .position(|n| *n == name)
+            .ok_or_else(|| UnknownColumn {
+                name: name.to_string(),
+                columns: names.clone(),
+            })
+    };
+    let chosen: Vec<usize> = if columns.is_empty() {
+        (0..names.len()).collect()
+    } else {
+        columns
+            .iter()
+            .map(|c| position(c))
+            .collect::<Result<_, _>>()?
+    };
+    let filters: Vec<(usize, &str)> = filters
+        .iter()
+        .map(|(c, v)| Ok((position(c)?, v.as_str())))
+        .collect::<Result<_, UnknownColumn>>()?;
+    let rows: Vec<usize> = if filters.is_empty() {
+        (0..table.height()).collect()
+    } else {
         let texts = table.texts();
-        let rows = texts
-            .into_iter()
-            .filter(|row| {
+        (texts.iter().enumerate())
+            .filter(|(_, row)| {
                 filters
                     .iter()
                     .all(|(k, v)| row.get(*k).map(String::as_str) == Some(*v))
             })
-            .map(|row| {
-                chosen
-                    .iter()
-                    .map(|k| row.get(*k).cloned().unwrap_or_default())
-                    .collect()
-            })
-            .collect();
-        Ok(Grid {
-            columns: chosen
-                .iter()
-                .filter_map(|k| names.get(*k).copied())
-                .collect(),
-            rows,
-        })
+            .map(|(k, _)| k)
+            .collect()
+    };
+    Ok(table.select(&chosen, &rows))
+}
+
+/// A few of the values `column` of `table` holds, each once, in order of
+/// first appearance, and how many there are: what a `--where` that keeps
+/// no row is told.
+pub fn some_values(table: &Table, column: &str, few: usize) -> (Vec<String>, usize) {
+    let Some(k) = table.columns.iter().position(|(m, _)| m.name == column) else {
+        return (Vec::new(), 0);
+    };
+    let mut seen: Vec<String> = Vec::new();
+    for row in table.texts() {
+        if let Some(v) = row.into_iter().nth(k) {
+            if !seen.contains(&v) {
+                seen.push(v);
+            }
+        }
+    }
+    let n = seen.len();
+    seen.truncate(few);
+    (seen, n)
+}
+
+impl Grid {
+    /// The grid of `table`, every row and column as the CSV writes it.
+    pub fn of(table: &Table) -> Grid {
+        Grid {
+            columns: table.columns.iter().map(|(m, _)| m.name).collect(),
+            rows: table.texts(),
+        }
     }
 
     /// Tab-separated rows with a header line, nothing cut (for a pipe).

@@ -485,3 +485,66 @@ fn check_prints_text_markdown_or_the_reports_json() {
         total
     );
 }
+
+#[test]
+fn show_keeps_where_columns_and_limit_in_every_form_and_an_explicit_layout_wins_over_a_pipe() {
+    let wd = Workdir::new();
+    wd.write("seed.txt", seed());
+    let csv = wd.run(&[
+        "show",
+        "program_summary",
+        "seed.txt",
+        "--csv",
+        "--where",
+        "item=ア",
+        "--columns",
+        "item,n",
+    ]);
+    assert_eq!(csv.code, 0);
+    // Page 1 prints two rows of ア (lines 10 and 12), n = 53.
+    assert_eq!(csv.stdout, "item,n\nア,53\nア,53\n");
+    let plain = wd.run(&[
+        "show",
+        "program_summary",
+        "seed.txt",
+        "--where",
+        "item=ア",
+        "--columns",
+        "item,n",
+    ]);
+    assert_eq!(plain.stdout, "item\tn\nア\t53\nア\t53\n");
+    // A pipe, but --vertical asked for: one block per row.
+    let vertical = wd.run(&[
+        "show",
+        "consultation_windows",
+        "seed.txt",
+        "--where",
+        "municipality_name=千代田区",
+        "--vertical",
+    ]);
+    assert!(
+        vertical.stdout.starts_with("-[ RECORD 1 ]"),
+        "{}",
+        vertical.stdout
+    );
+    assert!(!vertical.stdout.contains('\t'));
+    // --limit: the first rows, and the count of the others said.
+    let limited = wd.run(&[
+        "show",
+        "municipalities",
+        "seed.txt",
+        "--csv",
+        "--limit",
+        "2",
+    ]);
+    assert_eq!(limited.stdout.lines().count(), 3);
+    assert!(
+        limited.stderr.contains("2 of 62 rows shown"),
+        "{}",
+        limited.stderr
+    );
+    // An empty text and a null stay apart in CSV, selected or not.
+    let all = wd.run(&["show", "municipality_choices", "seed.txt", "--csv"]);
+    let some = wd.run(&["show", "municipality_choices", "seed.txt", "--csv", "--columns", "edition,municipality_code,municipality_name,item,question,choice_no,option,annotation,raw_text,survey_no,source_page,source_line,source_column"]);
+    assert_eq!(all.stdout, some.stdout);
+}

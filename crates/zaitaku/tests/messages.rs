@@ -173,3 +173,54 @@ fn an_output_directory_that_cannot_be_made_is_said_in_plain_words_once() {
     assert_eq!(said[0].matches("(os error").count(), 1, "{}", said[0]);
     snapshot("out_cannot_be_made", &run.stderr);
 }
+
+#[test]
+fn show_names_a_wrong_table_before_reading_and_says_what_a_where_missed() {
+    let wd = Workdir::new();
+    wd.write("seed.txt", seed());
+    let mut said = String::new();
+    let mut run = |args: &[&str]| {
+        let run = wd.run(args);
+        said.push_str(&format!(
+            "$ zaitaku {}\nexit {}\n{}\n",
+            args.join(" "),
+            run.code,
+            run.stderr
+        ));
+        run
+    };
+    // Checked before the input is read: a missing input is not named.
+    let typo = run(&["show", "program_sumary", "missing.txt"]);
+    assert_eq!(typo.code, 2);
+    assert!(
+        typo.stderr.contains("did you mean «program_summary»"),
+        "{}",
+        typo.stderr
+    );
+    assert!(!typo.stderr.contains("missing.txt"));
+    let swapped = run(&["show", "seed.txt", "program_summary"]);
+    assert_eq!(swapped.code, 2);
+    assert!(swapped
+        .stderr
+        .contains("zaitaku show program_summary seed.txt"));
+    let far = run(&["show", "windows", "seed.txt"]);
+    assert!(far
+        .stderr
+        .contains("unknown table «windows»; expected one of"));
+    let column = run(&["show", "program_summary", "seed.txt", "--columns", "itme"]);
+    assert!(
+        column.stderr.contains("did you mean «item»"),
+        "{}",
+        column.stderr
+    );
+    let missed = run(&["show", "program_summary", "seed.txt", "--where", "item=a"]);
+    assert_eq!(missed.code, 0);
+    assert!(
+        missed
+            .stderr
+            .contains("item holds 8 values here, e.g. «ア», «イ»"),
+        "{}",
+        missed.stderr
+    );
+    snapshot("show_arguments", &said);
+}

@@ -107,6 +107,23 @@ impl Table {
         self.refused = self.refused.take().or(other.refused);
     }
 
+    /// The table of `columns` (indices, in that order) and `rows` (indices,
+    /// in that order) of this one: what `zaitaku show --columns --where`
+    /// shows, written as this table would write it.
+    pub fn select(&self, columns: &[usize], rows: &[usize]) -> Table {
+        Table {
+            name: self.name,
+            description: self.description,
+            key: self.key,
+            columns: columns
+                .iter()
+                .filter_map(|&k| self.columns.get(k))
+                .map(|(m, v)| (*m, v.take(rows)))
+                .collect(),
+            refused: self.refused.clone(),
+        }
+    }
+
     /// The same table without rows: what the data package describes.
     pub fn header(&self) -> Table {
         Table {

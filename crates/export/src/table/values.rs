@@ -112,6 +112,30 @@ impl Values {
             .collect()
     }
 
+    /// The values of `rows` (indices into this column, in that order;
+    /// one out of range is skipped).
+    pub fn take(&self, rows: &[usize]) -> Values {
+        fn pick<T: Copy>(v: &[T], rows: &[usize]) -> Vec<T> {
+            rows.iter().filter_map(|&k| v.get(k).copied()).collect()
+        }
+        match self {
+            Values::Str(t) => {
+                let mut out = Texts::default();
+                for &k in rows {
+                    if let Some(r) = t.rows.get(k) {
+                        out.push(r.as_ref().and_then(|r| t.buf.get(r.clone())));
+                    }
+                }
+                Values::Str(out)
+            }
+            Values::Enum(cats, v) => Values::Enum(cats, pick(v, rows)),
+            Values::Int(v) => Values::Int(pick(v, rows)),
+            Values::Float(v) => Values::Float(pick(v, rows)),
+            Values::Bool(v) => Values::Bool(pick(v, rows)),
+            Values::Date(v) => Values::Date(pick(v, rows)),
+        }
+    }
+
     /// Whether the column has no rows.
     pub fn is_empty(&self) -> bool {
         self.len() == 0

@@ -3,15 +3,18 @@
 //! Prints one reconstructed table to the terminal: the columns that fit its
 //! width (the others named under it), long values cut with «…», or one
 //! record per block (`--vertical`); plain tab-separated rows when standard
-//! output is not a terminal; CSV with `--csv`. `--columns` chooses columns,
-//! `--where col=value` keeps rows. Validation runs too: a failed check is
+//! output is not a terminal and neither `--vertical` nor `--width` is
+//! given; CSV with `--csv`. `--columns` chooses columns, `--where
+//! col=value` keeps rows and `--limit N` the first N, in every form. The
+//! table's name is checked before the input is read. Validation runs too: a failed check is
 //! reported on stderr, exit 1, but the table is still shown, since looking
 //! at it is how one finds out why.
 
 use crate::config::{load_validated, InputArgs};
-use crate::view::Grid;
+use crate::view::{select, some_values, Grid};
 use crate::Outcome;
 use std::io::IsTerminal;
+use zaitaku_export::names::CATALOG;
 use zaitaku_parse::decode::EncodingChoice;
 
 /// Arguments of `show`.
@@ -44,6 +47,9 @@ pub struct Args {
     /// not a terminal (default: the terminal's width; plain rows for a pipe).
     #[arg(long, value_name = "COLUMNS")]
     width: Option<u16>,
+    /// Show the first N rows only (of those --where keeps).
+    #[arg(long, value_name = "N")]
+    limit: Option<usize>,
 }
 
 /// `col=value` of `--where`.
@@ -56,6 +62,11 @@ fn parse_filter(s: &str) -> Result<(String, String), String> {
 
 /// Runs `show`.
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
+    // The table is known before any input is read.
+    if let Err(message) = known_table(&args.table, &args.input) {
+        say!("{message}");
+        return Ok(Outcome::InputError);
+    }
     let input = InputArgs {
         encoding: args.encoding,
         overrides: args.overrides.clone(),
@@ -66,36 +77,63 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     };
     let tables = zaitaku_pipeline::tables::all(&loaded.reports, &loaded.validation);
     let Some(table) = tables.iter().find(|t| t.name == args.table) else {
-        let names: Vec<&str> = tables.iter().map(|t| t.name).collect();
-        say!(
-            "zaitaku: unknown table «{}»; expected one of {}",
-            args.table,
-            names.join(", ")
-        );
+        say!("zaitaku: the build made no table «{}»", args.table);
         return Ok(Outcome::InputError);
     };
     // The frame is built for what it checks (a cell that does not fit its column).
     table.frame()?;
+    let chosen = match select(table, &args.columns, &args.filters) {
+        Ok(chosen) => chosen,
+        Err(e) => {
+            say!(
+                "zaitaku: {} has no column «{}»{}; expected one of {}",
+                table.name,
+                e.name,
+                did_you_mean(&e.name, &e.columns),
+                e.columns.join(", ")
+            );
+            return Ok(Outcome::InputError);
+        }
+    };
+    if chosen.height() == 0 && !args.filters.is_empty() {
+        for (column, value) in &args.filters {
+            let (values, n) = some_values(table, column, 8);
+            note!(
+                "zaitaku: {column}={value}: {}; {column} holds {n} value{} here, e.g. {}",
+                if values.iter().any(|v| v == value) {
+                    "holds, but not with the other --where"
+                } else {
+                    "no row holds it"
+                },
+                if n == 1 { "" } else { "s" },
+                values
+                    .iter()
+                    .map(|v| format!("«{v}»"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+        }
+    }
+    let total = chosen.height();
+    let shown = match args.limit {
+        Some(n) if n < total => chosen.select(
+            &(0..chosen.columns.len()).collect::<Vec<_>>(),
+            &(0..n).collect::<Vec<_>>(),
+        ),
+        _ => chosen,
+    };
     if args.csv {
-        let csv = zaitaku_export::write::table_csv(table);
+        let csv = zaitaku_export::write::table_csv(&shown);
         crate::term::stdout(&String::from_utf8_lossy(&csv))?;
     } else {
-        let grid = match Grid::of(table, &args.columns, &args.filters) {
-            Ok(grid) => grid,
-            Err(e) => {
-                say!(
-                    "zaitaku: {} has no column «{}»; expected one of {}",
-                    table.name,
-                    e.name,
-                    e.columns.join(", ")
-                );
-                return Ok(Outcome::InputError);
-            }
-        };
+        let grid = Grid::of(&shown);
         let terminal = std::io::stdout().is_terminal();
-        let width = args.width.map(usize::from).or_else(|| {
-            terminal.then(|| comfy_table::Table::new().width().map_or(100, usize::from))
-        });
+        let terminal_width = || comfy_table::Table::new().width().map_or(100, usize::from);
+        // An explicit --width or --vertical wins over a pipe.
+        let width = args
+            .width
+            .map(usize::from)
+            .or_else(|| (terminal || args.vertical).then(terminal_width));
         let text = match (width, args.vertical) {
             (None, _) => grid.plain(),
             (Some(w), true) => grid.vertical(w),
@@ -103,9 +141,92 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         };
         crate::term::stdout(&text)?;
     }
+    if shown.height() < total {
+        note!(
+            "zaitaku: {} of {total} rows shown (--limit {})",
+            shown.height(),
+            shown.height()
+        );
+    }
     if !loaded.validation.passed() {
         loaded.say_failures();
         return Ok(Outcome::ValidationFailed);
     }
     Ok(Outcome::Ok)
+}
+
+/// Whether `table` names a table a build writes; else what to say: the
+/// arguments given the other way round, or a near name, and every table.
+fn known_table(table: &str, input: &std::path::Path) -> Result<(), String> {
+    let names: Vec<&str> = CATALOG.iter().map(|(n, _)| *n).collect();
+    if names.contains(&table) {
+        return Ok(());
+    }
+    let given = input.to_string_lossy();
+    if names.contains(&given.as_ref()) {
+        return Err(format!(
+            "zaitaku: «{table}» is not a table and «{given}» is: the table comes first, e.g. zaitaku show {given} {table}"
+        ));
+    }
+    Err(format!(
+        "zaitaku: unknown table «{table}»{}; expected one of {} (zaitaku show --help describes each)",
+        did_you_mean(table, &names),
+        names.join(", ")
+    ))
+}
+
+/// 「 (did you mean «x»?)」 for the name of `names` nearest `given`, where
+/// one is near (a typo or two, or a prefix); empty otherwise.
+fn did_you_mean(given: &str, names: &[&str]) -> String {
+    let near = names
+        .iter()
+        .map(|n| (edit_distance(given, n), *n))
+        .filter(|(d, n)| *d <= 2.max(given.chars().count() / 5) || n.starts_with(given))
+        .min_by_key(|(d, _)| *d);
+    near.map_or(String::new(), |(_, n)| format!(" (did you mean «{n}»?)"))
+}
+
+/// The Levenshtein distance between `a` and `b`, in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row.first().copied().unwrap_or(0);
+        if let Some(first) = row.first_mut() {
+            *first = i + 1;
+        }
+        for (j, cb) in b.iter().enumerate() {
+            let above = row.get(j + 1).copied().unwrap_or(0);
+            let left = row.get(j).copied().unwrap_or(0);
+            let value = (previous + usize::from(ca != *cb))
+                .min(above + 1)
+                .min(left + 1);
+            previous = above;
+            if let Some(cell) = row.get_mut(j + 1) {
+                *cell = value;
+            }
+        }
+    }
+    row.last().copied().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_near_name_is_suggested_and_a_far_one_is_not() {
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
+        let names = ["program_summary", "question_summary", "municipalities"];
+        assert_eq!(
+            did_you_mean("program_sumary", &names),
+            " (did you mean «program_summary»?)"
+        );
+        assert_eq!(
+            did_you_mean("municipality", &names),
+            " (did you mean «municipalities»?)"
+        );
+        assert_eq!(did_you_mean("windows", &names), "");
+    }
 }
