@@ -181,7 +181,7 @@ fn did_you_mean(given: &str, names: &[&str]) -> String {
     let near = names
         .iter()
         .map(|n| (edit_distance(given, n), *n))
-        .filter(|(d, n)| *d <= 2.max(given.chars().count() / 5) || n.starts_with(given))
+        .filter(|(d, n)| *d <= 2.max(given.chars().count() / 4) || n.starts_with(given))
         .min_by_key(|(d, _)| *d);
     near.map_or(String::new(), |(_, n)| format!(" (did you mean «{n}»?)"))
 }
