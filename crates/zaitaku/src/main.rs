@@ -36,9 +36,13 @@ mod view;
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
-/// Rebuilds clean, validated tables from the text of the report.
+/// Rebuilds the tables of the Tokyo report 「在宅医療・介護連携推進事業の取組状況」
+/// (how the 62 municipalities run the home-care / nursing-care cooperation
+/// program) from its PDF or any extractor's text, checks every value
+/// against every figure the report prints, and writes Parquet, CSV, a data
+/// package and a report page.
 #[derive(Parser, Debug)]
-#[command(name = "zaitaku", version, about)]
+#[command(name = "zaitaku", version, about, long_about, after_help = TOP_HELP)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -57,17 +61,38 @@ struct Cli {
     quiet: bool,
 }
 
+/// The exit codes, as every command's help says them.
+const EXIT_CODES: &str = "Exit codes: 0 success; 1 a published figure disagrees with the reconstruction (nothing written); 2 an input cannot be read, decoded or parsed, or the command line is wrong (nothing written).";
+
+/// What the top-level help adds under the commands.
+const TOP_HELP: &str = "Examples:
+  zaitaku build --out output raw/*.txt        every table, the report page, the data package
+  zaitaku check report.pdf                     the validation report, nothing written
+  zaitaku show consultation_windows raw/000_1fb60f2a74870bbb.txt --where municipality_name=千代田区
+  zaitaku diff old.txt new.txt                 what changed between two editions
+
+Exit codes: 0 success; 1 a published figure disagrees with the reconstruction; 2 an input cannot be read, decoded or parsed, or the command line is wrong. On 1 and 2 nothing is written.";
+
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Parse, validate and write every table (Parquet + CSV), the report and the data package.
+    #[command(after_help = format!("Example:\n  zaitaku build --out output raw/*.txt\n\n{EXIT_CODES} The output directory is replaced whole, and only where it is new, empty or zaitaku's own output."))]
     Build(cmd::build::Args),
     /// Parse and validate; print the report; write nothing.
+    #[command(after_help = format!("Example:\n  zaitaku check --format json raw/*.txt\n\n{EXIT_CODES}"))]
     Check(cmd::check::Args),
     /// Print one reconstructed table to the terminal.
+    #[command(after_help = cmd::show::help())]
     Show(cmd::show::Args),
     /// What changed between two editions (texts or output directories).
+    #[command(
+        after_help = "Example:\n  zaitaku diff old.txt new.txt --format md\n\nExit codes: 0 the diff was computed (with --exit-code: 1 when it found changes); 1 an input fails validation; 2 an input cannot be read."
+    )]
     Diff(cmd::diff::Args),
     /// Print the text zaitaku reads from a PDF of the report (UTF-8, a form feed between pages).
+    #[command(
+        after_help = "Example:\n  zaitaku extract report.pdf > report.txt\n\nExit codes: 0 the text was printed; 2 the file is not a readable PDF."
+    )]
     Extract(cmd::extract::Args),
 }
 

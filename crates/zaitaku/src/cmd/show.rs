@@ -60,6 +60,21 @@ fn parse_filter(s: &str) -> Result<(String, String), String> {
     }
 }
 
+/// What `zaitaku show --help` adds: every table with its description
+/// (the data package's), an example and the exit codes.
+pub fn help() -> String {
+    let width = CATALOG.iter().map(|(n, _)| n.len()).max().unwrap_or(0);
+    let mut out = String::from("Tables:\n");
+    for (name, description) in CATALOG {
+        out.push_str(&format!("  {name:<width$}  {description}\n"));
+    }
+    out.push_str(
+        "\nExample:\n  zaitaku show municipality_answers raw/000_1fb60f2a74870bbb.txt --where item=ア --columns municipality_name,question,mark\n\n",
+    );
+    out.push_str("Exit codes: 0 the table was shown; 1 it was shown but a check failed; 2 an unknown table or column, or an input that cannot be read.");
+    out
+}
+
 /// Runs `show`.
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     // The table is known before any input is read.
