@@ -8,7 +8,8 @@
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use zaitaku_export::table::Table;
 
-/// The widest a value is shown in a grid before it is cut (display columns).
+/// The widest a value is shown in a grid before it is cut (display
+/// columns), on a terminal up to 90 columns wide (a third of a wider one).
 pub const MAX_CELL: usize = 30;
 
 /// A table's rows as texts: the columns chosen, the rows kept.
@@ -116,16 +117,23 @@ impl Grid {
         out
     }
 
-    /// The grid laid out for a terminal `width` display columns wide.
-    pub fn boxed(&self, width: usize) -> String {
+    /// The grid laid out for a terminal `width` display columns wide, each
+    /// value cut at a third of the width, at least [`MAX_CELL`] columns
+    /// (a wide terminal or `--width 250` shows long values whole).
+    /// Where not every column fits, the columns holding one value in every
+    /// row go first (named with their value), then the row numbers, codes
+    /// and source places, then the rightmost others, and the columns of
+    /// `keep` (a table's names, marks, phones and counts, most wanted
+    /// first) last, the least wanted first. Numbers are right-aligned.
+    pub fn boxed(&self, width: usize, keep: &[&str]) -> String {
+        let cap = MAX_CELL.max(width / 3);
         let cut: Vec<Vec<String>> = self
             .rows
             .iter()
-            .map(|row| row.iter().map(|c| cut(c, MAX_CELL)).collect())
+            .map(|row| row.iter().map(|c| cut(c, cap)).collect())
             .collect();
-        // Each column's width, and the columns that fit: a border, then a
-        // space, the value, a space and a border per column.
-        let widths: Vec<usize> = (0..self.columns.len())
+        let n = self.columns.len();
+        let widths: Vec<usize> = (0..n)
             .map(|k| {
                 let header = self.columns.get(k).map_or(0, |c| c.width());
                 cut.iter()
@@ -134,36 +142,117 @@ impl Grid {
                     .fold(header, usize::max)
             })
             .collect();
-        let mut used = 1;
-        let mut shown = 0;
-        for w in &widths {
-            if shown > 0 && used + w + 3 > width {
-                break;
-            }
-            used += w + 3;
-            shown += 1;
+        let value = |k: usize| self.rows.first().and_then(|r| r.get(k));
+        let constant =
+            |k: usize| self.rows.len() > 1 && self.rows.iter().all(|r| r.get(k) == value(k));
+        let minor = |k: usize| {
+            self.columns.get(k).is_some_and(|c| {
+                matches!(
+                    *c,
+                    "row_no"
+                        | "survey_no"
+                        | "choice_no"
+                        | "source_page"
+                        | "source_line"
+                        | "source_column"
+                        | "source_lines"
+                ) || c.ends_with("_code")
+            })
+        };
+        // A border, then a space, the value, a space and a border per column.
+        let room = |shown: &[usize]| {
+            1 + shown
+                .iter()
+                .map(|&k| widths.get(k).map_or(0, |w| w + 3))
+                .sum::<usize>()
+        };
+        let mut shown: Vec<usize> = (0..n).collect();
+        if room(&shown) > width {
+            shown.retain(|&k| !constant(k));
         }
+        let kept = |k: usize| self.columns.get(k).is_some_and(|c| keep.contains(c));
+        // Minor columns first, then the others, then the kept ones.
+        let rank = |k: usize| match (kept(k), minor(k)) {
+            (false, true) => 0,
+            (false, false) => 1,
+            (true, _) => 2,
+        };
+        // Among the kept, the last in `keep` goes first.
+        let kept_last = |shown: &[usize]| {
+            (shown.iter().enumerate())
+                .filter(|&(_, &k)| rank(k) == 2)
+                .max_by_key(|&(_, &k)| {
+                    let name = self.columns.get(k).copied().unwrap_or_default();
+                    keep.iter().position(|c| *c == name)
+                })
+                .map(|(p, _)| p)
+        };
+        for level in 0..3 {
+            while room(&shown) > width && shown.len() > 1 {
+                let last = match level {
+                    2 => kept_last(&shown),
+                    _ => shown.iter().rposition(|&k| rank(k) == level),
+                };
+                match last {
+                    Some(p) => {
+                        shown.remove(p);
+                    }
+                    None => break,
+                }
+            }
+        }
+        let numeric = |k: usize| {
+            let mut values = self
+                .rows
+                .iter()
+                .filter_map(|r| r.get(k))
+                .filter(|v| !v.is_empty());
+            let mut any = false;
+            values.all(|v| {
+                any = true;
+                v.parse::<f64>().is_ok()
+            }) && any
+        };
         let mut table = comfy_table::Table::new();
         table
             .load_preset(comfy_table::presets::UTF8_FULL_CONDENSED)
             .set_content_arrangement(comfy_table::ContentArrangement::Disabled)
             .force_no_tty()
-            .set_header(self.columns.iter().take(shown).copied());
+            .set_header(shown.iter().filter_map(|&k| self.columns.get(k).copied()));
         for row in &cut {
-            table.add_row(row.iter().take(shown));
+            table.add_row(shown.iter().filter_map(|&k| row.get(k)));
+        }
+        for (place, &k) in shown.iter().enumerate() {
+            if numeric(k) {
+                if let Some(column) = table.column_mut(place) {
+                    column.set_cell_alignment(comfy_table::CellAlignment::Right);
+                }
+            }
         }
         let mut out = format!("{table}\n");
-        out.push_str(&format!("{} rows", self.rows.len()));
-        let left: Vec<&str> = self.columns.iter().skip(shown).copied().collect();
+        let mut note = format!("{} rows", self.rows.len());
+        let left: Vec<String> = (0..n)
+            .filter(|k| !shown.contains(k))
+            .filter_map(|k| {
+                let name = self.columns.get(k)?;
+                Some(if constant(k) {
+                    format!(
+                        "{name} (every row: {})",
+                        value(k).map_or("", String::as_str)
+                    )
+                } else {
+                    name.to_string()
+                })
+            })
+            .collect();
         if !left.is_empty() {
-            out.push_str(&format!(
-                "; {} of {} columns not shown (wider than {width} columns): {} — choose with --columns, or see every column with --vertical",
+            note.push_str(&format!(
+                "; {} of {n} columns not shown (wider than {width} columns): {} — choose with --columns, or see every column with --vertical",
                 left.len(),
-                self.columns.len(),
                 left.join(", ")
             ));
         }
-        out.push('\n');
+        out.push_str(&wrap(&note, width));
         out
     }
 
@@ -185,6 +274,27 @@ impl Grid {
         out.push_str(&format!("{} rows\n", self.rows.len()));
         out
     }
+}
+
+/// `text` broken into lines of at most `width` display columns, at spaces
+/// (a word longer than the width keeps its line), each line ending `\n`.
+pub fn wrap(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        if !line.is_empty() && line.width() + 1 + word.width() > width {
+            out.push_str(&line);
+            out.push('\n');
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    out.push_str(&line);
+    out.push('\n');
+    out
 }
 
 /// `text` on one line, cut to `max` display columns with a trailing «…»
@@ -220,5 +330,16 @@ mod tests {
         assert_eq!(cut("東京都福祉保健局", 8).width(), 7);
         assert_eq!(cut("abcdefghij", 8), "abcdefg…");
         assert_eq!(cut("two\nlines", 20), "two lines");
+    }
+
+    #[test]
+    fn a_note_wraps_at_spaces_to_the_width() {
+        assert_eq!(
+            wrap("62 rows; 1 of 6 columns", 10),
+            "62 rows; 1\nof 6\ncolumns\n"
+        );
+        assert_eq!(wrap("short", 80), "short\n");
+        let wrapped = wrap(&"word ".repeat(40), 30);
+        assert!(wrapped.lines().all(|l| l.width() <= 30));
     }
 }

@@ -376,9 +376,14 @@ fn show_fits_the_terminal_cuts_with_an_ellipsis_and_names_what_it_leaves_out() {
             let w = unicode_width::UnicodeWidthStr::width(line);
             assert!(w <= width.parse().unwrap(), "{w} > {width}: {line}");
         }
-        // Every value cut is cut with an ellipsis, and no cut leaves it under 8 columns.
-        assert!(grid.contains("在宅医療・介護連携の課題の抽…"), "{grid}");
+        // The counts stay (page 1 prints ア① 53, 100.0% on line 10),
+        // right-aligned; the constant columns go first, named with their value.
+        assert!(
+            grid.contains("count_current") && grid.contains("┆            53 ┆       100.0"),
+            "{grid}"
+        );
         assert!(grid.contains("columns not shown"), "{grid}");
+        assert!(grid.contains("edition (every row:"), "{grid}");
         snapshot!(format!("show_program_summary_{width}"), grid);
     }
     let chosen = show_at(

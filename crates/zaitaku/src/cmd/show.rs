@@ -152,7 +152,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         let text = match (width, args.vertical) {
             (None, _) => grid.plain(),
             (Some(w), true) => grid.vertical(w),
-            (Some(w), false) => grid.boxed(w),
+            (Some(w), false) => grid.boxed(w, kept_columns(&args.table)),
         };
         crate::term::stdout(&text)?;
     }
@@ -168,6 +168,70 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         return Ok(Outcome::ValidationFailed);
     }
     Ok(Outcome::Ok)
+}
+
+/// The columns of `table` a narrow terminal keeps longest, most wanted
+/// first: what names a row for a person and the values it holds.
+fn kept_columns(table: &str) -> &'static [&'static str] {
+    match table {
+        "program_summary" => &[
+            "item",
+            "question",
+            "sub_question",
+            "count_current",
+            "pct_current",
+            "count_previous",
+            "pct_previous",
+            "change_pct",
+        ],
+        "question_summary" => &[
+            "item",
+            "question",
+            "sub_question",
+            "option",
+            "count_yes",
+            "pct_yes",
+            "count_no",
+            "pct_no",
+        ],
+        "municipality_answers" => &[
+            "municipality_name",
+            "item",
+            "question",
+            "sub_question",
+            "mark",
+            "status",
+        ],
+        "municipality_choices" => &[
+            "municipality_name",
+            "item",
+            "question",
+            "option",
+            "raw_text",
+        ],
+        "association_programs" => &["program", "association", "years_marked"],
+        "association_program_years" => &[
+            "program",
+            "association",
+            "fiscal_year",
+            "participated",
+            "resolution",
+        ],
+        "association_program_totals" => &["program", "fiscal_year", "count"],
+        "consultation_windows" => &[
+            "municipality_name",
+            "name",
+            "phone",
+            "window_no",
+            "location",
+        ],
+        "window_plans" => &["municipality_name", "planned_opening"],
+        "validation_checks" => &["check_id", "status", "published", "reconstructed"],
+        "ambiguities" => &["ambiguity_id", "kind", "subject"],
+        "changes" => &["table", "key", "field", "old", "new", "kind"],
+        "municipalities" => &["municipality_name", "kind", "area", "in_survey"],
+        _ => &["municipality_name"],
+    }
 }
 
 /// Whether `table` names a table a build writes; else what to say: the
