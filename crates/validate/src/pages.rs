@@ -167,8 +167,8 @@ pub fn question_summary(report: &Report, out: &mut ValidationReport) {
                 q_id.child("question_text"),
                 ed,
                 format!("{q_show} question text"),
-                "page 2 prints no text that can be told to be this question's; question_text is null".to_string(),
-                None,
+                "page 2 prints no text that can be told to be this question's; question_text is null (its figures are here, where the text would stand)".to_string(),
+                Some(r.span),
             );
         }
     }
