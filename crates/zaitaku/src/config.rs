@@ -19,7 +19,7 @@ pub struct InputArgs {
     /// (`edition,program,association,fiscal_year,participated[,reason]`).
     #[arg(long, value_name = "FILE")]
     pub overrides: Option<PathBuf>,
-    /// One text file per edition of the report.
+    /// One file per edition of the report: its PDF, or the text an extractor wrote from it.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
 }

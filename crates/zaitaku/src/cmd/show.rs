@@ -22,7 +22,7 @@ use zaitaku_parse::decode::EncodingChoice;
 pub struct Args {
     /// The table: a file stem of output/ (municipalities, municipality_answers, …).
     table: String,
-    /// One edition of the report.
+    /// One edition of the report: its PDF, or the text an extractor wrote from it.
     input: std::path::PathBuf,
     /// Encoding of the input.
     #[arg(long, default_value = "auto", value_parser = |s: &str| s.parse::<EncodingChoice>())]
