@@ -238,15 +238,7 @@ impl ValidationReport {
     /// Every row as plain text for a terminal: totals, the failed checks,
     /// every check and every ambiguity, one line each.
     pub fn to_text_all(&self) -> String {
-        let summary = self.summary();
-        let failed = summary.failures.len();
-        let mut out = format!(
-            "{} checks, {} passed, {} failed; {} ambiguities.\n\nChecks:\n",
-            summary.checks,
-            summary.checks - failed,
-            failed,
-            summary.ambiguities
-        );
+        let mut out = format!("{}\n\nChecks:\n", self.summary().totals());
         for c in &self.checks {
             let at = (c.printed_at.as_ref()).map_or(String::new(), |p| format!(" ({p})"));
             out += &format!(
