@@ -2,7 +2,7 @@
 //! by name (the diff reads an edition's tables back): one constant each,
 //! so a reader names no column by a literal. Every constant is checked
 //! against the tables the builders make
-//! (`every_name_is_a_table_or_a_column_of_one`): a table or column renamed
+//! (`tests/names.rs`): a table or column renamed
 //! or dropped fails that test, not a reader at run time.
 
 /// Constants whose names are their values upper-cased, and the list of all.
@@ -136,40 +136,4 @@ pub mod boolean {
     pub const TRUE: &str = "true";
     /// A false cell.
     pub const FALSE: &str = "false";
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_name_is_a_table_or_a_column_of_one() {
-        let text = include_str!("../../../raw/000_1fb60f2a74870bbb.txt");
-        let report = zaitaku_parse::parse_text(text).expect("the seed parses");
-        let validation = zaitaku_validate::validate(std::slice::from_ref(&report));
-        let mut tables = crate::tables::edition(&report, &validation);
-        tables.push(crate::tables::municipalities(Some(&report)));
-        let built: Vec<&str> = tables.iter().map(|t| t.name).collect();
-        // `changes` is built by the diff crate, on these names.
-        for name in table::ALL.iter().filter(|&&t| t != table::CHANGES) {
-            assert!(built.contains(name), "no table {name}");
-        }
-        // The catalogue lists every table, in file order, `changes` last.
-        let mut listed: Vec<&str> = CATALOG.iter().map(|(n, _)| *n).collect();
-        assert_eq!(listed.pop(), Some(table::CHANGES));
-        let mut in_order = vec![table::MUNICIPALITIES];
-        in_order.extend(built.iter().filter(|&&n| n != table::MUNICIPALITIES));
-        assert_eq!(listed, in_order);
-        for t in &tables {
-            assert_eq!(t.description, describe(t.name), "{}", t.name);
-        }
-        for name in column::ALL {
-            assert!(
-                tables
-                    .iter()
-                    .any(|t| t.columns.iter().any(|(m, _)| m.name == *name)),
-                "no table has a column {name}"
-            );
-        }
-    }
 }
