@@ -294,6 +294,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_column_kept_longest_is_a_column_of_its_table() {
+        let text = include_str!("../../../../raw/000_1fb60f2a74870bbb.txt");
+        let report = zaitaku_parse::parse_text(text).unwrap();
+        let validation = zaitaku_validate::validate(std::slice::from_ref(&report));
+        let tables = zaitaku_pipeline::tables::all(std::slice::from_ref(&report), &validation);
+        assert_eq!(tables.len(), CATALOG.len());
+        for t in &tables {
+            for c in kept_columns(t.name) {
+                assert!(
+                    t.columns.iter().any(|(m, _)| m.name == *c),
+                    "{} has no column {c}",
+                    t.name
+                );
+            }
+        }
+    }
+
+    #[test]
     fn a_near_name_is_suggested_and_a_far_one_is_not() {
         assert_eq!(edit_distance("kitten", "sitting"), 3);
         assert_eq!(edit_distance("", "abc"), 3);
