@@ -121,19 +121,35 @@ fn a_pin_is_applied_to_its_edition_only() {
     assert_eq!(outcomes, ["validated", "2017-08-31 rejected at line 2"]);
 }
 
-#[test]
-fn the_report_page_lists_the_newest_changes_where_the_newest_edition_prints_them() {
-    let later = include_str!("../../../tests/fixtures/diff/window_opened.txt");
-    let inputs = read(&[SEED.to_string(), later.to_string()]);
+/// A new output directory in a temporary one: the directory (kept for the
+/// test's life), the output's path and its target.
+fn new_output() -> (
+    tempfile::TempDir,
+    std::path::PathBuf,
+    zaitaku_export::claim::Target,
+) {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("output");
     let target = zaitaku_export::claim::Target::new(&out, &[]).unwrap();
-    let build = Build {
+    (dir, out, target)
+}
+
+/// A build of `inputs` without pins, CSV as default.
+fn default_build(inputs: &Inputs) -> Build<'_> {
+    Build {
         parser: &PARSER,
         inputs: &inputs.texts,
         pins: None,
         csv: Default::default(),
-    };
+    }
+}
+
+#[test]
+fn the_report_page_lists_the_newest_changes_where_the_newest_edition_prints_them() {
+    let later = include_str!("../../../tests/fixtures/diff/window_opened.txt");
+    let inputs = read(&[SEED.to_string(), later.to_string()]);
+    let (_dir, out, target) = new_output();
+    let build = default_build(&inputs);
     let written = build.run(&target, |_| ()).written.unwrap();
     assert!(written.tables.contains(&("changes", 3)));
     let html = std::fs::read_to_string(out.join("report.html")).unwrap();
@@ -152,15 +168,8 @@ fn the_report_page_lists_the_newest_changes_where_the_newest_edition_prints_them
 #[test]
 fn a_build_of_two_editions_writes_every_table_and_their_changes() {
     let inputs = read(&[later(8), SEED.to_string()]);
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("output");
-    let target = zaitaku_export::claim::Target::new(&out, &[]).unwrap();
-    let build = Build {
-        parser: &PARSER,
-        inputs: &inputs.texts,
-        pins: None,
-        csv: Default::default(),
-    };
+    let (_dir, out, target) = new_output();
+    let build = default_build(&inputs);
     let mut seen = Vec::new();
     let built = build.run(&target, |p| seen.push(p.input.path().to_string()));
     assert_eq!(seen, ["input1.txt", "input0.txt"]);
@@ -181,15 +190,8 @@ fn a_failed_check_writes_nothing() {
     let edited = SEED.replacen("1 千代田区 ○ ○ ○ -", "1 千代田区 △ ○ ○ -", 1);
     assert_ne!(edited, SEED, "the edit must apply");
     let inputs = read(&[edited]);
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("output");
-    let target = zaitaku_export::claim::Target::new(&out, &[]).unwrap();
-    let build = Build {
-        parser: &PARSER,
-        inputs: &inputs.texts,
-        pins: None,
-        csv: Default::default(),
-    };
+    let (_dir, out, target) = new_output();
+    let build = default_build(&inputs);
     let built = build.run(&target, |_| {});
     assert!(!built.tally.summary.passed());
     assert!(matches!(built.written, Err(NotWritten::EditionFailed)));
