@@ -101,7 +101,7 @@ pub fn parse(text: &str) -> Result<Vec<Override>, Vec<ParseError>> {
                 "a program: round_the_clock_care or multidisciplinary_network",
                 program_id,
             )),
-            (_, None, _) => errors.push(err(n, "a fiscal year such as 2016", year_text)),
+            (_, None, _) => errors.push(err(n, "a fiscal year as four digits (YYYY)", year_text)),
             (_, _, None) => errors.push(err(n, "participated: true or false", value_text)),
         }
     }
