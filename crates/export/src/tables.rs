@@ -18,7 +18,12 @@ const MUNIS: Option<&str> = Some("municipalities");
 /// The tables of one edition, in file order (all but `municipalities`):
 /// its rows of every table, and of its validation result.
 pub fn edition(report: &Report, validation: &ValidationReport) -> Vec<Table> {
-    let reports = std::slice::from_ref(report);
+    of(std::slice::from_ref(report), validation)
+}
+
+/// The tables of `reports` in file order (all but `municipalities`); of
+/// none, every table without rows (what [`Table::header`] gives).
+pub fn of(reports: &[Report], validation: &ValidationReport) -> Vec<Table> {
     vec![
         program_summary(reports),
         question_summary(reports),

@@ -1,6 +1,6 @@
 //! Every table of a set of editions at once, their changes included (for
 //! `show`, which holds every edition; a build streams them instead,
-//! [`crate::build`]).
+//! [`crate::build`]), and every table without rows ([`headers`]).
 
 use zaitaku_diff::{table, Edition};
 use zaitaku_export::columns::sorted_editions;
@@ -42,5 +42,21 @@ pub fn all(reports: &[Report], validation: &ValidationReport) -> Vec<Table> {
         }
     }
     out.extend(rest);
+    out
+}
+
+/// Every table of a build without rows, in file order: the columns a
+/// build's output directory holds, to read a table back from its Parquet
+/// file (`zaitaku show TABLE DIR`).
+pub fn headers() -> Vec<Table> {
+    // `changes` takes the editions of its rows; without rows, none is written.
+    let no_edition = zaitaku_parse::model::Date {
+        year: 1970,
+        month: 1,
+        day: 1,
+    };
+    let mut out = vec![tables::municipalities(None).header()];
+    out.extend(tables::of(&[], &ValidationReport::default()));
+    out.push(table::changes(no_edition, no_edition, &[]));
     out
 }

@@ -53,16 +53,17 @@ struct Cli {
         global = true,
         value_enum,
         default_value = "auto",
-        value_name = "WHEN"
+        value_name = "WHEN",
+        display_order = 900
     )]
     color: term::ColorChoice,
     /// Say only errors: no «read as» lines, totals or files written.
-    #[arg(short, long, global = true)]
+    #[arg(short, long, global = true, display_order = 901)]
     quiet: bool,
 }
 
 /// The exit codes, as every command's help says them.
-const EXIT_CODES: &str = "Exit codes: 0 success; 1 a published figure disagrees with the reconstruction (nothing written); 2 an input cannot be read, decoded or parsed, or the command line is wrong (nothing written).";
+const EXIT_CODES: &str = "Exit codes: 0 success; 1 a published figure disagrees with the reconstruction (nothing written); 2 an input cannot be read, decoded or parsed, an --out is refused, or the command line is wrong (nothing written).";
 
 /// What the top-level help adds under the commands.
 const TOP_HELP: &str = "Examples:
@@ -71,7 +72,7 @@ const TOP_HELP: &str = "Examples:
   zaitaku show consultation_windows raw/000_1fb60f2a74870bbb.txt --where municipality_name=千代田区
   zaitaku diff old.txt new.txt                 what changed between two editions
 
-Exit codes: 0 success; 1 a published figure disagrees with the reconstruction; 2 an input cannot be read, decoded or parsed, or the command line is wrong. On 1 and 2 nothing is written.";
+Exit codes: 0 success; 1 a published figure disagrees with the reconstruction (diff --exit-code: the editions differ); 2 an input cannot be read, decoded or parsed, an --out is refused, or the command line is wrong. Where a check fails or on 2, nothing is written.";
 
 #[derive(Subcommand, Debug)]
 enum Command {
@@ -81,7 +82,7 @@ enum Command {
     /// Parse and validate; print the report; write nothing.
     #[command(after_help = format!("Example:\n  zaitaku check --format json raw/*.txt\n\n{EXIT_CODES}"))]
     Check(cmd::check::Args),
-    /// Print one reconstructed table to the terminal.
+    /// Print one table, of an edition or of a build's output directory.
     #[command(after_help = cmd::show::help())]
     Show(cmd::show::Args),
     /// What changed between two editions (texts or output directories).

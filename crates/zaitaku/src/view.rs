@@ -12,6 +12,11 @@ use zaitaku_export::table::Table;
 /// columns), on a terminal up to 90 columns wide (a third of a wider one).
 pub const MAX_CELL: usize = 30;
 
+/// The narrowest a column a table keeps longest is cut to, to make room
+/// for the next one, before that one is left out instead (a phone number
+/// is 12 columns; a window's name, a question's text, longer).
+const MIN_KEPT: usize = 16;
+
 /// A table's rows as texts: the columns chosen, the rows kept.
 pub struct Grid {
     /// Column names.
@@ -124,19 +129,23 @@ impl Grid {
     /// row go first (named with their value), then the row numbers, codes
     /// and source places, then the rightmost others, and the columns of
     /// `keep` (a table's names, marks, phones and counts, most wanted
-    /// first) last, the least wanted first. Numbers are right-aligned.
+    /// first) last, the least wanted first: of those, as many are shown as
+    /// fit with the widest cut to no less than [`MIN_KEPT`] columns (or
+    /// their name), and the widest are cut just enough. Numbers are
+    /// right-aligned.
     pub fn boxed(&self, width: usize, keep: &[&str]) -> String {
         let cap = MAX_CELL.max(width / 3);
-        let cut: Vec<Vec<String>> = self
+        let cells: Vec<Vec<String>> = self
             .rows
             .iter()
             .map(|row| row.iter().map(|c| cut(c, cap)).collect())
             .collect();
         let n = self.columns.len();
-        let widths: Vec<usize> = (0..n)
+        let mut widths: Vec<usize> = (0..n)
             .map(|k| {
                 let header = self.columns.get(k).map_or(0, |c| c.width());
-                cut.iter()
+                cells
+                    .iter()
                     .filter_map(|r| r.get(k))
                     .map(|c| c.width())
                     .fold(header, usize::max)
@@ -160,14 +169,22 @@ impl Grid {
             })
         };
         // A border, then a space, the value, a space and a border per column.
-        let room = |shown: &[usize]| {
+        let room = |widths: &[usize], shown: &[usize]| {
             1 + shown
                 .iter()
                 .map(|&k| widths.get(k).map_or(0, |w| w + 3))
                 .sum::<usize>()
         };
+        // How narrow each column may be cut: to its name, or MIN_KEPT.
+        let floors: Vec<usize> = (0..n)
+            .map(|k| {
+                let header = self.columns.get(k).map_or(0, |c| c.width());
+                let own = widths.get(k).copied().unwrap_or(0);
+                header.max(MIN_KEPT).min(own)
+            })
+            .collect();
         let mut shown: Vec<usize> = (0..n).collect();
-        if room(&shown) > width {
+        if room(&widths, &shown) > width {
             shown.retain(|&k| !constant(k));
         }
         let kept = |k: usize| self.columns.get(k).is_some_and(|c| keep.contains(c));
@@ -188,7 +205,9 @@ impl Grid {
                 .map(|(p, _)| p)
         };
         for level in 0..3 {
-            while room(&shown) > width && shown.len() > 1 {
+            // The kept columns go only where they do not fit even cut.
+            let at = if level == 2 { &floors } else { &widths };
+            while room(at, &shown) > width && shown.len() > 1 {
                 let last = match level {
                     2 => kept_last(&shown),
                     _ => shown.iter().rposition(|&k| rank(k) == level),
@@ -199,6 +218,18 @@ impl Grid {
                     }
                     None => break,
                 }
+            }
+        }
+        // Then the widest shown column is cut, a column at a time.
+        while room(&widths, &shown) > width {
+            let widest = shown
+                .iter()
+                .copied()
+                .filter(|&k| widths.get(k) > floors.get(k))
+                .max_by_key(|&k| widths.get(k).copied().unwrap_or(0));
+            match widest.and_then(|k| widths.get_mut(k)) {
+                Some(w) => *w -= 1,
+                None => break,
             }
         }
         let numeric = |k: usize| {
@@ -219,8 +250,12 @@ impl Grid {
             .set_content_arrangement(comfy_table::ContentArrangement::Disabled)
             .force_no_tty()
             .set_header(shown.iter().filter_map(|&k| self.columns.get(k).copied()));
-        for row in &cut {
-            table.add_row(shown.iter().filter_map(|&k| row.get(k)));
+        for row in &self.rows {
+            table.add_row(
+                shown
+                    .iter()
+                    .filter_map(|&k| Some(cut(row.get(k)?, widths.get(k).copied().unwrap_or(cap)))),
+            );
         }
         for (place, &k) in shown.iter().enumerate() {
             if numeric(k) {

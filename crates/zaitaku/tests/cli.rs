@@ -406,6 +406,29 @@ fn show_fits_the_terminal_cuts_with_an_ellipsis_and_names_what_it_leaves_out() {
         "{chosen}"
     );
     snapshot!("show_answers_chosen_80", chosen);
+    // A window's municipality, name and phone all fit 80 columns: 千代田区's
+    // first window prints 03-3265-1165 on line 881; a long name or a
+    // contact kept whole is cut instead of the phone column being left out.
+    let windows = show_at(
+        &wd,
+        "80",
+        &["consultation_windows", "seed.txt", "--limit", "8"],
+    );
+    let header = windows.lines().nth(1).unwrap_or_default();
+    assert!(
+        ["municipality_name", "name", "phone"]
+            .iter()
+            .all(|c| header.contains(&format!("│ {c} ")) || header.contains(&format!("┆ {c} "))),
+        "{windows}"
+    );
+    assert!(windows.contains(" 03-3265-1165 "), "{windows}");
+    for line in windows
+        .lines()
+        .filter(|l| l.starts_with(['│', '┌', '╞', '└']))
+    {
+        assert!(unicode_width::UnicodeWidthStr::width(line) <= 80, "{line}");
+    }
+    snapshot!("show_windows_80", windows);
     let vertical = show_at(
         &wd,
         "80",

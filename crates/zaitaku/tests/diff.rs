@@ -327,3 +327,88 @@ fn the_readme_example_is_what_diff_prints() {
     let printed = String::from_utf8(out.stdout).unwrap();
     assert_eq!(shown.join("\n").trim_end(), printed.trim_end());
 }
+
+#[test]
+fn show_reads_every_table_of_a_build_back_from_its_output_directory() {
+    let wd = with_fixture("mark_raised");
+    assert_eq!(
+        wd.run(&["build", "--out", "o", "seed.txt", "new.txt"]).code,
+        0
+    );
+    // Each table, read back from its Parquet file and written as CSV, is
+    // the CSV file the build wrote beside it, byte for byte: every column,
+    // type and row of both editions.
+    for (table, _) in zaitaku_export::names::CATALOG {
+        let run = wd.run(&["show", table, "o", "--csv"]);
+        assert_eq!(run.code, 0, "{table}: {}", run.stderr);
+        let csv = std::fs::read_to_string(wd.path().join(format!("o/{table}.csv"))).unwrap();
+        assert_eq!(run.stdout, csv, "{table}");
+    }
+    // `changes` is the pair's: the fixture's edits, which one text alone never has.
+    let (_, expected) = EXPECTED.iter().find(|(n, _)| *n == "mark_raised").unwrap();
+    let run = wd.run(&["show", "changes", "o", "--csv"]);
+    assert_eq!(rows(&run.stdout), *expected);
+    let alone = wd.run(&["show", "changes", "new.txt", "--csv"]);
+    assert!(rows(&alone.stdout).is_empty());
+    // --where, --columns and --limit apply as to an edition's table.
+    let run = wd.run(&[
+        "show",
+        "changes",
+        "o",
+        "--csv",
+        "--where",
+        "table=question_summary",
+        "--columns",
+        "field,old,new",
+        "--limit",
+        "2",
+    ]);
+    assert_eq!(
+        run.stdout,
+        "field,old,new\ncount_yes,45,46\npct_yes,84.9,86.8\n"
+    );
+}
+
+#[test]
+fn show_says_what_a_directory_holds_when_it_is_not_a_build_or_lacks_the_table() {
+    let wd = with_fixture("mark_raised");
+    assert_eq!(
+        wd.run(&["diff", "seed.txt", "new.txt", "--out", "d"]).code,
+        0
+    );
+    let run = wd.run(&["show", "municipalities", "d"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "zaitaku: d holds no municipalities.parquet; it holds changes\n"
+    );
+    std::fs::create_dir(wd.path().join("empty")).unwrap();
+    let run = wd.run(&["show", "changes", "empty"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("empty holds no table: expected the output directory of `zaitaku build`"),
+        "{}",
+        run.stderr
+    );
+    // A Parquet file of another table's columns is refused, naming them.
+    std::fs::create_dir(wd.path().join("other")).unwrap();
+    std::fs::copy(
+        wd.path().join("d/changes.parquet"),
+        wd.path().join("other/municipalities.parquet"),
+    )
+    .unwrap();
+    let run = wd.run(&["show", "municipalities", "other"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.starts_with("zaitaku: other/municipalities.parquet: expected the columns municipality_code, municipality_name,"), "{}", run.stderr);
+    // Pins belong to an edition's text, not to tables already built.
+    wd.write("pins.csv", "x");
+    let run = wd.run(&["show", "changes", "d", "--overrides", "pins.csv"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("--overrides applies to an edition's text"),
+        "{}",
+        run.stderr
+    );
+}

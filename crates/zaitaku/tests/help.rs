@@ -20,7 +20,11 @@ fn every_help_text_names_what_it_should() {
     for c in commands {
         let help = wd.run(&[c, "--help"]);
         assert_eq!(help.code, 0, "{c}");
-        assert!(help.stdout.contains("Example:\n  zaitaku "), "{c}");
+        assert!(
+            help.stdout.contains("Example:\n  zaitaku ")
+                || help.stdout.contains("Examples:\n  zaitaku "),
+            "{c}"
+        );
         assert!(help.stdout.contains("Exit codes: 0 "), "{c}");
         all.push_str(&format!("\n$ zaitaku {c} --help\n{}", help.stdout));
     }

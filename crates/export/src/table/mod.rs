@@ -4,17 +4,20 @@
 //! The column model is here ([`Kind`], [`Meta`], [`Table`]); a column's
 //! typed values in [`values`]; the rows built from borrowed cells in
 //! [`builder`]; the polars frame in [`frame`]; each value written as the
-//! CSV holds it in `cursor`.
+//! CSV holds it in `cursor`; a table read back from its Parquet file in
+//! `read`.
 
 mod builder;
 mod cursor;
 pub mod frame;
+mod read;
 mod values;
 
 pub use builder::{b, d, i, oi, os, pct, s, Builder, Cell};
 use cursor::Cursor;
 pub(crate) use cursor::{csv_text, iso_of_days};
 pub use frame::EnumTypes;
+pub use read::ReadError;
 pub use values::{Texts, Values};
 
 /// The type of a column, as written to Parquet.

@@ -36,7 +36,7 @@ pub struct Texts {
 }
 
 impl Texts {
-    fn push(&mut self, v: Option<&str>) {
+    pub(super) fn push(&mut self, v: Option<&str>) {
         self.rows.push(v.map(|v| {
             let start = self.buf.len();
             self.buf.push_str(v);

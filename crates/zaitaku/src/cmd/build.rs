@@ -18,7 +18,8 @@ use zaitaku_pipeline::{Build, NotWritten};
 /// Arguments of `build`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Output directory, replaced whole on success.
+    /// Output directory, replaced whole on success; only a new or empty one,
+    /// or zaitaku's own output (another file in it stops the build, exit 2).
     #[arg(long, default_value = "output")]
     out: PathBuf,
     /// Put a UTF-8 byte order mark in front of every CSV (for Excel).

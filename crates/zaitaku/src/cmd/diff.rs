@@ -37,16 +37,18 @@ pub enum Format {
 /// Arguments of `diff`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// The older edition: a text file, or an output directory of `zaitaku build`.
+    /// The older edition: its text or PDF, or an output directory of
+    /// `zaitaku build` (its newest edition).
     #[arg(value_name = "OLD")]
     old: PathBuf,
-    /// The newer edition: a text file, or an output directory.
+    /// The newer edition: its text or PDF, or an output directory.
     #[arg(value_name = "NEW")]
     new: PathBuf,
     /// How to print the changes.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
-    /// Also write the `changes` table (Parquet + CSV + datapackage.json) into DIR, replaced whole.
+    /// Also write the `changes` table (Parquet + CSV + datapackage.json)
+    /// into DIR, replaced whole as `build --out` replaces its directory.
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
     /// Exit 1 when there are changes (0 when none), as `git diff --exit-code`.

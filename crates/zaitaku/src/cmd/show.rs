@@ -1,33 +1,39 @@
 //! `zaitaku show TABLE INPUT`
 //!
-//! Prints one reconstructed table to the terminal: the columns that fit its
-//! width (the others named under it), long values cut with «…», or one
-//! record per block (`--vertical`); plain tab-separated rows when standard
-//! output is not a terminal and neither `--vertical` nor `--width` is
-//! given; CSV with `--csv`. `--columns` chooses columns, `--where
-//! col=value` keeps rows and `--limit N` the first N, in every form. The
-//! table's name is checked before the input is read. Validation runs too: a failed check is
-//! reported on stderr, exit 1, but the table is still shown, since looking
-//! at it is how one finds out why.
+//! Prints one table to the terminal: of one edition of the report, parsed
+//! and validated here, or read back from a build's output directory (its
+//! Parquet file: every edition of the build, `changes` included). The
+//! columns that fit the width are shown (the others named under it), long
+//! values cut with «…», or one record per block (`--vertical`); plain
+//! tab-separated rows when standard output is not a terminal and neither
+//! `--vertical` nor `--width` is given; CSV with `--csv`. `--columns`
+//! chooses columns, `--where col=value` keeps rows and `--limit N` the
+//! first N, in every form. The table's name is checked before the input is
+//! read. For an edition, validation runs too: a failed check is reported
+//! on stderr, exit 1, but the table is still shown, since looking at it is
+//! how one finds out why.
 
 use crate::config::{load_validated, InputArgs};
 use crate::view::{select, some_values, Grid};
 use crate::Outcome;
 use std::io::IsTerminal;
 use zaitaku_export::names::CATALOG;
+use zaitaku_export::table::Table;
 use zaitaku_parse::decode::EncodingChoice;
+use zaitaku_pipeline::tables::headers;
 
 /// Arguments of `show`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// The table: a file stem of output/ (municipalities, municipality_answers, …).
     table: String,
-    /// One edition of the report: its PDF, or the text an extractor wrote from it.
+    /// One edition of the report (its PDF, or the text an extractor wrote
+    /// from it), or the output directory of `zaitaku build` or `diff --out`.
     input: std::path::PathBuf,
-    /// Encoding of the input.
+    /// Encoding of a text input.
     #[arg(long, default_value = "auto", value_parser = |s: &str| s.parse::<EncodingChoice>())]
     encoding: EncodingChoice,
-    /// A CSV pinning association × year cells (see `build --help`).
+    /// A CSV pinning association × year cells of an edition (see `build --help`).
     #[arg(long, value_name = "FILE")]
     overrides: Option<std::path::PathBuf>,
     /// Print CSV instead of a formatted table.
@@ -69,9 +75,9 @@ pub fn help() -> String {
         out.push_str(&format!("  {name:<width$}  {description}\n"));
     }
     out.push_str(
-        "\nExample:\n  zaitaku show municipality_answers raw/000_1fb60f2a74870bbb.txt --where item=ア --columns municipality_name,question,mark\n\n",
+        "\nExamples:\n  zaitaku show municipality_answers raw/000_1fb60f2a74870bbb.txt --where item=ア --columns municipality_name,question,mark\n  zaitaku show changes output --limit 20\n\n",
     );
-    out.push_str("Exit codes: 0 the table was shown; 1 it was shown but a check failed; 2 an unknown table or column, or an input that cannot be read.");
+    out.push_str("Exit codes: 0 the table was shown; 1 an edition's table was shown but one of its checks failed; 2 an unknown table or column, or an input or directory that cannot be read.");
     out
 }
 
@@ -82,21 +88,30 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         say!("{message}");
         return Ok(Outcome::InputError);
     }
-    let input = InputArgs {
-        encoding: args.encoding,
-        overrides: args.overrides.clone(),
-        inputs: vec![args.input.clone()],
+    let (table, loaded) = if args.input.is_dir() {
+        match from_directory(&args) {
+            Ok(table) => (table, None),
+            Err(outcome) => return Ok(outcome),
+        }
+    } else {
+        let input = InputArgs {
+            encoding: args.encoding,
+            overrides: args.overrides.clone(),
+            inputs: vec![args.input.clone()],
+        };
+        let Some(loaded) = load_validated(&input) else {
+            return Ok(Outcome::InputError);
+        };
+        let tables = zaitaku_pipeline::tables::all(&loaded.reports, &loaded.validation);
+        let Some(table) = tables.into_iter().find(|t| t.name == args.table) else {
+            say!("zaitaku: the build made no table «{}»", args.table);
+            return Ok(Outcome::InputError);
+        };
+        // The frame is built for what it checks (a cell that does not fit its column).
+        table.frame()?;
+        (table, Some(loaded))
     };
-    let Some(loaded) = load_validated(&input) else {
-        return Ok(Outcome::InputError);
-    };
-    let tables = zaitaku_pipeline::tables::all(&loaded.reports, &loaded.validation);
-    let Some(table) = tables.iter().find(|t| t.name == args.table) else {
-        say!("zaitaku: the build made no table «{}»", args.table);
-        return Ok(Outcome::InputError);
-    };
-    // The frame is built for what it checks (a cell that does not fit its column).
-    table.frame()?;
+    let table = &table;
     let chosen = match select(table, &args.columns, &args.filters) {
         Ok(chosen) => chosen,
         Err(e) => {
@@ -163,11 +178,47 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             shown.height()
         );
     }
-    if !loaded.validation.passed() {
+    if let Some(loaded) = loaded.filter(|l| !l.validation.passed()) {
         loaded.say_failures();
         return Ok(Outcome::ValidationFailed);
     }
     Ok(Outcome::Ok)
+}
+
+/// The table `args.table` of the output directory `args.input`, read
+/// from its Parquet file; else the command's outcome, its message said.
+fn from_directory(args: &Args) -> Result<Table, Outcome> {
+    let dir = args.input.display();
+    if args.overrides.is_some() {
+        say!("zaitaku: {dir} is a build's output directory, whose tables were built with any pins already: --overrides applies to an edition's text");
+        return Err(Outcome::InputError);
+    }
+    let Some(header) = headers().into_iter().find(|t| t.name == args.table) else {
+        say!("zaitaku: no table «{}»", args.table);
+        return Err(Outcome::InputError);
+    };
+    let path = args.input.join(format!("{}.parquet", args.table));
+    if !path.is_file() {
+        let held: Vec<&str> = CATALOG
+            .iter()
+            .map(|(name, _)| *name)
+            .filter(|name| args.input.join(format!("{name}.parquet")).is_file())
+            .collect();
+        if held.is_empty() {
+            say!("zaitaku: {dir} holds no table: expected the output directory of `zaitaku build` (its {}.parquet), or one edition's text or PDF", args.table);
+        } else {
+            say!(
+                "zaitaku: {dir} holds no {}.parquet; it holds {}",
+                args.table,
+                held.join(", ")
+            );
+        }
+        return Err(Outcome::InputError);
+    }
+    Table::read_parquet(&header, &path).map_err(|e| {
+        say!("zaitaku: {}: {e}", path.display());
+        Outcome::InputError
+    })
 }
 
 /// The columns of `table` a narrow terminal keeps longest, most wanted
