@@ -62,9 +62,10 @@ def replace_everywhere(old, new):
     return edit, f"every 「{old}」 → 「{new}」"
 
 
-def drop(first, last):
-    """Lines `first`..=`last` removed."""
+def drop(first, last, starts=None):
+    """Lines `first`..=`last` removed (the first starting with `starts`, where given)."""
     def fn(lines):
+        assert starts is None or lines[first - 1].startswith(starts), (first, lines[first - 1])
         del lines[first - 1:last]
     return lines_edit(fn, f"L{first}–L{last} removed")
 
@@ -361,6 +362,13 @@ DIFF = {
              replace(21, "援 45 84.9% 35 66.0% 18.9%", "援 46 86.8% 35 66.0% 20.8%"),
              replace(132, "① 84.9% 8 15.1%", "① 86.8% 7 13.2%"),
              replace(239, "援していますか。 45", "援していますか。 46"))),
+    "window_closed": (
+        "江戸川区's window 23 closed: its lines removed (L1583 「なごみの家　鹿骨 03-3670-4753 …」, "
+        "its hours, its targets' ○) and its count 23 → 22 (L1603); the text prints no name for it, "
+        "so the change names it by its location",
+        then(LATER,
+             replace(1603, "江戸川区 23", "江戸川区 22"),
+             drop(1583, 1588, starts="なごみの家　鹿骨 03-3670-4753"))),
     "association_row_marked": (
         "page 6's 下谷 (no mark) marked in all four years FY2014–FY2017, each year's total one more "
         "(24 45 49 48 → 25 46 50 49): its four cells become decided (all marked), nothing else moves",

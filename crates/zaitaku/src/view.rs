@@ -122,9 +122,9 @@ impl Grid {
         out
     }
 
-    /// The grid laid out for a terminal `width` display columns wide, each
-    /// value cut at a third of the width, at least [`MAX_CELL`] columns
-    /// (a wide terminal or `--width 250` shows long values whole).
+    /// The grid laid out for a terminal `width` display columns wide: every
+    /// value whole where the whole table fits; else each value cut at a
+    /// third of the width, at least [`MAX_CELL`] columns.
     /// Where not every column fits, the columns holding one value in every
     /// row go first (named with their value), then the row numbers, codes
     /// and source places, then the rightmost others, and the columns of
@@ -134,13 +134,34 @@ impl Grid {
     /// their name), and the widest are cut just enough. Numbers are
     /// right-aligned.
     pub fn boxed(&self, width: usize, keep: &[&str]) -> String {
-        let cap = MAX_CELL.max(width / 3);
+        // A border, then a space, the value, a space and a border per column.
+        let room = |widths: &[usize], shown: &[usize]| {
+            1 + shown
+                .iter()
+                .map(|&k| widths.get(k).map_or(0, |w| w + 3))
+                .sum::<usize>()
+        };
+        let n = self.columns.len();
+        let whole: Vec<usize> = (0..n)
+            .map(|k| {
+                let header = self.columns.get(k).map_or(0, |c| c.width());
+                (self.rows.iter())
+                    .filter_map(|r| r.get(k))
+                    .map(|c| cut(c, usize::MAX).width())
+                    .fold(header, usize::max)
+            })
+            .collect();
+        let all: Vec<usize> = (0..n).collect();
+        let cap = if room(&whole, &all) <= width {
+            usize::MAX
+        } else {
+            MAX_CELL.max(width / 3)
+        };
         let cells: Vec<Vec<String>> = self
             .rows
             .iter()
             .map(|row| row.iter().map(|c| cut(c, cap)).collect())
             .collect();
-        let n = self.columns.len();
         let mut widths: Vec<usize> = (0..n)
             .map(|k| {
                 let header = self.columns.get(k).map_or(0, |c| c.width());
@@ -167,13 +188,6 @@ impl Grid {
                         | "source_lines"
                 ) || c.ends_with("_code")
             })
-        };
-        // A border, then a space, the value, a space and a border per column.
-        let room = |widths: &[usize], shown: &[usize]| {
-            1 + shown
-                .iter()
-                .map(|&k| widths.get(k).map_or(0, |w| w + 3))
-                .sum::<usize>()
         };
         // How narrow each column may be cut: to its name, or MIN_KEPT.
         let floors: Vec<usize> = (0..n)

@@ -43,6 +43,12 @@ const EXPECTED: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "window_closed",
+        // L1583: 江戸川区's window 23 prints no name; 「なごみの家　鹿骨」 is its
+        // location (the value's U+3000 is one space), 03-3670-4753 its phone.
+        &["consultation_windows|江戸川区 window 23|window|なごみの家 鹿骨 (name not decidable; 03-3670-4753)||window_closed"],
+    ),
+    (
         "association_row_marked",
         // L788: 下谷 marked in FY2014–FY2017; L843: each total one more.
         &[
