@@ -198,5 +198,47 @@ with tempfile.TemporaryDirectory() as tmp:
     kinds = {e.type for t in refused.tasks if t.name == "municipality_answers_csv" for e in t.errors}
     check("frictionless refuses an unknown municipality code", kinds == {"foreign-key"}, str(kinds))
 
+# Every resource has a title, and `changes` refers to municipalities like
+# every other table with a municipality code.
+check("resource titles", all(r.get("title") for r in package["resources"]),
+      str([r["name"] for r in package["resources"] if not r.get("title")]))
+check("changes refers to municipalities", "changes_parquet" in declared and "changes_csv" in declared, str(declared))
+
+# The output directory's README: every table with the row count of its
+# Parquet file, and its snippets run as written, in the directory.
+readme = (out / "README.md").read_text(encoding="utf-8")
+listed_rows = {}
+for line in readme.split("\n"):
+    cells = [c.strip() for c in line.strip("|").split("|")]
+    if line.startswith("| `") and len(cells) == 3:
+        listed_rows[cells[0].strip("`")] = int(cells[1])
+for res in resources:
+    name = res["path"].removesuffix(".parquet")
+    check(f"output README rows {name}", listed_rows.get(name) == pq.read_metadata(out / res["path"]).num_rows,
+          f"README {listed_rows.get(name)}")
+check("output README lists no other table", set(listed_rows) == {r["path"].removesuffix(".parquet") for r in resources},
+      str(set(listed_rows)))
+blocks = readme.split("```")
+python = [b.removeprefix("python\n") for b in blocks if b.startswith("python\n")]
+sql = [b.removeprefix("sql\n") for b in blocks if b.startswith("sql\n")]
+check("output README snippets", len(python) == 1 and len(sql) == 1, f"{len(python)} python, {len(sql)} sql")
+import os
+here = os.getcwd()
+os.chdir(out)
+try:
+    # As a notebook would: the snippet as written, then what it made.
+    scope = {}
+    exec(compile(python[0], "output/README.md python", "exec"), scope)
+    yes = pl.read_parquet("municipality_answers.parquet")["implemented_or_planned"].sum()
+    by_area = scope["by_area"]
+    check("output README python snippet", by_area["implemented_or_planned"].sum() == yes,
+          f"{by_area['implemented_or_planned'].sum()} != {yes}")
+    rows = duckdb.sql(sql[0]).fetchall()
+    check("output README SQL snippet", sum(r[-1] for r in rows) == yes, f"{sum(r[-1] for r in rows)} != {yes}")
+except Exception as e:  # noqa: BLE001 - any failure of a snippet is the finding
+    check("output README snippets run", False, repr(e))
+finally:
+    os.chdir(here)
+
 print(f"interop: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

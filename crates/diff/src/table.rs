@@ -45,7 +45,7 @@ pub fn changes(previous: Date, edition: Date, list: &[Change]) -> Table {
         .col(CHANGE_NO, |r| i(r.no))
         .col(meta("table", Kind::Enum(TABLES), "表", "The table the change is in", None), |r| s(r.c.table))
         .col(meta("key", Kind::Str, "対象", "The row, as people name it: 「ア② 港区」, 「港区 window 2」, 「ア② 地域の医療・介護の資源の…」", None), |r| s(r.c.key.as_str()))
-        .col(meta("municipality_code", Kind::Str, "全国地方公共団体コード", "The municipality the change is about, where it is about one", None), |r| os(r.c.municipality_code.as_deref()))
+        .col(meta("municipality_code", Kind::Str, "全国地方公共団体コード", "The municipality the change is about, where it is about one", None).refers_to(tables::MUNICIPALITIES), |r| os(r.c.municipality_code.as_deref()))
         .col(meta("field", Kind::Str, "項目", "The column that changed (mark, count_current, phone, …), or row / window / option / planned_opening for a whole row", None), |r| s(r.c.field.as_str()))
         .col(meta("old", Kind::Str, "変更前", "The value in `previous_edition`, as its table writes it; null where the row is new or the value was null", None), |r| os(r.c.old.as_deref()))
         .col(meta("new", Kind::Str, "変更後", "The value in `edition`; null where the row is gone or the value is null", None), |r| os(r.c.new.as_deref()))

@@ -102,32 +102,47 @@ pub mod column {
     }
 }
 
-/// Every table a build writes, in file order, with its description: the
-/// one place the descriptions are written (the builders and the data
-/// package take theirs from here, `zaitaku show --help` lists them).
-pub const CATALOG: &[(&str, &str)] = &[
-    (table::MUNICIPALITIES, "One row per municipality of the reference list"),
-    (table::PROGRAM_SUMMARY, "One row per row of page 1 (集計結果)"),
-    (table::QUESTION_SUMMARY, "One row per question of page 2 (集計状況), or per option of a multi-choice question"),
-    (table::MUNICIPALITY_ANSWERS, "One row per surveyed municipality and marked question of pages 3–4 (区市町村別)"),
-    (table::MUNICIPALITY_ANSWERS_WIDE, "One row per surveyed municipality, the cells of pages 3–4 as printed"),
-    (table::MUNICIPALITY_CHOICES, "One row per option a municipality chose in ア④, ウ③, エ② or オ② (pages 3–4)"),
-    (table::ASSOCIATION_PROGRAMS, "One row per district medical association and program of pages 5–6"),
-    (table::ASSOCIATION_PROGRAM_YEARS, "One row per district medical association, program and fiscal year of pages 5–6"),
-    (table::ASSOCIATION_PROGRAM_TOTALS, "One row per program and fiscal year of pages 5–6, with its printed total"),
-    (table::CONSULTATION_WINDOWS, "One row per consultation window (相談支援窓口) of pages 7–11"),
-    (table::WINDOW_PLANS, "One row per planned opening of a consultation window, and per municipality with neither windows nor a plan (pages 7–11)"),
-    (table::VALIDATION_CHECKS, "One row per check of a published figure, every edition's (the validation report summarises them)"),
-    (table::AMBIGUITIES, "One row per ambiguity: a value the text cannot decide (left null) or decides only by a documented rule, every edition's"),
-    (table::CHANGES, "One row per change between consecutive editions (by as-of date): a figure, a mark, an option, a window, a plan, an association cell or total, a municipality"),
+/// A table a build writes, as its documentation names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    /// File stem: `program_summary`.
+    pub name: &'static str,
+    /// A short title (the data package's resource title).
+    pub title: &'static str,
+    /// One row per … (the data package's description).
+    pub description: &'static str,
+}
+
+/// Every table a build writes, in file order, with its title and
+/// description: the one place they are written (the builders and the data
+/// package take theirs from here, `zaitaku show --help` and the output
+/// directory's README list them).
+#[rustfmt::skip]
+pub const CATALOG: &[Entry] = &[
+    Entry { name: table::MUNICIPALITIES, title: "Municipalities", description: "One row per municipality of the reference list" },
+    Entry { name: table::PROGRAM_SUMMARY, title: "Program summary (page 1, 集計結果)", description: "One row per row of page 1 (集計結果)" },
+    Entry { name: table::QUESTION_SUMMARY, title: "Question summary (page 2, 集計状況)", description: "One row per question of page 2 (集計状況), or per option of a multi-choice question" },
+    Entry { name: table::MUNICIPALITY_ANSWERS, title: "Answers by municipality (pages 3–4, 区市町村別)", description: "One row per surveyed municipality and marked question of pages 3–4 (区市町村別)" },
+    Entry { name: table::MUNICIPALITY_ANSWERS_WIDE, title: "Answers by municipality, as printed (pages 3–4)", description: "One row per surveyed municipality, the cells of pages 3–4 as printed" },
+    Entry { name: table::MUNICIPALITY_CHOICES, title: "Options chosen by municipality (pages 3–4)", description: "One row per option a municipality chose in ア④, ウ③, エ② or オ② (pages 3–4)" },
+    Entry { name: table::ASSOCIATION_PROGRAMS, title: "District medical associations by program (pages 5–6)", description: "One row per district medical association and program of pages 5–6" },
+    Entry { name: table::ASSOCIATION_PROGRAM_YEARS, title: "District medical associations by program and fiscal year (pages 5–6)", description: "One row per district medical association, program and fiscal year of pages 5–6" },
+    Entry { name: table::ASSOCIATION_PROGRAM_TOTALS, title: "Program totals by fiscal year (pages 5–6)", description: "One row per program and fiscal year of pages 5–6, with its printed total" },
+    Entry { name: table::CONSULTATION_WINDOWS, title: "Consultation windows (pages 7–11, 相談支援窓口)", description: "One row per consultation window (相談支援窓口) of pages 7–11" },
+    Entry { name: table::WINDOW_PLANS, title: "Planned consultation windows (pages 7–11)", description: "One row per planned opening of a consultation window, and per municipality with neither windows nor a plan (pages 7–11)" },
+    Entry { name: table::VALIDATION_CHECKS, title: "Validation checks", description: "One row per check of a published figure, every edition's (the validation report summarises them)" },
+    Entry { name: table::AMBIGUITIES, title: "Ambiguities", description: "One row per ambiguity: a value the text cannot decide (left null) or decides only by a documented rule, every edition's" },
+    Entry { name: table::CHANGES, title: "Changes between editions", description: "One row per change between consecutive editions (by as-of date): a figure, a mark, an option, a window, a plan, an association cell or total, a municipality" },
 ];
+
+/// The entry of table `name` in [`CATALOG`], if it is one.
+pub fn entry(name: &str) -> Option<&'static Entry> {
+    CATALOG.iter().find(|e| e.name == name)
+}
 
 /// The description of table `name` in [`CATALOG`] (empty for another name).
 pub fn describe(name: &str) -> &'static str {
-    CATALOG
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map_or("", |(_, d)| d)
+    entry(name).map_or("", |e| e.description)
 }
 
 /// How a boolean cell is written (CSV) and read back.

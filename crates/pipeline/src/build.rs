@@ -13,6 +13,7 @@ use zaitaku_export::claim::Target;
 use zaitaku_export::stream::{TableSink, Written as TableWritten};
 use zaitaku_export::table::Table;
 use zaitaku_export::write::{CsvOptions, ExportError, OutputFile, Replaced};
+use zaitaku_export::Documents;
 use zaitaku_parse::model::{Date, Report};
 use zaitaku_parse::Parser;
 use zaitaku_validate::ValidationReport;
@@ -106,18 +107,25 @@ impl Build<'_> {
             ..Written::default()
         };
         // The sink gives each table back without rows: what the data package describes.
-        let (headers, replaced): (Vec<Table>, Vec<(String, Replaced)>) = (tables.into_iter())
-            .map(|(t, _, r)| {
-                let file = format!("{}.csv", t.name);
-                (t, (file, r))
-            })
-            .unzip();
+        let mut headers: Vec<(Table, usize)> = Vec::with_capacity(tables.len());
+        let mut replaced: Vec<(String, Replaced)> = Vec::with_capacity(tables.len());
+        for (t, n, r) in tables {
+            replaced.push((format!("{}.csv", t.name), r));
+            headers.push((t, n));
+        }
         written.replaced = replaced.iter().map(|(_, r)| r.values().sum::<u64>()).sum();
-        let mut files =
-            zaitaku_export::render_documents(&headers, &stream.tally.summary, self.csv, &replaced);
-        if let Some(page) = self.page(stream)? {
-            files.push(page.0);
-            written.page_time = page.1;
+        let page = self.page(stream)?;
+        let others: Vec<&str> = page.iter().map(|(f, _)| f.name.as_str()).collect();
+        let mut files = zaitaku_export::render_documents(&Documents {
+            tables: &headers,
+            summary: &stream.tally.summary,
+            csv: self.csv,
+            replaced: &replaced,
+            others: &others,
+        });
+        if let Some((file, took)) = page {
+            files.push(file);
+            written.page_time = took;
         }
         written.documents = files.len();
         for f in files {

@@ -168,6 +168,20 @@ fn csv_bom_puts_a_byte_order_mark_in_front_of_every_csv_and_nothing_else() {
         } else if name == ".zaitaku-manifest.json" {
             // It lists the files' hashes: those of the CSVs differ.
             assert_ne!(bom, plain);
+        } else if name == "README.md" {
+            // It says how the CSV files are written.
+            let (bom, plain) = (
+                String::from_utf8_lossy(&bom),
+                String::from_utf8_lossy(&plain),
+            );
+            assert!(
+                bom.contains("`NAME.csv`\n(UTF-8 with a byte order mark, for Excel,"),
+                "{bom}"
+            );
+            assert!(
+                plain.contains("`NAME.csv`\n(UTF-8, a header row"),
+                "{plain}"
+            );
         } else {
             assert_eq!(bom, plain, "{name}");
         }

@@ -29,9 +29,13 @@ fn every_help_text_names_what_it_should() {
         all.push_str(&format!("\n$ zaitaku {c} --help\n{}", help.stdout));
     }
     let show = wd.run(&["show", "--help"]);
-    for (name, description) in zaitaku_export::names::CATALOG {
-        assert!(show.stdout.contains(&format!("  {name} ")), "{name}");
-        assert!(show.stdout.contains(description), "{name}");
+    for e in zaitaku_export::names::CATALOG {
+        assert!(
+            show.stdout.contains(&format!("  {} ", e.name)),
+            "{}",
+            e.name
+        );
+        assert!(show.stdout.contains(e.description), "{}", e.name);
     }
     insta::with_settings!({ snapshot_path => "../../../snapshots/help", prepend_module_to_snapshot => false }, {
         insta::assert_snapshot!("help", all);

@@ -51,8 +51,10 @@ pub fn datapackage(tables: &[Table], csv: CsvOptions) -> OutputFile {
             if let (false, Some(o)) = (foreign_keys.is_empty(), schema.as_object_mut()) {
                 o.insert("foreignKeys".into(), foreign_keys.into());
             }
+            let title = crate::names::entry(t.name).map_or(t.name, |e| e.title);
             resources.push(serde_json::json!({
                 "name": format!("{}_{format}", t.name),
+                "title": format!("{title}, {}", if format == "csv" { "CSV" } else { "Parquet" }),
                 "path": format!("{}.{format}", t.name),
                 "profile": "tabular-data-resource",
                 "format": format,

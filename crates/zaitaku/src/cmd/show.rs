@@ -69,10 +69,10 @@ fn parse_filter(s: &str) -> Result<(String, String), String> {
 /// What `zaitaku show --help` adds: every table with its description
 /// (the data package's), an example and the exit codes.
 pub fn help() -> String {
-    let width = CATALOG.iter().map(|(n, _)| n.len()).max().unwrap_or(0);
+    let width = CATALOG.iter().map(|e| e.name.len()).max().unwrap_or(0);
     let mut out = String::from("Tables:\n");
-    for (name, description) in CATALOG {
-        out.push_str(&format!("  {name:<width$}  {description}\n"));
+    for e in CATALOG {
+        out.push_str(&format!("  {:<width$}  {}\n", e.name, e.description));
     }
     out.push_str(
         "\nExamples:\n  zaitaku show municipality_answers raw/000_1fb60f2a74870bbb.txt --where item=ア --columns municipality_name,question,mark\n  zaitaku show changes output --limit 20\n\n",
@@ -201,7 +201,7 @@ fn from_directory(args: &Args) -> Result<Table, Outcome> {
     if !path.is_file() {
         let held: Vec<&str> = CATALOG
             .iter()
-            .map(|(name, _)| *name)
+            .map(|e| e.name)
             .filter(|name| args.input.join(format!("{name}.parquet")).is_file())
             .collect();
         if held.is_empty() {
@@ -288,7 +288,7 @@ fn kept_columns(table: &str) -> &'static [&'static str] {
 /// Whether `table` names a table a build writes; else what to say: the
 /// arguments given the other way round, or a near name, and every table.
 fn known_table(table: &str, input: &std::path::Path) -> Result<(), String> {
-    let names: Vec<&str> = CATALOG.iter().map(|(n, _)| *n).collect();
+    let names: Vec<&str> = CATALOG.iter().map(|e| e.name).collect();
     if names.contains(&table) {
         return Ok(());
     }
