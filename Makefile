@@ -16,7 +16,7 @@ $(BIN): $(SOURCES)
 
 # The build writes output/ atomically; this file marks a complete build.
 output/datapackage.json: $(BIN) $(INPUTS) $(OVERRIDES)
-	$(BIN) build --out output $(if $(OVERRIDES),--overrides $(OVERRIDES)) $(INPUTS)
+	$(BIN) build --xlsx --out output $(if $(OVERRIDES),--overrides $(OVERRIDES)) $(INPUTS)
 
 # Unit, snapshot and CLI tests, then the independent readers (pyarrow, pandas,
 # polars, DuckDB) on the Parquet/CSV files, in a venv the script installs,

@@ -240,5 +240,67 @@ except Exception as e:  # noqa: BLE001 - any failure of a snippet is the finding
 finally:
     os.chdir(here)
 
+# tables.xlsx (build --xlsx): openpyxl and pandas read every sheet; each
+# cell is typed as its column (integers and shares numbers, flags booleans,
+# dates Excel dates) and equal to the Parquet file's; the header row is
+# frozen and filtered; the first sheet lists every table with its rows.
+import openpyxl
+from openpyxl.utils import get_column_letter
+
+book = openpyxl.load_workbook(out / "tables.xlsx")
+names = [r["path"].removesuffix(".parquet") for r in resources]
+check("xlsx sheets", book.sheetnames == ["tables"] + names, str(book.sheetnames))
+listed = {}
+for row in book["tables"].iter_rows(min_row=2, values_only=True):
+    if row[0] is None:
+        break  # the validation summary follows a blank row
+    listed[row[0]] = row[2]
+python_type = {"integer": (int,), "number": (int, float), "boolean": (bool,), "string": (str,)}
+# pandas' Excel reader turns a text of digits (municipality_code, a phone
+# extension) into a number unless told the column is text.
+texts = {r["path"].removesuffix(".parquet"): {f["name"]: str for f in r["schema"]["fields"] if f["type"] == "string"}
+         for r in resources}
+pandas_frames = {name: pd.read_excel(out / "tables.xlsx", sheet_name=name, dtype=texts[name]) for name in names}
+for res in resources:
+    name = res["path"].removesuffix(".parquet")
+    fields = res["schema"]["fields"]
+    rows = pq.read_table(out / res["path"]).to_pylist()
+    check(f"xlsx tables sheet {name}", listed.get(name) == len(rows), f"{listed.get(name)} != {len(rows)}")
+    sheet = book[name]
+    check(f"xlsx {name} header", [c.value for c in sheet[1]] == [f["name"] for f in fields])
+    check(f"xlsx {name} frozen and filtered", sheet.freeze_panes == "A2"
+          and sheet.auto_filter.ref == f"A1:{get_column_letter(len(fields))}{len(rows) + 1}",
+          f"{sheet.freeze_panes} {sheet.auto_filter.ref}")
+    wrong = []
+    for i, cells in enumerate(sheet.iter_rows(min_row=2, values_only=True)):
+        for f, cell in zip(fields, cells):
+            want = rows[i][f["name"]] if i < len(rows) else "(no row)"
+            kind = "string" if "enum" in f.get("constraints", {}) else f["type"]
+            if want is None or want == "":
+                ok = cell is None  # Excel holds no empty text: a blank cell
+            elif kind == "date":
+                ok = isinstance(cell, datetime.datetime) and cell.date() == want
+            else:
+                ok = isinstance(cell, python_type[kind]) and (kind != "integer" or not isinstance(cell, bool)) and cell == want
+            if not ok and len(wrong) < 3:
+                wrong.append(f"row {i + 2} {f['name']}: {cell!r} for {want!r}")
+    check(f"xlsx {name} cells (openpyxl)", not wrong and sheet.max_row == len(rows) + 1, "; ".join(wrong))
+    frame = pandas_frames[name]
+    expected = pq.read_table(out / res["path"]).to_pandas()
+    bad = []
+    for f in fields:
+        got, want = frame[f["name"]], expected[f["name"]]
+        if f["type"] == "date":
+            ok = pd.api.types.is_datetime64_any_dtype(got) and list(got.dt.date) == list(want)
+        elif f["type"] in ("integer", "number"):
+            ok = pd.api.types.is_numeric_dtype(got) and got.astype("float64").fillna(-1e300).tolist() == want.astype("float64").fillna(-1e300).tolist()
+        elif f["type"] == "boolean":
+            ok = [None if pd.isna(v) else bool(v) for v in got] == [None if pd.isna(v) else bool(v) for v in want]
+        else:
+            ok = [None if pd.isna(v) else str(v) for v in got] == [None if (v is None or v == "" or (isinstance(v, float) and pd.isna(v))) else str(v) for v in want]
+        if not ok:
+            bad.append(f"{f['name']} ({got.dtype})")
+    check(f"xlsx {name} columns (pandas)", not bad and len(frame) == len(rows), ", ".join(bad))
+
 print(f"interop: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

@@ -111,11 +111,19 @@ GROUP BY ALL ORDER BY ALL;
 ";
 
 /// What each file a build may write beside the tables is.
-const OTHERS: &[(&str, &str)] = &[(
-    crate::page::FILE,
-    "the newest edition on one page (the validation summary, each page's figures linked\n  \
-     to the line printing them, the windows, the changes); open it in a browser.",
-)];
+const OTHERS: &[(&str, &str)] = &[
+    (
+        crate::page::FILE,
+        "the newest edition on one page (the validation summary, each page's\n  \
+         figures linked to the line printing them, the windows, the changes); open it in a browser.",
+    ),
+    (
+        crate::write::xlsx::FILE,
+        "every table as a sheet of one Excel workbook (numbers, flags and dates\n  \
+         typed, the header row frozen, an autofilter), after a sheet listing the tables and the\n  \
+         validation summary.",
+    ),
+];
 
 /// How the CSV files are written, in words.
 fn csv_form(csv: CsvOptions) -> &'static str {

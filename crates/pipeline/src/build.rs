@@ -12,7 +12,7 @@ use zaitaku_export::atomic::write_atomically_with;
 use zaitaku_export::claim::Target;
 use zaitaku_export::stream::{TableSink, Written as TableWritten};
 use zaitaku_export::table::Table;
-use zaitaku_export::write::{CsvOptions, ExportError, OutputFile, Replaced};
+use zaitaku_export::write::{xlsx, CsvOptions, ExportError, OutputFile, Replaced};
 use zaitaku_export::Documents;
 use zaitaku_parse::model::{Date, Report};
 use zaitaku_parse::Parser;
@@ -29,6 +29,8 @@ pub struct Build<'a> {
     pub pins: Option<&'a Pins>,
     /// How the CSV files are written.
     pub csv: CsvOptions,
+    /// Also write `tables.xlsx`, every table a sheet (`--xlsx`).
+    pub xlsx: bool,
 }
 
 /// What a build gave.
@@ -115,7 +117,14 @@ impl Build<'_> {
         }
         written.replaced = replaced.iter().map(|(_, r)| r.values().sum::<u64>()).sum();
         let page = self.page(stream)?;
-        let others: Vec<&str> = page.iter().map(|(f, _)| f.name.as_str()).collect();
+        let workbook = if self.xlsx {
+            Some(workbook(tmp, &headers, &stream.tally.summary)?)
+        } else {
+            None
+        };
+        let others: Vec<&str> = (page.iter().map(|(f, _)| f.name.as_str()))
+            .chain(workbook.iter().map(|f| f.name.as_str()))
+            .collect();
         let mut files = zaitaku_export::render_documents(&Documents {
             tables: &headers,
             summary: &stream.tally.summary,
@@ -127,6 +136,7 @@ impl Build<'_> {
             files.push(file);
             written.page_time = took;
         }
+        files.extend(workbook);
         written.documents = files.len();
         for f in files {
             let path = tmp.join(&f.name);
@@ -348,4 +358,35 @@ impl Stream {
         }
         self.previous = editions.into_iter().last();
     }
+}
+
+/// `tables.xlsx` of the tables written into `tmp` (each without rows, and
+/// its row count), read back from their Parquet files: every cell is the
+/// Parquet file's. A table longer than a sheet stops the build first.
+fn workbook(
+    tmp: &std::path::Path,
+    tables: &[(Table, usize)],
+    summary: &zaitaku_validate::report::Summary,
+) -> Result<OutputFile, ExportError> {
+    let rows: Vec<(&str, usize)> = tables.iter().map(|(t, n)| (t.name, *n)).collect();
+    if let Some((table, rows)) = xlsx::too_long(&rows) {
+        return Err(ExportError::TooManyRows {
+            table: table.to_string(),
+            rows,
+            limit: xlsx::SHEET_ROWS - 1,
+        });
+    }
+    let mut full = Vec::with_capacity(tables.len());
+    for (header, _) in tables {
+        let path = tmp.join(format!("{}.parquet", header.name));
+        full.push(
+            Table::read_parquet(header, &path).map_err(|e| ExportError::Xlsx {
+                message: format!("reading {} back: {e}", path.display()),
+            })?,
+        );
+    }
+    Ok(OutputFile {
+        name: xlsx::FILE.into(),
+        bytes: xlsx::workbook(&full, summary)?,
+    })
 }

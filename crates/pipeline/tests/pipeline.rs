@@ -141,6 +141,7 @@ fn default_build(inputs: &Inputs) -> Build<'_> {
         inputs: &inputs.texts,
         pins: None,
         csv: Default::default(),
+        xlsx: false,
     }
 }
 

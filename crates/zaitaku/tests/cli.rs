@@ -143,16 +143,23 @@ fn outputs_do_not_depend_on_argument_order_or_threads() {
         ("reversed", "2", ["c.txt", "b.txt", "a.txt"]),
     ];
     for (out, threads, inputs) in runs {
-        let mut args = vec!["build", "--out", out];
+        let mut args = vec!["build", "--xlsx", "--out", out];
         args.extend(inputs);
         let run = wd.run_with_env(&args, &[("RAYON_NUM_THREADS", threads)]);
         assert_eq!(run.code, 0, "{}", run.stderr);
     }
     let one = wd.files("one");
-    // 14 tables × 2, five documents, the manifest.
-    assert_eq!(one.len(), 34);
+    // 14 tables × 2, five documents, the workbook, the manifest.
+    assert_eq!(one.len(), 35);
     assert_eq!(wd.files("four"), one);
     assert_eq!(wd.files("reversed"), one);
+    // Without --xlsx, no workbook, and the README does not name one.
+    let run = wd.run(&["build", "--out", "plain", "b.txt"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let plain = wd.files("plain");
+    assert!(plain.iter().all(|(n, _)| n != "tables.xlsx"));
+    let readme = plain.iter().find(|(n, _)| n == "README.md").unwrap();
+    assert!(!String::from_utf8_lossy(&readme.1).contains("tables.xlsx"));
 }
 
 #[test]

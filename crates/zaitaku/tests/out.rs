@@ -312,12 +312,17 @@ fn a_link_to_a_directory_is_followed_and_stays_a_link() {
 #[test]
 fn the_committed_output_readme_is_what_make_writes_so_a_fresh_clone_builds() {
     // A fresh clone's output/ holds only the committed README.md, no manifest:
-    // `make` replaces it because the build of raw/*.txt writes the same bytes
+    // `make` replaces it because its build of raw/*.txt writes the same bytes
     // (a new edition in raw/ means committing the README it writes).
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let committed = std::fs::read(root.join("output/README.md")).unwrap();
     let wd = Workdir::new();
-    let mut args = vec!["build".to_string(), "--out".into(), "output".into()];
+    let mut args = vec![
+        "build".to_string(),
+        "--xlsx".into(),
+        "--out".into(),
+        "output".into(),
+    ];
     let mut inputs: Vec<_> = std::fs::read_dir(root.join("raw"))
         .unwrap()
         .map(|e| e.unwrap().path())

@@ -5,11 +5,13 @@
 //!
 //! The crate's error ([`ExportError`]) and one table's files are here; the
 //! Parquet writer in [`parquet`], the CSV encodings (CP932 and its
-//! substitutes) in [`encoding`], the data package in [`datapackage`].
+//! substitutes) in [`encoding`], the data package in [`datapackage`], the
+//! Excel workbook in [`xlsx`].
 
 mod datapackage;
 pub mod encoding;
 pub mod parquet;
+pub mod xlsx;
 
 pub use datapackage::datapackage;
 pub use encoding::{
@@ -81,6 +83,23 @@ pub enum ExportError {
     ThreadStopped {
         /// What the thread was doing: `writing the tables`.
         what: &'static str,
+    },
+    /// A table has more rows than an Excel sheet holds (`--xlsx`): nothing
+    /// was written.
+    #[error("{table} has {rows} rows; an Excel sheet holds {limit} under its header: build without --xlsx, or with fewer editions")]
+    TooManyRows {
+        /// The table.
+        table: String,
+        /// Its rows.
+        rows: usize,
+        /// The most a sheet holds under its header.
+        limit: usize,
+    },
+    /// rust_xlsxwriter refused the workbook.
+    #[error("writing tables.xlsx: {message}")]
+    Xlsx {
+        /// Its error.
+        message: String,
     },
     /// The output directory is not zaitaku's to replace: nothing changed.
     #[error("{0}")]

@@ -34,6 +34,11 @@ pub struct Args {
     /// substitute (「⓪」 → 「(0)」, …; each counted in the validation report).
     #[arg(long, default_value = "fail", value_parser = |s: &str| s.parse::<Unmappable>())]
     cp932_unmappable: Unmappable,
+    /// Also write tables.xlsx: every table as a sheet of one Excel workbook
+    /// (numbers, flags and dates typed; header frozen; autofilter), after a
+    /// sheet listing the tables and the validation summary.
+    #[arg(long)]
+    xlsx: bool,
     #[command(flatten)]
     input: InputArgs,
 }
@@ -43,6 +48,7 @@ struct Settings {
     out: PathBuf,
     target: Target,
     csv: CsvOptions,
+    xlsx: bool,
     input: InputArgs,
 }
 
@@ -76,6 +82,7 @@ impl Settings {
             out: args.out,
             target,
             csv,
+            xlsx: args.xlsx,
             input: args.input,
         })
     }
@@ -102,6 +109,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         inputs: &inputs,
         pins: pins.as_ref(),
         csv: s.csv,
+        xlsx: s.xlsx,
     };
     let mut built = build.run(&s.target, |p| reporter.seen(p));
     let page_time = built
@@ -138,6 +146,15 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             if let ExportError::Refused(refusal) = &e {
                 say_totals(summary);
                 super::say_refusal(refusal);
+                return Ok(Outcome::InputError);
+            }
+            if let ExportError::TooManyRows { .. } = &e {
+                say_totals(summary);
+                say!("zaitaku: {e}");
+                say!(
+                    "zaitaku: nothing written; {} left untouched",
+                    s.out.display()
+                );
                 return Ok(Outcome::InputError);
             }
             return Err(e).with_context(|| format!("cannot write {}", s.out.display()));
