@@ -107,6 +107,14 @@ verdict("median wall", f"{seed_wall * 1000:.1f} ms (min {min(w for w, _, _ in se
         "≤ 12 ms", seed_wall <= 0.012)
 verdict("median peak RSS", f"{seed_rss:.1f} MiB", "≤ 25 MiB", seed_rss <= 25)
 verdict("report.html of the seed", f"{page / 1024:.0f} KiB", "≤ 1 MB", page <= 1_000_000)
+# The same with --xlsx: what tables.xlsx costs (no goal: an option).
+with tempfile.TemporaryDirectory() as tmp:
+    out = os.path.join(tmp, "output")
+    xlsx_runs = [run([bin_, "build", "--xlsx", "--out", out, *inputs]) for _ in range(30)]
+    book = os.path.getsize(os.path.join(out, "tables.xlsx")) if xlsx_runs[-1][2] == 0 else 0
+xlsx_wall = statistics.median(w for w, _, _ in xlsx_runs)
+print(f"  with --xlsx: median wall {xlsx_wall * 1000:.1f} ms (+{(xlsx_wall - seed_wall) * 1000:.1f} ms), "
+      f"peak RSS {statistics.median(r for _, r, _ in xlsx_runs):.1f} MiB, tables.xlsx {book / 1024:.0f} KiB")
 print(f"Python floor, `python -c \"import pandas, pyarrow.parquet\"`, 10 runs: median {floor * 1000:.0f} ms")
 verdict("ratio floor / seed build", f"{floor / seed_wall:.1f}×", "≥ 40×", floor / seed_wall >= 40)
 
@@ -164,6 +172,13 @@ with tempfile.TemporaryDirectory() as tmp:
             render = re.search(r"phase report page: ([0-9.]+) ms", timed.stderr)
             print(f"  report.html render time, 1,000 editions: {render.group(1) if render else '?'} ms "
                   f"(of the build's {wall * 1000:.0f} ms)")
+        if n == 100:
+            # The same with --xlsx: the workbook's cost at 100 editions.
+            xwall, xpeak, xcode = run([bin_, "build", "--xlsx", "--out", out,
+                                       *(os.path.join(tmp, f) for f in names[:n])])
+            book = os.path.getsize(os.path.join(out, "tables.xlsx")) if xcode == 0 else 0
+            print(f"  100 editions with --xlsx: {xwall:.2f} s (+{xwall - wall:.2f} s), peak RSS {xpeak:.0f} MiB, "
+                  f"tables.xlsx {book / 1024 / 1024:.1f} MiB, exit {xcode}")
         subprocess.run(["rm", "-rf", out], check=True)
 linear = per_edition[1000] / per_edition[100]
 verdict("cost per edition, 1,000 vs 100", f"{linear:.2f}× ({per_edition[100] * 1000:.2f} → "

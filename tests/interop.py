@@ -128,8 +128,8 @@ check("changes: duckdb", {r[0] for r in duckdb.execute(f"select kind::varchar fr
 check("changes: pairs by date", {r[0] for r in duckdb.execute(
     f"select previous_edition::varchar || '→' || edition::varchar from read_parquet('{ch}')").fetchall()} == {"2017-07-31→2017-09-30"})
 
-# The README's reader table: every column, as each reader reads it.
-readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+# docs/readers.md's reader table: every column, as each reader reads it.
+readme = (Path(__file__).resolve().parent.parent / "docs" / "readers.md").read_text(encoding="utf-8")
 section = readme.split("<!-- reader types:", 1)[1].split("<!-- end of reader types -->", 1)[0]
 claims = {}
 for line in section.splitlines():
@@ -301,6 +301,20 @@ for res in resources:
         if not ok:
             bad.append(f"{f['name']} ({got.dtype})")
     check(f"xlsx {name} columns (pandas)", not bad and len(frame) == len(rows), ", ".join(bad))
+
+# The project README's snippets, on this build (its paths say output/).
+front = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8").split("```")
+front_python = [b.removeprefix("python\n") for b in front if b.startswith("python\n")]
+front_sql = [b.removeprefix("sql\n") for b in front if b.startswith("sql\n")]
+try:
+    for code in front_python:
+        exec(compile(code.replace('"output/', f'"{out}/'), "README.md python", "exec"), {})
+    for query in front_sql:
+        rows = duckdb.sql(query.replace("'output/", f"'{out}/")).fetchall()
+        check("README SQL snippet finds rows", len(rows) > 0, str(len(rows)))
+    check("README snippets", len(front_python) == 1 and len(front_sql) == 1, f"{len(front_python)}, {len(front_sql)}")
+except Exception as e:  # noqa: BLE001 - any failure of a snippet is the finding
+    check("README snippets run", False, repr(e))
 
 print(f"interop: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

@@ -309,32 +309,6 @@ fn a_build_of_two_editions_writes_the_changes_of_the_pair() {
 }
 
 #[test]
-fn the_readme_example_is_what_diff_prints() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
-    let command =
-        "    $ zaitaku diff raw/000_1fb60f2a74870bbb.txt tests/fixtures/diff/mark_raised.txt\n";
-    let start = readme.find(command).expect("the README's example") + command.len();
-    // The example: the indented lines after the command, up to the next paragraph.
-    let shown: Vec<&str> = readme[start..]
-        .lines()
-        .take_while(|l| l.is_empty() || l.starts_with("    "))
-        .map(|l| l.strip_prefix("    ").unwrap_or(l))
-        .collect();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_zaitaku"))
-        .args([
-            "diff",
-            "raw/000_1fb60f2a74870bbb.txt",
-            "tests/fixtures/diff/mark_raised.txt",
-        ])
-        .current_dir(&root)
-        .output()
-        .unwrap();
-    let printed = String::from_utf8(out.stdout).unwrap();
-    assert_eq!(shown.join("\n").trim_end(), printed.trim_end());
-}
-
-#[test]
 fn show_reads_every_table_of_a_build_back_from_its_output_directory() {
     let wd = with_fixture("mark_raised");
     assert_eq!(
