@@ -22,7 +22,7 @@ scripts/debian_install.sh "browser test" ${missing[@]+"${missing[@]}"}
 seed=$(ls raw/*.txt | head -n 1)
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-"$bin" build --out "$out/one" "$seed" 2>/dev/null
+"$bin" build --xlsx --out "$out/one" "$seed" 2>/dev/null
 # Two editions: the seed and a later copy in which 港区 opened a window.
 later=tests/fixtures/diff/window_opened.txt
 "$bin" build --out "$out/two" "$seed" "$later" 2>/dev/null

@@ -13,12 +13,16 @@ same build and with SEED's lines:
 - every page-1 figure of program_summary.csv is in its row's cell;
 - the grid has 62 rows (one per municipality), each mark equal to
   municipality_answers_wide.csv's, the others saying why they have none;
+- pages 5–6: every association × year cell (mark, how decided, a reason
+  on hover) and every printed total equal association_program_years /
+  association_program_totals, each group's members listed under it;
 - the windows section lists, per municipality, consultation_windows.csv's
   windows, with its printed count;
 - the validation figures equal validation_checks / ambiguities;
 - every element with a source (`data-at`) got from the script a title naming
   its page and line and holding that line of SEED exactly;
-- nothing is fetched: no external script, style, image or link target;
+- nothing is fetched: no external script, style or image; a link goes to
+  an anchor of the page or to a file of the build beside it;
 - with two editions, the changes (as many rows as `changes`, each naming
   its line of LATER) and a trend chart per item.
 
@@ -111,10 +115,13 @@ def load(build):
     return raw, dom.elements
 
 
-def check_offline(raw, name):
-    # What a browser would fetch: src and link targets other than the page's own anchors.
+def check_offline(raw, name, build):
+    # What a browser would fetch: nothing (no src); links go to the page's
+    # own anchors or to the build's files beside it, each of which exists.
     for m in re.finditer(r'\b(src|href)\s*=\s*"([^"]*)"', raw):
-        check(m.group(2).startswith("#"), f"{name}: {m.group(1)}={m.group(2)!r} points outside the page")
+        kind, target = m.group(1), m.group(2)
+        local = kind == "href" and not re.search(r"[/:\\]", target) and os.path.isfile(os.path.join(build, target))
+        check(target.startswith("#") or local, f"{name}: {kind}={target!r} points outside the page and its build")
     check("<link" not in raw and "@import" not in raw and "url(" not in raw, f"{name}: loads a style sheet or URL")
     check(len(raw.encode()) <= 1_000_000, f"{name}: {len(raw.encode())} bytes, over 1 MB")
 
@@ -202,13 +209,70 @@ def check_validation(els, tables):
     check(vals.get("ambiguities") == str(len(amb)), f"validation: ambiguities {vals.get('ambiguities')} vs {len(amb)}")
 
 
+def check_associations(els, tables):
+    """Pages 5–6: every association × year cell and every printed total of
+    the newest edition, as association_program_years / _totals hold them;
+    a group's members right after it."""
+    years = read_csv(os.path.join(tables, "association_program_years.csv"))
+    newest = max(r["edition"] for r in years)
+    years = {(r["program"], r["association"], r["fiscal_year"]): r for r in years if r["edition"] == newest}
+    totals = {(r["program"], r["fiscal_year"]): r for r in read_csv(os.path.join(tables, "association_program_totals.csv"))
+              if r["edition"] == newest}
+    programs = read_csv(os.path.join(tables, "association_programs.csv"))
+    group_of = {(r["program"], r["association"]): r["group"] for r in programs if r["edition"] == newest}
+
+    def ancestor(el, tag):
+        return next((p for p in reversed(el["path"]) if p["tag"] == tag), None)
+
+    shown = set()
+    symbol = {"true": "〇", "false": "·", "": "?"}
+    for el in els:
+        if el["tag"] != "td" or not inside(el, id="associations"):
+            continue
+        col = el["attrs"].get("data-col")
+        table = ancestor(el, "table")
+        program = table["attrs"].get("data-program") if table else None
+        if col == "participated":
+            tr = ancestor(el, "tr")
+            key = (program, tr["attrs"].get("data-association") if tr else None, el["attrs"].get("data-fy"))
+            row = years.get(key)
+            shown.add(key)
+            check(row is not None, f"associations: {key} is no row of association_program_years")
+            if row is None:
+                continue
+            check(text(el).startswith(symbol[row["participated"]]),
+                  f"associations {key}: page {text(el)!r}, table participated {row['participated']!r}")
+            check(el["attrs"].get("data-resolution") == row["resolution"],
+                  f"associations {key}: page {el['attrs'].get('data-resolution')!r}, table {row['resolution']!r}")
+            check(bool(el["attrs"].get("data-why")), f"associations {key}: no reason on hover")
+        elif col in ("count", "decided", "undecided"):
+            key = (program, el["attrs"].get("data-fy"))
+            cells = [r for (p, _, fy), r in years.items() if (p, fy) == key]
+            want = {"count": totals.get(key, {}).get("count"),
+                    "decided": str(sum(r["participated"] == "true" for r in cells)),
+                    "undecided": str(sum(r["participated"] == "" for r in cells))}[col]
+            check(text(el) == want, f"associations {key} {col}: page {text(el)!r}, tables {want!r}")
+    check(shown == set(years), f"associations: {len(shown)} cells on the page, {len(years)} rows in the table")
+    # Each member right after its group's row or another member of it.
+    rows = [el for el in els if el["tag"] == "tr" and "data-association" in el["attrs"] and inside(el, id="associations")]
+    for before, tr in zip(rows, rows[1:]):
+        program = ancestor(tr, "table")["attrs"].get("data-program")
+        group = group_of.get((program, tr["attrs"]["data-association"]), "")
+        has_row = (program, group) in group_of and group_of[(program, group)] == ""
+        if group and has_row:
+            prev = before["attrs"]["data-association"]
+            check(prev == group or group_of.get((program, prev)) == group,
+                  f"associations: {tr['attrs']['data-association']} ({group}) follows {prev}")
+
+
 def check_provenance(els, seed_lines, at_least=500):
     sourced = [el for el in els if "data-at" in el["attrs"]]
     check(len(sourced) >= at_least, f"provenance: only {len(sourced)} elements name a source")
     for el in sourced:
         page, line, _ = el["attrs"]["data-at"].split(":")
         title = el["attrs"].get("title")
-        want = f"page {page}, line {line}: {seed_lines[int(line) - 1]}"
+        why = el["attrs"].get("data-why")
+        want = (f"{why}\n" if why else "") + f"page {page}, line {line}: {seed_lines[int(line) - 1]}"
         if title != want:
             check(False, f"provenance of {text(el)!r}: title {title!r}, expected {want!r}")
             return
@@ -219,9 +283,10 @@ def main():
     seed_lines = open(seed, encoding="utf-8").read().split("\n")
     one = os.path.join(out, "one")
     raw, els = load(one)
-    check_offline(raw, "seed")
+    check_offline(raw, "seed", one)
     check_program(els, one)
     check_grid(els, one)
+    check_associations(els, one)
     check_windows(els, one)
     check_validation(els, one)
     check_provenance(els, seed_lines)
@@ -229,7 +294,7 @@ def main():
 
     two = os.path.join(out, "two")
     raw2, els2 = load(two)
-    check_offline(raw2, "two editions")
+    check_offline(raw2, "two editions", two)
     check_program(els2, two)
     changes = read_csv(os.path.join(two, "changes.csv"))
     shown = [el for el in els2 if el["tag"] == "tr" and el["attrs"].get("class") == "change"]
@@ -244,6 +309,13 @@ def main():
     chromium(["--window-size=1280,2400", f"--screenshot={os.path.abspath(shot)}",
               "file://" + os.path.abspath(os.path.join(one, "report.html"))])
     check(os.path.getsize(shot) > 10_000, f"screenshot {shot} is nearly empty")
+    # The associations section on its own (a copy of the page showing only it).
+    only = os.path.join(one, "associations-view.html")
+    with open(only, "w", encoding="utf-8") as f:
+        f.write(raw.replace("</style>", "section:not(#associations),header{display:none}</style>", 1))
+    assoc_shot = shot.replace(".png", "-associations.png")
+    chromium(["--window-size=1280,1600", f"--screenshot={os.path.abspath(assoc_shot)}", "file://" + os.path.abspath(only)])
+    check(os.path.getsize(assoc_shot) > 10_000, f"screenshot {assoc_shot} is nearly empty")
 
     for f in failures:
         print("FAIL", f)

@@ -234,6 +234,7 @@ impl Build<'_> {
             changes: shown
                 .as_ref()
                 .map(|(before, list)| (*before, list.as_slice())),
+            workbook: self.xlsx,
         })?;
         Ok(Some((page, started.elapsed())))
     }

@@ -13,6 +13,7 @@
 //! line on hover (as the element's title) and on click (in a panel). No
 //! network, no framework: the page works from disk and prints.
 
+mod associations;
 mod chart;
 mod grid;
 mod html;
@@ -44,6 +45,8 @@ pub struct Page<'a> {
     /// With several editions: the edition before the newest, and what
     /// changed since.
     pub changes: Option<(Date, &'a [ShownChange<'a>])>,
+    /// Whether the build writes `tables.xlsx` beside the page (linked).
+    pub workbook: bool,
 }
 
 /// A change between the edition before the newest and the newest, as the
@@ -141,7 +144,7 @@ pub fn render(page: &Page<'_>) -> Result<OutputFile, ExportError> {
          <p>Edition {}; {} edition{} in this build. \
          Hover over a figure to see the line of the text it was read from; click it to keep it shown.</p>\
          <nav><a href=\"#validation\">Validation</a>{} · <a href=\"#program\">Page 1 by item</a>{} · \
-         <a href=\"#grid\">Marks by municipality</a> · <a href=\"#windows\">Consultation windows</a></nav></header>",
+         <a href=\"#grid\">Marks by municipality</a>{} · <a href=\"#windows\">Consultation windows</a> · <a href=\"#files\">Data files</a></nav></header>",
         at(r.edition.span),
         esc(&r.edition.printed),
         r.edition.as_of.iso(),
@@ -156,6 +159,11 @@ pub fn render(page: &Page<'_>) -> Result<OutputFile, ExportError> {
             " · <a href=\"#trend\">Trend</a>"
         } else {
             ""
+        },
+        if r.associations.is_empty() {
+            ""
+        } else {
+            " · <a href=\"#associations\">Associations</a>"
         }
     );
     sections::validation(&mut out, page);
@@ -165,7 +173,9 @@ pub fn render(page: &Page<'_>) -> Result<OutputFile, ExportError> {
     sections::program(&mut out, r)?;
     sections::trend(&mut out, page.trend, r)?;
     grid::marks(&mut out, r);
+    associations::section(&mut out, r);
     grid::windows(&mut out, r);
+    files(&mut out, page.workbook);
     let _ = write!(
         out,
         "<div id=\"src\" hidden><button type=\"button\" id=\"src-close\" aria-label=\"close\">×</button>\
@@ -177,6 +187,39 @@ pub fn render(page: &Page<'_>) -> Result<OutputFile, ExportError> {
         name: FILE.into(),
         bytes: out.into_bytes(),
     })
+}
+
+/// The data files the page was built with, linked (relative: the page
+/// stands beside them).
+fn files(out: &mut String, workbook: bool) {
+    out.push_str(
+        "<section id=\"files\"><h2>Data files</h2><p class=\"lead\">The files of this build, beside \
+         this page: every table as Parquet (typed) and CSV, described column by column in \
+         <a href=\"datapackage.json\">datapackage.json</a>; the checks and ambiguities in \
+         <a href=\"validation_report.md\">validation_report.md</a> \
+         (<a href=\"validation_report.json\">JSON</a>)",
+    );
+    if workbook {
+        let _ = write!(
+            out,
+            "; every table as a sheet of <a href=\"{0}\">{0}</a>",
+            crate::write::xlsx::FILE
+        );
+    }
+    out.push_str(".</p><table><thead><tr><th>table</th><th>files</th><th>one row per</th></tr></thead><tbody>");
+    for e in crate::names::CATALOG {
+        let what = e
+            .description
+            .strip_prefix("One row per ")
+            .unwrap_or(e.description);
+        let _ = write!(
+            out,
+            "<tr><td>{0}</td><td><a href=\"{0}.parquet\">Parquet</a> · <a href=\"{0}.csv\">CSV</a></td><td>{1}</td></tr>",
+            e.name,
+            esc(what)
+        );
+    }
+    out.push_str("</tbody></table></section>\n");
 }
 
 /// The item's label as the newest edition prints it on page 1 (empty
@@ -207,6 +250,8 @@ table.grid td,table.grid th{padding:1px 3px;text-align:center;font-size:13px}tab
 tr.area th{background:#eef2ff;text-align:left}
 .s0{background:#15803d;color:#fff}.s1{background:#86efac}.s2{background:#fde68a}.s3{background:#fca5a5}.s4{background:#e5e7eb;color:#6b7280}
 td.out{color:var(--muted);font-style:italic}
+table.assoc td,table.assoc th{padding:1px 4px;font-size:13px}table.assoc td[data-col=participated]{text-align:center;min-width:3.2em}table.assoc sub{color:var(--muted);font-size:10px;margin-left:2px}
+.a-yes{background:#bbf7d0}.a-no{color:var(--muted)}.a-unres{background:#fde68a;font-weight:bold}tr.member th{padding-left:1.2em;font-weight:normal}ul.notes{font-size:13px;color:var(--muted)}
 .legend span{display:inline-block;padding:0 .5em;margin-right:.6em;border:1px solid var(--line)}
 table.win td{font-size:13px}table.win ul{margin:0;padding-left:1rem}.inferred{color:#92400e}.unknown{color:var(--muted);font-style:italic}
 #src{position:fixed;left:0;right:0;bottom:0;background:#111827;color:#f9fafb;padding:.5rem 1rem;font-size:14px;box-shadow:0 -2px 8px rgba(0,0,0,.3)}
@@ -221,7 +266,7 @@ const SCRIPT: &str = r#"(function(){
 var L=JSON.parse(document.getElementById('lines').textContent),box=document.getElementById('src');
 function where(e){var a=e.getAttribute('data-at').split(':');return{p:+a[0],l:+a[1],c:+a[2]||1};}
 function line(w){return L[w.l-1]===undefined?'':L[w.l-1];}
-document.querySelectorAll('[data-at]').forEach(function(e){var w=where(e);e.title='page '+w.p+', line '+w.l+': '+line(w);});
+document.querySelectorAll('[data-at]').forEach(function(e){var w=where(e),y=e.getAttribute('data-why');e.title=(y?y+'\n':'')+'page '+w.p+', line '+w.l+': '+line(w);});
 document.addEventListener('click',function(ev){var e=ev.target.closest('[data-at]');if(!e)return;var w=where(e),s=Array.from(line(w)),k=Math.min(w.c-1,s.length);
 document.getElementById('src-where').textContent='page '+w.p+', line '+w.l+(w.c>1?', column '+w.c:'');
 var j=k;if(w.c>1){while(j<s.length&&s[j]!==' '&&s[j]!=='\u3000')j++;}else{j=s.length;}
@@ -247,6 +292,7 @@ mod tests {
             text,
             trend: &trend,
             changes: None,
+            workbook: false,
         })
         .expect("renders");
         String::from_utf8(file.bytes).expect("UTF-8")
@@ -266,7 +312,15 @@ mod tests {
         assert!(html.len() <= 1_000_000, "{} bytes", html.len());
         // Nothing to fetch (the text itself may print addresses).
         assert!(!html.contains(" src=") && !html.contains("<link"));
-        assert!(html.split(" href=\"").skip(1).all(|h| h.starts_with('#')));
+        // Links: the page's own anchors, and the build's files beside it.
+        assert!(html.split(" href=\"").skip(1).all(|h| h.starts_with('#')
+            || h.split('"')
+                .next()
+                .is_some_and(|f| !f.contains(['/', ':']) && f.contains('.'))));
+        // Pages 5–6: a cell per association and year (the 710 rows of
+        // association_program_years), and a printed total per year.
+        assert_eq!(html.matches("data-col=\"participated\"").count(), 710);
+        assert_eq!(html.matches("data-col=\"count\"").count(), 10);
         // One edition: no trend section.
         assert!(!html.contains("id=\"trend\""));
     }
@@ -344,6 +398,7 @@ mod tests {
             text: later,
             trend: &Trend::default(),
             changes: Some((Date::parse_iso("2017-07-31").expect("a date"), &list)),
+            workbook: false,
         })
         .expect("renders");
         let html = String::from_utf8(file.bytes).expect("UTF-8");
