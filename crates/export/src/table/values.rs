@@ -44,6 +44,14 @@ impl Texts {
         }));
     }
 
+    /// Row `k`'s text: `None` for a null or a row out of range.
+    pub fn get(&self, k: usize) -> Option<&str> {
+        self.rows
+            .get(k)
+            .and_then(|r| r.as_ref())
+            .and_then(|r| self.buf.get(r.clone()))
+    }
+
     /// Each row's text, or `None` for a null.
     pub fn iter(&self) -> impl Iterator<Item = Option<&str>> + '_ {
         self.rows

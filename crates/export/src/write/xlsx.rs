@@ -7,7 +7,10 @@
 //! (a CJK character counting two), up to [`MAX_WIDTH`]. A first sheet,
 //! `tables`, lists every table with its title, row count and what a row
 //! is, then the validation summary. The workbook's creation date is the
-//! newest edition's as-of date, so two builds give the same bytes.
+//! newest edition's as-of date, so two builds give the same bytes. Each
+//! table's sheet is written in constant-memory mode: its rows go to a
+//! temporary file as they are written, so the workbook of many editions
+//! holds no more than its tables.
 
 use super::ExportError;
 use crate::names;
@@ -51,7 +54,7 @@ fn build(tables: &[Table], summary: &Summary) -> Result<Vec<u8>, XlsxError> {
     let date = Format::new().set_num_format("yyyy-mm-dd");
     contents(book.add_worksheet(), tables, summary, &header)?;
     for table in tables {
-        let sheet = book.add_worksheet();
+        let sheet = book.add_worksheet_with_constant_memory()?;
         sheet.set_name(table.name)?;
         write_table(sheet, table, &header, &date)?;
     }
@@ -104,18 +107,28 @@ fn contents(
     Ok(())
 }
 
-/// One table's sheet: the header row, then every row, typed.
+/// One table's sheet: the header row, then every row, typed, row after
+/// row (the sheet is in constant-memory mode: a row is written out once the
+/// next one starts).
 fn write_table(
     sheet: &mut Worksheet,
     table: &Table,
     header: &Format,
     date: &Format,
 ) -> Result<(), XlsxError> {
-    for (col, (meta, values)) in (0u16..).zip(&table.columns) {
+    let mut widest: Vec<usize> = Vec::with_capacity(table.columns.len());
+    for (col, (meta, _)) in (0u16..).zip(&table.columns) {
         sheet.write_string_with_format(0, col, meta.name, header)?;
-        let widest = write_column(sheet, col, values, date)?.max(meta.name.width());
+        widest.push(meta.name.width());
+    }
+    for (row, k) in (1u32..).zip(0..table.height()) {
+        for ((col, (_, values)), w) in (0u16..).zip(&table.columns).zip(widest.iter_mut()) {
+            *w = (*w).max(write_cell(sheet, row, col, values, k, date)?);
+        }
+    }
+    for (col, w) in (0u16..).zip(&widest) {
         // Room for the autofilter's button beside the widest value.
-        sheet.set_column_width(col, (widest.min(MAX_WIDTH) + 3) as f64)?;
+        sheet.set_column_width(col, (*w.min(&MAX_WIDTH) + 3) as f64)?;
     }
     sheet.set_freeze_panes(1, 0)?;
     let last_row = u32::try_from(table.height()).map_err(|_| XlsxError::RowColumnLimitError)?;
@@ -125,68 +138,68 @@ fn write_table(
     Ok(())
 }
 
-/// The cells of column `col` from the second row on, a null left empty;
-/// the widest value's display width.
-fn write_column(
+/// Cell (`row`, `col`): row `k` of `values`, typed, a null left empty;
+/// its display width.
+fn write_cell(
     sheet: &mut Worksheet,
+    row: u32,
     col: u16,
     values: &Values,
+    k: usize,
     date: &Format,
 ) -> Result<usize, XlsxError> {
-    let rows = 1u32..;
-    let mut widest = 0;
-    match values {
-        Values::Str(texts) => {
-            for (row, text) in rows.zip(texts.iter()) {
-                if let Some(t) = text {
-                    widest = widest.max(t.width());
-                    sheet.write_string(row, col, t)?;
-                }
+    Ok(match values {
+        Values::Str(texts) => match texts.get(k) {
+            Some(t) => {
+                sheet.write_string(row, col, t)?;
+                t.width()
             }
-        }
+            None => 0,
+        },
         Values::Enum(cats, places) => {
-            for (row, place) in rows.zip(places) {
-                if let Some(t) = place.and_then(|p| cats.get(p as usize)) {
-                    widest = widest.max(t.width());
+            match places
+                .get(k)
+                .copied()
+                .flatten()
+                .and_then(|p| cats.get(p as usize))
+            {
+                Some(t) => {
                     sheet.write_string(row, col, *t)?;
+                    t.width()
                 }
+                None => 0,
             }
         }
-        Values::Int(v) => {
-            for (row, n) in rows.zip(v) {
-                if let Some(n) = n {
-                    widest = widest.max(n.to_string().len());
-                    sheet.write_number(row, col, *n)?;
-                }
+        Values::Int(v) => match v.get(k).copied().flatten() {
+            Some(n) => {
+                sheet.write_number(row, col, n)?;
+                n.to_string().len()
             }
-        }
-        Values::Float(v) => {
-            for (row, x) in rows.zip(v) {
-                if let Some(x) = x {
-                    widest = widest.max(x.to_string().len());
-                    sheet.write_number(row, col, *x)?;
-                }
+            None => 0,
+        },
+        Values::Float(v) => match v.get(k).copied().flatten() {
+            Some(x) => {
+                sheet.write_number(row, col, x)?;
+                x.to_string().len()
             }
-        }
-        Values::Bool(v) => {
-            for (row, b) in rows.zip(v) {
-                if let Some(b) = b {
-                    widest = widest.max(5);
-                    sheet.write_boolean(row, col, *b)?;
-                }
+            None => 0,
+        },
+        Values::Bool(v) => match v.get(k).copied().flatten() {
+            Some(b) => {
+                sheet.write_boolean(row, col, b)?;
+                5
             }
-        }
-        Values::Date(v) => {
-            for (row, days) in rows.zip(v) {
-                if let Some(days) = days {
-                    widest = widest.max(10);
-                    let day = excel_date(Date::from_days(*days))?;
-                    sheet.write_datetime_with_format(row, col, &day, date)?;
-                }
+            None => 0,
+        },
+        Values::Date(v) => match v.get(k).copied().flatten() {
+            Some(days) => {
+                let day = excel_date(Date::from_days(days))?;
+                sheet.write_datetime_with_format(row, col, &day, date)?;
+                10
             }
-        }
-    }
-    Ok(widest)
+            None => 0,
+        },
+    })
 }
 
 /// `day` as an Excel date.
