@@ -391,3 +391,32 @@ fn workbook(
         bytes: xlsx::workbook(&full, summary)?,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_table_longer_than_a_sheet_stops_the_workbook_before_any_file_is_read() {
+        // Every table of a build, the third (question_summary) one row too long.
+        let tables: Vec<(Table, usize)> = (crate::tables::headers().into_iter().enumerate())
+            .map(|(k, t)| (t, if k == 2 { xlsx::SHEET_ROWS } else { 10 }))
+            .collect();
+        // No Parquet file exists there: the row count alone stops it.
+        let nowhere = std::path::Path::new("/nonexistent/zaitaku");
+        let summary = zaitaku_validate::report::Summary::default();
+        match workbook(nowhere, &tables, &summary) {
+            Err(ExportError::TooManyRows { table, rows, limit }) => {
+                assert_eq!(table, "question_summary");
+                assert_eq!((rows, limit), (xlsx::SHEET_ROWS, xlsx::SHEET_ROWS - 1));
+            }
+            other => panic!("expected TooManyRows, got {other:?}"),
+        }
+        // Under the limit, the same tables go on to be read (and here fail to be).
+        let short: Vec<(Table, usize)> = (tables.into_iter()).map(|(t, _)| (t, 10)).collect();
+        assert!(matches!(
+            workbook(nowhere, &short, &summary),
+            Err(ExportError::Xlsx { .. })
+        ));
+    }
+}
