@@ -391,4 +391,13 @@ fn show_says_what_a_directory_holds_when_it_is_not_a_build_or_lacks_the_table() 
         "{}",
         run.stderr
     );
+    // So does an encoding: the Parquet files are UTF-8.
+    let run = wd.run(&["show", "changes", "d", "--encoding", "shift_jis"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("--encoding applies to an edition's text"),
+        "{}",
+        run.stderr
+    );
 }

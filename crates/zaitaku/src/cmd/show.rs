@@ -30,9 +30,10 @@ pub struct Args {
     /// One edition of the report (its PDF, or the text an extractor wrote
     /// from it), or the output directory of `zaitaku build` or `diff --out`.
     input: std::path::PathBuf,
-    /// Encoding of a text input.
-    #[arg(long, default_value = "auto", value_parser = |s: &str| s.parse::<EncodingChoice>())]
-    encoding: EncodingChoice,
+    /// Encoding of a text input: auto (the default), utf-8, shift_jis,
+    /// euc-jp, utf-16le, utf-16be.
+    #[arg(long, value_parser = |s: &str| s.parse::<EncodingChoice>())]
+    encoding: Option<EncodingChoice>,
     /// A CSV pinning association × year cells of an edition (see `build --help`).
     #[arg(long, value_name = "FILE")]
     overrides: Option<std::path::PathBuf>,
@@ -95,7 +96,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         }
     } else {
         let input = InputArgs {
-            encoding: args.encoding,
+            encoding: args.encoding.unwrap_or_default(),
             overrides: args.overrides.clone(),
             inputs: vec![args.input.clone()],
         };
@@ -191,6 +192,10 @@ fn from_directory(args: &Args) -> Result<Table, Outcome> {
     let dir = args.input.display();
     if args.overrides.is_some() {
         say!("zaitaku: {dir} is a build's output directory, whose tables were built with any pins already: --overrides applies to an edition's text");
+        return Err(Outcome::InputError);
+    }
+    if args.encoding.is_some() {
+        say!("zaitaku: {dir} is a build's output directory, whose tables are read from Parquet (UTF-8): --encoding applies to an edition's text");
         return Err(Outcome::InputError);
     }
     let Some(header) = headers().into_iter().find(|t| t.name == args.table) else {
