@@ -140,6 +140,15 @@ pub fn entry(name: &str) -> Option<&'static Entry> {
     CATALOG.iter().find(|e| e.name == name)
 }
 
+impl Entry {
+    /// What a row is: the description without its «One row per »
+    /// (`municipality of the reference list`), for the lists of tables.
+    pub fn row_is(&self) -> &'static str {
+        let d = self.description;
+        d.strip_prefix("One row per ").unwrap_or(d)
+    }
+}
+
 /// The description of table `name` in [`CATALOG`] (empty for another name).
 pub fn describe(name: &str) -> &'static str {
     entry(name).map_or("", |e| e.description)

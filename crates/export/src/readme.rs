@@ -63,8 +63,7 @@ pub fn render(contents: &Contents<'_>) -> String {
         csv_form(contents.csv)
     ));
     for (name, rows) in contents.tables {
-        let what = names::describe(name);
-        let what = what.strip_prefix("One row per ").unwrap_or(what);
+        let what = names::entry(name).map_or("", names::Entry::row_is);
         out.push_str(&format!("| `{name}` | {rows} | {what} |\n"));
     }
     out.push_str("\n## Other files\n\n");

@@ -49,12 +49,9 @@ pub fn all(reports: &[Report], validation: &ValidationReport) -> Vec<Table> {
 /// build's output directory holds, to read a table back from its Parquet
 /// file (`zaitaku show TABLE DIR`).
 pub fn headers() -> Vec<Table> {
-    // `changes` takes the editions of its rows; without rows, none is written.
-    let no_edition = zaitaku_parse::model::Date {
-        year: 1970,
-        month: 1,
-        day: 1,
-    };
+    // `changes` takes the editions of its rows; without rows, none is
+    // written: any date will do (day 0 of the Date columns).
+    let no_edition = zaitaku_parse::model::Date::from_days(0);
     let mut out = vec![tables::municipalities(None).header()];
     out.extend(tables::of(&[], &ValidationReport::default()));
     out.push(table::changes(no_edition, no_edition, &[]));

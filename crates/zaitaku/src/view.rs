@@ -142,36 +142,18 @@ impl Grid {
                 .sum::<usize>()
         };
         let n = self.columns.len();
-        let whole: Vec<usize> = (0..n)
-            .map(|k| {
-                let header = self.columns.get(k).map_or(0, |c| c.width());
-                (self.rows.iter())
-                    .filter_map(|r| r.get(k))
-                    .map(|c| cut(c, usize::MAX).width())
-                    .fold(header, usize::max)
-            })
-            .collect();
+        let whole = self.widths(usize::MAX);
         let all: Vec<usize> = (0..n).collect();
         let cap = if room(&whole, &all) <= width {
             usize::MAX
         } else {
             MAX_CELL.max(width / 3)
         };
-        let cells: Vec<Vec<String>> = self
-            .rows
-            .iter()
-            .map(|row| row.iter().map(|c| cut(c, cap)).collect())
-            .collect();
-        let mut widths: Vec<usize> = (0..n)
-            .map(|k| {
-                let header = self.columns.get(k).map_or(0, |c| c.width());
-                cells
-                    .iter()
-                    .filter_map(|r| r.get(k))
-                    .map(|c| c.width())
-                    .fold(header, usize::max)
-            })
-            .collect();
+        let mut widths = if cap == usize::MAX {
+            whole
+        } else {
+            self.widths(cap)
+        };
         let value = |k: usize| self.rows.first().and_then(|r| r.get(k));
         let constant =
             |k: usize| self.rows.len() > 1 && self.rows.iter().all(|r| r.get(k) == value(k));
@@ -303,6 +285,19 @@ impl Grid {
         }
         out.push_str(&wrap(&note, width));
         out
+    }
+
+    /// Each column's width with its values cut at `cap`: its widest value
+    /// or its name, in display columns.
+    fn widths(&self, cap: usize) -> Vec<usize> {
+        (self.columns.iter().enumerate())
+            .map(|(k, name)| {
+                (self.rows.iter())
+                    .filter_map(|r| r.get(k))
+                    .map(|c| cut(c, cap).width())
+                    .fold(name.width(), usize::max)
+            })
+            .collect()
     }
 
     /// One block per row: each column's name and value on a line, values

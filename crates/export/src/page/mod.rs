@@ -208,15 +208,11 @@ fn files(out: &mut String, workbook: bool) {
     }
     out.push_str(".</p><table><thead><tr><th>table</th><th>files</th><th>one row per</th></tr></thead><tbody>");
     for e in crate::names::CATALOG {
-        let what = e
-            .description
-            .strip_prefix("One row per ")
-            .unwrap_or(e.description);
         let _ = write!(
             out,
             "<tr><td>{0}</td><td><a href=\"{0}.parquet\">Parquet</a> · <a href=\"{0}.csv\">CSV</a></td><td>{1}</td></tr>",
             e.name,
-            esc(what)
+            esc(e.row_is())
         );
     }
     out.push_str("</tbody></table></section>\n");

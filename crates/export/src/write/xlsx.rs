@@ -79,26 +79,24 @@ fn contents(
         sheet.write_url(row, 0, link)?;
         sheet.write_string(row, 1, entry.map_or(t.name, |e| e.title))?;
         sheet.write_number(row, 2, t.height() as f64)?;
-        let what = t.description;
-        sheet.write_string(row, 3, what.strip_prefix("One row per ").unwrap_or(what))?;
+        sheet.write_string(row, 3, entry.map_or(t.description, names::Entry::row_is))?;
         row += 1;
     }
     row += 1;
     sheet.write_string_with_format(row, 0, "validation", header)?;
     let editions: Vec<String> = summary.counts.iter().map(|(d, _)| d.to_string()).collect();
-    let lines: [(&str, String); 4] = [
-        ("editions", editions.join(", ")),
-        ("checks", summary.checks.to_string()),
-        ("checks failed", summary.failures.len().to_string()),
-        ("ambiguities", summary.ambiguities.to_string()),
+    row += 1;
+    sheet.write_string(row, 0, "editions")?;
+    sheet.write_string(row, 1, editions.join(", "))?;
+    let counts = [
+        ("checks", summary.checks),
+        ("checks failed", summary.failures.len()),
+        ("ambiguities", summary.ambiguities),
     ];
-    for (name, value) in lines {
+    for (name, n) in counts {
         row += 1;
         sheet.write_string(row, 0, name)?;
-        match value.parse::<u32>() {
-            Ok(n) => sheet.write_number(row, 1, n)?,
-            Err(_) => sheet.write_string(row, 1, value)?,
-        };
+        sheet.write_number(row, 1, n as f64)?;
     }
     sheet.set_freeze_panes(1, 0)?;
     for (col, width) in [(0u16, 28.0), (1, 60.0), (2, 8.0), (3, 90.0)] {
