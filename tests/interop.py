@@ -218,9 +218,12 @@ for res in resources:
           f"README {listed_rows.get(name)}")
 check("output README lists no other table", set(listed_rows) == {r["path"].removesuffix(".parquet") for r in resources},
       str(set(listed_rows)))
-blocks = readme.split("```")
-python = [b.removeprefix("python\n") for b in blocks if b.startswith("python\n")]
-sql = [b.removeprefix("sql\n") for b in blocks if b.startswith("sql\n")]
+def code_blocks(markdown, language):
+    """The fenced code blocks of `markdown` in `language`, without their fences."""
+    return [b.removeprefix(language + "\n") for b in markdown.split("```") if b.startswith(language + "\n")]
+
+
+python, sql = code_blocks(readme, "python"), code_blocks(readme, "sql")
 check("output README snippets", len(python) == 1 and len(sql) == 1, f"{len(python)} python, {len(sql)} sql")
 import os
 here = os.getcwd()
@@ -303,9 +306,8 @@ for res in resources:
     check(f"xlsx {name} columns (pandas)", not bad and len(frame) == len(rows), ", ".join(bad))
 
 # The project README's snippets, on this build (its paths say output/).
-front = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8").split("```")
-front_python = [b.removeprefix("python\n") for b in front if b.startswith("python\n")]
-front_sql = [b.removeprefix("sql\n") for b in front if b.startswith("sql\n")]
+front = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+front_python, front_sql = code_blocks(front, "python"), code_blocks(front, "sql")
 try:
     for code in front_python:
         exec(compile(code.replace('"output/', f'"{out}/'), "README.md python", "exec"), {})

@@ -452,35 +452,27 @@ fn show_fits_the_terminal_cuts_with_an_ellipsis_and_names_what_it_leaves_out() {
     snapshot!("show_windows_80", windows);
     // Where the whole table fits the width, nothing is cut: ア①'s question
     // text, printed on lines 187–188 (page 2), is 106 columns wide.
-    let wide = show_at(
-        &wd,
-        "250",
-        &[
-            "question_summary",
-            "seed.txt",
-            "--columns",
-            "item,question,question_text",
-            "--limit",
-            "1",
-        ],
-    );
+    let question_at = |width| {
+        show_at(
+            &wd,
+            width,
+            &[
+                "question_summary",
+                "seed.txt",
+                "--columns",
+                "item,question,question_text",
+                "--limit",
+                "1",
+            ],
+        )
+    };
+    let wide = question_at("250");
     assert!(
         wide.contains("┆ 地域の医療機関・介護事業者等の住所、連絡先、機能等の把握について検討し、情報収集や調査を実施していますか。 │"),
         "{wide}"
     );
     // Where it does not, a long value is cut at a third of the width.
-    let narrow = show_at(
-        &wd,
-        "90",
-        &[
-            "question_summary",
-            "seed.txt",
-            "--columns",
-            "item,question,question_text",
-            "--limit",
-            "1",
-        ],
-    );
+    let narrow = question_at("90");
     assert!(
         narrow.contains("┆ 地域の医療機関・介護事業者等… │"),
         "{narrow}"

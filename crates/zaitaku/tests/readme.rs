@@ -3,6 +3,9 @@
 //! and fixtures, and prints what the document shows (a last line «…» shows
 //! the first lines only); and no relative link of any document is dead.
 
+mod harness;
+
+use harness::Workdir;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -73,20 +76,6 @@ fn examples(text: &str) -> Vec<Example> {
     out
 }
 
-/// Copies `from` (a file or a directory) to `to`.
-fn copy(from: &Path, to: &Path) {
-    if from.is_dir() {
-        std::fs::create_dir_all(to).unwrap();
-        for e in std::fs::read_dir(from).unwrap() {
-            let e = e.unwrap();
-            copy(&e.path(), &to.join(e.file_name()));
-        }
-    } else {
-        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
-        std::fs::copy(from, to).unwrap();
-    }
-}
-
 #[test]
 fn every_example_prints_what_its_document_shows() {
     let bin = Path::new(env!("CARGO_BIN_EXE_zaitaku"));
@@ -103,12 +92,9 @@ fn every_example_prints_what_its_document_shows() {
             continue;
         }
         // A copy of the inputs, fresh for each document; its examples run in order.
-        let dir = tempfile::tempdir().unwrap();
-        copy(&root().join("raw"), &dir.path().join("raw"));
-        copy(
-            &root().join("tests/fixtures/diff"),
-            &dir.path().join("tests/fixtures/diff"),
-        );
+        let dir = Workdir::new();
+        dir.copy_dir(&root().join("raw"), "raw");
+        dir.copy_dir(&root().join("tests/fixtures/diff"), "tests/fixtures/diff");
         for ex in found {
             let out = Command::new("sh")
                 .arg("-c")
