@@ -3,11 +3,13 @@
 //! reader panic or hang; each is read whole or refused (never partial text
 //! taken for the whole: a copy cut short is refused).
 
-use std::sync::mpsc;
+use std::sync::{mpsc, OnceLock};
 use std::time::Duration;
+use zaitaku_testkit::run_cases;
 
 const CASES: usize = 240;
-/// No case may take this long (the seed's pages read in about 0.1 s).
+/// No case may take this long (the seed's pages read in about 0.1 s); the
+/// run fails at once, naming the case, without waiting for it.
 const HANG: Duration = Duration::from_secs(30);
 
 /// xorshift64, for repeatable damage.
@@ -66,46 +68,65 @@ fn case(k: usize, seed: &[u8]) -> (Vec<u8>, String) {
     (bytes, what)
 }
 
+/// The typeset seed, read once for every case.
+fn seed_pdf() -> &'static (Vec<u8>, usize) {
+    static SEED: OnceLock<(Vec<u8>, usize)> = OnceLock::new();
+    SEED.get_or_init(|| {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../tests/fixtures/pdf/seed.pdf");
+        let seed = std::fs::read(path).unwrap();
+        let pages = zaitaku_pdf::read(&seed).unwrap().pages.len();
+        (seed, pages)
+    })
+}
+
+/// Case `k`: what is wrong with reading it (`None`: read whole, or refused).
+fn damage_case(k: usize) -> Option<String> {
+    let (seed, pages) = seed_pdf();
+    let (bytes, what) = case(k, seed);
+    match zaitaku_pdf::read(&bytes) {
+        // A copy cut short must not read as fewer pages.
+        Ok(t) if k % 4 == 1 && t.pages.len() < *pages => Some(format!(
+            "({what}): {} of {pages} pages taken",
+            t.pages.len()
+        )),
+        _ => None,
+    }
+}
+
 #[test]
 fn damaged_copies_of_the_seed_pdf_never_panic_hang_or_read_partly() {
-    let path =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/pdf/seed.pdf");
-    let seed = std::fs::read(path).unwrap();
-    let whole = zaitaku_pdf::read(&seed).unwrap();
-    let (tx, rx) = mpsc::channel::<Result<String, String>>();
-    std::thread::scope(|scope| {
-        for w in 0..2 {
-            let (tx, seed, whole) = (tx.clone(), &seed, &whole);
-            scope.spawn(move || {
-                for k in (w..CASES).step_by(2) {
-                    let (bytes, what) = case(k, seed);
-                    let got = std::panic::catch_unwind(|| zaitaku_pdf::read(&bytes));
-                    let _ = tx.send(match got {
-                        Err(_) => Err(format!("case {k} ({what}): panicked")),
-                        // A copy cut short must not read as fewer pages.
-                        Ok(Ok(t)) if k % 4 == 1 && t.pages.len() < whole.pages.len() => {
-                            Err(format!(
-                                "case {k} ({what}): {} of {} pages taken",
-                                t.pages.len(),
-                                whole.pages.len()
-                            ))
-                        }
-                        Ok(r) => Ok(format!("{}", r.is_ok())),
-                    });
+    let failures = run_cases(CASES, 2, HANG, damage_case).unwrap_or_else(|hung| panic!("{hung}"));
+    let failures: Vec<String> = failures
+        .iter()
+        .map(|(k, problem)| format!("case {k} {problem}"))
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The guard above fires: a run in which one case really hangs ends with
+/// that case named, at its deadline (watched from a thread of its own, so
+/// that a guard that did not fire fails this test at `BOUND`).
+#[test]
+fn a_hanging_case_fails_the_run_naming_it_instead_of_hanging_it() {
+    const DEADLINE: Duration = Duration::from_secs(10);
+    const BOUND: Duration = Duration::from_secs(120);
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(run_cases(8, 2, DEADLINE, |k| {
+            if k == 5 {
+                // A reader that never returns.
+                loop {
+                    std::thread::park();
                 }
-            });
-        }
-        drop(tx);
-        let mut failures = Vec::new();
-        let mut read = 0;
-        for _ in 0..CASES {
-            match rx.recv_timeout(HANG) {
-                Ok(Ok(ok)) => read += usize::from(ok == "true"),
-                Ok(Err(f)) => failures.push(f),
-                Err(e) => panic!("no case finished for {HANG:?}: {e} (a hang)"),
             }
-        }
-        eprintln!("{read} of {CASES} damaged copies still read whole");
-        assert!(failures.is_empty(), "{}", failures.join("\n"));
+            damage_case(k)
+        }));
     });
+    let outcome = rx
+        .recv_timeout(BOUND)
+        .unwrap_or_else(|_| panic!("the hang guard did not fire within {BOUND:?}"));
+    let hung = outcome.expect_err("a hung case fails the run");
+    eprintln!("{hung}");
+    assert_eq!(hung.cases, [5]);
 }

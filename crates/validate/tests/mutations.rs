@@ -6,16 +6,17 @@
 //! with its mutations, so it can become a fixture under
 //! `crates/parse/resources/invalid/` with a test of its own.
 
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 use std::sync::mpsc;
 use std::time::Duration;
 use zaitaku_parse::decode::{decode, EncodingChoice};
+use zaitaku_testkit::run_cases;
 
 /// Cases run by `make test`.
 const CASES: usize = 6_000;
 /// A case still running after this long is a hang (cases take milliseconds;
-/// this bounds liveness, it is not a speed figure).
+/// this bounds liveness, it is not a speed figure). The run fails at once,
+/// naming the case, without waiting for it ([`run_cases`]).
 const HANG: Duration = Duration::from_secs(60);
 
 /// The seed edition, as committed under raw/.
@@ -265,48 +266,23 @@ fn run(bytes: &[u8]) -> Option<String> {
     }
 }
 
+/// Case `number`: what is wrong with it, with its mutations (`None`: nothing).
+/// A failing case's input is written to `target/mutations/case-N.txt`.
+fn mutation_case(number: usize) -> Option<String> {
+    let (bytes, what) = case(number, SEED);
+    let problem = run(&bytes)?;
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/mutations");
+    let _ = std::fs::create_dir_all(&dir);
+    let _ = std::fs::write(dir.join(format!("case-{number}.txt")), &bytes);
+    Some(format!("({}): {problem}", what.join("; ")))
+}
+
 #[test]
 fn thousands_of_mutated_seeds_never_panic_hang_or_point_outside_the_input() {
-    let seed = SEED.to_string();
-    let workers = 2;
-    let (tx, rx) = mpsc::channel::<(usize, Vec<String>, String)>();
-    let (done_tx, done_rx) = mpsc::channel::<usize>();
-    std::thread::scope(|scope| {
-        for w in 0..workers {
-            let (tx, done_tx, seed) = (tx.clone(), done_tx.clone(), &seed);
-            scope.spawn(move || {
-                for number in (w..CASES).step_by(workers) {
-                    let (bytes, what) = case(number, seed);
-                    let outcome = catch_unwind(AssertUnwindSafe(|| run(&bytes)))
-                        .unwrap_or_else(|_| Some("panicked".into()));
-                    if let Some(problem) = outcome {
-                        let dir =
-                            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/mutations");
-                        let _ = std::fs::create_dir_all(&dir);
-                        let _ = std::fs::write(dir.join(format!("case-{number}.txt")), &bytes);
-                        let _ = tx.send((number, what, problem));
-                    }
-                    let _ = done_tx.send(number);
-                }
-            });
-        }
-        drop(done_tx);
-        let mut finished = 0;
-        while finished < CASES {
-            match done_rx.recv_timeout(HANG) {
-                Ok(_) => finished += 1,
-                Err(mpsc::RecvTimeoutError::Disconnected) => break,
-                Err(mpsc::RecvTimeoutError::Timeout) => {
-                    panic!("no case finished for {HANG:?} after {finished} cases: a hang")
-                }
-            }
-        }
-        assert_eq!(finished, CASES, "every case ran");
-    });
-    drop(tx);
-    let failures: Vec<String> = rx
+    let failures = run_cases(CASES, 2, HANG, mutation_case).unwrap_or_else(|hung| panic!("{hung}"));
+    let failures: Vec<String> = failures
         .iter()
-        .map(|(n, what, problem)| format!("case {n} ({}): {problem}", what.join("; ")))
+        .map(|(n, problem)| format!("case {n} {problem}"))
         .collect();
     assert!(
         failures.is_empty(),
@@ -314,4 +290,32 @@ fn thousands_of_mutated_seeds_never_panic_hang_or_point_outside_the_input() {
         failures.len(),
         failures.join("\n")
     );
+}
+
+/// The guard above fires: a mutation run in which one case really hangs
+/// ends with that case named, at its deadline, instead of hanging the test.
+/// (The run is watched from a thread of its own, so that a guard that did
+/// not fire would fail this test at `BOUND` rather than hang it.)
+#[test]
+fn a_hanging_case_fails_the_run_naming_it_instead_of_hanging_it() {
+    const DEADLINE: Duration = Duration::from_secs(5);
+    const BOUND: Duration = Duration::from_secs(120);
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(run_cases(40, 2, DEADLINE, |number| {
+            if number == 13 {
+                // A parser that never returns.
+                loop {
+                    std::thread::park();
+                }
+            }
+            mutation_case(number)
+        }));
+    });
+    let outcome = rx
+        .recv_timeout(BOUND)
+        .unwrap_or_else(|_| panic!("the hang guard did not fire within {BOUND:?}"));
+    let hung = outcome.expect_err("a hung case fails the run");
+    eprintln!("{hung}");
+    assert_eq!(hung.cases, [13]);
 }
