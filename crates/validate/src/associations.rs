@@ -153,7 +153,7 @@ fn pins(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
         let fits = pin.fits_alone;
         out.check(
             Compare {
-                id: Id::new(Family::Associations, format!("{}.override.{}.fy{}", t.printed.program.id(), row.name, year.fiscal_year)),
+                id: Id::new(Family::Associations, format!("{}.{}.fy{}.override", t.printed.program.id(), row.name, year.fiscal_year)),
                 edition: ed,
                 subject: format!(
                     "override {} ({}): {} FY{} participated = {}, against {}'s {} mark(s) and the totals",

@@ -77,6 +77,98 @@ pub const FAMILY_NAMES: [&str; 7] = {
     names
 };
 
+/// Every kind of check ([`Id::kind`]) the checks of this crate record, with
+/// what it compares. Each must be able to fail: the pipeline's test
+/// `check_kinds` makes every one fail from an edited seed (or, where no text
+/// can, an edited model) and fails itself on a kind missing here or a kind
+/// here without such a case.
+pub const CHECK_KINDS: [(&str, &str); 30] = [
+    (
+        "p1.pct_current",
+        "a page-1 FY-current share against its count and n",
+    ),
+    (
+        "p1.pct_previous",
+        "a page-1 FY-previous share against its count and n",
+    ),
+    ("p1.change", "a page-1 change against the unrounded shares"),
+    (
+        "p2.pct_yes",
+        "a page-2 実施・予定 share (or an option's) against its count and n",
+    ),
+    (
+        "p2.pct_no",
+        "a page-2 未実施等 share against its count and n",
+    ),
+    (
+        "p2.yes_plus_no",
+        "a page-2 question's 実施・予定 + 未実施等 against n",
+    ),
+    (
+        "p2.counts_placed",
+        "every count printed on page 2 belongs to a question",
+    ),
+    ("x.n", "n on page 1 against n on page 2"),
+    ("x.count", "a page-1 FY-current count against page 2's"),
+    ("x.pct", "a page-1 FY-current share against page 2's"),
+    (
+        "mun.rows",
+        "the rows of pages 3–4 against the reference list",
+    ),
+    ("mun.numbers", "the numbers of the rows of pages 3–4"),
+    ("mun.n", "the rows of pages 3–4 against n"),
+    (
+        "mun.yes",
+        "a question's ◎ and ○ on pages 3–4 against 実施・予定 on page 2",
+    ),
+    (
+        "mun.no",
+        "a question's other marks on pages 3–4 against 未実施等 on page 2",
+    ),
+    (
+        "mun.chosen",
+        "the rows choosing an option against its count on page 2",
+    ),
+    (
+        "mun.count",
+        "municipalities with any of カ or キ against page 1's いずれかを実施",
+    ),
+    (
+        "assoc.marks_total",
+        "an association table's marks against its per-year totals",
+    ),
+    (
+        "assoc.participants",
+        "associations with a mark against the printed count",
+    ),
+    (
+        "assoc.row_marks",
+        "no association row has more marks than year columns",
+    ),
+    ("assoc.names_unique", "every association listed once"),
+    (
+        "assoc.fits",
+        "a 0/1 table fits the marks, totals and pins (Gale–Ryser)",
+    ),
+    ("assoc.decided", "a year's decided cells within its total"),
+    (
+        "assoc.cells",
+        "every association × year cell decided by one rule or unresolved",
+    ),
+    ("assoc.override", "a pinned cell leaves a table that fits"),
+    ("win.count", "windows parsed against the printed 設置箇所数"),
+    ("win.total", "windows parsed against the sum of 設置箇所数"),
+    ("win.numbers", "the municipality numbers of pages 7–11"),
+    (
+        "win.placed",
+        "every window printed placed in a municipality",
+    ),
+    (
+        "win.o1",
+        "オ① on page 4 against the windows and plans of pages 7–11",
+    ),
+];
+
 /// The id of a check or an ambiguity.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Id {
