@@ -20,7 +20,9 @@ same build and with SEED's lines:
   windows, with its printed count;
 - the validation figures equal validation_checks / ambiguities;
 - every element with a source (`data-at`) got from the script a title naming
-  its page and line and holding that line of SEED exactly;
+  its page and line and holding that line of SEED exactly, and that line
+  prints what the element shows (a figure, a mark at its column, a name:
+  quoted_value says which for each kind of element);
 - nothing is fetched: no external script, style or image; a link goes to
   an anchor of the page or to a file of the build beside it;
 - with two editions, the changes (as many rows as `changes`, each naming
@@ -37,6 +39,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import positions  # noqa: E402  (tests/positions.py, beside this file)
 
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -265,6 +270,113 @@ def check_associations(els, tables):
                   f"associations: {tr['attrs']['data-association']} ({group}) follows {prev}")
 
 
+def section(el):
+    """The id of the innermost section (or other element with an id) holding `el`."""
+    return next((p["attrs"]["id"] for p in reversed(el["path"]) if p["attrs"].get("id")), None)
+
+
+def quoted_value(el, cells_of):
+    """What the line `el` quotes (its data-at) must print: a list of
+    (how, value), how being "figure" (a figure of its own), "text" (starting
+    on the line, maybe wrapping on), "mark" (the character at data-at's
+    column), "any" (one of several texts); or a reason why the element shows nothing the line prints as
+    such. An element of no known kind is an error, so that a new kind of
+    sourced element gets a rule."""
+    t, cls, col, sec = text(el), el["attrs"].get("class"), el["attrs"].get("data-col"), section(el)
+    tr = next((p for p in reversed(el["path"]) if p["tag"] == "tr"), None)
+    if sec and sec.startswith("item-"):
+        if col == "activity":
+            # The page adds キ②'s sub-question in brackets: 「…（パンフレット等）」.
+            return [("text", t.split("（")[0])]
+        if col in ("count_current", "count_previous", "pct_current", "pct_previous", "change_pct"):
+            return [("figure", t.replace("△", "").lstrip("+"))]
+    if sec == "program" and el["tag"] == "b" or sec is None and el["tag"] == "span":
+        return [("text", t)]  # the edition's as-of phrase
+    if sec == "grid":
+        if col == "municipality_name":
+            return [("text", t)]
+        if cls and cls.startswith("s") and el["tag"] == "td":
+            return [("mark", t)]
+        if el["tag"] == "span" and cls and cls.startswith("s"):
+            return [("text", t.split()[0])]  # the legend's mark: 「◎ 実施」 → ◎
+        if cls == "out":
+            return [("text", t.split()[0])]  # 集計外
+    if sec == "associations":
+        if el["tag"] == "h3":
+            return [("text", t.split(" (page")[0])]
+        if el["tag"] == "th" and cls == "n":
+            # A fiscal year column, printed as its Heisei year: FY2012 → 24
+            # (page 5's head prints 28 and 29 run together: 「2829」).
+            return [("text", str(int(t[:4]) - 1988))]
+        if el["tag"] == "th" and cls == "name":
+            return [("text", t.lstrip("└ ").strip())]
+        if col == "participated" and tr is not None:
+            return [("text", tr["attrs"]["data-association"])]
+        if col == "count":
+            return [("figure", t)]
+        if el["tag"] == "li":
+            m = re.match(r"printed: ([0-9]+) ", t)
+            return [("figure", m.group(1))] if m else [("text", t)]
+    if sec == "windows":
+        if col == "window_count":
+            # A municipality without a window prints no count on its row.
+            return [("figure", t)] if t != "0" else "a count of 0 is printed as no count"
+        if col == "window":
+            # Its name or its phone: the row's line prints one of them (a
+            # name over two lines puts the phone a few lines on), or the
+            # municipality's name where its cell starts the row
+            # (「33 小金井市 1」, the window's name on the next line).
+            return [("any", t.split(" · ") + cells_of(tr)[1:2])]
+        if col == "plan":
+            return [("text", t)]
+    if sec == "validation" and el["tag"] == "li":
+        subject = t.split(" — ")[0]
+        if m := re.search(r"placed by n − 未実施等 = ([0-9]+)", t):
+            return [("figure", m.group(1))]
+        if m := re.match(r"設置箇所数 of .* printed as a figure alone \(([0-9]+)\)", t):
+            return [("figure", m.group(1))]
+        if m := re.match(r"leftover cell 「([^」 ]+)", subject):
+            return [("text", m.group(1))]
+        if m := re.match(r"(\S+) \((round_the_clock_care|multidisciplinary_network)\)", subject):
+            return [("text", m.group(1))]
+        if re.search(r"\(page [56]\)", subject):
+            return "an association table's summary: its line is the totals'"
+        if subject.startswith("window "):
+            return "a window's ambiguity: its line is the window's row, checked as consultation_windows"
+        if re.match(r"オ② question text", subject):
+            return "a question text that page 2 does not print: its line is where it would stand"
+    return None
+
+
+def check_quoted_values(els, lines):
+    """Every sourced element's line prints what the element shows (see
+    quoted_value), not only exists."""
+    cells = {}
+    for e in els:
+        if e["tag"] == "td" and e["path"] and e["path"][-1]["tag"] == "tr":
+            cells.setdefault(id(e["path"][-1]), []).append(text(e))
+    for el in (e for e in els if "data-at" in e["attrs"]):
+        page, line, column = (int(x) for x in el["attrs"]["data-at"].split(":"))
+        rule = quoted_value(el, lambda tr: cells.get(id(tr), []))
+        if rule is None:
+            check(False, f"quoted line: no rule for {el['tag']}.{el['attrs'].get('class')} "
+                         f"({section(el)}) «{text(el)[:60]}»")
+            continue
+        if isinstance(rule, str):
+            continue
+        for how, value in rule:
+            if how == "figure":
+                ok = positions.prints_figure(lines, line, value)
+            elif how == "mark":
+                ok = positions.starts_on(lines, line, value, column)
+            elif how == "any":
+                ok = any(positions.starts_on(lines, line, v) for v in value)
+            else:
+                ok = positions.starts_on(lines, line, value)
+            check(ok, f"quoted line: page {page}, line {line} does not print {how} «{value}» "
+                      f"of «{text(el)[:60]}»: «{lines[line - 1][:80] if line <= len(lines) else ''}»")
+
+
 def check_provenance(els, seed_lines, at_least=500):
     sourced = [el for el in els if "data-at" in el["attrs"]]
     check(len(sourced) >= at_least, f"provenance: only {len(sourced)} elements name a source")
@@ -290,6 +402,7 @@ def main():
     check_windows(els, one)
     check_validation(els, one)
     check_provenance(els, seed_lines)
+    check_quoted_values(els, seed_lines)
     check(not any(el["attrs"].get("id") == "trend" for el in els), "one edition: a trend section")
 
     two = os.path.join(out, "two")

@@ -2,7 +2,9 @@
 `make test`): the typeset seed (tests/fixtures/pdf/seed.pdf, made by
 scripts/make_pdfs.py) read back by each extractor as its docs show, built
 by zaitaku, and each build's tables compared with the seed's, column by
-column, apart from source positions.
+column, apart from source positions; every position of each build points
+at a line of that extractor's own text printing its value
+(tests/positions.py).
 
 Usage: extractors.py ZAITAKU SEED OUTDIR
 
@@ -14,6 +16,9 @@ import pathlib
 import re
 import subprocess
 import sys
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import positions  # noqa: E402  (tests/positions.py, beside this file)
 
 SEED_PDF = pathlib.Path(__file__).resolve().parent / "fixtures" / "pdf" / "seed.pdf"
 
@@ -120,6 +125,8 @@ def main():
 
     run, seed_dir = build("seed", seed)
     assert run.returncode == 0, run.stderr
+    checked, problems = positions.check(seed, seed_dir)
+    assert not problems, "seed: positions not printed at their place:\n" + "\n".join(problems[:20])
     want = tables(seed_dir)
     rows, failed = [], []
     for name, (expected, what) in EXPECTED.items():
@@ -129,6 +136,12 @@ def main():
             diff = differences(want, got)
             outcome = "same" if not diff else "flagged" if all_flagged(want, got) else "differs"
             detail = f"{len(diff)} values differ, first: {diff[0]}" if diff else ""
+            # Every position points at a line of this extractor's own text
+            # that prints its value.
+            checked, problems = positions.check(paths[name], target)
+            if problems:
+                failed.append(f"{name}: {len(problems)} of {checked} positions not printed at their place, "
+                              f"first: {problems[0]}")
         else:
             outcome = f"exit {run.returncode}"
             first = next((l for l in run.stderr.splitlines() if l.startswith("error")), "")

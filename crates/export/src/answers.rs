@@ -88,6 +88,13 @@ const COLUMN: Meta = meta(
     "Column (in characters, from 1) where the cell starts on its line",
     None,
 );
+const CHOICE_COLUMN: Meta = meta(
+    "source_column",
+    Kind::Int,
+    "桁",
+    "Column (in characters, from 1) where the choice starts on its line",
+    None,
+);
 
 /// A mark cell with its row.
 struct MarkRow<'a> {
@@ -312,7 +319,7 @@ pub fn municipality_choices(reports: &[Report]) -> Table {
         .col(SURVEY_NO, |r| i(r.mun.row.no))
         .col(PAGE, |r| i(r.mun.page))
         .col(LINE, |r| i(r.mun.row.span.line))
-        .col(COLUMN, |r| i(r.cell.at_column))
+        .col(CHOICE_COLUMN, |r| i(r.choice.at_column))
         .build(
             crate::names::table::MUNICIPALITY_CHOICES,
             crate::names::describe(crate::names::table::MUNICIPALITY_CHOICES),

@@ -400,7 +400,12 @@ fn every_check_kind_fails_on_an_edit_naming_its_subject_and_figure() {
                             problems.push(format!("{k}: {id}'s line lacks «{s}»: {line}"));
                         }
                     }
-                    proved.extend(failed.iter().filter(|f| f.to_string() == *id).map(|f| f.kind()));
+                    proved.extend(
+                        failed
+                            .iter()
+                            .filter(|f| f.to_string() == *id)
+                            .map(|f| f.kind()),
+                    );
                 }
             }
         }

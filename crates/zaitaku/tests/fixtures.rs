@@ -198,6 +198,7 @@ fn valid_fixtures_build_and_differ_from_the_seed_only_as_snapshotted() {
             let wd = Workdir::new();
             let run = build_fixture(&wd, path);
             assert_eq!(run.code, 0, "{}: {}", path.display(), run.stderr);
+            harness::assert_positions(&wd, &path.display().to_string(), "input.txt", "output");
             let diff = differences(&seed_files, &wd.files("output"));
             insta::assert_snapshot!("valid", format!("exit {}\n{}\n{diff}", run.code, run.stderr));
         });

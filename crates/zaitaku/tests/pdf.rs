@@ -31,6 +31,12 @@ fn the_typeset_seed_and_its_variants_build_to_the_seeds_tables() {
             "{name}: {}",
             run.stderr
         );
+        // Positions count the lines of the text `zaitaku extract` writes.
+        let extracted = wd.run(&["extract", &input]);
+        assert_eq!(extracted.code, 0, "{name}: {}", extracted.stderr);
+        let text = format!("{name}.extracted.txt");
+        wd.write(&text, &extracted.stdout);
+        harness::assert_positions(&wd, name, &text, &out);
         differences.extend(harness::differences_apart_from_positions(
             &wd, "seed", &out, name,
         ));

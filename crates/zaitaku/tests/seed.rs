@@ -56,7 +56,7 @@ fn seed_builds_with_every_check_passing_and_tables_match_snapshots() {
 #[test]
 fn option_name_holding_the_separator_is_one_choice() {
     // L290 「2 中央区 … 在宅療養中の患者・利用者についての急変時診療機関の確保・その他 …」:
-    // two choices, not three.
+    // two choices, not three, each at its own column (在 at 29, その他 at 57).
     let u3: Vec<String> = lines_of("municipality_choices", "中央区")
         .into_iter()
         .filter(|l| l.contains(",ウ,3,"))
@@ -65,7 +65,7 @@ fn option_name_holding_the_separator_is_one_choice() {
         u3,
         [
             "2017-07-31,131024,中央区,ウ,3,1,在宅療養中の患者・利用者についての急変時診療機関の確保,,在宅療養中の患者・利用者についての急変時診療機関の確保,2,3,290,29",
-            "2017-07-31,131024,中央区,ウ,3,2,その他,,その他,2,3,290,29",
+            "2017-07-31,131024,中央区,ウ,3,2,その他,,その他,2,3,290,57",
         ]
     );
 }

@@ -222,6 +222,8 @@ pub struct Choice {
     pub annotation: Option<String>,
     /// The text as printed, annotations included.
     pub raw_text: String,
+    /// The input column (from 1) where it starts, on its row's line.
+    pub at_column: u32,
 }
 
 /// What a cell of a per-municipality row holds.

@@ -175,9 +175,11 @@ fn legend(m: &Matchers, page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option
     })
 }
 
-/// A word of a row and the character column it starts at.
+/// A word of a row, the byte it starts at in the line and the character
+/// column it starts at.
 struct Word<'a> {
     text: &'a str,
+    at: usize,
     column: u32,
 }
 
@@ -187,6 +189,7 @@ fn words<'a>(line: &Line<'a>) -> Vec<Word<'a>> {
         .into_iter()
         .map(|(at, w)| Word {
             text: w,
+            at,
             column: columns.at(at),
         })
         .collect()
@@ -296,17 +299,28 @@ fn row(
                     .skip(next + 1)
                     .find(|(_, w)| !is_last && mark_of(w.text, legend).is_some())
                     .map_or(body.len(), |(end, _)| end);
-                let printed = body
-                    .get(next..end)
-                    .unwrap_or_default()
+                let cell_words = body.get(next..end).unwrap_or_default();
+                let printed = cell_words
                     .iter()
                     .map(|w| w.text)
                     .collect::<Vec<_>>()
                     .join(" ");
                 next = end;
+                // Byte `at` of the words joined by one space: its word's
+                // byte in the line, so its input column.
+                let column_of = |at: usize| {
+                    let mut start = 0;
+                    for w in cell_words {
+                        if at < start + w.text.len() + 1 {
+                            return line.column(w.at + (at - start).min(w.text.len()));
+                        }
+                        start += w.text.len() + 1;
+                    }
+                    first.column
+                };
                 AnswerCell {
                     column: col,
-                    value: AnswerValue::Options(choices(m, options, &printed)),
+                    value: AnswerValue::Options(choices(m, options, &printed, column_of)),
                     printed,
                     at_column: first.column,
                 }

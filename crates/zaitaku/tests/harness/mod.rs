@@ -245,6 +245,27 @@ pub fn differences_apart_from_positions(
     differences
 }
 
+/// Every value of the build in `out` that carries a position is printed at
+/// that place of `input` (both in `wd`), as tests/positions.py reads them;
+/// for a PDF, `input` is the text `zaitaku extract` writes of it. Panics
+/// with the values that are not, naming `name`.
+pub fn assert_positions(wd: &Workdir, name: &str, input: &str, out: &str) {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/positions.py");
+    let run = Command::new("python3")
+        .arg(script)
+        .arg(wd.path().join(input))
+        .arg(wd.path().join(out))
+        .output()
+        .expect("python3 runs");
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        run.status.success(),
+        "{name}: positions not printed at their place in {input}:\n{stdout}{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(stdout.contains(" 0 not printed"), "{name}: {stdout}");
+}
+
 /// Runs insta with the snapshots in the top-level snapshots/ directory.
 #[macro_export]
 macro_rules! snapshot {
