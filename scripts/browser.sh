@@ -22,9 +22,9 @@ scripts/debian_install.sh "browser test" ${missing[@]+"${missing[@]}"}
 seed=$(ls raw/*.txt | head -n 1)
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-"$bin" build --xlsx --out "$out/one" "$seed" 2>/dev/null
+scripts/quiet.sh "$bin" build --xlsx --out "$out/one" "$seed"
 # Two editions: the seed and a later copy in which 港区 opened a window.
 later=tests/fixtures/diff/window_opened.txt
-"$bin" build --out "$out/two" "$seed" "$later" 2>/dev/null
+scripts/quiet.sh "$bin" build --out "$out/two" "$seed" "$later"
 mkdir -p target
 python3 tests/browser.py "$out" "$seed" "$later" target/report-screenshot.png

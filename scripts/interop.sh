@@ -11,7 +11,7 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 # Two editions, so that every table has rows, `changes` included: the seed and
 # a later copy with a window opened where a plan was printed.
-"$bin" build --xlsx --out "$out/output" raw/*.txt tests/fixtures/diff/window_opened.txt 2>/dev/null
+scripts/quiet.sh "$bin" build --xlsx --out "$out/output" raw/*.txt tests/fixtures/diff/window_opened.txt
 "$python" tests/interop.py "$out/output"
 # The worked notebook, on the same output (its kernel logs go to stderr).
 "$python" tests/notebook.py "$out/output" 2> >(grep -v "Kernel is running over TCP" >&2)

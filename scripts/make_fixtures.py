@@ -197,7 +197,7 @@ VALID = {
         "a row printing an option as the page-3 header spells it (L280–281) is the same option, its text kept as printed",
         replace(294, "についての急変時診療機関の確保", "について急変時診療医療機関の確保")),
     "legend_with_another_mark": (
-        "a page whose legend prints ● for 「実施」 is read by it, and the report says what changed",
+        "a page whose legend prints ● for 「実施」 is read by it, its marks written in the tables as the usual ◎ (so editions compare), and the report says what changed",
         then(replace(267, "「◎」", "「●」"), replace_in(288, 392, "◎", "●"))),
     "override_pin": (
         "a pin on an undecided cell (千代田区, one mark over FY2012–FY2017, L700) shows as override and decides the row",

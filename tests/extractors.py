@@ -155,7 +155,9 @@ def main():
                 detail = diff.stdout[:160]
         rows.append((name, outcome, what, detail))
         if outcome != expected:
-            failed.append(f"{name}: expected «{expected}», got «{outcome}» {detail}")
+            # The build's whole message (and the diff's), not only its first line.
+            said = run.stderr + (diff.stdout + diff.stderr if outcome == "diff finds changes" else "")
+            failed.append(f"{name}: expected «{expected}», got «{outcome}» {detail}\n{said[-3000:]}")
     print("| extractor | zaitaku build | its text | first difference or error |")
     print("|---|---|---|---|")
     for name, outcome, what, detail in rows:

@@ -1,5 +1,6 @@
 """Independent readers: every Parquet file loads in pyarrow, pandas, polars and
-DuckDB with the types the data package documents; every CSV loads in DuckDB's
+DuckDB with the types tests/expected_types.csv gives (written from SPEC §3,
+not from the program), and the data package documents the same types; every CSV loads in DuckDB's
 and pandas' default readers with the same rows; Frictionless finds every
 resource valid, foreign keys included.
 
@@ -7,6 +8,7 @@ Usage: interop.py OUTPUT_DIR. Prints 'N passed, N failed' and exits 1 on failure
 """
 import datetime
 import json
+import re
 import shutil
 import sys
 import tempfile
@@ -33,9 +35,22 @@ def check(name, ok, detail=""):
         print(f"FAIL {name} {detail}")
 
 
-def arrow_type_ok(field, t):
-    kind = field["type"]
-    if "constraints" in field and "enum" in field["constraints"]:
+def spec_types():
+    """tests/expected_types.csv: table → column → type, written from SPEC §3."""
+    path = Path(__file__).resolve().parent / "expected_types.csv"
+    lines = [l for l in path.read_text(encoding="utf-8").splitlines() if l and not l.startswith("#")]
+    spec = {}
+    for row in lines[1:]:
+        table, column, kind = row.split(",")
+        spec.setdefault(table, {})[column] = kind
+    return spec
+
+
+SPEC = spec_types()
+
+
+def arrow_type_ok(kind, t):
+    if kind == "enum":
         # An Enum is written as a dictionary-encoded string column.
         v = getattr(t, "value_type", None)
         return pa.types.is_dictionary(t) and v is not None and (
@@ -43,7 +58,7 @@ def arrow_type_ok(field, t):
         )
     return {
         "string": lambda: pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_string_view(t),
-        "integer": lambda: pa.types.is_integer(t),
+        "integer": lambda: pa.types.is_int32(t),
         "number": lambda: pa.types.is_float64(t),
         "boolean": lambda: pa.types.is_boolean(t),
         "date": lambda: pa.types.is_date32(t),
@@ -51,16 +66,22 @@ def arrow_type_ok(field, t):
 
 
 resources = [r for r in package["resources"] if r["format"] == "parquet"]
-check("resources", len(resources) >= 3, f"{len(resources)} parquet resources")
+check("resources", sorted(r["name"].removesuffix("_parquet") for r in resources) == sorted(SPEC),
+      f"{len(resources)} parquet resources, {len(SPEC)} tables in tests/expected_types.csv")
 for res in resources:
     path = out / res["path"]
     fields = res["schema"]["fields"]
+    spec = SPEC.get(path.stem, {})
     table = pq.read_table(path)
-    check(f"{path.name} columns", table.column_names == [f["name"] for f in fields], str(table.column_names))
+    check(f"{path.name} columns", table.column_names == list(spec), f"{table.column_names} vs {list(spec)}")
     for f in fields:
+        kind = spec.get(f["name"], "?")
+        # The data package says what the list says.
+        described = "enum" if "enum" in f.get("constraints", {}) else f["type"]
+        check(f"{path.name}:{f['name']} data package type", described == kind, f"{described} vs {kind}")
         t = table.schema.field(f["name"]).type
-        check(f"{path.name}:{f['name']} arrow type", arrow_type_ok(f, t), f"{t} vs {f['type']}")
-        if "constraints" in f:
+        check(f"{path.name}:{f['name']} arrow type", arrow_type_ok(kind, t), f"{t} vs {kind}")
+        if kind == "enum":
             values = set(v for v in table.column(f["name"]).to_pylist() if v is not None)
             check(f"{path.name}:{f['name']} enum values", values <= set(f["constraints"]["enum"]), str(values))
     df = pd.read_parquet(path)
@@ -68,27 +89,30 @@ for res in resources:
     for f in fields:
         dt = df[f["name"]].dtype
         # The files' pandas metadata makes integers Int32 and flags boolean
-        # (nullable); a date column holds datetime.date values.
+        # (nullable); a date column holds datetime.date values; an Enum is
+        # a category, text a string dtype.
         ok = {
             "integer": lambda: dt == pd.Int32Dtype(),
             "number": lambda: pd.api.types.is_float_dtype(dt),
             "boolean": lambda: dt == pd.BooleanDtype(),
-            "string": lambda: True,
+            "string": lambda: pd.api.types.is_string_dtype(dt) and not isinstance(dt, pd.CategoricalDtype)
+            and all(isinstance(v, str) for v in df[f["name"]].dropna()),
+            "enum": lambda: isinstance(dt, pd.CategoricalDtype),
             "date": lambda: dt == object and all(isinstance(v, datetime.date) for v in df[f["name"]].dropna()),
-        }[f["type"]]()
+        }[spec.get(f["name"], "?")]()
         check(f"{path.name}:{f['name']} pandas dtype", ok, str(dt))
     pf = pl.read_parquet(path)
     check(f"{path.name} polars rows", pf.height == table.num_rows)
     for f in fields:
         dt = pf.schema[f["name"]]
-        enum = "constraints" in f
         ok = {
-            "integer": lambda: dt.is_integer(),
+            "integer": lambda: dt == pl.Int32,
             "number": lambda: dt == pl.Float64,
             "boolean": lambda: dt == pl.Boolean,
-            "string": lambda: (dt in (pl.Categorical, pl.Enum) or isinstance(dt, (pl.Categorical, pl.Enum))) if enum else dt == pl.String,
+            "string": lambda: dt == pl.String,
+            "enum": lambda: isinstance(dt, pl.Enum),
             "date": lambda: dt == pl.Date,
-        }[f["type"]]()
+        }[spec.get(f["name"], "?")]()
         check(f"{path.name}:{f['name']} polars dtype", ok, str(dt))
     con = duckdb.connect()
     rows = con.execute(f"select count(*) from read_parquet('{path}')").fetchone()[0]
@@ -98,12 +122,14 @@ for res in resources:
     for f in fields:
         dt = described[f["name"]]
         ok = {
-            "integer": lambda: dt in ("INTEGER", "BIGINT", "SMALLINT", "TINYINT", "UINTEGER", "UBIGINT"),
+            "integer": lambda: dt == "INTEGER",
             "number": lambda: dt == "DOUBLE",
             "boolean": lambda: dt == "BOOLEAN",
-            "string": lambda: dt == "VARCHAR" or dt.startswith("ENUM"),
+            # DuckDB reads a dictionary-encoded string column as VARCHAR.
+            "string": lambda: dt == "VARCHAR",
+            "enum": lambda: dt == "VARCHAR",
             "date": lambda: dt == "DATE",
-        }[f["type"]]()
+        }[spec.get(f["name"], "?")]()
         check(f"{path.name}:{f['name']} duckdb type", ok, dt)
     csv = out / res["path"].replace(".parquet", ".csv")
     rows = con.execute(f"select count(*) from read_csv_auto('{csv}')").fetchone()[0]
@@ -311,9 +337,17 @@ front_python, front_sql = code_blocks(front, "python"), code_blocks(front, "sql"
 try:
     for code in front_python:
         exec(compile(code.replace('"output/', f'"{out}/'), "README.md python", "exec"), {})
+    # The snippet lists every ◎ of pages 3–4: counted here in the texts
+    # themselves, on the rows 「N name mark …」 (106 in each: 53 per page).
+    texts = [Path(__file__).resolve().parent.parent / p for p in
+             ("raw/000_1fb60f2a74870bbb.txt", "tests/fixtures/diff/window_opened.txt")]
+    rows_of = [[l for l in t.read_text(encoding="utf-8").split("\n") if re.match(r"^\d+ \S+ [◎○△×-] ", l)]
+               for t in texts]
+    check("README SQL snippet: the texts' rows", [len(r) for r in rows_of] == [106, 106], str([len(r) for r in rows_of]))
+    marked = sum(l.count("◎") for r in rows_of for l in r)
     for query in front_sql:
         rows = duckdb.sql(query.replace("'output/", f"'{out}/")).fetchall()
-        check("README SQL snippet finds rows", len(rows) > 0, str(len(rows)))
+        check("README SQL snippet: every ◎ of the texts", len(rows) == marked, f"{len(rows)} rows, {marked} ◎")
     check("README snippets", len(front_python) == 1 and len(front_sql) == 1, f"{len(front_python)}, {len(front_sql)}")
 except Exception as e:  # noqa: BLE001 - any failure of a snippet is the finding
     check("README snippets run", False, repr(e))

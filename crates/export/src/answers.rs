@@ -12,6 +12,8 @@ use zaitaku_parse::model::{AnswerCell, AnswerRow, AnswerValue, Choice, Report};
 use zaitaku_parse::reference::code_of;
 
 const STATUSES: Kind = Kind::Enum(Mark::IDS);
+/// A mark column's vocabulary: the usual legend's marks.
+const MARKS: Kind = Kind::Enum(&Mark::USUAL_MARKS);
 
 /// A row of a per-municipality page, with what the tables add to it.
 struct Mun<'a> {
@@ -134,8 +136,8 @@ pub fn municipality_answers(reports: &[Report]) -> Table {
         .col(QUESTION, |r| i(r.cell.column.question))
         .col(SUB, |r| os(r.cell.column.sub.map(|s| s.id())))
         .col(
-            meta("mark", Kind::Str, "回答", mark_description(), None),
-            |r| s(&r.cell.printed),
+            meta("mark", MARKS, "回答", mark_description(), None),
+            |r| s(r.status.usual_text()),
         )
         .col(
             meta(
@@ -180,7 +182,7 @@ fn mark_description() -> &'static str {
     static TEXT: OnceLock<String> = OnceLock::new();
     TEXT.get_or_init(|| {
         format!(
-            "The mark as printed: {} (under the page's own legend)",
+            "The mark, in the usual legend's characters: {}. A page whose own legend prints another character for a status (● for 実施) is read by that legend and its marks written here as the usual ones; the validation report names the difference",
             Mark::usual_legend()
         )
     })
@@ -204,7 +206,7 @@ fn wide_metas() -> &'static [(&'static AnswerColumn, Meta)] {
             .flat_map(|p| p.columns)
             .map(|c| {
                 let description = match c.options {
-                    None => format!("{}: the mark as printed ({})", c.label(), Mark::usual_marks()),
+                    None => format!("{}: the mark, in the usual legend's characters ({}; see municipality_answers.mark)", c.label(), Mark::usual_marks()),
                     Some(_) => format!(
                         "{}: the chosen options as printed, 「・」-joined, annotations included; 「-」 where none",
                         c.label()
@@ -212,7 +214,11 @@ fn wide_metas() -> &'static [(&'static AnswerColumn, Meta)] {
                 };
                 // Built once per process from the layout; the table needs 'static text.
                 let title: &'static str = c.label().leak();
-                (c, meta(c.name, Kind::Str, title, description.leak(), None))
+                let kind = match c.options {
+                    None => MARKS,
+                    Some(_) => Kind::Str,
+                };
+                (c, meta(c.name, kind, title, description.leak(), None))
             })
             .collect()
     })
@@ -249,7 +255,10 @@ pub fn municipality_answers_wide(reports: &[Report]) -> Table {
                 .iter()
                 .flat_map(|r| &r.row.cells)
                 .find(|c| *c.column == **col)
-                .map(|c| c.printed.as_str()))
+                .map(|c| match &c.value {
+                    AnswerValue::Mark { status, .. } => status.usual_text(),
+                    AnswerValue::Options(_) => c.printed.as_str(),
+                }))
         });
     }
     builder

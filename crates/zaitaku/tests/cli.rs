@@ -321,11 +321,23 @@ fn two_inputs_of_the_same_edition_are_an_error() {
 #[test]
 fn missing_file_and_bad_flag_exit_2() {
     let wd = Workdir::new();
-    assert_eq!(wd.run(&["build", "nope.txt"]).code, 2);
-    assert_eq!(
-        wd.run(&["build", "--encoding", "latin9", "nope.txt"]).code,
-        2
+    let missing = wd.run(&["build", "nope.txt"]);
+    assert_eq!(missing.code, 2);
+    assert!(
+        missing.stderr.contains("nope.txt: cannot read"),
+        "{}",
+        missing.stderr
     );
+    // The flag is refused on a file that exists, before it is read.
+    wd.write("input.txt", seed());
+    let flag = wd.run(&["build", "--encoding", "latin9", "input.txt"]);
+    assert_eq!(flag.code, 2);
+    assert!(
+        flag.stderr.contains("unknown encoding «latin9»; expected auto, utf-8, shift_jis, euc-jp, utf-16le or utf-16be"),
+        "{}",
+        flag.stderr
+    );
+    assert!(!wd.path().join("output").exists());
 }
 
 #[test]

@@ -81,16 +81,31 @@ impl Mark {
         Mark::NotApplicable,
     ];
 
+    /// The usual legend's marks, in [`Mark::ALL`]'s order: the vocabulary of
+    /// the tables' mark columns.
+    pub const USUAL_MARKS: [&'static str; 5] = [
+        Mark::Implemented.usual_text(),
+        Mark::PlannedThisYear.usual_text(),
+        Mark::PlannedLaterOrUndecided.usual_text(),
+        Mark::NotPlanned.usual_text(),
+        Mark::NotApplicable.usual_text(),
+    ];
+
+    /// The text the usual legend prints for the status: the tables' mark.
+    pub const fn usual_text(self) -> &'static str {
+        match self {
+            Mark::Implemented => "◎",
+            Mark::PlannedThisYear => "○",
+            Mark::PlannedLaterOrUndecided => "△",
+            Mark::NotPlanned => "×",
+            Mark::NotApplicable => "-",
+        }
+    }
+
     /// The character the usual legend prints for the status (pages 3–4 are
     /// read with the legend they print; this is what a change is told against).
     pub fn usual(self) -> char {
-        match self {
-            Mark::Implemented => '◎',
-            Mark::PlannedThisYear => '○',
-            Mark::PlannedLaterOrUndecided => '△',
-            Mark::NotPlanned => '×',
-            Mark::NotApplicable => '-',
-        }
+        self.usual_text().chars().next().unwrap_or('-')
     }
 
     /// What the usual legend says the status is, for documentation:

@@ -206,9 +206,9 @@ pub fn parse(
 }
 
 /// The page's figure rows in order, each with its span. A marker alone on
-/// its line followed by a row of figures without one is one row: pypdf
-/// breaks the line where the font changes (「⓪」 set in another font than
-/// its figures).
+/// its line followed by a row of figures without one is one row, at the
+/// figures' line: pypdf breaks the line where the font changes (「⓪」 set in
+/// another font than its figures).
 fn figure_lines<'a>(page: &Page<'a>) -> Vec<(FigureLine<'a>, Span)> {
     let lines: Vec<&Line<'a>> = page.lines.iter().filter(|l| !l.text.is_empty()).collect();
     let mut out = Vec::new();
@@ -227,6 +227,7 @@ fn figure_lines<'a>(page: &Page<'a>) -> Vec<(FigureLine<'a>, Span)> {
                     pct_no,
                 }),
             ) => {
+                let figures = lines.get(k).map_or(line.no, |l| l.no);
                 k += 1;
                 let row = FigureLine::Question {
                     marker: Some(m),
@@ -234,7 +235,7 @@ fn figure_lines<'a>(page: &Page<'a>) -> Vec<(FigureLine<'a>, Span)> {
                     count_no,
                     pct_no,
                 };
-                out.push((row, page.span(line.no)));
+                out.push((row, page.span(figures)));
             }
             _ => out.extend(figure_line(line.text).map(|f| (f, page.span(line.no)))),
         }
@@ -431,7 +432,8 @@ mod tests {
                 pct_no: 0
             }
         ));
-        assert_eq!(rows[0].1.line, 1);
+        // At the figures' line, where the values are printed.
+        assert_eq!(rows[0].1.line, 2);
     }
 
     #[test]
