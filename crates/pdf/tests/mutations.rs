@@ -3,9 +3,9 @@
 //! reader panic or hang; each is read whole or refused (never partial text
 //! taken for the whole: a copy cut short is refused).
 
-use std::sync::{mpsc, OnceLock};
+use std::sync::OnceLock;
 use std::time::Duration;
-use zaitaku_testkit::run_cases;
+use zaitaku_testkit::{hang, run_cases, within};
 
 const CASES: usize = 240;
 /// No case may take this long (the seed's pages read in about 0.1 s); the
@@ -111,21 +111,15 @@ fn damaged_copies_of_the_seed_pdf_never_panic_hang_or_read_partly() {
 fn a_hanging_case_fails_the_run_naming_it_instead_of_hanging_it() {
     const DEADLINE: Duration = Duration::from_secs(10);
     const BOUND: Duration = Duration::from_secs(120);
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = tx.send(run_cases(8, 2, DEADLINE, |k| {
+    let outcome = within(BOUND, || {
+        run_cases(8, 2, DEADLINE, |k| {
             if k == 5 {
-                // A reader that never returns.
-                loop {
-                    std::thread::park();
-                }
+                hang() // A reader that never returns.
             }
             damage_case(k)
-        }));
-    });
-    let outcome = rx
-        .recv_timeout(BOUND)
-        .unwrap_or_else(|_| panic!("the hang guard did not fire within {BOUND:?}"));
+        })
+    })
+    .unwrap_or_else(|| panic!("the hang guard did not fire within {BOUND:?}"));
     let hung = outcome.expect_err("a hung case fails the run");
     eprintln!("{hung}");
     assert_eq!(hung.cases, [5]);

@@ -122,6 +122,30 @@ where
     Ok(failures)
 }
 
+/// Runs `f` on a thread of its own and waits for it at most `bound`: `None`
+/// if it has not returned by then (the thread is left behind). A test of
+/// the watchdog runs [`run_cases`] through this, so that a watchdog that
+/// did not fire fails the test at `bound` instead of hanging it.
+pub fn within<T, F>(bound: Duration, f: F) -> Option<T>
+where
+    T: Send + 'static,
+    F: FnOnce() -> T + Send + 'static,
+{
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(f());
+    });
+    rx.recv_timeout(bound).ok()
+}
+
+/// A case that never returns: parked for ever (a hung parser, for the
+/// watchdog's own tests).
+pub fn hang() -> ! {
+    loop {
+        std::thread::park();
+    }
+}
+
 /// The message of a panic's payload.
 fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
     payload
@@ -135,33 +159,20 @@ fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
 mod tests {
     use super::*;
 
-    /// `run_cases` on a thread of its own, so that a watchdog that failed to
-    /// fire would fail this test at `bound` instead of hanging it.
+    /// [`within`] a minute, or a failed test.
     fn bounded<F>(bound: Duration, run: F) -> Result<Vec<(usize, String)>, Hung>
     where
         F: FnOnce() -> Result<Vec<(usize, String)>, Hung> + Send + 'static,
     {
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            let _ = tx.send(run());
-        });
-        rx.recv_timeout(bound)
-            .unwrap_or_else(|_| panic!("the watchdog did not end the run within {bound:?}"))
+        within(bound, run)
+            .unwrap_or_else(|| panic!("the watchdog did not end the run within {bound:?}"))
     }
 
     #[test]
     fn a_case_that_really_hangs_ends_the_run_naming_it() {
         let deadline = Duration::from_millis(200);
         let got = bounded(Duration::from_secs(60), move || {
-            run_cases(50, 2, deadline, |k| {
-                if k == 7 {
-                    // Parked for ever: no timeout, no wake-up.
-                    loop {
-                        std::thread::park();
-                    }
-                }
-                None
-            })
+            run_cases(50, 2, deadline, |k| if k == 7 { hang() } else { None })
         });
         let hung = got.expect_err("a hang is an error");
         assert_eq!(hung.cases, [7]);

@@ -7,10 +7,9 @@
 //! `crates/parse/resources/invalid/` with a test of its own.
 
 use std::path::Path;
-use std::sync::mpsc;
 use std::time::Duration;
 use zaitaku_parse::decode::{decode, EncodingChoice};
-use zaitaku_testkit::run_cases;
+use zaitaku_testkit::{hang, run_cases, within};
 
 /// Cases run by `make test`.
 const CASES: usize = 6_000;
@@ -300,21 +299,15 @@ fn thousands_of_mutated_seeds_never_panic_hang_or_point_outside_the_input() {
 fn a_hanging_case_fails_the_run_naming_it_instead_of_hanging_it() {
     const DEADLINE: Duration = Duration::from_secs(5);
     const BOUND: Duration = Duration::from_secs(120);
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = tx.send(run_cases(40, 2, DEADLINE, |number| {
+    let outcome = within(BOUND, || {
+        run_cases(40, 2, DEADLINE, |number| {
             if number == 13 {
-                // A parser that never returns.
-                loop {
-                    std::thread::park();
-                }
+                hang() // A parser that never returns.
             }
             mutation_case(number)
-        }));
-    });
-    let outcome = rx
-        .recv_timeout(BOUND)
-        .unwrap_or_else(|_| panic!("the hang guard did not fire within {BOUND:?}"));
+        })
+    })
+    .unwrap_or_else(|| panic!("the hang guard did not fire within {BOUND:?}"));
     let hung = outcome.expect_err("a hung case fails the run");
     eprintln!("{hung}");
     assert_eq!(hung.cases, [13]);
