@@ -207,7 +207,7 @@ def answers_page(page, pool, t):
     wide = {r["municipality_code"]: r for r in t["municipality_answers_wide"]}
     for m in t["municipality_answers_wide"]:
         line = next(int(p.split(":")[1]) for p in m["source_lines"].split(";") if p.split(":")[0] == str(page))
-        row = [cell(0, pool.must(m["survey_no"], line)), cell(1, pool.must(m["municipality_name"], line))]
+        row = [cell(0, number(pool, m["survey_no"], line)), cell(1, pool.must(m["municipality_name"], line))]
         for k, name in enumerate(names):
             value = wide[m["municipality_code"]][name]
             row.append(cell(2 + k, pool.must(value, line)))
@@ -332,7 +332,7 @@ def associations_page(page, pool, t, truth):
     row = [cell(c, "") for c in range(n + 1)]
     row.append(cell(n + 1, pool.take("計", total_line) or ""))
     for k, y in enumerate(years):
-        row.append(cell(n + 2 + k, pool.must(str(totals[y]), total_line)))
+        row.append(cell(n + 2 + k, number(pool, str(totals[y]), total_line)))
     rows.append(row)
     widths = ([4] + [1.4] * n) * 2
     title, notes = split_notes(pool, r"事業|【|補助上限|^[0-9０-９]+[万千]|円")
@@ -604,6 +604,163 @@ def leftover_homes(page, pool, t, windows):
 
 
 BUILDERS.update({p: windows_page for p in range(7, 12)})
+
+
+def share(value):
+    """A share as printed: 「96.2%」, a fall as 「△1.9%」."""
+    v = float(value)
+    return f"△{-v:.1f}%" if v < 0 else f"{v:.1f}%"
+
+
+def summary_page(page, pool, t, truth):
+    """Page 1: a row per activity under its item (merged over the item's
+    rows), the FY-current and FY-previous counts and shares and the change;
+    キ②'s activity merged over its pamphlet and website rows."""
+    rows_in = t["program_summary"]
+    fy = rows_in[0]
+    take = lambda text: pool.take(text) or ""
+    change_head = take("29年度-28年度")
+    r1 = [cell(0, take("在宅医療・介護連携推進事業の項目"), rowspan=3), cell(1, take("内容"), rowspan=3, colspan=2),
+          cell(3, take("実施数（29年度においては、年度中に実施予定含む。）"), colspan=4),
+          cell(7, take("増（△）減"), rowspan=2)]
+    # The year heads, printed together (「29年度 28年度」).
+    current, previous = f"{int(fy['fy_current']) - 1988}年度", f"{int(fy['fy_previous']) - 1988}年度"
+    both = pool.take(current + previous)
+    years = both.split() if both and len(both.split()) == 2 else [take(current), take(previous)]
+    r2 = [cell(3, years[0], colspan=2), cell(5, years[1], colspan=2)]
+    r3 = [cell(3, take("区市町村数")), cell(4, take("全体の％")), cell(5, take("区市町村数")),
+          cell(6, take("全体の％")), cell(7, change_head + "\n" + take("％"))]
+    rows = [r1, r2, r3]
+    by_item = {}
+    for r in rows_in:
+        by_item.setdefault(r["item"], []).append(r)
+    for item, mine in by_item.items():
+        label = pool.take(f"（{item}）{mine[0]['item_label']}") or ""
+        for k, r in enumerate(mine):
+            line = int(r["source_line"])
+            row = [cell(0, label, rowspan=len(mine))] if k == 0 else []
+            if r["sub_question"] == "pamphlet":
+                row.append(cell(1, pool.must(r["activity"]), rowspan=2))
+            if r["sub_question"]:
+                sub = {"pamphlet": "パンフレット等", "website": "ホームページ等"}[r["sub_question"]]
+                row.append(cell(2, pool.must(sub, line)))
+            else:
+                row.append(cell(1, pool.take(r["activity"]) or "", colspan=2))
+            row += [cell(3, pool.must(r["count_current"], line)), cell(4, pool.must(share(r["pct_current"]), line)),
+                    cell(5, pool.must(r["count_previous"], line)), cell(6, pool.must(share(r["pct_previous"]), line)),
+                    cell(7, pool.must(share(r["change_pct"]), line))]
+            rows.append(row)
+    widths = [5, 8, 3, 2, 2, 2, 2, 2.5]
+    title, notes = split_notes(pool, r"取組状況|参考資料|^※|比較")
+    return {"title": title, "table": {"columns": widths, "head": 3, "rows": rows}, "notes": notes}
+
+
+def questions_page(page, pool, t, truth):
+    """Page 2: a row per question (its item merged over the item's rows, its
+    marker, its text, 実施・予定 count and share, 未実施等 count and share);
+    a multi-choice question's options in rows under it, each with its count
+    and share."""
+    rows_in = t["question_summary"]
+    ambiguities = {a["subject"].split(" ")[0]: a for a in t["ambiguities"] if a["family"] == "question_summary"}
+    take = lambda text: pool.take(text) or ""
+    r1 = [cell(0, take("在宅医療・介護連携推進事業の項目"), rowspan=2, colspan=3),
+          cell(3, take("集計状況（N=５３）") + "\n" + take("（※は、複数回答有のためN＝５３またはN=実施数にはなりません。）"),
+               colspan=4)]
+    r2 = [cell(3, take("実施・29年度中に実施予定"), colspan=2), cell(5, take("未実施等"), colspan=2)]
+    word = lambda text: pool.take(text, word=True) or ""
+    r3 = [cell(3, word("区市町村")), cell(4, take("全体の％")), cell(5, word("区市町村")), cell(6, take("全体の％"))]
+    rows = [r1, r2, [cell(0, "", colspan=3)] + r3]
+    by_item = {}
+    for r in rows_in:
+        by_item.setdefault(r["item"], []).append(r)
+    missing_text = []
+    for item, mine in by_item.items():
+        n_rows = len(mine) + len({(r["question"]) for r in mine if r["option"]}) + \
+            (1 if any(r["sub_question"] for r in mine) else 0)
+        label_row = [cell(0, label_block(pool, f"（{item}）"), rowspan=n_rows)]
+        seen = set()
+        for r in mine:
+            line = int(r["source_line"])
+            row = label_row
+            label_row = []
+            marker = MARKERS[int(r["question"])]
+            key = f"{item}{marker}"
+            if r["option"] or r["sub_question"]:
+                if r["question"] not in seen:
+                    # The question's own row: marker, text, ※ (several answers).
+                    seen.add(r["question"])
+                    # Its marker printed with its text (「④ （②を実施…」), or apart.
+                    both = pool.take(marker + r["question_text"]) if r["question_text"] else None
+                    if both is not None:
+                        mark, text = both[0], both[1:].strip()
+                    else:
+                        text = pool.take(r["question_text"]) if r["question_text"] else None
+                        mark = ""
+                    if text is None:
+                        missing_text.append((rows, len(rows), key))
+                    rows.append(row + [cell(1, mark), cell(2, text or ""),
+                                       cell(3, pool.take("※", word=True) or "", colspan=4)])
+                    row = []
+                if r["sub_question"]:
+                    sub = {"pamphlet": "パンフレット等について", "website": "ホームページ等について"}[r["sub_question"]]
+                    label = pool.take(sub + r["count_yes"]) or ""
+                    figures = [cell(3, label[len(label.rstrip("0123456789")):].strip() if label else ""),
+                               cell(4, pool.must(share(r["pct_yes"]), line)),
+                               cell(5, pool.must(r["count_no"], line)), cell(6, pool.must(share(r["pct_no"]), line))]
+                    rows.append(row + [cell(1, ""), cell(2, label.rstrip("0123456789").strip())] + figures)
+                else:
+                    rows.append(row + [cell(1, ""), cell(2, pool.must(r["option_text"], line)),
+                                       cell(3, pool.must(r["count_yes"], line)),
+                                       cell(4, pool.must(share(r["pct_yes"]), line)), cell(5, ""), cell(6, "")])
+                continue
+            # A plain question: its text with the count printed after it (or
+            # a count printed apart, where the page prints it so).
+            text = pool.take(r["question_text"] + r["count_yes"]) if r["question_text"] else None
+            before = pool.take(r["count_yes"] + r["question_text"]) if r["question_text"] and text is None else None
+            count = ""
+            if text is not None:
+                count = text[len(text.rstrip("0123456789")):]
+                text = text[:len(text) - len(count)].rstrip()
+            elif before is not None:
+                # The count glued before the text (「53東京都が実施する…」).
+                count = before[:len(before) - len(before.lstrip("0123456789"))]
+                text = before[len(count):].strip()
+            else:
+                text = pool.take(r["question_text"]) or ""
+                apart = ambiguities.get(key)
+                count = pool.take(r["count_yes"], int(apart["source_line"]), word=True) if apart else ""
+            rows.append(row + [cell(1, pool.take(marker, line) or ""), cell(2, text), cell(3, count or ""),
+                               cell(4, pool.must(share(r["pct_yes"]), line)), cell(5, pool.must(r["count_no"], line)),
+                               cell(6, pool.must(share(r["pct_no"]), line))])
+    # A question whose text the page prints where no rule tells which
+    # question's it is: the first such text left (a choice: the truth file).
+    for table_rows, at, key in missing_text:
+        left = [l for _, l in pool.rest() if l.startswith("（") and "場合）" in l]
+        if left:
+            text = pool.must(left[0])
+            for c in table_rows[at]:
+                if c["col"] == 2:
+                    c["text"] = text
+            truth.append({"page": page, "kind": "question_text", "key": key, "value": text})
+    widths = [5, 1, 16, 2, 2, 2, 2]
+    title, notes = split_notes(pool, r"取組状況|^○|東京都福祉保健局|時点$")
+    return {"title": title, "table": {"columns": widths, "head": 3, "rows": rows}, "notes": notes}
+
+
+def label_block(pool, marker):
+    """An item's label as the page prints it: from its 「（ア）」 to the end
+    of the wrapped label (the line after it, where the first ends short)."""
+    for i, l in enumerate(pool.lines):
+        if l.startswith(marker) and not pool.used[i][0]:
+            text = l.split(" ")[0]
+            nxt = pool.lines[i + 1].split(" ")[0] if i + 1 < len(pool.lines) else ""
+            if nxt and not re.match(r"^[①-④⓪0-9]", nxt) and len(text) < 20:
+                text += nxt
+            return pool.take(text, pool.first + i) or ""
+    return ""
+
+
+BUILDERS.update({1: summary_page, 2: questions_page})
 
 
 if __name__ == "__main__":
