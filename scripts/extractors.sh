@@ -30,3 +30,8 @@ fi
 # The committed PDF fixtures are what scripts/make_pdfs.py makes.
 "$venv/bin/python" scripts/make_pdfs.py --check
 "$venv/bin/python" tests/extractors.py "$bin" "$(ls raw/*.txt | head -n 1)" target/extractors
+# The report as the ruled tables it is (tests/grid.py): the grid model is
+# what scripts/grid_model.py makes of the seed's build, and its two
+# typesettings read by every extractor and by zaitaku.
+python3 scripts/grid_model.py "$bin" --check
+"$venv/bin/python" tests/grid.py "$bin" target/extractors/grid

@@ -134,12 +134,13 @@ def split_notes(pool, top_pattern):
 
 
 def read_tables(zaitaku):
-    out = pathlib.Path(tempfile.mkdtemp(prefix="grid-model-"))
-    subprocess.run([zaitaku, "build", "-q", "--out", str(out / "o"), str(SEED_PATH)], check=True)
-    tables = {}
-    for f in (out / "o").glob("*.csv"):
-        with open(f, encoding="utf-8", newline="") as h:
-            tables[f.stem] = list(csv.DictReader(h))
+    with tempfile.TemporaryDirectory(prefix="grid-model-") as tmp:
+        out = pathlib.Path(tmp)
+        subprocess.run([zaitaku, "build", "-q", "--out", str(out / "o"), str(SEED_PATH)], check=True)
+        tables = {}
+        for f in (out / "o").glob("*.csv"):
+            with open(f, encoding="utf-8", newline="") as h:
+                tables[f.stem] = list(csv.DictReader(h))
     return tables
 
 

@@ -96,6 +96,141 @@ def typeset(main="IPAexG", one_block=False, rotate=0, encrypt=None, text=True, u
     return buf.getvalue()
 
 
+# The grid typesettings (tests/fixtures/pdf/grid/model.json, made by
+# scripts/grid_model.py): the report as ruled tables, each cell's text
+# wrapped inside its cell. They differ in what a reader must not depend on:
+# drawing order (row by row, each cell's rules with its text; or column by
+# column, every rule drawn after all the text), font, type size, page size
+# and column widths.
+GRID_VARIANTS = {
+    "grid_rows.pdf": {"font": "IPAexG", "size": 6.5, "page": (842, 595), "order": "rows",
+                      "widths": lambda k, n: 1.0},
+    "grid_columns.pdf": {"font": "IPAexM", "size": 8, "page": (1191, 842), "order": "columns",
+                         # Narrower first columns, wider last ones.
+                         "widths": lambda k, n: 0.7 + 0.6 * k / max(1, n - 1)},
+}
+PAD = 2
+
+
+def wrap(text, font, size, width, face):
+    """`text` in lines that fit `width` (a break between any two characters,
+    as Japanese tables break), keeping its own line breaks."""
+    out = []
+    for part in text.split("\n"):
+        line = ""
+        for ch in part:
+            f = font if ord(ch) in face.charToGlyph else "Symbola"
+            if line and pdfmetrics.stringWidth(line + ch, f, size) > width:
+                out.append(line)
+                line = ""
+            line += ch
+        out.append(line)
+    return out
+
+
+def grid(variant):
+    """The grid model typeset one way (see GRID_VARIANTS), its bytes."""
+    import json
+    v = GRID_VARIANTS[variant]
+    for name, path in FONTS.items():
+        pdfmetrics.registerFont(TTFont(name, path))
+    font, size = v["font"], v["size"]
+    face = pdfmetrics.getFont(font).face
+    lead = size * 1.25
+    model = json.loads((ROOT / "tests" / "fixtures" / "pdf" / "grid" / "model.json").read_text(encoding="utf-8"))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, invariant=1)
+    for page in model["pages"]:
+        width = v["page"][0]
+        left = 24
+        usable = width - 2 * left
+        table = page["table"]
+        draws, rules = [], []  # (column, row, x, y, text) and rectangles
+        # Titles and notes wrapped to the page's width, as the table's cells are.
+        titles = [l for t in page["title"] for l in wrap(t, font, size + 1, usable, face)]
+        notes = [l for t in page["notes"] for l in wrap(t, font, size, usable, face)]
+        title_h = lead * 1.2 * len(titles)
+        notes_h = lead * len(notes)
+        if table:
+            n = len(table["columns"])
+            ws = [w * v["widths"](k, n) for k, w in enumerate(table["columns"])]
+            xs = [left]
+            for w in ws:
+                xs.append(xs[-1] + w * usable / sum(ws))
+            # Row heights: each cell's wrapped text, spans shared out.
+            heights = [lead + 2 * PAD] * len(table["rows"])
+            cells = []
+            for r, row in enumerate(table["rows"]):
+                for cl in row:
+                    k, span = cl["col"], cl["colspan"]
+                    lines = wrap(cl["text"], font, size, xs[k + span] - xs[k] - 2 * PAD, face) if cl["text"] else []
+                    cells.append((r, cl, lines))
+                    need = len(lines) * lead + 2 * PAD
+                    if cl["rowspan"] == 1:
+                        heights[r] = max(heights[r], need)
+            for r, cl, lines in cells:
+                if cl["rowspan"] > 1:
+                    rows = range(r, min(r + cl["rowspan"], len(heights)))
+                    short = len(lines) * lead + 2 * PAD - sum(heights[i] for i in rows)
+                    if short > 0:
+                        heights[rows[-1]] += short
+            table_h = sum(heights)
+        else:
+            table_h = 0
+        page_h = max(v["page"][1], title_h + table_h + notes_h + 4 * lead + 48)
+        c.setPageSize((width, page_h))
+        y = page_h - 24
+        c.setFont(font, size + 1)
+        for line in titles:
+            y -= lead * 1.2
+            x = left
+            for f, run in runs(line, face, font):
+                c.setFont(f, size + 1)
+                c.drawString(x, y, run)
+                x += pdfmetrics.stringWidth(run, f, size + 1)
+        y -= lead
+        if table:
+            tops = [y]
+            for h in heights:
+                tops.append(tops[-1] - h)
+            for r, cl, lines in cells:
+                k, span = cl["col"], cl["colspan"]
+                bottom = tops[min(r + cl["rowspan"], len(heights))]
+                rules.append((xs[k], bottom, xs[k + span] - xs[k], tops[r] - bottom))
+                for i, line in enumerate(lines):
+                    draws.append((k, r, xs[k] + PAD, tops[r] - PAD - size - i * lead, line))
+            y = tops[-1]
+            if v["order"] == "rows":
+                # Row by row: each cell's rules, then its text.
+                order = sorted(range(len(draws)), key=lambda i: (draws[i][1], draws[i][0]))
+                for i in order:
+                    _, r, x, yy, line = draws[i]
+                    draw_line(c, line, x, yy, font, size, face)
+                c.setLineWidth(0.5)
+                for x, b, w, h in rules:
+                    c.rect(x, b, w, h)
+            else:
+                # Column by column, top to bottom; every rule after the text.
+                for k, r, x, yy, line in sorted(draws, key=lambda d: (d[0], d[1])):
+                    draw_line(c, line, x, yy, font, size, face)
+                c.setLineWidth(0.6)
+                for x, b, w, h in sorted(rules, key=lambda q: (q[0], -q[1])):
+                    c.rect(x, b, w, h)
+        for line in notes:
+            y -= lead
+            draw_line(c, line, left, y, font, size, face)
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def draw_line(c, line, x, y, font, size, face):
+    for f, run in runs(line, face, font):
+        c.setFont(f, size)
+        c.drawString(x, y, run)
+        x += pdfmetrics.stringWidth(run, f, size)
+
+
 def damaged(pdf):
     """`pdf` with the bytes of its cross-reference table overwritten."""
     at = pdf.rindex(b"xref")
@@ -114,6 +249,7 @@ def main():
         "encrypted.pdf": typeset(encrypt=pdfencrypt.StandardEncryption("user", "owner", strength=128)),
         "no_text.pdf": typeset(text=False),
         "damaged.pdf": damaged(seed),
+        **{name: grid(name) for name in GRID_VARIANTS},
     }
     out = ROOT / "tests" / "fixtures" / "pdf"
     if "--check" in sys.argv[1:]:
