@@ -99,12 +99,14 @@ def typeset(main="IPAexG", one_block=False, rotate=0, encrypt=None, text=True, u
 # The grid typesettings (tests/fixtures/pdf/grid/model.json, made by
 # scripts/grid_model.py): the report as ruled tables, each cell's text
 # wrapped inside its cell. They differ in what a reader must not depend on:
-# drawing order (row by row, each cell's rules with its text; or column by
-# column, every rule drawn after all the text), font, type size, page size
-# and column widths.
+# drawing order (row by row, each cell's rules with its text, as
+# rectangles; or column by column, every rule drawn after all the text, as
+# line segments), font, type size, page size and column widths.
 GRID_VARIANTS = {
     "grid_rows.pdf": {"font": "IPAexG", "size": 6.5, "page": (842, 595), "order": "rows",
                       "widths": lambda k, n: 1.0},
+    # Column by column, every rule after the text, as separate line
+    # segments rather than rectangles.
     "grid_columns.pdf": {"font": "IPAexM", "size": 8, "page": (1191, 842), "order": "columns",
                          # Narrower first columns, wider last ones.
                          "widths": lambda k, n: 0.7 + 0.6 * k / max(1, n - 1)},
@@ -213,9 +215,19 @@ def grid(variant):
                 # Column by column, top to bottom; every rule after the text.
                 for k, r, x, yy, line in sorted(draws, key=lambda d: (d[0], d[1])):
                     draw_line(c, line, x, yy, font, size, face)
+                # Rules as separate segments, each drawn once (a merged cell
+                # has no line inside it), verticals then horizontals.
                 c.setLineWidth(0.6)
-                for x, b, w, h in sorted(rules, key=lambda q: (q[0], -q[1])):
-                    c.rect(x, b, w, h)
+                vertical, horizontal = set(), set()
+                for x, b, w, h in rules:
+                    vertical |= {(round(x, 2), round(b, 2), round(b + h, 2)),
+                                 (round(x + w, 2), round(b, 2), round(b + h, 2))}
+                    horizontal |= {(round(b, 2), round(x, 2), round(x + w, 2)),
+                                   (round(b + h, 2), round(x, 2), round(x + w, 2))}
+                for x, y0, y1 in sorted(vertical):
+                    c.line(x, y0, x, y1)
+                for y, x0, x1 in sorted(horizontal, reverse=True):
+                    c.line(x0, y, x1, y)
         for line in notes:
             y -= lead
             draw_line(c, line, left, y, font, size, face)
