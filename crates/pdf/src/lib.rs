@@ -28,6 +28,8 @@
     )
 )]
 
+pub mod layout;
+
 use pdf_extract::{output_doc_page, Document, PlainTextOutput};
 use std::cell::Cell;
 
@@ -126,6 +128,38 @@ pub enum PdfError {
 
 /// Reads every page's text of the PDF `bytes` (see the crate docs).
 pub fn read(bytes: &[u8]) -> Result<PdfText, PdfError> {
+    let pages = each_page(bytes, |doc, page| {
+        let mut s = String::new();
+        output_doc_page(doc, &mut PlainTextOutput::new(&mut s), page).map(|()| s)
+    })?;
+    if pages.iter().all(|p| p.trim().is_empty()) {
+        return Err(PdfError::NoText { pages: pages.len() });
+    }
+    Ok(PdfText { pages })
+}
+
+/// Reads every page of the PDF `bytes` by the position of each glyph and
+/// ruling line ([`layout`]): its table's cells and its free text.
+pub fn read_layout(bytes: &[u8]) -> Result<Vec<layout::LayoutPage>, PdfError> {
+    let pages = each_page(bytes, |doc, page| {
+        let mut collector = layout::Collector::default();
+        output_doc_page(doc, &mut collector, page).map(|()| layout::layout(&collector))
+    })?;
+    if pages
+        .iter()
+        .all(|p| p.cells.is_empty() && p.above.is_empty())
+    {
+        return Err(PdfError::NoText { pages: pages.len() });
+    }
+    Ok(pages)
+}
+
+/// `read_page` on every page of the PDF `bytes`, in page order, under
+/// `catch_unwind`; a page that cannot be read refuses the whole PDF.
+fn each_page<T>(
+    bytes: &[u8],
+    read_page: impl Fn(&Document, u32) -> Result<T, pdf_extract::OutputError>,
+) -> Result<Vec<T>, PdfError> {
     if bytes.len() > MAX_PDF_BYTES {
         return Err(PdfError::TooLarge {
             bytes: bytes.len(),
@@ -144,22 +178,16 @@ pub fn read(bytes: &[u8]) -> Result<PdfText, PdfError> {
     }
     let mut pages = Vec::with_capacity(numbers.len());
     for &page in &numbers {
-        let text = extract(|| {
-            let mut s = String::new();
-            output_doc_page(&doc, &mut PlainTextOutput::new(&mut s), page).map(|()| s)
-        })
-        .map_err(|_| PdfError::Panicked { page })?
-        .map_err(|e| PdfError::Page {
-            page,
-            pages: numbers.len(),
-            message: format!("{e:?}"),
-        })?;
-        pages.push(text);
+        let got = extract(|| read_page(&doc, page))
+            .map_err(|_| PdfError::Panicked { page })?
+            .map_err(|e| PdfError::Page {
+                page,
+                pages: numbers.len(),
+                message: format!("{e:?}"),
+            })?;
+        pages.push(got);
     }
-    if pages.iter().all(|p| p.trim().is_empty()) {
-        return Err(PdfError::NoText { pages: pages.len() });
-    }
-    Ok(PdfText { pages })
+    Ok(pages)
 }
 
 #[cfg(test)]

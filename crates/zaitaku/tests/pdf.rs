@@ -117,3 +117,30 @@ fn a_pdf_that_cannot_be_read_exits_2_saying_what_to_do_and_writes_nothing() {
     }
     snapshot!("pdf_unreadable", messages);
 }
+
+#[test]
+fn extract_layout_prints_each_tables_rows_with_their_cells_apart() {
+    let wd = Workdir::new();
+    wd.write("grid.pdf", pdf("grid_rows.pdf"));
+    let run = wd.run(&["extract", "--layout", "grid.pdf"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let pages: Vec<&str> = run.stdout.split('\x0c').collect();
+    assert_eq!(pages.len(), 11);
+    // Page 7, 千代田区's first window (the seed's L881 and its count L1114):
+    // a row of its own, the municipality's cells merged over its 3 windows;
+    // the location wraps inside its cell (a space where the line breaks).
+    let rows: Vec<&str> = pages[6].lines().collect();
+    let first = rows
+        .iter()
+        .position(|l| l.starts_with("1 | 千代田区 | 3 | 相談センター | "))
+        .expect("千代田区's first window");
+    assert_eq!(
+        rows[first],
+        "1 | 千代田区 | 3 | 相談センター | 千代田区立高齢者総合サポートセ ンター内 | 03-3265-1165 | 03-3265-1163 | 24時間365日 | ○ | ○ | ○ | ○ | ○ | 介護事業者等 | 千代田区"
+    );
+    assert!(
+        rows[first + 1].starts_with("^ | ^ | ^ | 高齢者あんしんセンター麹町 | "),
+        "{}",
+        rows[first + 1]
+    );
+}

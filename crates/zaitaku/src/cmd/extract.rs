@@ -5,6 +5,12 @@
 //! about that PDF refers to (its lines and columns), and building it gives
 //! the same tables as building the PDF.
 //!
+//! With `--layout`, prints the PDF as read by the position of each glyph
+//! and ruling line instead: per page, the text above its table, a table
+//! row per line with its cells apart (` | `, `^` under a merged cell), the
+//! text below; one form feed between pages. What a user can compare with
+//! the PDF to see what zaitaku saw.
+//!
 //! Exit codes: 0 the text was printed; 2 the file cannot be read, is not a
 //! PDF, or is a PDF that cannot be read (damaged, encrypted, a scan).
 
@@ -17,6 +23,10 @@ pub struct Args {
     /// A PDF of the report.
     #[arg(value_name = "PDF")]
     input: PathBuf,
+    /// Print the positioned reading: each page's table a row per line, its
+    /// cells apart, read by where each glyph and ruling line sits.
+    #[arg(long)]
+    layout: bool,
 }
 
 /// Runs `extract`.
@@ -33,9 +43,17 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         say!("zaitaku: {shown}: expected a PDF (a file starting with «%PDF-»); a text zaitaku reads as it is");
         return Ok(Outcome::InputError);
     }
-    match zaitaku_pdf::read(&bytes) {
-        Ok(pdf) => {
-            crate::term::stdout(&pdf.text())?;
+    let read = if args.layout {
+        zaitaku_pdf::read_layout(&bytes).map(|pages| {
+            let pages: Vec<String> = pages.iter().map(|p| p.text()).collect();
+            pages.join("\x0c")
+        })
+    } else {
+        zaitaku_pdf::read(&bytes).map(|pdf| pdf.text())
+    };
+    match read {
+        Ok(text) => {
+            crate::term::stdout(&text)?;
             Ok(Outcome::Ok)
         }
         Err(e) => {

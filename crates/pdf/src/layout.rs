@@ -1,0 +1,420 @@
+//! A PDF page read by where each glyph and each ruling line sits, never by
+//! the order the writer drew them in (pdfplumber's table finder, in small):
+//!
+//! - every glyph with its baseline, left edge, advance and size;
+//! - every stroked line (a rectangle's four sides, a segment), snapped to
+//!   [`SNAP`] and joined where they touch: the ruling lines;
+//! - their intersections, and each smallest rectangle whose corners are
+//!   intersections joined by ruling lines: the cells, numbered by the rows
+//!   and columns their edges make (a merged cell spans several);
+//! - each glyph given to the cell its centre lies in, a cell's glyphs put
+//!   in lines by baseline ([`SAME_LINE`] of the type size) and in each line
+//!   by x; what lies in no cell is the page's free text (titles, notes),
+//!   in lines the same way.
+//!
+//! The tolerances are named here and tested on two typesettings that differ
+//! in drawing order, fonts, type sizes and whether rules are rectangles or
+//! segments (tests/fixtures/pdf/grid_*.pdf against the model they were
+//! typeset from).
+
+use pdf_extract::{ColorSpace, MediaBox, OutputDev, OutputError, Path, PathOp, Transform};
+
+/// Coordinates closer than this (points) are one: rules drawn as adjacent
+/// rectangles share an edge a rounding apart.
+pub const SNAP: f64 = 1.0;
+
+/// Two glyphs are on one line when their baselines differ by less than this
+/// share of the type size.
+pub const SAME_LINE: f64 = 0.4;
+
+/// A gap between two glyphs wider than this share of the type size is a space.
+pub const SPACE: f64 = 0.3;
+
+/// One glyph: its text, baseline (from the page's top), left edge, advance
+/// and type size, in points.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    /// What it prints.
+    pub text: String,
+    /// Left edge.
+    pub x: f64,
+    /// Baseline, from the top of the page.
+    pub y: f64,
+    /// Advance.
+    pub width: f64,
+    /// Type size.
+    pub size: f64,
+}
+
+/// A cell of a page's table: where it is in the grid of ruling lines and
+/// the text inside it, line by line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    /// Its row and column, from 0, counted by the ruling lines.
+    pub row: usize,
+    /// See `row`.
+    pub col: usize,
+    /// How many rows and columns it spans (a merged cell spans several).
+    pub rowspan: usize,
+    /// See `rowspan`.
+    pub colspan: usize,
+    /// Its text, a string per printed line (none where the cell is empty).
+    pub lines: Vec<String>,
+    /// Its box: left, top, right, bottom (points from the top left).
+    pub bbox: (f64, f64, f64, f64),
+}
+
+/// A page read by position.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LayoutPage {
+    /// The cells of its ruled table, row by row, left to right (empty where
+    /// the page draws no ruled table).
+    pub cells: Vec<Cell>,
+    /// The lines of text above the table (or of the whole page where it has
+    /// no table), top to bottom.
+    pub above: Vec<String>,
+    /// The lines of text below the table.
+    pub below: Vec<String>,
+    /// Rows and columns of the table.
+    pub rows: usize,
+    /// See `rows`.
+    pub cols: usize,
+}
+
+impl LayoutPage {
+    /// The page as `zaitaku extract --layout` prints it: the lines above
+    /// its table, then a table row per line, its cells apart (` | `; a
+    /// cell's lines joined by a space; `^` where a merged cell above covers
+    /// the column), then the lines below.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        for line in &self.above {
+            out.push_str(line);
+            out.push('\n');
+        }
+        for row in 0..self.rows {
+            // The row's cells in column order: those starting in it, and
+            // `^` for a merged cell from above.
+            let mut cells: Vec<(usize, String)> = (self.cells.iter())
+                .filter(|c| c.row <= row && row < c.row + c.rowspan)
+                .map(|c| {
+                    (
+                        c.col,
+                        if c.row == row {
+                            c.lines.join(" ")
+                        } else {
+                            "^".into()
+                        },
+                    )
+                })
+                .collect();
+            cells.sort_by_key(|(col, _)| *col);
+            let texts: Vec<String> = cells.into_iter().map(|(_, t)| t).collect();
+            out.push_str(&texts.join(" | "));
+            out.push('\n');
+        }
+        for line in &self.below {
+            out.push_str(line);
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// What the extractor reports of a page: glyphs and stroked segments.
+#[derive(Debug, Default)]
+pub struct Collector {
+    height: f64,
+    /// The glyphs, in drawing order (order does not matter below).
+    pub glyphs: Vec<Glyph>,
+    /// Horizontal segments: y, x from, x to.
+    pub horizontal: Vec<(f64, f64, f64)>,
+    /// Vertical segments: x, y from, y to.
+    pub vertical: Vec<(f64, f64, f64)>,
+}
+
+impl Collector {
+    /// A point of user space on the page, from its top left.
+    fn point(&self, ctm: &Transform, x: f64, y: f64) -> (f64, f64) {
+        let px = x * ctm.m11 + y * ctm.m21 + ctm.m31;
+        let py = x * ctm.m12 + y * ctm.m22 + ctm.m32;
+        (px, self.height - py)
+    }
+
+    fn segment(&mut self, a: (f64, f64), b: (f64, f64)) {
+        if (a.1 - b.1).abs() < SNAP / 2.0 {
+            self.horizontal.push((a.1, a.0.min(b.0), a.0.max(b.0)));
+        } else if (a.0 - b.0).abs() < SNAP / 2.0 {
+            self.vertical.push((a.0, a.1.min(b.1), a.1.max(b.1)));
+        }
+    }
+}
+
+impl OutputDev for Collector {
+    fn begin_page(
+        &mut self,
+        _page: u32,
+        media: &MediaBox,
+        _art: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), OutputError> {
+        self.height = media.ury - media.lly;
+        Ok(())
+    }
+    fn end_page(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        _spacing: f64,
+        font_size: f64,
+        text: &str,
+    ) -> Result<(), OutputError> {
+        let scale = (trm.m11 * trm.m22 - trm.m12 * trm.m21).abs().sqrt();
+        let size = font_size * scale;
+        if !text.trim().is_empty() && size.is_finite() && size > 0.0 {
+            self.glyphs.push(Glyph {
+                text: text.to_string(),
+                x: trm.m31,
+                y: self.height - trm.m32,
+                width: width * size,
+                size,
+            });
+        }
+        Ok(())
+    }
+    fn begin_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+    fn end_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+    fn end_line(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+    fn stroke(
+        &mut self,
+        ctm: &Transform,
+        _colorspace: &ColorSpace,
+        _color: &[f64],
+        path: &Path,
+    ) -> Result<(), OutputError> {
+        let mut at: Option<(f64, f64)> = None;
+        let mut start: Option<(f64, f64)> = None;
+        for op in &path.ops {
+            match *op {
+                PathOp::MoveTo(x, y) => {
+                    at = Some(self.point(ctm, x, y));
+                    start = at;
+                }
+                PathOp::LineTo(x, y) => {
+                    let to = self.point(ctm, x, y);
+                    if let Some(from) = at {
+                        self.segment(from, to);
+                    }
+                    at = Some(to);
+                }
+                PathOp::Rect(x, y, w, h) => {
+                    let corners = [
+                        self.point(ctm, x, y),
+                        self.point(ctm, x + w, y),
+                        self.point(ctm, x + w, y + h),
+                        self.point(ctm, x, y + h),
+                    ];
+                    for k in 0..4 {
+                        if let (Some(a), Some(b)) = (corners.get(k), corners.get((k + 1) % 4)) {
+                            self.segment(*a, *b);
+                        }
+                    }
+                }
+                PathOp::Close => {
+                    if let (Some(a), Some(b)) = (at, start) {
+                        self.segment(a, b);
+                    }
+                    at = start;
+                }
+                PathOp::CurveTo(_, _, _, _, x, y) => at = Some(self.point(ctm, x, y)),
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Values within [`SNAP`] of each other as one (their mean), sorted.
+fn clusters(mut values: Vec<f64>) -> Vec<f64> {
+    values.sort_by(f64::total_cmp);
+    let mut out: Vec<(f64, usize)> = Vec::new();
+    for v in values {
+        match out.last_mut() {
+            Some((mean, n)) if v - *mean / *n as f64 <= SNAP => {
+                *mean += v;
+                *n += 1;
+            }
+            _ => out.push((v, 1)),
+        }
+    }
+    out.into_iter().map(|(sum, n)| sum / n as f64).collect()
+}
+
+/// The cluster `v` falls in.
+fn snap(v: f64, to: &[f64]) -> Option<usize> {
+    to.iter().position(|c| (c - v).abs() <= SNAP)
+}
+
+/// Segments on one line joined where they touch or overlap: per line
+/// (an index of `lines`), its covered ranges.
+fn joined(segments: &[(f64, f64, f64)], lines: &[f64]) -> Vec<Vec<(f64, f64)>> {
+    let mut out: Vec<Vec<(f64, f64)>> = vec![Vec::new(); lines.len()];
+    for &(at, from, to) in segments {
+        if let Some(ranges) = snap(at, lines).and_then(|k| out.get_mut(k)) {
+            ranges.push((from, to));
+        }
+    }
+    for ranges in &mut out {
+        ranges.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut merged: Vec<(f64, f64)> = Vec::new();
+        for &(a, b) in ranges.iter() {
+            match merged.last_mut() {
+                Some(last) if a <= last.1 + SNAP => last.1 = last.1.max(b),
+                _ => merged.push((a, b)),
+            }
+        }
+        *ranges = merged;
+    }
+    out
+}
+
+/// Whether `ranges` cover `from`..`to`.
+fn covers(ranges: &[(f64, f64)], from: f64, to: f64) -> bool {
+    ranges
+        .iter()
+        .any(|&(a, b)| a <= from + SNAP && b >= to - SNAP)
+}
+
+/// The page's table and text, read by position (see the module docs).
+pub fn layout(c: &Collector) -> LayoutPage {
+    let ys = clusters(c.horizontal.iter().map(|s| s.0).collect());
+    let xs = clusters(c.vertical.iter().map(|s| s.0).collect());
+    let h = joined(&c.horizontal, &ys);
+    let v = joined(&c.vertical, &xs);
+    // An intersection: a vertical line crossing (or ending on) a horizontal one.
+    let cross = |xi: usize, yi: usize| -> bool {
+        match (xs.get(xi), ys.get(yi), v.get(xi), h.get(yi)) {
+            (Some(&x), Some(&y), Some(vr), Some(hr)) => covers(vr, y, y) && covers(hr, x, x),
+            _ => false,
+        }
+    };
+    let h_edge = |yi: usize, x0: usize, x1: usize| -> bool {
+        match (h.get(yi), xs.get(x0), xs.get(x1)) {
+            (Some(r), Some(&a), Some(&b)) => covers(r, a, b),
+            _ => false,
+        }
+    };
+    let v_edge = |xi: usize, y0: usize, y1: usize| -> bool {
+        match (v.get(xi), ys.get(y0), ys.get(y1)) {
+            (Some(r), Some(&a), Some(&b)) => covers(r, a, b),
+            _ => false,
+        }
+    };
+    // Each smallest rectangle from a top-left intersection.
+    let mut boxes: Vec<(usize, usize, usize, usize)> = Vec::new();
+    for yi in 0..ys.len() {
+        for xi in 0..xs.len() {
+            if !cross(xi, yi) {
+                continue;
+            }
+            let found = (yi + 1..ys.len())
+                .filter(|&bi| cross(xi, bi) && v_edge(xi, yi, bi))
+                .find_map(|bi| {
+                    (xi + 1..xs.len())
+                        .filter(|&ri| cross(ri, yi) && h_edge(yi, xi, ri))
+                        .find(|&ri| cross(ri, bi) && h_edge(bi, xi, ri) && v_edge(ri, yi, bi))
+                        .map(|ri| (yi, xi, bi, ri))
+                });
+            boxes.extend(found);
+        }
+    }
+    // The boxes in points: left, top, right, bottom.
+    let at = |edges: &[f64], k: usize| edges.get(k).copied().unwrap_or(0.0);
+    let boxes: Vec<(f64, f64, f64, f64)> = boxes
+        .iter()
+        .map(|b| (at(&xs, b.1), at(&ys, b.0), at(&xs, b.3), at(&ys, b.2)))
+        .collect();
+    // Rows and columns: the edges the cells use.
+    let row_edges = clusters(boxes.iter().flat_map(|b| [b.1, b.3]).collect());
+    let col_edges = clusters(boxes.iter().flat_map(|b| [b.0, b.2]).collect());
+    let mut page = LayoutPage {
+        rows: row_edges.len().saturating_sub(1),
+        cols: col_edges.len().saturating_sub(1),
+        ..LayoutPage::default()
+    };
+    let mut owned: Vec<Vec<&Glyph>> = vec![Vec::new(); boxes.len()];
+    let mut free: Vec<&Glyph> = Vec::new();
+    for g in &c.glyphs {
+        let (cx, cy) = (g.x + g.width / 2.0, g.y - g.size * 0.35);
+        let inside = boxes
+            .iter()
+            .position(|b| b.0 <= cx && cx <= b.2 && b.1 <= cy && cy <= b.3);
+        match inside.and_then(|k| owned.get_mut(k)) {
+            Some(cell) => cell.push(g),
+            None => free.push(g),
+        }
+    }
+    for (b, glyphs) in boxes.iter().zip(owned) {
+        let index = |v: f64, edges: &[f64]| snap(v, edges).unwrap_or(0);
+        let (row, col) = (index(b.1, &row_edges), index(b.0, &col_edges));
+        page.cells.push(Cell {
+            row,
+            col,
+            rowspan: index(b.3, &row_edges).saturating_sub(row).max(1),
+            colspan: index(b.2, &col_edges).saturating_sub(col).max(1),
+            lines: lines(glyphs),
+            bbox: *b,
+        });
+    }
+    page.cells.sort_by_key(|c| (c.row, c.col));
+    let (top, bottom) = (
+        row_edges.first().copied().unwrap_or(f64::INFINITY),
+        row_edges.last().copied().unwrap_or(f64::INFINITY),
+    );
+    let (above, below): (Vec<&Glyph>, Vec<&Glyph>) =
+        free.into_iter().partition(|g| g.y < (top + bottom) / 2.0);
+    page.above = lines(above);
+    page.below = lines(below);
+    page
+}
+
+/// Glyphs in lines: by baseline (within [`SAME_LINE`] of the size), each
+/// line by x, a space where the gap is wider than [`SPACE`] of the size.
+fn lines(mut glyphs: Vec<&Glyph>) -> Vec<String> {
+    glyphs.sort_by(|a, b| a.y.total_cmp(&b.y));
+    let mut rows: Vec<Vec<&Glyph>> = Vec::new();
+    for g in glyphs {
+        match rows.last_mut() {
+            Some(row)
+                if row
+                    .first()
+                    .is_some_and(|f| (g.y - f.y).abs() < SAME_LINE * f.size) =>
+            {
+                row.push(g)
+            }
+            _ => rows.push(vec![g]),
+        }
+    }
+    rows.into_iter()
+        .map(|mut row| {
+            row.sort_by(|a, b| a.x.total_cmp(&b.x));
+            let mut out = String::new();
+            let mut end: Option<f64> = None;
+            for g in row {
+                if end.is_some_and(|e| g.x - e > SPACE * g.size) {
+                    out.push(' ');
+                }
+                out.push_str(&g.text);
+                end = Some(g.x + g.width);
+            }
+            out
+        })
+        .collect()
+}
