@@ -31,7 +31,17 @@ fn parsing_every_fixture_asks_for_no_pattern_the_layout_does_not_list() {
         .lines()
         .filter(|l| l.starts_with("- `") && l.contains(".txt`"))
         .count();
-    assert_eq!(paths.len(), 1 + listed, "{} texts", paths.len());
+    // And the extractors' texts of the grid typesettings (tests/grid.py):
+    // seven readers of each of the two, pdfminer.six's run-to-run variants too.
+    let mut grid = Vec::new();
+    texts(&root.join("tests/fixtures/grid"), &mut grid);
+    let pdfminer = grid
+        .iter()
+        .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("pdfminer")))
+        .count();
+    assert_eq!(grid.len() - pdfminer, 12, "six readers' texts of each typesetting");
+    assert!(pdfminer >= 2, "pdfminer.six's texts: {pdfminer}");
+    assert_eq!(paths.len(), 1 + listed + grid.len(), "{} texts", paths.len());
     let parser = Parser::new();
     let mut parsed = 0;
     for path in &paths {
@@ -45,7 +55,7 @@ fn parsing_every_fixture_asks_for_no_pattern_the_layout_does_not_list() {
     // The seed, valid/ (7), dialects/ (16), cli/ (2), diff/ (6), the 17
     // invalid/ fixtures that exit 1 (a figure disagrees: the text parses)
     // and unknown_override.txt (the seed's text; its overrides are refused):
-    // 1 + 7 + 16 + 2 + 6 + 17 + 1.
+    // 1 + 7 + 16 + 2 + 6 + 17 + 1; no grid text parses yet (tests/grid.py).
     assert_eq!(parsed, 50, "{parsed} parsed");
     assert_eq!(parser.matchers().missed(), Vec::<&str>::new());
 }
