@@ -68,6 +68,7 @@ macro_rules! texts {
 }
 
 pub mod canon;
+pub mod cells;
 pub mod decode;
 pub mod error;
 pub mod layout;

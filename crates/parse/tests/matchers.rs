@@ -37,11 +37,23 @@ fn parsing_every_fixture_asks_for_no_pattern_the_layout_does_not_list() {
     texts(&root.join("tests/fixtures/grid"), &mut grid);
     let pdfminer = grid
         .iter()
-        .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("pdfminer")))
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("pdfminer"))
+        })
         .count();
-    assert_eq!(grid.len() - pdfminer, 12, "six readers' texts of each typesetting");
+    assert_eq!(
+        grid.len() - pdfminer,
+        12,
+        "six readers' texts of each typesetting"
+    );
     assert!(pdfminer >= 2, "pdfminer.six's texts: {pdfminer}");
-    assert_eq!(paths.len(), 1 + listed + grid.len(), "{} texts", paths.len());
+    assert_eq!(
+        paths.len(),
+        1 + listed + grid.len(),
+        "{} texts",
+        paths.len()
+    );
     let parser = Parser::new();
     let mut parsed = 0;
     for path in &paths {

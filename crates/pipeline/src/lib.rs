@@ -42,6 +42,7 @@
 )]
 
 pub mod build;
+pub mod cells;
 pub mod editions;
 pub mod input;
 pub mod pins;

@@ -7,11 +7,13 @@
 //! - [`page1`]: 集計結果 (program summary, and the edition's as-of date);
 //! - [`page2`]: 集計状況 (question summary);
 //! - [`answers`]: pages 3–4, 区市町村別 (each municipality's answers);
+//! - [`association_cells`]: pages 5–6 read from their cells (by position);
 //! - [`associations`]: pages 5–6, medical associations by fiscal year;
 //! - [`windows`]: pages 7–11, consultation windows;
 //! - [`combinators`]: the small nom parsers they share.
 
 pub mod answers;
+pub mod association_cells;
 pub mod associations;
 pub mod combinators;
 pub mod page1;

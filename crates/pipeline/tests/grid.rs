@@ -1,0 +1,110 @@
+//! The grid typesettings (tests/fixtures/pdf/grid_*.pdf) read by position:
+//! pages 5–6 give every association × fiscal-year cell — the ones the
+//! seed's text decides, equal to the seed's build, and the ones it leaves
+//! null (303 in the seed), equal to tests/fixtures/pdf/grid/truth.csv,
+//! where the typesetting put them — and the printed totals.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use zaitaku_parse::layout::Era;
+use zaitaku_parse::layout::Program;
+use zaitaku_parse::pages::association_cells;
+
+fn root() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+}
+
+/// (program, association, fiscal year) → took part, for every cell: the
+/// seed's decided cells and truth.csv's placements of the others.
+fn expected() -> BTreeMap<(String, String, i32), bool> {
+    let seed = std::fs::read_to_string(root().join("raw/000_1fb60f2a74870bbb.txt")).unwrap();
+    let report = zaitaku_parse::parse_text(&seed).unwrap();
+    let mut out = BTreeMap::new();
+    let mut undecided = 0;
+    for t in &report.associations {
+        for (row, cells) in t.printed.rows.iter().zip(&t.cells) {
+            for (year, cell) in t.printed.years.iter().zip(cells) {
+                let key = (
+                    t.printed.program.id().to_string(),
+                    row.name.clone(),
+                    year.fiscal_year,
+                );
+                match cell.participated {
+                    Some(v) => {
+                        out.insert(key, v);
+                    }
+                    None => undecided += 1,
+                }
+            }
+        }
+    }
+    let truth = std::fs::read_to_string(root().join("tests/fixtures/pdf/grid/truth.csv")).unwrap();
+    let mut placed = 0;
+    for line in truth
+        .lines()
+        .skip(1)
+        .filter(|l| l.contains(",association_year,"))
+    {
+        let f: Vec<&str> = line.splitn(4, ',').collect();
+        let key: Vec<&str> = f[2].split('|').collect();
+        let year: i32 = key[2].parse().unwrap();
+        let old = out.insert(
+            (key[0].to_string(), key[1].to_string(), year),
+            f[3] == "true",
+        );
+        assert!(
+            old.is_none(),
+            "truth.csv places a cell the seed decides: {line}"
+        );
+        placed += 1;
+    }
+    // Page 5's 191 and page 6's 112 cells the seed's text cannot decide.
+    assert_eq!((undecided, placed), (303, 303));
+    out
+}
+
+#[test]
+fn every_association_year_cell_of_both_grid_typesettings_is_decided_by_position() {
+    let want = expected();
+    assert_eq!(want.len(), 710, "71 associations × 6 years + 71 × 4");
+    for name in ["grid_rows.pdf", "grid_columns.pdf"] {
+        let bytes = std::fs::read(root().join("tests/fixtures/pdf").join(name)).unwrap();
+        let pages =
+            zaitaku_pipeline::cells::from_layout(&zaitaku_pdf::read_layout(&bytes).unwrap());
+        let mut got = BTreeMap::new();
+        for (page, program) in [
+            (5, Program::RoundTheClockCare),
+            (6, Program::MultidisciplinaryNetwork),
+        ] {
+            let t = association_cells::read(&pages[page - 1], Era::Heisei)
+                .expect("a table of associations");
+            for r in &t.rows {
+                for (year, marked) in t.fiscal_years.iter().zip(&r.marked) {
+                    got.insert((program.id().to_string(), r.name.clone(), *year), *marked);
+                }
+            }
+            // Every year's marks add up to the total printed under it.
+            for (k, total) in t.totals.iter().enumerate() {
+                let marks = t.rows.iter().filter(|r| r.marked[k]).count() as u32;
+                assert_eq!(
+                    Some(marks),
+                    *total,
+                    "{name} page {page} FY{}",
+                    t.fiscal_years[k]
+                );
+            }
+        }
+        let wrong: Vec<String> = want
+            .iter()
+            .filter(|(k, v)| got.get(*k) != Some(*v))
+            .map(|(k, v)| format!("{k:?}: {:?}, expected {v}", got.get(k)))
+            .collect();
+        assert!(
+            wrong.is_empty(),
+            "{name}: {} cells differ:\n{}",
+            wrong.len(),
+            wrong[..wrong.len().min(10)].join("\n")
+        );
+        assert_eq!(got.len(), want.len(), "{name}: cells read");
+    }
+}
