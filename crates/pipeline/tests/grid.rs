@@ -108,3 +108,86 @@ fn every_association_year_cell_of_both_grid_typesettings_is_decided_by_position(
         assert_eq!(got.len(), want.len(), "{name}: cells read");
     }
 }
+
+/// The truth file's placements of `kind`: key → value.
+fn truth(kind: &str) -> BTreeMap<String, String> {
+    let text = std::fs::read_to_string(root().join("tests/fixtures/pdf/grid/truth.csv")).unwrap();
+    text.lines()
+        .skip(1)
+        .filter_map(|l| {
+            let f: Vec<&str> = l.splitn(4, ',').collect();
+            (f[1] == kind).then(|| (f[2].to_string(), f[3].to_string()))
+        })
+        .collect()
+}
+
+#[test]
+fn every_window_of_both_grid_typesettings_is_read_by_position() {
+    use zaitaku_parse::pages::window_cells;
+    let seed = std::fs::read_to_string(root().join("raw/000_1fb60f2a74870bbb.txt")).unwrap();
+    let report = zaitaku_parse::parse_text(&seed).unwrap();
+    let (targets, names, others) = (
+        truth("window_targets"),
+        truth("window_name"),
+        truth("window_other"),
+    );
+    // (municipality, name, location, targets, その他) of every window, in printed order.
+    let mut want = Vec::new();
+    for m in &report.windows.municipalities {
+        let code = zaitaku_parse::reference::code_of(&m.name).unwrap();
+        for (k, w) in m.windows.iter().enumerate() {
+            let key = format!("{code}|{}", k + 1);
+            let marks: [bool; 5] = match w.targets_marked {
+                5 => [true; 5],
+                0 => [false; 5],
+                _ => {
+                    let bits = &targets[&key];
+                    std::array::from_fn(|i| bits.as_bytes()[i] == b'1')
+                }
+            };
+            let name = w.name.clone().unwrap_or_else(|| names[&key].clone());
+            let other = w
+                .for_other
+                .clone()
+                .or_else(|| others.get(&key).cloned())
+                .unwrap_or_default();
+            want.push((m.name.clone(), name, marks, other));
+        }
+    }
+    // 122 windows; 74 whose marks do not say their columns, 6 nameless, 19
+    // without their 「その他」 in the text (truth.csv places them).
+    assert_eq!(
+        (want.len(), targets.len(), names.len(), others.len()),
+        (122, 74, 6, 19)
+    );
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    for name in ["grid_rows.pdf", "grid_columns.pdf"] {
+        let bytes = std::fs::read(root().join("tests/fixtures/pdf").join(name)).unwrap();
+        let pages =
+            zaitaku_pipeline::cells::from_layout(&zaitaku_pdf::read_layout(&bytes).unwrap());
+        let mut got = Vec::new();
+        let mut municipality = String::new();
+        for page in &pages[6..11] {
+            for row in window_cells::read(page).expect("a window table") {
+                if !row.municipality.is_empty() {
+                    municipality = row.municipality.clone();
+                }
+                got.push((municipality.clone(), row.name, row.targets, row.other));
+            }
+        }
+        assert_eq!(got.len(), want.len(), "{name}: windows");
+        let wrong: Vec<String> = (want.iter().zip(&got))
+            .filter(|(w, g)| {
+                (squeeze(&w.0), squeeze(&w.1), w.2, squeeze(&w.3))
+                    != (squeeze(&g.0), squeeze(&g.1), g.2, squeeze(&g.3))
+            })
+            .map(|(w, g)| format!("{w:?} read as {g:?}"))
+            .collect();
+        assert!(
+            wrong.is_empty(),
+            "{name}: {} windows differ:\n{}",
+            wrong.len(),
+            wrong[..wrong.len().min(8)].join("\n")
+        );
+    }
+}

@@ -10,6 +10,7 @@
 //! - [`association_cells`]: pages 5–6 read from their cells (by position);
 //! - [`associations`]: pages 5–6, medical associations by fiscal year;
 //! - [`windows`]: pages 7–11, consultation windows;
+//! - [`window_cells`]: pages 7–11 read from their cells (by position);
 //! - [`combinators`]: the small nom parsers they share.
 
 pub mod answers;
@@ -18,4 +19,5 @@ pub mod associations;
 pub mod combinators;
 pub mod page1;
 pub mod page2;
+pub mod window_cells;
 pub mod windows;
