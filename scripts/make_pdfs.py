@@ -110,6 +110,11 @@ GRID_VARIANTS = {
     "grid_columns.pdf": {"font": "IPAexM", "size": 8, "page": (1191, 842), "order": "columns",
                          # Narrower first columns, wider last ones.
                          "widths": lambda k, n: 0.7 + 0.6 * k / max(1, n - 1)},
+    # Rows bottom to top, each cell's rules as thin filled rectangles drawn
+    # before its text (as spreadsheet exports draw borders); read only by
+    # zaitaku's own tests (crates/pdf/tests/layout.rs), not the extractors.
+    "grid_filled.pdf": {"font": "IPAexG", "size": 7.5, "page": (1000, 700), "order": "filled",
+                        "widths": lambda k, n: 1.3 - 0.5 * k / max(1, n - 1)},
 }
 PAD = 2
 
@@ -147,7 +152,7 @@ def grid(variant):
         left = 24
         usable = width - 2 * left
         table = page["table"]
-        draws, rules = [], []  # (column, row, x, y, text) and rectangles
+        draws, rules, rule_rows = [], [], []  # (column, row, x, y, text), rectangles (and their row)
         # Titles and notes wrapped to the page's width, as the table's cells are.
         titles = [l for t in page["title"] for l in wrap(t, font, size + 1, usable, face)]
         notes = [l for t in page["notes"] for l in wrap(t, font, size, usable, face)]
@@ -199,6 +204,7 @@ def grid(variant):
                 k, span = cl["col"], cl["colspan"]
                 bottom = tops[min(r + cl["rowspan"], len(heights))]
                 rules.append((xs[k], bottom, xs[k + span] - xs[k], tops[r] - bottom))
+                rule_rows.append((xs[k], bottom, xs[k + span] - xs[k], tops[r] - bottom, r))
                 for i, line in enumerate(lines):
                     draws.append((k, r, xs[k] + PAD, tops[r] - PAD - size - i * lead, line))
             y = tops[-1]
@@ -211,6 +217,16 @@ def grid(variant):
                 c.setLineWidth(0.5)
                 for x, b, w, h in rules:
                     c.rect(x, b, w, h)
+            elif v["order"] == "filled":
+                # Bottom row first; a cell's borders as 0.5 pt filled bars,
+                # then its text.
+                for r in sorted({d[1] for d in draws} | {q[4] for q in rule_rows}, reverse=True):
+                    for x, b, w, h, rr in (q for q in rule_rows if q[4] == r):
+                        for bx, by, bw, bh in ((x, b, w, 0.5), (x, b + h - 0.5, w, 0.5), (x, b, 0.5, h),
+                                               (x + w - 0.5, b, 0.5, h)):
+                            c.rect(bx, by, bw, bh, stroke=0, fill=1)
+                    for k, rr, x, yy, line in (d for d in draws if d[1] == r):
+                        draw_line(c, line, x, yy, font, size, face)
             else:
                 # Column by column, top to bottom; every rule after the text.
                 for k, r, x, yy, line in sorted(draws, key=lambda d: (d[0], d[1])):

@@ -2,8 +2,9 @@
 //! the order the writer drew them in (pdfplumber's table finder, in small):
 //!
 //! - every glyph with its baseline, left edge, advance and size;
-//! - every stroked line (a rectangle's four sides, a segment), snapped to
-//!   [`SNAP`] and joined where they touch: the ruling lines;
+//! - every stroked line (a rectangle's four sides, a segment) and every
+//!   filled bar thinner than [`THIN`], snapped to [`SNAP`] and joined where
+//!   they touch: the ruling lines;
 //! - their intersections, and each smallest rectangle whose corners are
 //!   intersections joined by ruling lines: the cells, numbered by the rows
 //!   and columns their edges make (a merged cell spans several);
@@ -12,12 +13,13 @@
 //!   by x; what lies in no cell is the page's free text (titles, notes),
 //!   in lines the same way.
 //!
-//! The tolerances are named here and tested on two typesettings that differ
-//! in drawing order, fonts, type sizes and whether rules are rectangles or
-//! segments (tests/fixtures/pdf/grid_*.pdf against the model they were
-//! typeset from).
+//! The tolerances are named here and tested on three typesettings that
+//! differ in drawing order (rows top down, columns with rules last, rows
+//! bottom up), fonts, type sizes, widths and how rules are drawn (stroked
+//! rectangles, stroked segments, thin filled bars): tests/fixtures/pdf/
+//! grid_*.pdf against the model they were typeset from.
 
-use pdf_extract::{ColorSpace, MediaBox, OutputDev, OutputError, Path, PathOp, Transform};
+use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 
 /// Coordinates closer than this (points) are one: rules drawn as adjacent
 /// rectangles share an edge a rounding apart.
@@ -29,6 +31,10 @@ pub const SAME_LINE: f64 = 0.4;
 
 /// A gap between two glyphs wider than this share of the type size is a space.
 pub const SPACE: f64 = 0.3;
+
+/// A filled rectangle thinner than this (points) is a ruling line (as
+/// spreadsheet exports draw borders); a thicker one is a shading, no rule.
+pub const THIN: f64 = 2.0;
 
 /// One glyph: its text, baseline (from the page's top), left edge, advance
 /// and type size, in points.
@@ -134,13 +140,6 @@ pub struct Collector {
 }
 
 impl Collector {
-    /// A point of user space on the page, from its top left.
-    fn point(&self, ctm: &Transform, x: f64, y: f64) -> (f64, f64) {
-        let px = x * ctm.m11 + y * ctm.m21 + ctm.m31;
-        let py = x * ctm.m12 + y * ctm.m22 + ctm.m32;
-        (px, self.height - py)
-    }
-
     fn segment(&mut self, a: (f64, f64), b: (f64, f64)) {
         if (a.1 - b.1).abs() < SNAP / 2.0 {
             self.horizontal.push((a.1, a.0.min(b.0), a.0.max(b.0)));
@@ -193,51 +192,134 @@ impl OutputDev for Collector {
     fn end_line(&mut self) -> Result<(), OutputError> {
         Ok(())
     }
-    fn stroke(
-        &mut self,
-        ctm: &Transform,
-        _colorspace: &ColorSpace,
-        _color: &[f64],
-        path: &Path,
-    ) -> Result<(), OutputError> {
-        let mut at: Option<(f64, f64)> = None;
-        let mut start: Option<(f64, f64)> = None;
-        for op in &path.ops {
-            match *op {
-                PathOp::MoveTo(x, y) => {
-                    at = Some(self.point(ctm, x, y));
-                    start = at;
-                }
-                PathOp::LineTo(x, y) => {
-                    let to = self.point(ctm, x, y);
-                    if let Some(from) = at {
-                        self.segment(from, to);
+}
+
+/// A point through the matrix `m` (a b c d e f, as `cm` gives it).
+fn through(m: &[f64; 6], x: f64, y: f64) -> (f64, f64) {
+    (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
+}
+
+/// `m` after `cm` with `n`: n × m.
+fn times(n: &[f64; 6], m: &[f64; 6]) -> [f64; 6] {
+    [
+        n[0] * m[0] + n[1] * m[2],
+        n[0] * m[1] + n[1] * m[3],
+        n[2] * m[0] + n[3] * m[2],
+        n[2] * m[1] + n[3] * m[3],
+        n[4] * m[0] + n[5] * m[2] + m[4],
+        n[4] * m[1] + n[5] * m[3] + m[5],
+    ]
+}
+
+impl Collector {
+    /// The page's ruling lines from its content stream `ops`: every path
+    /// painted, whatever the operator (stroked: each straight side; filled:
+    /// a bar thinner than [`THIN`]; both for `B`, `b`), through the current
+    /// matrix (`q`, `Q`, `cm`). pdf-extract reports only `S` and `f`
+    /// paths, and spreadsheet exports fill their borders with `f*`.
+    pub fn rules(&mut self, ops: &[pdf_extract::content::Operation]) {
+        let mut ctm = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+        let mut stack: Vec<[f64; 6]> = Vec::new();
+        // The path: subpaths of points (each closed or not), rectangles apart.
+        let mut subpaths: Vec<(Vec<(f64, f64)>, bool)> = Vec::new();
+        let mut rects: Vec<(f64, f64, f64, f64)> = Vec::new();
+        for op in ops {
+            let n: Vec<f64> = (op.operands.iter())
+                .map(|o| match o {
+                    pdf_extract::Object::Integer(i) => *i as f64,
+                    pdf_extract::Object::Real(r) => f64::from(*r),
+                    _ => f64::NAN,
+                })
+                .collect();
+            let num = |k: usize| n.get(k).copied().filter(|v| v.is_finite());
+            match op.operator.as_str() {
+                "q" => stack.push(ctm),
+                "Q" => ctm = stack.pop().unwrap_or(ctm),
+                "cm" => {
+                    if let (Some(a), Some(b), Some(c), Some(d), Some(e), Some(f)) =
+                        (num(0), num(1), num(2), num(3), num(4), num(5))
+                    {
+                        ctm = times(&[a, b, c, d, e, f], &ctm);
                     }
-                    at = Some(to);
                 }
-                PathOp::Rect(x, y, w, h) => {
-                    let corners = [
-                        self.point(ctm, x, y),
-                        self.point(ctm, x + w, y),
-                        self.point(ctm, x + w, y + h),
-                        self.point(ctm, x, y + h),
-                    ];
-                    for k in 0..4 {
-                        if let (Some(a), Some(b)) = (corners.get(k), corners.get((k + 1) % 4)) {
-                            self.segment(*a, *b);
-                        }
+                "m" => {
+                    if let (Some(x), Some(y)) = (num(0), num(1)) {
+                        subpaths.push((vec![through(&ctm, x, y)], false));
                     }
                 }
-                PathOp::Close => {
-                    if let (Some(a), Some(b)) = (at, start) {
-                        self.segment(a, b);
+                "l" => {
+                    if let (Some(x), Some(y), Some(path)) = (num(0), num(1), subpaths.last_mut()) {
+                        path.0.push(through(&ctm, x, y));
                     }
-                    at = start;
                 }
-                PathOp::CurveTo(_, _, _, _, x, y) => at = Some(self.point(ctm, x, y)),
+                "c" | "v" | "y" => {
+                    // A curve is no rule; it moves the current point.
+                    let k = n.len().saturating_sub(2);
+                    if let (Some(x), Some(y)) = (num(k), num(k + 1)) {
+                        subpaths.push((vec![through(&ctm, x, y)], false));
+                    }
+                }
+                "h" => {
+                    if let Some(path) = subpaths.last_mut() {
+                        path.1 = true;
+                    }
+                }
+                "re" => {
+                    if let (Some(x), Some(y), Some(w), Some(h)) = (num(0), num(1), num(2), num(3)) {
+                        let (a, b) = (through(&ctm, x, y), through(&ctm, x + w, y + h));
+                        rects.push((a.0, a.1, b.0, b.1));
+                    }
+                }
+                "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" | "n" => {
+                    let op = op.operator.as_str();
+                    let stroke = matches!(op, "S" | "s" | "B" | "B*" | "b" | "b*");
+                    let fill = matches!(op, "f" | "F" | "f*" | "B" | "B*" | "b" | "b*");
+                    let close = matches!(op, "s" | "b" | "b*");
+                    for (points, closed) in subpaths.drain(..) {
+                        self.paint(&points, closed || close, stroke, fill);
+                    }
+                    for (x0, y0, x1, y1) in rects.drain(..) {
+                        let corners = [(x0, y0), (x1, y0), (x1, y1), (x0, y1)];
+                        self.paint(&corners, true, stroke, fill);
+                    }
+                }
+                _ => {}
             }
         }
-        Ok(())
+    }
+
+    /// A painted subpath (points in user space): stroked, each straight
+    /// side is a segment; filled, a rectangle thinner than [`THIN`] is one.
+    fn paint(&mut self, points: &[(f64, f64)], closed: bool, stroke: bool, fill: bool) {
+        let flip = |(x, y): (f64, f64)| (x, self.height - y);
+        let pts: Vec<(f64, f64)> = points.iter().map(|p| flip(*p)).collect();
+        if stroke {
+            for pair in pts.windows(2) {
+                if let [a, b] = pair {
+                    self.segment(*a, *b);
+                }
+            }
+            if let (true, Some(first), Some(last)) = (closed, pts.first(), pts.last()) {
+                self.segment(*last, *first);
+            }
+        }
+        if fill && pts.len() >= 4 {
+            let (mut left, mut right, mut top, mut bottom) =
+                (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
+            for &(x, y) in &pts {
+                left = left.min(x);
+                right = right.max(x);
+                top = top.min(y);
+                bottom = bottom.max(y);
+            }
+            if bottom - top < THIN && right - left >= THIN {
+                let mid = (top + bottom) / 2.0;
+                self.segment((left, mid), (right, mid));
+            } else if right - left < THIN && bottom - top >= THIN {
+                let mid = (left + right) / 2.0;
+                self.segment((mid, top), (mid, bottom));
+            }
+        }
     }
 }
 
@@ -417,4 +499,52 @@ fn lines(mut glyphs: Vec<&Glyph>) -> Vec<String> {
             out
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pdf_extract::content::Operation;
+    use pdf_extract::Object;
+
+    fn op(operator: &str, operands: &[f64]) -> Operation {
+        Operation::new(
+            operator,
+            operands.iter().map(|v| Object::Real(*v as f32)).collect(),
+        )
+    }
+
+    #[test]
+    fn any_paint_operator_draws_rules_through_the_current_matrix() {
+        let mut c = Collector {
+            height: 100.0,
+            ..Collector::default()
+        };
+        c.rules(&[
+            // A thin bar filled even-odd, scaled by 2 and moved by (10, 10):
+            // a horizontal rule from x 10 to 30 at y 100 − 10.2.
+            op("q", &[]),
+            op("cm", &[2.0, 0.0, 0.0, 2.0, 10.0, 10.0]),
+            op("re", &[0.0, 0.0, 10.0, 0.2]),
+            op("f*", &[]),
+            op("Q", &[]),
+            // A stroked segment after the matrix is restored.
+            op("m", &[5.0, 0.0]),
+            op("l", &[5.0, 50.0]),
+            op("S", &[]),
+            // A thick filled box is a shading, no rule; a discarded path none.
+            op("re", &[0.0, 0.0, 40.0, 40.0]),
+            op("f", &[]),
+            op("re", &[0.0, 0.0, 40.0, 0.0]),
+            op("n", &[]),
+        ]);
+        assert_eq!(c.horizontal.len(), 1);
+        let (y, x0, x1) = c.horizontal[0];
+        assert!(
+            (y - 89.8).abs() < 0.01 && (x0 - 10.0).abs() < 0.01 && (x1 - 30.0).abs() < 0.01,
+            "{:?}",
+            c.horizontal
+        );
+        assert_eq!(c.vertical, [(5.0, 50.0, 100.0)]);
+    }
 }

@@ -143,7 +143,16 @@ pub fn read(bytes: &[u8]) -> Result<PdfText, PdfError> {
 pub fn read_layout(bytes: &[u8]) -> Result<Vec<layout::LayoutPage>, PdfError> {
     let pages = each_page(bytes, |doc, page| {
         let mut collector = layout::Collector::default();
-        output_doc_page(doc, &mut collector, page).map(|()| layout::layout(&collector))
+        output_doc_page(doc, &mut collector, page)?;
+        // The ruling lines from the page's content stream itself (any paint
+        // operator); a stream that does not decode gives none.
+        let ops = (doc.get_pages().get(&page))
+            .and_then(|id| doc.get_page_content(*id).ok())
+            .and_then(|bytes| pdf_extract::content::Content::decode(&bytes).ok())
+            .map(|c| c.operations)
+            .unwrap_or_default();
+        collector.rules(&ops);
+        Ok(layout::layout(&collector))
     })?;
     if pages
         .iter()

@@ -2,10 +2,11 @@
 //! grid_columns.pdf, made by scripts/make_pdfs.py from
 //! tests/fixtures/pdf/grid/model.json) read by position: every page's cells
 //! are the model's, each at its row and column with its spans and its text,
-//! and the text outside the table is the model's titles and notes. The two
-//! typesettings draw in different orders (row by row; column by column with
-//! every rule after the text), with rules as rectangles or as segments, in
-//! other fonts, sizes and widths: the reading is the same.
+//! and the text outside the table is the model's titles and notes. The
+//! three typesettings draw in different orders (row by row; column by
+//! column with every rule after the text; rows bottom up), with rules as
+//! stroked rectangles, stroked segments or thin filled bars, in other fonts,
+//! sizes and widths: the reading is the same.
 
 use std::path::Path;
 
@@ -87,7 +88,7 @@ fn read(name: &str) -> Vec<(Vec<Key>, String)> {
 #[test]
 fn both_grid_typesettings_read_by_position_give_the_models_cells() {
     let model = model_pages();
-    for name in ["grid_rows.pdf", "grid_columns.pdf"] {
+    for name in ["grid_rows.pdf", "grid_columns.pdf", "grid_filled.pdf"] {
         let got = read(name);
         assert_eq!(got.len(), model.len(), "{name}: pages");
         for (k, ((want_cells, want_free), (got_cells, got_free))) in

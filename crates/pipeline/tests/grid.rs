@@ -1,4 +1,4 @@
-//! The grid typesettings (tests/fixtures/pdf/grid_*.pdf) read by position:
+//! The grid typesettings (tests/fixtures/pdf/grid_*.pdf, all three) read by position:
 //! pages 5–6 give every association × fiscal-year cell — the ones the
 //! seed's text decides, equal to the seed's build, and the ones it leaves
 //! null (303 in the seed), equal to tests/fixtures/pdf/grid/truth.csv,
@@ -67,7 +67,7 @@ fn expected() -> BTreeMap<(String, String, i32), bool> {
 fn every_association_year_cell_of_both_grid_typesettings_is_decided_by_position() {
     let want = expected();
     assert_eq!(want.len(), 710, "71 associations × 6 years + 71 × 4");
-    for name in ["grid_rows.pdf", "grid_columns.pdf"] {
+    for name in ["grid_rows.pdf", "grid_columns.pdf", "grid_filled.pdf"] {
         let bytes = std::fs::read(root().join("tests/fixtures/pdf").join(name)).unwrap();
         let pages =
             zaitaku_pipeline::cells::from_layout(&zaitaku_pdf::read_layout(&bytes).unwrap());
@@ -161,7 +161,7 @@ fn every_window_of_both_grid_typesettings_is_read_by_position() {
         (122, 74, 6, 19)
     );
     let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-    for name in ["grid_rows.pdf", "grid_columns.pdf"] {
+    for name in ["grid_rows.pdf", "grid_columns.pdf", "grid_filled.pdf"] {
         let bytes = std::fs::read(root().join("tests/fixtures/pdf").join(name)).unwrap();
         let pages =
             zaitaku_pipeline::cells::from_layout(&zaitaku_pdf::read_layout(&bytes).unwrap());
