@@ -191,3 +191,45 @@ fn every_window_of_both_grid_typesettings_is_read_by_position() {
         );
     }
 }
+
+#[test]
+fn every_answer_of_pages_3_and_4_of_every_grid_typesetting_is_the_seeds() {
+    use zaitaku_parse::layout::ANSWER_PAGES;
+    use zaitaku_parse::model::AnswerValue;
+    use zaitaku_parse::pages::answer_cells;
+    let seed = std::fs::read_to_string(root().join("raw/000_1fb60f2a74870bbb.txt")).unwrap();
+    let report = zaitaku_parse::parse_text(&seed).unwrap();
+    let parser = zaitaku_parse::Parser::new();
+    // A cell as compared: its mark's status, or its choices (option, annotation, text).
+    let value = |v: &AnswerValue| match v {
+        AnswerValue::Mark { status, .. } => format!("{status:?}"),
+        AnswerValue::Options(cs) => (cs.iter())
+            .map(|c| {
+                format!(
+                    "{:?}/{:?}/{}",
+                    c.option,
+                    c.annotation,
+                    c.raw_text.replace(' ', "")
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" + "),
+    };
+    for name in ["grid_rows.pdf", "grid_columns.pdf", "grid_filled.pdf"] {
+        let bytes = std::fs::read(root().join("tests/fixtures/pdf").join(name)).unwrap();
+        let pages =
+            zaitaku_pipeline::cells::from_layout(&zaitaku_pdf::read_layout(&bytes).unwrap());
+        for (k, (spec, want)) in ANSWER_PAGES.iter().zip(&report.answers).enumerate() {
+            let rows = answer_cells::read(parser.matchers(), &pages[2 + k], spec, &want.legend)
+                .expect("rows");
+            // 53 municipalities, each row's cells as the seed's text gives them.
+            assert_eq!(rows.len(), 53, "{name} page {}", 3 + k);
+            for (g, w) in rows.iter().zip(&want.rows) {
+                assert_eq!((g.no, &g.name), (w.no, &w.name), "{name}");
+                let got: Vec<String> = g.cells.iter().map(|c| value(&c.value)).collect();
+                let seed: Vec<String> = w.cells.iter().map(|c| value(&c.value)).collect();
+                assert_eq!(got, seed, "{name}: {} ({})", w.name, w.no);
+            }
+        }
+    }
+}

@@ -7,12 +7,14 @@
 //! - [`page1`]: 集計結果 (program summary, and the edition's as-of date);
 //! - [`page2`]: 集計状況 (question summary);
 //! - [`answers`]: pages 3–4, 区市町村別 (each municipality's answers);
+//! - [`answer_cells`]: pages 3–4 read from their cells;
 //! - [`association_cells`]: pages 5–6 read from their cells (by position);
 //! - [`associations`]: pages 5–6, medical associations by fiscal year;
 //! - [`windows`]: pages 7–11, consultation windows;
 //! - [`window_cells`]: pages 7–11 read from their cells (by position);
 //! - [`combinators`]: the small nom parsers they share.
 
+pub mod answer_cells;
 pub mod answers;
 pub mod association_cells;
 pub mod associations;
