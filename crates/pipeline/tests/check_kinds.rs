@@ -16,7 +16,7 @@ use zaitaku_parse::model::Report;
 use zaitaku_pipeline::editions::{process, Outcome};
 use zaitaku_pipeline::input::{Input, ReadAs};
 use zaitaku_pipeline::Pins;
-use zaitaku_validate::report::{Id, CHECK_KINDS};
+use zaitaku_validate::report::{Id, AMBIGUITY_KINDS, CHECK_KINDS};
 use zaitaku_validate::ValidationReport;
 
 const SEED: &str = include_str!("../../../raw/000_1fb60f2a74870bbb.txt");
@@ -419,4 +419,67 @@ fn every_check_kind_fails_on_an_edit_naming_its_subject_and_figure() {
         problems.push(format!("kinds no case makes fail: {unproved:?}"));
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Every ambiguity kind the seed, each case above and every fixture text
+/// records is in `AMBIGUITY_KINDS` (the `ambiguities.kind` Enum's
+/// vocabulary: a kind outside it would refuse the table), and the legend's
+/// kinds are one per status of the layout.
+#[test]
+fn every_ambiguity_kind_recorded_is_listed() {
+    let mut recorded: BTreeSet<String> = BTreeSet::new();
+    let mut reports: Vec<ValidationReport> = CASES.iter().map(|c| validate(&c.edit)).collect();
+    reports.push(validate(&Edit::Replace(&[])));
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
+    for dir in ["valid", "invalid", "dialects", "diff", "cli"] {
+        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            if let Ok(report) = PARSER.parse(&text) {
+                reports.push(zaitaku_validate::validate(std::slice::from_ref(&report)));
+            }
+        }
+    }
+    for r in &reports {
+        recorded.extend(r.ambiguities.iter().map(|a| a.kind()));
+    }
+    let unlisted: Vec<&String> = recorded
+        .iter()
+        .filter(|k| !AMBIGUITY_KINDS.contains(&k.as_str()))
+        .collect();
+    assert!(
+        unlisted.is_empty(),
+        "ambiguity kinds recorded but not listed: {unlisted:?}"
+    );
+    // The seed's own: 3 counts printed apart (L209, L247, L249), オ②'s text,
+    // both association tables' summaries, undecided rows, members and
+    // shadings, the windows' targets, names, 品川区's contact cells, 中央区's
+    // count alone and the 5 leftover cells.
+    let seed = validate(&Edit::Replace(&[]));
+    let kinds: BTreeSet<String> = seed.ambiguities.iter().map(|a| a.kind()).collect();
+    assert_eq!(
+        kinds.into_iter().collect::<Vec<_>>(),
+        [
+            "assoc.member",
+            "assoc.shading",
+            "assoc.summary",
+            "assoc.unresolved",
+            "p2.count_yes",
+            "p2.question_text",
+            "win.contact",
+            "win.count_alone",
+            "win.name_inferred",
+            "win.name_unknown",
+            "win.targets",
+            "win.unattributed"
+        ]
+    );
+    for status in zaitaku_parse::layout::Mark::IDS {
+        assert!(
+            AMBIGUITY_KINDS.contains(&format!("mun.{status}").as_str()),
+            "mun.{status}"
+        );
+    }
 }

@@ -169,6 +169,40 @@ pub const CHECK_KINDS: [(&str, &str); 30] = [
     ),
 ];
 
+/// Every kind of ambiguity ([`Id::kind`]) the checks of this crate list:
+/// the `kind` column's vocabulary in the table `ambiguities`. The pipeline's
+/// test `check_kinds` fails on a kind recorded but not listed here (for the
+/// seed, every fixture and every check's failing case).
+pub const AMBIGUITY_KINDS: [&str; 21] = [
+    // Page 2: a count printed apart, a question text page 2 cannot tie.
+    "p2.count_yes",
+    "p2.question_text",
+    // Pages 3–4: an answer against its condition, an option text matching
+    // no option, a legend printing another mark for a status (one per status).
+    "mun.condition",
+    "mun.unmatched",
+    "mun.implemented",
+    "mun.planned_this_year",
+    "mun.planned_later_or_undecided",
+    "mun.not_planned",
+    "mun.not_applicable",
+    // Pages 5–6: the table's summary, undecided and forced cells, members
+    // without marks of their own, the shading the text lost.
+    "assoc.summary",
+    "assoc.unresolved",
+    "assoc.forced",
+    "assoc.member",
+    "assoc.shading",
+    // Pages 7–11: targets, names, contact cells and figures the text cannot tie.
+    "win.targets",
+    "win.name_inferred",
+    "win.name_unknown",
+    "win.contact",
+    "win.count_alone",
+    "win.unattributed",
+    "win.lone_figure",
+];
+
 /// The id of a check or an ambiguity.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Id {
