@@ -233,3 +233,54 @@ fn every_answer_of_pages_3_and_4_of_every_grid_typesetting_is_the_seeds() {
         }
     }
 }
+
+#[test]
+fn every_row_of_page_1_of_every_grid_typesetting_is_the_seeds() {
+    use zaitaku_parse::pages::summary_cells;
+    let seed = std::fs::read_to_string(root().join("raw/000_1fb60f2a74870bbb.txt")).unwrap();
+    let report = zaitaku_parse::parse_text(&seed).unwrap();
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    // The seed's 15 rows (L10–L43's figures), each with its label as page 2 proved it.
+    let want: Vec<String> = (report.program.rows.iter())
+        .map(|r| {
+            format!(
+                "{:?} {} | {} | {:?} | {:?} | {} {} {} {} {}",
+                r.item,
+                squeeze(&r.item_label),
+                squeeze(&r.activity),
+                r.parent_activity.as_deref().map(squeeze),
+                r.sub,
+                r.count_current,
+                r.pct_current,
+                r.count_previous,
+                r.pct_previous,
+                r.change
+            )
+        })
+        .collect();
+    assert_eq!(want.len(), 15);
+    for name in ["grid_rows.pdf", "grid_columns.pdf", "grid_filled.pdf"] {
+        let bytes = std::fs::read(root().join("tests/fixtures/pdf").join(name)).unwrap();
+        let pages =
+            zaitaku_pipeline::cells::from_layout(&zaitaku_pdf::read_layout(&bytes).unwrap());
+        let rows = summary_cells::read(&pages[0]).expect("page 1's table");
+        let got: Vec<String> = (rows.iter())
+            .map(|r| {
+                format!(
+                    "{:?} {} | {} | {:?} | {:?} | {} {} {} {} {}",
+                    r.item,
+                    squeeze(&r.item_label),
+                    squeeze(&r.activity),
+                    r.parent_activity.as_deref().map(squeeze),
+                    r.sub,
+                    r.count_current,
+                    r.pct_current,
+                    r.count_previous,
+                    r.pct_previous,
+                    r.change
+                )
+            })
+            .collect();
+        assert_eq!(got, want, "{name}");
+    }
+}

@@ -5,6 +5,7 @@
 //! is the resolve stage's ([`crate::resolve`]).
 //!
 //! - [`page1`]: 集計結果 (program summary, and the edition's as-of date);
+//! - [`summary_cells`]: page 1 read from its cells;
 //! - [`page2`]: 集計状況 (question summary);
 //! - [`answers`]: pages 3–4, 区市町村別 (each municipality's answers);
 //! - [`answer_cells`]: pages 3–4 read from their cells;
@@ -21,5 +22,6 @@ pub mod associations;
 pub mod combinators;
 pub mod page1;
 pub mod page2;
+pub mod summary_cells;
 pub mod window_cells;
 pub mod windows;
