@@ -674,7 +674,7 @@ def questions_page(page, pool, t, truth):
     by_item = {}
     for r in rows_in:
         by_item.setdefault(r["item"], []).append(r)
-    missing_text = []
+    missing_text, missing_marker = [], []
     for item, mine in by_item.items():
         n_rows = len(mine) + len({(r["question"]) for r in mine if r["option"]}) + \
             (1 if any(r["sub_question"] for r in mine) else 0)
@@ -699,6 +699,8 @@ def questions_page(page, pool, t, truth):
                         mark = ""
                     if text is None:
                         missing_text.append((rows, len(rows), key))
+                    if not mark:
+                        missing_marker.append((len(rows), marker))
                     rows.append(row + [cell(1, mark), cell(2, text or ""),
                                        cell(3, pool.take("※", word=True) or "", colspan=4)])
                     row = []
@@ -733,6 +735,13 @@ def questions_page(page, pool, t, truth):
             rows.append(row + [cell(1, pool.take(marker, line) or ""), cell(2, text), cell(3, count or ""),
                                cell(4, pool.must(share(r["pct_yes"]), line)), cell(5, pool.must(r["count_no"], line)),
                                cell(6, pool.must(share(r["pct_no"]), line))])
+    # A multi-choice question's marker printed apart (「③ ※」): taken once
+    # every other marker is, from what is left.
+    for at, marker in missing_marker:
+        got = pool.take(marker, word=True)
+        for c in rows[at]:
+            if c["col"] == 1 and got:
+                c["text"] = got
     # A question whose text the page prints where no rule tells which
     # question's it is: the first such text left (a choice: the truth file).
     for table_rows, at, key in missing_text:
