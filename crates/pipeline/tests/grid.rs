@@ -284,3 +284,65 @@ fn every_row_of_page_1_of_every_grid_typesetting_is_the_seeds() {
         assert_eq!(got, want, "{name}");
     }
 }
+
+#[test]
+fn every_row_of_page_2_of_every_grid_typesetting_is_the_seeds() {
+    use zaitaku_parse::pages::question_cells;
+    let seed = std::fs::read_to_string(root().join("raw/000_1fb60f2a74870bbb.txt")).unwrap();
+    let report = zaitaku_parse::parse_text(&seed).unwrap();
+    let parser = zaitaku_parse::Parser::new();
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let texts = truth("question_text");
+    // The seed's 32 rows (its counts as resolved: three printed apart are
+    // placed by n − 未実施等), オ②'s text from truth.csv.
+    let want: Vec<String> = (report.questions.rows.iter())
+        .map(|r| {
+            let key = format!(
+                "{}{}",
+                r.item.katakana(),
+                zaitaku_parse::layout::marker(r.question)
+            );
+            let text = r
+                .question_text
+                .clone()
+                .or_else(|| texts.get(&key).cloned())
+                .unwrap_or_default();
+            format!(
+                "{:?} {} {:?} {:?} | {} | {:?} {} {:?} {:?}",
+                r.item,
+                r.question,
+                r.sub,
+                r.option,
+                squeeze(&text),
+                r.count_yes,
+                r.pct_yes,
+                r.count_no,
+                r.pct_no
+            )
+        })
+        .collect();
+    assert_eq!(want.len(), 32);
+    for name in ["grid_rows.pdf", "grid_columns.pdf", "grid_filled.pdf"] {
+        let bytes = std::fs::read(root().join("tests/fixtures/pdf").join(name)).unwrap();
+        let pages =
+            zaitaku_pipeline::cells::from_layout(&zaitaku_pdf::read_layout(&bytes).unwrap());
+        let rows = question_cells::read(parser.matchers(), &pages[1]).expect("page 2's table");
+        let got: Vec<String> = (rows.iter())
+            .map(|r| {
+                format!(
+                    "{:?} {} {:?} {:?} | {} | {:?} {} {:?} {:?}",
+                    r.item,
+                    r.question,
+                    r.sub,
+                    r.option,
+                    squeeze(&r.question_text),
+                    Some(r.count_yes),
+                    r.pct_yes,
+                    r.count_no,
+                    r.pct_no
+                )
+            })
+            .collect();
+        assert_eq!(got, want, "{name}");
+    }
+}

@@ -7,6 +7,7 @@
 //! - [`page1`]: 集計結果 (program summary, and the edition's as-of date);
 //! - [`summary_cells`]: page 1 read from its cells;
 //! - [`page2`]: 集計状況 (question summary);
+//! - [`question_cells`]: page 2 read from its cells;
 //! - [`answers`]: pages 3–4, 区市町村別 (each municipality's answers);
 //! - [`answer_cells`]: pages 3–4 read from their cells;
 //! - [`association_cells`]: pages 5–6 read from their cells (by position);
@@ -22,6 +23,7 @@ pub mod associations;
 pub mod combinators;
 pub mod page1;
 pub mod page2;
+pub mod question_cells;
 pub mod summary_cells;
 pub mod window_cells;
 pub mod windows;
