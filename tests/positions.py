@@ -1,6 +1,6 @@
 """Every value of a build that carries a position is printed there.
 
-    python3 tests/positions.py INPUT OUTPUT_DIR [--encoding ENC]
+    python3 tests/positions.py INPUT OUTPUT_DIR [--encoding=ENC] [--edition=YYYY-MM-DD]
 
 INPUT is the file the build read (for a PDF: the text `zaitaku extract`
 writes of it, whose lines a PDF build's positions count); OUTPUT_DIR is
@@ -30,6 +30,10 @@ What each table's position points at:
 - validation_checks: the published figure, for the kinds whose published
   value is one the report prints at that place (FIGURE_KINDS);
 - ambiguities: for the kinds below (AMBIGUITY_RULES), what the subject names.
+
+With --edition, only that edition's rows are read (a build of several
+inputs: one run per input). --encoding decodes INPUT (default UTF-8; a
+BOM is skipped).
 
 Exits 1 listing every value not printed at its place (at most 40), 0 when
 every one is. Used by the Rust tests (crates/zaitaku/tests/harness) and by
@@ -136,7 +140,7 @@ AMBIGUITY_RULES = {
 }
 
 
-def check(input_path, out_dir, encoding="utf-8"):
+def check(input_path, out_dir, encoding="utf-8", edition=None):
     """Every value not printed at its place, as messages."""
     text = pathlib.Path(input_path).read_bytes().decode(encoding)
     if text.startswith("\ufeff"):
@@ -151,7 +155,7 @@ def check(input_path, out_dir, encoding="utf-8"):
     def rows(table):
         path = out / f"{table}.csv"
         with open(path, encoding="utf-8-sig", newline="") as f:
-            return list(csv.DictReader(f))
+            return [r for r in csv.DictReader(f) if edition is None or r.get("edition") == edition]
 
     def expect(ok, table, row, what, line):
         nonlocal checked
@@ -233,12 +237,14 @@ def check(input_path, out_dir, encoding="utf-8"):
 
 
 def main(argv):
-    args = [a for a in argv if not a.startswith("--encoding")]
-    encoding = next((a.split("=", 1)[1] for a in argv if a.startswith("--encoding=")), "utf-8")
+    args = [a for a in argv if not a.startswith("--")]
+    option = lambda name, default: next((a.split("=", 1)[1] for a in argv if a.startswith(f"--{name}=")), default)
     if len(args) != 2:
         print(__doc__, file=sys.stderr)
         return 2
-    checked, problems = check(args[0], args[1], encoding)
+    checked, problems = check(args[0], args[1], option("encoding", "utf-8"), option("edition", None))
+    if checked == 0:
+        problems.append("no positioned value read (another edition? an empty build?)")
     for p in problems[:40]:
         print(p)
     if len(problems) > 40:

@@ -52,6 +52,7 @@ fn every_encoding_and_line_end_gives_byte_identical_outputs() {
         ("crlf.txt", text.replace('\n', "\r\n").into_bytes()),
         ("cr.txt", text.replace('\n', "\r").into_bytes()),
     ];
+    harness::assert_positions(&wd, "plain", "plain.txt", "plain");
     for (name, bytes) in variants {
         wd.write(name, bytes);
         let out = format!("out-{name}");
@@ -62,6 +63,13 @@ fn every_encoding_and_line_end_gives_byte_identical_outputs() {
             wd.files("plain"),
             "{name} gives other bytes"
         );
+        // The same positions, pointing at this file's own lines.
+        let encoding = match name {
+            "bom.txt" => "--encoding=utf-8-sig",
+            "utf16le.txt" | "utf16be.txt" => "--encoding=utf-16",
+            _ => "--encoding=utf-8",
+        };
+        harness::assert_positions_with(&wd, name, name, &out, &[encoding]);
     }
 }
 
@@ -127,6 +135,9 @@ fn two_editions_give_one_set_of_tables_with_an_edition_column() {
         "sorted by edition"
     );
     assert!(editions[15..].iter().all(|e| *e == "2017-09-30"));
+    // Each edition's positions point at its own input's lines.
+    harness::assert_positions_with(&wd, "seed", "seed.txt", "o", &["--edition=2017-07-31"]);
+    harness::assert_positions_with(&wd, "later", "later.txt", "o", &["--edition=2017-09-30"]);
 }
 
 #[test]

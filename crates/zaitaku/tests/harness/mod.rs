@@ -250,11 +250,19 @@ pub fn differences_apart_from_positions(
 /// for a PDF, `input` is the text `zaitaku extract` writes of it. Panics
 /// with the values that are not, naming `name`.
 pub fn assert_positions(wd: &Workdir, name: &str, input: &str, out: &str) {
+    assert_positions_with(wd, name, input, out, &[]);
+}
+
+/// [`assert_positions`] with the script's options: `--encoding=utf-16`
+/// (an input not in UTF-8), `--edition=2017-09-30` (one input of a build of
+/// several).
+pub fn assert_positions_with(wd: &Workdir, name: &str, input: &str, out: &str, options: &[&str]) {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/positions.py");
     let run = Command::new("python3")
         .arg(script)
         .arg(wd.path().join(input))
         .arg(wd.path().join(out))
+        .args(options)
         .output()
         .expect("python3 runs");
     let stdout = String::from_utf8_lossy(&run.stdout);
