@@ -1,7 +1,7 @@
 //! A page as the cells of its ruled table: each cell's row, column, spans
 //! and text, and the page's text outside the table. A PDF gives it by
-//! position (`zaitaku_pdf::layout`, converted by the pipeline); the page
-//! parsers that read cells start here (ARCHITECTURE.md, «Reading the grid»).
+//! position (`zaitaku_pdf::read_layout`); the page parsers that read cells
+//! start here (ARCHITECTURE.md, «Reading the grid»).
 
 /// One cell: where it is in the table's grid and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,5 +56,68 @@ impl CellPage {
             .map(|c| c.row + c.rowspan)
             .max()
             .unwrap_or(0)
+    }
+
+    /// The page as `zaitaku extract --layout` prints it: the lines above
+    /// its table, then a table row per line, its cells apart (` | `; a
+    /// cell's lines joined by a space; `^` where a merged cell from a row
+    /// above covers the column), then the lines below.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        for line in &self.above {
+            out.push_str(line);
+            out.push('\n');
+        }
+        for row in 0..self.rows() {
+            let mut cells: Vec<(usize, String)> = (self.cells.iter())
+                .filter(|c| c.row <= row && row < c.row + c.rowspan)
+                .map(|c| {
+                    (
+                        c.col,
+                        if c.row == row {
+                            c.lines.join(" ")
+                        } else {
+                            "^".into()
+                        },
+                    )
+                })
+                .collect();
+            cells.sort_by_key(|(col, _)| *col);
+            let texts: Vec<String> = cells.into_iter().map(|(_, t)| t).collect();
+            out.push_str(&texts.join(" | "));
+            out.push('\n');
+        }
+        for line in &self.below {
+            out.push_str(line);
+            out.push('\n');
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_prints_a_table_row_per_line_and_merged_cells_as_carets() {
+        let cell = |row, col, rowspan, text: &str| Cell {
+            row,
+            col,
+            rowspan,
+            colspan: 1,
+            lines: text.split('/').map(str::to_string).collect(),
+        };
+        let page = CellPage {
+            page: 7,
+            cells: vec![
+                cell(0, 0, 2, "1"),
+                cell(0, 1, 1, "相談セ/ンター"),
+                cell(1, 1, 1, "窓口"),
+            ],
+            above: vec!["一覧".into()],
+            below: vec!["※".into()],
+        };
+        assert_eq!(page.text(), "一覧\n1 | 相談セ ンター\n^ | 窓口\n※\n");
     }
 }

@@ -20,6 +20,7 @@
 //! grid_*.pdf against the model they were typeset from.
 
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
+use zaitaku_parse::cells::{Cell, CellPage};
 
 /// Coordinates closer than this (points) are one: rules drawn as adjacent
 /// rectangles share an edge a rounding apart.
@@ -50,81 +51,6 @@ pub struct Glyph {
     pub width: f64,
     /// Type size.
     pub size: f64,
-}
-
-/// A cell of a page's table: where it is in the grid of ruling lines and
-/// the text inside it, line by line.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Cell {
-    /// Its row and column, from 0, counted by the ruling lines.
-    pub row: usize,
-    /// See `row`.
-    pub col: usize,
-    /// How many rows and columns it spans (a merged cell spans several).
-    pub rowspan: usize,
-    /// See `rowspan`.
-    pub colspan: usize,
-    /// Its text, a string per printed line (none where the cell is empty).
-    pub lines: Vec<String>,
-    /// Its box: left, top, right, bottom (points from the top left).
-    pub bbox: (f64, f64, f64, f64),
-}
-
-/// A page read by position.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct LayoutPage {
-    /// The cells of its ruled table, row by row, left to right (empty where
-    /// the page draws no ruled table).
-    pub cells: Vec<Cell>,
-    /// The lines of text above the table (or of the whole page where it has
-    /// no table), top to bottom.
-    pub above: Vec<String>,
-    /// The lines of text below the table.
-    pub below: Vec<String>,
-    /// Rows and columns of the table.
-    pub rows: usize,
-    /// See `rows`.
-    pub cols: usize,
-}
-
-impl LayoutPage {
-    /// The page as `zaitaku extract --layout` prints it: the lines above
-    /// its table, then a table row per line, its cells apart (` | `; a
-    /// cell's lines joined by a space; `^` where a merged cell above covers
-    /// the column), then the lines below.
-    pub fn text(&self) -> String {
-        let mut out = String::new();
-        for line in &self.above {
-            out.push_str(line);
-            out.push('\n');
-        }
-        for row in 0..self.rows {
-            // The row's cells in column order: those starting in it, and
-            // `^` for a merged cell from above.
-            let mut cells: Vec<(usize, String)> = (self.cells.iter())
-                .filter(|c| c.row <= row && row < c.row + c.rowspan)
-                .map(|c| {
-                    (
-                        c.col,
-                        if c.row == row {
-                            c.lines.join(" ")
-                        } else {
-                            "^".into()
-                        },
-                    )
-                })
-                .collect();
-            cells.sort_by_key(|(col, _)| *col);
-            let texts: Vec<String> = cells.into_iter().map(|(_, t)| t).collect();
-            out.push_str(&texts.join(" | "));
-            out.push('\n');
-        }
-        for line in &self.below {
-            out.push_str(line);
-            out.push('\n');
-        }
-        out
-    }
 }
 
 /// What the extractor reports of a page: glyphs and stroked segments.
@@ -374,8 +300,8 @@ fn covers(ranges: &[(f64, f64)], from: f64, to: f64) -> bool {
         .any(|&(a, b)| a <= from + SNAP && b >= to - SNAP)
 }
 
-/// The page's table and text, read by position (see the module docs).
-pub fn layout(c: &Collector) -> LayoutPage {
+/// Page `number`'s table and text, read by position (see the module docs).
+pub fn layout(c: &Collector, number: u32) -> CellPage {
     let ys = clusters(c.horizontal.iter().map(|s| s.0).collect());
     let xs = clusters(c.vertical.iter().map(|s| s.0).collect());
     let h = joined(&c.horizontal, &ys);
@@ -426,10 +352,9 @@ pub fn layout(c: &Collector) -> LayoutPage {
     // Rows and columns: the edges the cells use.
     let row_edges = clusters(boxes.iter().flat_map(|b| [b.1, b.3]).collect());
     let col_edges = clusters(boxes.iter().flat_map(|b| [b.0, b.2]).collect());
-    let mut page = LayoutPage {
-        rows: row_edges.len().saturating_sub(1),
-        cols: col_edges.len().saturating_sub(1),
-        ..LayoutPage::default()
+    let mut page = CellPage {
+        page: number,
+        ..CellPage::default()
     };
     let mut owned: Vec<Vec<&Glyph>> = vec![Vec::new(); boxes.len()];
     let mut free: Vec<&Glyph> = Vec::new();
@@ -452,7 +377,6 @@ pub fn layout(c: &Collector) -> LayoutPage {
             rowspan: index(b.3, &row_edges).saturating_sub(row).max(1),
             colspan: index(b.2, &col_edges).saturating_sub(col).max(1),
             lines: lines(glyphs),
-            bbox: *b,
         });
     }
     page.cells.sort_by_key(|c| (c.row, c.col));

@@ -139,8 +139,9 @@ pub fn read(bytes: &[u8]) -> Result<PdfText, PdfError> {
 }
 
 /// Reads every page of the PDF `bytes` by the position of each glyph and
-/// ruling line ([`layout`]): its table's cells and its free text.
-pub fn read_layout(bytes: &[u8]) -> Result<Vec<layout::LayoutPage>, PdfError> {
+/// ruling line ([`layout`]): its table's cells and its free text, as the
+/// parse crate's cell pages.
+pub fn read_layout(bytes: &[u8]) -> Result<Vec<zaitaku_parse::cells::CellPage>, PdfError> {
     let pages = each_page(bytes, |doc, page| {
         let mut collector = layout::Collector::default();
         output_doc_page(doc, &mut collector, page)?;
@@ -152,7 +153,7 @@ pub fn read_layout(bytes: &[u8]) -> Result<Vec<layout::LayoutPage>, PdfError> {
             .map(|c| c.operations)
             .unwrap_or_default();
         collector.rules(&ops);
-        Ok(layout::layout(&collector))
+        Ok(layout::layout(&collector, page))
     })?;
     if pages
         .iter()

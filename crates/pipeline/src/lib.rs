@@ -42,7 +42,6 @@
 )]
 
 pub mod build;
-pub mod cells;
 pub mod editions;
 pub mod input;
 pub mod pins;

@@ -69,8 +69,7 @@ fn every_association_year_cell_of_both_grid_typesettings_is_decided_by_position(
     assert_eq!(want.len(), 710, "71 associations × 6 years + 71 × 4");
     for name in ["grid_rows.pdf", "grid_columns.pdf", "grid_filled.pdf"] {
         let bytes = std::fs::read(root().join("tests/fixtures/pdf").join(name)).unwrap();
-        let pages =
-            zaitaku_pipeline::cells::from_layout(&zaitaku_pdf::read_layout(&bytes).unwrap());
+        let pages = zaitaku_pdf::read_layout(&bytes).unwrap();
         let mut got = BTreeMap::new();
         for (page, program) in [
             (5, Program::RoundTheClockCare),
@@ -163,8 +162,7 @@ fn every_window_of_both_grid_typesettings_is_read_by_position() {
     let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     for name in ["grid_rows.pdf", "grid_columns.pdf", "grid_filled.pdf"] {
         let bytes = std::fs::read(root().join("tests/fixtures/pdf").join(name)).unwrap();
-        let pages =
-            zaitaku_pipeline::cells::from_layout(&zaitaku_pdf::read_layout(&bytes).unwrap());
+        let pages = zaitaku_pdf::read_layout(&bytes).unwrap();
         let mut got = Vec::new();
         let mut municipality = String::new();
         for page in &pages[6..11] {
@@ -217,8 +215,7 @@ fn every_answer_of_pages_3_and_4_of_every_grid_typesetting_is_the_seeds() {
     };
     for name in ["grid_rows.pdf", "grid_columns.pdf", "grid_filled.pdf"] {
         let bytes = std::fs::read(root().join("tests/fixtures/pdf").join(name)).unwrap();
-        let pages =
-            zaitaku_pipeline::cells::from_layout(&zaitaku_pdf::read_layout(&bytes).unwrap());
+        let pages = zaitaku_pdf::read_layout(&bytes).unwrap();
         for (k, (spec, want)) in ANSWER_PAGES.iter().zip(&report.answers).enumerate() {
             let rows = answer_cells::read(parser.matchers(), &pages[2 + k], spec, &want.legend)
                 .expect("rows");
@@ -261,8 +258,7 @@ fn every_row_of_page_1_of_every_grid_typesetting_is_the_seeds() {
     assert_eq!(want.len(), 15);
     for name in ["grid_rows.pdf", "grid_columns.pdf", "grid_filled.pdf"] {
         let bytes = std::fs::read(root().join("tests/fixtures/pdf").join(name)).unwrap();
-        let pages =
-            zaitaku_pipeline::cells::from_layout(&zaitaku_pdf::read_layout(&bytes).unwrap());
+        let pages = zaitaku_pdf::read_layout(&bytes).unwrap();
         let rows = summary_cells::read(&pages[0]).expect("page 1's table");
         let got: Vec<String> = (rows.iter())
             .map(|r| {
@@ -324,8 +320,7 @@ fn every_row_of_page_2_of_every_grid_typesetting_is_the_seeds() {
     assert_eq!(want.len(), 32);
     for name in ["grid_rows.pdf", "grid_columns.pdf", "grid_filled.pdf"] {
         let bytes = std::fs::read(root().join("tests/fixtures/pdf").join(name)).unwrap();
-        let pages =
-            zaitaku_pipeline::cells::from_layout(&zaitaku_pdf::read_layout(&bytes).unwrap());
+        let pages = zaitaku_pdf::read_layout(&bytes).unwrap();
         let rows = question_cells::read(parser.matchers(), &pages[1]).expect("page 2's table");
         let got: Vec<String> = (rows.iter())
             .map(|r| {
