@@ -231,27 +231,47 @@ fn every_answer_of_pages_3_and_4_of_every_grid_typesetting_is_the_seeds() {
     }
 }
 
+/// A page-1 row as compared: item, label, activity, parent, sub-question, figures.
+#[allow(clippy::too_many_arguments)]
+fn summary_key(
+    item: zaitaku_parse::layout::Item,
+    label: &str,
+    activity: &str,
+    parent: Option<&str>,
+    sub: Option<zaitaku_parse::layout::SubQuestion>,
+    figures: [i64; 5],
+) -> String {
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    format!(
+        "{item:?} {} | {} | {:?} | {sub:?} | {figures:?}",
+        squeeze(label),
+        squeeze(activity),
+        parent.map(squeeze)
+    )
+}
+
 #[test]
 fn every_row_of_page_1_of_every_grid_typesetting_is_the_seeds() {
     use zaitaku_parse::pages::summary_cells;
     let seed = std::fs::read_to_string(root().join("raw/000_1fb60f2a74870bbb.txt")).unwrap();
     let report = zaitaku_parse::parse_text(&seed).unwrap();
-    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     // The seed's 15 rows (L10–L43's figures), each with its label as page 2 proved it.
     let want: Vec<String> = (report.program.rows.iter())
         .map(|r| {
-            format!(
-                "{:?} {} | {} | {:?} | {:?} | {} {} {} {} {}",
-                r.item,
-                squeeze(&r.item_label),
-                squeeze(&r.activity),
-                r.parent_activity.as_deref().map(squeeze),
-                r.sub,
-                r.count_current,
+            let figures = [
+                r.count_current.into(),
                 r.pct_current,
-                r.count_previous,
+                r.count_previous.into(),
                 r.pct_previous,
-                r.change
+                r.change,
+            ];
+            summary_key(
+                r.item,
+                &r.item_label,
+                &r.activity,
+                r.parent_activity.as_deref(),
+                r.sub,
+                figures,
             )
         })
         .collect();
@@ -262,18 +282,20 @@ fn every_row_of_page_1_of_every_grid_typesetting_is_the_seeds() {
         let rows = summary_cells::read(&pages[0]).expect("page 1's table");
         let got: Vec<String> = (rows.iter())
             .map(|r| {
-                format!(
-                    "{:?} {} | {} | {:?} | {:?} | {} {} {} {} {}",
-                    r.item,
-                    squeeze(&r.item_label),
-                    squeeze(&r.activity),
-                    r.parent_activity.as_deref().map(squeeze),
-                    r.sub,
-                    r.count_current,
+                let figures = [
+                    r.count_current.into(),
                     r.pct_current,
-                    r.count_previous,
+                    r.count_previous.into(),
                     r.pct_previous,
-                    r.change
+                    r.change,
+                ];
+                summary_key(
+                    r.item,
+                    &r.item_label,
+                    &r.activity,
+                    r.parent_activity.as_deref(),
+                    r.sub,
+                    figures,
                 )
             })
             .collect();

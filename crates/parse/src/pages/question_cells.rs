@@ -13,9 +13,10 @@ use crate::matchers::Matchers;
 use crate::pages::combinators::percent;
 use crate::vocab::match_option;
 
-/// The head over the 「実施・予定」 columns (its count and share are the
-/// first two columns under it; 「未実施等」's the two after).
-const YES_HEAD: &str = "実施・29年度中に実施予定";
+/// The head over the 「実施・予定」 columns, 「実施・29年度中に実施予定」 (the
+/// year is the edition's): it starts and ends so. Its count and share are
+/// the first two columns under it; 「未実施等」's the two after.
+const YES_HEAD: (&str, &str) = ("実施・", "年度中に実施予定");
 
 /// A page-2 row read from its cells: a question, an option or a sub-question.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,13 +45,15 @@ pub struct QuestionCellRow {
     pub pct_no: Option<i64>,
 }
 
-/// The rows of page 2's table, or `None` where it prints no
-/// 「実施・29年度中に実施予定」 head.
+/// The rows of page 2's table, or `None` where it prints no 「実施・…年度中に実施予定」 head.
 pub fn read(m: &Matchers, page: &CellPage) -> Option<Vec<QuestionCellRow>> {
     let yes = page
         .cells
         .iter()
-        .find(|c| c.text().starts_with(YES_HEAD))?
+        .find(|c| {
+            let t = c.text();
+            t.starts_with(YES_HEAD.0) && t.ends_with(YES_HEAD.1)
+        })?
         .col;
     let text = |row: usize, col: usize| {
         (page.cells.iter())
