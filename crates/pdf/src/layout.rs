@@ -98,7 +98,8 @@ impl OutputDev for Collector {
     ) -> Result<(), OutputError> {
         let scale = (trm.m11 * trm.m22 - trm.m12 * trm.m21).abs().sqrt();
         let size = font_size * scale;
-        if !text.trim().is_empty() && size.is_finite() && size > 0.0 {
+        // A space glyph is kept: where a writer draws one, the words stand apart.
+        if !text.is_empty() && size.is_finite() && size > 0.0 {
             self.glyphs.push(Glyph {
                 text: text.to_string(),
                 x: trm.m31,
@@ -414,14 +415,22 @@ fn lines(mut glyphs: Vec<&Glyph>) -> Vec<String> {
             let mut out = String::new();
             let mut end: Option<f64> = None;
             for g in row {
-                if end.is_some_and(|e| g.x - e > SPACE * g.size) {
+                if end.is_some_and(|e| g.x - e > SPACE * g.size) && !out.ends_with(' ') {
                     out.push(' ');
                 }
-                out.push_str(&g.text);
+                // White space drawn as glyphs: one space between words.
+                if g.text.trim().is_empty() {
+                    if !out.is_empty() && !out.ends_with(' ') {
+                        out.push(' ');
+                    }
+                } else {
+                    out.push_str(&g.text);
+                }
                 end = Some(g.x + g.width);
             }
-            out
+            out.trim_end().to_string()
         })
+        .filter(|l| !l.is_empty())
         .collect()
 }
 

@@ -155,10 +155,11 @@ pub fn read_layout(bytes: &[u8]) -> Result<Vec<zaitaku_parse::cells::CellPage>, 
         collector.rules(&ops);
         Ok(layout::layout(&collector, page))
     })?;
-    if pages
-        .iter()
-        .all(|p| p.cells.is_empty() && p.above.is_empty())
-    {
+    // Rules without a glyph (a scan's drawn boxes) are no text either.
+    let printed = |p: &zaitaku_parse::cells::CellPage| {
+        p.cells.iter().any(|c| !c.lines.is_empty()) || !p.above.is_empty() || !p.below.is_empty()
+    };
+    if !pages.iter().any(printed) {
         return Err(PdfError::NoText { pages: pages.len() });
     }
     Ok(pages)
