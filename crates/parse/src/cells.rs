@@ -44,6 +44,14 @@ impl CellPage {
         self.cells.iter().find(|c| c.row == row && c.col == col)
     }
 
+    /// The cell covering `row` in column `col`: one starting there, or a
+    /// merged one from a row above.
+    pub fn covering(&self, row: usize, col: usize) -> Option<&Cell> {
+        self.cells
+            .iter()
+            .find(|c| c.col == col && c.row <= row && row < c.row + c.rowspan)
+    }
+
     /// The cells that start in `row`, left to right.
     pub fn row(&self, row: usize) -> impl Iterator<Item = &Cell> {
         self.cells.iter().filter(move |c| c.row == row)

@@ -67,9 +67,8 @@ fn expected() -> BTreeMap<(String, String, i32), bool> {
 fn every_association_year_cell_of_both_grid_typesettings_is_decided_by_position() {
     let want = expected();
     assert_eq!(want.len(), 710, "71 associations × 6 years + 71 × 4");
-    for name in ["grid_rows.pdf", "grid_columns.pdf", "grid_filled.pdf"] {
-        let bytes = std::fs::read(root().join("tests/fixtures/pdf").join(name)).unwrap();
-        let pages = zaitaku_pdf::read_layout(&bytes).unwrap();
+    for name in GRIDS {
+        let pages = grid(name);
         let mut got = BTreeMap::new();
         for (page, program) in [
             (5, Program::RoundTheClockCare),
@@ -106,6 +105,62 @@ fn every_association_year_cell_of_both_grid_typesettings_is_decided_by_position(
         );
         assert_eq!(got.len(), want.len(), "{name}: cells read");
     }
+}
+
+/// The three grid typesettings.
+const GRIDS: [&str; 3] = ["grid_rows.pdf", "grid_columns.pdf", "grid_filled.pdf"];
+
+/// A grid typesetting read by position.
+fn grid(name: &str) -> Vec<zaitaku_parse::cells::CellPage> {
+    let bytes = std::fs::read(root().join("tests/fixtures/pdf").join(name)).unwrap();
+    zaitaku_pdf::read_layout(&bytes).unwrap()
+}
+
+/// Text without white space (a cell's wrapped lines joined, U+3000 or not).
+fn squeeze(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// A page-1 row as compared, from the seed's `ProgramRow` or the cells'
+/// `SummaryRow` (one field list for both): item, label, activity, parent,
+/// sub-question, figures.
+macro_rules! summary_key {
+    ($r:expr) => {{
+        let r = $r;
+        format!(
+            "{:?} {} | {} | {:?} | {:?} | {} {} {} {} {}",
+            r.item,
+            squeeze(&r.item_label),
+            squeeze(&r.activity),
+            r.parent_activity.as_deref().map(squeeze),
+            r.sub,
+            r.count_current,
+            r.pct_current,
+            r.count_previous,
+            r.pct_previous,
+            r.change
+        )
+    }};
+}
+
+/// A page-2 row as compared (its question text and 実施・予定 count given:
+/// the seed's may come from truth.csv, the cells' is never apart).
+macro_rules! question_key {
+    ($r:expr, $text:expr, $count_yes:expr) => {{
+        let r = $r;
+        format!(
+            "{:?} {} {:?} {:?} | {} | {:?} {} {:?} {:?}",
+            r.item,
+            r.question,
+            r.sub,
+            r.option,
+            squeeze($text),
+            $count_yes,
+            r.pct_yes,
+            r.count_no,
+            r.pct_no
+        )
+    }};
 }
 
 /// The truth file's placements of `kind`: key → value.
@@ -159,10 +214,8 @@ fn every_window_of_both_grid_typesettings_is_read_by_position() {
         (want.len(), targets.len(), names.len(), others.len()),
         (122, 74, 6, 19)
     );
-    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-    for name in ["grid_rows.pdf", "grid_columns.pdf", "grid_filled.pdf"] {
-        let bytes = std::fs::read(root().join("tests/fixtures/pdf").join(name)).unwrap();
-        let pages = zaitaku_pdf::read_layout(&bytes).unwrap();
+    for name in GRIDS {
+        let pages = grid(name);
         let mut got = Vec::new();
         let mut municipality = String::new();
         for page in &pages[6..11] {
@@ -213,9 +266,8 @@ fn every_answer_of_pages_3_and_4_of_every_grid_typesetting_is_the_seeds() {
             .collect::<Vec<_>>()
             .join(" + "),
     };
-    for name in ["grid_rows.pdf", "grid_columns.pdf", "grid_filled.pdf"] {
-        let bytes = std::fs::read(root().join("tests/fixtures/pdf").join(name)).unwrap();
-        let pages = zaitaku_pdf::read_layout(&bytes).unwrap();
+    for name in GRIDS {
+        let pages = grid(name);
         for (k, (spec, want)) in ANSWER_PAGES.iter().zip(&report.answers).enumerate() {
             let rows = answer_cells::read(parser.matchers(), &pages[2 + k], spec, &want.legend)
                 .expect("rows");
@@ -231,74 +283,23 @@ fn every_answer_of_pages_3_and_4_of_every_grid_typesetting_is_the_seeds() {
     }
 }
 
-/// A page-1 row as compared: item, label, activity, parent, sub-question, figures.
-#[allow(clippy::too_many_arguments)]
-fn summary_key(
-    item: zaitaku_parse::layout::Item,
-    label: &str,
-    activity: &str,
-    parent: Option<&str>,
-    sub: Option<zaitaku_parse::layout::SubQuestion>,
-    figures: [i64; 5],
-) -> String {
-    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-    format!(
-        "{item:?} {} | {} | {:?} | {sub:?} | {figures:?}",
-        squeeze(label),
-        squeeze(activity),
-        parent.map(squeeze)
-    )
-}
-
 #[test]
 fn every_row_of_page_1_of_every_grid_typesetting_is_the_seeds() {
     use zaitaku_parse::pages::summary_cells;
     let seed = std::fs::read_to_string(root().join("raw/000_1fb60f2a74870bbb.txt")).unwrap();
     let report = zaitaku_parse::parse_text(&seed).unwrap();
     // The seed's 15 rows (L10–L43's figures), each with its label as page 2 proved it.
-    let want: Vec<String> = (report.program.rows.iter())
-        .map(|r| {
-            let figures = [
-                r.count_current.into(),
-                r.pct_current,
-                r.count_previous.into(),
-                r.pct_previous,
-                r.change,
-            ];
-            summary_key(
-                r.item,
-                &r.item_label,
-                &r.activity,
-                r.parent_activity.as_deref(),
-                r.sub,
-                figures,
-            )
-        })
+    let want: Vec<String> = report
+        .program
+        .rows
+        .iter()
+        .map(|r| summary_key!(r))
         .collect();
     assert_eq!(want.len(), 15);
-    for name in ["grid_rows.pdf", "grid_columns.pdf", "grid_filled.pdf"] {
-        let bytes = std::fs::read(root().join("tests/fixtures/pdf").join(name)).unwrap();
-        let pages = zaitaku_pdf::read_layout(&bytes).unwrap();
+    for name in GRIDS {
+        let pages = grid(name);
         let rows = summary_cells::read(&pages[0]).expect("page 1's table");
-        let got: Vec<String> = (rows.iter())
-            .map(|r| {
-                let figures = [
-                    r.count_current.into(),
-                    r.pct_current,
-                    r.count_previous.into(),
-                    r.pct_previous,
-                    r.change,
-                ];
-                summary_key(
-                    r.item,
-                    &r.item_label,
-                    &r.activity,
-                    r.parent_activity.as_deref(),
-                    r.sub,
-                    figures,
-                )
-            })
-            .collect();
+        let got: Vec<String> = rows.iter().map(|r| summary_key!(r)).collect();
         assert_eq!(got, want, "{name}");
     }
 }
@@ -309,7 +310,6 @@ fn every_row_of_page_2_of_every_grid_typesetting_is_the_seeds() {
     let seed = std::fs::read_to_string(root().join("raw/000_1fb60f2a74870bbb.txt")).unwrap();
     let report = zaitaku_parse::parse_text(&seed).unwrap();
     let parser = zaitaku_parse::Parser::new();
-    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     let texts = truth("question_text");
     // The seed's 32 rows (its counts as resolved: three printed apart are
     // placed by n − 未実施等), オ②'s text from truth.csv.
@@ -325,40 +325,15 @@ fn every_row_of_page_2_of_every_grid_typesetting_is_the_seeds() {
                 .clone()
                 .or_else(|| texts.get(&key).cloned())
                 .unwrap_or_default();
-            format!(
-                "{:?} {} {:?} {:?} | {} | {:?} {} {:?} {:?}",
-                r.item,
-                r.question,
-                r.sub,
-                r.option,
-                squeeze(&text),
-                r.count_yes,
-                r.pct_yes,
-                r.count_no,
-                r.pct_no
-            )
+            question_key!(r, &text, r.count_yes)
         })
         .collect();
     assert_eq!(want.len(), 32);
-    for name in ["grid_rows.pdf", "grid_columns.pdf", "grid_filled.pdf"] {
-        let bytes = std::fs::read(root().join("tests/fixtures/pdf").join(name)).unwrap();
-        let pages = zaitaku_pdf::read_layout(&bytes).unwrap();
+    for name in GRIDS {
+        let pages = grid(name);
         let rows = question_cells::read(parser.matchers(), &pages[1]).expect("page 2's table");
         let got: Vec<String> = (rows.iter())
-            .map(|r| {
-                format!(
-                    "{:?} {} {:?} {:?} | {} | {:?} {} {:?} {:?}",
-                    r.item,
-                    r.question,
-                    r.sub,
-                    r.option,
-                    squeeze(&r.question_text),
-                    Some(r.count_yes),
-                    r.pct_yes,
-                    r.count_no,
-                    r.pct_no
-                )
-            })
+            .map(|r| question_key!(r, &r.question_text, Some(r.count_yes)))
             .collect();
         assert_eq!(got, want, "{name}");
     }

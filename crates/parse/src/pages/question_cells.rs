@@ -56,8 +56,7 @@ pub fn read(m: &Matchers, page: &CellPage) -> Option<Vec<QuestionCellRow>> {
         })?
         .col;
     let text = |row: usize, col: usize| {
-        (page.cells.iter())
-            .find(|c| c.col == col && c.row <= row && row < c.row + c.rowspan)
+        (page.covering(row, col))
             .map(|c| c.text().trim().to_string())
             .unwrap_or_default()
     };

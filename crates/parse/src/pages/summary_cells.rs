@@ -65,11 +65,7 @@ pub fn read(page: &CellPage) -> Option<Vec<SummaryRow>> {
         .map(|c| c.col + c.colspan)
         .max()?
         .checked_sub(1)?;
-    let covering = |row: usize, col: usize| {
-        (page.cells.iter())
-            .find(|c| c.col == col && c.row <= row && row < c.row + c.rowspan)
-            .map(|c| (c.text(), c.colspan))
-    };
+    let covering = |row: usize, col: usize| page.covering(row, col).map(|c| (c.text(), c.colspan));
     let number =
         |row: usize, col: usize| covering(row, col).and_then(|(t, _)| t.trim().parse::<u32>().ok());
     let share = |row: usize, col: usize, signed: bool| {

@@ -75,13 +75,6 @@ pub struct WindowRow {
     pub other: String,
 }
 
-/// The cell covering `row` in column `col` (one starting there, or a merged one from above).
-fn covering(page: &CellPage, row: usize, col: usize) -> Option<&Cell> {
-    page.cells
-        .iter()
-        .find(|c| c.col == col && c.row <= row && row < c.row + c.rowspan)
-}
-
 /// The windows of `page`, top to bottom, or `None` where it prints no
 /// 「電話番号」 head.
 pub fn read(page: &CellPage) -> Option<Vec<WindowRow>> {
@@ -108,7 +101,7 @@ pub fn read(page: &CellPage) -> Option<Vec<WindowRow>> {
     let first = heads.iter().map(|c| c.row + c.rowspan).max()?;
     let mut out = Vec::new();
     for row in first..page.rows() {
-        let cell_text = |k: usize| covering(page, row, k).map(text).unwrap_or_default();
+        let cell_text = |k: usize| page.covering(row, k).map(text).unwrap_or_default();
         // A municipality without a window: one cell across the window's columns.
         let Some(name_col) = col(Column::Name) else {
             continue;
@@ -116,7 +109,7 @@ pub fn read(page: &CellPage) -> Option<Vec<WindowRow>> {
         let across = page
             .at(row, col(Column::Count)?)
             .is_some_and(|c| c.colspan > 1);
-        if across || covering(page, row, name_col).is_none() {
+        if across || page.covering(row, name_col).is_none() {
             continue;
         }
         let mut targets = [false; 5];
@@ -128,7 +121,7 @@ pub fn read(page: &CellPage) -> Option<Vec<WindowRow>> {
             number: cell_text(number_col),
             municipality: cell_text(col(Column::Municipality)?),
             name: cell_text(name_col),
-            name_merged: covering(page, row, name_col).is_some_and(|c| c.rowspan > 1),
+            name_merged: page.covering(row, name_col).is_some_and(|c| c.rowspan > 1),
             location: cell_text(col(Column::Location)?),
             phone: cell_text(col(Column::Phone)?),
             fax: cell_text(col(Column::Fax)?),
