@@ -299,10 +299,23 @@ def associations_page(page, pool, t, truth):
     n = len(years)
     head_lines = [pool.first + i for i, l in enumerate(pool.lines) if "医師会名" in l]
 
+    # A year's head carries the footnote marks printed beside it (「29 ※1」:
+    # the seed prints one after each table's last year).
+    head_notes = {}
+    for line in head_lines:
+        for mark in re.findall(r"※[0-9]+", pool.lines[line - pool.first]):
+            head_notes.setdefault(line, []).append(mark)
+
     def head():
         out = [cell(0, take_on(pool, "医師会名", head_lines) or "")]
         for k, y in enumerate(years):
-            out.append(cell(1 + k, take_on(pool, str(y - 1988), head_lines) or ""))
+            text = take_on(pool, str(y - 1988), head_lines) or ""
+            if k == n - 1:
+                for line, marks in head_notes.items():
+                    if marks:
+                        text += " " + pool.must(marks.pop(0), line)
+                        break
+            out.append(cell(1 + k, text))
         return out
 
     r1 = head()
@@ -311,7 +324,12 @@ def associations_page(page, pool, t, truth):
 
     def side(r, offset):
         line = int(r["source_line"])
-        out = [cell(offset, pool.must(printed_name(r), line))]
+        name = pool.must(printed_name(r), line)
+        # The footnote marks printed after the name are in its cell (「練馬区 ※1 ※2」).
+        after = re.match(r"\s*((?:※[0-9]+\s*)+)", pool.lines[line - pool.first].split(printed_name(r), 1)[-1])
+        for mark in re.findall(r"※[0-9]+", after.group(1)) if after else []:
+            name += " " + pool.must(mark, line)
+        out = [cell(offset, name)]
         for k, y in enumerate(years):
             out.append(cell(offset + 1 + k, pool.must("〇", line) if cells[(r["association"], y)] else ""))
         return out
@@ -331,7 +349,11 @@ def associations_page(page, pool, t, truth):
     # The totals under the right table: 計 and each year's total.
     total_line = int(totals_rows[0]["source_line"])
     row = [cell(c, "") for c in range(n + 1)]
-    row.append(cell(n + 1, pool.take("計", total_line) or ""))
+    # 「計　※3」: the label with its footnote mark, in its cell.
+    tail = pool.lines[total_line - pool.first].split("計", 1)
+    mark = re.match(r"\s*(※[0-9]+)", tail[1]) if len(tail) == 2 else None
+    label = (mark and pool.take("計" + mark.group(1), total_line)) or pool.take("計", total_line) or ""
+    row.append(cell(n + 1, label))
     for k, y in enumerate(years):
         row.append(cell(n + 2 + k, number(pool, str(totals[y]), total_line)))
     rows.append(row)
@@ -467,7 +489,8 @@ def windows_page(page, pool, t, truth):
         total = sum(1 for w in t["consultation_windows"] if w["municipality_code"] == code)
         count = number(pool, str(total)) if mine or plan is None or plan["planned_opening"] == "" else ""
         if mine and plan and plan["planned_opening"]:
-            count += "\n" + pool.must(plan["planned_opening"])
+            # An announcement beside open windows prints its mark (「※11月に1窓口追加開設予定」).
+            count += "\n" + (pool.take("※" + plan["planned_opening"]) or pool.must(plan["planned_opening"]))
         if not mine:
             # No window: the plan (or nothing) across the window's cells.
             text = pool.must(plan["planned_opening"]) if plan and plan["planned_opening"] else ""

@@ -19,9 +19,20 @@ pub struct Cell {
 }
 
 impl Cell {
-    /// Its text, its lines joined (a cell's text wraps inside it).
+    /// Its text, its lines joined as one text: a wrap between two ASCII
+    /// letters was a space (「Home / page」); any other wrap joins without
+    /// one (the report's Japanese wraps anywhere, 「情報提 / 供」, and so does
+    /// a long number).
     pub fn text(&self) -> String {
-        self.lines.concat()
+        let mut out = String::new();
+        for line in &self.lines {
+            let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
+            if word(out.chars().next_back()) && word(line.chars().next()) {
+                out.push(' ');
+            }
+            out.push_str(line);
+        }
+        out
     }
 }
 
@@ -66,10 +77,35 @@ impl CellPage {
             .unwrap_or(0)
     }
 
-    /// The page as `zaitaku extract --layout` prints it: the lines above
-    /// its table, then a table row per line, its cells apart (` | `; a
-    /// cell's lines joined by a space; `^` where a merged cell from a row
-    /// above covers the column), then the lines below.
+    /// Table row `row` as its line of [`text`](Self::text) prints it, and
+    /// where each cell starting in it begins on that line: (its column,
+    /// the character column from 1).
+    pub fn row_text(&self, row: usize) -> (String, Vec<(usize, u32)>) {
+        let mut cells: Vec<&Cell> = (self.cells.iter())
+            .filter(|c| c.row <= row && row < c.row + c.rowspan)
+            .collect();
+        cells.sort_by_key(|c| c.col);
+        let (mut line, mut at) = (String::new(), Vec::new());
+        for (k, c) in cells.into_iter().enumerate() {
+            if k > 0 {
+                line.push_str(" | ");
+            }
+            if c.row == row {
+                let column = crate::span::saturating_u32(line.chars().count()).saturating_add(1);
+                at.push((c.col, column));
+                line.push_str(&c.text());
+            } else {
+                line.push('^');
+            }
+        }
+        (line, at)
+    }
+
+    /// The page as `zaitaku extract --layout` prints it (and a ruled PDF's
+    /// build reads it): the lines above its table, then a table row per
+    /// line, its cells apart (` | `; a cell's lines joined as
+    /// [`Cell::text`] joins them; `^` where a merged cell from a row above
+    /// covers the column), then the lines below.
     pub fn text(&self) -> String {
         let mut out = String::new();
         for line in &self.above {
@@ -77,22 +113,7 @@ impl CellPage {
             out.push('\n');
         }
         for row in 0..self.rows() {
-            let mut cells: Vec<(usize, String)> = (self.cells.iter())
-                .filter(|c| c.row <= row && row < c.row + c.rowspan)
-                .map(|c| {
-                    (
-                        c.col,
-                        if c.row == row {
-                            c.lines.join(" ")
-                        } else {
-                            "^".into()
-                        },
-                    )
-                })
-                .collect();
-            cells.sort_by_key(|(col, _)| *col);
-            let texts: Vec<String> = cells.into_iter().map(|(_, t)| t).collect();
-            out.push_str(&texts.join(" | "));
+            out.push_str(&self.row_text(row).0);
             out.push('\n');
         }
         for line in &self.below {
@@ -126,6 +147,9 @@ mod tests {
             above: vec!["一覧".into()],
             below: vec!["※".into()],
         };
-        assert_eq!(page.text(), "一覧\n1 | 相談セ ンター\n^ | 窓口\n※\n");
+        assert_eq!(page.text(), "一覧\n1 | 相談センター\n^ | 窓口\n※\n");
+        assert_eq!(page.row_text(1), ("^ | 窓口".to_string(), vec![(1, 5)]));
+        let wrapped = cell(0, 0, 1, "Home/page 03-1/234");
+        assert_eq!(wrapped.text(), "Home page 03-1234");
     }
 }

@@ -27,8 +27,12 @@ pub struct PositionedRow {
     pub printed: String,
     /// Its name, brackets removed.
     pub name: String,
-    /// Its row in the table.
+    /// Its row in the table, and its name's column.
     pub row: usize,
+    /// See `row`.
+    pub col: usize,
+    /// Footnote numbers printed after the name, in its cell (「練馬区 ※1 ※2」).
+    pub notes: Vec<u32>,
     /// Per year column (in [`PositionedTable::fiscal_years`]' order),
     /// whether a mark sits in it.
     pub marked: Vec<bool>,
@@ -39,6 +43,14 @@ pub struct PositionedRow {
 pub struct PositionedTable {
     /// The year columns' fiscal years, in order.
     pub fiscal_years: Vec<i32>,
+    /// The years as printed (years of the era), in order.
+    pub era_years: Vec<u32>,
+    /// Per year column, the footnote numbers printed in its head (「29 ※1」).
+    pub year_notes: Vec<Vec<u32>>,
+    /// The head row.
+    pub head: usize,
+    /// The totals row and the first year column of its table, if printed.
+    pub totals_at: Option<(usize, usize)>,
     /// The associations, left table then right, top to bottom.
     pub rows: Vec<PositionedRow>,
     /// The printed totals per year column (where the page prints them).
@@ -51,34 +63,71 @@ fn leading_number(text: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
+/// A cell's text before its footnote marks, and the marks' numbers:
+/// 「練馬区 ※1 ※2」 → (「練馬区」, [1, 2]); 「29 ※1、2」 → (「29」, [1, 2]).
+pub fn split_notes(text: &str) -> (&str, Vec<u32>) {
+    let Some((before, marks)) = text.split_once(NOTE) else {
+        return (text.trim(), Vec::new());
+    };
+    let notes = marks
+        .split([NOTE, '、', ' ', '\u{3000}'])
+        .filter_map(|n| n.trim().parse().ok())
+        .collect();
+    (before.trim(), notes)
+}
+
+/// The footnote mark.
+const NOTE: char = '※';
+
 /// The association tables of `page` (years of `era`), or `None` where the
 /// page prints no 「医師会名」 head.
 pub fn read(page: &CellPage, era: Era) -> Option<PositionedTable> {
     let head = (0..page.rows()).find(|&r| page.row(r).any(|c| c.text() == NAME_HEAD))?;
     // Each table: its name column and its year columns with their years.
-    let mut sides: Vec<(usize, Vec<(usize, i32)>)> = Vec::new();
+    // Each side: its name column, and per year column (column, fiscal
+    // year, era year, footnotes in the head).
+    type Year = (usize, i32, u32, Vec<u32>);
+    let mut sides: Vec<(usize, Vec<Year>)> = Vec::new();
     for name in page.row(head).filter(|c| c.text() == NAME_HEAD) {
         let mut years = Vec::new();
         let mut col = name.col + name.colspan;
         while let Some(cell) = page.at(head, col) {
-            let Some(year) = leading_number(&cell.text()).and_then(|n| era.gregorian(n)) else {
+            let text = cell.text();
+            let Some((n, year)) = leading_number(&text).and_then(|n| Some((n, era.gregorian(n)?)))
+            else {
                 break;
             };
-            years.push((col, year));
+            years.push((col, year, n, split_notes(&text).1));
             col += cell.colspan;
         }
         sides.push((name.col, years));
     }
-    let fiscal_years: Vec<i32> = sides.first()?.1.iter().map(|(_, y)| *y).collect();
+    let first = &sides.first()?.1;
+    let fiscal_years: Vec<i32> = first.iter().map(|y| y.1).collect();
     if sides
         .iter()
-        .any(|(_, ys)| ys.iter().map(|(_, y)| *y).ne(fiscal_years.iter().copied()))
+        .any(|(_, ys)| ys.iter().map(|y| y.1).ne(fiscal_years.iter().copied()))
     {
         return None;
     }
+    // A footnote printed in either table's head is the year's.
+    let mut year_notes: Vec<Vec<u32>> = vec![Vec::new(); fiscal_years.len()];
+    for (_, ys) in &sides {
+        for (notes, y) in year_notes.iter_mut().zip(ys) {
+            for n in &y.3 {
+                if !notes.contains(n) {
+                    notes.push(*n);
+                }
+            }
+        }
+    }
     let mut table = PositionedTable {
         totals: vec![None; fiscal_years.len()],
+        era_years: first.iter().map(|y| y.2).collect(),
         fiscal_years,
+        year_notes,
+        head,
+        totals_at: None,
         rows: Vec::new(),
     };
     for (name_col, years) in &sides {
@@ -88,23 +137,27 @@ pub fn read(page: &CellPage, era: Era) -> Option<PositionedTable> {
                 .map(|c| c.text())
                 .unwrap_or_default();
             let cells: Vec<String> = (years.iter())
-                .map(|(col, _)| page.at(row, *col).map(|c| c.text()).unwrap_or_default())
+                .map(|y| page.at(row, y.0).map(|c| c.text()).unwrap_or_default())
                 .collect();
             let numbers: Vec<Option<u32>> = cells.iter().map(|t| leading_number(t)).collect();
-            if name == TOTALS || (name.is_empty() && numbers.iter().all(Option::is_some)) {
+            let (printed, notes) = split_notes(&name);
+            if printed == TOTALS || (name.is_empty() && numbers.iter().all(Option::is_some)) {
                 table.totals = numbers;
+                table.totals_at = years.first().map(|y| (row, y.0));
                 continue;
             }
             if name.is_empty() {
                 continue;
             }
             table.rows.push(PositionedRow {
-                name: name
+                name: printed
                     .trim_start_matches('（')
                     .trim_end_matches('）')
                     .to_string(),
-                printed: name,
+                printed: printed.to_string(),
                 row,
+                col: *name_col,
+                notes,
                 marked: cells.iter().map(|t| t.contains(MARKS)).collect(),
             });
         }
@@ -138,7 +191,7 @@ mod tests {
                 cell(0, 1, "26"),
                 cell(0, 2, "27"),
                 cell(0, 3, "28"),
-                cell(0, 4, "29※1"),
+                cell(0, 4, "29 ※1"),
                 cell(1, 0, "（福生市）"),
                 cell(1, 1, ""),
                 cell(1, 2, "〇"),
@@ -158,5 +211,8 @@ mod tests {
         assert_eq!(t.rows[0].name, "福生市");
         assert_eq!(t.rows[0].marked, [false, true, false, true]);
         assert_eq!(t.totals, [Some(24), Some(45), Some(49), Some(48)]);
+        assert_eq!(t.year_notes, [vec![], vec![], vec![], vec![1]]);
+        assert_eq!(split_notes("練馬区 ※1 ※2"), ("練馬区", vec![1, 2]));
+        assert_eq!(split_notes("計\u{3000}※3"), ("計", vec![3]));
     }
 }
