@@ -15,17 +15,24 @@ the run; a pdfminer variant not committed is read as well and said (with
 
 Each text and each PDF is built by zaitaku; EXPECTED states the outcome of
 each today, and the run fails when one changes (better or worse), so the
-table below, and docs/input.md's copy of it, stay true. (A build that
-succeeds is «built»; comparing its tables with the seed's and with
-tests/fixtures/pdf/grid/truth.csv comes with the page parsers that read
-the grid.)
+table below, and docs/input.md's copy of it, stay true. A build that
+succeeds is compared with the seed's build: «same» is every value the
+seed's tables decide equal (white space inside a cell and the columns
+saying where or how a value was read aside: source positions,
+count_yes_source, resolution, name_inferred, targets_resolved), every
+value the seed leaves null that the build decides equal to
+tests/fixtures/pdf/grid/truth.csv, and every position of the build printed
+at its place in the text it was read from (for a PDF, `zaitaku extract`'s).
 """
+import csv
 import pathlib
+import re
 import subprocess
 import sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 import extractors  # noqa: E402  (tests/extractors.py: each reader as its docs show)
+import positions  # noqa: E402  (tests/positions.py: every position printed at its place)
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 VARIANTS = ["grid_rows", "grid_columns"]
@@ -34,7 +41,67 @@ READERS = ["pdfminer", "pymupdf", "pypdf", "pdfplumber", "pdfium", "pdftotext", 
 # (variant, reader or "zaitaku"): the outcome today. «exit 2» is a text
 # zaitaku cannot read in this reading order yet (issue 31); each line moves
 # to «same» as the page parsers learn the grid.
-EXPECTED = {(v, r): "exit 2" for v in VARIANTS for r in READERS + ["zaitaku"]}
+EXPECTED = {(v, r): "exit 2" for v in VARIANTS for r in READERS}
+EXPECTED.update({(v, "zaitaku"): "same" for v in VARIANTS})
+
+# The tables compared, and the columns that say where or how a value was
+# read (a grid reads them otherwise: the count in its question's row, a
+# cell by position).
+TABLES = ["municipalities", "program_summary", "question_summary", "municipality_answers",
+          "municipality_answers_wide", "municipality_choices", "association_programs",
+          "association_program_years", "association_program_totals", "consultation_windows",
+          "window_plans"]
+PROVENANCE = {"source_page", "source_line", "source_lines", "source_column", "count_yes_source",
+              "resolution", "name_inferred", "targets_resolved"}
+TARGETS = ["for_patients_families", "for_medical_institutions", "for_home_nursing_stations",
+           "for_community_support_centers", "for_care_managers"]
+
+
+def squeeze(s):
+    return re.sub(r"\s+", "", s)
+
+
+def truth():
+    with open(ROOT / "tests" / "fixtures" / "pdf" / "grid" / "truth.csv", encoding="utf-8", newline="") as f:
+        return {(r["kind"], r["key"]): r["value"] for r in csv.DictReader(f)}
+
+
+def truth_of(table, row, column, placed):
+    """The truth.csv value of a cell the seed leaves null, or None."""
+    if table == "association_program_years" and column == "participated":
+        return placed.get(("association_year", f"{row['program']}|{row['association']}|{row['fiscal_year']}"))
+    if table == "consultation_windows":
+        key = f"{row['municipality_code']}|{row['window_no']}"
+        if column in TARGETS:
+            bits = placed.get(("window_targets", key))
+            return None if bits is None else ("true" if bits[TARGETS.index(column)] == "1" else "false")
+        kind = {"name": "window_name", "for_other": "window_other"}.get(column)
+        return placed.get((kind, key)) if kind else None
+    if table == "question_summary" and column == "question_text":
+        return placed.get(("question_text", f"{row['item']}{'⓪①②③④'[int(row['question'])]}"))
+    return None
+
+
+def compare(seed_dir, build_dir, placed):
+    """Every difference from the seed's tables and from the truth, as messages."""
+    found = []
+    for table in TABLES:
+        def rows(d):
+            with open(d / f"{table}.csv", encoding="utf-8", newline="") as f:
+                return list(csv.DictReader(f))
+        want, got = rows(seed_dir), rows(build_dir)
+        if len(want) != len(got):
+            found.append(f"{table}: {len(got)} rows, the seed's {len(want)}")
+            continue
+        for k, (w, g) in enumerate(zip(want, got)):
+            for column, a in w.items():
+                b = g.get(column, "")
+                if column in PROVENANCE or squeeze(a) == squeeze(b):
+                    continue
+                if a == "" and squeeze(truth_of(table, g, column, placed) or "\0") == squeeze(b):
+                    continue
+                found.append(f"{table} row {k + 1} {column}: «{b}», the seed's «{a}»")
+    return found
 
 
 def committed(variant, reader):
@@ -49,6 +116,11 @@ def main():
     zaitaku, out = sys.argv[1], pathlib.Path(sys.argv[2])
     write = "--write" in sys.argv[3:]
     failed, rows = [], []
+    placed = truth()
+    seed_dir = out / "build" / "seed"
+    seed = sorted((ROOT / "raw").glob("*.txt"))[0]
+    run = subprocess.run([zaitaku, "build", "--out", str(seed_dir), str(seed)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
     for variant in VARIANTS:
         pdf = ROOT / "tests" / "fixtures" / "pdf" / f"{variant}.pdf"
         fresh_dir = out / variant
@@ -83,6 +155,18 @@ def main():
             outcome = f"exit {run.returncode}" if run.returncode != 0 else "built"
             errors = [l for l in run.stderr.splitlines() if l.startswith("error")]
             detail = f"{len(errors)} errors, first: {errors[0][:140]}" if errors else ""
+            if run.returncode == 0:
+                text = path
+                if path.suffix == ".pdf":
+                    text = target.parent / f"{name}.extract.txt"
+                    with open(text, "wb") as f:
+                        subprocess.run([zaitaku, "extract", str(path)], stdout=f, check=True)
+                differs = compare(seed_dir, target, placed)
+                checked, misplaced = positions.check(text, target)
+                if not checked:
+                    misplaced.append("no positioned value read")
+                outcome = "same" if not differs and not misplaced else "differs"
+                detail = "; ".join((differs + misplaced)[:5])
             rows.append((variant, name, outcome, detail))
             expected = EXPECTED.get((variant, name.split(" ")[0]))
             if outcome != expected:

@@ -28,9 +28,10 @@ fn code(m: &MunicipalityWindows) -> Option<&'static str> {
     code_of(&m.name)
 }
 
-/// A target column: decided where all five or none are marked.
-fn target(w: &Window) -> crate::table::Cell<'static> {
-    b(w.targets())
+/// Target column `k`: read by position from a PDF, else decided where all
+/// five or none are marked.
+fn target(w: &Window, k: usize) -> crate::table::Cell<'static> {
+    b(w.target(k))
 }
 
 /// `consultation_windows`: one row per window.
@@ -62,14 +63,14 @@ pub fn consultation_windows(reports: &[zaitaku_parse::model::Report]) -> Table {
         .col(meta("fax", Kind::Str, "FAX", "Fax, ASCII digits and hyphens; null where printed 「-」", None), |r| os(r.w.fax.as_deref()))
         .col(meta("contact_flag", Kind::Str, "連絡先（注記）", "Why phone/fax are not in canonical form, if they are not", None), |r| os(r.w.contact_flag.as_deref()))
         .col(meta("hours", Kind::Str, "開設日時", "Opening hours as printed, lines joined by a space", None), |r| s(&r.w.hours))
-        .col(meta("for_patients_families", Kind::Bool, "患者・家族", "Consultations from patients and families; null where the row marks 1–4 of the 5 target columns", None), |r| target(r.w))
-        .col(meta("for_medical_institutions", Kind::Bool, "医療機関", "From medical institutions; null where undecided", None), |r| target(r.w))
-        .col(meta("for_home_nursing_stations", Kind::Bool, "訪問看護ステーション", "From home-nursing stations; null where undecided", None), |r| target(r.w))
-        .col(meta("for_community_support_centers", Kind::Bool, "地域包括支援センター", "From community general support centers; null where undecided", None), |r| target(r.w))
-        .col(meta("for_care_managers", Kind::Bool, "居宅介護支援事業所", "From in-home care support offices; null where undecided", None), |r| target(r.w))
+        .col(meta("for_patients_families", Kind::Bool, "患者・家族", "Consultations from patients and families; null where the row marks 1–4 of the 5 target columns", None), |r| target(r.w, 0))
+        .col(meta("for_medical_institutions", Kind::Bool, "医療機関", "From medical institutions; null where undecided", None), |r| target(r.w, 1))
+        .col(meta("for_home_nursing_stations", Kind::Bool, "訪問看護ステーション", "From home-nursing stations; null where undecided", None), |r| target(r.w, 2))
+        .col(meta("for_community_support_centers", Kind::Bool, "地域包括支援センター", "From community general support centers; null where undecided", None), |r| target(r.w, 3))
+        .col(meta("for_care_managers", Kind::Bool, "居宅介護支援事業所", "From in-home care support offices; null where undecided", None), |r| target(r.w, 4))
         .col(meta("for_other", Kind::Str, "その他", "The 「その他」 target text as printed on the row", None), |r| os(r.w.for_other.as_deref()))
         .col(meta("targets_marked", Kind::Int, "対象の〇の数", "Marks printed in the five target columns", None), |r| i(r.w.targets_marked))
-        .col(meta("targets_resolved", Kind::Bool, "対象確定", "Whether the five target columns are decided (5 or 0 marks)", None), |r| b(Some(r.w.targets().is_some())))
+        .col(meta("targets_resolved", Kind::Bool, "対象確定", "Whether the five target columns are decided (5 or 0 marks)", None), |r| b(Some(r.w.targets_resolved())))
         .col(PAGE, |r| i(r.w.span.page))
         .col(LINE, |r| i(r.w.span.line))
         .build(

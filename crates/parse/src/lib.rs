@@ -71,6 +71,7 @@ pub mod canon;
 pub mod cells;
 pub mod decode;
 pub mod error;
+pub mod grid;
 pub mod layout;
 pub mod matchers;
 pub mod model;
@@ -126,6 +127,12 @@ impl Parser {
     /// The patterns it matches with.
     pub fn matchers(&self) -> &Matchers {
         &self.matchers
+    }
+
+    /// Parses a ruled PDF's pages, read by position, into a [`Report`], or
+    /// returns every parse error found (spans point into [`grid::Grid::text`]).
+    pub fn parse_grid(&self, grid: &grid::Grid) -> Result<Report, ParseErrors> {
+        grid::parse(&self.matchers, grid)
     }
 
     /// Parses a decoded text into a [`Report`], or returns every parse error found.

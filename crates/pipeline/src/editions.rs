@@ -52,7 +52,11 @@ pub struct Processed<'a> {
 
 /// Parses `input`'s text with `parser`, pins its cells of `pins` and validates it.
 pub fn process<'a>(parser: &Parser, input: &'a Input, pins: Option<&Pins>) -> Processed<'a> {
-    let outcome = match parser.parse(input.text()) {
+    let parsed = match input.grid() {
+        Some(grid) => parser.parse_grid(grid),
+        None => parser.parse(input.text()),
+    };
+    let outcome = match parsed {
         Err(errors) => Outcome::NotParsed(errors.0),
         Ok(mut report) => match pins.map_or(Ok(()), |p| p.apply(&mut report)) {
             Err(errors) => Outcome::PinsRejected {

@@ -23,6 +23,10 @@ pub enum ReadAs {
     /// A PDF: its text as `zaitaku extract` writes it (the lines every
     /// message refers to), a form feed between pages.
     Pdf,
+    /// A PDF whose pages are ruled tables, read by the position of each
+    /// glyph and rule: its cells, rendered as the text `zaitaku extract`
+    /// writes (a table row per line).
+    RuledPdf,
 }
 
 /// An input read: its path as the user gave it, its text, how it was read
@@ -32,6 +36,8 @@ pub struct Input {
     path: String,
     text: String,
     read_as: ReadAs,
+    /// A ruled PDF's pages as read by position.
+    grid: Option<zaitaku_parse::grid::Grid>,
     edition: Option<Edition>,
     /// Where each line starts, found only when a message shows a line.
     starts: OnceLock<Vec<usize>>,
@@ -87,8 +93,15 @@ impl Input {
             return Err(InputError::Binary(kind));
         }
         let (text, read_as) = if zaitaku_pdf::is_pdf(bytes) {
-            let pdf = zaitaku_pdf::read(bytes).map_err(InputError::Pdf)?;
-            (pdf.text(), ReadAs::Pdf)
+            match pdf_text(bytes).map_err(InputError::Pdf)? {
+                PdfRead::Ruled(grid) => {
+                    let mut input =
+                        Input::from_text(parser, path, grid.text().to_string(), ReadAs::RuledPdf);
+                    input.grid = Some(grid);
+                    return Ok(input);
+                }
+                PdfRead::Text(text) => (text, ReadAs::Pdf),
+            }
         } else {
             let d = decode(bytes, encoding).map_err(InputError::Decode)?;
             let read_as = ReadAs::Text {
@@ -107,9 +120,15 @@ impl Input {
             path,
             text,
             read_as,
+            grid: None,
             edition,
             starts: OnceLock::new(),
         }
+    }
+
+    /// A ruled PDF's pages as read by position (`None` for a text).
+    pub fn grid(&self) -> Option<&zaitaku_parse::grid::Grid> {
+        self.grid.as_ref()
     }
 
     /// The path as the user gave it.
@@ -135,6 +154,26 @@ impl Input {
     /// The byte offset where each line of the text starts.
     pub fn line_starts(&self) -> &[usize] {
         self.starts.get_or_init(|| line_starts(&self.text))
+    }
+}
+
+/// What a PDF reads as.
+pub enum PdfRead {
+    /// Ruled tables, read by position.
+    Ruled(zaitaku_parse::grid::Grid),
+    /// A text (no page is ruled), in the content stream's order.
+    Text(String),
+}
+
+/// Reads a PDF: by the position of each glyph and rule where any page is a
+/// ruled table, else as the text its content stream draws.
+pub fn pdf_text(bytes: &[u8]) -> Result<PdfRead, zaitaku_pdf::PdfError> {
+    let pages = zaitaku_pdf::read_layout(bytes);
+    match pages {
+        Ok(pages) if zaitaku_parse::grid::Grid::is_ruled(&pages) => {
+            Ok(PdfRead::Ruled(zaitaku_parse::grid::Grid::new(&pages)))
+        }
+        _ => zaitaku_pdf::read(bytes).map(|pdf| PdfRead::Text(pdf.text())),
     }
 }
 

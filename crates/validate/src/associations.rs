@@ -190,10 +190,13 @@ fn summary(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
         Resolution::ForcedByTotals,
         Resolution::Override,
         Resolution::Footnote,
+        Resolution::Position,
         Resolution::Unresolved,
     ]
     .into_iter()
     .map(|r| (r, count(r)))
+    // Position is a PDF's alone: a text's report does not list it.
+    .filter(|&(r, n)| r != Resolution::Position || n > 0)
     .collect();
     let cells = t.printed.rows.len() * t.printed.years.len();
     let parts: Vec<String> = counts
@@ -221,7 +224,15 @@ fn summary(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
             counts.iter().map(|(_, n)| n).sum::<usize>()
         ),
     );
-    out.ambiguity(
+    // A PDF read by position leaves nothing for the totals to decide.
+    let by_text = [
+        Resolution::ForcedByTotals,
+        Resolution::Footnote,
+        Resolution::Unresolved,
+    ];
+    let text_decided = counts.iter().any(|(r, n)| by_text.contains(r) && *n > 0);
+    if text_decided {
+        out.ambiguity(
         Id::new(Family::Associations, format!("{p}.summary")),
         ed,
         format!("{} (page {}), {}", t.printed.program.title(), t.printed.page, years_label(t)),
@@ -231,6 +242,7 @@ fn summary(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
         ),
         Some(t.printed.totals_span),
     );
+    }
     for (row, cells) in t.printed.rows.iter().zip(&t.cells) {
         let years = |res: Resolution| -> Vec<String> {
             t.printed

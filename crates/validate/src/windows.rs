@@ -340,7 +340,7 @@ fn notes(m: &MunicipalityWindows, ed: Date, out: &mut ValidationReport) {
                 Some(x.span),
             );
         }
-        if x.targets().is_none() {
+        if !x.targets_resolved() {
             out.ambiguity(
                 Id::new(Family::ConsultationWindows, "targets"),
                 ed,

@@ -26,6 +26,8 @@ const MAX_PLACES: usize = 6;
 const PDF_READ_AS: &str =
     "a PDF (its text as `zaitaku extract` writes it: lines of messages are that text's)";
 
+const RULED_PDF_READ_AS: &str = "a PDF of ruled tables, read by position (its text as `zaitaku extract` writes it, a table row per line: lines of messages are that text's)";
+
 /// An input as a file messages point into.
 pub fn source(input: &Input) -> Source<'_> {
     Source {
@@ -115,6 +117,7 @@ fn read_as(input: &Input, edition: String) -> String {
             format!("{encoding}{}", if bom { " with BOM" } else { "" })
         }
         ReadAs::Pdf => PDF_READ_AS.to_string(),
+        ReadAs::RuledPdf => RULED_PDF_READ_AS.to_string(),
     };
     format!(
         "zaitaku: {}: read as {how}; edition {edition}",
@@ -143,6 +146,11 @@ fn not_parsed(input: &Input, errors: &[ParseError]) -> Vec<String> {
         // The lines above are the PDF's text as read: say how to see it.
         out.push(format!(
             "zaitaku: {path}: the PDF's text does not read as the report: `zaitaku extract {path}` prints it (a PDF that draws its lines out of order reads so); the text of an extractor that orders lines by their place on the page (pdftotext, PyMuPDF) may read"
+        ));
+    }
+    if input.read_as() == ReadAs::RuledPdf {
+        out.push(format!(
+            "zaitaku: {path}: the PDF's ruled tables do not read as the report's: `zaitaku extract {path}` prints them as read, a table row per line"
         ));
     }
     out

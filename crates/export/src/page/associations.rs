@@ -161,6 +161,7 @@ fn short(r: Resolution) -> &'static str {
         Resolution::ForcedByTotals => "totals",
         Resolution::Override => "pin",
         Resolution::Footnote => "※",
+        Resolution::Position => "pdf",
         Resolution::Unresolved => "",
     }
 }
@@ -201,6 +202,14 @@ fn why(t: &AssociationTable, k: usize, y: usize, cell: Participation) -> String 
                 notes.join("; ")
             )
         }
+        Resolution::Position => format!(
+            "read from the PDF's geometry: the year's column of this row is {}",
+            if cell.participated == Some(true) {
+                "marked"
+            } else {
+                "empty"
+            }
+        ),
         Resolution::Unresolved => "the marks and the totals fit more than one way".to_string(),
     }
 }

@@ -359,6 +359,10 @@ pub enum Resolution {
     /// run the program before), so a row with a mark in an earlier year has none
     /// in that one.
     Footnote,
+    /// Read from the PDF's geometry: the 〇 sits in the year's column of
+    /// the association's row (or the cell is empty), where a text drops
+    /// the empty cells and cannot say.
+    Position,
     /// The text cannot decide.
     Unresolved,
 }
@@ -494,6 +498,7 @@ texts! {
         ForcedByTotals => "forced_by_totals",
         Override => "override",
         Footnote => "footnote",
+        Position => "position",
         Unresolved => "unresolved",
     }
 }

@@ -4,6 +4,9 @@
 //! names and lone figures attributed, each inference with its reason).
 
 use crate::layout::TARGET_COLUMNS;
+
+/// [`TARGET_COLUMNS`] as an array length.
+const TARGET_COLUMNS_USIZE: usize = TARGET_COLUMNS as usize;
 use crate::model::Span;
 
 /// One consultation window.
@@ -28,6 +31,10 @@ pub struct Window {
     pub hours: String,
     /// Marks in the target columns.
     pub targets_marked: u32,
+    /// Which target columns hold a mark, where the PDF's geometry says
+    /// (a ruled table read by position); `None` for a text, which drops
+    /// the empty cells.
+    pub targets_by_position: Option<[bool; TARGET_COLUMNS_USIZE]>,
     /// The 「その他」 text.
     pub for_other: Option<String>,
     /// Municipality named in the row's name column or leaked into it, if any.
@@ -54,6 +61,9 @@ pub enum NameSource {
     /// name, and its one municipality whose windows print no name
     /// (「在宅療養相談窓口」 and 目黒区 on page 8).
     MergedOnlyCandidate,
+    /// The name cell is merged over several windows' rows of a ruled table,
+    /// and the PDF's geometry says which rows it spans: read by position.
+    Position,
     /// The name cell is merged and no rule ties a printed name to it: the
     /// name is null.
     Unknown,
@@ -68,8 +78,24 @@ impl Window {
         )
     }
 
-    /// The five target columns: decided where 5 or 0 are marked, else `None`.
-    pub fn targets(&self) -> Option<bool> {
+    /// Whether target column `k` (0–4, the table's order) holds a mark:
+    /// read by position where the PDF says, else decided where 5 or 0 are
+    /// marked, else `None`.
+    pub fn target(&self, k: usize) -> Option<bool> {
+        match self.targets_by_position {
+            Some(marks) => marks.get(k).copied(),
+            None => self.targets_by_count(),
+        }
+    }
+
+    /// Whether every target column is decided ([`target`](Self::target)).
+    pub fn targets_resolved(&self) -> bool {
+        self.targets_by_position.is_some() || self.targets_by_count().is_some()
+    }
+
+    /// The five target columns as the marks' count decides them: all where
+    /// 5 are marked, none where 0, else `None`.
+    pub fn targets_by_count(&self) -> Option<bool> {
         match self.targets_marked {
             0 => Some(false),
             TARGET_COLUMNS => Some(true),

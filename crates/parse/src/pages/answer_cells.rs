@@ -15,12 +15,14 @@ use crate::vocab::choices;
 /// The municipality rows of `page` under `spec`'s columns, marks read by
 /// `legend`: a row is one whose first cell is a number and whose cells fill
 /// every column; rows that do not (heads) are not read. `None` where a
-/// row's mark is no mark of the legend.
+/// row's mark is no mark of the legend. `at` gives where the cell at a
+/// row and column is printed.
 pub fn read(
     m: &Matchers,
     page: &CellPage,
     spec: &AnswerPageSpec,
     legend: &Legend,
+    at: impl Fn(usize, usize) -> Span,
 ) -> Option<Vec<AnswerRow>> {
     let mut out = Vec::new();
     for row in 0..page.rows() {
@@ -29,10 +31,12 @@ pub fn read(
             continue;
         };
         let name = text(1)?;
-        let span = Span::line(page.page, u32::try_from(row + 1).ok()?);
+        let span = at(row, 0);
         let mut cells = Vec::with_capacity(spec.columns.len());
         for (k, column) in spec.columns.iter().enumerate() {
-            let printed = text(2 + k)?.trim().to_string();
+            let whole = text(2 + k)?;
+            let printed = whole.trim().to_string();
+            let start = at(row, 2 + k).column;
             let value = match column.options {
                 None => {
                     let mut chars = printed.chars();
@@ -44,13 +48,16 @@ pub fn read(
                         status: legend.status(c)?,
                     }
                 }
-                Some(options) => AnswerValue::Options(choices(m, options, &printed, |_| 0)),
+                Some(options) => AnswerValue::Options(choices(m, options, &whole, |byte| {
+                    let before = whole.get(..byte).map_or(0, |b| b.chars().count());
+                    start.saturating_add(crate::span::saturating_u32(before))
+                })),
             };
             cells.push(AnswerCell {
                 column,
                 printed,
                 value,
-                at_column: 0,
+                at_column: start,
             });
         }
         out.push(AnswerRow {

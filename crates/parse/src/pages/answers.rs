@@ -97,7 +97,11 @@ pub fn parse(
 /// a mark each. Every label must be one the layout knows, every mark one
 /// character, no mark used twice, and 「実施」 and 「年度中に実施予定」 (the marks
 /// the published counts add up) must be there.
-fn legend(m: &Matchers, page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option<Legend> {
+pub(crate) fn legend(
+    m: &Matchers,
+    page: &Page<'_>,
+    errors: &mut Vec<ParseError>,
+) -> Option<Legend> {
     let pair = m.regex(LEGEND_PAIR);
     let line = page
         .lines
@@ -112,12 +116,22 @@ fn legend(m: &Matchers, page: &Page<'_>, errors: &mut Vec<ParseError>) -> Option
         return None;
     };
     let at = |byte: usize| crate::model::Span {
-        column: line.column(byte),
+        column: line.column(byte.min(line.text.len())),
         ..page.span(line.no)
+    };
+    // A legend wrapped onto the next line (a PDF's line, read by position:
+    // 「…（(ク）のみ）につ」 / 「いては「×」…」) reads with it.
+    let next = (page.lines.iter())
+        .skip_while(|l| l.no <= line.no)
+        .find(|l| !l.text.is_empty());
+    let joined = next.map(|n| format!("{}{}", line.text, n.text));
+    let text = match &joined {
+        Some(j) if pair.captures_iter(j).count() > pair.captures_iter(line.text).count() => j,
+        _ => line.text,
     };
     let mut entries: Vec<LegendEntry> = Vec::new();
     let before = errors.len();
-    for c in pair.captures_iter(line.text) {
+    for c in pair.captures_iter(text) {
         let (Some(label), Some(mark)) = (c.get(1).map(|m| m.as_str()), c.get(2)) else {
             continue;
         };

@@ -48,15 +48,46 @@ enum Column {
     Fax,
 }
 
+/// The columns of the window table, found by their heads.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Columns {
+    /// The municipality's number (left of its name), its name, 設置箇所数.
+    pub number: usize,
+    /// See `number`.
+    pub municipality: usize,
+    /// See `number`.
+    pub count: usize,
+    /// The window's cells.
+    pub name: usize,
+    /// See `name`.
+    pub location: usize,
+    /// See `name`.
+    pub phone: usize,
+    /// See `name`.
+    pub fax: usize,
+    /// See `name`.
+    pub hours: usize,
+    /// The five target columns, in the table's order.
+    pub targets: [usize; 5],
+    /// 「その他」.
+    pub other: usize,
+}
+
 /// One window's row read by position.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct WindowRow {
     /// Its row in the table.
     pub row: usize,
-    /// Its municipality's number and name, from the (merged) cells that cover the row.
+    /// Its municipality's number, name and 設置箇所数 cell, from the
+    /// (merged) cells that cover the row.
     pub number: String,
     /// See `number`.
     pub municipality: String,
+    /// See `number`.
+    pub count: String,
+    /// Whether its municipality's cells start in this row (its first
+    /// window on the page).
+    pub first: bool,
     /// Its name (a merged cell's where the name cell spans several windows).
     pub name: String,
     /// Whether its name cell spans several windows.
@@ -73,11 +104,36 @@ pub struct WindowRow {
     pub targets: [bool; 5],
     /// The 「その他」 cell's text (a merged cell's where it spans several windows).
     pub other: String,
+    /// Whether the 「その他」 cell spans several windows.
+    pub other_merged: bool,
 }
 
-/// The windows of `page`, top to bottom, or `None` where it prints no
-/// 「電話番号」 head.
-pub fn read(page: &CellPage) -> Option<Vec<WindowRow>> {
+/// A municipality's row without a window: its planned opening (or
+/// nothing) in one cell across the window's columns.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct OwnRow {
+    /// Its row in the table.
+    pub row: usize,
+    /// Its number and name as printed.
+    pub number: String,
+    /// See `number`.
+    pub municipality: String,
+    /// The text across the window's columns (empty where none).
+    pub plan: String,
+}
+
+/// A row of the window table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Entry {
+    /// A window.
+    Window(WindowRow),
+    /// A municipality without one.
+    Own(OwnRow),
+}
+
+/// The rows of `page`'s window table, top to bottom, and its columns; or
+/// `None` where it prints no 「電話番号」 head.
+pub fn read(page: &CellPage) -> Option<(Vec<Entry>, Columns)> {
     let text = |c: &Cell| c.text();
     let phone_head = page.cells.iter().find(|c| text(c) == "電話番号")?;
     let heads: Vec<&Cell> = page
@@ -86,49 +142,66 @@ pub fn read(page: &CellPage) -> Option<Vec<WindowRow>> {
         .filter(|c| c.row <= phone_head.row)
         .collect();
     let col_of = |head: &str| heads.iter().find(|c| text(c) == head).map(|c| c.col);
-    let mut cols: Vec<(Column, usize)> = Vec::new();
+    let mut found: Vec<(Column, usize)> = Vec::new();
     for (head, column) in HEADS {
-        cols.push((column, col_of(head)?));
+        found.push((column, col_of(head)?));
     }
-    let col = |which: Column| cols.iter().find(|(c, _)| *c == which).map(|(_, k)| *k);
-    let number_col = col(Column::Municipality)?.checked_sub(1)?;
-    let hours_col = heads.iter().find(|c| text(c).starts_with(HOURS_HEAD))?.col;
-    let target_cols: Vec<usize> = TARGET_HEADS
-        .iter()
-        .map(|h| col_of(h))
-        .collect::<Option<_>>()?;
-    let other_col = col_of(OTHER_HEAD)?;
+    let col = |which: Column| found.iter().find(|(c, _)| *c == which).map(|(_, k)| *k);
+    let mut targets = [0; 5];
+    for (slot, head) in targets.iter_mut().zip(TARGET_HEADS) {
+        *slot = col_of(head)?;
+    }
+    let cols = Columns {
+        number: col(Column::Municipality)?.checked_sub(1)?,
+        municipality: col(Column::Municipality)?,
+        count: col(Column::Count)?,
+        name: col(Column::Name)?,
+        location: col(Column::Location)?,
+        phone: col(Column::Phone)?,
+        fax: col(Column::Fax)?,
+        hours: heads.iter().find(|c| text(c).starts_with(HOURS_HEAD))?.col,
+        targets,
+        other: col_of(OTHER_HEAD)?,
+    };
     let first = heads.iter().map(|c| c.row + c.rowspan).max()?;
     let mut out = Vec::new();
     for row in first..page.rows() {
         let cell_text = |k: usize| page.covering(row, k).map(text).unwrap_or_default();
+        let merged = |k: usize| page.covering(row, k).is_some_and(|c| c.rowspan > 1);
         // A municipality without a window: one cell across the window's columns.
-        let Some(name_col) = col(Column::Name) else {
-            continue;
-        };
-        let across = page
-            .at(row, col(Column::Count)?)
-            .is_some_and(|c| c.colspan > 1);
-        if across || page.covering(row, name_col).is_none() {
+        let across = page.at(row, cols.count).is_some_and(|c| c.colspan > 1);
+        if across || page.covering(row, cols.name).is_none() {
+            let number = cell_text(cols.number);
+            if !number.is_empty() || !cell_text(cols.municipality).is_empty() {
+                out.push(Entry::Own(OwnRow {
+                    row,
+                    number,
+                    municipality: cell_text(cols.municipality),
+                    plan: page.at(row, cols.count).map(text).unwrap_or_default(),
+                }));
+            }
             continue;
         }
-        let mut targets = [false; 5];
-        for (slot, k) in targets.iter_mut().zip(&target_cols) {
+        let mut marks = [false; 5];
+        for (slot, k) in marks.iter_mut().zip(&cols.targets) {
             *slot = cell_text(*k).contains(MARKS);
         }
-        out.push(WindowRow {
+        out.push(Entry::Window(WindowRow {
             row,
-            number: cell_text(number_col),
-            municipality: cell_text(col(Column::Municipality)?),
-            name: cell_text(name_col),
-            name_merged: page.covering(row, name_col).is_some_and(|c| c.rowspan > 1),
-            location: cell_text(col(Column::Location)?),
-            phone: cell_text(col(Column::Phone)?),
-            fax: cell_text(col(Column::Fax)?),
-            hours: cell_text(hours_col),
-            targets,
-            other: cell_text(other_col),
-        });
+            number: cell_text(cols.number),
+            municipality: cell_text(cols.municipality),
+            count: cell_text(cols.count),
+            first: page.at(row, cols.municipality).is_some(),
+            name: cell_text(cols.name),
+            name_merged: merged(cols.name),
+            location: cell_text(cols.location),
+            phone: cell_text(cols.phone),
+            fax: cell_text(cols.fax),
+            hours: cell_text(cols.hours),
+            targets: marks,
+            other: cell_text(cols.other),
+            other_merged: merged(cols.other),
+        }));
     }
-    Some(out)
+    Some((out, cols))
 }

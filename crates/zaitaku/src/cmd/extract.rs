@@ -3,7 +3,8 @@
 //! Prints the text zaitaku reads from a PDF of the report: UTF-8, each
 //! page's lines, one form feed between pages. It is the text every message
 //! about that PDF refers to (its lines and columns), and building it gives
-//! the same tables as building the PDF.
+//! the same tables as building the PDF. A PDF whose pages are ruled tables
+//! is read by position: its text is the `--layout` reading.
 //!
 //! With `--layout`, prints the PDF as read by the position of each glyph
 //! and ruling line instead: per page, the text above its table, a table
@@ -44,12 +45,13 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         return Ok(Outcome::InputError);
     }
     let read = if args.layout {
-        zaitaku_pdf::read_layout(&bytes).map(|pages| {
-            let pages: Vec<String> = pages.iter().map(|p| p.text()).collect();
-            pages.join("\x0c")
-        })
+        zaitaku_pdf::read_layout(&bytes)
+            .map(|pages| zaitaku_parse::grid::Grid::new(&pages).text().to_string())
     } else {
-        zaitaku_pdf::read(&bytes).map(|pdf| pdf.text())
+        zaitaku_pipeline::input::pdf_text(&bytes).map(|read| match read {
+            zaitaku_pipeline::input::PdfRead::Ruled(grid) => grid.text().to_string(),
+            zaitaku_pipeline::input::PdfRead::Text(text) => text,
+        })
     };
     match read {
         Ok(text) => {

@@ -12,7 +12,7 @@ use crate::reference::municipalities;
 
 /// 「平成29年９月開設予定」 → `2017-09`: the era year where printed, else the
 /// edition's fiscal year (April–March) for a month alone.
-pub(super) fn plan_month(
+pub(crate) fn plan_month(
     m: &Matchers,
     text: &str,
     era: Option<Era>,

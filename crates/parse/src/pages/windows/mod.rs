@@ -39,8 +39,10 @@ mod leftovers;
 mod record;
 mod window;
 
-use leftovers::{leftovers, plan_month};
+use leftovers::leftovers;
+pub(crate) use leftovers::plan_month;
 use record::{events, Event};
+pub(crate) use window::read_contact;
 use window::window;
 
 pub use crate::layout::TARGET_COLUMNS;

@@ -184,6 +184,36 @@ fn contact(m: &Matchers, ws: &[&str]) -> Contact {
     }
 }
 
+/// Phone, extension, fax and why they are not canonical (if not), from a
+/// window's contact words alone (a ruled table's phone and fax cells):
+/// words left over after the fax are kept in the phone, flagged.
+pub(crate) fn read_contact(
+    m: &Matchers,
+    ws: &[&str],
+) -> (
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+) {
+    match contact(m, ws) {
+        Contact::Read {
+            phone,
+            extension,
+            fax,
+            used,
+        } if used == ws.len() => (Some(phone), extension, fax, None),
+        Contact::Missing => (None, None, None, None),
+        Contact::Read { .. } | Contact::KeptWhole(_) => {
+            (Some(ws.join(" ")), None, None, Some(KEPT_WHOLE.to_string()))
+        }
+    }
+}
+
+/// Why a window's contact cells are kept whole.
+const KEPT_WHOLE: &str =
+    "the contact cells hold more than «phone [extension] fax»; kept whole as printed";
+
 /// A record's lines as words (the head taken off the first), which holds
 /// the phone and where the hours start.
 struct CellLines<'a> {
@@ -386,15 +416,7 @@ pub(super) fn window(
             }
             (None, None, None, None)
         }
-        Contact::KeptWhole(whole) => (
-            Some(whole),
-            None,
-            None,
-            Some(
-                "the contact cells hold more than «phone [extension] fax»; kept whole as printed"
-                    .to_string(),
-            ),
-        ),
+        Contact::KeptWhole(whole) => (Some(whole), None, None, Some(KEPT_WHOLE.to_string())),
     };
     hours.extend(c.lines.iter().skip(c.hours_line).map(|ws| ws.join(" ")));
     let (for_other, named) = other_and_named(r, h.leaked_name, &first);
@@ -412,6 +434,7 @@ pub(super) fn window(
         contact_flag,
         hours: hours.join(" "),
         targets_marked: r.marks,
+        targets_by_position: None,
         for_other,
         named,
         leaked_no: h.leaked_no,
