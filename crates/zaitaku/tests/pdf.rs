@@ -128,7 +128,8 @@ fn extract_layout_prints_each_tables_rows_with_their_cells_apart() {
     assert_eq!(pages.len(), 11);
     // Page 7, 千代田区's first window (the seed's L881 and its count L1114):
     // a row of its own, the municipality's cells merged over its 3 windows;
-    // the location wraps inside its cell (a space where the line breaks).
+    // the location wraps inside its cell (「…サポートセ」 / 「ンター内」, joined
+    // without a space: a Japanese line breaks anywhere).
     let rows: Vec<&str> = pages[6].lines().collect();
     let first = rows
         .iter()
@@ -136,11 +137,16 @@ fn extract_layout_prints_each_tables_rows_with_their_cells_apart() {
         .expect("千代田区's first window");
     assert_eq!(
         rows[first],
-        "1 | 千代田区 | 3 | 相談センター | 千代田区立高齢者総合サポートセ ンター内 | 03-3265-1165 | 03-3265-1163 | 24時間365日 | ○ | ○ | ○ | ○ | ○ | 介護事業者等 | 千代田区"
+        "1 | 千代田区 | 3 | 相談センター | 千代田区立高齢者総合サポートセンター内 | 03-3265-1165 | 03-3265-1163 | 24時間365日 | ○ | ○ | ○ | ○ | ○ | 介護事業者等 | 千代田区"
     );
     assert!(
         rows[first + 1].starts_with("^ | ^ | ^ | 高齢者あんしんセンター麹町 | "),
         "{}",
         rows[first + 1]
     );
+    // A PDF of ruled tables is read by position: the text a build reads
+    // (and every message points into) is this one.
+    let plain = wd.run(&["extract", "grid.pdf"]);
+    assert_eq!(plain.code, 0, "{}", plain.stderr);
+    assert_eq!(plain.stdout, run.stdout);
 }
