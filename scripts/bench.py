@@ -130,20 +130,27 @@ verdict("median wall", f"{diff_wall * 1000:.1f} ms ({diff_wall / seed_wall:.2f}�
         f"peak RSS {statistics.median(r for _, r, _ in diff_runs):.1f} MiB",
         "≤ 2× the build of one", diff_wall <= 2 * seed_wall)
 
-# The PDF itself (the typeset seed, tests/fixtures/pdf/): its read alone
-# (`zaitaku extract`) and its build, against the build of the seed's text.
-seed_pdf = os.path.join(os.path.dirname(__file__), "..", "tests", "fixtures", "pdf", "seed.pdf")
-extract_runs = [run([bin_, "extract", seed_pdf]) for _ in range(30)]
-with tempfile.TemporaryDirectory() as tmp:
-    pdf_runs = [run([bin_, "build", "--out", os.path.join(tmp, "output"), seed_pdf]) for _ in range(30)]
-if any(code != 0 for _, _, code in extract_runs + pdf_runs):
-    sys.exit("zaitaku failed on the seed's PDF")
-pdf_wall = statistics.median(w for w, _, _ in pdf_runs)
-print("the typeset seed as a PDF (230 KB, 12 pages), 30 runs each:")
-print(f"  zaitaku extract: median wall {statistics.median(w for w, _, _ in extract_runs) * 1000:.1f} ms, "
-      f"peak RSS {statistics.median(r for _, r, _ in extract_runs):.1f} MiB")
-print(f"  zaitaku build: median wall {pdf_wall * 1000:.1f} ms ({pdf_wall / seed_wall:.2f}× the text's build), "
-      f"peak RSS {statistics.median(r for _, r, _ in pdf_runs):.1f} MiB")
+# The PDF itself: its read alone (`zaitaku extract`) and its build, against
+# the build of the seed's text; the seed typeset a text line per line (read
+# in its content stream's order) and as the ruled tables it is, two ways
+# (read by position).
+fixtures = os.path.join(os.path.dirname(__file__), "..", "tests", "fixtures", "pdf")
+for pdf_name, what in [("seed.pdf", "the typeset seed, a text line per line (230 KB, 12 pages)"),
+                       ("grid_rows.pdf", "the seed as ruled tables, row by row (11 pages, A4, IPAexGothic)"),
+                       ("grid_columns.pdf", "the seed as ruled tables, column by column (11 pages, A3, IPAexMincho)")]:
+    pdf = os.path.join(fixtures, pdf_name)
+    extract_runs = [run([bin_, "extract", pdf]) for _ in range(30)]
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf_runs = [run([bin_, "build", "--out", os.path.join(tmp, "output"), pdf]) for _ in range(30)]
+    if any(code != 0 for _, _, code in extract_runs + pdf_runs):
+        sys.exit(f"zaitaku failed on {pdf_name}")
+    pdf_wall = statistics.median(w for w, _, _ in pdf_runs)
+    pdf_rss = statistics.median(r for _, r, _ in pdf_runs)
+    print(f"{pdf_name}: {what}, 30 runs each:")
+    print(f"  zaitaku extract: median wall {statistics.median(w for w, _, _ in extract_runs) * 1000:.1f} ms, "
+          f"peak RSS {statistics.median(r for _, r, _ in extract_runs):.1f} MiB")
+    verdict(f"{pdf_name} build", f"median wall {pdf_wall * 1000:.1f} ms ({pdf_wall / seed_wall:.2f}× the text's build), "
+            f"peak RSS {pdf_rss:.1f} MiB", "≤ 150 ms, ≤ 64 MiB", pdf_wall <= 0.150 and pdf_rss <= 64)
 
 # 100, 300 and 1,000 editions in one call.
 print("editions in one call (`zaitaku build`):")

@@ -82,7 +82,18 @@ impl OutputDev for Collector {
         media: &MediaBox,
         _art: Option<(f64, f64, f64, f64)>,
     ) -> Result<(), OutputError> {
-        self.height = media.ury - media.lly;
+        // Rules read before the page's height was known ([`Collector::rules`]
+        // run first) were flipped about the old height: move them.
+        let height = media.ury - media.lly;
+        let delta = height - self.height;
+        for h in &mut self.horizontal {
+            h.0 += delta;
+        }
+        for v in &mut self.vertical {
+            v.1 += delta;
+            v.2 += delta;
+        }
+        self.height = height;
         Ok(())
     }
     fn end_page(&mut self) -> Result<(), OutputError> {

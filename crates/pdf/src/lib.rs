@@ -128,7 +128,12 @@ pub enum PdfError {
 
 /// Reads every page's text of the PDF `bytes` (see the crate docs).
 pub fn read(bytes: &[u8]) -> Result<PdfText, PdfError> {
-    let pages = each_page(bytes, |doc, page| {
+    text_pages(&load(bytes)?)
+}
+
+/// Every page's text of `doc`, in the content stream's order.
+fn text_pages(doc: &Document) -> Result<PdfText, PdfError> {
+    let pages = each_page(doc, |doc, page| {
         let mut s = String::new();
         output_doc_page(doc, &mut PlainTextOutput::new(&mut s), page).map(|()| s)
     })?;
@@ -142,19 +147,78 @@ pub fn read(bytes: &[u8]) -> Result<PdfText, PdfError> {
 /// ruling line ([`layout`]): its table's cells and its free text, as the
 /// parse crate's cell pages.
 pub fn read_layout(bytes: &[u8]) -> Result<Vec<zaitaku_parse::cells::CellPage>, PdfError> {
-    let pages = each_page(bytes, |doc, page| {
+    let doc = load(bytes)?;
+    layout_pages(&doc)
+}
+
+/// What a PDF reads as ([`read_any`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reading {
+    /// Some page is a ruled table: every page read by position.
+    Ruled(Vec<zaitaku_parse::cells::CellPage>),
+    /// No page is: the text in the content stream's order.
+    Text(PdfText),
+}
+
+/// Reads the PDF `bytes` by position ([`read_layout`]) where any page's
+/// rules make a cell, else as text ([`read`]): the file is parsed once,
+/// and a PDF without rules pays only for finding that it has none.
+pub fn read_any(bytes: &[u8]) -> Result<Reading, PdfError> {
+    let doc = load(bytes)?;
+    // Each page's rules, kept for its glyphs if the PDF is read by position.
+    let ruled = each_page(&doc, |doc, page| {
+        let mut collector = layout::Collector::default();
+        collector.rules(&operations(doc, page));
+        let cells = !layout::layout(&collector, page).cells.is_empty();
+        Ok((collector, cells))
+    })?;
+    if !ruled.iter().any(|(_, cells)| *cells) {
+        return text_pages(&doc).map(Reading::Text);
+    }
+    let numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let collectors = std::cell::RefCell::new(ruled.into_iter().map(|(c, _)| c).collect::<Vec<_>>());
+    layout_pages_with(&doc, |doc, page| {
+        let k = numbers.iter().position(|n| *n == page).unwrap_or(0);
+        let mut collector = (collectors.borrow_mut().get_mut(k))
+            .map(std::mem::take)
+            .unwrap_or_default();
+        output_doc_page(doc, &mut collector, page)?;
+        Ok(layout::layout(&collector, page))
+    })
+    .map(Reading::Ruled)
+}
+
+/// A page's content stream as operations (none where it does not decode).
+fn operations(doc: &Document, page: u32) -> Vec<pdf_extract::content::Operation> {
+    (doc.get_pages().get(&page))
+        .and_then(|id| doc.get_page_content(*id).ok())
+        .and_then(|bytes| pdf_extract::content::Content::decode(&bytes).ok())
+        .map(|c| c.operations)
+        .unwrap_or_default()
+}
+
+/// Every page of `doc` read by position.
+fn layout_pages(doc: &Document) -> Result<Vec<zaitaku_parse::cells::CellPage>, PdfError> {
+    layout_pages_with(doc, |doc, page| {
         let mut collector = layout::Collector::default();
         output_doc_page(doc, &mut collector, page)?;
         // The ruling lines from the page's content stream itself (any paint
-        // operator); a stream that does not decode gives none.
-        let ops = (doc.get_pages().get(&page))
-            .and_then(|id| doc.get_page_content(*id).ok())
-            .and_then(|bytes| pdf_extract::content::Content::decode(&bytes).ok())
-            .map(|c| c.operations)
-            .unwrap_or_default();
-        collector.rules(&ops);
+        // operator).
+        collector.rules(&operations(doc, page));
         Ok(layout::layout(&collector, page))
-    })?;
+    })
+}
+
+/// Every page of `doc` read by `read_page`; an error where no page prints
+/// a glyph.
+fn layout_pages_with(
+    doc: &Document,
+    read_page: impl Fn(
+        &Document,
+        u32,
+    ) -> Result<zaitaku_parse::cells::CellPage, pdf_extract::OutputError>,
+) -> Result<Vec<zaitaku_parse::cells::CellPage>, PdfError> {
+    let pages = each_page(doc, read_page)?;
     // Rules without a glyph (a scan's drawn boxes) are no text either.
     let printed = |p: &zaitaku_parse::cells::CellPage| {
         p.cells.iter().any(|c| !c.lines.is_empty()) || !p.above.is_empty() || !p.below.is_empty()
@@ -165,12 +229,9 @@ pub fn read_layout(bytes: &[u8]) -> Result<Vec<zaitaku_parse::cells::CellPage>, 
     Ok(pages)
 }
 
-/// `read_page` on every page of the PDF `bytes`, in page order, under
-/// `catch_unwind`; a page that cannot be read refuses the whole PDF.
-fn each_page<T>(
-    bytes: &[u8],
-    read_page: impl Fn(&Document, u32) -> Result<T, pdf_extract::OutputError>,
-) -> Result<Vec<T>, PdfError> {
+/// The PDF `bytes` parsed (and decrypted where its user password is
+/// empty), under `catch_unwind`.
+fn load(bytes: &[u8]) -> Result<Document, PdfError> {
     if bytes.len() > MAX_PDF_BYTES {
         return Err(PdfError::TooLarge {
             bytes: bytes.len(),
@@ -183,13 +244,22 @@ fn each_page<T>(
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Err(PdfError::Encrypted);
     }
-    let numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
-    if numbers.is_empty() {
+    if doc.get_pages().is_empty() {
         return Err(PdfError::Damaged("no page".into()));
     }
+    Ok(doc)
+}
+
+/// `read_page` on every page of `doc`, in page order, under
+/// `catch_unwind`; a page that cannot be read refuses the whole PDF.
+fn each_page<T>(
+    doc: &Document,
+    read_page: impl Fn(&Document, u32) -> Result<T, pdf_extract::OutputError>,
+) -> Result<Vec<T>, PdfError> {
+    let numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
     let mut pages = Vec::with_capacity(numbers.len());
     for &page in &numbers {
-        let got = extract(|| read_page(&doc, page))
+        let got = extract(|| read_page(doc, page))
             .map_err(|_| PdfError::Panicked { page })?
             .map_err(|e| PdfError::Page {
                 page,

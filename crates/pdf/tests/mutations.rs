@@ -1,7 +1,9 @@
-//! Damaged copies of the typeset seed (tests/fixtures/pdf/seed.pdf): bytes
-//! flipped, the file cut short, objects removed or doubled. None makes the
-//! reader panic or hang; each is read whole or refused (never partial text
-//! taken for the whole: a copy cut short is refused).
+//! Damaged copies of the typeset seed (tests/fixtures/pdf/seed.pdf, a text
+//! line per line, and grid_rows.pdf, ruled tables read by position, in
+//! turn): bytes flipped, the file cut short, objects removed or doubled.
+//! None makes the reader (`read_any`, as builds read) panic or hang; each
+//! is read whole or refused (never partial text taken for the whole: a
+//! copy cut short is refused).
 
 use std::sync::OnceLock;
 use std::time::Duration;
@@ -68,28 +70,42 @@ fn case(k: usize, seed: &[u8]) -> (Vec<u8>, String) {
     (bytes, what)
 }
 
-/// The typeset seed, read once for every case.
-fn seed_pdf() -> &'static (Vec<u8>, usize) {
-    static SEED: OnceLock<(Vec<u8>, usize)> = OnceLock::new();
-    SEED.get_or_init(|| {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../tests/fixtures/pdf/seed.pdf");
-        let seed = std::fs::read(path).unwrap();
-        let pages = zaitaku_pdf::read(&seed).unwrap().pages.len();
-        (seed, pages)
+/// Pages of a reading.
+fn pages(r: &zaitaku_pdf::Reading) -> usize {
+    match r {
+        zaitaku_pdf::Reading::Ruled(pages) => pages.len(),
+        zaitaku_pdf::Reading::Text(t) => t.pages.len(),
+    }
+}
+
+/// The two typeset PDFs and their pages, read once for every case.
+fn seed_pdfs() -> &'static [(Vec<u8>, usize); 2] {
+    static SEEDS: OnceLock<[(Vec<u8>, usize); 2]> = OnceLock::new();
+    SEEDS.get_or_init(|| {
+        ["seed.pdf", "grid_rows.pdf"].map(|name| {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../../tests/fixtures/pdf")
+                .join(name);
+            let bytes = std::fs::read(path).unwrap();
+            let read = zaitaku_pdf::read_any(&bytes).unwrap();
+            // The one read in its content stream's order, the other by position.
+            let ruled = matches!(read, zaitaku_pdf::Reading::Ruled(_));
+            assert_eq!(ruled, name == "grid_rows.pdf", "{name}");
+            (bytes, pages(&read))
+        })
     })
 }
 
 /// Case `k`: what is wrong with reading it (`None`: read whole, or refused).
 fn damage_case(k: usize) -> Option<String> {
-    let (seed, pages) = seed_pdf();
+    // Four kinds of damage (k % 4) to one PDF, then to the other.
+    let (seed, n) = &seed_pdfs()[k / 4 % 2];
     let (bytes, what) = case(k, seed);
-    match zaitaku_pdf::read(&bytes) {
+    match zaitaku_pdf::read_any(&bytes) {
         // A copy cut short must not read as fewer pages.
-        Ok(t) if k % 4 == 1 && t.pages.len() < *pages => Some(format!(
-            "({what}): {} of {pages} pages taken",
-            t.pages.len()
-        )),
+        Ok(r) if k % 4 == 1 && pages(&r) < *n => {
+            Some(format!("({what}): {} of {n} pages taken", pages(&r)))
+        }
         _ => None,
     }
 }

@@ -168,13 +168,12 @@ pub enum PdfRead {
 /// Reads a PDF: by the position of each glyph and rule where any page is a
 /// ruled table, else as the text its content stream draws.
 pub fn pdf_text(bytes: &[u8]) -> Result<PdfRead, zaitaku_pdf::PdfError> {
-    let pages = zaitaku_pdf::read_layout(bytes);
-    match pages {
-        Ok(pages) if zaitaku_parse::grid::Grid::is_ruled(&pages) => {
-            Ok(PdfRead::Ruled(zaitaku_parse::grid::Grid::new(&pages)))
+    Ok(match zaitaku_pdf::read_any(bytes)? {
+        zaitaku_pdf::Reading::Ruled(pages) => {
+            PdfRead::Ruled(zaitaku_parse::grid::Grid::new(&pages))
         }
-        _ => zaitaku_pdf::read(bytes).map(|pdf| PdfRead::Text(pdf.text())),
-    }
+        zaitaku_pdf::Reading::Text(pdf) => PdfRead::Text(pdf.text()),
+    })
 }
 
 /// The byte offset where each line of `text` starts (lines end at `\n`).
