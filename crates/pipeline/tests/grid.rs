@@ -348,3 +348,120 @@ fn every_row_of_page_2_of_every_grid_typesetting_is_the_seeds() {
         assert_eq!(got, want, "{name}");
     }
 }
+
+/// A grid typesetting as a build reads it: by position, into a report.
+fn grid_report(name: &str) -> zaitaku_parse::model::Report {
+    let bytes = std::fs::read(root().join("tests/fixtures/pdf").join(name)).unwrap();
+    let zaitaku_pipeline::input::PdfRead::Ruled(grid) =
+        zaitaku_pipeline::input::pdf_text(&bytes).unwrap()
+    else {
+        panic!("{name}: not read by position");
+    };
+    zaitaku_parse::Parser::new()
+        .parse_grid(&grid)
+        .unwrap_or_else(|e| panic!("{name}: {:?}", &e.0[..e.0.len().min(5)]))
+}
+
+#[test]
+fn a_build_of_each_grid_typesetting_decides_every_cell_the_text_cannot_as_placed_and_passes_every_check(
+) {
+    use zaitaku_parse::model::Resolution;
+    let want = expected();
+    let (targets, names, others) = (
+        truth("window_targets"),
+        truth("window_name"),
+        truth("window_other"),
+    );
+    let seed = std::fs::read_to_string(root().join("raw/000_1fb60f2a74870bbb.txt")).unwrap();
+    let seed = zaitaku_parse::parse_text(&seed).unwrap();
+    // The kinds listing what a text cannot decide: none is left for a PDF.
+    const UNDECIDED: [&str; 6] = [
+        "assoc.summary",
+        "assoc.unresolved",
+        "assoc.forced",
+        "win.targets",
+        "win.name_unknown",
+        "win.unattributed",
+    ];
+    for name in GRIDS {
+        let report = grid_report(name);
+        let validation = zaitaku_validate::validate(std::slice::from_ref(&report));
+        let failed: Vec<String> = (validation.checks.iter())
+            .filter(|c| !c.passed)
+            .map(|c| format!("{}: {} / {}", c.subject, c.expected, c.found))
+            .collect();
+        assert!(failed.is_empty(), "{name}: {}", failed.join("\n"));
+        assert_eq!(validation.checks.len(), 336, "{name}: checks run");
+        let undecided: Vec<String> = (validation.ambiguities.iter())
+            .filter(|a| UNDECIDED.contains(&a.kind().as_str()))
+            .map(|a| format!("{}: {}", a.kind(), a.subject))
+            .collect();
+        assert!(undecided.is_empty(), "{name}: {undecided:?}");
+        // Every association × year cell: the seed's where it decides, else truth.csv's.
+        let mut got = BTreeMap::new();
+        for t in &report.associations {
+            for (row, cells) in t.printed.rows.iter().zip(&t.cells) {
+                for (year, cell) in t.printed.years.iter().zip(cells) {
+                    let key = (
+                        t.printed.program.id().to_string(),
+                        row.name.clone(),
+                        year.fiscal_year,
+                    );
+                    let value = cell.participated.expect("decided");
+                    assert_ne!(cell.resolution, Resolution::Unresolved, "{name} {key:?}");
+                    got.insert(key, value);
+                }
+            }
+        }
+        assert_eq!(got, want, "{name}: association × year cells");
+        // Every window: the seed's values, and truth.csv's where the seed has none.
+        let windows = |r: &zaitaku_parse::model::Report| -> Vec<(String, usize)> {
+            (r.windows.municipalities.iter())
+                .flat_map(|m| (1..=m.windows.len()).map(move |k| (m.name.clone(), k)))
+                .collect()
+        };
+        assert_eq!(
+            windows(&report),
+            windows(&seed),
+            "{name}: windows per municipality"
+        );
+        for (m, s) in report
+            .windows
+            .municipalities
+            .iter()
+            .zip(&seed.windows.municipalities)
+        {
+            let code = zaitaku_parse::reference::code_of(&m.name).unwrap();
+            for (k, (w, s)) in m.windows.iter().zip(&s.windows).enumerate() {
+                let key = format!("{code}|{}", k + 1);
+                let marks: Vec<Option<bool>> = (0..5).map(|c| w.target(c)).collect();
+                let placed: Vec<Option<bool>> = match targets.get(&key) {
+                    Some(bits) => bits.bytes().map(|b| Some(b == b'1')).collect(),
+                    None => (0..5).map(|c| s.target(c)).collect(),
+                };
+                assert_eq!(marks, placed, "{name} {} window {}: targets", m.name, k + 1);
+                let want_name = s.name.clone().or_else(|| names.get(&key).cloned());
+                assert_eq!(
+                    w.name.as_deref().map(squeeze),
+                    want_name.as_deref().map(squeeze),
+                    "{name} {key}"
+                );
+                let want_other = s.for_other.clone().or_else(|| others.get(&key).cloned());
+                assert_eq!(
+                    w.for_other.as_deref().map(squeeze),
+                    want_other.as_deref().map(squeeze),
+                    "{name} {key}"
+                );
+                // A phone kept whole (品川区's labelled numbers) wraps otherwise.
+                let contact = |w: &zaitaku_parse::model::windows::Window| {
+                    (
+                        w.phone.as_deref().map(squeeze),
+                        w.fax.clone(),
+                        w.phone_extension.clone(),
+                    )
+                };
+                assert_eq!(contact(w), contact(s), "{name} {key}");
+            }
+        }
+    }
+}
