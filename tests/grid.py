@@ -31,7 +31,10 @@ import subprocess
 import sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "scripts"))
+import browser  # noqa: E402  (tests/browser.py: Chromium, network off)
 import extractors  # noqa: E402  (tests/extractors.py: each reader as its docs show)
+import grid_html  # noqa: E402  (scripts/grid_html.py: the model as an HTML page)
 import positions  # noqa: E402  (tests/positions.py: every position printed at its place)
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -52,7 +55,7 @@ TABLES = ["municipalities", "program_summary", "question_summary", "municipality
           "association_program_years", "association_program_totals", "consultation_windows",
           "window_plans"]
 PROVENANCE = {"source_page", "source_line", "source_lines", "source_column", "count_yes_source",
-              "resolution", "name_inferred", "targets_resolved"}
+              "resolution", "name_inferred", "targets_resolved", "name_source", "targets_resolution"}
 TARGETS = ["for_patients_families", "for_medical_institutions", "for_home_nursing_stations",
            "for_community_support_centers", "for_care_managers"]
 
@@ -172,6 +175,32 @@ def main():
             if outcome != expected:
                 failed.append(f"{variant} {name}: expected «{expected}», got «{outcome}» {detail}\n"
                               f"{run.stderr[-3000:]}")
+    # Typesettings made by another program: the model as HTML, printed to
+    # PDF by Chromium (five CSS variants), each read by zaitaku.
+    for variant in grid_html.VARIANTS:
+        html_path = out / f"{variant}.html"
+        html_path.write_text(grid_html.page_html(variant), encoding="utf-8")
+        pdf = out / f"{variant}.pdf"
+        browser.chromium(["--no-pdf-header-footer", f"--print-to-pdf={pdf}", html_path.resolve().as_uri()])
+        target = out / "build" / variant / "zaitaku"
+        run = subprocess.run([zaitaku, "build", "--out", str(target), str(pdf)], capture_output=True, text=True)
+        outcome, detail = f"exit {run.returncode}", ""
+        if run.returncode == 0:
+            text = target.parent / "zaitaku.extract.txt"
+            with open(text, "wb") as f:
+                subprocess.run([zaitaku, "extract", str(pdf)], stdout=f, check=True)
+            differs = compare(seed_dir, target, placed)
+            checked, misplaced = positions.check(text, target)
+            if not checked:
+                misplaced.append("no positioned value read")
+            outcome = "same" if not differs and not misplaced else "differs"
+            detail = "; ".join((differs + misplaced)[:5])
+        else:
+            errors = [l for l in run.stderr.splitlines() if l.startswith("error")]
+            detail = f"{len(errors)} errors, first: {errors[0][:140]}" if errors else run.stderr[-300:]
+        rows.append((variant, "zaitaku", outcome, detail))
+        if outcome != "same":
+            failed.append(f"{variant} zaitaku: expected «same», got «{outcome}» {detail}")
     print("| typesetting | reader | zaitaku build | first error |")
     print("|---|---|---|---|")
     for variant, name, outcome, detail in rows:

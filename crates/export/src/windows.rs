@@ -4,7 +4,7 @@
 
 use crate::columns::{sorted_editions, EDITION, LINE, PAGE};
 use crate::table::{b, d, i, meta, oi, os, s, Builder, Kind, Table};
-use zaitaku_parse::model::windows::{MunicipalityWindows, Plan, Window};
+use zaitaku_parse::model::windows::{MunicipalityWindows, NameSource, Plan, Window};
 use zaitaku_parse::model::Date;
 use zaitaku_parse::reference::code_of;
 
@@ -26,6 +26,23 @@ struct W<'a> {
 
 fn code(m: &MunicipalityWindows) -> Option<&'static str> {
     code_of(&m.name)
+}
+
+/// The ids of [`NameSource`].
+const NAME_SOURCES: Kind = Kind::Enum(NameSource::IDS);
+/// How a window's target columns are decided (a subset of the association
+/// cells' resolutions, in their order).
+const TARGET_RESOLUTIONS: Kind =
+    Kind::Enum(&["all_marked", "none_marked", "position", "unresolved"]);
+
+/// How `w`'s target columns are decided (an id of [`TARGET_RESOLUTIONS`]).
+fn targets_resolution(w: &Window) -> &'static str {
+    match (w.targets_by_position, w.targets_by_count()) {
+        (Some(_), _) => "position",
+        (None, Some(true)) => "all_marked",
+        (None, Some(false)) => "none_marked",
+        (None, None) => "unresolved",
+    }
 }
 
 /// Target column `k`: read by position from a PDF, else decided where all
@@ -57,6 +74,7 @@ pub fn consultation_windows(reports: &[zaitaku_parse::model::Report]) -> Table {
         .col(meta("window_no", Kind::Int, "番号", "The window's place among its municipality's windows, from 1, in printed order", None), |r| i(r.no))
         .col(meta("name", Kind::Str, "窓口名称", "The window's name as printed; null where its name cell is merged and no rule ties a printed name to it", None), |r| os(r.w.name.as_deref()))
         .col(meta("name_inferred", Kind::Bool, "窓口名称（推定）", "The name comes from a merged cell printed apart from the rows, tied to this municipality by a documented rule", None), |r| b(Some(r.w.name_inferred())))
+        .col(meta("name_source", NAME_SOURCES, "窓口名称の根拠", "Where the name comes from: printed (its own cell), merged_beside_head / merged_only_candidate (a merged cell printed apart, tied by that rule: name_inferred), position (a merged cell of a ruled PDF spanning this row, read from its geometry), unknown (name is null)", None), |r| s(r.w.name_source.id()))
         .col(meta("location", Kind::Str, "設置場所", "Location as printed (wrapped lines joined)", None), |r| os(r.w.location.as_deref()))
         .col(meta("phone", Kind::Str, "電話番号", "Phone, ASCII digits and hyphens; where the cell holds more than one number or a label, the cell as printed (contact_flag says so)", None), |r| os(r.w.phone.as_deref()))
         .col(meta("phone_extension", Kind::Str, "内線", "Extension (「(内線：2668)」 → 2668)", None), |r| os(r.w.phone_extension.as_deref()))
@@ -70,7 +88,8 @@ pub fn consultation_windows(reports: &[zaitaku_parse::model::Report]) -> Table {
         .col(meta("for_care_managers", Kind::Bool, "居宅介護支援事業所", "From in-home care support offices; null where undecided", None), |r| target(r.w, 4))
         .col(meta("for_other", Kind::Str, "その他", "The 「その他」 target text as printed on the row", None), |r| os(r.w.for_other.as_deref()))
         .col(meta("targets_marked", Kind::Int, "対象の〇の数", "Marks printed in the five target columns", None), |r| i(r.w.targets_marked))
-        .col(meta("targets_resolved", Kind::Bool, "対象確定", "Whether the five target columns are decided (5 or 0 marks)", None), |r| b(Some(r.w.targets_resolved())))
+        .col(meta("targets_resolved", Kind::Bool, "対象確定", "Whether the five target columns are decided (5 or 0 marks, or read by position from a ruled PDF)", None), |r| b(Some(r.w.targets_resolved())))
+        .col(meta("targets_resolution", TARGET_RESOLUTIONS, "対象の判定", "How the five target columns are decided: all_marked (5 marks), none_marked (none), position (each column's mark or its absence read from a ruled PDF's geometry), unresolved (1–4 marks in a text, which drops empty cells: the columns are null)", None), |r| s(targets_resolution(r.w)))
         .col(PAGE, |r| i(r.w.span.page))
         .col(LINE, |r| i(r.w.span.line))
         .build(

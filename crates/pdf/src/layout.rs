@@ -4,7 +4,8 @@
 //! - every glyph with its baseline, left edge, advance and size;
 //! - every stroked line (a rectangle's four sides, a segment) and every
 //!   filled bar thinner than [`THIN`], snapped to [`SNAP`] and joined where
-//!   they touch: the ruling lines;
+//!   they touch: the ruling lines (parallel ones closer than [`DOUBLE`] one
+//!   line: a double border; a gap narrower than it, where one crosses);
 //! - their intersections, and each smallest rectangle whose corners are
 //!   intersections joined by ruling lines: the cells, numbered by the rows
 //!   and columns their edges make (a merged cell spans several);
@@ -25,6 +26,12 @@ use zaitaku_parse::cells::{Cell, CellPage};
 /// Coordinates closer than this (points) are one: rules drawn as adjacent
 /// rectangles share an edge a rounding apart.
 pub const SNAP: f64 = 1.0;
+
+/// Parallel rules closer than this (points) are one line of the grid: a
+/// double border (two thin lines about 1.5 pt apart, as Word, Excel and
+/// CSS draw one) bounds one cell, not a sliver of a cell between them
+/// (no text fits in it).
+pub const DOUBLE: f64 = 2.5;
 
 /// Two glyphs are on one line when their baselines differ by less than this
 /// share of the type size.
@@ -261,13 +268,13 @@ impl Collector {
     }
 }
 
-/// Values within [`SNAP`] of each other as one (their mean), sorted.
+/// Values within [`DOUBLE`] of each other as one (their mean), sorted.
 fn clusters(mut values: Vec<f64>) -> Vec<f64> {
     values.sort_by(f64::total_cmp);
     let mut out: Vec<(f64, usize)> = Vec::new();
     for v in values {
         match out.last_mut() {
-            Some((mean, n)) if v - *mean / *n as f64 <= SNAP => {
+            Some((mean, n)) if v - *mean / *n as f64 <= DOUBLE => {
                 *mean += v;
                 *n += 1;
             }
@@ -279,7 +286,7 @@ fn clusters(mut values: Vec<f64>) -> Vec<f64> {
 
 /// The cluster `v` falls in.
 fn snap(v: f64, to: &[f64]) -> Option<usize> {
-    to.iter().position(|c| (c - v).abs() <= SNAP)
+    to.iter().position(|c| (c - v).abs() <= DOUBLE)
 }
 
 /// Segments on one line joined where they touch or overlap: per line
@@ -296,7 +303,8 @@ fn joined(segments: &[(f64, f64, f64)], lines: &[f64]) -> Vec<Vec<(f64, f64)>> {
         let mut merged: Vec<(f64, f64)> = Vec::new();
         for &(a, b) in ranges.iter() {
             match merged.last_mut() {
-                Some(last) if a <= last.1 + SNAP => last.1 = last.1.max(b),
+                // A gap narrower than a double border is where one crosses.
+                Some(last) if a <= last.1 + DOUBLE => last.1 = last.1.max(b),
                 _ => merged.push((a, b)),
             }
         }
@@ -309,7 +317,7 @@ fn joined(segments: &[(f64, f64, f64)], lines: &[f64]) -> Vec<Vec<(f64, f64)>> {
 fn covers(ranges: &[(f64, f64)], from: f64, to: f64) -> bool {
     ranges
         .iter()
-        .any(|&(a, b)| a <= from + SNAP && b >= to - SNAP)
+        .any(|&(a, b)| a <= from + DOUBLE && b >= to - DOUBLE)
 }
 
 /// Page `number`'s table and text, read by position (see the module docs).
@@ -490,5 +498,49 @@ mod tests {
             c.horizontal
         );
         assert_eq!(c.vertical, [(5.0, 50.0, 100.0)]);
+    }
+
+    /// A 2 × 2 grid of 20 pt cells at `at`, each rule drawn twice 1.5 pt
+    /// apart (a double border), the inner line broken where one crosses.
+    fn double_grid(c: &mut Collector) {
+        for k in 0..3 {
+            let at = 10.0 + 20.0 * f64::from(k);
+            for d in [0.0, 1.5] {
+                for (from, to) in [(10.0, 29.0), (31.5, 51.5)] {
+                    let to = if d == 0.0 { to + 1.0 } else { to };
+                    c.horizontal.push((at + d, from, to));
+                    c.vertical.push((at + d, from, to));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_double_border_bounds_one_cell_not_a_sliver() {
+        let mut c = Collector {
+            height: 100.0,
+            ..Collector::default()
+        };
+        double_grid(&mut c);
+        let page = layout(&c, 1);
+        let at: Vec<(usize, usize, usize, usize)> = (page.cells.iter())
+            .map(|x| (x.row, x.col, x.rowspan, x.colspan))
+            .collect();
+        assert_eq!(at, [(0, 0, 1, 1), (0, 1, 1, 1), (1, 0, 1, 1), (1, 1, 1, 1)]);
+    }
+
+    #[test]
+    fn rules_read_before_the_pages_height_move_with_it() {
+        let mut c = Collector::default();
+        c.rules(&[op("m", &[0.0, 10.0]), op("l", &[50.0, 10.0]), op("S", &[])]);
+        let media = MediaBox {
+            llx: 0.0,
+            lly: 0.0,
+            urx: 100.0,
+            ury: 100.0,
+        };
+        c.begin_page(1, &media, None).unwrap();
+        // y 10 from the bottom is 90 from the top of a 100 pt page.
+        assert_eq!(c.horizontal, [(90.0, 0.0, 50.0)]);
     }
 }

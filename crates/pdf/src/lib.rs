@@ -247,7 +247,74 @@ fn load(bytes: &[u8]) -> Result<Document, PdfError> {
     if doc.get_pages().is_empty() {
         return Err(PdfError::Damaged("no page".into()));
     }
+    cid_widths_as_lists(&mut doc);
     Ok(doc)
+}
+
+/// Rewrites every CID font's widths (`W`) of the range form `c_first c_last
+/// w` as the list form `c_first [w w …]`, which means the same. pdf-extract
+/// 0.12.1 misreads the range form (it takes `c_first` for all three numbers,
+/// so no glyph of the range gets its width): every glyph after one of them
+/// in a run is placed too far right, and a line's glyphs come out of order
+/// (Chromium's PDFs write the digits' widths so: 「○」、「平成」 read
+/// 「○、」「平成」). The list form it reads right.
+fn cid_widths_as_lists(doc: &mut Document) {
+    use pdf_extract::Object;
+    /// The widths array `w` in list form only.
+    fn as_lists(w: &[Object]) -> Vec<Object> {
+        let number = |o: &Object| match o {
+            Object::Integer(i) => Some(*i),
+            Object::Real(r) => Some(*r as i64),
+            _ => None,
+        };
+        let mut out = Vec::with_capacity(w.len());
+        let mut i = 0;
+        while let Some(first) = w.get(i) {
+            match (w.get(i + 1), w.get(i + 2)) {
+                (Some(Object::Array(list)), _) => {
+                    out.extend([first.clone(), Object::Array(list.clone())]);
+                    i += 2;
+                }
+                (Some(last), Some(width)) => {
+                    let range = number(first).zip(number(last));
+                    // A CID is 16 bits: a longer range is damage, kept as is.
+                    match range.filter(|(f, l)| (0..=65_535).contains(&(l - f))) {
+                        Some((f, l)) => {
+                            let n = usize::try_from(l - f + 1).unwrap_or(0);
+                            out.extend([first.clone(), Object::Array(vec![width.clone(); n])]);
+                        }
+                        None => out.extend([first.clone(), last.clone(), width.clone()]),
+                    }
+                    i += 3;
+                }
+                _ => {
+                    out.extend(w.get(i..).unwrap_or_default().iter().cloned());
+                    break;
+                }
+            }
+        }
+        out
+    }
+    let is_cid_font = |d: &pdf_extract::Dictionary| matches!(d.get(b"Subtype"), Ok(Object::Name(n)) if n.starts_with(b"CIDFontType"));
+    let mut referenced = Vec::new();
+    for object in doc.objects.values_mut() {
+        let Ok(dict) = object.as_dict_mut() else {
+            continue;
+        };
+        if !is_cid_font(dict) {
+            continue;
+        }
+        match dict.get_mut(b"W") {
+            Ok(Object::Array(w)) => *w = as_lists(w),
+            Ok(Object::Reference(id)) => referenced.push(*id),
+            _ => {}
+        }
+    }
+    for id in referenced {
+        if let Ok(Object::Array(w)) = doc.get_object_mut(id) {
+            *w = as_lists(w);
+        }
+    }
 }
 
 /// `read_page` on every page of `doc`, in page order, under

@@ -71,9 +71,13 @@ pub(super) fn canonical_char(c: char, previous: Option<char>, next: Option<char>
         c if is_dash(c) && (digit_around() || alone()) => ('-', false),
         'ー' | 'ｰ' if digit_around() => ('-', false),
         '\u{FF61}'..='\u{FF9F}' => half_width_kana(c, next),
-        '\u{2F00}'..='\u{2FD5}' | '\u{F900}'..='\u{FAFF}' | '\u{2F800}'..='\u{2FA1F}' => {
-            (unified_ideograph(c), false)
-        }
+        '\u{2F00}'..='\u{2FD5}' | '\u{F900}'..='\u{FAFF}' | '\u{2F800}'..='\u{2FA1F}' => (
+            JAPANESE_RADICALS
+                .iter()
+                .find(|(r, _)| *r == c)
+                .map_or_else(|| unified_ideograph(c), |(_, u)| *u),
+            false,
+        ),
         '\u{2E80}'..='\u{2EF3}' => (
             RADICALS_SUPPLEMENT
                 .iter()
@@ -130,6 +134,13 @@ fn half_width_kana(c: char, next: Option<char>) -> (char, bool) {
         None => (base, false),
     }
 }
+
+/// The Kangxi radicals a Japanese font draws as another ideograph than
+/// their compatibility decomposition (⼾ U+2F3E decomposes to 戶 U+6236, ⿊
+/// U+2FCA to 黑 U+9ED1): IPAexGothic and IPAexMincho map each to the glyph
+/// of 戸 and 黒, and a PDF whose ToUnicode map names the radical for that
+/// glyph (Chromium's print to PDF writes ⼾ for 戸 in 「江戸川区」) means those.
+const JAPANESE_RADICALS: &[(char, char)] = &[('\u{2F3E}', '戸'), ('\u{2FCA}', '黒')];
 
 /// The CJK Radicals Supplement characters that are whole ideographs in
 /// Japanese text, with the unified ideograph Unicode's

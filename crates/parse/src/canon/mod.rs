@@ -20,7 +20,8 @@
 //!   space, so that they are the same whether the extractor kept U+3000 or
 //!   wrote a space (pdfplumber, pdftotext): 「熟年相談室 きく」;
 //! - **code points extractors choose differently for one glyph**: Kangxi
-//!   radicals (U+2F00–U+2FD5: ⽇ → 日), the CJK Radicals Supplement
+//!   radicals (U+2F00–U+2FD5: ⽇ → 日; ⼾ → 戸 and ⿊ → 黒, the glyphs a
+//!   Japanese font draws for them), the CJK Radicals Supplement
 //!   characters that are whole ideographs (⻑ → 長, ⻄ → 西, …) and CJK
 //!   Compatibility Ideographs become the unified ideographs; WAVE DASH
 //!   U+301C becomes FULLWIDTH TILDE U+FF5E (the seed's, as CP932 maps it);
@@ -430,6 +431,9 @@ mod tests {
             text("平成29年度7⽉末⽇ ⻑寿 﨑 \u{FA19}"),
             "平成29年度7月末日 長寿 﨑 神\n"
         );
+        // ⼾ U+2F3E and ⿊ U+2FCA: the glyphs of 戸 and 黒 in a Japanese font
+        // (Chromium's PDF maps them so), not their decompositions 戶 and 黑.
+        assert_eq!(text("江\u{2F3E}川区 目\u{2FCA}区"), "江戸川区 目黒区\n");
         assert_eq!(text("9:00〜17:00"), "9:00～17:00\n");
         assert_eq!(text("ｾﾝﾀｰ ｶﾞｲﾄﾞ ﾎﾟｽﾄ"), "センター ガイド ポスト\n");
     }

@@ -211,3 +211,15 @@ pub struct WindowPages {
     /// Figures printed alone among the leftovers that no rule used.
     pub lone_figures: Vec<Printed>,
 }
+
+texts! {
+    NameSource, IDS, id,
+    /// The id used in the tables.
+    {
+        Printed => "printed",
+        MergedBesideHead => "merged_beside_head",
+        MergedOnlyCandidate => "merged_only_candidate",
+        Position => "position",
+        Unknown => "unknown",
+    }
+}
