@@ -170,6 +170,9 @@ def main():
                     misplaced.append("no positioned value read")
                 outcome = "same" if not differs and not misplaced else "differs"
                 detail = "; ".join((differs + misplaced)[:5])
+            if run.returncode == 2 and "lost its way" not in run.stderr:
+                # A text that does not read says which reading it is and what to try.
+                failed.append(f"{variant} {name}: exit 2 without naming the text's reading:\n{run.stderr[-1500:]}")
             rows.append((variant, name, outcome, detail))
             expected = EXPECTED.get((variant, name.split(" ")[0]))
             if outcome != expected:

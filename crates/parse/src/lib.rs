@@ -76,6 +76,7 @@ pub mod layout;
 pub mod matchers;
 pub mod model;
 pub mod pages;
+pub mod reading;
 pub mod reference;
 pub mod resolve;
 pub mod span;

@@ -465,3 +465,50 @@ fn a_build_of_each_grid_typesetting_decides_every_cell_the_text_cannot_as_placed
         }
     }
 }
+
+#[test]
+fn each_extractors_text_of_a_grid_is_told_by_its_reading_and_the_seeds_texts_by_none() {
+    use zaitaku_parse::reading::{reading_of, Reading::*};
+    // (typesetting, reader) → the reading its committed texts are (every
+    // pdfminer.six variant too), as each was seen.
+    let expected = |variant: &str, reader: &str| match (variant, reader) {
+        (_, "pdfplumber" | "pdftotext_layout") | ("grid_rows", "pdfium") => RowPerLine,
+        ("grid_rows", "pymupdf" | "pypdf") | (_, "pdftotext") => CellPerLine,
+        _ => ColumnByColumn,
+    };
+    let mut read = 0;
+    for variant in ["grid_rows", "grid_columns"] {
+        let dir = root().join("tests/fixtures/grid").join(variant);
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_str().unwrap().to_string();
+            let reader = name.split('.').next().unwrap();
+            let text = std::fs::read_to_string(&path).unwrap();
+            assert_eq!(
+                reading_of(&text),
+                Some(expected(variant, reader)),
+                "{variant}/{name}"
+            );
+            read += 1;
+        }
+    }
+    assert!(read >= 16, "{read} texts");
+    // zaitaku's own reading of a ruled PDF.
+    let grid = {
+        let bytes = std::fs::read(root().join("tests/fixtures/pdf/grid_rows.pdf")).unwrap();
+        let pages = zaitaku_pdf::read_layout(&bytes).unwrap();
+        zaitaku_parse::grid::Grid::new(&pages).text().to_string()
+    };
+    assert_eq!(reading_of(&grid), Some(CellsApart));
+    // The seed and every dialect and valid fixture: none of these.
+    for dir in ["raw", "tests/fixtures/dialects", "tests/fixtures/valid"] {
+        for entry in std::fs::read_dir(root().join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let bytes = std::fs::read(&path).unwrap();
+                let text = String::from_utf8_lossy(&bytes);
+                assert_eq!(reading_of(&text), None, "{}", path.display());
+            }
+        }
+    }
+}

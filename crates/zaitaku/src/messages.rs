@@ -8,6 +8,7 @@ use annotate_snippets::Level;
 use zaitaku_export::write::ExportError;
 use zaitaku_parse::error::{ErrorKind, ParseError};
 use zaitaku_parse::model::Span;
+use zaitaku_parse::reading::Reading;
 use zaitaku_pipeline::editions::{Outcome, Processed};
 use zaitaku_pipeline::input::{line_starts, Input, InputError, ReadAs, Refused};
 use zaitaku_pipeline::pins::Rejected;
@@ -148,12 +149,36 @@ fn not_parsed(input: &Input, errors: &[ParseError]) -> Vec<String> {
             "zaitaku: {path}: the PDF's text does not read as the report: `zaitaku extract {path}` prints it (a PDF that draws its lines out of order reads so); the text of an extractor that orders lines by their place on the page (pdftotext, PyMuPDF) may read"
         ));
     }
+    if let (ReadAs::Text { .. }, Some(reading)) = (
+        input.read_as(),
+        zaitaku_parse::reading::reading_of(input.text()),
+    ) {
+        out.push(reading_advice(path, reading, errors));
+    }
     if input.read_as() == ReadAs::RuledPdf {
         out.push(format!(
             "zaitaku: {path}: the PDF's ruled tables do not read as the report's: `zaitaku extract {path}` prints them as read, a table row per line"
         ));
     }
     out
+}
+
+/// What a text that prints the tables in another reading is, where the
+/// parse lost its way, and what to try.
+fn reading_advice(path: &str, reading: Reading, errors: &[ParseError]) -> String {
+    let lost = errors.first().map_or(String::new(), |e| {
+        format!(" (page {}: expected {})", e.position.page, e.expected)
+    });
+    let what = match reading {
+        Reading::CellsApart => format!("{path} is {}", reading.describe()),
+        _ => format!(
+            "{path} prints the report's ruled tables {}",
+            reading.describe()
+        ),
+    };
+    format!(
+        "zaitaku: {what}; zaitaku reads an extractor's text in the seed's order only (a row's figures on one line, its labels apart), and lost its way at the first error above{lost}. Give it the PDF itself: `zaitaku build report.pdf` reads the tables by where each cell sits, whatever the order"
+    )
 }
 
 /// Says every error of an overrides file, in line order, each with its line.
