@@ -16,6 +16,9 @@ pub struct Cell {
     pub colspan: usize,
     /// Its text, a string per printed line.
     pub lines: Vec<String>,
+    /// Where its top-left corner is on its page, in whole points from the
+    /// page's left and top edges (a PDF's cell; `None` where not known).
+    pub origin: Option<(u32, u32)>,
 }
 
 impl Cell {
@@ -136,6 +139,7 @@ mod tests {
             rowspan,
             colspan: 1,
             lines: text.split('/').map(str::to_string).collect(),
+            origin: None,
         };
         let page = CellPage {
             page: 7,

@@ -397,6 +397,8 @@ pub fn layout(c: &Collector, number: u32) -> CellPage {
             rowspan: index(b.3, &row_edges).saturating_sub(row).max(1),
             colspan: index(b.2, &col_edges).saturating_sub(col).max(1),
             lines: lines(glyphs),
+            // Points are never negative here; a float's `as` saturates.
+            origin: Some((b.0.max(0.0).round() as u32, b.1.max(0.0).round() as u32)),
         });
     }
     page.cells.sort_by_key(|c| (c.row, c.col));

@@ -414,6 +414,22 @@ fn a_build_of_each_grid_typesetting_decides_every_cell_the_text_cannot_as_placed
             }
         }
         assert_eq!(got, want, "{name}: association × year cells");
+        // Where each cell is printed: a row's cells on one y, left to right.
+        for t in &report.associations {
+            for row in &t.printed.rows {
+                let at: Vec<(u32, u32)> = row.cells_at.iter().map(|a| a.expect("placed")).collect();
+                assert_eq!(at.len(), t.printed.years.len(), "{name} {}", row.name);
+                assert!(
+                    at.windows(2).all(|w| w[0].0 < w[1].0 && w[0].1 == w[1].1),
+                    "{name} {}: {at:?}",
+                    row.name
+                );
+            }
+        }
+        let placed = (report.windows.municipalities.iter())
+            .flat_map(|m| &m.windows)
+            .all(|w| w.targets_at.is_some());
+        assert!(placed, "{name}: every window's target cells placed");
         // Every window: the seed's values, and truth.csv's where the seed has none.
         let windows = |r: &zaitaku_parse::model::Report| -> Vec<(String, usize)> {
             (r.windows.municipalities.iter())

@@ -202,14 +202,24 @@ fn why(t: &AssociationTable, k: usize, y: usize, cell: Participation) -> String 
                 notes.join("; ")
             )
         }
-        Resolution::Position => format!(
-            "read from the PDF's geometry: the year's column of this row is {}",
-            if cell.participated == Some(true) {
-                "marked"
-            } else {
-                "empty"
-            }
-        ),
+        Resolution::Position => {
+            let at = (t.printed.rows.get(k))
+                .and_then(|r| r.cells_at.get(y).copied().flatten())
+                .map_or(String::new(), |(x, top)| {
+                    format!(
+                        " (page {}, x {x} pt, y {top} pt from the top left)",
+                        t.printed.page
+                    )
+                });
+            format!(
+                "read from the PDF's geometry: the year's cell of this row{at} is {}",
+                if cell.participated == Some(true) {
+                    "marked"
+                } else {
+                    "empty"
+                }
+            )
+        }
         Resolution::Unresolved => "the marks and the totals fit more than one way".to_string(),
     }
 }

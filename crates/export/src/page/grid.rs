@@ -216,9 +216,16 @@ pub fn windows(out: &mut String, r: &Report) {
                     .as_deref()
                     .map(|p| format!(" · {}", esc(p)))
                     .unwrap_or_default();
+                // Targets read by position: where the PDF prints them.
+                let title = win.targets_at.map_or(String::new(), |(x, y)| {
+                    format!(
+                        " title=\"target columns read from the PDF's geometry: page {}, x {x} pt, y {y} pt from the top left\"",
+                        win.span.page
+                    )
+                });
                 let _ = write!(
                     out,
-                    "<li data-col=\"window\"{}>{name}{phone}</li>",
+                    "<li data-col=\"window\"{}{title}>{name}{phone}</li>",
                     at(win.span)
                 );
             }

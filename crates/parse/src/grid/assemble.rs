@@ -458,6 +458,7 @@ fn associations(
                 marks,
                 notes: row.notes.clone(),
                 span: r.cell(k, row.row, row.col),
+                cells_at: row.at.clone(),
             });
         }
         let printed = PrintedAssociationTable {
@@ -685,6 +686,9 @@ fn window(
         hours: w.hours.trim().to_string(),
         targets_marked: crate::span::saturating_u32(w.targets.iter().filter(|t| **t).count()),
         targets_by_position: Some(w.targets),
+        targets_at: (cols.targets.first())
+            .and_then(|&col| page.covering(w.row, col))
+            .and_then(|c| c.origin),
         for_other: some(&w.other),
         named: Some((
             municipality.to_string(),

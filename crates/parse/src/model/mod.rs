@@ -300,6 +300,9 @@ pub struct AssociationRow {
     pub notes: Vec<u32>,
     /// Where.
     pub span: Span,
+    /// Per year column, where a PDF read by position prints the row's cell
+    /// (points from the page's left and top edges); empty for a text.
+    pub cells_at: Vec<Option<(u32, u32)>>,
 }
 
 /// A footnote: 「※1、2 練馬区医師会は、独自事業として実施」.

@@ -35,6 +35,9 @@ pub struct Window {
     /// (a ruled table read by position); `None` for a text, which drops
     /// the empty cells.
     pub targets_by_position: Option<[bool; TARGET_COLUMNS_USIZE]>,
+    /// Where a PDF read by position prints the row's first target cell
+    /// (points from the page's left and top edges).
+    pub targets_at: Option<(u32, u32)>,
     /// The 「その他」 text.
     pub for_other: Option<String>,
     /// Municipality named in the row's name column or leaked into it, if any.

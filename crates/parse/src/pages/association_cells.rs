@@ -36,6 +36,9 @@ pub struct PositionedRow {
     /// Per year column (in [`PositionedTable::fiscal_years`]' order),
     /// whether a mark sits in it.
     pub marked: Vec<bool>,
+    /// Per year column, where its cell is on the page (points from the
+    /// left and top edges).
+    pub at: Vec<Option<(u32, u32)>>,
 }
 
 /// A page's associations read by position.
@@ -159,6 +162,9 @@ pub fn read(page: &CellPage, era: Era) -> Option<PositionedTable> {
                 col: *name_col,
                 notes,
                 marked: cells.iter().map(|t| t.contains(MARKS)).collect(),
+                at: (years.iter())
+                    .map(|y| page.at(row, y.0).and_then(|c| c.origin))
+                    .collect(),
             });
         }
     }
@@ -177,6 +183,7 @@ mod tests {
             rowspan: 1,
             colspan: 1,
             lines: vec![text.to_string()],
+            origin: Some((10 * col as u32, 10 * row as u32)),
         }
     }
 
@@ -210,6 +217,7 @@ mod tests {
         assert_eq!(t.rows.len(), 1);
         assert_eq!(t.rows[0].name, "福生市");
         assert_eq!(t.rows[0].marked, [false, true, false, true]);
+        assert_eq!(t.rows[0].at[1], Some((20, 10)));
         assert_eq!(t.totals, [Some(24), Some(45), Some(49), Some(48)]);
         assert_eq!(t.year_notes, [vec![], vec![], vec![], vec![1]]);
         assert_eq!(split_notes("練馬区 ※1 ※2"), ("練馬区", vec![1, 2]));

@@ -268,6 +268,7 @@ fn page_table(
                 marks: 0,
                 notes: Vec::new(),
                 span: page.span(line.no),
+                cells_at: Vec::new(),
             });
         }
     }

@@ -435,6 +435,7 @@ pub(super) fn window(
         hours: hours.join(" "),
         targets_marked: r.marks,
         targets_by_position: None,
+        targets_at: None,
         for_other,
         named,
         leaked_no: h.leaked_no,
