@@ -1,6 +1,7 @@
-//! Any bytes → decode (or, for bytes starting %PDF-, the PDF's text) →
-//! parse → validate: no panic, no hang, and every parse error inside the
-//! input. A panic of the PDF extractor that `zaitaku_pdf::read` turns into
+//! Any bytes → decode (or, for bytes starting %PDF-, the PDF read by
+//! position: its cells where a page is ruled, else its lines) → parse →
+//! validate: no panic, no hang, and every parse error inside the text read.
+//! A panic of the PDF extractor that `zaitaku_pdf::read_layout` turns into
 //! an error (as the binary does) is no finding; any other panic is.
 #![forbid(unsafe_code)]
 #![no_main]
@@ -12,7 +13,7 @@ fuzz_target!(|data: &[u8]| {
     static HOOK: std::sync::Once = std::sync::Once::new();
     HOOK.call_once(|| {
         // libFuzzer's hook aborts on every panic; the extractor's caught
-        // ones are handled by zaitaku_pdf::read.
+        // ones are handled by zaitaku_pdf::read_layout.
         let abort_on_panic = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             if !zaitaku_pdf::extracting() {
@@ -20,9 +21,17 @@ fuzz_target!(|data: &[u8]| {
             }
         }));
     });
+    let mut grid = None;
     let text = if zaitaku_pdf::is_pdf(data) {
-        match zaitaku_pdf::read(data) {
-            Ok(pdf) => pdf.text(),
+        match zaitaku_pdf::read_layout(data) {
+            Ok(pages) => {
+                let read = zaitaku_parse::grid::Grid::new(&pages);
+                let text = read.text().to_string();
+                if zaitaku_parse::grid::Grid::is_ruled(&pages) {
+                    grid = Some(read);
+                }
+                text
+            }
             Err(_) => return,
         }
     } else {
@@ -36,7 +45,12 @@ fuzz_target!(|data: &[u8]| {
         encoding: "",
         had_bom: false,
     };
-    match zaitaku_parse::parse_text(&decoded.text) {
+    let parser = zaitaku_parse::Parser::new();
+    let parsed = match &grid {
+        Some(grid) => parser.parse_grid(grid),
+        None => parser.parse(&decoded.text),
+    };
+    match parsed {
         Ok(report) => {
             let validated = zaitaku_validate::validate(std::slice::from_ref(&report));
             let _ = validated.to_markdown();

@@ -1,19 +1,20 @@
-//! The text of a PDF of the report, page by page, read by the pure-Rust
-//! `pdf-extract` crate (lopdf underneath); or why it cannot be read.
+//! A PDF of the report read by where each glyph and each ruling line sits
+//! (pure Rust: `pdf-extract` gives the glyphs, lopdf the file), never by
+//! the order it draws them in; or why it cannot be read.
 //!
-//! [`read`] gives a [`PdfText`]: one string per PDF page, joined by
-//! [`PdfText::text`] with one form feed between pages, the page break the
-//! canonical-text stage of `zaitaku-parse` reads. What cannot be read is a
-//! [`PdfError`] that says what to do: a damaged or truncated file (never its
-//! readable part taken as the whole), an encrypted one, one with no text
-//! layer (a scan), one over [`MAX_PDF_BYTES`]. The extractor is run under
-//! `catch_unwind`: a PDF that makes it panic (damaged copies of the typeset
-//! seed do, in pdf-extract and adobe-cmap-parser) is an error, not a crash,
-//! and [`extracting`] lets a panic hook stay quiet for it.
+//! [`read_layout`] gives each page as a [`CellPage`](zaitaku_parse::cells::CellPage)
+//! ([`layout`]): the cells of its ruled table, if it has one, and its other
+//! text in lines by baseline. What cannot be read is a [`PdfError`] that
+//! says what to do: a damaged or truncated file (never its readable part
+//! taken as the whole), an encrypted one, one with no text layer (a scan),
+//! one over [`MAX_PDF_BYTES`]. The extractor is run under `catch_unwind`: a
+//! PDF that makes it panic (damaged copies of the typeset seed do, in
+//! pdf-extract and adobe-cmap-parser) is an error, not a crash, and
+//! [`extracting`] lets a panic hook stay quiet for it.
 //!
 //! ```
 //! assert!(zaitaku_pdf::is_pdf(b"%PDF-1.4\n"));
-//! let err = zaitaku_pdf::read(b"%PDF-1.4\n").unwrap_err();
+//! let err = zaitaku_pdf::read_layout(b"%PDF-1.4\n").unwrap_err();
 //! assert!(err.to_string().contains("damaged or truncated"));
 //! ```
 #![deny(missing_docs)]
@@ -30,7 +31,7 @@
 
 pub mod layout;
 
-use pdf_extract::{output_doc_page, Document, PlainTextOutput};
+use pdf_extract::{output_doc_page, Document};
 use std::cell::Cell;
 
 thread_local! {
@@ -60,29 +61,6 @@ pub const MAX_PDF_BYTES: usize = 64 << 20;
 /// Whether `bytes` are a PDF: they start with `%PDF-`.
 pub fn is_pdf(bytes: &[u8]) -> bool {
     bytes.starts_with(b"%PDF-")
-}
-
-/// A PDF's text, one string per page, in page order.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PdfText {
-    /// Each page's text, without a trailing line end.
-    pub pages: Vec<String>,
-}
-
-impl PdfText {
-    /// The pages joined with one form feed between them (each page's last
-    /// line ended): the text `zaitaku extract` writes and the parser reads.
-    pub fn text(&self) -> String {
-        let mut out = String::new();
-        for (k, page) in self.pages.iter().enumerate() {
-            if k > 0 {
-                out.push('\x0c');
-            }
-            out.push_str(page.trim_matches('\n'));
-            out.push('\n');
-        }
-        out
-    }
 }
 
 /// Why a PDF cannot be read.
@@ -126,66 +104,28 @@ pub enum PdfError {
     },
 }
 
-/// Reads every page's text of the PDF `bytes` (see the crate docs).
-pub fn read(bytes: &[u8]) -> Result<PdfText, PdfError> {
-    text_pages(&load(bytes)?)
-}
-
-/// Every page's text of `doc`, in the content stream's order.
-fn text_pages(doc: &Document) -> Result<PdfText, PdfError> {
-    let pages = each_page(doc, |doc, page| {
-        let mut s = String::new();
-        output_doc_page(doc, &mut PlainTextOutput::new(&mut s), page).map(|()| s)
-    })?;
-    if pages.iter().all(|p| p.trim().is_empty()) {
-        return Err(PdfError::NoText { pages: pages.len() });
-    }
-    Ok(PdfText { pages })
-}
-
 /// Reads every page of the PDF `bytes` by the position of each glyph and
-/// ruling line ([`layout`]): its table's cells and its free text, as the
+/// ruling line ([`layout`]): its table's cells and its other text, as the
 /// parse crate's cell pages.
 pub fn read_layout(bytes: &[u8]) -> Result<Vec<zaitaku_parse::cells::CellPage>, PdfError> {
     let doc = load(bytes)?;
-    layout_pages(&doc)
-}
-
-/// What a PDF reads as ([`read_any`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Reading {
-    /// Some page is a ruled table: every page read by position.
-    Ruled(Vec<zaitaku_parse::cells::CellPage>),
-    /// No page is: the text in the content stream's order.
-    Text(PdfText),
-}
-
-/// Reads the PDF `bytes` by position ([`read_layout`]) where any page's
-/// rules make a cell, else as text ([`read`]): the file is parsed once,
-/// and a PDF without rules pays only for finding that it has none.
-pub fn read_any(bytes: &[u8]) -> Result<Reading, PdfError> {
-    let doc = load(bytes)?;
-    // Each page's rules, kept for its glyphs if the PDF is read by position.
-    let ruled = each_page(&doc, |doc, page| {
+    let pages = each_page(&doc, |doc, page| {
+        // The ruling lines from the page's content stream itself (any paint
+        // operator; read before the glyphs, moved once the page's height is
+        // known), then the glyphs.
         let mut collector = layout::Collector::default();
         collector.rules(&operations(doc, page));
-        let cells = !layout::layout(&collector, page).cells.is_empty();
-        Ok((collector, cells))
-    })?;
-    if !ruled.iter().any(|(_, cells)| *cells) {
-        return text_pages(&doc).map(Reading::Text);
-    }
-    let numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
-    let collectors = std::cell::RefCell::new(ruled.into_iter().map(|(c, _)| c).collect::<Vec<_>>());
-    layout_pages_with(&doc, |doc, page| {
-        let k = numbers.iter().position(|n| *n == page).unwrap_or(0);
-        let mut collector = (collectors.borrow_mut().get_mut(k))
-            .map(std::mem::take)
-            .unwrap_or_default();
         output_doc_page(doc, &mut collector, page)?;
         Ok(layout::layout(&collector, page))
-    })
-    .map(Reading::Ruled)
+    })?;
+    // Rules without a glyph (a scan's drawn boxes) are no text either.
+    let printed = |p: &zaitaku_parse::cells::CellPage| {
+        p.cells.iter().any(|c| !c.lines.is_empty()) || !p.above.is_empty() || !p.below.is_empty()
+    };
+    if !pages.iter().any(printed) {
+        return Err(PdfError::NoText { pages: pages.len() });
+    }
+    Ok(pages)
 }
 
 /// A page's content stream as operations (none where it does not decode).
@@ -195,38 +135,6 @@ fn operations(doc: &Document, page: u32) -> Vec<pdf_extract::content::Operation>
         .and_then(|bytes| pdf_extract::content::Content::decode(&bytes).ok())
         .map(|c| c.operations)
         .unwrap_or_default()
-}
-
-/// Every page of `doc` read by position.
-fn layout_pages(doc: &Document) -> Result<Vec<zaitaku_parse::cells::CellPage>, PdfError> {
-    layout_pages_with(doc, |doc, page| {
-        let mut collector = layout::Collector::default();
-        output_doc_page(doc, &mut collector, page)?;
-        // The ruling lines from the page's content stream itself (any paint
-        // operator).
-        collector.rules(&operations(doc, page));
-        Ok(layout::layout(&collector, page))
-    })
-}
-
-/// Every page of `doc` read by `read_page`; an error where no page prints
-/// a glyph.
-fn layout_pages_with(
-    doc: &Document,
-    read_page: impl Fn(
-        &Document,
-        u32,
-    ) -> Result<zaitaku_parse::cells::CellPage, pdf_extract::OutputError>,
-) -> Result<Vec<zaitaku_parse::cells::CellPage>, PdfError> {
-    let pages = each_page(doc, read_page)?;
-    // Rules without a glyph (a scan's drawn boxes) are no text either.
-    let printed = |p: &zaitaku_parse::cells::CellPage| {
-        p.cells.iter().any(|c| !c.lines.is_empty()) || !p.above.is_empty() || !p.below.is_empty()
-    };
-    if !pages.iter().any(printed) {
-        return Err(PdfError::NoText { pages: pages.len() });
-    }
-    Ok(pages)
 }
 
 /// The PDF `bytes` parsed (and decrypted where its user password is
@@ -343,14 +251,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn pages_are_joined_by_one_form_feed() {
-        let t = PdfText {
-            pages: vec!["\na\nb\n".into(), "c".into(), "d\ne\n\n".into()],
-        };
-        assert_eq!(t.text(), "a\nb\n\x0cc\n\x0cd\ne\n");
-    }
-
-    #[test]
     fn what_is_not_a_pdf_or_is_cut_short_is_refused_whole() {
         assert!(!is_pdf(b"\xEF\xBB\xBF%PDF-"));
         for bytes in [
@@ -359,11 +259,11 @@ mod tests {
             b"%PDF-1.4\n%%EOF\n",
         ] {
             assert!(
-                matches!(read(bytes), Err(PdfError::Damaged(_))),
+                matches!(read_layout(bytes), Err(PdfError::Damaged(_))),
                 "{bytes:?}"
             );
         }
         let big = vec![b' '; MAX_PDF_BYTES + 1];
-        assert!(matches!(read(&big), Err(PdfError::TooLarge { .. })));
+        assert!(matches!(read_layout(&big), Err(PdfError::TooLarge { .. })));
     }
 }

@@ -1,7 +1,7 @@
 //! Damaged copies of the typeset seed (tests/fixtures/pdf/seed.pdf, a text
 //! line per line, and grid_rows.pdf, ruled tables read by position, in
 //! turn): bytes flipped, the file cut short, objects removed or doubled.
-//! None makes the reader (`read_any`, as builds read) panic or hang; each
+//! None makes the reader (`read_layout`, as builds read) panic or hang; each
 //! is read whole or refused (never partial text taken for the whole: a
 //! copy cut short is refused).
 
@@ -70,14 +70,6 @@ fn case(k: usize, seed: &[u8]) -> (Vec<u8>, String) {
     (bytes, what)
 }
 
-/// Pages of a reading.
-fn pages(r: &zaitaku_pdf::Reading) -> usize {
-    match r {
-        zaitaku_pdf::Reading::Ruled(pages) => pages.len(),
-        zaitaku_pdf::Reading::Text(t) => t.pages.len(),
-    }
-}
-
 /// The two typeset PDFs and their pages, read once for every case.
 fn seed_pdfs() -> &'static [(Vec<u8>, usize); 2] {
     static SEEDS: OnceLock<[(Vec<u8>, usize); 2]> = OnceLock::new();
@@ -87,11 +79,11 @@ fn seed_pdfs() -> &'static [(Vec<u8>, usize); 2] {
                 .join("../../tests/fixtures/pdf")
                 .join(name);
             let bytes = std::fs::read(path).unwrap();
-            let read = zaitaku_pdf::read_any(&bytes).unwrap();
-            // The one read in its content stream's order, the other by position.
-            let ruled = matches!(read, zaitaku_pdf::Reading::Ruled(_));
+            let pages = zaitaku_pdf::read_layout(&bytes).unwrap();
+            // The one a text line per line, the other ruled tables.
+            let ruled = pages.iter().any(|p| !p.cells.is_empty());
             assert_eq!(ruled, name == "grid_rows.pdf", "{name}");
-            (bytes, pages(&read))
+            (bytes, pages.len())
         })
     })
 }
@@ -101,10 +93,10 @@ fn damage_case(k: usize) -> Option<String> {
     // Four kinds of damage (k % 4) to one PDF, then to the other.
     let (seed, n) = &seed_pdfs()[k / 4 % 2];
     let (bytes, what) = case(k, seed);
-    match zaitaku_pdf::read_any(&bytes) {
+    match zaitaku_pdf::read_layout(&bytes) {
         // A copy cut short must not read as fewer pages.
-        Ok(r) if k % 4 == 1 && pages(&r) < *n => {
-            Some(format!("({what}): {} of {n} pages taken", pages(&r)))
+        Ok(pages) if k % 4 == 1 && pages.len() < *n => {
+            Some(format!("({what}): {} of {n} pages taken", pages.len()))
         }
         _ => None,
     }

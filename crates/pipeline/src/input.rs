@@ -20,8 +20,9 @@ pub enum ReadAs {
         /// A byte order mark was present.
         bom: bool,
     },
-    /// A PDF: its text as `zaitaku extract` writes it (the lines every
-    /// message refers to), a form feed between pages.
+    /// A PDF without ruled tables: its lines by baseline, as `zaitaku
+    /// extract` writes them (the lines every message refers to), a form
+    /// feed between pages.
     Pdf,
     /// A PDF whose pages are ruled tables, read by the position of each
     /// glyph and rule: its cells, rendered as the text `zaitaku extract`
@@ -161,18 +162,20 @@ impl Input {
 pub enum PdfRead {
     /// Ruled tables, read by position.
     Ruled(zaitaku_parse::grid::Grid),
-    /// A text (no page is ruled), in the content stream's order.
+    /// No page is ruled: its lines by baseline, read as a text.
     Text(String),
 }
 
-/// Reads a PDF: by the position of each glyph and rule where any page is a
-/// ruled table, else as the text its content stream draws.
+/// Reads a PDF by the position of each glyph and rule: its cells where any
+/// page is a ruled table, else its lines by baseline (top to bottom, left
+/// to right, whatever order it draws them in), as a text.
 pub fn pdf_text(bytes: &[u8]) -> Result<PdfRead, zaitaku_pdf::PdfError> {
-    Ok(match zaitaku_pdf::read_any(bytes)? {
-        zaitaku_pdf::Reading::Ruled(pages) => {
-            PdfRead::Ruled(zaitaku_parse::grid::Grid::new(&pages))
-        }
-        zaitaku_pdf::Reading::Text(pdf) => PdfRead::Text(pdf.text()),
+    let pages = zaitaku_pdf::read_layout(bytes)?;
+    let grid = zaitaku_parse::grid::Grid::new(&pages);
+    Ok(if zaitaku_parse::grid::Grid::is_ruled(&pages) {
+        PdfRead::Ruled(grid)
+    } else {
+        PdfRead::Text(grid.text().to_string())
     })
 }
 

@@ -24,8 +24,7 @@ const MAX_PLACES: usize = 6;
 
 /// How a PDF input is said to be read (`read as …`): its text as `zaitaku
 /// extract` writes it, which the lines of every message refer to.
-const PDF_READ_AS: &str =
-    "a PDF (its text as `zaitaku extract` writes it: lines of messages are that text's)";
+const PDF_READ_AS: &str = "a PDF, its lines by position (its text as `zaitaku extract` writes it: lines of messages are that text's)";
 
 const RULED_PDF_READ_AS: &str = "a PDF of ruled tables, read by position (its text as `zaitaku extract` writes it, a table row per line: lines of messages are that text's)";
 
@@ -144,9 +143,9 @@ fn not_parsed(input: &Input, errors: &[ParseError]) -> Vec<String> {
         errors.len()
     ));
     if input.read_as() == ReadAs::Pdf {
-        // The lines above are the PDF's text as read: say how to see it.
+        // The lines above are the PDF's lines as read: say how to see them.
         out.push(format!(
-            "zaitaku: {path}: the PDF's text does not read as the report: `zaitaku extract {path}` prints it (a PDF that draws its lines out of order reads so); the text of an extractor that orders lines by their place on the page (pdftotext, PyMuPDF) may read"
+            "zaitaku: {path}: the PDF's lines do not read as the report: `zaitaku extract {path}` prints them as read (by baseline, top to bottom)"
         ));
     }
     if let (ReadAs::Text { .. }, Some(reading)) = (
