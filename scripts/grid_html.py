@@ -14,8 +14,8 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 # Each variant: the font, the type size and the table's CSS. They differ in
-# what a typesetting varies: font, size, border width and style (a double
-# border draws two lines per edge), padding, alignment, collapsed or
+# what a typesetting varies: font, size, weight, border width and style (a
+# double border draws two lines per edge), padding, alignment, collapsed or
 # separate borders.
 VARIANTS = {
     "browser_gothic": ("IPAexGothic", "7pt", "td { border: 0.75px solid black; padding: 1px 2px; vertical-align: middle; }"),
@@ -23,6 +23,11 @@ VARIANTS = {
     "browser_small": ("IPAexGothic", "6pt", "td { border: 0.5px solid black; padding: 0; vertical-align: bottom; text-align: center; }"),
     "browser_double": ("IPAexGothic", "7pt", "td { border: 3px double black; }"),
     "browser_separate": ("IPAexMincho", "7pt", "table { border-collapse: separate; border-spacing: 0; } td { border: 1px solid black; }"),
+    # Heads, the first column and the text outside the tables in bold: the
+    # IPAex fonts have no bold face, so Chromium draws synthetic bold glyphs
+    # as Type 3 fonts.
+    "browser_bold": ("IPAexGothic", "7pt", "td { border: 0.75px solid black; padding: 1px 2px; } "
+                     "td:first-child, tr:first-child td, p { font-weight: bold; }"),
 }
 
 

@@ -179,7 +179,7 @@ def main():
                 failed.append(f"{variant} {name}: expected «{expected}», got «{outcome}» {detail}\n"
                               f"{run.stderr[-3000:]}")
     # Typesettings made by another program: the model as HTML, printed to
-    # PDF by Chromium (five CSS variants), each read by zaitaku.
+    # PDF by Chromium (the CSS variants of scripts/grid_html.py), each read by zaitaku.
     for variant in grid_html.VARIANTS:
         html_path = out / f"{variant}.html"
         html_path.write_text(grid_html.page_html(variant), encoding="utf-8")
