@@ -23,6 +23,7 @@ count_yes_source, resolution, name_inferred, targets_resolved), every
 value the seed leaves null that the build decides equal to
 tests/fixtures/pdf/grid/truth.csv, and every position of the build printed
 at its place in the text it was read from (for a PDF, `zaitaku extract`'s).
+Every two typesettings of the PDF give no change in `zaitaku diff`.
 """
 import csv
 import pathlib
@@ -204,6 +205,14 @@ def main():
         rows.append((variant, "zaitaku", outcome, detail))
         if outcome != "same":
             failed.append(f"{variant} zaitaku: expected «same», got «{outcome}» {detail}")
+    # Two typesettings of one edition: `zaitaku diff` finds no change
+    # between any two (each against grid_rows.pdf).
+    first = ROOT / "tests" / "fixtures" / "pdf" / "grid_rows.pdf"
+    others = [ROOT / "tests" / "fixtures" / "pdf" / "grid_columns.pdf"] + [out / f"{v}.pdf" for v in grid_html.VARIANTS]
+    for other in others:
+        run = subprocess.run([zaitaku, "diff", "--exit-code", str(first), str(other)], capture_output=True, text=True)
+        if run.returncode != 0 or "no changes" not in run.stdout:
+            failed.append(f"diff grid_rows.pdf {other.name}: exit {run.returncode}, expected no changes:\n{run.stdout[-1500:]}")
     print("| typesetting | reader | zaitaku build | first error |")
     print("|---|---|---|---|")
     for variant, name, outcome, detail in rows:

@@ -213,7 +213,7 @@ pub(crate) fn fields(
             .copied()
             .flatten()
             .and_then(|i| new.value(i));
-        if a == b {
+        if same_value(a, b) {
             continue;
         }
         let key = label.get_or_insert_with(&key).clone();
@@ -257,4 +257,34 @@ pub(crate) fn whole_row(
         new_at: new.and_then(|r| r.at()),
         note: None,
     });
+}
+
+/// Whether two values of a field are the same: equal, or texts that differ
+/// only in white space (where a cell's line wrapped when typeset, or how an
+/// extractor spaced it: 「年末年始 午前9時」 and 「年末年始午前9時」 read from two
+/// typesettings of one PDF), which is no change of the data.
+pub(crate) fn same_value(a: Option<&str>, b: Option<&str>) -> bool {
+    let squeezed = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    match (a, b) {
+        (Some(a), Some(b)) => a == b || squeezed(a) == squeezed(b),
+        (a, b) => a == b,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_value;
+
+    #[test]
+    fn values_differing_only_in_white_space_are_the_same() {
+        assert!(same_value(
+            Some("年末年始 午前9時"),
+            Some("年末年始午前9時")
+        ));
+        assert!(same_value(Some("a\u{3000}b"), Some("a b")));
+        assert!(same_value(None, None));
+        assert!(!same_value(Some("午前9時"), Some("午前8時")));
+        assert!(!same_value(Some(""), None));
+        assert!(!same_value(Some(" "), Some("x")));
+    }
 }

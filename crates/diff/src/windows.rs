@@ -9,7 +9,7 @@
 //! sides keep one, the change says the text cannot tell an opened and a
 //! closed window from one window whose phone and name both changed.
 
-use crate::pairs::{group_by, group_keys, group_of, municipality};
+use crate::pairs::{group_by, group_keys, group_of, municipality, same_value};
 use crate::whole;
 use crate::{Change, Edition, Kind, Row};
 use zaitaku_export::names::{column, table as tables};
@@ -37,7 +37,7 @@ fn matches(old: &[Row<'_>], new: &[Row<'_>]) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
     let mut old_left: Vec<usize> = (0..old.len()).collect();
     let mut new_left: Vec<usize> = (0..new.len()).collect();
-    let same = |a: &Row<'_>, b: &Row<'_>| FIELDS.iter().all(|f| a.get(f) == b.get(f));
+    let same = |a: &Row<'_>, b: &Row<'_>| FIELDS.iter().all(|f| same_value(a.get(f), b.get(f)));
     // Equal in every field: paired in order.
     let mut k = 0;
     while let Some(&j) = new_left.get(k) {
@@ -126,7 +126,7 @@ pub(crate) fn windows(out: &mut Vec<Change>, old: &Edition, new: &Edition) {
             let moved = (x.get(column::WINDOW_NO) != y.get(column::WINDOW_NO))
                 .then(|| format!("window {} of the old edition", x.text(column::WINDOW_NO)));
             for f in FIELDS {
-                if x.get(f) == y.get(f) {
+                if same_value(x.get(f), y.get(f)) {
                     continue;
                 }
                 out.push(Change {
