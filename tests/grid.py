@@ -116,6 +116,28 @@ def committed(variant, reader):
     return [p for p in [first] + more if p.exists()]
 
 
+def judged(zaitaku, path, target, seed_dir, placed):
+    """Builds `path` into `target`: its outcome («same», «differs», «exit N»),
+    the detail, and the run."""
+    run = subprocess.run([zaitaku, "build", "--out", str(target), str(path)], capture_output=True, text=True)
+    if run.returncode != 0:
+        errors = [l for l in run.stderr.splitlines() if l.startswith("error")]
+        detail = f"{len(errors)} errors, first: {errors[0][:140]}" if errors else run.stderr[-300:]
+        return f"exit {run.returncode}", detail, run
+    # Positions count the lines of the text read: for a PDF, extract's.
+    text = path
+    if path.suffix == ".pdf":
+        text = target.parent / f"{target.name}.extract.txt"
+        with open(text, "wb") as f:
+            subprocess.run([zaitaku, "extract", str(path)], stdout=f, check=True)
+    differs = compare(seed_dir, target, placed)
+    checked, misplaced = positions.check(text, target)
+    if not checked:
+        misplaced.append("no positioned value read")
+    outcome = "same" if not differs and not misplaced else "differs"
+    return outcome, "; ".join((differs + misplaced)[:5]), run
+
+
 def main():
     zaitaku, out = sys.argv[1], pathlib.Path(sys.argv[2])
     write = "--write" in sys.argv[3:]
@@ -155,22 +177,7 @@ def main():
         inputs.append(("zaitaku", pdf))
         for name, path in inputs:
             target = out / "build" / variant / name.split(" ")[0]
-            run = subprocess.run([zaitaku, "build", "--out", str(target), str(path)], capture_output=True, text=True)
-            outcome = f"exit {run.returncode}" if run.returncode != 0 else "built"
-            errors = [l for l in run.stderr.splitlines() if l.startswith("error")]
-            detail = f"{len(errors)} errors, first: {errors[0][:140]}" if errors else ""
-            if run.returncode == 0:
-                text = path
-                if path.suffix == ".pdf":
-                    text = target.parent / f"{name}.extract.txt"
-                    with open(text, "wb") as f:
-                        subprocess.run([zaitaku, "extract", str(path)], stdout=f, check=True)
-                differs = compare(seed_dir, target, placed)
-                checked, misplaced = positions.check(text, target)
-                if not checked:
-                    misplaced.append("no positioned value read")
-                outcome = "same" if not differs and not misplaced else "differs"
-                detail = "; ".join((differs + misplaced)[:5])
+            outcome, detail, run = judged(zaitaku, path, target, seed_dir, placed)
             if run.returncode == 2 and "lost its way" not in run.stderr:
                 # A text that does not read says which reading it is and what to try.
                 failed.append(f"{variant} {name}: exit 2 without naming the text's reading:\n{run.stderr[-1500:]}")
@@ -187,21 +194,7 @@ def main():
         pdf = out / f"{variant}.pdf"
         browser.chromium(["--no-pdf-header-footer", f"--print-to-pdf={pdf}", html_path.resolve().as_uri()])
         target = out / "build" / variant / "zaitaku"
-        run = subprocess.run([zaitaku, "build", "--out", str(target), str(pdf)], capture_output=True, text=True)
-        outcome, detail = f"exit {run.returncode}", ""
-        if run.returncode == 0:
-            text = target.parent / "zaitaku.extract.txt"
-            with open(text, "wb") as f:
-                subprocess.run([zaitaku, "extract", str(pdf)], stdout=f, check=True)
-            differs = compare(seed_dir, target, placed)
-            checked, misplaced = positions.check(text, target)
-            if not checked:
-                misplaced.append("no positioned value read")
-            outcome = "same" if not differs and not misplaced else "differs"
-            detail = "; ".join((differs + misplaced)[:5])
-        else:
-            errors = [l for l in run.stderr.splitlines() if l.startswith("error")]
-            detail = f"{len(errors)} errors, first: {errors[0][:140]}" if errors else run.stderr[-300:]
+        outcome, detail, _ = judged(zaitaku, pdf, target, seed_dir, placed)
         rows.append((variant, "zaitaku", outcome, detail))
         if outcome != "same":
             failed.append(f"{variant} zaitaku: expected «same», got «{outcome}» {detail}")

@@ -202,18 +202,17 @@ impl Parser {
                 if errors.is_empty() =>
             {
                 // The resolve stage: every inference, each with its reason.
-                // Pages 1 and 3–4 need none: what they print is what they hold.
-                Ok(Report {
+                Ok(resolve::report(
                     edition,
                     program,
-                    questions: resolve::question_counts(questions),
+                    questions,
                     answers,
-                    associations: (associations.into_iter())
+                    (associations.into_iter())
                         .map(|t| resolve::associations(t, Vec::new()))
                         .collect(),
-                    windows: resolve::windows(windows),
+                    windows,
                     numbered,
-                })
+                ))
             }
             _ => {
                 errors.sort_by_key(|e| e.position);

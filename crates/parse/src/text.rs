@@ -114,6 +114,17 @@ pub struct Page<'a> {
     pub lines: Vec<Line<'a>>,
 }
 
+/// The first page with a line `is` holds, and that line's number: how a
+/// page is found by its title, wherever the text put it.
+pub fn first_line_where<'p, 'a>(
+    pages: &'p [Page<'a>],
+    is: impl Fn(&str) -> bool,
+) -> Option<(&'p Page<'a>, u32)> {
+    pages
+        .iter()
+        .find_map(|p| p.lines.iter().find(|l| is(l.text)).map(|l| (p, l.no)))
+}
+
 impl<'a> Page<'a> {
     /// The span of input line `line` on this page.
     pub fn span(&self, line: u32) -> crate::span::Span {

@@ -10,17 +10,18 @@ use zaitaku_parse::layout::Era;
 use zaitaku_parse::layout::Program;
 use zaitaku_parse::pages::association_cells;
 
-fn root() -> &'static Path {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+/// The seed's report, parsed from its text.
+fn seed_report() -> zaitaku_parse::model::Report {
+    let seed = std::fs::read_to_string(root().join("raw/000_1fb60f2a74870bbb.txt")).unwrap();
+    zaitaku_parse::parse_text(&seed).unwrap()
 }
 
-/// (program, association, fiscal year) → took part, for every cell: the
-/// seed's decided cells and truth.csv's placements of the others.
-fn expected() -> BTreeMap<(String, String, i32), bool> {
-    let seed = std::fs::read_to_string(root().join("raw/000_1fb60f2a74870bbb.txt")).unwrap();
-    let report = zaitaku_parse::parse_text(&seed).unwrap();
-    let mut out = BTreeMap::new();
-    let mut undecided = 0;
+/// Every association × year cell of `report`: (program, association,
+/// fiscal year) and how it was decided.
+fn association_cells_of(
+    report: &zaitaku_parse::model::Report,
+) -> Vec<((String, String, i32), zaitaku_parse::model::Participation)> {
+    let mut out = Vec::new();
     for t in &report.associations {
         for (row, cells) in t.printed.rows.iter().zip(&t.cells) {
             for (year, cell) in t.printed.years.iter().zip(cells) {
@@ -29,13 +30,29 @@ fn expected() -> BTreeMap<(String, String, i32), bool> {
                     row.name.clone(),
                     year.fiscal_year,
                 );
-                match cell.participated {
-                    Some(v) => {
-                        out.insert(key, v);
-                    }
-                    None => undecided += 1,
-                }
+                out.push((key, *cell));
             }
+        }
+    }
+    out
+}
+
+fn root() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+}
+
+/// (program, association, fiscal year) → took part, for every cell: the
+/// seed's decided cells and truth.csv's placements of the others.
+fn expected() -> BTreeMap<(String, String, i32), bool> {
+    let report = seed_report();
+    let mut out = BTreeMap::new();
+    let mut undecided = 0;
+    for (key, cell) in association_cells_of(&report) {
+        match cell.participated {
+            Some(v) => {
+                out.insert(key, v);
+            }
+            None => undecided += 1,
         }
     }
     let truth = std::fs::read_to_string(root().join("tests/fixtures/pdf/grid/truth.csv")).unwrap();
@@ -178,8 +195,7 @@ fn truth(kind: &str) -> BTreeMap<String, String> {
 #[test]
 fn every_window_of_both_grid_typesettings_is_read_by_position() {
     use zaitaku_parse::pages::window_cells;
-    let seed = std::fs::read_to_string(root().join("raw/000_1fb60f2a74870bbb.txt")).unwrap();
-    let report = zaitaku_parse::parse_text(&seed).unwrap();
+    let report = seed_report();
     let (targets, names, others) = (
         truth("window_targets"),
         truth("window_name"),
@@ -252,8 +268,7 @@ fn every_answer_of_pages_3_and_4_of_every_grid_typesetting_is_the_seeds() {
     use zaitaku_parse::layout::ANSWER_PAGES;
     use zaitaku_parse::model::AnswerValue;
     use zaitaku_parse::pages::answer_cells;
-    let seed = std::fs::read_to_string(root().join("raw/000_1fb60f2a74870bbb.txt")).unwrap();
-    let report = zaitaku_parse::parse_text(&seed).unwrap();
+    let report = seed_report();
     let parser = zaitaku_parse::Parser::new();
     // A cell as compared: its mark's status, or its choices (option, annotation, text).
     let value = |v: &AnswerValue| match v {
@@ -296,8 +311,7 @@ fn every_answer_of_pages_3_and_4_of_every_grid_typesetting_is_the_seeds() {
 #[test]
 fn every_row_of_page_1_of_every_grid_typesetting_is_the_seeds() {
     use zaitaku_parse::pages::summary_cells;
-    let seed = std::fs::read_to_string(root().join("raw/000_1fb60f2a74870bbb.txt")).unwrap();
-    let report = zaitaku_parse::parse_text(&seed).unwrap();
+    let report = seed_report();
     // The seed's 15 rows (L10–L43's figures), each with its label as page 2 proved it.
     let want: Vec<String> = report
         .program
@@ -317,8 +331,7 @@ fn every_row_of_page_1_of_every_grid_typesetting_is_the_seeds() {
 #[test]
 fn every_row_of_page_2_of_every_grid_typesetting_is_the_seeds() {
     use zaitaku_parse::pages::question_cells;
-    let seed = std::fs::read_to_string(root().join("raw/000_1fb60f2a74870bbb.txt")).unwrap();
-    let report = zaitaku_parse::parse_text(&seed).unwrap();
+    let report = seed_report();
     let parser = zaitaku_parse::Parser::new();
     let texts = truth("question_text");
     // The seed's 32 rows (its counts as resolved: three printed apart are
@@ -372,8 +385,7 @@ fn a_build_of_each_grid_typesetting_decides_every_cell_the_text_cannot_as_placed
         truth("window_name"),
         truth("window_other"),
     );
-    let seed = std::fs::read_to_string(root().join("raw/000_1fb60f2a74870bbb.txt")).unwrap();
-    let seed = zaitaku_parse::parse_text(&seed).unwrap();
+    let seed = seed_report();
     // The kinds listing what a text cannot decide: none is left for a PDF.
     const UNDECIDED: [&str; 6] = [
         "assoc.summary",
@@ -399,19 +411,9 @@ fn a_build_of_each_grid_typesetting_decides_every_cell_the_text_cannot_as_placed
         assert!(undecided.is_empty(), "{name}: {undecided:?}");
         // Every association × year cell: the seed's where it decides, else truth.csv's.
         let mut got = BTreeMap::new();
-        for t in &report.associations {
-            for (row, cells) in t.printed.rows.iter().zip(&t.cells) {
-                for (year, cell) in t.printed.years.iter().zip(cells) {
-                    let key = (
-                        t.printed.program.id().to_string(),
-                        row.name.clone(),
-                        year.fiscal_year,
-                    );
-                    let value = cell.participated.expect("decided");
-                    assert_ne!(cell.resolution, Resolution::Unresolved, "{name} {key:?}");
-                    got.insert(key, value);
-                }
-            }
+        for (key, cell) in association_cells_of(&report) {
+            assert_ne!(cell.resolution, Resolution::Unresolved, "{name} {key:?}");
+            got.insert(key, cell.participated.expect("decided"));
         }
         assert_eq!(got, want, "{name}: association × year cells");
         // Where each cell is printed: a row's cells on one y, left to right.

@@ -13,7 +13,11 @@
 //! ([`NameSource::Position`]). Everything is then checked as any text's
 //! build is.
 
+mod answers;
 mod assemble;
+mod associations;
+mod summary;
+mod windows;
 
 use crate::cells::CellPage;
 use crate::span::{saturating_u32, Span};

@@ -161,6 +161,25 @@ pub struct MunicipalityWindows {
     pub merged_name: Option<(String, Span, NameSource)>,
 }
 
+impl MunicipalityWindows {
+    /// Municipality `no` of the reference list, `name`, with nothing printed
+    /// about it yet.
+    pub fn blank(no: u32, name: &str) -> MunicipalityWindows {
+        MunicipalityWindows {
+            no,
+            name: name.to_string(),
+            numbers_printed: Vec::new(),
+            count: None,
+            number_from_lone_figure: None,
+            count_from_lone_figure: false,
+            own_row: None,
+            plans: Vec::new(),
+            windows: Vec::new(),
+            merged_name: None,
+        }
+    }
+}
+
 /// Municipalities whose windows are placed together: the first has an
 /// anchor (a head or its own row fixes where its windows start); the others
 /// print no head or row, so their windows follow by the printed counts, in

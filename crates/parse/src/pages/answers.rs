@@ -15,7 +15,7 @@ use crate::layout::{LEGEND_LABELS_SHOWN, LEGEND_PAIR, LEGEND_SHOWN};
 use crate::matchers::Matchers;
 use crate::model::{AnswerCell, AnswerPage, AnswerRow, AnswerValue, Legend, LegendEntry, Span};
 use crate::pages::combinators::row_head;
-use crate::text::{words_at, Columns, Line, Page};
+use crate::text::{first_line_where, words_at, Columns, Line, Page};
 use crate::vocab::choices;
 
 /// Parses every per-municipality page of the layout.
@@ -31,12 +31,7 @@ pub fn parse(
         // The title on one line, or, where no page prints it so, wrapped
         // onto the next (pdftotext breaks the line where U+3000 stands:
         // 「…区市町村別〔…〕」 / 「（オ）～（ク）」).
-        let on_one_line = pages.iter().find_map(|p| {
-            p.lines
-                .iter()
-                .find(|l| title.is_match(l.text))
-                .map(|l| (p, l.no))
-        });
+        let on_one_line = first_line_where(pages, |t| title.is_match(t));
         let found = on_one_line.or_else(|| {
             pages.iter().find_map(|p| {
                 let printed: Vec<&Line<'_>> =

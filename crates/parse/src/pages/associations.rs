@@ -21,7 +21,7 @@ use crate::layout::{
 };
 use crate::matchers::Matchers;
 use crate::model::{AssociationRow, Basis, Footnote, PrintedAssociationTable, Span, YearColumn};
-use crate::text::{words_at, Columns, Line, Page};
+use crate::text::{first_line_where, words_at, Columns, Line, Page};
 
 /// Parses the page of each program found in the text. `era` is the
 /// edition's era (the header's years are years of it).
@@ -33,12 +33,7 @@ pub fn parse(
 ) -> Vec<PrintedAssociationTable> {
     let mut out = Vec::new();
     for program in Program::ALL {
-        let found = pages.iter().find_map(|p| {
-            p.lines
-                .iter()
-                .find(|l| m.contains(program.title(), l.text))
-                .map(|l| (p, l.no))
-        });
+        let found = first_line_where(pages, |t| m.contains(program.title(), t));
         let Some((page, title_line)) = found else {
             let end = pages.last().map_or(Span::line(1, 1), |p| {
                 p.span(p.lines.last().map_or(1, |l| l.no))

@@ -11,7 +11,8 @@
 //! - [`windows`]: the windows of pages 7–11 placed by anchors and printed
 //!   counts ([`placement`]), merged names and lone figures attributed, each
 //!   with its rule;
-//! - [`overrides`]: the cells a person pins (`--overrides`), read and applied.
+//! - [`overrides`]: the cells a person pins (`--overrides`), read and applied;
+//! - [`report`]: a report from its pages as printed, each resolved so.
 
 mod associations;
 pub mod overrides;
@@ -23,3 +24,31 @@ mod windows;
 pub use associations::associations;
 pub use summary::question_counts;
 pub use windows::windows;
+
+use crate::model::{
+    AnswerPage, AssociationTable, Edition, NumberedName, PrintedQuestionSummary, ProgramSummary,
+    Report,
+};
+
+/// The report of pages as printed: page 2's counts placed and the windows
+/// placed (the association tables come resolved: a text's by the totals,
+/// a PDF's by position). Pages 1 and 3–4 need no resolution.
+pub fn report(
+    edition: Edition,
+    program: ProgramSummary,
+    questions: PrintedQuestionSummary,
+    answers: Vec<AnswerPage>,
+    associations: Vec<AssociationTable>,
+    windows: crate::model::windows::PrintedWindows,
+    numbered: Vec<NumberedName>,
+) -> Report {
+    Report {
+        edition,
+        program,
+        questions: question_counts(questions),
+        answers,
+        associations,
+        windows: self::windows(windows),
+        numbered,
+    }
+}

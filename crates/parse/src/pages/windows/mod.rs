@@ -137,18 +137,7 @@ pub fn parse(
     let mut out: Vec<MunicipalityWindows> = reference
         .iter()
         .enumerate()
-        .map(|(k, m)| MunicipalityWindows {
-            no: k as u32 + 1,
-            name: m.name.clone(),
-            numbers_printed: Vec::new(),
-            count: None,
-            number_from_lone_figure: None,
-            count_from_lone_figure: false,
-            own_row: None,
-            plans: Vec::new(),
-            windows: Vec::new(),
-            merged_name: None,
-        })
+        .map(|(k, m)| MunicipalityWindows::blank(k as u32 + 1, &m.name))
         .collect();
     // Windows in text order, with the heads and own rows that anchor them.
     let mut windows: Vec<Window> = Vec::new();

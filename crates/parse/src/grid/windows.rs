@@ -1,0 +1,198 @@
+//! Pages 7–11 from their cells: each window's row with the merged cells
+//! covering it, each municipality's first row its anchor, its target
+//! columns by position.
+
+use super::Rendered;
+use crate::cells::CellPage;
+use crate::error::ParseError;
+use crate::layout::Era;
+use crate::matchers::Matchers;
+use crate::model::windows::{
+    MunicipalityWindows, NameSource, Plan, Printed, PrintedWindows, Window,
+};
+use crate::model::{AnswerPage, NumberedName, Span};
+use crate::pages::window_cells;
+use crate::reference::{index_of, municipalities};
+
+/// Pages 7–11: each window's row with the merged cells covering it, each
+/// municipality's first row its anchor.
+pub(super) fn windows(
+    m: &Matchers,
+    pages: &[CellPage],
+    r: &Rendered,
+    era: Option<Era>,
+    fiscal_year: i32,
+    errors: &mut Vec<ParseError>,
+) -> Option<PrintedWindows> {
+    let mut out: Vec<MunicipalityWindows> = (municipalities().iter().enumerate())
+        .map(|(k, mun)| {
+            MunicipalityWindows::blank(crate::span::saturating_u32(k).saturating_add(1), &mun.name)
+        })
+        .collect();
+    let mut windows: Vec<Window> = Vec::new();
+    let mut anchors: Vec<(usize, u32)> = Vec::new();
+    let mut read_any = false;
+    let no_of = |name: &str| crate::pages::windows::no_of(name);
+    for (k, page) in pages.iter().enumerate() {
+        let Some((entries, cols)) = window_cells::read(page) else {
+            continue;
+        };
+        read_any = true;
+        for entry in entries {
+            let (row, number, name) = match &entry {
+                window_cells::Entry::Window(w) => (w.row, w.number.clone(), w.municipality.clone()),
+                window_cells::Entry::Own(o) => (o.row, o.number.clone(), o.municipality.clone()),
+            };
+            let name = name.as_str();
+            let Some(no) = no_of(name) else {
+                errors.push(ParseError::new(
+                    r.cell(
+                        k,
+                        page.covering(row, cols.municipality).map_or(row, |c| c.row),
+                        cols.municipality,
+                    ),
+                    "a municipality of the reference list in the 「区市町村名」 column",
+                    name,
+                ));
+                continue;
+            };
+            let Some(mun) = index_of(no).and_then(|i| out.get_mut(i)) else {
+                continue;
+            };
+            let head_row = page.covering(row, cols.municipality).map_or(row, |c| c.row);
+            let head = r.cell(k, head_row, cols.number);
+            let first_on_page = head_row == row;
+            if first_on_page {
+                if let Ok(value) = number.trim().parse() {
+                    mun.numbers_printed.push(Printed { value, span: head });
+                }
+                if !anchors.iter().any(|(_, a)| *a == no) {
+                    anchors.push((windows.len(), no));
+                }
+            }
+            match entry {
+                window_cells::Entry::Own(o) => {
+                    mun.own_row = Some(head);
+                    mun.count.get_or_insert(Printed {
+                        value: 0,
+                        span: head,
+                    });
+                    let plan = o.plan.trim();
+                    if !plan.is_empty() {
+                        mun.plans.push(Plan {
+                            text: plan.to_string(),
+                            month: crate::pages::windows::plan_month(m, plan, era, fiscal_year),
+                            additional: false,
+                            span: r.cell(k, o.row, cols.count),
+                        });
+                    }
+                }
+                window_cells::Entry::Window(w) => {
+                    if first_on_page {
+                        let span = r.cell(k, row, cols.count);
+                        let digits: String =
+                            w.count.chars().take_while(char::is_ascii_digit).collect();
+                        if let Ok(value) = digits.parse() {
+                            mun.count.get_or_insert(Printed { value, span });
+                        }
+                        // An announcement beside open windows: 「4 ※11月に1窓口追加開設予定」.
+                        let rest = w.count.get(digits.len()..).unwrap_or("").trim();
+                        let rest = rest.trim_start_matches('※');
+                        if !rest.is_empty() && mun.plans.iter().all(|p| p.text != rest) {
+                            mun.plans.push(Plan {
+                                text: rest.to_string(),
+                                month: crate::pages::windows::plan_month(m, rest, era, fiscal_year),
+                                additional: true,
+                                span,
+                            });
+                        }
+                    }
+                    windows.push(window(m, &w, &cols, page, k, r, name));
+                }
+            }
+        }
+    }
+    read_any.then_some(PrintedWindows {
+        windows,
+        anchors,
+        municipalities: out,
+        loose_names: Vec::new(),
+        unattributed: Vec::new(),
+        lone_figures: Vec::new(),
+    })
+}
+
+/// A window from its row.
+fn window(
+    m: &Matchers,
+    w: &window_cells::WindowRow,
+    cols: &window_cells::Columns,
+    page: &CellPage,
+    k: usize,
+    r: &Rendered,
+    municipality: &str,
+) -> Window {
+    let start = |col: usize| page.covering(w.row, col).map_or(w.row, |c| c.row);
+    let span = r.row(k, w.row);
+    let contact_words = format!("{} {}", w.phone.replacen(['(', '（'], " (", 1), w.fax);
+    let words = crate::pages::windows::words(&contact_words);
+    let (phone, phone_extension, fax, contact_flag) =
+        crate::pages::windows::read_contact(m, &words);
+    let some = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
+    Window {
+        name: some(&w.name),
+        name_source: if w.name.trim().is_empty() {
+            NameSource::Unknown
+        } else if w.name_merged {
+            NameSource::Position
+        } else {
+            NameSource::Printed
+        },
+        location: some(&w.location),
+        phone,
+        phone_extension,
+        fax,
+        contact_flag,
+        hours: w.hours.trim().to_string(),
+        targets_marked: crate::span::saturating_u32(w.targets.iter().filter(|t| **t).count()),
+        targets_by_position: Some(w.targets),
+        targets_at: (cols.targets.first())
+            .and_then(|&col| page.covering(w.row, col))
+            .and_then(|c| c.origin),
+        for_other: some(&w.other),
+        named: Some((
+            municipality.to_string(),
+            r.cell(k, start(cols.municipality), cols.municipality),
+        )),
+        leaked_no: None,
+        span,
+        marks_span: span,
+    }
+}
+
+/// Every `number name` row head: the answer pages' rows, then the window
+/// pages' municipalities; first occurrence per name.
+pub(super) fn numbered(
+    answers: &[AnswerPage],
+    windows: Option<&PrintedWindows>,
+) -> Vec<NumberedName> {
+    let mut seen: Vec<NumberedName> = Vec::new();
+    let mut add = |no: u32, name: &str, span: Span| {
+        if !seen.iter().any(|s| s.name == name) {
+            seen.push(NumberedName {
+                no,
+                name: name.to_string(),
+                span,
+            });
+        }
+    };
+    for row in answers.iter().flat_map(|p| &p.rows) {
+        add(row.no, &row.name, row.span);
+    }
+    for mun in windows.into_iter().flat_map(|w| &w.municipalities) {
+        if let Some(p) = mun.numbers_printed.first() {
+            add(p.value, &mun.name, p.span);
+        }
+    }
+    seen
+}
