@@ -530,3 +530,39 @@ fn each_extractors_text_of_a_grid_is_told_by_its_reading_and_the_seeds_texts_by_
         }
     }
 }
+
+#[test]
+fn a_municipality_cut_by_a_page_break_goes_on_under_its_head_on_the_page_before() {
+    let bytes = std::fs::read(root().join("tests/fixtures/pdf/grid_rows.pdf")).unwrap();
+    let mut pages = zaitaku_pdf::read_layout(&bytes).unwrap();
+    // Page 8 opens with 品川区's windows under its number, name and count
+    // printed again; a typesetting that prints them on page 7 only leaves
+    // those merged cells empty on page 8.
+    let page = &mut pages[7];
+    let head = (page.cells.iter())
+        .find(|c| c.text() == "品川区")
+        .map(|c| (c.row, c.rowspan))
+        .expect("品川区 on page 8");
+    let mut emptied = 0;
+    for c in page.cells.iter_mut() {
+        if (c.row, c.rowspan) == head && ["9", "品川区", "21"].contains(&c.text().as_str()) {
+            c.lines.clear();
+            emptied += 1;
+        }
+    }
+    assert_eq!(emptied, 4, "number, name (both sides) and count");
+    let grid = zaitaku_parse::grid::Grid::new(&pages);
+    let report = zaitaku_parse::Parser::new()
+        .parse_grid(&grid)
+        .unwrap_or_else(|e| panic!("{:?}", &e.0[..e.0.len().min(3)]));
+    let validation = zaitaku_validate::validate(std::slice::from_ref(&report));
+    assert!(validation.checks.iter().all(|c| c.passed));
+    let windows = |r: &zaitaku_parse::model::Report| {
+        let m = (r.windows.municipalities.iter())
+            .find(|m| m.name == "品川区")
+            .unwrap();
+        (m.windows.len(), m.count.map(|c| c.value))
+    };
+    assert_eq!(windows(&report), (21, Some(21)));
+    assert_eq!(windows(&report), windows(&grid_report("grid_rows.pdf")));
+}

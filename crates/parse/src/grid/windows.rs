@@ -33,6 +33,10 @@ pub(super) fn windows(
     let mut anchors: Vec<(usize, u32)> = Vec::new();
     let mut read_any = false;
     let no_of = |name: &str| crate::pages::windows::no_of(name);
+    // The municipality of the rows read last: a window row at the top of a
+    // page with its municipality's cell empty continues it (a merged cell
+    // cut by the page break, its text printed on the page before).
+    let mut last: Option<u32> = None;
     for (k, page) in pages.iter().enumerate() {
         let Some((entries, cols)) = window_cells::read(page) else {
             continue;
@@ -42,6 +46,14 @@ pub(super) fn windows(
             let (row, number, name) = match &entry {
                 window_cells::Entry::Window(w) => (w.row, w.number.clone(), w.municipality.clone()),
                 window_cells::Entry::Own(o) => (o.row, o.number.clone(), o.municipality.clone()),
+            };
+            let continued = match (&entry, name.trim().is_empty(), last) {
+                (window_cells::Entry::Window(_), true, Some(no)) => Some(no),
+                _ => None,
+            };
+            let name = match continued.and_then(index_of).and_then(|i| out.get(i)) {
+                Some(mun) => mun.name.clone(),
+                None => name,
             };
             let name = name.as_str();
             let Some(no) = no_of(name) else {
@@ -59,9 +71,10 @@ pub(super) fn windows(
             let Some(mun) = index_of(no).and_then(|i| out.get_mut(i)) else {
                 continue;
             };
+            last = Some(no);
             let head_row = page.covering(row, cols.municipality).map_or(row, |c| c.row);
             let head = r.cell(k, head_row, cols.number);
-            let first_on_page = head_row == row;
+            let first_on_page = head_row == row && continued.is_none();
             if first_on_page {
                 if let Ok(value) = number.trim().parse() {
                     mun.numbers_printed.push(Printed { value, span: head });
@@ -107,7 +120,8 @@ pub(super) fn windows(
                             });
                         }
                     }
-                    windows.push(window(m, &w, &cols, page, k, r, name));
+                    let named = continued.is_none().then_some(name);
+                    windows.push(window(m, &w, &cols, page, k, r, named));
                 }
             }
         }
@@ -130,7 +144,7 @@ fn window(
     page: &CellPage,
     k: usize,
     r: &Rendered,
-    municipality: &str,
+    municipality: Option<&str>,
 ) -> Window {
     let start = |col: usize| page.covering(w.row, col).map_or(w.row, |c| c.row);
     let span = r.row(k, w.row);
@@ -160,10 +174,12 @@ fn window(
             .and_then(|&col| page.covering(w.row, col))
             .and_then(|c| c.origin),
         for_other: some(&w.other),
-        named: Some((
-            municipality.to_string(),
-            r.cell(k, start(cols.municipality), cols.municipality),
-        )),
+        named: municipality.map(|name| {
+            (
+                name.to_string(),
+                r.cell(k, start(cols.municipality), cols.municipality),
+            )
+        }),
         leaked_no: None,
         span,
         marks_span: span,
