@@ -23,6 +23,10 @@ VARIANTS = {
     "browser_small": ("IPAexGothic", "6pt", "td { border: 0.5px solid black; padding: 0; vertical-align: bottom; text-align: center; }"),
     "browser_double": ("IPAexGothic", "7pt", "td { border: 3px double black; }"),
     "browser_separate": ("IPAexMincho", "7pt", "table { border-collapse: separate; border-spacing: 0; } td { border: 1px solid black; }"),
+    # Thick borders (4 px, 3 pt, drawn as filled bars) and shaded cells
+    # (every other row and the first column filled grey: a shading, no rule).
+    "browser_shaded": ("IPAexMincho", "8pt", "td { border: 4px solid black; padding: 2px; } "
+                       "tr:nth-child(even) td, td:first-child { background: #ddd; }"),
     # Heads, the first column and the text outside the tables in bold: the
     # IPAex fonts have no bold face, so Chromium draws synthetic bold glyphs
     # as Type 3 fonts.

@@ -41,8 +41,11 @@ pub const SAME_LINE: f64 = 0.4;
 pub const SPACE: f64 = 0.3;
 
 /// A filled rectangle thinner than this (points) is a ruling line (as
-/// spreadsheet exports draw borders); a thicker one is a shading, no rule.
-pub const THIN: f64 = 2.0;
+/// spreadsheet exports and browsers draw borders); a thicker one is a
+/// shading, no rule. Above the thickest border a table draws (Excel's
+/// thick line 2.25 pt, a CSS border of 4 px 3 pt), below a line of text
+/// (no shaded cell is thinner).
+pub const THIN: f64 = 4.0;
 
 /// One glyph: its text, baseline (from the page's top), left edge, advance
 /// and type size, in points.
@@ -489,10 +492,15 @@ mod tests {
             // A thick filled box is a shading, no rule; a discarded path none.
             op("re", &[0.0, 0.0, 40.0, 40.0]),
             op("f", &[]),
+            // A 3 pt bar (a thick border as a browser draws it) is a rule,
+            // at its middle: y 100 − 61.5 from the top.
+            op("re", &[0.0, 60.0, 50.0, 3.0]),
+            op("f", &[]),
             op("re", &[0.0, 0.0, 40.0, 0.0]),
             op("n", &[]),
         ]);
-        assert_eq!(c.horizontal.len(), 1);
+        assert_eq!(c.horizontal.len(), 2);
+        assert_eq!(c.horizontal[1], (38.5, 0.0, 50.0));
         let (y, x0, x1) = c.horizontal[0];
         assert!(
             (y - 89.8).abs() < 0.01 && (x0 - 10.0).abs() < 0.01 && (x1 - 30.0).abs() < 0.01,
