@@ -27,6 +27,10 @@ VARIANTS = {
     # (every other row and the first column filled grey: a shading, no rule).
     "browser_shaded": ("IPAexMincho", "8pt", "td { border: 4px solid black; padding: 2px; } "
                        "tr:nth-child(even) td, td:first-child { background: #ddd; }"),
+    # The head rows' text spread over each cell (distributed alignment,
+    # 均等割り付け, as Japanese tables set their heads: 「医 師 会 名」).
+    "browser_spread": ("IPAexGothic", "7pt", "td { border: 0.75px solid black; padding: 1px 2px; } "
+                       "tr:first-child td, tr:nth-child(2) td { text-align: justify; text-align-last: justify; }"),
     # Heads, the first column and the text outside the tables in bold: the
     # IPAex fonts have no bold face, so Chromium draws synthetic bold glyphs
     # as Type 3 fonts.

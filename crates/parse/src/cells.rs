@@ -22,6 +22,13 @@ pub struct Cell {
 }
 
 impl Cell {
+    /// Its text as a head or a name is compared with the layout's and the
+    /// reference list's: white space dropped (distributed alignment spreads
+    /// a head's characters over its cell: 「医 師 会 名」, 「2 9 年 度」).
+    pub fn head(&self) -> String {
+        self.text().chars().filter(|c| !c.is_whitespace()).collect()
+    }
+
     /// Its text, its lines joined as one text: a wrap between two ASCII
     /// letters was a space (「Home / page」); any other wrap joins without
     /// one (the report's Japanese wraps anywhere, 「情報提 / 供」, and so does
@@ -153,6 +160,9 @@ mod tests {
         };
         assert_eq!(page.text(), "一覧\n1 | 相談センター\n^ | 窓口\n※\n");
         assert_eq!(page.row_text(1), ("^ | 窓口".to_string(), vec![(1, 5)]));
+        // A head or name spread over its cell reads as the layout spells it.
+        assert_eq!(cell(0, 0, 1, "医 師 会 名").head(), "医師会名");
+        assert_eq!(cell(0, 0, 1, "港\u{3000}区").head(), "港区");
         let wrapped = cell(0, 0, 1, "Home/page 03-1/234");
         assert_eq!(wrapped.text(), "Home page 03-1234");
     }

@@ -416,8 +416,35 @@ pub fn layout(c: &Collector, number: u32) -> CellPage {
     page
 }
 
+/// Whether a line's glyphs (in x order) are spread evenly over their cell,
+/// as distributed alignment (均等割り付け) spreads a head: 「医 師 会 名」. Every
+/// gap is wider than [`SPACE`] and none over [`EVEN`] times the narrowest,
+/// no space is drawn, and there are three glyphs or more: the gaps are the
+/// alignment's, not spaces between words.
+fn distributed(row: &[&Glyph]) -> bool {
+    let gaps: Vec<f64> = row
+        .windows(2)
+        .filter_map(|w| match w {
+            [a, b] => Some((b.x - (a.x + a.width)) / a.size),
+            _ => None,
+        })
+        .collect();
+    let (min, max) = gaps
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(lo, hi), g| (lo.min(*g), hi.max(*g)));
+    row.len() >= 3
+        && row.iter().all(|g| !g.text.trim().is_empty())
+        && min > SPACE
+        && max <= EVEN * min
+}
+
+/// The widest gap of a distributed line, as a multiple of its narrowest
+/// ([`distributed`]).
+const EVEN: f64 = 1.5;
+
 /// Glyphs in lines: by baseline (within [`SAME_LINE`] of the size), each
-/// line by x, a space where the gap is wider than [`SPACE`] of the size.
+/// line by x, a space where the gap is wider than [`SPACE`] of the size
+/// (none in a line spread by distributed alignment).
 fn lines(mut glyphs: Vec<&Glyph>) -> Vec<String> {
     glyphs.sort_by(|a, b| a.y.total_cmp(&b.y));
     let mut rows: Vec<Vec<&Glyph>> = Vec::new();
@@ -436,10 +463,11 @@ fn lines(mut glyphs: Vec<&Glyph>) -> Vec<String> {
     rows.into_iter()
         .map(|mut row| {
             row.sort_by(|a, b| a.x.total_cmp(&b.x));
+            let spread = distributed(&row);
             let mut out = String::new();
             let mut end: Option<f64> = None;
             for g in row {
-                if end.is_some_and(|e| g.x - e > SPACE * g.size) && !out.ends_with(' ') {
+                if !spread && end.is_some_and(|e| g.x - e > SPACE * g.size) && !out.ends_with(' ') {
                     out.push(' ');
                 }
                 // White space drawn as glyphs: one space between words.
@@ -537,6 +565,28 @@ mod tests {
             .map(|x| (x.row, x.col, x.rowspan, x.colspan))
             .collect();
         assert_eq!(at, [(0, 0, 1, 1), (0, 1, 1, 1), (1, 0, 1, 1), (1, 1, 1, 1)]);
+    }
+
+    fn glyphs(text: &str, at: &[f64]) -> Vec<Glyph> {
+        (text.chars().zip(at))
+            .map(|(c, x)| Glyph {
+                text: c.to_string(),
+                x: *x,
+                y: 10.0,
+                width: 8.0,
+                size: 8.0,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_head_spread_over_its_cell_reads_whole_and_words_keep_their_space() {
+        // 「医師会名」 spread: every gap 12 pt, none drawn as a space.
+        let spread = glyphs("医師会名", &[0.0, 20.0, 40.0, 60.0]);
+        assert_eq!(lines(spread.iter().collect()), ["医師会名"]);
+        // 「なごみの家 小岩」 set solid but for one gap between its words.
+        let words = glyphs("家小岩", &[0.0, 16.0, 24.0]);
+        assert_eq!(lines(words.iter().collect()), ["家 小岩"]);
     }
 
     #[test]

@@ -6,9 +6,11 @@ use super::assemble::{first_read, missing, squeeze};
 use super::Rendered;
 use crate::cells::CellPage;
 use crate::error::ParseError;
-use crate::layout::{Era, PROGRAM_ROWS, PROGRAM_SUMMARY_NAME};
+use crate::layout::{Era, PROGRAM_ROWS, PROGRAM_SUMMARY_NAME, SAMPLE_SIZE};
 use crate::matchers::Matchers;
-use crate::model::{CountSource, PrintedQuestionSummary, ProgramRow, ProgramSummary, QuestionRow};
+use crate::model::{
+    CountSource, PrintedQuestionSummary, ProgramRow, ProgramSummary, QuestionRow, Span,
+};
 use crate::pages::{question_cells, summary_cells};
 use crate::text::Page;
 
@@ -32,12 +34,14 @@ pub(super) fn program<'t>(
         ));
         return None;
     };
-    let n = text_page(page.page).and_then(|p| crate::pages::page1::sample_size(m, p, errors));
+    let n = sample_size(m, page, k, r).or_else(|| {
+        text_page(page.page).and_then(|p| crate::pages::page1::sample_size(m, p, errors))
+    });
     // The fiscal years: the heads 「29年度」 「28年度」 over the figure columns.
     let mut heads: Vec<(usize, usize, u32)> = (page.cells.iter())
         .filter_map(|c| {
-            let t = c.text();
-            let year = t.trim().strip_suffix("年度")?.parse::<u32>().ok()?;
+            let t = c.head();
+            let year = t.strip_suffix("年度")?.parse::<u32>().ok()?;
             Some((c.col, c.row, year))
         })
         .collect();
@@ -131,8 +135,9 @@ pub(super) fn questions<'t>(
         ));
         return None;
     };
-    let (n, n_span) =
-        text_page(page.page).and_then(|p| crate::pages::page1::sample_size(m, p, errors))?;
+    let (n, n_span) = sample_size(m, page, k, r).or_else(|| {
+        text_page(page.page).and_then(|p| crate::pages::page1::sample_size(m, p, errors))
+    })?;
     let rows = rows
         .into_iter()
         .map(|q| {
@@ -162,5 +167,17 @@ pub(super) fn questions<'t>(
         n_span,
         rows,
         counts_apart: Vec::new(),
+    })
+}
+
+/// n as a cell of the table prints it (「集計状況（N=５３）」 heading page 2's
+/// figures), its characters spread or not; `None` where no cell does (page
+/// 1 prints it below its table: read from the text).
+fn sample_size(m: &Matchers, page: &CellPage, k: usize, r: &Rendered) -> Option<(u32, Span)> {
+    let re = m.regex(SAMPLE_SIZE);
+    page.cells.iter().find_map(|c| {
+        let head = c.head();
+        let n = re.captures(&head)?.get(1)?.as_str().parse::<u32>().ok()?;
+        (n > 0).then(|| (n, r.cell(k, c.row, c.col)))
     })
 }

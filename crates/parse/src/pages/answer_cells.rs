@@ -30,7 +30,8 @@ pub fn read(
         let Some(no) = text(0).and_then(|t| t.trim().parse::<u32>().ok()) else {
             continue;
         };
-        let name = text(1)?;
+        // The name as the reference list spells it (a distributed cell: 「港 区」).
+        let name = page.at(row, 1)?.head();
         let span = at(row, 0);
         let mut cells = Vec::with_capacity(spec.columns.len());
         for (k, column) in spec.columns.iter().enumerate() {

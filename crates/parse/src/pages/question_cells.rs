@@ -51,7 +51,7 @@ pub fn read(m: &Matchers, page: &CellPage) -> Option<Vec<QuestionCellRow>> {
         .cells
         .iter()
         .find(|c| {
-            let t = c.text();
+            let t = c.head();
             t.starts_with(YES_HEAD.0) && t.ends_with(YES_HEAD.1)
         })?
         .col;

@@ -135,13 +135,13 @@ pub enum Entry {
 /// `None` where it prints no 「電話番号」 head.
 pub fn read(page: &CellPage) -> Option<(Vec<Entry>, Columns)> {
     let text = |c: &Cell| c.text();
-    let phone_head = page.cells.iter().find(|c| text(c) == "電話番号")?;
+    let phone_head = page.cells.iter().find(|c| c.head() == "電話番号")?;
     let heads: Vec<&Cell> = page
         .cells
         .iter()
         .filter(|c| c.row <= phone_head.row)
         .collect();
-    let col_of = |head: &str| heads.iter().find(|c| text(c) == head).map(|c| c.col);
+    let col_of = |head: &str| heads.iter().find(|c| c.head() == head).map(|c| c.col);
     let mut found: Vec<(Column, usize)> = Vec::new();
     for (head, column) in HEADS {
         found.push((column, col_of(head)?));
@@ -159,7 +159,7 @@ pub fn read(page: &CellPage) -> Option<(Vec<Entry>, Columns)> {
         location: col(Column::Location)?,
         phone: col(Column::Phone)?,
         fax: col(Column::Fax)?,
-        hours: heads.iter().find(|c| text(c).starts_with(HOURS_HEAD))?.col,
+        hours: heads.iter().find(|c| c.head().starts_with(HOURS_HEAD))?.col,
         targets,
         other: col_of(OTHER_HEAD)?,
     };
@@ -167,16 +167,19 @@ pub fn read(page: &CellPage) -> Option<(Vec<Entry>, Columns)> {
     let mut out = Vec::new();
     for row in first..page.rows() {
         let cell_text = |k: usize| page.covering(row, k).map(text).unwrap_or_default();
+        // A number or a name as the reference list spells it (a distributed
+        // cell: 「港 区」).
+        let head_text = |k: usize| page.covering(row, k).map(Cell::head).unwrap_or_default();
         let merged = |k: usize| page.covering(row, k).is_some_and(|c| c.rowspan > 1);
         // A municipality without a window: one cell across the window's columns.
         let across = page.at(row, cols.count).is_some_and(|c| c.colspan > 1);
         if across || page.covering(row, cols.name).is_none() {
-            let number = cell_text(cols.number);
-            if !number.is_empty() || !cell_text(cols.municipality).is_empty() {
+            let number = head_text(cols.number);
+            if !number.is_empty() || !head_text(cols.municipality).is_empty() {
                 out.push(Entry::Own(OwnRow {
                     row,
                     number,
-                    municipality: cell_text(cols.municipality),
+                    municipality: head_text(cols.municipality),
                     plan: page.at(row, cols.count).map(text).unwrap_or_default(),
                 }));
             }
@@ -188,8 +191,8 @@ pub fn read(page: &CellPage) -> Option<(Vec<Entry>, Columns)> {
         }
         out.push(Entry::Window(WindowRow {
             row,
-            number: cell_text(cols.number),
-            municipality: cell_text(cols.municipality),
+            number: head_text(cols.number),
+            municipality: head_text(cols.municipality),
             count: cell_text(cols.count),
             first: page.at(row, cols.municipality).is_some(),
             name: cell_text(cols.name),
