@@ -565,4 +565,24 @@ fn a_municipality_cut_by_a_page_break_goes_on_under_its_head_on_the_page_before(
     };
     assert_eq!(windows(&report), (21, Some(21)));
     assert_eq!(windows(&report), windows(&grid_report("grid_rows.pdf")));
+    // Further down the page an empty municipality cell continues nothing:
+    // 目黒区's cell emptied is an error at its place, not 品川区's windows.
+    let page = &mut pages[7];
+    let meguro = (page.cells.iter_mut())
+        .find(|c| c.text() == "目黒区")
+        .expect("目黒区 on page 8");
+    meguro.lines.clear();
+    let Err(errors) =
+        zaitaku_parse::Parser::new().parse_grid(&zaitaku_parse::grid::Grid::new(&pages))
+    else {
+        panic!("an empty municipality cell mid-page read as a report");
+    };
+    assert!(
+        errors
+            .0
+            .iter()
+            .any(|e| e.expected.contains("「区市町村名」") && e.position.page == 8),
+        "{:?}",
+        &errors.0[..errors.0.len().min(3)]
+    );
 }

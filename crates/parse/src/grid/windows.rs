@@ -42,13 +42,21 @@ pub(super) fn windows(
             continue;
         };
         read_any = true;
+        // Only the rows of the page's first municipality cell continue the
+        // page before's; an empty cell starting further down is an error.
+        let mut cells_started = 0;
         for entry in entries {
+            if matches!(&entry, window_cells::Entry::Window(w) if w.first)
+                || matches!(&entry, window_cells::Entry::Own(_))
+            {
+                cells_started += 1;
+            }
             let (row, number, name) = match &entry {
                 window_cells::Entry::Window(w) => (w.row, w.number.clone(), w.municipality.clone()),
                 window_cells::Entry::Own(o) => (o.row, o.number.clone(), o.municipality.clone()),
             };
-            let continued = match (&entry, name.trim().is_empty(), last) {
-                (window_cells::Entry::Window(_), true, Some(no)) => Some(no),
+            let continued = match (&entry, name.trim().is_empty(), last, cells_started) {
+                (window_cells::Entry::Window(_), true, Some(no), 0 | 1) => Some(no),
                 _ => None,
             };
             let name = match continued.and_then(index_of).and_then(|i| out.get(i)) {
