@@ -159,6 +159,113 @@ fn times(n: &[f64; 6], m: &[f64; 6]) -> [f64; 6] {
     ]
 }
 
+/// The operators a path is drawn with, and the graphics state's matrix
+/// (what [`Collector::rules`] reads of a content stream).
+const PATH_OPERATORS: [&str; 20] = [
+    "q", "Q", "cm", "m", "l", "c", "v", "y", "h", "re", "S", "s", "f", "F", "f*", "B", "B*", "b",
+    "b*", "n",
+];
+
+/// Whether `b` ends a token of a content stream (white space or a delimiter).
+fn ends_token(b: u8) -> bool {
+    b.is_ascii_whitespace() || b == 0 || b"()<>[]{}/%".contains(&b)
+}
+
+/// The path operators of the content stream `content`, each with its
+/// numeric operands: everything [`Collector::rules`] reads, without
+/// building the stream's text, strings and names (a full decode costs a
+/// quarter of reading a page). Strings, names, dictionaries, arrays,
+/// comments and inline images are skipped; a number before any other
+/// operator is dropped with it.
+pub fn path_operations(content: &[u8]) -> Vec<pdf_extract::content::Operation> {
+    use pdf_extract::content::Operation;
+    use pdf_extract::Object;
+    let mut out = Vec::new();
+    let mut numbers: Vec<Object> = Vec::new();
+    let mut i = 0;
+    let token_end = |from: usize| {
+        (from..content.len())
+            .find(|&k| content.get(k).copied().is_some_and(ends_token))
+            .unwrap_or(content.len())
+    };
+    while let Some(&b) = content.get(i) {
+        match b {
+            b'%' => {
+                i = (i..content.len())
+                    .find(|&k| matches!(content.get(k), Some(b'\r' | b'\n')))
+                    .unwrap_or(content.len());
+            }
+            b'(' => {
+                // A literal string: balanced parentheses, backslash escapes.
+                let mut depth = 0usize;
+                while let Some(&c) = content.get(i) {
+                    i += 1;
+                    match c {
+                        b'\\' => i += 1,
+                        b'(' => depth += 1,
+                        b')' => {
+                            depth = depth.saturating_sub(1);
+                            if depth == 0 {
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                numbers.clear();
+            }
+            b'<' if content.get(i + 1) == Some(&b'<') => i += 2,
+            b'<' => {
+                // A hex string.
+                i = (i..content.len())
+                    .find(|&k| content.get(k) == Some(&b'>'))
+                    .map_or(content.len(), |k| k + 1);
+                numbers.clear();
+            }
+            b'/' => {
+                i = token_end(i + 1);
+                numbers.clear();
+            }
+            b'0'..=b'9' | b'+' | b'-' | b'.' => {
+                let end = token_end(i + 1);
+                let value = std::str::from_utf8(content.get(i..end).unwrap_or_default())
+                    .ok()
+                    .and_then(|t| t.parse::<f32>().ok())
+                    .unwrap_or(f32::NAN);
+                numbers.push(Object::Real(value));
+                i = end;
+            }
+            b if ends_token(b) => i += 1,
+            _ => {
+                let end = token_end(i + 1);
+                let op = content.get(i..end).unwrap_or_default();
+                i = end;
+                if op == b"BI" {
+                    // An inline image: its data, after 「ID」, runs to 「EI」.
+                    let is_id = |k: usize| {
+                        content.get(k..k + 2) == Some(b"ID".as_slice())
+                            && content.get(k + 2).is_some_and(u8::is_ascii_whitespace)
+                    };
+                    let data = (i..content.len())
+                        .find(|&k| is_id(k))
+                        .map_or(content.len(), |k| k + 3);
+                    i = (data..content.len())
+                        .find(|&k| {
+                            content.get(k).is_some_and(|c| c.is_ascii_whitespace())
+                                && content.get(k + 1..k + 3) == Some(b"EI".as_slice())
+                                && content.get(k + 3).is_none_or(|c| ends_token(*c))
+                        })
+                        .map_or(content.len(), |k| k + 3);
+                } else if let Some(name) = PATH_OPERATORS.iter().find(|o| o.as_bytes() == op) {
+                    out.push(Operation::new(name, std::mem::take(&mut numbers)));
+                }
+                numbers.clear();
+            }
+        }
+    }
+    out
+}
+
 impl Collector {
     /// The page's ruling lines from its content stream `ops`: every path
     /// painted, whatever the operator (stroked: each straight side; filled:
@@ -587,6 +694,19 @@ mod tests {
         // 「なごみの家 小岩」 set solid but for one gap between its words.
         let words = glyphs("家小岩", &[0.0, 16.0, 24.0]);
         assert_eq!(lines(words.iter().collect()), ["家 小岩"]);
+    }
+
+    #[test]
+    fn path_operations_skip_strings_names_arrays_and_inline_images() {
+        let content = b"q 1 0 0 1 5 5 cm BT /F1 8 Tf (a \\) 3 re (f)) Tj [(x) -20 (y)] TJ ET \
+            BI /W 1 /H 1 ID \x00re S EI 0 0 10 0.5 re f* %9 9 m\n<414243> Tj Q";
+        let ops: Vec<(String, usize)> = path_operations(content)
+            .into_iter()
+            .map(|o| (o.operator, o.operands.len()))
+            .collect();
+        let want = [("q", 0), ("cm", 6), ("re", 4), ("f*", 0), ("Q", 0)];
+        let want: Vec<(String, usize)> = want.iter().map(|(o, n)| (o.to_string(), *n)).collect();
+        assert_eq!(ops, want);
     }
 
     #[test]

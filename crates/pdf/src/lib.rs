@@ -128,12 +128,12 @@ pub fn read_layout(bytes: &[u8]) -> Result<Vec<zaitaku_parse::cells::CellPage>, 
     Ok(pages)
 }
 
-/// A page's content stream as operations (none where it does not decode).
+/// A page's path operations ([`layout::path_operations`]; none where its
+/// content cannot be read).
 fn operations(doc: &Document, page: u32) -> Vec<pdf_extract::content::Operation> {
     (doc.get_pages().get(&page))
         .and_then(|id| doc.get_page_content(*id).ok())
-        .and_then(|bytes| pdf_extract::content::Content::decode(&bytes).ok())
-        .map(|c| c.operations)
+        .map(|bytes| layout::path_operations(&bytes))
         .unwrap_or_default()
 }
 

@@ -120,3 +120,34 @@ fn both_grid_typesettings_read_by_position_give_the_models_cells() {
         }
     }
 }
+
+#[test]
+fn the_path_operations_read_fast_give_the_rules_a_full_decode_gives() {
+    use zaitaku_pdf::layout::{path_operations, Collector};
+    let mut pages = 0;
+    for entry in std::fs::read_dir(root().join("tests/fixtures/pdf")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "pdf") {
+            continue;
+        }
+        let Ok(doc) = pdf_extract::Document::load(&path) else {
+            continue; // damaged, truncated, encrypted: nothing to compare
+        };
+        for (number, id) in doc.get_pages() {
+            let Ok(content) = doc.get_page_content(id) else {
+                continue;
+            };
+            let full = pdf_extract::content::Content::decode(&content)
+                .unwrap()
+                .operations;
+            let (mut a, mut b) = (Collector::default(), Collector::default());
+            a.rules(&full);
+            b.rules(&path_operations(&content));
+            let name = path.file_name().unwrap().to_string_lossy();
+            assert_eq!(a.horizontal, b.horizontal, "{name} page {number}");
+            assert_eq!(a.vertical, b.vertical, "{name} page {number}");
+            pages += 1;
+        }
+    }
+    assert!(pages >= 50, "{pages} pages compared");
+}
