@@ -6,7 +6,9 @@ use super::assemble::{first_read, missing, squeeze};
 use super::Rendered;
 use crate::cells::CellPage;
 use crate::error::ParseError;
-use crate::layout::{Era, PROGRAM_ROWS, PROGRAM_SUMMARY_NAME, SAMPLE_SIZE};
+use crate::layout::{
+    Era, FISCAL_YEAR_HEADS_SHOWN, PROGRAM_ROWS, PROGRAM_SUMMARY_NAME, SAMPLE_SIZE,
+};
 use crate::matchers::Matchers;
 use crate::model::{
     CountSource, PrintedQuestionSummary, ProgramRow, ProgramSummary, QuestionRow, Span,
@@ -37,7 +39,7 @@ pub(super) fn program<'t>(
     let n = sample_size(m, page, k, r).or_else(|| {
         text_page(page.page).and_then(|p| crate::pages::page1::sample_size(m, p, errors))
     });
-    // The fiscal years: the heads 「29年度」 「28年度」 over the figure columns.
+    // The fiscal years: the heads «N年度» «M年度» over the figure columns.
     let mut heads: Vec<(usize, usize, u32)> = (page.cells.iter())
         .filter_map(|c| {
             let t = c.head();
@@ -56,7 +58,7 @@ pub(super) fn program<'t>(
     if years.is_none() {
         errors.push(ParseError::new(
             r.row(k, 0),
-            "the heads of the two fiscal years («29年度», «28年度») over the figures",
+            format!("the heads of the two fiscal years {FISCAL_YEAR_HEADS_SHOWN} over the figures"),
             "none in the table",
         ));
     }
