@@ -27,6 +27,8 @@ Every two typesettings of the PDF give no change in `zaitaku diff`.
 """
 import csv
 import pathlib
+
+import pypdf
 import re
 import subprocess
 import sys
@@ -198,10 +200,30 @@ def main():
         rows.append((variant, "zaitaku", outcome, detail))
         if outcome != "same":
             failed.append(f"{variant} zaitaku: expected «same», got «{outcome}» {detail}")
+    # Pages whose content is drawn turned a quarter (a landscape table in a
+    # portrait box, shown upright by /Rotate), either way: read as shown.
+    turned = []
+    for source, angle, rotate in [("grid_rows.pdf", 90, 270), ("grid_columns.pdf", -90, 90)]:
+        writer = pypdf.PdfWriter(clone_from=ROOT / "tests" / "fixtures" / "pdf" / source)
+        for page in writer.pages:
+            width, height = float(page.mediabox.width), float(page.mediabox.height)
+            move = (height, 0) if angle == 90 else (0, width)
+            page.add_transformation(pypdf.Transformation().rotate(angle).translate(*move))
+            page.mediabox = pypdf.generic.RectangleObject([0, 0, height, width])
+            page.rotation = rotate
+        name = f"turned_{rotate}"
+        pdf = out / f"{name}.pdf"
+        writer.write(pdf)
+        turned.append(pdf)
+        outcome, detail, _ = judged(zaitaku, pdf, out / "build" / name / "zaitaku", seed_dir, placed)
+        rows.append((name, "zaitaku", outcome, detail))
+        if outcome != "same":
+            failed.append(f"{name} zaitaku: expected «same», got «{outcome}» {detail}")
     # Two typesettings of one edition: `zaitaku diff` finds no change
     # between any two (each against grid_rows.pdf).
     first = ROOT / "tests" / "fixtures" / "pdf" / "grid_rows.pdf"
-    others = [ROOT / "tests" / "fixtures" / "pdf" / "grid_columns.pdf"] + [out / f"{v}.pdf" for v in grid_html.VARIANTS]
+    others = ([ROOT / "tests" / "fixtures" / "pdf" / "grid_columns.pdf"]
+              + [out / f"{v}.pdf" for v in grid_html.VARIANTS] + turned)
     for other in others:
         run = subprocess.run([zaitaku, "diff", "--exit-code", str(first), str(other)], capture_output=True, text=True)
         if run.returncode != 0 or "no changes" not in run.stdout:

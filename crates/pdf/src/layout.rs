@@ -1,7 +1,9 @@
 //! A PDF page read by where each glyph and each ruling line sits, never by
 //! the order the writer drew them in (pdfplumber's table finder, in small):
 //!
-//! - every glyph with its baseline, left edge, advance and size;
+//! - every glyph with its baseline, left edge, advance and size, the page
+//!   turned first where its text runs another way than left to right (a
+//!   landscape table drawn turned in a portrait page);
 //! - every stroked line (a rectangle's four sides, a segment) and every
 //!   filled bar thinner than [`THIN`], snapped to [`SNAP`] and joined where
 //!   they touch: the ruling lines (parallel ones closer than [`DOUBLE`] one
@@ -67,6 +69,10 @@ pub struct Glyph {
 #[derive(Debug, Default)]
 pub struct Collector {
     height: f64,
+    width: f64,
+    /// Glyphs seen running each way on the page (in the page's space, the
+    /// top down): right, up, down, left.
+    runs: [usize; 4],
     /// The glyphs, in drawing order (order does not matter below).
     pub glyphs: Vec<Glyph>,
     /// Horizontal segments: y, x from, x to.
@@ -104,6 +110,7 @@ impl OutputDev for Collector {
             v.2 += delta;
         }
         self.height = height;
+        self.width = media.urx - media.llx;
         Ok(())
     }
     fn end_page(&mut self) -> Result<(), OutputError> {
@@ -121,6 +128,21 @@ impl OutputDev for Collector {
         let size = font_size * scale;
         // A space glyph is kept: where a writer draws one, the words stand apart.
         if !text.is_empty() && size.is_finite() && size > 0.0 {
+            // Which way the text runs: its matrix's first row.
+            let way = if trm.m11.abs() >= trm.m12.abs() {
+                if trm.m11 >= 0.0 {
+                    0
+                } else {
+                    3
+                }
+            } else if trm.m12 > 0.0 {
+                1
+            } else {
+                2
+            };
+            if let Some(n) = self.runs.get_mut(way) {
+                *n += 1;
+            }
             self.glyphs.push(Glyph {
                 text: text.to_string(),
                 x: trm.m31,
@@ -267,6 +289,55 @@ pub fn path_operations(content: &[u8]) -> Vec<pdf_extract::content::Operation> {
 }
 
 impl Collector {
+    /// Turns the page so that its text runs left to right: a page whose
+    /// content is drawn turned (a landscape table in a portrait box, shown
+    /// upright by the page's /Rotate) is read as it is shown, whatever
+    /// /Rotate says (a page whose text already runs so is left as it is).
+    /// The way most glyphs run decides; glyphs and rules turn together.
+    pub fn turn_upright(&mut self) {
+        let Some(way) = (0..4).max_by_key(|&k| self.runs.get(k).copied().unwrap_or(0)) else {
+            return;
+        };
+        let (w, h) = (self.width, self.height);
+        // The new place of a point (x, y from the top), and whether the
+        // page's horizontal lines become vertical.
+        let turn = |x: f64, y: f64| -> (f64, f64) {
+            match way {
+                1 => (h - y, x),     // the text ran up
+                2 => (y, w - x),     // down
+                3 => (w - x, h - y), // right to left
+                _ => (x, y),
+            }
+        };
+        if way == 0 {
+            return;
+        }
+        for g in &mut self.glyphs {
+            (g.x, g.y) = turn(g.x, g.y);
+        }
+        let segments = |(a, b): ((f64, f64), (f64, f64))| (turn(a.0, a.1), turn(b.0, b.1));
+        let mut horizontal = Vec::new();
+        let mut vertical = Vec::new();
+        let old = (self
+            .horizontal
+            .iter()
+            .map(|&(y, x0, x1)| ((x0, y), (x1, y))))
+        .chain(self.vertical.iter().map(|&(x, y0, y1)| ((x, y0), (x, y1))))
+        .map(segments)
+        .collect::<Vec<_>>();
+        for (a, b) in old {
+            if (a.1 - b.1).abs() < SNAP / 2.0 {
+                horizontal.push((a.1, a.0.min(b.0), a.0.max(b.0)));
+            } else {
+                vertical.push((a.0, a.1.min(b.1), a.1.max(b.1)));
+            }
+        }
+        (self.horizontal, self.vertical) = (horizontal, vertical);
+        if way != 3 {
+            (self.width, self.height) = (h, w);
+        }
+    }
+
     /// The page's ruling lines from its content stream `ops`: every path
     /// painted, whatever the operator (stroked: each straight side; filled:
     /// a bar thinner than [`THIN`]; both for `B`, `b`), through the current
@@ -707,6 +778,36 @@ mod tests {
         let want = [("q", 0), ("cm", 6), ("re", 4), ("f*", 0), ("Q", 0)];
         let want: Vec<(String, usize)> = want.iter().map(|(o, n)| (o.to_string(), *n)).collect();
         assert_eq!(ops, want);
+    }
+
+    #[test]
+    fn a_page_drawn_turned_is_read_as_shown() {
+        // A 100 × 200 pt page whose text runs up (content turned a quarter
+        // counter-clockwise): 「表」 then 「題」 up the page at x 20, and a
+        // rule along the text's line.
+        let mut c = Collector {
+            width: 100.0,
+            height: 200.0,
+            runs: [0, 2, 0, 0],
+            ..Collector::default()
+        };
+        for (k, t) in ["表", "題"].into_iter().enumerate() {
+            c.glyphs.push(Glyph {
+                text: t.into(),
+                x: 20.0,
+                y: 150.0 - 10.0 * k as f64,
+                width: 10.0,
+                size: 10.0,
+            });
+        }
+        c.vertical.push((25.0, 100.0, 160.0));
+        c.turn_upright();
+        // Shown upright: a 200 × 100 page, the text left to right on one line.
+        let at: Vec<(f64, f64)> = c.glyphs.iter().map(|g| (g.x, g.y)).collect();
+        assert_eq!(at, [(50.0, 20.0), (60.0, 20.0)]);
+        assert_eq!(c.horizontal, [(25.0, 40.0, 100.0)]);
+        assert!(c.vertical.is_empty());
+        assert_eq!((c.width, c.height), (200.0, 100.0));
     }
 
     #[test]

@@ -116,6 +116,7 @@ pub fn read_layout(bytes: &[u8]) -> Result<Vec<zaitaku_parse::cells::CellPage>, 
         let mut collector = layout::Collector::default();
         collector.rules(&operations(doc, page));
         output_doc_page(doc, &mut collector, page)?;
+        collector.turn_upright();
         Ok(layout::layout(&collector, page))
     })?;
     // Rules without a glyph (a scan's drawn boxes) are no text either.
