@@ -27,7 +27,7 @@ fuzz_target!(|data: &[u8]| {
             Ok(pages) => {
                 let read = zaitaku_parse::grid::Grid::new(&pages);
                 let text = read.text().to_string();
-                if zaitaku_parse::grid::Grid::is_ruled(&pages) {
+                if read.is_ruled() {
                     grid = Some(read);
                 }
                 text

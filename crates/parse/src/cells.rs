@@ -73,6 +73,12 @@ impl CellPage {
             .find(|c| c.col == col && c.row <= row && row < c.row + c.rowspan)
     }
 
+    /// The row the cell covering `row` in column `col` starts in (`row`
+    /// itself where none covers it): where a merged cell's text is printed.
+    pub fn start_row(&self, row: usize, col: usize) -> usize {
+        self.covering(row, col).map_or(row, |c| c.row)
+    }
+
     /// The cells that start in `row`, left to right.
     pub fn row(&self, row: usize) -> impl Iterator<Item = &Cell> {
         self.cells.iter().filter(move |c| c.row == row)

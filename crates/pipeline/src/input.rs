@@ -172,7 +172,7 @@ pub enum PdfRead {
 pub fn pdf_text(bytes: &[u8]) -> Result<PdfRead, zaitaku_pdf::PdfError> {
     let pages = zaitaku_pdf::read_layout(bytes)?;
     let grid = zaitaku_parse::grid::Grid::new(&pages);
-    Ok(if zaitaku_parse::grid::Grid::is_ruled(&pages) {
+    Ok(if grid.is_ruled() {
         PdfRead::Ruled(grid)
     } else {
         PdfRead::Text(grid.text().to_string())

@@ -32,8 +32,8 @@ impl Grid {
     }
 
     /// Whether any page is a ruled table (has cells).
-    pub fn is_ruled(pages: &[CellPage]) -> bool {
-        pages.iter().any(|p| !p.cells.is_empty())
+    pub fn is_ruled(&self) -> bool {
+        self.pages.iter().any(|p| !p.cells.is_empty())
     }
 }
 

@@ -90,7 +90,7 @@ pub(super) fn program<'t>(
             continue;
         }
         // The activity cell: the one covering the row in column 1.
-        let activity_row = page.covering(row.row, 1).map_or(row.row, |c| c.row);
+        let activity_row = page.start_row(row.row, 1);
         out.push(ProgramRow {
             item: spec.item,
             item_label: row.item_label,
@@ -145,7 +145,7 @@ pub(super) fn questions<'t>(
         .map(|q| {
             let span = r.row(k, q.row);
             // The question's text: the cell covering the row in column 2.
-            let text_row = page.covering(q.row, 2).map_or(q.row, |c| c.row);
+            let text_row = page.start_row(q.row, 2);
             QuestionRow {
                 item: q.item,
                 question: q.question,

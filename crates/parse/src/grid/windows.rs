@@ -64,13 +64,11 @@ pub(super) fn windows(
                 None => name,
             };
             let name = name.as_str();
+            // The row its municipality's (merged) cell starts in.
+            let head_row = page.start_row(row, cols.municipality);
             let Some(no) = no_of(name) else {
                 errors.push(ParseError::new(
-                    r.cell(
-                        k,
-                        page.covering(row, cols.municipality).map_or(row, |c| c.row),
-                        cols.municipality,
-                    ),
+                    r.cell(k, head_row, cols.municipality),
                     "a municipality of the reference list in the 「区市町村名」 column",
                     name,
                 ));
@@ -80,7 +78,6 @@ pub(super) fn windows(
                 continue;
             };
             last = Some(no);
-            let head_row = page.covering(row, cols.municipality).map_or(row, |c| c.row);
             let head = r.cell(k, head_row, cols.number);
             let first_on_page = head_row == row && continued.is_none();
             if first_on_page {
@@ -154,7 +151,7 @@ fn window(
     r: &Rendered,
     municipality: Option<&str>,
 ) -> Window {
-    let start = |col: usize| page.covering(w.row, col).map_or(w.row, |c| c.row);
+    let start = |col: usize| page.start_row(w.row, col);
     let span = r.row(k, w.row);
     let contact_words = format!("{} {}", w.phone.replacen(['(', '（'], " (", 1), w.fax);
     let words = crate::pages::windows::words(&contact_words);
