@@ -10,7 +10,8 @@ must print the row's value, read as docs/input.md's canonical stage reads
 it: compatibility forms folded (NFKC: full-width digits and letters,
 half-width katakana, Kangxi radicals), the circle marks 〇 and ○ one, dash
 and tilde variants one, and white space ignored. A value wrapped over
-lines starts on its line and goes on in the lines after it.
+lines starts on its line and goes on in the lines after it (in a text that
+keeps its columns by spaces, at its column).
 
 What each table's position points at:
 
@@ -72,6 +73,62 @@ def canon(text):
     return SPACE.sub("", fold(text))
 
 
+CELL_END = re.compile(r"\s{2,}")
+WIDE_GAP = re.compile(r" {3,}")
+# Whether the input read keeps its columns by spaces (set by check()).
+SPACED = False
+
+
+def spaced_cell(lines, line, column, want, reach, anywhere=False):
+    """Whether `want` is printed as a cell of a text that keeps its columns
+    by spaces (`pdftotext -layout`) starting at `column` of `line` (or, with
+    `anywhere`, inside that cell's first piece): each line's piece of the
+    cell ends where two spaces do, or at a space (an extractor sets the next
+    cell one space after a long one); a wrapped line goes on at the cell's
+    own column, at or left of `column` (two characters' slack), in each
+    line after it that prints a piece there."""
+    def piece(text, at):
+        rest = text[at:]
+        end = CELL_END.search(rest)
+        return rest[:end.start()] if end else rest
+
+    def cuts(text):
+        return [canon(text[:m.start()]) for m in re.finditer(r"\s", text)] + [canon(text)]
+
+    def fits(rest, pieces):
+        # Each piece in turn gives the rest of `want` one of its cuts.
+        reach = {0: [rest]}
+        for n, p in enumerate(pieces):
+            nxt = set()
+            for r in reach.get(n, []):
+                for c in cuts(p):
+                    if c and c.startswith(r):
+                        return True
+                    if c and r.startswith(c):
+                        nxt.add(r[len(c):])
+            if "" in nxt:
+                return True
+            reach[n + 1] = list(nxt)
+        return False
+
+    if not SPACED or not CELL_END.search(lines[line - 1].strip()):
+        return False  # not a line of a text that keeps its columns by spaces
+    first = piece(lines[line - 1], column - 1)
+    starts = set()
+    for l in lines[line:line + reach]:
+        starts |= {m.start() for m in re.finditer(r"(?<!\S)\S", l) if m.start() <= column + 1}
+    for at in sorted(starts) or [None]:
+        pieces = [first] + [piece(l, at) for l in (lines[line:line + reach] if at is not None else [])
+                            if at < len(l) and not l[at].isspace() and (at == 0 or l[at - 1].isspace())]
+        if fits(want, pieces):
+            return True
+        # With `anywhere`, from inside any of its pieces.
+        if anywhere and any(fits(want, [p[k:]] + pieces[n + 1:])
+                            for n, p in enumerate(pieces) for k in range(1, len(p)) if not p[k].isspace()):
+            return True
+    return False
+
+
 def starts_on(lines, line, value, column=None, reach=8):
     """Whether `value` starts on `line` (1-based), at `column` (1-based,
     in characters of the input line) where given, going on in the lines
@@ -89,13 +146,15 @@ def starts_on(lines, line, value, column=None, reach=8):
         return False
     joined = head + "".join(canon(l) for l in lines[line:line + reach])
     if column is not None:
-        return joined.startswith(want)
+        return joined.startswith(want) or spaced_cell(lines, line, column, want, reach)
     at = joined.find(want)
     while at != -1:
         if at < len(head):
             return True
         at = joined.find(want, at + 1)
-    return False
+    # A text that keeps its columns by spaces: in a cell starting on the line.
+    return any(spaced_cell(lines, line, m.start() + 1, want, reach, anywhere=True)
+               for m in re.finditer(r"(?<!\S)\S", lines[line - 1]))
 
 
 def prints_figure(lines, line, figure):
@@ -148,6 +207,10 @@ def check(input_path, out_dir, encoding="utf-8", edition=None):
     # Lines as the build counts them: LF, CRLF or CR ends; a form feed
     # ends a page, not a line.
     lines = re.split(r"\r\n|\r|\n", text)
+    # A text that keeps its columns by spaces (`pdftotext -layout`): its
+    # cells are looked for at their columns too.
+    global SPACED
+    SPACED = sum(1 for l in lines if len(WIDE_GAP.findall(l.strip())) >= 3) >= 20
     out = pathlib.Path(out_dir)
     problems = []
     checked = 0

@@ -327,7 +327,7 @@ pub fn municipality_choices(reports: &[Report]) -> Table {
         .col(meta("raw_text", Kind::Str, "回答内容（表記）", "The choice as printed, annotations included", None), |r| s(&r.choice.raw_text))
         .col(SURVEY_NO, |r| i(r.mun.row.no))
         .col(PAGE, |r| i(r.mun.page))
-        .col(LINE, |r| i(r.mun.row.span.line))
+        .col(LINE, |r| i(r.choice.at_line.unwrap_or(r.mun.row.span.line)))
         .col(CHOICE_COLUMN, |r| i(r.choice.at_column))
         .build(
             crate::names::table::MUNICIPALITY_CHOICES,

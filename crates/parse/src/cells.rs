@@ -29,6 +29,48 @@ impl Cell {
         self.text().chars().filter(|c| !c.is_whitespace()).collect()
     }
 
+    /// Whether it prints `head` on one or more of its lines one after the
+    /// other, white space aside: a ruled head cell on all of them (「訪問看 /
+    /// 護ステーション」), a spaced text's column of heads on some (「連絡先 /
+    /// 電話番号」: the head over two columns starts in the first).
+    pub fn prints(&self, head: &str) -> bool {
+        self.runs().any(|run| run == head)
+    }
+
+    /// Whether it prints a head that starts with `start` and ends with
+    /// `end` (as [`prints`](Self::prints) reads its lines).
+    pub fn prints_between(&self, start: &str, end: &str) -> bool {
+        self.runs()
+            .any(|run| run.starts_with(start) && run.ends_with(end))
+    }
+
+    /// Every run of its lines one after the other, joined without white
+    /// space: the heads it may print (see [`prints`](Self::prints)).
+    pub fn runs(&self) -> impl Iterator<Item = String> + '_ {
+        let squeezed: Vec<String> = (self.lines.iter())
+            .map(|l| l.chars().filter(|c| !c.is_whitespace()).collect())
+            .collect();
+        (0..squeezed.len()).flat_map(move |a| {
+            let squeezed = squeezed.clone();
+            (a + 1..=squeezed.len()).map(move |b| squeezed.get(a..b).unwrap_or_default().concat())
+        })
+    }
+
+    /// Where each of its lines starts in [`text`](Self::text), in characters.
+    pub fn line_starts(&self) -> Vec<usize> {
+        let mut starts = Vec::with_capacity(self.lines.len());
+        let mut out = String::new();
+        for line in &self.lines {
+            let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
+            if word(out.chars().next_back()) && word(line.chars().next()) {
+                out.push(' ');
+            }
+            starts.push(out.chars().count());
+            out.push_str(line);
+        }
+        starts
+    }
+
     /// Its text, its lines joined as one text: a wrap between two ASCII
     /// letters was a space (「Home / page」); any other wrap joins without
     /// one (the report's Japanese wraps anywhere, 「情報提 / 供」, and so does
@@ -57,6 +99,10 @@ pub struct CellPage {
     pub above: Vec<String>,
     /// Lines of text below the table.
     pub below: Vec<String>,
+    /// Cells (row, column) whose column the reading could not tell for
+    /// certain: a spaced text's word pushed out of its column by a line
+    /// too long for its cell ([`crate::spaced`]). A PDF's: none.
+    pub unsure: Vec<(usize, usize)>,
 }
 
 impl CellPage {
@@ -163,6 +209,7 @@ mod tests {
             ],
             above: vec!["一覧".into()],
             below: vec!["※".into()],
+            unsure: Vec::new(),
         };
         assert_eq!(page.text(), "一覧\n1 | 相談センター\n^ | 窓口\n※\n");
         assert_eq!(page.row_text(1), ("^ | 窓口".to_string(), vec![(1, 5)]));

@@ -79,6 +79,7 @@ pub mod pages;
 pub mod reading;
 pub mod reference;
 pub mod resolve;
+pub mod spaced;
 pub mod span;
 pub mod text;
 pub mod vocab;

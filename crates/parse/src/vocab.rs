@@ -70,17 +70,19 @@ const MAX_PIECES_PER_OPTION: usize = 4;
 /// an option: among all cuttings, the one whose matched pieces cover the most
 /// text wins, then the one with the fewest pieces. Text that matches no
 /// option is kept whole as a choice without option (never guessed). 「-」
-/// (nothing chosen) gives no choice. `column_of` gives the input column of
-/// a byte of `cell`: where each choice starts.
+/// (nothing chosen) gives no choice. `place_of` gives where a byte of
+/// `cell` is printed: its input line where it is not its row's (a cell
+/// wrapped over lines of a spaced text, [`crate::spaced`]), and its input
+/// column: where each choice starts.
 pub fn choices(
     m: &Matchers,
     options: &'static [OptionSpec],
     cell: &str,
-    column_of: impl Fn(usize) -> u32,
+    place_of: impl Fn(usize) -> (Option<u32>, u32),
 ) -> Vec<crate::model::Choice> {
     use crate::model::Choice;
     let lead = cell.len() - cell.trim_start().len();
-    let column_of = |at: usize| column_of(lead + at);
+    let place_of = |at: usize| place_of(lead + at);
     let cell = cell.trim();
     if cell.is_empty() || cell == "-" {
         return Vec::new();
@@ -138,7 +140,8 @@ pub fn choices(
                 option: Some(o.label),
                 annotation,
                 raw_text: text.to_string(),
-                at_column: column_of(from),
+                at_line: place_of(from).0,
+                at_column: place_of(from).1,
             }),
             // Unmatched text next to unmatched text is one unknown choice.
             None => match out.last_mut() {
@@ -150,7 +153,8 @@ pub fn choices(
                     option: None,
                     annotation: None,
                     raw_text: text.to_string(),
-                    at_column: column_of(from),
+                    at_line: place_of(from).0,
+                    at_column: place_of(from).1,
                 }),
             },
         }
@@ -224,7 +228,7 @@ mod tests {
             &Matchers::default(),
             options_of(crate::layout::Item::U, 3),
             "在宅療養中の患者・利用者についての急変時診療機関の確保・その他",
-            |at| at as u32,
+            |at| (None, at as u32),
         );
         assert_eq!(
             labels(&cs),
@@ -246,7 +250,7 @@ mod tests {
             &Matchers::default(),
             options_of(crate::layout::Item::E, 2),
             "紙媒体の情報共有ツール・（29年度中）ICTを活用した情報共有ツール",
-            |at| at as u32,
+            |at| (None, at as u32),
         );
         assert_eq!(
             labels(&cs),
@@ -271,7 +275,7 @@ mod tests {
             &Matchers::default(),
             options_of(crate::layout::Item::E, 2),
             "伝書鳩・のろし・紙媒体の情報共有ツール",
-            |at| at as u32,
+            |at| (None, at as u32),
         );
         assert_eq!(
             labels(&cs),
@@ -292,7 +296,7 @@ mod tests {
             &Matchers::default(),
             options_of(crate::layout::Item::A, 4),
             "-",
-            |_| 1
+            |_| (None, 1)
         )
         .is_empty());
     }

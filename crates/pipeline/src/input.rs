@@ -111,7 +111,13 @@ impl Input {
             };
             (d.text, read_as)
         };
-        Ok(Input::from_text(parser, path, text, read_as))
+        let grid = match read_as {
+            ReadAs::Text { .. } => zaitaku_parse::grid::Grid::spaced(parser.matchers(), &text),
+            _ => None,
+        };
+        let mut input = Input::from_text(parser, path, text, read_as);
+        input.grid = grid;
+        Ok(input)
     }
 
     /// An input whose text is already decoded.

@@ -152,7 +152,12 @@ fn not_parsed(input: &Input, errors: &[ParseError]) -> Vec<String> {
         input.read_as(),
         zaitaku_parse::reading::reading_of(input.text()),
     ) {
-        out.push(reading_advice(path, reading, errors));
+        out.push(reading_advice(
+            path,
+            reading,
+            input.grid().is_some(),
+            errors,
+        ));
     }
     if input.read_as() == ReadAs::RuledPdf {
         out.push(format!(
@@ -163,8 +168,9 @@ fn not_parsed(input: &Input, errors: &[ParseError]) -> Vec<String> {
 }
 
 /// What a text that prints the tables in another reading is, where the
-/// parse lost its way, and what to try.
-fn reading_advice(path: &str, reading: Reading, errors: &[ParseError]) -> String {
+/// parse lost its way, and what to try; `spaced` where it was read by its
+/// columns (it keeps them by spaces).
+fn reading_advice(path: &str, reading: Reading, spaced: bool, errors: &[ParseError]) -> String {
     let lost = errors.first().map_or(String::new(), |e| {
         format!(" (page {}: expected {})", e.position.page, e.expected)
     });
@@ -175,8 +181,14 @@ fn reading_advice(path: &str, reading: Reading, errors: &[ParseError]) -> String
             reading.describe()
         ),
     };
+    let pdf = "Give it the PDF itself: `zaitaku build report.pdf` reads the tables by where each cell sits, whatever the order";
+    if spaced {
+        return format!(
+            "zaitaku: {what}; zaitaku read it by its columns, which its spaces keep (as `pdftotext -layout` writes them), and lost its way at the first error above{lost}. {pdf}"
+        );
+    }
     format!(
-        "zaitaku: {what}; zaitaku reads an extractor's text in the seed's order only (a row's figures on one line, its labels apart), and lost its way at the first error above{lost}. Give it the PDF itself: `zaitaku build report.pdf` reads the tables by where each cell sits, whatever the order"
+        "zaitaku: {what}; zaitaku reads an extractor's text in the seed's order (a row's figures on one line, its labels apart) or with the tables' columns kept by spaces (`pdftotext -layout`), and lost its way at the first error above{lost}. {pdf}, or `pdftotext -layout report.pdf`'s text"
     )
 }
 

@@ -38,7 +38,10 @@ pub(super) fn answers(
             continue;
         };
         let Some(page) = pages.get(k) else { continue };
-        let at = |row: usize, col: usize| r.cell(k, row, col);
+        let at = |row: usize, col: usize, char: usize| match page.at(row, col) {
+            Some(cell) => r.cell_char(k, row, col, cell, char),
+            None => r.cell(k, row, col),
+        };
         let Some(rows) = answer_cells::read(m, page, spec, &legend, at) else {
             errors.push(ParseError::new(
                 text_page.span(title_line),

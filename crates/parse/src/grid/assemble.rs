@@ -26,6 +26,22 @@ impl Grid {
         Grid { pages, rendered }
     }
 
+    /// A spaced text's pages read as cells ([`crate::spaced`]), its text
+    /// the input's own (every span points into it); `None` where it does
+    /// not keep its columns by spaces or prints no table.
+    pub fn spaced(m: &Matchers, text: &str) -> Option<Grid> {
+        if !crate::spaced::is_spaced(text) {
+            return None;
+        }
+        let spaced = crate::spaced::pages(m, text);
+        let pages: Vec<CellPage> = spaced.iter().map(|p| canonical_cells(&p.page)).collect();
+        if pages.iter().all(|p| p.cells.is_empty()) {
+            return None;
+        }
+        let rendered = Rendered::positioned(text.to_string(), spaced);
+        Some(Grid { pages, rendered })
+    }
+
     /// The text the pages render to (`zaitaku extract` prints it).
     pub fn text(&self) -> &str {
         &self.rendered.text

@@ -19,7 +19,7 @@ mod associations;
 mod summary;
 mod windows;
 
-use crate::cells::CellPage;
+use crate::cells::{Cell, CellPage};
 use crate::span::{saturating_u32, Span};
 
 pub use assemble::{parse, Grid};
@@ -39,12 +39,16 @@ pub struct Rendered {
 struct PageAt {
     /// The page number.
     page: u32,
-    /// The input line of its first table row.
-    first_row: u32,
+    /// The input line of each table row.
+    rows: Vec<u32>,
     /// Per table row, where each cell starting in it begins (column, character column).
     cells: Vec<Vec<(usize, u32)>>,
     /// Characters before the first table row's text on its line (form feeds).
     lead: u32,
+    /// Per cell (row, column), where each of its lines is printed (input
+    /// line and column) where they are printed apart (a spaced text); empty
+    /// where a cell prints on its row's line.
+    lines: Vec<crate::spaced::CellLines>,
 }
 
 /// Renders `pages` as the text a ruled PDF reads as.
@@ -60,6 +64,9 @@ pub fn render(pages: &[CellPage]) -> Rendered {
         }
         let mut cells = Vec::new();
         let first_row = line.saturating_add(saturating_u32(page.above.len()));
+        let rows = (0..page.rows())
+            .map(|r| first_row.saturating_add(saturating_u32(r)))
+            .collect();
         let lead = if page.above.is_empty() { feeds } else { 0 };
         for l in &page.above {
             text.push_str(l);
@@ -82,21 +89,64 @@ pub fn render(pages: &[CellPage]) -> Rendered {
         line = line.saturating_add(saturating_u32(lines));
         at.push(PageAt {
             page: page.page,
-            first_row,
+            rows,
             cells,
             lead,
+            lines: Vec::new(),
         });
     }
     Rendered { text, pages: at }
 }
 
 impl Rendered {
+    /// A text read as it is (a spaced text, [`crate::spaced`]): per page,
+    /// its number, the input line of each table row, and per row each cell
+    /// starting in it with its input character column.
+    pub fn positioned(text: String, pages: Vec<crate::spaced::SpacedPage>) -> Rendered {
+        let pages = pages
+            .into_iter()
+            .map(|p| PageAt {
+                page: p.page.page,
+                rows: p.rows,
+                cells: p.cells,
+                lead: 0,
+                lines: p.lines,
+            })
+            .collect();
+        Rendered { text, pages }
+    }
+
     /// Where table row `row` of the `k`th page is printed.
     pub fn row(&self, k: usize, row: usize) -> Span {
         let Some(p) = self.pages.get(k) else {
             return Span::line(1, 1);
         };
-        Span::line(p.page, p.first_row.saturating_add(saturating_u32(row)))
+        let line = (p.rows.get(row).copied())
+            .or_else(|| p.rows.last().map(|l| l.saturating_add(1)))
+            .unwrap_or(1);
+        Span::line(p.page, line)
+    }
+
+    /// Where character `char` of `cell`'s text ([`Cell::text`]) is
+    /// printed, `cell` starting at `row`, `col` of the `k`th page: on the
+    /// line of its own it is printed on, or on its row's line.
+    pub fn cell_char(&self, k: usize, row: usize, col: usize, cell: &Cell, char: usize) -> Span {
+        let start = self.cell(k, row, col);
+        let lines = (self.pages.get(k).into_iter())
+            .flat_map(|p| &p.lines)
+            .find(|(at, _)| *at == (row, col))
+            .map(|(_, l)| l);
+        let Some(lines) = lines else {
+            return start.at_column(start.column.saturating_add(saturating_u32(char)));
+        };
+        let starts = cell.line_starts();
+        let li = starts.iter().rposition(|&s| s <= char).unwrap_or(0);
+        let within = char.saturating_sub(starts.get(li).copied().unwrap_or(0));
+        match lines.get(li) {
+            Some(&(line, column)) => Span::line(start.page, line)
+                .at_column(column.saturating_add(saturating_u32(within))),
+            None => start,
+        }
     }
 
     /// Where the cell starting at `row`, `col` of the `k`th page is

@@ -42,8 +42,9 @@ pub(super) fn program<'t>(
     // The fiscal years: the heads «N年度» «M年度» over the figure columns.
     let mut heads: Vec<(usize, usize, u32)> = (page.cells.iter())
         .filter_map(|c| {
-            let t = c.head();
-            let year = t.strip_suffix("年度")?.parse::<u32>().ok()?;
+            let year = c
+                .runs()
+                .find_map(|t| t.strip_suffix("年度")?.parse::<u32>().ok())?;
             Some((c.col, c.row, year))
         })
         .collect();

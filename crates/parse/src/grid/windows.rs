@@ -131,7 +131,16 @@ pub(super) fn windows(
             }
         }
     }
-    read_any.then_some(PrintedWindows {
+    if !read_any {
+        errors.push(super::assemble::missing(
+            pages,
+            r,
+            "the consultation windows' table (heads 「区市町村名」, 「電話番号」 and the target columns)"
+                .to_string(),
+        ));
+        return None;
+    }
+    Some(PrintedWindows {
         windows,
         anchors,
         municipalities: out,
@@ -162,6 +171,8 @@ fn window(
         name: some(&w.name),
         name_source: if w.name.trim().is_empty() {
             NameSource::Unknown
+        } else if w.name_above {
+            NameSource::Above
         } else if w.name_merged {
             NameSource::Position
         } else {
@@ -174,7 +185,7 @@ fn window(
         contact_flag,
         hours: w.hours.trim().to_string(),
         targets_marked: crate::span::saturating_u32(w.targets.iter().filter(|t| **t).count()),
-        targets_by_position: Some(w.targets),
+        targets_by_position: w.targets_sure.then_some(w.targets),
         targets_at: (cols.targets.first())
             .and_then(|&col| page.covering(w.row, col))
             .and_then(|c| c.origin),

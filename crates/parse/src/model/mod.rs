@@ -222,7 +222,11 @@ pub struct Choice {
     pub annotation: Option<String>,
     /// The text as printed, annotations included.
     pub raw_text: String,
-    /// The input column (from 1) where it starts, on its row's line.
+    /// The input line where it starts, where that is not its row's line
+    /// (a cell wrapped over lines of a spaced text, [`crate::spaced`]).
+    pub at_line: Option<u32>,
+    /// The input column (from 1) where it starts, on its row's line (or
+    /// on `at_line`).
     pub at_column: u32,
 }
 

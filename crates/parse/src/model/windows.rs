@@ -67,6 +67,11 @@ pub enum NameSource {
     /// The name cell is merged over several windows' rows of a ruled table,
     /// and the PDF's geometry says which rows it spans: read by position.
     Position,
+    /// A text that keeps the table's columns by spaces prints no name in
+    /// the window's row: the name printed above it for the same
+    /// municipality is taken, as a merged cell's (the text cannot tell a
+    /// merged cell from an empty one).
+    Above,
     /// The name cell is merged and no rule ties a printed name to it: the
     /// name is null.
     Unknown,
@@ -77,7 +82,7 @@ impl Window {
     pub fn name_inferred(&self) -> bool {
         matches!(
             self.name_source,
-            NameSource::MergedBesideHead | NameSource::MergedOnlyCandidate
+            NameSource::MergedBesideHead | NameSource::MergedOnlyCandidate | NameSource::Above
         )
     }
 
@@ -242,6 +247,7 @@ texts! {
         MergedBesideHead => "merged_beside_head",
         MergedOnlyCandidate => "merged_only_candidate",
         Position => "position",
+        Above => "above",
         Unknown => "unknown",
     }
 }

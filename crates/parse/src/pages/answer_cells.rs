@@ -22,7 +22,7 @@ pub fn read(
     page: &CellPage,
     spec: &AnswerPageSpec,
     legend: &Legend,
-    at: impl Fn(usize, usize) -> Span,
+    at: impl Fn(usize, usize, usize) -> Span,
 ) -> Option<Vec<AnswerRow>> {
     let mut out = Vec::new();
     for row in 0..page.rows() {
@@ -32,12 +32,13 @@ pub fn read(
         };
         // The name as the reference list spells it (a distributed cell: 「港 区」).
         let name = page.at(row, 1)?.head();
-        let span = at(row, 0);
+        let span = at(row, 0, 0);
         let mut cells = Vec::with_capacity(spec.columns.len());
         for (k, column) in spec.columns.iter().enumerate() {
             let whole = text(2 + k)?;
             let printed = whole.trim().to_string();
-            let start = at(row, 2 + k).column;
+            let place = |char: usize| at(row, 2 + k, char);
+            let start = place(0).column;
             let value = match column.options {
                 None => {
                     let mut chars = printed.chars();
@@ -51,7 +52,8 @@ pub fn read(
                 }
                 Some(options) => AnswerValue::Options(choices(m, options, &whole, |byte| {
                     let before = whole.get(..byte).map_or(0, |b| b.chars().count());
-                    start.saturating_add(crate::span::saturating_u32(before))
+                    let p = place(before);
+                    ((p.line != span.line).then_some(p.line), p.column)
                 })),
             };
             cells.push(AnswerCell {

@@ -329,7 +329,9 @@ fn row(
                 };
                 AnswerCell {
                     column: col,
-                    value: AnswerValue::Options(choices(m, options, &printed, column_of)),
+                    value: AnswerValue::Options(choices(m, options, &printed, |at| {
+                        (None, column_of(at))
+                    })),
                     printed,
                     at_column: first.column,
                 }

@@ -85,13 +85,13 @@ const NOTE: char = '※';
 /// The association tables of `page` (years of `era`), or `None` where the
 /// page prints no 「医師会名」 head.
 pub fn read(page: &CellPage, era: Era) -> Option<PositionedTable> {
-    let head = (0..page.rows()).find(|&r| page.row(r).any(|c| c.head() == NAME_HEAD))?;
+    let head = (0..page.rows()).find(|&r| page.row(r).any(|c| c.prints(NAME_HEAD)))?;
     // Each table: its name column and its year columns with their years.
     // Each side: its name column, and per year column (column, fiscal
     // year, era year, footnotes in the head).
     type Year = (usize, i32, u32, Vec<u32>);
     let mut sides: Vec<(usize, Vec<Year>)> = Vec::new();
-    for name in page.row(head).filter(|c| c.head() == NAME_HEAD) {
+    for name in page.row(head).filter(|c| c.prints(NAME_HEAD)) {
         let mut years = Vec::new();
         let mut col = name.col + name.colspan;
         while let Some(cell) = page.at(head, col) {

@@ -50,10 +50,7 @@ pub fn read(m: &Matchers, page: &CellPage) -> Option<Vec<QuestionCellRow>> {
     let yes = page
         .cells
         .iter()
-        .find(|c| {
-            let t = c.head();
-            t.starts_with(YES_HEAD.0) && t.ends_with(YES_HEAD.1)
-        })?
+        .find(|c| c.prints_between(YES_HEAD.0, YES_HEAD.1))?
         .col;
     let text = |row: usize, col: usize| {
         (page.covering(row, col))

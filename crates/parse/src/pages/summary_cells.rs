@@ -48,7 +48,7 @@ pub struct SummaryRow {
 pub fn read(page: &CellPage) -> Option<Vec<SummaryRow>> {
     let cols = |head: &str| -> Vec<usize> {
         let mut v: Vec<usize> = (page.cells.iter())
-            .filter(|c| c.head() == head)
+            .filter(|c| c.prints(head))
             .map(|c| c.col)
             .collect();
         v.sort_unstable();

@@ -92,6 +92,12 @@ pub struct WindowRow {
     pub name: String,
     /// Whether its name cell spans several windows.
     pub name_merged: bool,
+    /// Whether its name is the one above it, inferred where the text
+    /// prints none in its row ([`CellPage::unsure`]).
+    pub name_above: bool,
+    /// Whether each mark sits in its target column for certain (no mark
+    /// was pushed out of its column, [`CellPage::unsure`]).
+    pub targets_sure: bool,
     /// Location, phone, fax and hours as printed.
     pub location: String,
     /// See `location`.
@@ -135,13 +141,13 @@ pub enum Entry {
 /// `None` where it prints no 「電話番号」 head.
 pub fn read(page: &CellPage) -> Option<(Vec<Entry>, Columns)> {
     let text = |c: &Cell| c.text();
-    let phone_head = page.cells.iter().find(|c| c.head() == "電話番号")?;
+    let phone_head = page.cells.iter().find(|c| c.prints("電話番号"))?;
     let heads: Vec<&Cell> = page
         .cells
         .iter()
         .filter(|c| c.row <= phone_head.row)
         .collect();
-    let col_of = |head: &str| heads.iter().find(|c| c.head() == head).map(|c| c.col);
+    let col_of = |head: &str| heads.iter().find(|c| c.prints(head)).map(|c| c.col);
     let mut found: Vec<(Column, usize)> = Vec::new();
     for (head, column) in HEADS {
         found.push((column, col_of(head)?));
@@ -159,7 +165,10 @@ pub fn read(page: &CellPage) -> Option<(Vec<Entry>, Columns)> {
         location: col(Column::Location)?,
         phone: col(Column::Phone)?,
         fax: col(Column::Fax)?,
-        hours: heads.iter().find(|c| c.head().starts_with(HOURS_HEAD))?.col,
+        hours: heads
+            .iter()
+            .find(|c| c.runs().any(|r| r.starts_with(HOURS_HEAD)))?
+            .col,
         targets,
         other: col_of(OTHER_HEAD)?,
     };
@@ -197,6 +206,11 @@ pub fn read(page: &CellPage) -> Option<(Vec<Entry>, Columns)> {
             first: page.at(row, cols.municipality).is_some(),
             name: cell_text(cols.name),
             name_merged: merged(cols.name),
+            name_above: page.unsure.contains(&(row, cols.name)),
+            targets_sure: !cols
+                .targets
+                .iter()
+                .any(|k| page.unsure.contains(&(row, *k))),
             location: cell_text(cols.location),
             phone: cell_text(cols.phone),
             fax: cell_text(cols.fax),
