@@ -13,6 +13,11 @@ each text again: another reader's text that is not the committed one fails
 the run; a pdfminer variant not committed is read as well and said (with
 --write, a new text is written: review it, then commit it).
 
+Besides the seven readers' defaults, pypdf's layout mode (`extraction_mode=
+"layout"`, pages joined by form feeds) is read: a text that keeps the columns
+by spaces, like `pdftotext -layout`; `zaitaku diff` of those two texts of a
+typesetting finds no change.
+
 Each text and each PDF is built by zaitaku; EXPECTED states the outcome of
 each today, and the run fails when one changes (better or worse), so the
 table below, and docs/input.md's copy of it, stay true. A build that
@@ -42,7 +47,8 @@ import positions  # noqa: E402  (tests/positions.py: every position printed at i
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 VARIANTS = ["grid_rows", "grid_columns"]
-READERS = ["pdfminer", "pymupdf", "pypdf", "pdfplumber", "pdfium", "pdftotext", "pdftotext_layout"]
+READERS = ["pdfminer", "pymupdf", "pypdf", "pdfplumber", "pdfium", "pdftotext", "pdftotext_layout",
+           "pypdf_layout"]
 
 # (variant, reader or "zaitaku"): the outcome today. «exit 2» is a text
 # zaitaku cannot read in this reading order yet (issue 31); each line moves
@@ -50,7 +56,7 @@ READERS = ["pdfminer", "pymupdf", "pypdf", "pdfplumber", "pdfium", "pdftotext", 
 EXPECTED = {(v, r): "exit 2" for v in VARIANTS for r in READERS}
 EXPECTED.update({(v, "zaitaku"): "same" for v in VARIANTS})
 # A text that keeps the columns by spaces is read as the grid it prints.
-EXPECTED.update({(v, "pdftotext_layout"): "same" for v in VARIANTS})
+EXPECTED.update({(v, r): "same" for v in VARIANTS for r in ["pdftotext_layout", "pypdf_layout"]})
 
 # The tables compared, and the columns that say where or how a value was
 # read (a grid reads them otherwise: the count in its question's row, a
@@ -63,6 +69,15 @@ PROVENANCE = {"source_page", "source_line", "source_lines", "source_column", "co
               "resolution", "name_inferred", "targets_resolved", "name_source", "targets_resolution"}
 TARGETS = ["for_patients_families", "for_medical_institutions", "for_home_nursing_stations",
            "for_community_support_centers", "for_care_managers"]
+
+
+def pypdf_layout(pdf, out):
+    """pypdf's text of `pdf` in its layout mode (columns kept by spaces),
+    its pages joined by form feeds."""
+    path = out / "pypdf_layout.txt"
+    pages = pypdf.PdfReader(str(pdf)).pages
+    path.write_bytes("\f".join(p.extract_text(extraction_mode="layout") for p in pages).encode("utf-8"))
+    return path
 
 
 def squeeze(s):
@@ -156,6 +171,7 @@ def main():
         fresh_dir = out / variant
         fresh_dir.mkdir(parents=True, exist_ok=True)
         fresh = extractors.extract(pdf, fresh_dir)
+        fresh["pypdf_layout"] = pypdf_layout(pdf, fresh_dir)
         inputs = []
         for reader in READERS:
             have = committed(variant, reader)
@@ -221,6 +237,15 @@ def main():
         rows.append((name, "zaitaku", outcome, detail))
         if outcome != "same":
             failed.append(f"{name} zaitaku: expected «same», got «{outcome}» {detail}")
+    # Two extractors' texts of one typesetting that keep its columns by
+    # spaces: `zaitaku diff` finds no change.
+    for variant in VARIANTS:
+        base = ROOT / "tests" / "fixtures" / "grid" / variant
+        pair = [str(base / "pdftotext_layout.txt"), str(base / "pypdf_layout.txt")]
+        run = subprocess.run([zaitaku, "diff", "--exit-code", *pair], capture_output=True, text=True)
+        if run.returncode != 0 or "no changes" not in run.stdout:
+            failed.append(f"diff {variant} pdftotext_layout.txt pypdf_layout.txt: exit {run.returncode}, "
+                          f"expected no changes:\n{run.stdout[-1500:]}{run.stderr[-1500:]}")
     # Two typesettings of one edition: `zaitaku diff` finds no change
     # between any two (each against grid_rows.pdf).
     first = ROOT / "tests" / "fixtures" / "pdf" / "grid_rows.pdf"

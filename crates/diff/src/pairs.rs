@@ -213,7 +213,7 @@ pub(crate) fn fields(
             .copied()
             .flatten()
             .and_then(|i| new.value(i));
-        if same_value(a, b) {
+        if same_value(a, b) || undecided_in_one(table, f, (old, new), (a, b)) {
             continue;
         }
         let key = label.get_or_insert_with(&key).clone();
@@ -259,6 +259,45 @@ pub(crate) fn whole_row(
     });
 }
 
+/// Whether field `f` of a row of `table` is null on one side only because
+/// that side's text cannot decide it (its own columns say so), the other
+/// deciding it: no change of the data, and not listed as one. Two readings
+/// of one edition (a PDF and a text, two extractors' texts) differ so: an
+/// association's year cell (`resolution` `unresolved`: its participation,
+/// and the resolution itself), a window's target columns
+/// (`targets_resolved` false), a window's name (`name_source` `unknown`).
+pub(crate) fn undecided_in_one(
+    table: &str,
+    f: &str,
+    (old, new): (Row<'_>, Row<'_>),
+    (a, b): (Option<&str>, Option<&str>),
+) -> bool {
+    use zaitaku_export::names::{column, table as tables};
+    // How a cell was decided, where one reading could not decide it.
+    if (table, f) == (tables::ASSOCIATION_PROGRAM_YEARS, column::RESOLUTION) {
+        return a == Some("unresolved") || b == Some("unresolved");
+    }
+    let undecided = |row: &Row<'_>| match (table, f) {
+        (tables::ASSOCIATION_PROGRAM_YEARS, column::PARTICIPATED) => {
+            row.get(column::RESOLUTION) == Some("unresolved")
+        }
+        (
+            tables::CONSULTATION_WINDOWS,
+            column::FOR_PATIENTS_FAMILIES
+            | column::FOR_MEDICAL_INSTITUTIONS
+            | column::FOR_HOME_NURSING_STATIONS
+            | column::FOR_COMMUNITY_SUPPORT_CENTERS
+            | column::FOR_CARE_MANAGERS,
+        ) => row.get(column::TARGETS_RESOLVED) == Some("false"),
+        (tables::CONSULTATION_WINDOWS, column::NAME) => {
+            row.get(column::NAME_SOURCE) == Some("unknown")
+        }
+        _ => false,
+    };
+    (a.is_none() && b.is_some() && undecided(&old))
+        || (b.is_none() && a.is_some() && undecided(&new))
+}
+
 /// Whether two values of a field are the same: equal, or texts that differ
 /// only in white space (where a cell's line wrapped when typeset, or how an
 /// extractor spaced it: 「年末年始 午前9時」 and 「年末年始午前9時」 read from two
@@ -273,7 +312,43 @@ pub(crate) fn same_value(a: Option<&str>, b: Option<&str>) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::same_value;
+    use super::{same_value, undecided_in_one};
+    use crate::rows::parse_csv;
+
+    #[test]
+    fn a_value_one_reading_leaves_undecided_is_no_change() {
+        let rows = parse_csv(
+            "for_care_managers,targets_resolved,name,name_source,fax\n\
+             true,true,窓口,printed,03-1\n\
+             ,false,,unknown,\n",
+        )
+        .unwrap();
+        let (decided, undecided) = (rows.iter().next().unwrap(), rows.iter().nth(1).unwrap());
+        let t = "consultation_windows";
+        let pair = |f: &str| {
+            let (a, b) = (decided.get(f), undecided.get(f));
+            undecided_in_one(t, f, (decided, undecided), (a, b))
+                && undecided_in_one(t, f, (undecided, decided), (b, a))
+        };
+        // Its target columns and its name the other reading cannot decide.
+        assert!(pair("for_care_managers"));
+        assert!(pair("name"));
+        // A fax printed in one and null in the other is a change.
+        assert!(!pair("fax"));
+        // So is a target the other reading decided otherwise, or in another table.
+        assert!(!undecided_in_one(
+            t,
+            "for_care_managers",
+            (decided, decided),
+            (Some("true"), Some("false"))
+        ));
+        assert!(!undecided_in_one(
+            "municipalities",
+            "name",
+            (decided, undecided),
+            (Some("窓口"), None)
+        ));
+    }
 
     #[test]
     fn values_differing_only_in_white_space_are_the_same() {

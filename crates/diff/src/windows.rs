@@ -9,7 +9,7 @@
 //! sides keep one, the change says the text cannot tell an opened and a
 //! closed window from one window whose phone and name both changed.
 
-use crate::pairs::{group_by, group_keys, group_of, municipality, same_value};
+use crate::pairs::{group_by, group_keys, group_of, municipality, same_value, undecided_in_one};
 use crate::whole;
 use crate::{Change, Edition, Kind, Row};
 use zaitaku_export::names::{column, table as tables};
@@ -126,7 +126,9 @@ pub(crate) fn windows(out: &mut Vec<Change>, old: &Edition, new: &Edition) {
             let moved = (x.get(column::WINDOW_NO) != y.get(column::WINDOW_NO))
                 .then(|| format!("window {} of the old edition", x.text(column::WINDOW_NO)));
             for f in FIELDS {
-                if same_value(x.get(f), y.get(f)) {
+                if same_value(x.get(f), y.get(f))
+                    || undecided_in_one(T, f, (*x, *y), (x.get(f), y.get(f)))
+                {
                     continue;
                 }
                 out.push(Change {

@@ -93,6 +93,8 @@ pub mod column {
             FOR_COMMUNITY_SUPPORT_CENTERS = "for_community_support_centers",
             FOR_CARE_MANAGERS = "for_care_managers",
             FOR_OTHER = "for_other",
+            NAME_SOURCE = "name_source",
+            TARGETS_RESOLVED = "targets_resolved",
             PLANNED_OPENING = "planned_opening",
             SURVEY_NO = "survey_no",
             KIND = "kind",

@@ -490,7 +490,9 @@ fn each_extractors_text_of_a_grid_is_told_by_its_reading_and_the_seeds_texts_by_
     // (typesetting, reader) → the reading its committed texts are (every
     // pdfminer.six variant too), as each was seen.
     let expected = |variant: &str, reader: &str| match (variant, reader) {
-        (_, "pdfplumber" | "pdftotext_layout") | ("grid_rows", "pdfium") => RowPerLine,
+        (_, "pdfplumber" | "pdftotext_layout" | "pypdf_layout") | ("grid_rows", "pdfium") => {
+            RowPerLine
+        }
         ("grid_rows", "pymupdf" | "pypdf") | (_, "pdftotext") => CellPerLine,
         _ => ColumnByColumn,
     };
@@ -505,6 +507,12 @@ fn each_extractors_text_of_a_grid_is_told_by_its_reading_and_the_seeds_texts_by_
             assert_eq!(
                 reading_of(&text),
                 Some(expected(variant, reader)),
+                "{variant}/{name}"
+            );
+            // Read by its columns: the texts that keep them by spaces, only.
+            assert_eq!(
+                zaitaku_parse::spaced::is_spaced(&text),
+                matches!(reader, "pdftotext_layout" | "pypdf_layout"),
                 "{variant}/{name}"
             );
             read += 1;
@@ -526,6 +534,11 @@ fn each_extractors_text_of_a_grid_is_told_by_its_reading_and_the_seeds_texts_by_
                 let bytes = std::fs::read(&path).unwrap();
                 let text = String::from_utf8_lossy(&bytes);
                 assert_eq!(reading_of(&text), None, "{}", path.display());
+                assert!(
+                    !zaitaku_parse::spaced::is_spaced(&text),
+                    "{}",
+                    path.display()
+                );
             }
         }
     }
@@ -587,8 +600,9 @@ fn a_municipality_cut_by_a_page_break_goes_on_under_its_head_on_the_page_before(
     );
 }
 
-/// A text that keeps the grid's columns by spaces (`pdftotext -layout` of
-/// both committed typesettings) is read as the grid it prints: every check
+/// A text that keeps the grid's columns by spaces (`pdftotext -layout` and
+/// pypdf's layout mode of both committed typesettings) is read as the grid
+/// it prints: every check
 /// passes, every association × year cell is decided as the seed or
 /// truth.csv has it, and every window value it decides is the seed's, or
 /// truth.csv's where the seed has none; what its columns cannot tell (a
@@ -601,10 +615,14 @@ fn a_text_that_keeps_the_grids_columns_by_spaces_is_read_as_its_grid() {
     let (targets, names) = (truth("window_targets"), truth("window_name"));
     let seed = seed_report();
     let parser = zaitaku_parse::Parser::new();
-    for variant in ["grid_rows", "grid_columns"] {
-        let path = root().join(format!(
-            "tests/fixtures/grid/{variant}/pdftotext_layout.txt"
-        ));
+    for (variant, reader) in [
+        ("grid_rows", "pdftotext_layout"),
+        ("grid_columns", "pdftotext_layout"),
+        ("grid_rows", "pypdf_layout"),
+        ("grid_columns", "pypdf_layout"),
+    ] {
+        let variant = &format!("{variant}/{reader}");
+        let path = root().join(format!("tests/fixtures/grid/{variant}.txt"));
         let text = std::fs::read_to_string(&path).unwrap();
         let grid = zaitaku_parse::grid::Grid::spaced(parser.matchers(), &text)
             .unwrap_or_else(|| panic!("{variant}: not read as spaced"));
