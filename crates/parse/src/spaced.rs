@@ -438,6 +438,8 @@ fn read_page(no: u32, lines: &[PageLine]) -> SpacedPage {
     sp.cells.push(row_cells);
     // The body rows.
     let keyed = Keyed::of(family, ncols);
+    // The first row of the current row key's group (a municipality's windows).
+    let mut group_start = 1;
     for (r, &(first, end)) in row_lines.iter().enumerate() {
         let row = r + 1;
         let mut texts: Vec<Vec<String>> = vec![Vec::new(); ncols];
@@ -474,9 +476,23 @@ fn read_page(no: u32, lines: &[PageLine]) -> SpacedPage {
             && (3..ncols.saturating_sub(1)).all(|c| texts.get(c).is_none_or(Vec::is_empty));
         let key_text = texts.first().map(|t| t.concat()).unwrap_or_default();
         let new_key = keyed.starts_key(&key_text);
+        if new_key {
+            group_start = row;
+        }
         let mut c = 0;
         while c < ncols {
             let mut text = texts.get(c).cloned().unwrap_or_default();
+            if text.is_empty() && !new_key && keyed.may_be_merged(c) {
+                // 「その他」 empty under a window of its municipality that
+                // prints one: merged or empty, the text cannot tell; null,
+                // listed unsure.
+                let printed_above = (sp.page.cells.iter()).any(|x| {
+                    x.col == c && group_start <= x.row && x.row < row && !x.lines.is_empty()
+                });
+                if printed_above {
+                    sp.page.unsure.push((row, c));
+                }
+            }
             if text.is_empty() && !new_key && keyed.copies(c) {
                 // A window without a name in its row: the name above it in
                 // its municipality's column, as a merged cell's, inferred
@@ -551,6 +567,13 @@ impl Keyed {
     /// name (a merged name cell prints once, over its windows' rows).
     fn copies(&self, c: usize) -> bool {
         self.family == Family::Windows && c == 3
+    }
+
+    /// Whether column `c`, empty in a row that goes on with its
+    /// municipality, may be a merged cell's the text cannot tell from an
+    /// empty one: pages 7–11's 「その他」, the last column but one.
+    fn may_be_merged(&self, c: usize) -> bool {
+        self.family == Family::Windows && c + 2 == self.ncols
     }
 
     /// Whether the row key (the first column's text) starts a new merged

@@ -612,7 +612,11 @@ fn a_municipality_cut_by_a_page_break_goes_on_under_its_head_on_the_page_before(
 fn a_text_that_keeps_the_grids_columns_by_spaces_is_read_as_its_grid() {
     use zaitaku_parse::model::windows::NameSource;
     let want = expected();
-    let (targets, names) = (truth("window_targets"), truth("window_name"));
+    let (targets, names, others) = (
+        truth("window_targets"),
+        truth("window_name"),
+        truth("window_other"),
+    );
     let seed = seed_report();
     let parser = zaitaku_parse::Parser::new();
     for (variant, reader) in [
@@ -641,7 +645,7 @@ fn a_text_that_keeps_the_grids_columns_by_spaces_is_read_as_its_grid() {
             got.insert(key, cell.participated.expect("decided by its column"));
         }
         assert_eq!(got, want, "{variant}: association × year cells");
-        let (mut by_position, mut above) = (0, 0);
+        let (mut by_position, mut above, mut undecided_other) = (0, 0, 0);
         for (m, s) in (report.windows.municipalities.iter()).zip(&seed.windows.municipalities) {
             assert_eq!(m.windows.len(), s.windows.len(), "{variant} {}", m.name);
             let code = zaitaku_parse::reference::code_of(&m.name).unwrap();
@@ -667,6 +671,20 @@ fn a_text_that_keeps_the_grids_columns_by_spaces_is_read_as_its_grid() {
                     above += 1;
                     assert!(w.name_inferred(), "{variant} {key}: listed as inferred");
                 }
+                // その他: as the seed or truth.csv has it, or null and listed
+                // where a merged cell's text is printed on a row above only.
+                let want_other = s.for_other.clone().or_else(|| others.get(&key).cloned());
+                if w.other_undecided {
+                    undecided_other += 1;
+                    assert_eq!(w.for_other, None, "{variant} {key}");
+                    assert!(want_other.is_some(), "{variant} {key}: merged in truth.csv");
+                } else {
+                    assert_eq!(
+                        w.for_other.as_deref().map(squeeze),
+                        want_other.as_deref().map(squeeze),
+                        "{variant} {key}: その他"
+                    );
+                }
             }
         }
         // Most windows' marks sit in their columns; a merged name prints once.
@@ -675,5 +693,9 @@ fn a_text_that_keeps_the_grids_columns_by_spaces_is_read_as_its_grid() {
             "{variant}: {by_position} windows by position"
         );
         assert!(above > 0, "{variant}: names taken from above");
+        assert!(
+            undecided_other > 0,
+            "{variant}: その他 cells listed undecided"
+        );
     }
 }

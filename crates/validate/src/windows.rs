@@ -10,7 +10,7 @@
 use crate::report::{Compare, Family, Id, PrintedAt, ValidationReport};
 use zaitaku_parse::layout::TARGET_COLUMNS;
 use zaitaku_parse::layout::{Item, Mark};
-use zaitaku_parse::model::windows::{MunicipalityWindows, Run};
+use zaitaku_parse::model::windows::{MunicipalityWindows, NameSource, Run};
 use zaitaku_parse::model::{AnswerValue, Date, Report};
 
 /// Places a message lists before it says how many more there are.
@@ -319,7 +319,19 @@ fn notes(m: &MunicipalityWindows, ed: Date, out: &mut ValidationReport) {
                 x.name.as_deref().unwrap_or("name unknown")
             )
         };
-        if x.name_inferred() {
+        if x.name_source == NameSource::Above {
+            out.ambiguity(
+                Id::new(Family::ConsultationWindows, "name_inferred"),
+                ed,
+                subject(),
+                format!(
+                    "its row prints no name; 「{}」, printed above it for {}, is taken as a merged cell's (the text keeps the columns by spaces and cannot tell a merged cell from an empty one); name_inferred = true",
+                    x.name.as_deref().unwrap_or(""),
+                    m.name
+                ),
+                Some(x.span),
+            );
+        } else if x.name_inferred() {
             out.ambiguity(
                 Id::new(Family::ConsultationWindows, "name_inferred"),
                 ed,
@@ -350,6 +362,15 @@ fn notes(m: &MunicipalityWindows, ed: Date, out: &mut ValidationReport) {
                     x.targets_marked
                 ),
                 Some(x.marks_span),
+            );
+        }
+        if x.other_undecided {
+            out.ambiguity(
+                Id::new(Family::ConsultationWindows, "other_undecided"),
+                ed,
+                subject(),
+                "its 「その他」 cell prints nothing in its row, under a window of the same municipality that prints one: a merged cell or an empty one, which the text (its columns kept by spaces) cannot tell; for_other is null".into(),
+                Some(x.span),
             );
         }
         if let Some(flag) = &x.contact_flag {

@@ -190,6 +190,7 @@ fn window(
             .and_then(|&col| page.covering(w.row, col))
             .and_then(|c| c.origin),
         for_other: some(&w.other),
+        other_undecided: w.other_undecided,
         named: municipality.map(|name| {
             (
                 name.to_string(),

@@ -40,6 +40,11 @@ pub struct Window {
     pub targets_at: Option<(u32, u32)>,
     /// The 「その他」 text.
     pub for_other: Option<String>,
+    /// Its 「その他」 cell prints nothing in its row while the window above
+    /// it (the same municipality's) prints one: a merged cell or an empty
+    /// one, which a text that keeps the columns by spaces cannot tell
+    /// (`for_other` stays null, listed).
+    pub other_undecided: bool,
     /// Municipality named in the row's name column or leaked into it, if any.
     pub named: Option<(String, Span)>,
     /// Municipality number leaked into the row (「5 高齢者あんしん…」).

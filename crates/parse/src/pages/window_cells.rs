@@ -112,6 +112,9 @@ pub struct WindowRow {
     pub other: String,
     /// Whether the 「その他」 cell spans several windows.
     pub other_merged: bool,
+    /// Whether an empty 「その他」 cell may be the merged one above it
+    /// ([`CellPage::unsure`]).
+    pub other_undecided: bool,
 }
 
 /// A municipality's row without a window: its planned opening (or
@@ -218,6 +221,7 @@ pub fn read(page: &CellPage) -> Option<(Vec<Entry>, Columns)> {
             targets: marks,
             other: cell_text(cols.other),
             other_merged: merged(cols.other),
+            other_undecided: page.unsure.contains(&(row, cols.other)),
         }));
     }
     Some((out, cols))

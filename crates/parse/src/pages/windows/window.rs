@@ -437,6 +437,7 @@ pub(super) fn window(
         targets_by_position: None,
         targets_at: None,
         for_other,
+        other_undecided: false,
         named,
         leaked_no: h.leaked_no,
         span: first.span,
