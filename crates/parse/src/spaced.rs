@@ -191,6 +191,11 @@ pub fn is_spaced(text: &str) -> bool {
     let rows = text
         .split('\n')
         .filter(|l| {
+            // Most lines of any text print no share or no two spaces: a
+            // glance, before the words.
+            if !l.contains('%') || !l.contains("  ") {
+                return false;
+            }
             let (w, _) = words(l);
             let label = w
                 .first()

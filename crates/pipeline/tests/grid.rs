@@ -387,12 +387,13 @@ fn a_build_of_each_grid_typesetting_decides_every_cell_the_text_cannot_as_placed
     );
     let seed = seed_report();
     // The kinds listing what a text cannot decide: none is left for a PDF.
-    const UNDECIDED: [&str; 6] = [
+    const UNDECIDED: [&str; 7] = [
         "assoc.summary",
         "assoc.unresolved",
         "assoc.forced",
         "win.targets",
         "win.name_unknown",
+        "win.other_undecided",
         "win.unattributed",
     ];
     for name in GRIDS {
