@@ -192,15 +192,22 @@ fn truth(kind: &str) -> BTreeMap<String, String> {
         .collect()
 }
 
+/// truth.csv's placements of the windows' cells the seed leaves null:
+/// target columns, names, その他 texts.
+type Truth = BTreeMap<String, String>;
+fn window_truths() -> (Truth, Truth, Truth) {
+    (
+        truth("window_targets"),
+        truth("window_name"),
+        truth("window_other"),
+    )
+}
+
 #[test]
 fn every_window_of_both_grid_typesettings_is_read_by_position() {
     use zaitaku_parse::pages::window_cells;
     let report = seed_report();
-    let (targets, names, others) = (
-        truth("window_targets"),
-        truth("window_name"),
-        truth("window_other"),
-    );
+    let (targets, names, others) = window_truths();
     // (municipality, name, location, targets, その他) of every window, in printed order.
     let mut want = Vec::new();
     for m in &report.windows.municipalities {
@@ -380,11 +387,7 @@ fn a_build_of_each_grid_typesetting_decides_every_cell_the_text_cannot_as_placed
 ) {
     use zaitaku_parse::model::Resolution;
     let want = expected();
-    let (targets, names, others) = (
-        truth("window_targets"),
-        truth("window_name"),
-        truth("window_other"),
-    );
+    let (targets, names, others) = window_truths();
     let seed = seed_report();
     // The kinds listing what a text cannot decide: none is left for a PDF.
     const UNDECIDED: [&str; 7] = [
@@ -603,21 +606,17 @@ fn a_municipality_cut_by_a_page_break_goes_on_under_its_head_on_the_page_before(
 
 /// A text that keeps the grid's columns by spaces (`pdftotext -layout` and
 /// pypdf's layout mode of both committed typesettings) is read as the grid
-/// it prints: every check
-/// passes, every association × year cell is decided as the seed or
-/// truth.csv has it, and every window value it decides is the seed's, or
-/// truth.csv's where the seed has none; what its columns cannot tell (a
-/// mark pushed out of its column, a merged name printed once) is left to the
-/// count or taken from above, flagged.
+/// it prints: every check passes, every association × year cell is decided
+/// as the seed or truth.csv has it, and every window value it decides is
+/// the seed's, or truth.csv's where the seed has none; what its columns
+/// cannot tell (a mark pushed out of its column, a merged name printed
+/// once, a merged その他 printed once) is left to the count, taken from
+/// above, or left null, each flagged.
 #[test]
 fn a_text_that_keeps_the_grids_columns_by_spaces_is_read_as_its_grid() {
     use zaitaku_parse::model::windows::NameSource;
     let want = expected();
-    let (targets, names, others) = (
-        truth("window_targets"),
-        truth("window_name"),
-        truth("window_other"),
-    );
+    let (targets, names, others) = window_truths();
     let seed = seed_report();
     let parser = zaitaku_parse::Parser::new();
     for (variant, reader) in [
