@@ -167,7 +167,11 @@ fn pick(bytes: &[u8], choice: EncodingChoice) -> Result<&'static Encoding, Parse
         EncodingChoice::Utf16Le => UTF_16LE,
         EncodingChoice::Utf16Be => UTF_16BE,
         EncodingChoice::Auto => {
-            if std::str::from_utf8(bytes).is_ok() || mostly_utf8(bytes) {
+            // UTF-8, UTF-8 cut inside its last character, or UTF-8 with a
+            // few bad bytes.
+            let utf8 =
+                std::str::from_utf8(bytes).map_or_else(|e| e.error_len().is_none(), |_| true);
+            if utf8 || mostly_utf8(bytes) {
                 return Ok(UTF_8);
             }
             let mut detector =
@@ -217,6 +221,24 @@ fn decode_strict(encoding: &'static Encoding, body: &[u8]) -> Result<String, Par
         DecoderResult::InputEmpty => Ok(out),
         DecoderResult::Malformed(bad, _) => {
             let offset = read.saturating_sub(usize::from(bad));
+            // The last bytes begin a UTF-8 character and the file stops:
+            // it was cut, not written in another encoding.
+            if let Some(Err(e)) = (encoding == UTF_8).then(|| std::str::from_utf8(body)) {
+                if e.error_len().is_none() {
+                    let at = e.valid_up_to();
+                    return Err(damaged(
+                        encoding,
+                        body,
+                        at,
+                        "text in UTF-8 to its end; the file ends inside a character: was it cut short?"
+                            .to_string(),
+                        format!(
+                            "the file's end, {} byte(s) into a character (byte {at})",
+                            body.len().saturating_sub(at)
+                        ),
+                    ));
+                }
+            }
             Err(damaged(
                 encoding,
                 body,
@@ -251,6 +273,27 @@ fn unify_line_ends(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_cut_inside_a_utf8_character_says_so() {
+        let text = "５３ 100.0%\n在宅";
+        for cut in 1..3 {
+            let bytes = text.as_bytes();
+            let bytes = &bytes[..bytes.len() - cut];
+            for choice in [EncodingChoice::Utf8, EncodingChoice::Auto] {
+                let err = decode(bytes, choice).unwrap_err();
+                assert!(
+                    err.expected.contains("was it cut short?"),
+                    "{}",
+                    err.expected
+                );
+                assert_eq!(err.position.line, 2);
+            }
+        }
+        // A bad byte inside the text is no cut.
+        let err = decode(b"ok\nab\xFFc", EncodingChoice::Utf8).unwrap_err();
+        assert!(!err.expected.contains("cut short"));
+    }
 
     const LINE: &str =
         "（イ）在宅医療・介護連携の課題の抽出と\n対応策の検討 51 96.2% 47 88.7% 7.5%\n";

@@ -64,6 +64,34 @@ pub struct ParseError {
     pub source_line: Option<String>,
 }
 
+/// What a text whose window pages stop before the reference list's last
+/// municipality gets: it ends before the report does (a download or a
+/// copy cut short), an input error, not a figure that disagrees. `end` is
+/// the text's last line.
+pub fn cut_short(windows: &crate::model::windows::PrintedWindows, end: Span) -> Option<ParseError> {
+    let list = crate::reference::municipalities();
+    let last = windows.last_printed()?;
+    let next = list.get(usize::try_from(last).ok()?)?;
+    let final_one = list.last()?;
+    let name_of = |no: u32| {
+        crate::reference::index_of(no)
+            .and_then(|i| list.get(i))
+            .map_or(String::new(), |m| m.name.clone())
+    };
+    Some(ParseError::new(
+        end,
+        format!(
+            "the consultation windows of {} ({}) to {} ({}) after {} ({last}): the text ends before the report does; was the file cut short?",
+            next.name,
+            last.saturating_add(1),
+            final_one.name,
+            list.len(),
+            name_of(last),
+        ),
+        &format!("the end of the text (page {})", end.page),
+    ))
+}
+
 impl ParseError {
     /// A layout error, shortening `found` to a readable excerpt.
     pub fn new(position: Span, expected: impl Into<String>, found: &str) -> Self {

@@ -156,12 +156,20 @@ impl Parser {
         let second = titled(layout::QUESTION_SUMMARY_TITLE, first.map(|p| p.no));
         let (Some(first), Some(second)) = (first, second) else {
             let line = span::saturating_u32(text.split('\n').count());
+            // The report's program named, its pages' titles not all
+            // printed: the text stops inside the report.
+            let cut = first.is_some() || text.contains(layout::PROGRAM_NAME);
             errors.push(ParseError::new(
                 Span::line(span::saturating_u32(pages.len()).max(1), line),
                 format!(
-                    "the pages {} and {} (pages separated by a form feed or two blank lines)",
+                    "the pages {} and {} (pages separated by a form feed or two blank lines){}",
                     layout::PROGRAM_SUMMARY_NAME,
-                    layout::QUESTION_SUMMARY_NAME
+                    layout::QUESTION_SUMMARY_NAME,
+                    if cut {
+                        "; the text names the report's program and ends before them: was the file cut short?"
+                    } else {
+                        ""
+                    }
                 ),
                 &format!(
                     "{} page(s) without {}, then the end of input",
@@ -184,18 +192,20 @@ impl Parser {
         let associations = associations::parse(m, &pages, era, &mut errors);
         let fiscal_year = program.as_ref().map_or(0, |p| p.fy_current);
         let windows = windows::parse(m, &pages, era, fiscal_year, &mut errors);
-        if windows.is_none() {
-            let last = pages
-                .last()
-                .map_or(1, |p| p.lines.last().map_or(1, |l| l.no));
-            errors.push(ParseError::new(
-                Span::line(span::saturating_u32(pages.len()), last),
+        let last = pages
+            .last()
+            .map_or(1, |p| p.lines.last().map_or(1, |l| l.no));
+        let end = Span::line(pages.last().map_or(1, |p| p.no), last);
+        match &windows {
+            None => errors.push(ParseError::new(
+                end,
                 format!(
-                    "the pages of {} (consultation windows)",
+                    "the pages of {} (consultation windows); the text ends before them: was the file cut short?",
                     layout::WINDOW_PAGES_NAME
                 ),
                 "no such page before the end of input",
-            ));
+            )),
+            Some(w) => errors.extend(error::cut_short(w, end)),
         }
         let numbered = numbered_names(&pages);
         match (edition, program, questions, windows) {

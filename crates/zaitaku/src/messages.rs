@@ -248,6 +248,8 @@ fn decode_error(shown: &str, e: &ParseError) -> String {
     if e.kind == ErrorKind::Decode && e.source_line.is_some() {
         d.notes.push(if e.expected.contains("binary file") {
             "zaitaku reads the report's PDF, or the text a PDF extractor wrote from it (UTF-8, Shift_JIS, EUC-JP or UTF-16); a stray NUL byte in a text must be removed".into()
+        } else if e.expected.contains("cut short") {
+            "the text is UTF-8 up to its last bytes: get the whole file again (another encoding would not help)".into()
         } else {
             "use --encoding to read the file in another encoding".into()
         });

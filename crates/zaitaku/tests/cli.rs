@@ -647,3 +647,43 @@ fn show_keeps_where_columns_and_limit_in_every_form_and_an_explicit_layout_wins_
     let some = wd.run(&["show", "municipality_choices", "seed.txt", "--csv", "--columns", "edition,municipality_code,municipality_name,item,question,choice_no,option,annotation,raw_text,survey_no,source_page,source_line,source_column"]);
     assert_eq!(all.stdout, some.stdout);
 }
+
+/// A copy cut short is an input error (exit 2) that says so, never a
+/// report whose figures disagree (it was exit 1 with 141 failed checks):
+/// pages 8–11 cut off (`head -n 1371`), only the last page cut off, and a
+/// file cut inside a UTF-8 character (it was «use --encoding»).
+#[test]
+fn a_copy_cut_short_exits_2_and_says_the_text_ends_before_the_report_does() {
+    let wd = Workdir::new();
+    let text = seed();
+    let lines: Vec<&str> = text.split('\n').collect();
+    wd.write("cut.txt", lines[..1371].join("\n"));
+    let run = wd.run(&["check", "cut.txt"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("expected the consultation windows of 練馬区 (20) to 小笠原村 (62) after 板橋区 (19): the text ends before the report does; was the file cut short?"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("FAIL"), "{}", run.stderr);
+    wd.write("last.txt", lines[..1800].join("\n"));
+    let run = wd.run(&["check", "last.txt"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("after 狛江市 (40)"), "{}", run.stderr);
+    // Two bytes into the last character.
+    let bytes = text.as_bytes();
+    let end = (2900..bytes.len())
+        .find(|&n| !text.is_char_boundary(n) && text.is_char_boundary(n - 2))
+        .unwrap();
+    wd.write("char.txt", &bytes[..end]);
+    let run = wd.run(&["build", "--out", "out", "char.txt"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("the file ends inside a character: was it cut short?"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("use --encoding"), "{}", run.stderr);
+    assert!(!wd.path().join("out").exists());
+}

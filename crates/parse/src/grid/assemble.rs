@@ -93,6 +93,11 @@ fn assemble(m: &Matchers, pages: &[CellPage], r: &Rendered) -> Result<Report, Pa
     let associations = associations::associations(m, pages, r, &text_pages, era, &mut errors);
     let fiscal_year = program.as_ref().map_or(0, |p| p.fy_current);
     let windows = windows::windows(m, pages, r, era, fiscal_year, &mut errors);
+    if let Some(w) = &windows {
+        let k = pages.len().saturating_sub(1);
+        let rows = pages.last().map_or(0, CellPage::rows);
+        errors.extend(crate::error::cut_short(w, r.row(k, rows.saturating_sub(1))));
+    }
     let numbered = windows::numbered(&answers, windows.as_ref());
     match (edition, program, questions, windows) {
         (Some((edition, _)), Some(program), Some(questions), Some(windows))

@@ -227,6 +227,10 @@ pub const QUESTION_SUMMARY_NAME: &str = "「集計状況」";
 /// How page 1 (the program summary) is found: by its title 「在宅医療・介護連携
 /// 推進事業の取組状況　集計結果（29年度・28年度比較）」.
 pub const PROGRAM_SUMMARY_TITLE: &str = "集計結果";
+/// The program the report is about, which its page titles and heads name
+/// (「在宅医療・介護連携推進事業の取組状況」): a text that prints it and
+/// not the pages' titles stops inside the report.
+pub const PROGRAM_NAME: &str = "在宅医療・介護連携推進事業";
 
 /// How page 2 (the question summary) is found: a line opening with
 /// 「集計状況（N=５３）」 on a page other than page 1 (which prints 「集計状況（ｎ＝５３）」

@@ -228,6 +228,24 @@ pub struct PrintedWindows {
     pub lone_figures: Vec<Printed>,
 }
 
+impl PrintedWindows {
+    /// The last municipality (its number in the reference list) the window
+    /// pages print anything of: its number or name as a row's head, its
+    /// 設置箇所数, its own row or a plan. The pages list every municipality
+    /// of the list, so one short of the last says the text ends early.
+    pub fn last_printed(&self) -> Option<u32> {
+        let printed = (self.municipalities.iter())
+            .filter(|m| {
+                !m.numbers_printed.is_empty()
+                    || m.count.is_some()
+                    || m.own_row.is_some()
+                    || !m.plans.is_empty()
+            })
+            .map(|m| m.no);
+        printed.chain(self.anchors.iter().map(|a| a.1)).max()
+    }
+}
+
 /// Pages 7–11, resolved.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct WindowPages {
