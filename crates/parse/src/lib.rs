@@ -102,6 +102,25 @@ pub fn parse_text(text: &str) -> Result<Report, ParseErrors> {
     Parser::new().parse(text)
 }
 
+/// Whether `text` is (a part of) the report: it names the report's program
+/// (「在宅医療・介護連携推進事業」, which its page titles and heads print) and
+/// prints shares as its figure rows do (「96.2%」), read in canonical form.
+/// A text that does not is not the report, whatever else it holds (a
+/// README naming the report, a CSV).
+pub fn names_the_report(text: &str) -> bool {
+    let canonical = canon::canonical(text).text();
+    let shares = canonical
+        .split_whitespace()
+        .filter(|w| reading::is_share(w))
+        .take(SHARES_OF_THE_REPORT)
+        .count();
+    canonical.contains(layout::PROGRAM_NAME) && shares >= SHARES_OF_THE_REPORT
+}
+
+/// Shares a text prints from which it is the report's (page 1's first
+/// rows print six).
+const SHARES_OF_THE_REPORT: usize = 3;
+
 /// The edition (as-of date) a text prints, read without parsing its tables
 /// (see [`Parser::edition_of`]; this one compiles the patterns it needs
 /// for this one text).
@@ -158,7 +177,7 @@ impl Parser {
             let line = span::saturating_u32(text.split('\n').count());
             // The report's program named, its pages' titles not all
             // printed: the text stops inside the report.
-            let cut = first.is_some() || text.contains(layout::PROGRAM_NAME);
+            let cut = first.is_some() || names_the_report(text);
             errors.push(ParseError::new(
                 Span::line(span::saturating_u32(pages.len()).max(1), line),
                 format!(

@@ -57,7 +57,7 @@ const SHARE_COLUMN: usize = 10;
 const CELLS_APART: usize = 20;
 
 /// A share as printed: 「96.2%」, 「-1.9%」.
-fn is_share(word: &str) -> bool {
+pub(crate) fn is_share(word: &str) -> bool {
     let digits = word.strip_prefix('-').unwrap_or(word);
     let Some(number) = digits.strip_suffix('%') else {
         return false;

@@ -385,9 +385,9 @@ fn read_page(no: u32, lines: &[PageLine]) -> SpacedPage {
         };
         while let Some(line) = lines.get(end) {
             let wrapped = |c: usize| {
-                let width = columns
-                    .get(c + 1)
-                    .map_or(usize::MAX, |n| n - columns.get(c).copied().unwrap_or(0));
+                let width = columns.get(c + 1).map_or(usize::MAX, |n| {
+                    n.saturating_sub(columns.get(c).copied().unwrap_or(0))
+                });
                 last_line_of(c, end).is_some_and(|n| n.saturating_mul(2) >= width)
             };
             let fits = !line.words.is_empty()

@@ -129,6 +129,9 @@ fn read_as(input: &Input, edition: String) -> String {
 /// and for a PDF how to see the text read.
 fn not_parsed(input: &Input, errors: &[ParseError]) -> Vec<String> {
     let path = input.path();
+    if !zaitaku_parse::names_the_report(input.text()) {
+        return not_the_report(input, errors);
+    }
     let mut out: Vec<String> = (errors.iter().take(MAX_ERRORS_SHOWN))
         .map(|e| render(source(input), &parse_diagnostic(e)))
         .collect();
@@ -164,6 +167,28 @@ fn not_parsed(input: &Input, errors: &[ParseError]) -> Vec<String> {
             "zaitaku: {path}: the PDF's ruled tables do not read as the report's: `zaitaku extract {path}` prints them as read, a table row per line"
         ));
     }
+    out
+}
+
+/// An input that does not name the report's program: said plainly, with
+/// what it holds (its pages and its first line), before the parser's
+/// first error.
+fn not_the_report(input: &Input, errors: &[ParseError]) -> Vec<String> {
+    let path = input.path();
+    let text = input.text();
+    let first = text.lines().map(str::trim).find(|l| !l.is_empty());
+    let first: String = first.unwrap_or_default().chars().take(40).collect();
+    let pages = text.split('\x0c').count();
+    let what = match input.read_as() {
+        ReadAs::Text { .. } => "its text",
+        ReadAs::Pdf | ReadAs::RuledPdf => "the PDF's text",
+    };
+    let mut out = vec![format!(
+        "zaitaku: {path} does not look like the report 「在宅医療・介護連携推進事業の取組状況」: none of its page titles is there ({what}: {} line(s) on {pages} page(s), the first «{first}»)",
+        text.lines().count()
+    )];
+    out.extend((errors.iter().take(1)).map(|e| render(source(input), &parse_diagnostic(e))));
+    out.push(format!("zaitaku: {path}: not the report; nothing written"));
     out
 }
 

@@ -687,3 +687,40 @@ fn a_copy_cut_short_exits_2_and_says_the_text_ends_before_the_report_does() {
     assert!(!run.stderr.contains("use --encoding"), "{}", run.stderr);
     assert!(!wd.path().join("out").exists());
 }
+
+/// An input that is not the report says so first, plainly, with what it
+/// holds (it was a parser's «1 page(s) without 「集計結果」» alone).
+#[test]
+fn an_input_that_is_not_the_report_says_so_first() {
+    let wd = Workdir::new();
+    let readme = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../README.md"),
+    )
+    .unwrap();
+    wd.write("README.md", &readme);
+    wd.write("table.csv", "a,b\n1,2\n");
+    for (name, first) in [("README.md", "# zaitaku-etl"), ("table.csv", "a,b")] {
+        let run = wd.run(&["build", "--out", "out", name]);
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        let lines = (readme.lines().count(), 2);
+        let n = if name == "README.md" {
+            lines.0
+        } else {
+            lines.1
+        };
+        assert_eq!(
+            run.stderr.lines().next(),
+            Some(format!("zaitaku: {name} does not look like the report 「在宅医療・介護連携推進事業の取組状況」: none of its page titles is there (its text: {n} line(s) on 1 page(s), the first «{first}»)").as_str()),
+            "{}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.ends_with(&format!(
+                "zaitaku: {name}: not the report; nothing written\n"
+            )),
+            "{}",
+            run.stderr
+        );
+        assert!(!wd.path().join("out").exists());
+    }
+}
