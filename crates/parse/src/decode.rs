@@ -167,6 +167,9 @@ fn pick(bytes: &[u8], choice: EncodingChoice) -> Result<&'static Encoding, Parse
         EncodingChoice::Utf16Le => UTF_16LE,
         EncodingChoice::Utf16Be => UTF_16BE,
         EncodingChoice::Auto => {
+            if let Some(utf16) = utf16_without_bom(bytes) {
+                return Ok(utf16);
+            }
             // UTF-8, UTF-8 cut inside its last character, or UTF-8 with a
             // few bad bytes.
             let utf8 =
@@ -190,6 +193,35 @@ fn pick(bytes: &[u8], choice: EncodingChoice) -> Result<&'static Encoding, Parse
             }
         }
     })
+}
+
+/// UTF-16 without a byte order mark (as some Windows tools save «Unicode»
+/// text): the report's ASCII characters (digits, 「%」, spaces, line ends)
+/// put a NUL byte at every other place, the odd ones for little-endian,
+/// the even ones for big-endian, and few at the others. A binary file's
+/// NUL bytes fall anywhere.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let units = bytes.len() / 2;
+    let (mut even, mut odd) = (0usize, 0usize);
+    for pair in bytes.chunks_exact(2) {
+        even += usize::from(pair.first() == Some(&0));
+        odd += usize::from(pair.get(1) == Some(&0));
+    }
+    // One in ten code units ASCII, and twenty times fewer NUL bytes on the
+    // other side (a character U+xx00 puts one there: 一 U+4E00, U+3000).
+    let utf16 = |ascii: usize, other: usize| {
+        ascii.saturating_mul(10) >= units && other.saturating_mul(20) <= ascii
+    };
+    if utf16(odd, even) {
+        Some(UTF_16LE)
+    } else if utf16(even, odd) {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
 }
 
 /// UTF-8 with a few bad bytes (a damaged copy) rather than another encoding:
@@ -273,6 +305,22 @@ fn unify_line_ends(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf16_without_a_byte_order_mark_is_detected() {
+        let text = "５３ 100.0%\n在宅医療・介護連携推進事業 51 96.2%\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for (bytes, name) in [(le, "UTF-16LE"), (be, "UTF-16BE")] {
+            let d = decode(&bytes, EncodingChoice::Auto).unwrap();
+            assert_eq!(
+                (d.text.as_str(), d.encoding, d.had_bom),
+                (text, name, false)
+            );
+        }
+        // A binary file's NUL bytes fall on both sides: still binary.
+        assert!(decode(b"ab\0c\0\0de", EncodingChoice::Auto).is_err());
+    }
 
     #[test]
     fn a_file_cut_inside_a_utf8_character_says_so() {

@@ -49,6 +49,9 @@ fn every_encoding_and_line_end_gives_byte_identical_outputs() {
         ),
         ("utf16le.txt", utf16(&text, false)),
         ("utf16be.txt", utf16(&text, true)),
+        // Without the byte order mark (it was «a NUL byte»: binary).
+        ("utf16le-nobom.txt", utf16(&text, false).split_off(2)),
+        ("utf16be-nobom.txt", utf16(&text, true).split_off(2)),
         ("crlf.txt", text.replace('\n', "\r\n").into_bytes()),
         ("cr.txt", text.replace('\n', "\r").into_bytes()),
     ];
@@ -67,6 +70,8 @@ fn every_encoding_and_line_end_gives_byte_identical_outputs() {
         let encoding = match name {
             "bom.txt" => "--encoding=utf-8-sig",
             "utf16le.txt" | "utf16be.txt" => "--encoding=utf-16",
+            "utf16le-nobom.txt" => "--encoding=utf-16-le",
+            "utf16be-nobom.txt" => "--encoding=utf-16-be",
             _ => "--encoding=utf-8",
         };
         harness::assert_positions_with(&wd, name, name, &out, &[encoding]);
