@@ -250,7 +250,14 @@ fn run(bytes: &[u8]) -> Option<String> {
         }
         Err(_) => return None,
     };
-    match zaitaku_parse::parse_text(&decoded.text) {
+    // A text that keeps the columns by spaces is read as its grid, its
+    // spans pointing into the text all the same.
+    let parser = zaitaku_parse::Parser::new();
+    let parsed = match zaitaku_parse::grid::Grid::spaced(parser.matchers(), &decoded.text) {
+        Some(grid) => parser.parse_grid(&grid),
+        None => parser.parse(&decoded.text),
+    };
+    match parsed {
         Ok(report) => {
             let validated = zaitaku_validate::validate(std::slice::from_ref(&report));
             let _ = validated.to_markdown();
@@ -274,6 +281,38 @@ fn mutation_case(number: usize) -> Option<String> {
     let _ = std::fs::create_dir_all(&dir);
     let _ = std::fs::write(dir.join(format!("case-{number}.txt")), &bytes);
     Some(format!("({}): {problem}", what.join("; ")))
+}
+
+/// The `pdftotext -layout` text of the grid typesetting drawn row by row:
+/// the reading by columns (`zaitaku_parse::spaced`).
+const SPACED: &str = include_str!("../../../tests/fixtures/grid/grid_rows/pdftotext_layout.txt");
+/// Cases of it run by `make test`.
+const SPACED_CASES: usize = 1_000;
+
+/// Case `number` of the spaced text, as [`mutation_case`].
+fn spaced_case(number: usize) -> Option<String> {
+    let (bytes, what) = case(number, SPACED);
+    let problem = run(&bytes)?;
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/mutations");
+    let _ = std::fs::create_dir_all(&dir);
+    let _ = std::fs::write(dir.join(format!("spaced-{number}.txt")), &bytes);
+    Some(format!("({}): {problem}", what.join("; ")))
+}
+
+#[test]
+fn a_thousand_mutated_spaced_texts_never_panic_hang_or_point_outside_the_input() {
+    let failures =
+        run_cases(SPACED_CASES, 2, HANG, spaced_case).unwrap_or_else(|hung| panic!("{hung}"));
+    let failures: Vec<String> = failures
+        .iter()
+        .map(|(n, problem)| format!("case {n} {problem}"))
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {SPACED_CASES} cases failed (inputs in target/mutations/):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
