@@ -42,7 +42,7 @@ use std::process::ExitCode;
 /// against every figure the report prints, and writes Parquet, CSV, a data
 /// package and a report page.
 #[derive(Parser, Debug)]
-#[command(name = "zaitaku", version, about, long_about, after_help = TOP_HELP)]
+#[command(name = "zaitaku", version, long_about, after_help = TOP_HELP)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

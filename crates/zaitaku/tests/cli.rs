@@ -729,3 +729,26 @@ fn an_input_that_is_not_the_report_says_so_first() {
         assert!(!wd.path().join("out").exists());
     }
 }
+
+/// Bare `zaitaku` says what it is as `--help` does (it printed the crate's
+/// one-line description instead), lists the commands, and exits 2.
+#[test]
+fn bare_zaitaku_describes_itself_as_help_does() {
+    let wd = Workdir::new();
+    let bare = wd.run(&[]);
+    assert_eq!(bare.code, 2, "{}", bare.stderr);
+    let help = wd.run(&["--help"]);
+    assert_eq!(help.code, 0);
+    // The description (the short form drops its full stop, as clap does).
+    let first = |s: &str| {
+        let line = s.lines().next().unwrap_or_default();
+        line.trim_end_matches('.').to_string()
+    };
+    assert!(first(&help.stdout).starts_with("Rebuilds the tables of the Tokyo report"));
+    assert_eq!(first(&bare.stderr), first(&help.stdout));
+    assert!(
+        bare.stderr.contains("Commands:\n  build"),
+        "{}",
+        bare.stderr
+    );
+}
