@@ -272,15 +272,21 @@ fn run(bytes: &[u8]) -> Option<String> {
     }
 }
 
-/// Case `number`: what is wrong with it, with its mutations (`None`: nothing).
-/// A failing case's input is written to `target/mutations/case-N.txt`.
-fn mutation_case(number: usize) -> Option<String> {
-    let (bytes, what) = case(number, SEED);
+/// Case `number` of `text`: what is wrong with it, with its mutations
+/// (`None`: nothing). A failing case's input is written to
+/// `target/mutations/STEM-N.txt`.
+fn checked_case(number: usize, text: &str, stem: &str) -> Option<String> {
+    let (bytes, what) = case(number, text);
     let problem = run(&bytes)?;
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/mutations");
     let _ = std::fs::create_dir_all(&dir);
-    let _ = std::fs::write(dir.join(format!("case-{number}.txt")), &bytes);
+    let _ = std::fs::write(dir.join(format!("{stem}-{number}.txt")), &bytes);
     Some(format!("({}): {problem}", what.join("; ")))
+}
+
+/// Case `number` of the seed.
+fn mutation_case(number: usize) -> Option<String> {
+    checked_case(number, SEED, "case")
 }
 
 /// The `pdftotext -layout` text of the grid typesetting drawn row by row:
@@ -289,45 +295,34 @@ const SPACED: &str = include_str!("../../../tests/fixtures/grid/grid_rows/pdftot
 /// Cases of it run by `make test`.
 const SPACED_CASES: usize = 1_000;
 
-/// Case `number` of the spaced text, as [`mutation_case`].
+/// Case `number` of the spaced text.
 fn spaced_case(number: usize) -> Option<String> {
-    let (bytes, what) = case(number, SPACED);
-    let problem = run(&bytes)?;
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/mutations");
-    let _ = std::fs::create_dir_all(&dir);
-    let _ = std::fs::write(dir.join(format!("spaced-{number}.txt")), &bytes);
-    Some(format!("({}): {problem}", what.join("; ")))
+    checked_case(number, SPACED, "spaced")
+}
+
+/// Runs `cases` cases of `one`, failing with every case that went wrong.
+fn assert_every_case_holds(cases: usize, one: fn(usize) -> Option<String>) {
+    let failures = run_cases(cases, 2, HANG, one).unwrap_or_else(|hung| panic!("{hung}"));
+    let failures: Vec<String> = failures
+        .iter()
+        .map(|(n, problem)| format!("case {n} {problem}"))
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {cases} cases failed (inputs in target/mutations/):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn a_thousand_mutated_spaced_texts_never_panic_hang_or_point_outside_the_input() {
-    let failures =
-        run_cases(SPACED_CASES, 2, HANG, spaced_case).unwrap_or_else(|hung| panic!("{hung}"));
-    let failures: Vec<String> = failures
-        .iter()
-        .map(|(n, problem)| format!("case {n} {problem}"))
-        .collect();
-    assert!(
-        failures.is_empty(),
-        "{} of {SPACED_CASES} cases failed (inputs in target/mutations/):\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert_every_case_holds(SPACED_CASES, spaced_case);
 }
 
 #[test]
 fn thousands_of_mutated_seeds_never_panic_hang_or_point_outside_the_input() {
-    let failures = run_cases(CASES, 2, HANG, mutation_case).unwrap_or_else(|hung| panic!("{hung}"));
-    let failures: Vec<String> = failures
-        .iter()
-        .map(|(n, problem)| format!("case {n} {problem}"))
-        .collect();
-    assert!(
-        failures.is_empty(),
-        "{} of {CASES} cases failed (inputs in target/mutations/):\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert_every_case_holds(CASES, mutation_case);
 }
 
 /// The guard above fires: a mutation run in which one case really hangs
