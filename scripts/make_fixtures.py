@@ -203,6 +203,14 @@ VALID = {
         "a pin on an undecided cell (千代田区, one mark over FY2012–FY2017, L700) shows as override and decides the row",
         nothing(),
         ["2017-07-31,round_the_clock_care,千代田区,2017,true,test pin"]),
+    "override_pin_saved_by_excel": (
+        "the pin of override_pin.txt as a Japanese Excel saves it (Shift_JIS, CRLF, every field quoted, "
+        "TRUE, the edition as 2017/7/31, a reason holding a comma and a line break, an empty row) "
+        "changes the tables exactly as that pin does",
+        nothing(),
+        ('"edition","program","association","fiscal_year","participated","reason"\r\n'
+         '"2017/7/31","round_the_clock_care","千代田区","2017","TRUE","議事録, 2017年6月\r\n(2行目)"\r\n'
+         ',,,,,\r\n').encode("cp932")),
     "no_footnote_mark": (
         "without the ※1 marks of page 5's header, every cell the footnote (L756) decided is undecided again, and nothing else changes",
         replace(761, "2829 ※1 24 25 26 27医師会名 29 ※1", "2829 24 25 26 27医師会名 29")),
@@ -464,8 +472,10 @@ for folder, what_it_is, cases in SECTIONS:
         wanted[out / folder / f"{name}.txt"] = edit(SEED)
         note = ""
         if sidecar:
-            rows = "".join(r + "\n" for r in sidecar[0])
-            wanted[out / folder / f"{name}.overrides.csv"] = (OVERRIDES_HEADER + rows).encode("utf-8")
+            file = sidecar[0]
+            if not isinstance(file, bytes):  # rows under the header, UTF-8
+                file = (OVERRIDES_HEADER + "".join(r + "\n" for r in file)).encode("utf-8")
+            wanted[out / folder / f"{name}.overrides.csv"] = file
             note = f" Overrides: `{name}.overrides.csv`."
         index.append(f"- `{name}.txt`: {what}. Edit: {how}.{note}")
     index.append("")

@@ -81,6 +81,7 @@ pub mod reference;
 pub mod resolve;
 pub mod spaced;
 pub mod span;
+pub mod suggest;
 pub mod text;
 pub mod vocab;
 

@@ -108,22 +108,34 @@ pub fn code_of(name: &str) -> Option<&'static str> {
     by_name(name).map(|m| m.code.as_str())
 }
 
+/// The list's rows, read as a CSV with its header (`code5,name,kind,area`,
+/// columns found by name); a row that does not read is left out, which the
+/// test below catches.
 fn read() -> Vec<Municipality> {
-    REFERENCE_CSV
-        .lines()
-        .skip(1)
-        .filter(|l| !l.trim().is_empty())
-        .filter_map(|l| {
-            let f: Vec<&str> = l.trim().split(',').collect();
-            let [code5, name, kind, area] = f.as_slice() else {
-                return None;
-            };
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_reader(REFERENCE_CSV.as_bytes());
+    let Ok(header) = reader.headers().cloned() else {
+        return Vec::new();
+    };
+    let column = |name: &str| header.iter().position(|h| h == name);
+    let (Some(code), Some(name), Some(kind), Some(area)) = (
+        column("code5"),
+        column("name"),
+        column("kind"),
+        column("area"),
+    ) else {
+        return Vec::new();
+    };
+    (reader.records().flatten())
+        .filter_map(|r| {
+            let code5 = r.get(code)?;
             let cd = check_digit(code5)?;
             Some(Municipality {
                 code: format!("{code5}{cd}"),
-                name: name.to_string(),
-                kind: MunicipalityKind::from_id(kind)?,
-                area: Area::from_id(area)?,
+                name: r.get(name)?.to_string(),
+                kind: MunicipalityKind::from_id(r.get(kind)?)?,
+                area: Area::from_id(r.get(area)?)?,
             })
         })
         .collect()
@@ -149,5 +161,6 @@ mod tests {
             .filter(|l| !l.trim().is_empty())
             .count();
         assert_eq!(municipalities().len(), rows);
+        assert_eq!(rows, 62);
     }
 }

@@ -1,6 +1,7 @@
 //! The overrides file (`--overrides`): read once, checked against the
 //! editions of the inputs, its pins applied edition by edition.
 
+use zaitaku_parse::decode::EncodingChoice;
 use zaitaku_parse::error::ParseError;
 use zaitaku_parse::model::{Date, Report};
 use zaitaku_parse::resolve::overrides::{self, Override};
@@ -43,6 +44,23 @@ impl Pins {
             Err(errors) => return Err(Rejected::new(path, text, errors)),
         };
         Ok(Pins { path, text, pins })
+    }
+
+    /// Reads the file `path` holding `bytes` as [`parse`](Self::parse) does,
+    /// decoded first as a spreadsheet saved it: UTF-8 with or without BOM,
+    /// UTF-16, or the system's encoding (Shift_JIS on a Japanese Windows),
+    /// told apart as inputs are. An empty file is one without a header.
+    pub fn decode(path: String, bytes: &[u8], editions: &[Date]) -> Result<Pins, Rejected> {
+        if bytes.is_empty() {
+            return Pins::parse(path, String::new(), editions);
+        }
+        match zaitaku_parse::decode::decode(bytes, EncodingChoice::Auto) {
+            Ok(decoded) => Pins::parse(path, decoded.text, editions),
+            Err(e) => {
+                let text = String::from_utf8_lossy(bytes).into_owned();
+                Err(Rejected::new(path, text, vec![e]))
+            }
+        }
     }
 
     /// Pins this file's cells of `report`'s edition and decides its

@@ -51,8 +51,8 @@ fn outcome(path: &Path) -> (String, bool) {
     }
     let sidecar = path.with_extension("overrides.csv");
     let editions = inputs.editions();
-    let pins = match std::fs::read_to_string(&sidecar) {
-        Ok(text) => match Pins::parse("overrides.csv".into(), text, &editions) {
+    let pins = match std::fs::read(&sidecar) {
+        Ok(bytes) => match Pins::decode("overrides.csv".into(), &bytes, &editions) {
             Ok(pins) => Some(pins),
             Err(rejected) => {
                 writeln!(out, "overrides rejected:").unwrap();

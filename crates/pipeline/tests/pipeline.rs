@@ -204,10 +204,12 @@ fn a_pin_whose_edition_is_not_a_date_is_rejected_when_the_file_is_read() {
     let inputs = read(&[SEED.to_string()]);
     let editions = inputs.editions();
     let file = "edition,program,association,fiscal_year,participated\n\
-                2017-7-31,round_the_clock_care,千代田区,2017,true\n";
+                7/31/2017,round_the_clock_care,千代田区,2017,true\n";
     let rejected = Pins::parse("pins.csv".into(), file.into(), &editions).unwrap_err();
     assert_eq!(rejected.errors.len(), 1);
     assert_eq!(rejected.errors[0].position.line, 2);
-    assert!(rejected.errors[0].expected.contains("YYYY-MM-DD"));
-    assert_eq!(rejected.errors[0].found.text(), "2017-7-31");
+    assert!(rejected.errors[0]
+        .expected
+        .contains("2017-07-31 or 2017/7/31"));
+    assert_eq!(rejected.errors[0].found.text(), "7/31/2017");
 }

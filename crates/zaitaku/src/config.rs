@@ -16,7 +16,8 @@ pub struct InputArgs {
     #[arg(long, default_value = "auto", value_parser = parse_encoding)]
     pub encoding: EncodingChoice,
     /// A CSV pinning association × year cells the text cannot decide
-    /// (`edition,program,association,fiscal_year,participated[,reason]`).
+    /// (`edition,program,association,fiscal_year,participated[,reason]`, as a
+    /// spreadsheet saves it; docs/validation.md#overrides).
     #[arg(long, value_name = "FILE")]
     pub overrides: Option<PathBuf>,
     /// One file per edition of the report: its PDF, or the text an extractor wrote from it.
@@ -55,14 +56,14 @@ pub fn load_inputs(parser: &Parser, args: &InputArgs) -> Option<(Vec<Input>, Opt
 /// The overrides file, each pin naming the edition of an input.
 fn load_pins(path: &std::path::Path, inputs: &Inputs) -> Option<Pins> {
     let shown = path.display().to_string();
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
+    let bytes = match read_limited(path) {
+        Ok(b) => b,
         Err(e) => {
             say!("zaitaku: {shown}: cannot read the overrides: {e}");
             return None;
         }
     };
-    Pins::parse(shown, text, &inputs.editions())
+    Pins::decode(shown, &bytes, &inputs.editions())
         .map_err(|rejected| say_rejected(&rejected))
         .ok()
 }

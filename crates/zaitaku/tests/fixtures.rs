@@ -144,10 +144,10 @@ fn library_failures(path: &Path) -> Vec<(String, String)> {
         Default::default(),
     );
     let editions = inputs.editions();
-    let pins = std::fs::read_to_string(path.with_extension("overrides.csv"))
+    let pins = std::fs::read(path.with_extension("overrides.csv"))
         .ok()
-        .map(|text| {
-            zaitaku_pipeline::Pins::parse("overrides.csv".into(), text, &editions).unwrap()
+        .map(|bytes| {
+            zaitaku_pipeline::Pins::decode("overrides.csv".into(), &bytes, &editions).unwrap()
         });
     let mut failed = Vec::new();
     validate_all(&parser, &inputs.texts, pins.as_ref(), |p| {

@@ -53,6 +53,50 @@ impl Date {
         real.then_some(Date { year, month, day })
     }
 
+    /// The date as spreadsheets and people write it: `2017-07-31`,
+    /// `2017/7/31`, `2017-7-31`, `2017.7.31` or `2017年7月31日`, full-width
+    /// digits allowed, optionally followed by midnight (`2017/7/31 0:00`,
+    /// `2017-07-31 00:00:00`, `2017-07-31T00:00:00`: a date cell saved with
+    /// its time); `None` for anything else (a month-first or two-digit-year
+    /// date is not guessed).
+    pub fn parse_written(text: &str) -> Option<Date> {
+        let text: String = text
+            .trim()
+            .chars()
+            .map(|c| match c {
+                '０'..='９' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+                '／' => '/',
+                '－' => '-',
+                _ => c,
+            })
+            .collect();
+        let date = match text.split_once([' ', 'T']) {
+            Some((date, time)) => {
+                let midnight = time
+                    .split(':')
+                    .all(|f| !f.is_empty() && f.bytes().all(|b| b == b'0'));
+                midnight.then_some(date)?
+            }
+            None => text.as_str(),
+        };
+        let date = date.strip_suffix('日').unwrap_or(date);
+        let parts: Vec<&str> = date.split(['-', '/', '.', '年', '月']).collect();
+        let [year, month, day] = parts[..] else {
+            return None;
+        };
+        let number = |f: &str, width: std::ops::RangeInclusive<usize>| -> Option<u32> {
+            (width.contains(&f.len()) && f.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| f.parse().ok())
+                .flatten()
+        };
+        let (year, month, day) = (
+            number(year, 4..=4)?,
+            number(month, 1..=2)?,
+            number(day, 1..=2)?,
+        );
+        Date::parse_iso(&format!("{year:04}-{month:02}-{day:02}"))
+    }
+
     /// The date `days` days after 1970-01-01 (the inverse of
     /// [`days_since_epoch`](Self::days_since_epoch); Howard Hinnant's
     /// civil_from_days).
@@ -141,6 +185,40 @@ mod tests {
         ];
         for iso in bad {
             assert_eq!(Date::parse_iso(iso), None, "{iso}");
+        }
+    }
+
+    #[test]
+    fn a_date_is_read_as_spreadsheets_write_it() {
+        let written = [
+            "2017-07-31",
+            "2017/7/31",
+            "2017/07/31",
+            "2017-7-31",
+            "2017.7.31",
+            "2017年7月31日",
+            "２０１７/７/３１",
+            "2017/7/31 0:00",
+            "2017-07-31 00:00:00",
+            "2017-07-31T00:00:00",
+            " 2017/7/31 ",
+        ];
+        for w in written {
+            assert_eq!(Date::parse_written(w), Date::parse_iso("2017-07-31"), "{w}");
+        }
+        let refused = [
+            "7/31/2017",
+            "31/7/2017",
+            "17/7/31",
+            "2017/7/31 9:30",
+            "2017/2/29",
+            "2017/7",
+            "2017-07-31-01",
+            "H29.7.31",
+            "",
+        ];
+        for w in refused {
+            assert_eq!(Date::parse_written(w), None, "{w}");
         }
     }
 

@@ -20,6 +20,7 @@ use std::io::IsTerminal;
 use zaitaku_export::names::CATALOG;
 use zaitaku_export::table::Table;
 use zaitaku_parse::decode::EncodingChoice;
+use zaitaku_parse::suggest::did_you_mean;
 use zaitaku_pipeline::tables::headers;
 
 /// Arguments of `show`.
@@ -310,41 +311,6 @@ fn known_table(table: &str, input: &std::path::Path) -> Result<(), String> {
     ))
 }
 
-/// 「 (did you mean «x»?)」 for the name of `names` nearest `given`, where
-/// one is near (a typo or two, or a prefix); empty otherwise.
-fn did_you_mean(given: &str, names: &[&str]) -> String {
-    let near = names
-        .iter()
-        .map(|n| (edit_distance(given, n), *n))
-        .filter(|(d, n)| *d <= 2.max(given.chars().count() / 4) || n.starts_with(given))
-        .min_by_key(|(d, _)| *d);
-    near.map_or(String::new(), |(_, n)| format!(" (did you mean «{n}»?)"))
-}
-
-/// The Levenshtein distance between `a` and `b`, in characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut previous = row.first().copied().unwrap_or(0);
-        if let Some(first) = row.first_mut() {
-            *first = i + 1;
-        }
-        for (j, cb) in b.iter().enumerate() {
-            let above = row.get(j + 1).copied().unwrap_or(0);
-            let left = row.get(j).copied().unwrap_or(0);
-            let value = (previous + usize::from(ca != *cb))
-                .min(above + 1)
-                .min(left + 1);
-            previous = above;
-            if let Some(cell) = row.get_mut(j + 1) {
-                *cell = value;
-            }
-        }
-    }
-    row.last().copied().unwrap_or(0)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -365,21 +331,5 @@ mod tests {
                 );
             }
         }
-    }
-
-    #[test]
-    fn a_near_name_is_suggested_and_a_far_one_is_not() {
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
-        assert_eq!(edit_distance("", "abc"), 3);
-        let names = ["program_summary", "question_summary", "municipalities"];
-        assert_eq!(
-            did_you_mean("program_sumary", &names),
-            " (did you mean «program_summary»?)"
-        );
-        assert_eq!(
-            did_you_mean("municipality", &names),
-            " (did you mean «municipalities»?)"
-        );
-        assert_eq!(did_you_mean("windows", &names), "");
     }
 }
