@@ -55,7 +55,7 @@ fn all_kept(wd: &Workdir, before: &BTreeMap<String, Vec<u8>>) {
     }
     let hidden: Vec<&String> = now
         .keys()
-        .filter(|p| p.contains(".prev-") || p.contains(".tmp-"))
+        .filter(|p| p.contains("prev-") || p.contains("tmp-"))
         .filter(|p| p.ends_with("notes.txt") || p.ends_with("keep.txt"))
         .collect();
     assert!(hidden.is_empty(), "moved aside: {hidden:?}");
@@ -214,6 +214,40 @@ fn a_file_added_to_zaitakus_output_stops_the_next_build_and_stays() {
     )
     .unwrap();
     assert_eq!(wd.run(&["build", "--out", "output", "input.txt"]).code, 0);
+}
+
+#[test]
+fn what_desktops_and_tools_leave_in_the_output_is_kept_and_nothing_stays_beside_it() {
+    let wd = Workdir::new();
+    wd.write("input.txt", seed());
+    assert_eq!(
+        wd.run(&["build", "--xlsx", "--out", "output", "input.txt"])
+            .code,
+        0
+    );
+    // Excel has tables.xlsx open; Finder, Explorer and Jupyter were there.
+    wd.write("output/~$tables.xlsx", "owner file\n");
+    wd.write("output/.~lock.tables.xlsx#", "LibreOffice lock\n");
+    wd.write("output/.DS_Store", "finder\n");
+    wd.write("output/Thumbs.db", "explorer\n");
+    wd.write(
+        "output/.ipynb_checkpoints/analysis-checkpoint.ipynb",
+        "{}\n",
+    );
+    let before = tree(wd.path());
+    // Two builds within the time a replaced set is kept.
+    for _ in 0..2 {
+        let run = wd.run(&["build", "--xlsx", "--out", "output", "input.txt"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        all_kept(&wd, &before);
+        let beside: Vec<String> = std::fs::read_dir(wd.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".output"))
+            .collect();
+        assert_eq!(beside, [".output.zaitaku"], "left beside output/");
+        assert_eq!(wd.temporaries(), Vec::<String>::new());
+    }
 }
 
 #[test]

@@ -11,6 +11,9 @@
 //! - a file whose bytes equal the file of the same name in the new set is
 //!   replaced by the same bytes, so nothing is lost (a fresh clone's
 //!   committed `output/README.md`, which has no manifest beside it);
+//! - what desktops and tools leave in any folder (`.DS_Store`, an open
+//!   workbook's `~$tables.xlsx`, `.ipynb_checkpoints/`, …) is kept where it
+//!   is, untouched ([`kept`]);
 //! - anything else — a file the user added or changed, a directory, a
 //!   link — is the user's, and the build stops with exit 2, naming it
 //!   ([`Refusal`]); the directory is left exactly as it was.
@@ -21,8 +24,10 @@
 //! exchange, and again after it (a file added in between puts the old set
 //! back).
 
+mod kept;
 mod manifest;
 
+pub(crate) use kept::{link as link_kept, locked_workbook, unlink as unlink_kept};
 pub(crate) use manifest::Manifest;
 pub use manifest::MANIFEST;
 use manifest::{Entry, MANIFEST_PART};
@@ -241,6 +246,21 @@ pub enum Reason {
     /// The directory does not exist and its parent takes no new entry:
     /// the parent, and the OS's words.
     CannotCreate(PathBuf, String),
+    /// An entry kept where it is ([`kept`]) could not be given a name in
+    /// the new set (a file system without hard links): its name, the OS's
+    /// words.
+    CannotKeep(String, String),
+    /// The system would not let the directory go while a workbook in it
+    /// is open (its office suite's lock file is there): the workbook, the
+    /// lock file, the OS's words.
+    InUse {
+        /// The open workbook: `tables.xlsx`.
+        workbook: String,
+        /// Its lock file: `~$tables.xlsx`.
+        lock: String,
+        /// What the system said.
+        os: String,
+    },
 }
 
 /// An entry of a directory that zaitaku did not write.
@@ -286,6 +306,14 @@ impl std::fmt::Display for Refusal {
                 write!(f, "{will}it holds the input {}", input.display())
             }
             Reason::Unreadable(e) => write!(f, "{will}it cannot be read: {e}"),
+            Reason::CannotKeep(name, e) => write!(
+                f,
+                "{will}{name} (left there by a desktop or a tool) cannot be kept in the new set: {e}"
+            ),
+            Reason::InUse { workbook, lock, os } => write!(
+                f,
+                "{will}{workbook} is open ({lock} is there) and the system keeps it: {os}"
+            ),
             Reason::Foreign(entries) => {
                 let named: Vec<String> = entries
                     .iter()
@@ -330,6 +358,13 @@ impl Refusal {
                 self.dir.display()
             ),
             Reason::Unreadable(_) => "check the path and its permissions".into(),
+            Reason::CannotKeep(name, _) => format!(
+                "move {name} out of {} (or delete it), or give another --out",
+                self.dir.display()
+            ),
+            Reason::InUse { workbook, .. } => {
+                format!("close {workbook} (Excel or LibreOffice) and build again")
+            }
             Reason::CannotCreate(..) => {
                 "give a directory you can write to, e.g. --out output".into()
             }
@@ -337,19 +372,33 @@ impl Refusal {
     }
 }
 
+/// A directory zaitaku may replace: its own files, and what desktops and
+/// tools left there, kept ([`kept`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Replaceable {
+    /// zaitaku's files, as a manifest.
+    pub own: Manifest,
+    /// The entries kept where they are, by name.
+    pub kept: Vec<String>,
+}
+
 /// Checks the directory `old` before `new` (the complete new set, where
 /// it is known) takes its place: the entries of `old` that are zaitaku's
-/// (as a manifest), or the entries that are not.
+/// (as a manifest) and those kept, or the entries that are neither.
 pub(crate) fn check_replaceable(
     old: &Path,
     new: Option<&Path>,
-) -> io::Result<Result<Manifest, Vec<Foreign>>> {
+) -> io::Result<Result<Replaceable, Vec<Foreign>>> {
     let listed = match Manifest::read(old) {
         Some(Manifest::Complete(files)) => files,
         _ => Vec::new(),
     };
-    let (mut own, mut foreign) = (Vec::new(), Vec::new());
+    let (mut own, mut foreign, mut kept) = (Vec::new(), Vec::new(), Vec::new());
     for (name, kind) in entries(old)? {
+        if kind != Kind::Other && kept::is_kept(&name, kind == Kind::Directory) {
+            kept.push(name);
+            continue;
+        }
         let why = match kind {
             Kind::Directory => Some(Why::Directory),
             Kind::Other => Some(Why::Other),
@@ -391,22 +440,26 @@ pub(crate) fn check_replaceable(
         }
     }
     Ok(if foreign.is_empty() {
-        Ok(Manifest::Complete(own))
+        Ok(Replaceable {
+            own: Manifest::Complete(own),
+            kept,
+        })
     } else {
         Err(foreign)
     })
 }
 
-/// The entries of `dir` that `manifest` does not list (the manifest itself
-/// aside): what appeared in a directory after it was checked.
-pub(crate) fn unlisted(dir: &Path, manifest: &Manifest) -> io::Result<Vec<Foreign>> {
-    let listed: &[Entry] = match manifest {
+/// The entries of `dir` that `checked` neither lists nor keeps (the
+/// manifest aside): what appeared in a directory after it was checked.
+pub(crate) fn unlisted(dir: &Path, checked: &Replaceable) -> io::Result<Vec<Foreign>> {
+    let listed: &[Entry] = match &checked.own {
         Manifest::Complete(files) => files,
         Manifest::BeingWritten => &[],
     };
     Ok(entries(dir)?
         .into_iter()
         .filter(|(name, _)| name != MANIFEST && !listed.iter().any(|e| &e.name == name))
+        .filter(|(name, _)| !checked.kept.contains(name))
         .map(|(name, kind)| Foreign {
             name,
             why: match kind {
@@ -506,7 +559,14 @@ mod tests {
         Manifest::of_dir(&old).unwrap().write(&old).unwrap();
         std::fs::write(new.join("README.md"), "same").unwrap();
         std::fs::write(old.join("README.md"), "same").unwrap();
-        assert!(check_replaceable(&old, Some(&new)).unwrap().is_ok());
+        std::fs::write(old.join(".DS_Store"), "finder").unwrap();
+        std::fs::write(old.join("~$tables.xlsx"), "owner").unwrap();
+        std::fs::create_dir(old.join(".ipynb_checkpoints")).unwrap();
+        let checked = check_replaceable(&old, Some(&new)).unwrap().unwrap();
+        assert_eq!(
+            checked.kept,
+            [".DS_Store", ".ipynb_checkpoints", "~$tables.xlsx"]
+        );
         std::fs::write(old.join("a.csv"), "2").unwrap();
         std::fs::write(old.join("notes.txt"), "mine").unwrap();
         std::fs::create_dir(old.join("sub")).unwrap();

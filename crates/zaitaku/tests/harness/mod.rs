@@ -134,15 +134,36 @@ sys.stdout.buffer.write(out)\n";
         }
     }
 
-    /// Entries a build left beside its output: the temporaries of a killed
-    /// or failed build (`.NAME.tmp-*`, and `.NAME.old-*` of earlier versions).
-    /// Replaced sets (`.NAME.prev-*`) are kept a while on purpose.
+    /// What builds left beside their outputs but their own directories
+    /// (`.NAME.zaitaku/`): a lock, a temporary, a replaced set; and inside
+    /// those, the temporaries of a killed or failed build (`tmp-*`).
+    /// Replaced sets (`prev-*`) are kept a while on purpose.
     pub fn temporaries(&self) -> Vec<String> {
-        std::fs::read_dir(self.dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|n| n.contains(".tmp-") || n.contains(".old-"))
-            .collect()
+        let names = |dir: &Path| -> Vec<String> {
+            std::fs::read_dir(dir)
+                .map(|rd| {
+                    rd.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let mut left = Vec::new();
+        for name in names(self.dir.path()) {
+            if name.starts_with('.') && name.ends_with(".zaitaku") {
+                let inside = names(&self.dir.path().join(&name));
+                left.extend(
+                    (inside.into_iter())
+                        .filter(|n| n.starts_with("tmp-"))
+                        .map(|n| format!("{name}/{n}")),
+                );
+            } else if [".tmp-", ".old-", ".prev-", ".lock"]
+                .iter()
+                .any(|p| name.contains(p))
+            {
+                left.push(name);
+            }
+        }
+        left
     }
 
     /// Every file of a directory, by name, with its bytes.
