@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Reads every Parquet and CSV output back with independent readers (pyarrow,
-# pandas, polars, DuckDB) and Frictionless, checks the documented types, then
+# pandas, polars, DuckDB) and Frictionless, checks the documented types and
+# the validation report's JSON against its schema (jsonschema), then
 # runs the worked notebook on the same output (a build of two editions). The readers are installed
 # into .venv on first use (scripts/venv.sh).
 set -euo pipefail
@@ -13,5 +14,7 @@ trap 'rm -rf "$out"' EXIT
 # a later copy with a window opened where a plan was printed.
 scripts/quiet.sh "$bin" build --xlsx --out "$out/output" raw/*.txt tests/fixtures/diff/window_opened.txt
 "$python" tests/interop.py "$out/output"
+# The validation report's JSON, and check's, against the published schema.
+"$python" tests/json_schema.py "$bin" "$out/output"
 # The worked notebook, on the same output (its kernel logs go to stderr).
 "$python" tests/notebook.py "$out/output" 2> >(grep -v "Kernel is running over TCP" >&2)

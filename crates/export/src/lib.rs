@@ -96,7 +96,12 @@ pub fn render_documents(d: &Documents<'_>) -> Vec<OutputFile> {
         datapackage(&headers, d.csv),
         OutputFile {
             name: "validation_report.json".into(),
-            bytes: write::with_replacements_json(d.summary.json(), d.replaced).into_bytes(),
+            bytes: validation::report_json_text(&validation::report_json(
+                d.summary,
+                None,
+                write::replacement_rows(d.replaced),
+            ))
+            .into_bytes(),
         },
         OutputFile {
             name: "validation_report.md".into(),

@@ -5,7 +5,7 @@
 use crate::columns::EDITION;
 use crate::table::{d, i, meta, oi, os, s, Builder, Kind, Meta, Table};
 use zaitaku_parse::model::Date;
-use zaitaku_validate::report::{Ambiguity, Check, FAMILY_NAMES};
+use zaitaku_validate::report::{Ambiguity, Check, Summary, FAMILY_NAMES};
 use zaitaku_validate::ValidationReport;
 
 const FAMILY: Meta = meta(
@@ -41,9 +41,8 @@ const SOURCE_COLUMN: Meta = meta(
 /// Every check, by edition and id (ids are stable across editions: a
 /// check that is added or removed changes one row, not the numbering).
 pub fn validation_checks(report: &ValidationReport) -> Table {
-    let mut rows: Vec<&Check> = report.checks.iter().collect();
     // In the order of the ids as written (as ever).
-    rows.sort_by_cached_key(|c| (c.edition, c.id.to_string()));
+    let rows = sorted_checks(&report.checks);
     let first = |c: &&Check| c.spans.first().copied();
     Builder::<&Check>::default()
         .col(EDITION, |c| d(c.edition))
@@ -78,6 +77,11 @@ pub fn ambiguities(report: &ValidationReport) -> Table {
         .map(|(no, a)| A { no, a })
         .collect();
     rows.sort_by(|x, y| (&x.a.edition, x.no).cmp(&(&y.a.edition, y.no)));
+    ambiguity_rows(&rows)
+}
+
+/// The table of the ambiguities `rows`, each with its number.
+fn ambiguity_rows(rows: &[A<'_>]) -> Table {
     Builder::<A<'_>>::default()
         .col(EDITION, |r| d(r.a.edition))
         .col(meta("ambiguity_no", Kind::Int, "番号", "The ambiguity's place in its edition's list (from 1)", None), |r| i(r.no))
@@ -93,7 +97,7 @@ pub fn ambiguities(report: &ValidationReport) -> Table {
             crate::names::table::AMBIGUITIES,
             crate::names::describe(crate::names::table::AMBIGUITIES),
             &["edition", "ambiguity_no"],
-            &rows,
+            rows,
         )
 }
 
@@ -117,4 +121,259 @@ fn numbered<'a, T>(
         };
         (no, item)
     })
+}
+
+/// The version of the validation report's JSON ([`report_json`]); it
+/// changes when a field is renamed, removed or changes its type.
+pub const JSON_VERSION: u32 = 1;
+
+/// The validation report as one JSON document, the same keys whatever was
+/// asked (`docs/validation_report.schema.json` describes it):
+/// `schema_version`; `summary` (totals and `passed`); `families`;
+/// `by_edition` (one row per edition and family: passed, failed);
+/// `failures` (each failed check as a row of `validation_checks`, with its
+/// `suspect_places`); `ambiguity_kinds` (each kind, its count and first
+/// examples as rows of `ambiguities`); `checks` and `ambiguities` (every
+/// row, where `every` is given — `check --all` — else null);
+/// `csv_replacements` (characters the CSV encoding replaced; empty where
+/// none or no CSV was written); `tables` (where every row is).
+pub fn report_json(
+    summary: &Summary,
+    every: Option<&ValidationReport>,
+    csv_replacements: Vec<serde_json::Value>,
+) -> serde_json::Value {
+    use serde_json::json;
+    let failed = summary.failures.len();
+    let by_edition: Vec<serde_json::Value> = (summary.counts.iter())
+        .flat_map(|(edition, counts)| {
+            FAMILY_NAMES.iter().zip(counts).map(move |(family, (passed, failed))| {
+                json!({ "edition": edition, "family": family, "passed": passed, "failed": failed })
+            })
+        })
+        .collect();
+    let failures = validation_checks(&ValidationReport {
+        checks: summary.failures.clone(),
+        ambiguities: Vec::new(),
+    });
+    let mut failures = failures.json_rows();
+    for (row, check) in failures.iter_mut().zip(sorted_checks(&summary.failures)) {
+        let places: Vec<serde_json::Value> = (check.suspects.iter())
+            .map(|s| json!({ "page": s.span.page, "line": s.span.line, "column": s.span.column, "why": s.why }))
+            .collect();
+        if let serde_json::Value::Object(row) = row {
+            row.insert("suspect_places".into(), places.into());
+        }
+    }
+    let kinds: Vec<serde_json::Value> = (summary.kinds.iter())
+        .map(|(kind, count, examples)| {
+            let rows: Vec<A<'_>> = examples.iter().map(|(no, a)| A { no: *no, a }).collect();
+            json!({ "kind": kind, "count": count, "examples": ambiguity_rows(&rows).json_rows() })
+        })
+        .collect();
+    let (checks, ambiguities) = match every {
+        Some(r) => (
+            validation_checks(r).json_rows().into(),
+            self::ambiguities(r).json_rows().into(),
+        ),
+        None => (serde_json::Value::Null, serde_json::Value::Null),
+    };
+    json!({
+        "schema_version": JSON_VERSION,
+        "summary": {
+            "checks_total": summary.checks,
+            "checks_passed": summary.checks - failed,
+            "checks_failed": failed,
+            "ambiguities_total": summary.ambiguities,
+            "passed": failed == 0,
+        },
+        "families": FAMILY_NAMES,
+        "by_edition": by_edition,
+        "failures": failures,
+        "ambiguity_kinds": kinds,
+        "checks": checks,
+        "ambiguities": ambiguities,
+        "csv_replacements": csv_replacements,
+        "tables": {
+            "checks": crate::names::table::VALIDATION_CHECKS,
+            "ambiguities": crate::names::table::AMBIGUITIES,
+        },
+    })
+}
+
+/// `checks` in the order [`validation_checks`] writes them.
+fn sorted_checks(checks: &[Check]) -> Vec<&Check> {
+    let mut rows: Vec<&Check> = checks.iter().collect();
+    rows.sort_by_cached_key(|c| (c.edition, c.id.to_string()));
+    rows
+}
+
+/// [`report_json`] as pretty JSON ending with a newline.
+pub fn report_json_text(doc: &serde_json::Value) -> String {
+    let mut out = serde_json::to_string_pretty(doc).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+/// The JSON Schema (draft 2020-12) of [`report_json`], its rows made from
+/// the tables' columns (names, types, vocabularies, descriptions): what
+/// `docs/validation_report.schema.json` holds.
+pub fn report_schema() -> serde_json::Value {
+    use serde_json::json;
+    let empty = ValidationReport::default();
+    let row = |table: &Table, extra: Option<(&str, serde_json::Value)>| {
+        let mut properties = serde_json::Map::new();
+        let mut required: Vec<&str> = Vec::new();
+        for (m, _) in &table.columns {
+            properties.insert(m.name.into(), column_schema(m, table.key.contains(&m.name)));
+            required.push(m.name);
+        }
+        if let Some((name, schema)) = extra {
+            properties.insert(name.into(), schema);
+            required.push(name);
+        }
+        json!({
+            "type": "object",
+            "description": format!("A row of {}: {}", table.name, table.description),
+            "properties": properties,
+            "required": required,
+            "additionalProperties": false,
+        })
+    };
+    let checks = validation_checks(&empty);
+    let ambiguities = self::ambiguities(&empty);
+    let places = json!({
+        "type": "array",
+        "description": "The places that may explain the failed check, each with the rule of the report it breaks",
+        "items": {
+            "type": "object",
+            "properties": {
+                "page": { "type": "integer" },
+                "line": { "type": "integer" },
+                "column": { "type": "integer" },
+                "why": { "type": "string" },
+            },
+            "required": ["page", "line", "column", "why"],
+            "additionalProperties": false,
+        },
+    });
+    let count = json!({ "type": "integer", "minimum": 0 });
+    json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "zaitaku validation report",
+        "description": "validation_report.json of a build and `zaitaku check --format json` (with or without --all): one schema",
+        "type": "object",
+        "properties": {
+            "schema_version": { "const": JSON_VERSION },
+            "summary": {
+                "type": "object",
+                "properties": {
+                    "checks_total": count, "checks_passed": count, "checks_failed": count,
+                    "ambiguities_total": count,
+                    "passed": { "type": "boolean", "description": "Whether every check passed" },
+                },
+                "required": ["checks_total", "checks_passed", "checks_failed", "ambiguities_total", "passed"],
+                "additionalProperties": false,
+            },
+            "families": { "type": "array", "items": { "enum": FAMILY_NAMES } },
+            "by_edition": {
+                "type": "array",
+                "description": "Per edition and family, the checks passed and failed",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "edition": { "type": "string", "format": "date" },
+                        "family": { "enum": FAMILY_NAMES },
+                        "passed": count, "failed": count,
+                    },
+                    "required": ["edition", "family", "passed", "failed"],
+                    "additionalProperties": false,
+                },
+            },
+            "failures": { "type": "array", "items": { "$ref": "#/$defs/failure" } },
+            "ambiguity_kinds": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "kind": { "enum": zaitaku_validate::report::AMBIGUITY_KINDS },
+                        "count": count,
+                        "examples": { "type": "array", "items": { "$ref": "#/$defs/ambiguity" } },
+                    },
+                    "required": ["kind", "count", "examples"],
+                    "additionalProperties": false,
+                },
+            },
+            "checks": {
+                "description": "Every check (zaitaku check --all); null otherwise",
+                "type": ["array", "null"], "items": { "$ref": "#/$defs/check" },
+            },
+            "ambiguities": {
+                "description": "Every ambiguity (zaitaku check --all); null otherwise",
+                "type": ["array", "null"], "items": { "$ref": "#/$defs/ambiguity" },
+            },
+            "csv_replacements": {
+                "type": "array",
+                "description": "Characters the CSV encoding (--csv-encoding cp932) replaced; empty where none",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "file": { "type": "string" },
+                        "character": { "type": "string" },
+                        "code": { "type": "string" },
+                        "written_as": { "type": "string" },
+                        "times": count,
+                    },
+                    "required": ["file", "character", "code", "written_as", "times"],
+                    "additionalProperties": false,
+                },
+            },
+            "tables": {
+                "type": "object",
+                "properties": {
+                    "checks": { "const": crate::names::table::VALIDATION_CHECKS },
+                    "ambiguities": { "const": crate::names::table::AMBIGUITIES },
+                },
+                "required": ["checks", "ambiguities"],
+                "additionalProperties": false,
+            },
+        },
+        "required": [
+            "schema_version", "summary", "families", "by_edition", "failures",
+            "ambiguity_kinds", "checks", "ambiguities", "csv_replacements", "tables",
+        ],
+        "additionalProperties": false,
+        "$defs": {
+            "check": row(&checks, None),
+            "failure": row(&checks, Some(("suspect_places", places))),
+            "ambiguity": row(&ambiguities, None),
+        },
+    })
+}
+
+/// The schema of one column's values: its type (null allowed but in a key
+/// column), its vocabulary, its description.
+fn column_schema(m: &Meta, key: bool) -> serde_json::Value {
+    use serde_json::json;
+    let mut schema = match m.kind {
+        Kind::Str => json!({ "type": "string" }),
+        Kind::Int => json!({ "type": "integer" }),
+        Kind::Float => json!({ "type": "number" }),
+        Kind::Bool => json!({ "type": "boolean" }),
+        Kind::Date => json!({ "type": "string", "format": "date" }),
+        Kind::Enum(values) => json!({ "enum": values }),
+    };
+    if let serde_json::Value::Object(o) = &mut schema {
+        if !key {
+            match o.get_mut("type") {
+                Some(t) => *t = json!([t.clone(), "null"]),
+                None => {
+                    if let Some(serde_json::Value::Array(values)) = o.get_mut("enum") {
+                        values.push(serde_json::Value::Null);
+                    }
+                }
+            }
+        }
+        o.insert("description".into(), m.description.into());
+    }
+    schema
 }

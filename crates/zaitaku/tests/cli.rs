@@ -104,7 +104,7 @@ fn show_prints_a_table_and_check_writes_nothing() {
     assert_eq!(show.stdout.lines().count(), 16);
     let check = wd.run(&["check", "seed.txt"]);
     assert_eq!(check.code, 0);
-    assert!(check.stdout.starts_with("# Validation report"));
+    assert!(check.stdout.contains(" checks, "), "{}", check.stdout);
     assert_eq!(
         wd.files("").len(),
         1,
@@ -552,42 +552,132 @@ fn check_prints_text_markdown_or_the_reports_json() {
     assert_eq!(json.stdout, file);
     let doc: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
     let total = doc["summary"]["checks_total"].as_u64().unwrap();
-    let ambiguities = doc["summary"]["ambiguities"].as_u64().unwrap();
-    // Text: the same counts, no Markdown table and no HTML.
-    let text = wd.run(&["check", "--format", "text", "seed.txt"]);
-    assert!(
-        text.stdout.starts_with(&format!(
-            "{total} checks, {total} passed, 0 failed; {ambiguities} ambiguities."
-        )),
-        "{}",
-        text.stdout
-    );
-    assert!(!text.stdout.contains("<br>") && !text.stdout.contains('|'));
-    // Into a pipe, Markdown by default, which does not claim files it did not write.
-    let md = wd.run(&["check", "seed.txt"]);
+    let ambiguities = doc["summary"]["ambiguities_total"].as_u64().unwrap();
+    // Text: the same counts, no Markdown table and no HTML; the default
+    // into a pipe too (line tools drop colour, not Markdown).
+    for args in [
+        &["check", "--format", "text", "seed.txt"][..],
+        &["check", "seed.txt"],
+    ] {
+        let text = wd.run(args);
+        assert!(
+            text.stdout.starts_with(&format!(
+                "{total} checks, {total} passed, 0 failed; {ambiguities} ambiguities."
+            )),
+            "{}",
+            text.stdout
+        );
+        assert!(!text.stdout.contains("<br>") && !text.stdout.contains('|'));
+    }
+    // Markdown, which does not claim files it did not write.
+    let md = wd.run(&["check", "--format", "md", "seed.txt"]);
     assert!(md.stdout.starts_with("# Validation report"));
     assert!(!md.stdout.contains("beside this file"), "{}", md.stdout);
     assert!(md.stdout.contains("output of `zaitaku build`"));
-    // With --all, every check and ambiguity in full.
+    // With --all, every check and ambiguity in full, in the same document.
     let all = wd.run(&["check", "--all", "--format", "json", "seed.txt"]);
-    let doc: serde_json::Value = serde_json::from_str(&all.stdout).unwrap();
-    assert_eq!(doc["checks"].as_array().unwrap().len() as u64, total);
+    let every: serde_json::Value = serde_json::from_str(&all.stdout).unwrap();
+    assert_eq!(every["checks"].as_array().unwrap().len() as u64, total);
     assert_eq!(
-        doc["ambiguities"].as_array().unwrap().len() as u64,
+        every["ambiguities"].as_array().unwrap().len() as u64,
         ambiguities
     );
+    assert_eq!(every["summary"], doc["summary"]);
+    assert!(doc["checks"].is_null() && doc["ambiguities"].is_null());
+    let text = wd.run(&["check", "--all", "--format", "text", "seed.txt"]);
     assert_eq!(
-        doc["summary"]["summary"]["checks_total"].as_u64(),
-        Some(total)
-    );
-    let all = wd.run(&["check", "--all", "--format", "text", "seed.txt"]);
-    assert_eq!(
-        all.stdout
+        text.stdout
             .lines()
             .filter(|l| l.starts_with("  pass "))
             .count() as u64,
         total
     );
+}
+
+/// The keys of a JSON object.
+fn keys(v: &serde_json::Value) -> Vec<String> {
+    v.as_object().unwrap().keys().cloned().collect()
+}
+
+/// The header of a table the build wrote, as column names, sorted.
+fn columns_of(wd: &Workdir, csv: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(wd.path().join("out").join(csv)).unwrap();
+    let mut names: Vec<String> = text
+        .lines()
+        .next()
+        .unwrap()
+        .split(',')
+        .map(String::from)
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn checks_json_has_one_schema_whatever_the_flags_named_as_the_tables_columns() {
+    let wd = Workdir::new();
+    wd.write("seed.txt", seed());
+    wd.write(
+        "changed.txt",
+        fixture("invalid/changed_page_two_percentage.txt"),
+    );
+    assert_eq!(wd.run(&["build", "--out", "out", "seed.txt"]).code, 0);
+    let doc = |args: &[&str]| -> serde_json::Value {
+        let run = wd.run(args);
+        serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}: {}", run.stdout))
+    };
+    let summary = doc(&["check", "--format", "json", "changed.txt"]);
+    let all = doc(&["check", "--all", "--format", "json", "changed.txt"]);
+    let passed = doc(&["check", "--format", "json", "seed.txt"]);
+    let expected = [
+        "ambiguities",
+        "ambiguity_kinds",
+        "by_edition",
+        "checks",
+        "csv_replacements",
+        "failures",
+        "families",
+        "schema_version",
+        "summary",
+        "tables",
+    ];
+    for d in [&summary, &all, &passed] {
+        assert_eq!(keys(d), expected);
+        assert_eq!(d["schema_version"], 1);
+    }
+    assert_eq!(summary["summary"]["passed"], false);
+    assert_eq!(passed["failures"], serde_json::json!([]));
+    // A failure is a row of validation_checks (its columns, its values),
+    // with the places that may explain it.
+    let failure = &summary["failures"][0];
+    let mut names = keys(failure);
+    names.retain(|k| k != "suspect_places");
+    assert_eq!(names, columns_of(&wd, "validation_checks.csv"));
+    assert_eq!(failure["status"], "fail");
+    assert_eq!(failure["check_id"], "p2.ka.q2.pct_no");
+    assert_eq!(
+        failure["reconstructed"]
+            .as_str()
+            .map(|r| r.starts_with("37.7%")),
+        Some(true)
+    );
+    assert_eq!(failure["published"], "37.8%");
+    assert_eq!(failure["source_line"], 147);
+    assert_eq!(summary["failures"], all["failures"]);
+    let check = all["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["status"] == "pass")
+        .unwrap();
+    assert_eq!(keys(check), columns_of(&wd, "validation_checks.csv"));
+    let ambiguity = &all["ambiguities"][0];
+    assert_eq!(keys(ambiguity), columns_of(&wd, "ambiguities.csv"));
+    let example = &summary["ambiguity_kinds"][0]["examples"][0];
+    assert_eq!(keys(example), columns_of(&wd, "ambiguities.csv"));
+    // An example keeps its number in its edition's list.
+    let no = example["ambiguity_no"].as_u64().unwrap() as usize;
+    assert_eq!(all["ambiguities"][no - 1], *example);
 }
 
 #[test]

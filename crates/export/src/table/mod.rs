@@ -236,6 +236,19 @@ impl Table {
         rows
     }
 
+    /// Every row as a JSON object, its keys the columns' names (so a
+    /// script reads the same names in JSON as in the table).
+    pub fn json_rows(&self) -> Vec<serde_json::Value> {
+        (0..self.height())
+            .map(|k| {
+                let row: serde_json::Map<String, serde_json::Value> = (self.columns.iter())
+                    .map(|(m, v)| (m.name.to_string(), v.json(k)))
+                    .collect();
+                serde_json::Value::Object(row)
+            })
+            .collect()
+    }
+
     /// Number of rows.
     pub fn height(&self) -> usize {
         self.columns.first().map_or(0, |(_, v)| v.len())

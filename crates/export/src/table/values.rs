@@ -120,6 +120,32 @@ impl Values {
             .collect()
     }
 
+    /// Row `k`'s value as JSON: a text, a number, a flag, a date as ISO
+    /// 8601 text, or null (for a null or a row out of range).
+    pub fn json(&self, k: usize) -> serde_json::Value {
+        use serde_json::Value as J;
+        let some = |v: Option<J>| v.unwrap_or(J::Null);
+        match self {
+            Values::Str(t) => some(t.get(k).map(|v| J::String(v.to_string()))),
+            Values::Enum(cats, v) => some(
+                (v.get(k).copied().flatten())
+                    .and_then(|i| cats.get(usize::try_from(i).ok()?))
+                    .map(|c| J::String((*c).to_string())),
+            ),
+            Values::Int(v) => some(v.get(k).copied().flatten().map(J::from)),
+            Values::Float(v) => some(
+                (v.get(k).copied().flatten())
+                    .and_then(serde_json::Number::from_f64)
+                    .map(J::Number),
+            ),
+            Values::Bool(v) => some(v.get(k).copied().flatten().map(J::Bool)),
+            Values::Date(v) => some(
+                (v.get(k).copied().flatten())
+                    .map(|d| J::String(zaitaku_parse::model::Date::from_days(d).iso())),
+            ),
+        }
+    }
+
     /// The values of `rows` (indices into this column, in that order;
     /// one out of range is skipped).
     pub fn take(&self, rows: &[usize]) -> Values {

@@ -257,35 +257,24 @@ pub fn with_replacements_markdown(mut md: String, replaced: &[(String, Replaced)
     md
 }
 
-/// The validation report's JSON document with `csv_replacements` (see
-/// [`with_replacements_markdown`]) where characters were replaced, as pretty
-/// JSON ending with a newline.
-pub fn with_replacements_json(
-    mut doc: serde_json::Value,
-    replaced: &[(String, Replaced)],
-) -> String {
-    if let (serde_json::Value::Object(doc), false) =
-        (&mut doc, replaced.iter().all(|(_, r)| r.is_empty()))
-    {
-        let rows: Vec<serde_json::Value> = replaced
-            .iter()
-            .flat_map(|(file, counts)| {
-                counts.iter().map(move |(c, n)| {
-                    serde_json::json!({
-                        "file": file,
-                        "character": c.to_string(),
-                        "code": format!("U+{:04X}", u32::from(*c)),
-                        "written_as": substitute_of(*c),
-                        "times": n,
-                    })
+/// The rows of the validation report's `csv_replacements` (see
+/// [`with_replacements_markdown`]): each character the CSV encoding
+/// replaced, per file; none where nothing was replaced.
+pub fn replacement_rows(replaced: &[(String, Replaced)]) -> Vec<serde_json::Value> {
+    replaced
+        .iter()
+        .flat_map(|(file, counts)| {
+            counts.iter().map(move |(c, n)| {
+                serde_json::json!({
+                    "file": file,
+                    "character": c.to_string(),
+                    "code": format!("U+{:04X}", u32::from(*c)),
+                    "written_as": substitute_of(*c),
+                    "times": n,
                 })
             })
-            .collect();
-        doc.insert("csv_replacements".into(), rows.into());
-    }
-    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    out.push('\n');
-    out
+        })
+        .collect()
 }
 
 /// `text` with every character of [`CP932_SUBSTITUTES`] replaced, each counted.

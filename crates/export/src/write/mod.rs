@@ -15,8 +15,8 @@ pub mod xlsx;
 
 pub use datapackage::datapackage;
 pub use encoding::{
-    with_replacements_json, with_replacements_markdown, CsvEncoder, CsvEncoding, CsvOptions,
-    Replaced, Unmappable, CP932_SUBSTITUTES,
+    replacement_rows, with_replacements_markdown, CsvEncoder, CsvEncoding, CsvOptions, Replaced,
+    Unmappable, CP932_SUBSTITUTES,
 };
 pub use parquet::{pandas_metadata, parquet_writer};
 

@@ -1,7 +1,7 @@
 //! The validation report: checks and ambiguities. Every row goes to the
 //! tables `validation_checks` and `ambiguities` (crate `zaitaku-export`);
-//! `validation_report.md` and `.json` are a reviewer's summary of them
-//! ([`ValidationReport::to_markdown`], [`ValidationReport::to_json`]): counts
+//! `validation_report.md` is a reviewer's summary of them
+//! ([`ValidationReport::to_markdown`]; its JSON is the export crate's): counts
 //! per edition and family, every failure in full, every ambiguity kind with
 //! its count and first examples. [`ValidationReport::to_markdown_all`] lists
 //! every row (`zaitaku check --all`).
@@ -211,28 +211,9 @@ impl ValidationReport {
         summary
     }
 
-    /// The summary as pretty JSON ([`Summary::to_json`]).
-    pub fn to_json(&self) -> String {
-        self.summary().to_json()
-    }
-
     /// The summary as Markdown ([`Summary::to_markdown`]).
     pub fn to_markdown(&self) -> String {
         self.summary().to_markdown()
-    }
-
-    /// Every row as a JSON document: the summary ([`Summary::json`]), then
-    /// every check and every ambiguity in full, as pretty JSON ending with a
-    /// newline.
-    pub fn to_json_all(&self) -> String {
-        let doc = serde_json::json!({
-            "summary": self.summary().json(),
-            "checks": self.checks,
-            "ambiguities": self.ambiguities,
-        });
-        let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
-        s.push('\n');
-        s
     }
 
     /// Every row as plain text for a terminal: totals, the failed checks,

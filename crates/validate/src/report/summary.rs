@@ -5,6 +5,9 @@ use super::{ambiguity_line, cell, failure_line, Ambiguity, Check, ValidationRepo
 use super::{EXAMPLES, FAMILY_NAMES};
 use zaitaku_parse::model::Date;
 
+/// An ambiguity with its number in its edition's list (from 1).
+pub type Numbered = (usize, Ambiguity);
+
 /// What the validation report says of a run, kept small whatever the number
 /// of editions: totals, passed and failed checks per edition and family,
 /// every failed check, and every ambiguity kind with its count and first
@@ -21,8 +24,11 @@ pub struct Summary {
     /// The failed checks, in full.
     pub failures: Vec<Check>,
     /// Every ambiguity kind, in order of first appearance: its count and
-    /// its first examples.
-    pub kinds: Vec<(String, usize, Vec<Ambiguity>)>,
+    /// its first examples, each with its number in its edition's list
+    /// (from 1, as `ambiguities.ambiguity_no`).
+    pub kinds: Vec<(String, usize, Vec<Numbered>)>,
+    /// Per edition, the ambiguities counted so far (to number them).
+    numbered: Vec<(Date, usize)>,
 }
 
 impl Summary {
@@ -58,15 +64,25 @@ impl Summary {
             }
         }
         for a in &report.ambiguities {
+            let no = match self.numbered.iter_mut().find(|(e, _)| *e == a.edition) {
+                Some((_, n)) => {
+                    *n += 1;
+                    *n
+                }
+                None => {
+                    self.numbered.push((a.edition, 1));
+                    1
+                }
+            };
             let kind = a.kind();
             match self.kinds.iter_mut().find(|(k, _, _)| *k == kind) {
                 Some((_, n, examples)) => {
                     *n += 1;
                     if examples.len() < EXAMPLES {
-                        examples.push(a.clone());
+                        examples.push((no, a.clone()));
                     }
                 }
-                None => self.kinds.push((kind, 1, vec![a.clone()])),
+                None => self.kinds.push((kind, 1, vec![(no, a.clone())])),
             }
         }
     }
@@ -81,52 +97,6 @@ impl Summary {
         self.failures.iter().map(failure_line).collect()
     }
 
-    /// The summary as a JSON document: totals, the families, per edition
-    /// the passed and failed counts per family, every failed check in full,
-    /// every ambiguity kind with its count and first examples, and the
-    /// tables holding every row.
-    pub fn json(&self) -> serde_json::Value {
-        let failed = self.failures.len();
-        let by_edition: Vec<serde_json::Value> = self
-            .counts
-            .iter()
-            .map(|(edition, counts)| {
-                serde_json::json!({
-                    "edition": edition,
-                    "passed": counts.iter().map(|c| c.0).collect::<Vec<_>>(),
-                    "failed": counts.iter().map(|c| c.1).collect::<Vec<_>>(),
-                })
-            })
-            .collect();
-        let kinds: Vec<serde_json::Value> = self
-            .kinds
-            .iter()
-            .map(|(kind, count, examples)| {
-                serde_json::json!({ "kind": kind, "count": count, "examples": examples })
-            })
-            .collect();
-        let doc = serde_json::json!({
-            "summary": {
-                "checks_total": self.checks,
-                "checks_passed": self.checks - failed,
-                "checks_failed": failed,
-                "ambiguities": self.ambiguities,
-            },
-            "families": FAMILY_NAMES,
-            "by_edition": by_edition,
-            "failures": self.failures,
-            "ambiguity_kinds": kinds,
-            "tables": { "checks": "validation_checks", "ambiguities": "ambiguities" },
-        });
-        doc
-    }
-
-    /// The summary as pretty JSON (see [`json`](Self::json)), ending with a newline.
-    pub fn to_json(&self) -> String {
-        let mut s = serde_json::to_string_pretty(&self.json()).unwrap_or_default();
-        s.push('\n');
-        s
-    }
     /// The summary as Markdown: totals, one table of passed and failed
     /// checks per edition and family, every failed check in full, every
     /// ambiguity kind with its count and first examples, and where the rows
@@ -182,7 +152,7 @@ impl Summary {
         } else {
             md += "| kind | count | first examples |\n|---|---|---|\n";
             for (kind, count, examples) in kinds {
-                let shown: Vec<String> = examples.iter().map(ambiguity_line).collect();
+                let shown: Vec<String> = examples.iter().map(|(_, a)| ambiguity_line(a)).collect();
                 md += &format!("| `{kind}` | {count} | {} |\n", cell(&shown.join("<br>")));
             }
         }
@@ -219,7 +189,7 @@ impl Summary {
             out += "\nAmbiguities by kind (first examples; every one: zaitaku check --all):\n";
             for (kind, count, examples) in &self.kinds {
                 out += &format!("  {kind}: {count}\n");
-                for a in examples {
+                for (_, a) in examples {
                     out += &format!("    {}\n", ambiguity_line(a));
                 }
             }

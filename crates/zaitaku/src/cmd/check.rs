@@ -1,8 +1,9 @@
 //! `zaitaku check [--all] [--format text|md|json] [--encoding …] INPUT...`
 //!
 //! Parses and validates; prints the validation report's summary to stdout
-//! (plain text on a terminal, Markdown into a pipe, or as `--format` says;
-//! `json` is `validation_report.json`), or with `--all` every check and
+//! (plain text, on a terminal or into a pipe, or as `--format` says: `md`
+//! is `validation_report.md`, `json` is `validation_report.json`, one
+//! schema with or without `--all`), or with `--all` every check and
 //! ambiguity, and the failures to stderr; writes nothing. Exit 1 when a check fails. The editions go
 //! through in batches, as in `build`: only their validation is kept (every
 //! row of it with `--all`, else the summary).
@@ -10,7 +11,7 @@
 use crate::config::{input_failed, load_inputs, InputArgs};
 use crate::messages::{say_totals, Reporter};
 use crate::Outcome;
-use std::io::IsTerminal;
+use zaitaku_export::validation::{report_json, report_json_text};
 use zaitaku_parse::Parser;
 use zaitaku_pipeline::editions::{batches, Tally};
 use zaitaku_validate::ValidationReport;
@@ -18,11 +19,12 @@ use zaitaku_validate::ValidationReport;
 /// How `check` prints the report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// Plain text, for a person at a terminal (the default there).
+    /// Plain text, for a person or a line tool (the default).
     Text,
-    /// Markdown, as `validation_report.md` (the default into a pipe).
+    /// Markdown, as `validation_report.md`.
     Md,
-    /// JSON, as `validation_report.json` (for scripts and CI).
+    /// JSON, as `validation_report.json` (for scripts and CI; one schema,
+    /// docs/validation_report.schema.json).
     Json,
 }
 
@@ -32,9 +34,10 @@ pub struct Args {
     /// Print every check and every ambiguity, not only the summary.
     #[arg(long)]
     all: bool,
-    /// How to print the report: text (default on a terminal), md (default
-    /// into a pipe), json (as validation_report.json; with --all, every
-    /// check and ambiguity too).
+    /// How to print the report: text (the default, on a terminal or into a
+    /// pipe), md (as validation_report.md), json (as validation_report.json,
+    /// one schema: docs/validation_report.schema.json; with --all, `checks`
+    /// and `ambiguities` hold every row instead of null).
     #[arg(long, value_enum, value_name = "FORMAT")]
     format: Option<Format>,
     #[command(flatten)]
@@ -61,18 +64,16 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     if input_failed(&mut tally, pins.as_ref()) {
         return Ok(Outcome::InputError);
     }
-    let format = args.format.unwrap_or(if std::io::stdout().is_terminal() {
-        Format::Text
-    } else {
-        Format::Md
-    });
+    let format = args.format.unwrap_or(Format::Text);
     crate::term::stdout(&match (format, args.all) {
         (Format::Text, false) => tally.summary.to_text(),
         (Format::Text, true) => all.to_text_all(),
         (Format::Md, false) => tally.summary.to_markdown_unwritten(),
         (Format::Md, true) => all.to_markdown_all(),
-        (Format::Json, false) => tally.summary.to_json(),
-        (Format::Json, true) => all.to_json_all(),
+        (Format::Json, every) => {
+            let every = every.then_some(&all);
+            report_json_text(&report_json(&tally.summary, every, Vec::new()))
+        }
     })?;
     reporter.say_notes();
     say_totals(&tally.summary);
