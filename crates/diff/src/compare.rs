@@ -355,6 +355,7 @@ pub(crate) fn municipalities(out: &mut Vec<Change>, old: &Edition, new: &Edition
             column::SURVEY_NO,
             column::KIND,
             column::AREA,
+            column::ON_WINDOW_PAGES,
         ],
     );
     for pair in by_key(old.table(T), new.table(T), &[column::MUNICIPALITY_CODE]) {

@@ -201,6 +201,12 @@ pub(crate) fn fields(
 ) {
     let mut label: Option<String> = None;
     for (k, f) in fields.names.iter().enumerate() {
+        // A column one side's build does not have (an output written by an
+        // earlier version) holds no value to compare.
+        let on_both = |places: &[Option<usize>]| places.get(k).copied().flatten().is_some();
+        if !on_both(&fields.old) || !on_both(&fields.new) {
+            continue;
+        }
         let a = fields
             .old
             .get(k)

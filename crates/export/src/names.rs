@@ -100,6 +100,7 @@ pub mod column {
             KIND = "kind",
             AREA = "area",
             IN_SURVEY = "in_survey",
+            ON_WINDOW_PAGES = "on_window_pages",
         }
     }
 }

@@ -40,27 +40,34 @@ pub fn of(reports: &[Report], validation: &ValidationReport) -> Vec<Table> {
     ]
 }
 
+/// A municipality of the list, its number, whether it has a row on pages
+/// 3–4 and whether pages 7–11 print it.
+type M<'a> = (&'a Municipality, Option<u32>, bool, bool);
+
 /// `municipalities`: the reference list, with survey numbers and membership from the text.
 /// Membership and numbers come from `newest`, the newest edition.
 pub fn municipalities(newest: Option<&Report>) -> Table {
     let surveyed = newest.map(|r| r.surveyed()).unwrap_or_default();
-    let mut rows: Vec<(&Municipality, Option<u32>, bool)> = reference()
+    let windows = newest.map(|r| r.on_window_pages()).unwrap_or_default();
+    let mut rows: Vec<M<'_>> = reference()
         .iter()
         .map(|m| {
             let no = newest
                 .and_then(|r| r.numbered.iter().find(|n| n.name == m.name))
                 .map(|n| n.no);
-            (m, no, surveyed.contains(&m.name.as_str()))
+            let name = m.name.as_str();
+            (m, no, surveyed.contains(&name), windows.contains(&name))
         })
         .collect();
     rows.sort_by(|a, b| a.0.code.cmp(&b.0.code));
-    Builder::<(&Municipality, Option<u32>, bool)>::default()
+    Builder::<M<'_>>::default()
         .col(meta("municipality_code", Kind::Str, "全国地方公共団体コード", "6-digit local government code with check digit", None), |r| s(&r.0.code))
         .col(meta("municipality_name", Kind::Str, "区市町村名", "Name of the municipality", None), |r| s(&r.0.name))
         .col(meta("survey_no", Kind::Int, "番号", "Number printed before the municipality's rows in the newest edition, as printed; null where not printed", None), |r| oi(r.1))
         .col(meta("kind", KINDS, "区分", "special_ward, city, town or village", None), |r| s(r.0.kind.id()))
         .col(meta("area", AREAS, "地域", "ku_area (23 wards), tama, or islands", None), |r| s(r.0.area.id()))
-        .col(meta("in_survey", Kind::Bool, "集計対象", "Has a row on the per-municipality pages of the newest edition (islands are excluded from the survey)", None), |r| b(Some(r.2)))
+        .col(meta("in_survey", Kind::Bool, "集計対象", "One of the N municipalities the survey counts (page 1's N): has a row on pages 3–4, the answers, of the newest edition. False for the islands, which the survey leaves out although the window pages list them (on_window_pages)", None), |r| b(Some(r.2)))
+        .col(meta("on_window_pages", Kind::Bool, "相談窓口掲載", "Printed on pages 7–11, the consultation windows, of the newest edition: a window, a planned opening, or a row of its own saying it has none (every municipality, islands included, in the seed). Count its windows in consultation_windows, not only where in_survey", None), |r| b(Some(r.3)))
         .build(crate::names::table::MUNICIPALITIES, crate::names::describe(crate::names::table::MUNICIPALITIES), &["municipality_code"], &rows)
 }
 

@@ -463,8 +463,9 @@ pub struct Report {
 }
 
 impl Report {
-    /// Names of the municipalities with a row on a per-municipality page (the
-    /// survey), in printed order, each once.
+    /// Names of the municipalities with a row on pages 3–4 (the survey's
+    /// answers: the N municipalities page 1 counts), in printed order, each
+    /// once.
     pub fn surveyed(&self) -> Vec<&str> {
         let mut names: Vec<&str> = Vec::new();
         for row in self.answers.iter().flat_map(|p| &p.rows) {
@@ -473,6 +474,22 @@ impl Report {
             }
         }
         names
+    }
+
+    /// Names of the municipalities pages 7–11 print anything of — a
+    /// window, its number or name as a row's head, its 設置箇所数, a row of
+    /// its own, a plan — in the reference list's order.
+    pub fn on_window_pages(&self) -> Vec<&str> {
+        (self.windows.municipalities.iter())
+            .filter(|m| {
+                !m.windows.is_empty()
+                    || !m.numbers_printed.is_empty()
+                    || m.count.is_some()
+                    || m.own_row.is_some()
+                    || !m.plans.is_empty()
+            })
+            .map(|m| m.name.as_str())
+            .collect()
     }
 }
 
