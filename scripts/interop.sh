@@ -16,5 +16,8 @@ scripts/quiet.sh "$bin" build --xlsx --out "$out/output" raw/*.txt tests/fixture
 "$python" tests/interop.py "$out/output"
 # The validation report's JSON, and check's, against the published schema.
 "$python" tests/json_schema.py "$bin" "$out/output"
+# Every Python and SQL snippet of the documents, on a build of the seed,
+# against numbers read by hand off the text.
+"$python" tests/snippets.py "$bin"
 # The worked notebook, on the same output (its kernel logs go to stderr).
 "$python" tests/notebook.py "$out/output" 2> >(grep -v "Kernel is running over TCP" >&2)

@@ -231,7 +231,7 @@ check("resource titles", all(r.get("title") for r in package["resources"]),
 check("changes refers to municipalities", "changes_parquet" in declared and "changes_csv" in declared, str(declared))
 
 # The output directory's README: every table with the row count of its
-# Parquet file, and its snippets run as written, in the directory.
+# Parquet file (its snippets: tests/snippets.py).
 readme = (out / "README.md").read_text(encoding="utf-8")
 listed_rows = {}
 for line in readme.split("\n"):
@@ -244,30 +244,6 @@ for res in resources:
           f"README {listed_rows.get(name)}")
 check("output README lists no other table", set(listed_rows) == {r["path"].removesuffix(".parquet") for r in resources},
       str(set(listed_rows)))
-def code_blocks(markdown, language):
-    """The fenced code blocks of `markdown` in `language`, without their fences."""
-    return [b.removeprefix(language + "\n") for b in markdown.split("```") if b.startswith(language + "\n")]
-
-
-python, sql = code_blocks(readme, "python"), code_blocks(readme, "sql")
-check("output README snippets", len(python) == 1 and len(sql) == 1, f"{len(python)} python, {len(sql)} sql")
-import os
-here = os.getcwd()
-os.chdir(out)
-try:
-    # As a notebook would: the snippet as written, then what it made.
-    scope = {}
-    exec(compile(python[0], "output/README.md python", "exec"), scope)
-    yes = pl.read_parquet("municipality_answers.parquet")["implemented_or_planned"].sum()
-    by_area = scope["by_area"]
-    check("output README python snippet", by_area["implemented_or_planned"].sum() == yes,
-          f"{by_area['implemented_or_planned'].sum()} != {yes}")
-    rows = duckdb.sql(sql[0]).fetchall()
-    check("output README SQL snippet", sum(r[-1] for r in rows) == yes, f"{sum(r[-1] for r in rows)} != {yes}")
-except Exception as e:  # noqa: BLE001 - any failure of a snippet is the finding
-    check("output README snippets run", False, repr(e))
-finally:
-    os.chdir(here)
 
 # tables.xlsx (build --xlsx): openpyxl and pandas read every sheet; each
 # cell is typed as its column (integers and shares numbers, flags booleans,
@@ -331,26 +307,7 @@ for res in resources:
             bad.append(f"{f['name']} ({got.dtype})")
     check(f"xlsx {name} columns (pandas)", not bad and len(frame) == len(rows), ", ".join(bad))
 
-# The project README's snippets, on this build (its paths say output/).
-front = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-front_python, front_sql = code_blocks(front, "python"), code_blocks(front, "sql")
-try:
-    for code in front_python:
-        exec(compile(code.replace('"output/', f'"{out}/'), "README.md python", "exec"), {})
-    # The snippet lists every ◎ of pages 3–4: counted here in the texts
-    # themselves, on the rows 「N name mark …」 (106 in each: 53 per page).
-    texts = [Path(__file__).resolve().parent.parent / p for p in
-             ("raw/000_1fb60f2a74870bbb.txt", "tests/fixtures/diff/window_opened.txt")]
-    rows_of = [[l for l in t.read_text(encoding="utf-8").split("\n") if re.match(r"^\d+ \S+ [◎○△×-] ", l)]
-               for t in texts]
-    check("README SQL snippet: the texts' rows", [len(r) for r in rows_of] == [106, 106], str([len(r) for r in rows_of]))
-    marked = sum(l.count("◎") for r in rows_of for l in r)
-    for query in front_sql:
-        rows = duckdb.sql(query.replace("'output/", f"'{out}/")).fetchall()
-        check("README SQL snippet: every ◎ of the texts", len(rows) == marked, f"{len(rows)} rows, {marked} ◎")
-    check("README snippets", len(front_python) == 1 and len(front_sql) == 1, f"{len(front_python)}, {len(front_sql)}")
-except Exception as e:  # noqa: BLE001 - any failure of a snippet is the finding
-    check("README snippets run", False, repr(e))
+# The snippets of README.md, output/README.md and docs/: tests/snippets.py.
 
 print(f"interop: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

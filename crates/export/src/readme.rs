@@ -96,15 +96,20 @@ area; `program_summary` holds page 1's published totals. Paths are relative to t
 import polars as pl                      # pandas: pd.read_parquet(...) reads the same files
 answers = pl.read_parquet(\"municipality_answers.parquet\")
 munis = pl.read_parquet(\"municipalities.parquet\").select(\"municipality_code\", \"kind\", \"area\")
+# A question is (item, question, sub_question): キ② asks of pamphlets and websites apart.
 by_area = (answers.join(munis, on=\"municipality_code\")
-           .group_by(\"area\", \"item\", \"question\").agg(pl.col(\"implemented_or_planned\").sum()))
+           .group_by(\"area\", \"item\", \"question\", \"sub_question\")
+           .agg(yes=pl.col(\"implemented_or_planned\").sum(),
+                applicable=(pl.col(\"status\") != \"not_applicable\").sum())
+           .sort(\"area\", \"item\", \"question\", \"sub_question\"))
 ```
 
 ```sql
--- DuckDB
-SELECT m.area, a.item, a.question, count(*) FILTER (WHERE a.implemented_or_planned) AS yes
+-- DuckDB: the same for item キ, its ② counted per sub_question
+SELECT m.area, a.item, a.question, a.sub_question,
+       count(*) FILTER (WHERE a.implemented_or_planned) AS yes
 FROM 'municipality_answers.parquet' a JOIN 'municipalities.parquet' m USING (municipality_code)
-GROUP BY ALL ORDER BY ALL;
+WHERE a.item = 'キ' GROUP BY ALL ORDER BY ALL;
 ```
 
 ";
