@@ -105,6 +105,28 @@ pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Result<Decoded, ParseErro
     })
 }
 
+/// The question markers of the report (⓪–④) the encoding named `name`
+/// (as [`Decoded::encoding`] names it) cannot hold: a copy saved in it has
+/// lost them or holds a substitute (Shift_JIS and EUC-JP have no ⓪).
+///
+/// ```
+/// use zaitaku_parse::decode::markers_lost_by;
+/// assert_eq!(markers_lost_by("Shift_JIS"), ['⓪']);
+/// assert!(markers_lost_by("UTF-8").is_empty());
+/// ```
+pub fn markers_lost_by(name: &str) -> Vec<char> {
+    let Some(encoding) = Encoding::for_label(name.as_bytes()) else {
+        return Vec::new();
+    };
+    let encoding = encoding.output_encoding();
+    (crate::layout::MARKERS.iter().copied())
+        .filter(|m| {
+            let mut buffer = [0u8; 4];
+            encoding.encode(m.encode_utf8(&mut buffer)).2
+        })
+        .collect()
+}
+
 fn choice_of(enc: &'static Encoding) -> EncodingChoice {
     match enc {
         e if e == UTF_16LE => EncodingChoice::Utf16Le,

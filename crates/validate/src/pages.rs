@@ -159,6 +159,22 @@ pub fn question_summary(report: &Report, out: &mut ValidationReport) {
                 r.count_yes_span,
             );
         }
+        if let Some(printed) = &r.marker_lost {
+            let instead = match printed.as_str() {
+                "" => "nothing".to_string(),
+                p => format!("«{p}»"),
+            };
+            out.ambiguity(
+                id.child("marker_lost"),
+                ed,
+                format!("{show} figure row"),
+                format!(
+                    "its marker {} is not printed: {instead} stands in its place (an encoding without the character, such as Shift_JIS without ⓪, lost it); the row is {show}'s by its place in the questionnaire's order and its figures, which are checked",
+                    zaitaku_parse::layout::marker(r.question)
+                ),
+                Some(r.span),
+            );
+        }
         let before = k.checked_sub(1).and_then(|j| q.rows.get(j));
         let first_of_question = before.is_none_or(|b| b.item != r.item || b.question != r.question);
         if r.question_text.is_none() && first_of_question {

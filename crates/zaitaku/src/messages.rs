@@ -145,6 +145,16 @@ fn not_parsed(input: &Input, errors: &[ParseError]) -> Vec<String> {
         "zaitaku: {path}: {} parse error(s); nothing written",
         errors.len()
     ));
+    if let ReadAs::Text { encoding, .. } = input.read_as() {
+        let lost: String = (zaitaku_parse::decode::markers_lost_by(encoding).into_iter())
+            .filter(|m| !input.text().contains(*m))
+            .collect();
+        if !lost.is_empty() {
+            out.push(format!(
+                "zaitaku: {path}: read as {encoding}, which has no {lost}: this copy lost the report's {lost} (a question's marker on page 2) or holds another character in its place; a row whose marker is «?», «0», «(0)», «○» or nothing is read by its place, anything else is not: give it the UTF-8 text or the PDF"
+            ));
+        }
+    }
     if input.read_as() == ReadAs::Pdf {
         // The lines above are the PDF's lines as read: say how to see them.
         out.push(format!(

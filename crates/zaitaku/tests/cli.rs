@@ -79,6 +79,86 @@ fn every_encoding_and_line_end_gives_byte_identical_outputs() {
 }
 
 #[test]
+fn a_shift_jis_copy_is_read_with_the_marker_its_encoding_lost_flagged() {
+    // CP932 has no ⓪ (page 2, L159 「⓪ 100.0% 0 0.0%」 and ク①'s text, L165):
+    // a copy holds a substitute, or nothing, in its place.
+    let text = seed();
+    let wd = Workdir::new();
+    wd.write("plain.txt", &text);
+    assert_eq!(wd.run(&["build", "--out", "plain", "plain.txt"]).code, 0);
+    let csv = |dir: &str| -> Vec<(String, Vec<u8>)> {
+        (wd.files(dir).into_iter())
+            .filter(|(name, _)| name.ends_with(".csv"))
+            .collect()
+    };
+    let plain = csv("plain");
+    for substitute in ["?", "0", "(0)", "〇", ""] {
+        let copy = text.replace('⓪', substitute);
+        let (bytes, _, lossy) = encoding_rs::SHIFT_JIS.encode(&copy);
+        assert!(
+            !lossy,
+            "{substitute:?}: the copy holds only CP932 characters"
+        );
+        wd.write("sjis.txt", bytes.as_ref());
+        let out = format!("out-{}", plain.len() + substitute.len());
+        let run = wd.run(&["build", "--out", &out, "sjis.txt"]);
+        assert_eq!(run.code, 0, "{substitute:?}: {}", run.stderr);
+        assert!(run.stderr.contains("read as Shift_JIS"), "{}", run.stderr);
+        for ((name, want), (_, got)) in plain.iter().zip(csv(&out)) {
+            let (want, got) = (String::from_utf8_lossy(want), String::from_utf8_lossy(&got));
+            match name.as_str() {
+                // ク①'s text as printed, the substitute in ⓪'s place.
+                "question_summary.csv" => {
+                    let printed =
+                        format!("（{}以外の取組について）", substitute.replace('〇', "○"));
+                    assert_eq!(
+                        got,
+                        want.replace("（⓪以外の取組について）", &printed),
+                        "{substitute:?}"
+                    );
+                }
+                // One more row: the lost marker, at its line.
+                "ambiguities.csv" => {
+                    // Rows without their number (one row more shifts the later ones).
+                    let unnumbered = |text: &str| -> Vec<String> {
+                        (text.lines())
+                            .map(|l| {
+                                let mut f = l.splitn(3, ',');
+                                let (edition, _, rest) = (f.next(), f.next(), f.next());
+                                format!("{},{}", edition.unwrap_or(""), rest.unwrap_or(""))
+                            })
+                            .collect()
+                    };
+                    let (want, got) = (unnumbered(&want), unnumbered(&got));
+                    let added: Vec<&String> = got.iter().filter(|l| !want.contains(l)).collect();
+                    assert_eq!(added.len(), 1, "{substitute:?}: {} rows added", added.len());
+                    assert!(
+                        added[0].contains("p2.ku.q0.marker_lost,p2.marker_lost"),
+                        "{}",
+                        added[0]
+                    );
+                    assert!(added[0].ends_with(",2,159,1"), "{}", added[0]);
+                    assert_eq!(got.len(), want.len() + 1);
+                }
+                _ => assert_eq!(got, want, "{substitute:?}: {name}"),
+            }
+        }
+    }
+    // Another character in its place: exit 2, saying what the encoding lost.
+    let other = text.replace('⓪', "■");
+    let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(&other);
+    wd.write("sjis.txt", bytes.as_ref());
+    let run = wd.run(&["check", "sjis.txt"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("sjis.txt: read as Shift_JIS, which has no ⓪: this copy lost the report's ⓪"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn detected_encoding_is_said_on_the_terminal_not_in_the_files() {
     let wd = Workdir::new();
     wd.write("le.txt", utf16(&seed(), false));

@@ -162,6 +162,7 @@ pub(super) fn questions<'t>(
                 count_no: q.count_no,
                 pct_no: q.pct_no,
                 span,
+                marker_lost: None,
             }
         })
         .collect();

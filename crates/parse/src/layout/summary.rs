@@ -139,7 +139,7 @@ pub const QUESTIONS: &[QuestionSpec] = &[
     QuestionSpec { item: Item::Ki, no: 1, requires: &[], kind: QuestionKind::Single, text: Some("地域住民向け在宅医療・介護サービスに関する講演会等を開催していますか。") },
     QuestionSpec { item: Item::Ki, no: 2, requires: &[], kind: QuestionKind::Subs(&[SubQuestion::Pamphlet, SubQuestion::Website]), text: Some("在宅医療や介護を受けられるサービス内容や利用方法等についてパンフレット・リーフレット等の作成やホームページの活用による普及啓発を行っていますか。") },
     QuestionSpec { item: Item::Ku, no: 0, requires: &[], kind: QuestionKind::Single, text: Some("東京都が実施する「東京都地域医療構想調整会議在宅療養ワーキング」等への参加") },
-    QuestionSpec { item: Item::Ku, no: 1, requires: &[], kind: QuestionKind::Single, text: Some("（⓪以外の取組について）複数の関係区市町村が連携して、広域連携が必要な事項について協議していますか。") },
+    QuestionSpec { item: Item::Ku, no: 1, requires: &[], kind: QuestionKind::Single, text: Some("（(?:⓪|\\?|0|○|◯|\\(0\\)|・|\u{fffd})?以外の取組について）複数の関係区市町村が連携して、広域連携が必要な事項について協議していますか。") },
     QuestionSpec { item: Item::Ku, no: 2, requires: &[], kind: QuestionKind::Single, text: Some("（②を実施している場合[^（）]*）検討結果（広域連携することが決定した事項や様式等）を踏まえて、関係機関等への周知や取組を行っていますか。") },
 ];
 

@@ -122,6 +122,12 @@ pub struct QuestionRow {
     pub pct_no: Option<i64>,
     /// Where the figure row is printed.
     pub span: Span,
+    /// Where the row prints no marker of its own in the place of its
+    /// question's (an encoding without the character — Shift_JIS has no ⓪,
+    /// EUC-JP no ①–④ — lost it or put a substitute there): what is printed
+    /// instead (empty where nothing). The row is its question's by its
+    /// place in the questionnaire's order and its figures' shape.
+    pub marker_lost: Option<String>,
 }
 
 /// Page 2 (集計状況) as printed (the parse stage's; [`QuestionSummary`] is

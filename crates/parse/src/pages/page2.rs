@@ -24,6 +24,9 @@ use nom::Parser;
 enum FigureLine<'a> {
     Question {
         marker: Option<u8>,
+        /// A token printed where a marker belongs that is none (see
+        /// [`MARKER_SUBSTITUTES`]).
+        substitute: Option<&'a str>,
         pct_yes: i64,
         count_no: u32,
         pct_no: i64,
@@ -72,7 +75,7 @@ pub fn parse(
         let located = spec.text.and_then(|t| locate(m, page, &joined, t, errors));
         match spec.kind {
             QuestionKind::Single => {
-                let Some((pct_yes, count_no, pct_no, span)) =
+                let Some((pct_yes, count_no, pct_no, span, marker_lost)) =
                     take_question_row(&figures, page.end(), &mut next, spec, Some(spec.no), errors)
                 else {
                     break;
@@ -92,11 +95,12 @@ pub fn parse(
                     count_no: Some(count_no),
                     pct_no: Some(pct_no),
                     span,
+                    marker_lost,
                 });
             }
             QuestionKind::Subs(subs) => {
                 for sub in subs {
-                    let Some((pct_yes, count_no, pct_no, span)) =
+                    let Some((pct_yes, count_no, pct_no, span, marker_lost)) =
                         take_question_row(&figures, page.end(), &mut next, spec, None, errors)
                     else {
                         break;
@@ -118,6 +122,7 @@ pub fn parse(
                         count_no: Some(count_no),
                         pct_no: Some(pct_no),
                         span,
+                        marker_lost,
                     });
                 }
             }
@@ -168,6 +173,7 @@ pub fn parse(
                         count_no: None,
                         pct_no: None,
                         span: *span,
+                        marker_lost: None,
                     });
                 }
                 for o in options.iter().filter(|o| !seen.contains(&o.label)) {
@@ -222,6 +228,7 @@ fn figure_lines<'a>(page: &Page<'a>) -> Vec<(FigureLine<'a>, Span)> {
                 Some((_, m)),
                 Some(FigureLine::Question {
                     marker: None,
+                    substitute: None,
                     pct_yes,
                     count_no,
                     pct_no,
@@ -231,6 +238,7 @@ fn figure_lines<'a>(page: &Page<'a>) -> Vec<(FigureLine<'a>, Span)> {
                 k += 1;
                 let row = FigureLine::Question {
                     marker: Some(m),
+                    substitute: None,
                     pct_yes,
                     count_no,
                     pct_no,
@@ -247,14 +255,40 @@ fn figure_line(text: &str) -> Option<FigureLine<'_>> {
     if let Ok((_, (marker, (pct_yes, count_no, pct_no)))) = question_row(text.trim()) {
         return Some(FigureLine::Question {
             marker,
+            substitute: None,
             pct_yes,
             count_no,
             pct_no,
         });
     }
+    // A substitute for a marker the text's encoding could not hold, then
+    // the figures of a question's row: 「? 100.0% 0 0.0%」.
+    if let Some((token, rest)) = text.trim().split_once(' ') {
+        if let (true, Ok((_, (None, (pct_yes, count_no, pct_no))))) = (
+            MARKER_SUBSTITUTES.contains(&token),
+            question_row(rest.trim()),
+        ) {
+            return Some(FigureLine::Question {
+                marker: None,
+                substitute: Some(token),
+                pct_yes,
+                count_no,
+                pct_no,
+            });
+        }
+    }
     let (_, (text, count, pct)) = option_row(text.trim()).ok()?;
     Some(FigureLine::Option { text, count, pct })
 }
+
+/// What a text puts where a question's marker (⓪–④) stood when its
+/// encoding has no such character (Shift_JIS has no ⓪, EUC-JP no ①–④):
+/// a question mark, the digit, a circle, the digit in brackets (as zaitaku's
+/// own CP932 CSV writes ⓪), a replacement character; after normalization.
+pub const MARKER_SUBSTITUTES: &[&str] = &[
+    "?", "？", "0", "1", "2", "3", "4", "○", "◯", "(0)", "(1)", "(2)", "(3)", "(4)", "・",
+    "\u{fffd}",
+];
 
 /// A marker followed by a number: 「② 67.9% …」, the start of a figure row
 /// (a question's text follows its marker with a bracket or a letter).
@@ -272,7 +306,7 @@ fn take_question_row(
     spec: &QuestionSpec,
     want: Option<u8>,
     errors: &mut Vec<ParseError>,
-) -> Option<(i64, u32, i64, Span)> {
+) -> Option<(i64, u32, i64, Span, Option<String>)> {
     let shown = want.map_or(String::new(), |m| format!("{} ", marker(m)));
     let expected = format!(
         "the figure row «{shown}% count %» of {}{}",
@@ -283,6 +317,7 @@ fn take_question_row(
         Some((
             FigureLine::Question {
                 marker: m,
+                substitute: None,
                 pct_yes,
                 count_no,
                 pct_no,
@@ -290,7 +325,23 @@ fn take_question_row(
             span,
         )) if *m == want => {
             *next += 1;
-            Some((*pct_yes, *count_no, *pct_no, *span))
+            Some((*pct_yes, *count_no, *pct_no, *span, None))
+        }
+        // The row in the marker's place prints none, or a substitute:
+        // its question's by its place and figures, and flagged.
+        Some((
+            FigureLine::Question {
+                marker: None,
+                substitute,
+                pct_yes,
+                count_no,
+                pct_no,
+            },
+            span,
+        )) if want.is_some() => {
+            *next += 1;
+            let printed = substitute.unwrap_or_default().to_string();
+            Some((*pct_yes, *count_no, *pct_no, *span, Some(printed)))
         }
         Some((other, span)) => {
             let found = match other {
@@ -401,11 +452,25 @@ mod tests {
             figure_line("① 84.9% 8 15.1%"),
             Some(FigureLine::Question {
                 marker: Some(1),
+                substitute: None,
                 pct_yes: 849,
                 count_no: 8,
                 pct_no: 151
             })
         );
+        // A marker an encoding lost, replaced: a question row with its substitute.
+        for (line, token) in [("? 100.0% 0 0.0%", "?"), ("(0) 100.0% 0 0.0%", "(0)")] {
+            assert_eq!(
+                figure_line(line),
+                Some(FigureLine::Question {
+                    marker: None,
+                    substitute: Some(token),
+                    pct_yes: 1000,
+                    count_no: 0,
+                    pct_no: 0
+                })
+            );
+        }
         assert_eq!(
             figure_line("区市町村直営 8 15.1%"),
             Some(FigureLine::Option {
@@ -427,6 +492,7 @@ mod tests {
             rows[0].0,
             FigureLine::Question {
                 marker: Some(0),
+                substitute: None,
                 pct_yes: 1000,
                 count_no: 0,
                 pct_no: 0

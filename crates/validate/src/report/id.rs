@@ -173,10 +173,12 @@ pub const CHECK_KINDS: [(&str, &str); 30] = [
 /// the `kind` column's vocabulary in the table `ambiguities`. The pipeline's
 /// test `check_kinds` fails on a kind recorded but not listed here (for the
 /// seed, every fixture and every check's failing case).
-pub const AMBIGUITY_KINDS: [&str; 22] = [
-    // Page 2: a count printed apart, a question text page 2 cannot tie.
+pub const AMBIGUITY_KINDS: [&str; 23] = [
+    // Page 2: a count printed apart, a question text page 2 cannot tie, a
+    // marker the text's encoding lost.
     "p2.count_yes",
     "p2.question_text",
+    "p2.marker_lost",
     // Pages 3–4: an answer against its condition, an option text matching
     // no option, a legend printing another mark for a status (one per status).
     "mun.condition",
