@@ -20,7 +20,8 @@ pub struct InputArgs {
     /// spreadsheet saves it; docs/validation.md#overrides).
     #[arg(long, value_name = "FILE")]
     pub overrides: Option<PathBuf>,
-    /// One file per edition of the report: its PDF, or the text an extractor wrote from it.
+    /// One file per edition of the report: its PDF, or the text an extractor
+    /// wrote from it; `-` reads standard input.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
 }
@@ -33,10 +34,15 @@ fn parse_encoding(s: &str) -> Result<EncodingChoice, String> {
 /// edition order, and the overrides file's pins; `None` after saying why an
 /// input or the file cannot be taken.
 pub fn load_inputs(parser: &Parser, args: &InputArgs) -> Option<(Vec<Input>, Option<Pins>)> {
+    let mut named: Vec<&std::path::Path> = args.inputs.iter().map(PathBuf::as_path).collect();
+    named.extend(args.overrides.as_deref());
+    if stdin_twice(&named) {
+        return None;
+    }
     let inputs = Inputs::read(
         parser,
         &args.inputs,
-        |p| p.display().to_string(),
+        |p| shown(p),
         |p| read_limited(p),
         args.encoding,
     );
@@ -55,7 +61,7 @@ pub fn load_inputs(parser: &Parser, args: &InputArgs) -> Option<(Vec<Input>, Opt
 
 /// The overrides file, each pin naming the edition of an input.
 fn load_pins(path: &std::path::Path, inputs: &Inputs) -> Option<Pins> {
-    let shown = path.display().to_string();
+    let shown = shown(path);
     let bytes = match read_limited(path) {
         Ok(b) => b,
         Err(e) => {
@@ -79,15 +85,46 @@ pub fn input_failed(tally: &mut Tally, pins: Option<&Pins>) -> bool {
 }
 
 /// Reads a file, at most one byte past the input size limit (so a larger
-/// file is refused by the decoder without being read whole).
+/// file is refused by the decoder without being read whole); `-` is
+/// standard input.
 pub fn read_limited(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     let limit = zaitaku_parse::MAX_INPUT_BYTES as u64 + 1;
     let mut bytes = Vec::new();
-    std::fs::File::open(path)?
-        .take(limit)
-        .read_to_end(&mut bytes)?;
+    if is_stdin(path) {
+        std::io::stdin()
+            .lock()
+            .take(limit)
+            .read_to_end(&mut bytes)?;
+    } else {
+        std::fs::File::open(path)?
+            .take(limit)
+            .read_to_end(&mut bytes)?;
+    }
     Ok(bytes)
+}
+
+/// Whether `path` is `-`: standard input.
+pub fn is_stdin(path: &std::path::Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// `path` as messages name it: `-` is «standard input».
+pub fn shown(path: &std::path::Path) -> String {
+    match is_stdin(path) {
+        true => "standard input".to_string(),
+        false => path.display().to_string(),
+    }
+}
+
+/// Whether `paths` name standard input more than once (it can be read once):
+/// said, and true.
+pub fn stdin_twice(paths: &[&std::path::Path]) -> bool {
+    let twice = paths.iter().filter(|p| is_stdin(p)).count() > 1;
+    if twice {
+        say!("zaitaku: «-» (standard input) is given more than once; it can be read once: give the other inputs as files");
+    }
+    twice
 }
 
 /// The editions of `args`, every one processed and kept (for `show` and

@@ -34,13 +34,139 @@ pub struct UnknownColumn {
     pub columns: Vec<&'static str>,
 }
 
+/// How a `--where` compares a column's value with its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    /// `=`: equal (a null is the empty text).
+    Eq,
+    /// `!=`: not equal (a null is the empty text).
+    Ne,
+    /// `<`.
+    Lt,
+    /// `<=`.
+    Le,
+    /// `>`.
+    Gt,
+    /// `>=`.
+    Ge,
+    /// `~`: holds the text.
+    Contains,
+}
+
+/// A `--where`: a column, how it compares, a value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Filter {
+    /// The column.
+    pub column: String,
+    /// The comparison.
+    pub op: Op,
+    /// The value, as the CSV writes it.
+    pub value: String,
+}
+
+impl Filter {
+    /// `COLUMN OP VALUE`, the operator one of `=`, `!=`, `<`, `<=`, `>`,
+    /// `>=`, `~` (the first after the column's name, which holds none).
+    pub fn parse(s: &str) -> Result<Filter, String> {
+        let at = s.find(['=', '!', '<', '>', '~']);
+        let Some(at) = at.filter(|&k| k > 0) else {
+            return Err(format!(
+                "expected COLUMN=VALUE (or !=, <, <=, >, >=, ~ for «contains»), found «{s}»"
+            ));
+        };
+        let (column, rest) = s.split_at(at);
+        let ops = [
+            ("!=", Op::Ne),
+            ("<=", Op::Le),
+            (">=", Op::Ge),
+            ("=", Op::Eq),
+            ("<", Op::Lt),
+            (">", Op::Gt),
+            ("~", Op::Contains),
+        ];
+        let Some((value, op)) = ops
+            .iter()
+            .find_map(|(text, op)| rest.strip_prefix(text).map(|v| (v, *op)))
+        else {
+            return Err(format!(
+                "expected an operator after «{column}» (=, !=, <, <=, >, >=, ~), found «{rest}»"
+            ));
+        };
+        Ok(Filter {
+            column: column.to_string(),
+            op,
+            value: value.to_string(),
+        })
+    }
+
+    /// Whether a cell holding `cell` (`None` for a null) is kept: a null is
+    /// the empty text for `=` and `!=` and is kept by no other operator;
+    /// `<` … `>=` compare as numbers where both sides are numbers, else as
+    /// texts (ISO dates compare as dates).
+    pub fn keeps(&self, cell: Option<&str>) -> bool {
+        let v = self.value.as_str();
+        match (self.op, cell) {
+            (Op::Eq, c) => c.unwrap_or("") == v,
+            (Op::Ne, c) => c.unwrap_or("") != v,
+            (_, None) => false,
+            (Op::Contains, Some(c)) => c.contains(v),
+            (op, Some(c)) => {
+                let order = compare(c, v);
+                match op {
+                    Op::Lt => order.is_lt(),
+                    Op::Le => order.is_le(),
+                    Op::Gt => order.is_gt(),
+                    _ => order.is_ge(),
+                }
+            }
+        }
+    }
+}
+
+/// Two values as numbers where both are, else as texts.
+fn compare(a: &str, b: &str) -> std::cmp::Ordering {
+    match (a.parse::<f64>(), b.parse::<f64>()) {
+        (Ok(x), Ok(y)) => x.total_cmp(&y),
+        _ => a.cmp(b),
+    }
+}
+
+/// A `--sort` key: a column, descending where written `-COLUMN`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SortKey {
+    /// The column.
+    pub column: String,
+    /// Largest first.
+    pub descending: bool,
+}
+
+impl SortKey {
+    /// `COLUMN` or `-COLUMN`.
+    pub fn parse(s: &str) -> Result<SortKey, String> {
+        let (column, descending) = match s.strip_prefix('-') {
+            Some(c) => (c, true),
+            None => (s, false),
+        };
+        if column.is_empty() {
+            return Err(format!("expected COLUMN or -COLUMN, found «{s}»"));
+        }
+        Ok(SortKey {
+            column: column.to_string(),
+            descending,
+        })
+    }
+}
+
 /// The table of `table`'s `columns` (all where empty, in the order given)
-/// and of the rows whose text in each `filters` column equals its value
-/// (the texts as the CSV writes them): what every form of `show` shows.
+/// and of the rows every filter keeps (the texts as the CSV writes them, a
+/// null as none: [`Filter::keeps`]), ordered by `sort` (numbers as
+/// numbers, nulls last, the table's order among equals): what every form
+/// of `show` shows.
 pub fn select(
     table: &Table,
     columns: &[String],
-    filters: &[(String, String)],
+    filters: &[Filter],
+    sort: &[SortKey],
 ) -> Result<Table, UnknownColumn> {
     let names: Vec<&'static str> = table.columns.iter().map(|(m, _)| m.name).collect();
     let position = |name: &str| {
@@ -60,24 +186,53 @@ pub fn select(
             .map(|c| position(c))
             .collect::<Result<_, _>>()?
     };
-    let filters: Vec<(usize, &str)> = filters
+    let filters: Vec<(usize, &Filter)> = filters
         .iter()
-        .map(|(c, v)| Ok((position(c)?, v.as_str())))
+        .map(|f| Ok((position(&f.column)?, f)))
         .collect::<Result<_, UnknownColumn>>()?;
-    let rows: Vec<usize> = if filters.is_empty() {
-        (0..table.height()).collect()
-    } else {
-        let texts = table.texts();
-        (texts.iter().enumerate())
-            .filter(|(_, row)| {
-                filters
-                    .iter()
-                    .all(|(k, v)| row.get(*k).map(String::as_str) == Some(*v))
-            })
-            .map(|(k, _)| k)
-            .collect()
+    let sort: Vec<(usize, bool)> = sort
+        .iter()
+        .map(|k| Ok((position(&k.column)?, k.descending)))
+        .collect::<Result<_, UnknownColumn>>()?;
+    if filters.is_empty() && sort.is_empty() {
+        return Ok(table.select(&chosen, &(0..table.height()).collect::<Vec<_>>()));
+    }
+    let cells = cells(table);
+    let cell = |row: usize, k: usize| {
+        cells
+            .get(k)
+            .and_then(|c| c.get(row))
+            .and_then(Option::as_deref)
     };
+    let mut rows: Vec<usize> = (0..table.height())
+        .filter(|&row| filters.iter().all(|(k, f)| f.keeps(cell(row, *k))))
+        .collect();
+    rows.sort_by(|&x, &y| {
+        (sort.iter())
+            .map(|&(k, descending)| {
+                let order = match (cell(x, k), cell(y, k)) {
+                    (Some(a), Some(b)) => compare(a, b),
+                    (Some(_), None) => return std::cmp::Ordering::Less,
+                    (None, Some(_)) => return std::cmp::Ordering::Greater,
+                    (None, None) => std::cmp::Ordering::Equal,
+                };
+                if descending {
+                    order.reverse()
+                } else {
+                    order
+                }
+            })
+            .find(|o| o.is_ne())
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
     Ok(table.select(&chosen, &rows))
+}
+
+/// Every column's cells as the CSV writes them, `None` for a null.
+fn cells(table: &Table) -> Vec<Vec<Option<String>>> {
+    (table.columns.iter())
+        .map(|(_, values)| values.cells())
+        .collect()
 }
 
 /// A few of the values `column` of `table` holds, each once, in order of
@@ -126,7 +281,7 @@ impl Grid {
     /// value whole where the whole table fits; else each value cut at a
     /// third of the width, at least [`MAX_CELL`] columns.
     /// Where not every column fits, the columns holding one value in every
-    /// row go first (named with their value), then the row numbers, codes
+    /// row go first (named with their value; not those of `keep`), then the row numbers, codes
     /// and source places, then the rightmost others, and the columns of
     /// `keep` (a table's names, marks, phones and counts, most wanted
     /// first) last, the least wanted first: of those, as many are shown as
@@ -179,11 +334,13 @@ impl Grid {
                 header.max(MIN_KEPT).min(own)
             })
             .collect();
-        let mut shown: Vec<usize> = (0..n).collect();
-        if room(&widths, &shown) > width {
-            shown.retain(|&k| !constant(k));
-        }
         let kept = |k: usize| self.columns.get(k).is_some_and(|c| keep.contains(c));
+        let mut shown: Vec<usize> = (0..n).collect();
+        // A column holding one value goes to the footer first, but for
+        // those a reader came for (a mark, a status), which stay.
+        if room(&widths, &shown) > width {
+            shown.retain(|&k| !constant(k) || kept(k));
+        }
         // Minor columns first, then the others, then the kept ones.
         let rank = |k: usize| match (kept(k), minor(k)) {
             (false, true) => 0,

@@ -922,3 +922,237 @@ fn bare_zaitaku_describes_itself_as_help_does() {
         bare.stderr
     );
 }
+
+#[test]
+fn show_lists_a_tables_columns_without_an_input() {
+    let wd = Workdir::new();
+    let schema = wd.run(&["show", "municipality_answers", "--schema"]);
+    assert_eq!(schema.code, 0, "{}", schema.stderr);
+    let lines: Vec<&str> = schema.stdout.lines().collect();
+    assert_eq!(lines[0], "column\ttype\tkey\tlabel_ja\tdescription");
+    assert!(
+        lines.iter().any(|l| l.starts_with("edition\tdate\tkey\t")),
+        "{}",
+        schema.stdout
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("mark\tenum(◎, ○, △, ×, -)\t\t")),
+        "{}",
+        schema.stdout
+    );
+    assert!(lines
+        .iter()
+        .any(|l| l.starts_with("implemented_or_planned\tboolean\t")));
+    // As CSV too; without --schema an input is still needed.
+    let csv = wd.run(&["show", "municipalities", "--schema", "--csv"]);
+    assert!(csv
+        .stdout
+        .starts_with("column,type,key,label_ja,description\n"));
+    assert_eq!(wd.run(&["show", "municipalities"]).code, 2);
+}
+
+#[test]
+fn show_where_compares_sorts_counts_and_says_how_nulls_match() {
+    let wd = Workdir::new();
+    wd.write("seed.txt", seed());
+    assert_eq!(wd.run(&["build", "--out", "out", "seed.txt"]).code, 0);
+    let count = |args: &[&str]| -> usize {
+        let run = wd.run(args);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+        run.stdout
+            .trim()
+            .parse()
+            .unwrap_or_else(|_| panic!("{args:?}: {}", run.stdout))
+    };
+    // The reference list: 8 names hold 島 (豊島区, 昭島市 and six islands).
+    assert_eq!(
+        count(&[
+            "show",
+            "municipalities",
+            "out",
+            "--where",
+            "municipality_name~島",
+            "--count"
+        ]),
+        8
+    );
+    // Six windows print no name of their own that a rule ties (葛飾区 1–2, 江戸川区
+    // 20–23: win.name_unknown): `name=` keeps the nulls, `name!=` the others.
+    let windows = count(&["show", "consultation_windows", "out", "--count"]);
+    assert_eq!(
+        count(&[
+            "show",
+            "consultation_windows",
+            "out",
+            "--where",
+            "name=",
+            "--count"
+        ]),
+        6
+    );
+    assert_eq!(
+        count(&[
+            "show",
+            "consultation_windows",
+            "out",
+            "--where",
+            "name!=",
+            "--count"
+        ]),
+        windows - 6
+    );
+    // Comparisons are numeric; a null is kept by none.
+    let csv = wd.run(&["show", "program_summary", "out", "--csv"]).stdout;
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let k = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "count_current")
+        .unwrap();
+    let counts: Vec<u32> = reader
+        .records()
+        .map(|r| r.unwrap()[k].parse().unwrap())
+        .collect();
+    type Keep = fn(u32) -> bool;
+    let ops: [(&str, Keep); 3] = [(">=", |c| c >= 45), ("<", |c| c < 45), (">", |c| c > 45)];
+    for (op, keep) in ops {
+        let filter = format!("count_current{op}45");
+        let want = counts.iter().filter(|c| keep(**c)).count();
+        assert_eq!(
+            count(&[
+                "show",
+                "program_summary",
+                "out",
+                "--where",
+                &filter,
+                "--count"
+            ]),
+            want,
+            "{filter}"
+        );
+    }
+    // Sorted largest first, as numbers (9 < 45 as a number, not as text).
+    let sorted = wd.run(&[
+        "show",
+        "program_summary",
+        "out",
+        "--sort",
+        "-count_current",
+        "--columns",
+        "count_current",
+    ]);
+    let shown: Vec<u32> = sorted
+        .stdout
+        .lines()
+        .skip(1)
+        .map(|l| l.parse().unwrap())
+        .collect();
+    let mut want = counts.clone();
+    want.sort_by(|a, b| b.cmp(a));
+    assert_eq!(shown, want);
+    let bad = wd.run(&["show", "program_summary", "out", "--where", "count_current"]);
+    assert_eq!(bad.code, 2);
+    assert!(
+        bad.stderr
+            .contains("expected COLUMN=VALUE (or !=, <, <=, >, >=, ~"),
+        "{}",
+        bad.stderr
+    );
+}
+
+#[test]
+fn a_dash_reads_standard_input_wherever_a_file_is_read() {
+    let wd = Workdir::new();
+    let check = wd.run_with_stdin(&["check", "-"], seed().as_bytes());
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    assert!(
+        check
+            .stderr
+            .contains("zaitaku: standard input: read as UTF-8; edition 2017-07-31"),
+        "{}",
+        check.stderr
+    );
+    let show = wd.run_with_stdin(
+        &["show", "municipalities", "-", "--count"],
+        seed().as_bytes(),
+    );
+    assert_eq!(
+        (show.code, show.stdout.as_str()),
+        (0, "62\n"),
+        "{}",
+        show.stderr
+    );
+    let twice = wd.run_with_stdin(&["check", "-", "-"], seed().as_bytes());
+    assert_eq!(twice.code, 2);
+    assert!(
+        twice
+            .stderr
+            .contains("«-» (standard input) is given more than once"),
+        "{}",
+        twice.stderr
+    );
+}
+
+#[test]
+fn extract_writes_the_text_to_a_file_with_o_and_never_over_its_input() {
+    let wd = Workdir::new();
+    wd.write("seed.pdf", fixture("pdf/seed.pdf"));
+    let printed = wd.run(&["extract", "seed.pdf"]);
+    assert_eq!(printed.code, 0, "{}", printed.stderr);
+    let written = wd.run(&["extract", "seed.pdf", "-o", "seed.txt"]);
+    assert_eq!(written.code, 0, "{}", written.stderr);
+    assert_eq!(written.stdout, "");
+    assert_eq!(
+        std::fs::read_to_string(wd.path().join("seed.txt")).unwrap(),
+        printed.stdout
+    );
+    let piped = wd.run_with_stdin(&["extract", "-"], &fixture("pdf/seed.pdf"));
+    assert_eq!(piped.stdout, printed.stdout);
+    let over = wd.run(&["extract", "seed.pdf", "-o", "seed.pdf"]);
+    assert_eq!(over.code, 2);
+    assert!(
+        over.stderr.contains("seed.pdf is the input"),
+        "{}",
+        over.stderr
+    );
+    assert_eq!(
+        std::fs::read(wd.path().join("seed.pdf")).unwrap(),
+        fixture("pdf/seed.pdf")
+    );
+}
+
+#[test]
+fn on_80_columns_the_mark_and_status_stay_before_columns_of_one_value() {
+    let wd = Workdir::new();
+    wd.write("seed.txt", seed());
+    assert_eq!(wd.run(&["build", "--out", "out", "seed.txt"]).code, 0);
+    let run = wd.run(&[
+        "show",
+        "municipality_answers",
+        "out",
+        "--where",
+        "municipality_name=港区",
+        "--limit",
+        "3",
+        "--width",
+        "80",
+    ]);
+    let header = run.stdout.lines().nth(1).unwrap_or_default();
+    for column in ["municipality_name", "item", "question", "mark", "status"] {
+        assert!(
+            header.contains(column),
+            "{column} not shown:\n{}",
+            run.stdout
+        );
+    }
+    // 港区's ア①–③ are ◎ (page 3, L292).
+    assert_eq!(
+        run.stdout.matches("┆ ◎    ┆ implemented").count(),
+        3,
+        "{}",
+        run.stdout
+    );
+}

@@ -146,6 +146,14 @@ impl Values {
         }
     }
 
+    /// Each row's value as text, as the CSV writes it unquoted, or `None`
+    /// for a null (which the CSV writes as an empty field, like an empty text).
+    pub fn cells(&self) -> Vec<Option<String>> {
+        (self.texts().into_iter().enumerate())
+            .map(|(k, text)| (!self.json(k).is_null()).then_some(text))
+            .collect()
+    }
+
     /// The values of `rows` (indices into this column, in that order;
     /// one out of range is skipped).
     pub fn take(&self, rows: &[usize]) -> Values {

@@ -1,10 +1,10 @@
-//! `zaitaku extract PDF`
+//! `zaitaku extract PDF [-o FILE]`
 //!
 //! Prints what zaitaku reads from a PDF of the report, by the position of
 //! each glyph and ruling line: per page, the text above its ruled table, a
 //! table row per line with its cells apart (` | `, `^` under a merged
 //! cell), the text below (a page without a table: its lines by baseline);
-//! UTF-8, one form feed between pages. It is the text every message about
+//! UTF-8, one form feed between pages, to standard output or `-o FILE`. It is the text every message about
 //! that PDF refers to (its lines and columns); what a user can compare with
 //! the PDF to see what zaitaku saw. A PDF without ruled tables builds from
 //! this text as from the PDF. `--layout` is accepted and changes nothing
@@ -19,9 +19,12 @@ use std::path::PathBuf;
 /// Arguments of `extract`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// A PDF of the report.
+    /// A PDF of the report; `-` reads standard input.
     #[arg(value_name = "PDF")]
     input: PathBuf,
+    /// Write the text to FILE (UTF-8) instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<PathBuf>,
     /// Accepted for scripts that pass it: extract always prints the
     /// positioned reading.
     #[arg(long, hide = true)]
@@ -30,7 +33,7 @@ pub struct Args {
 
 /// Runs `extract`.
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
-    let shown = args.input.display();
+    let shown = crate::config::shown(&args.input);
     let bytes = match crate::config::read_limited(&args.input) {
         Ok(b) => b,
         Err(e) => {
@@ -49,13 +52,51 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         zaitaku_pipeline::input::PdfRead::Text(text) => text,
     });
     match read {
-        Ok(text) => {
-            crate::term::stdout(&text)?;
-            Ok(Outcome::Ok)
-        }
+        Ok(text) => match &args.output {
+            None => {
+                crate::term::stdout(&text)?;
+                Ok(Outcome::Ok)
+            }
+            Some(file) => write_output(file, &args.input, &text),
+        },
         Err(e) => {
             say!("zaitaku: {shown}: {e}");
             Ok(Outcome::InputError)
         }
     }
+}
+
+/// Writes `text` to `file`, which must not be `input` or a directory;
+/// written whole or not at all (a temporary beside it, then renamed).
+fn write_output(
+    file: &std::path::Path,
+    input: &std::path::Path,
+    text: &str,
+) -> anyhow::Result<Outcome> {
+    let shown = file.display();
+    let same = std::fs::canonicalize(file)
+        .ok()
+        .is_some_and(|f| std::fs::canonicalize(input).ok() == Some(f));
+    if same {
+        say!("zaitaku: {shown} is the input: -o takes another file to write the text to, e.g. -o report.txt");
+        return Ok(Outcome::InputError);
+    }
+    if file.is_dir() {
+        say!("zaitaku: {shown} is a directory: -o takes the file to write the text to, e.g. -o report.txt");
+        return Ok(Outcome::InputError);
+    }
+    let name = file.file_name().map(|n| n.to_string_lossy().into_owned());
+    let Some(name) = name else {
+        say!("zaitaku: «{shown}» names no file: -o takes the file to write the text to, e.g. -o report.txt");
+        return Ok(Outcome::InputError);
+    };
+    let tmp = file.with_file_name(format!(".{name}.zaitaku-{}", std::process::id()));
+    let written = std::fs::write(&tmp, text).and_then(|()| std::fs::rename(&tmp, file));
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        say!("zaitaku: cannot write {shown}: {e}");
+        return Ok(Outcome::InputError);
+    }
+    note!("zaitaku: wrote {shown} ({} lines)", text.lines().count());
+    Ok(Outcome::Ok)
 }

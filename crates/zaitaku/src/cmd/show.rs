@@ -14,11 +14,11 @@
 //! how one finds out why.
 
 use crate::config::{load_validated, InputArgs};
-use crate::view::{select, some_values, Grid};
+use crate::view::{select, some_values, Filter, Grid, SortKey};
 use crate::Outcome;
 use std::io::IsTerminal;
 use zaitaku_export::names::CATALOG;
-use zaitaku_export::table::Table;
+use zaitaku_export::table::{Kind, Table};
 use zaitaku_parse::decode::EncodingChoice;
 use zaitaku_parse::suggest::did_you_mean;
 use zaitaku_pipeline::tables::headers;
@@ -29,8 +29,17 @@ pub struct Args {
     /// The table: a file stem of output/ (municipalities, municipality_answers, …).
     table: String,
     /// One edition of the report (its PDF, or the text an extractor wrote
-    /// from it), or the output directory of `zaitaku build` or `diff --out`.
-    input: std::path::PathBuf,
+    /// from it; `-` reads standard input), or the output directory of
+    /// `zaitaku build` or `diff --out`. Not needed with --schema.
+    #[arg(required_unless_present = "schema")]
+    input: Option<std::path::PathBuf>,
+    /// List the table's columns with their types, Japanese labels and
+    /// meanings (no input needed).
+    #[arg(long)]
+    schema: bool,
+    /// Print only the number of rows (of those --where keeps).
+    #[arg(long)]
+    count: bool,
     /// Encoding of a text input: auto (the default), utf-8, shift_jis,
     /// euc-jp, utf-16le, utf-16be.
     #[arg(long, value_parser = |s: &str| s.parse::<EncodingChoice>())]
@@ -44,10 +53,17 @@ pub struct Args {
     /// The columns to show, in this order: `--columns municipality_name,item,mark`.
     #[arg(long, value_delimiter = ',', value_name = "A,B,C")]
     columns: Vec<String>,
-    /// Keep the rows whose column holds this text (repeatable; all must hold):
-    /// `--where item=ア --where mark=◎`.
-    #[arg(long = "where", value_name = "COLUMN=VALUE", value_parser = parse_filter)]
-    filters: Vec<(String, String)>,
+    /// Keep the rows whose column compares so with the value (repeatable;
+    /// all must hold): `=`, `!=`, `<`, `<=`, `>`, `>=` (as numbers where both
+    /// are), `~` (contains): `--where item=ア --where count_yes>=40`. A null
+    /// is the empty text for `=` and `!=` (`--where name=` keeps the nulls)
+    /// and is kept by no other operator.
+    #[arg(long = "where", value_name = "COLUMN=VALUE", value_parser = Filter::parse)]
+    filters: Vec<Filter>,
+    /// Sort by these columns (numbers as numbers, nulls last); `-COLUMN`
+    /// sorts largest first: `--sort area,-count_yes`.
+    #[arg(long, value_delimiter = ',', value_name = "A,-B", allow_hyphen_values = true, value_parser = SortKey::parse)]
+    sort: Vec<SortKey>,
     /// One block per row, every column on its own line (psql's `\x`).
     #[arg(long)]
     vertical: bool,
@@ -58,14 +74,6 @@ pub struct Args {
     /// Show the first N rows only (of those --where keeps).
     #[arg(long, value_name = "N")]
     limit: Option<usize>,
-}
-
-/// `col=value` of `--where`.
-fn parse_filter(s: &str) -> Result<(String, String), String> {
-    match s.split_once('=') {
-        Some((c, v)) if !c.is_empty() => Ok((c.to_string(), v.to_string())),
-        _ => Err(format!("expected COLUMN=VALUE, found «{s}»")),
-    }
 }
 
 /// What `zaitaku show --help` adds: every table with its description
@@ -86,12 +94,19 @@ pub fn help() -> String {
 /// Runs `show`.
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     // The table is known before any input is read.
-    if let Err(message) = known_table(&args.table, &args.input) {
+    if let Err(message) = known_table(&args.table, args.input.as_deref()) {
         say!("{message}");
         return Ok(Outcome::InputError);
     }
-    let (table, loaded) = if args.input.is_dir() {
-        match from_directory(&args) {
+    if args.schema {
+        return schema(&args);
+    }
+    let Some(input) = args.input.clone() else {
+        say!("zaitaku: show {} needs an INPUT: an edition's text or PDF, or a build's output directory", args.table);
+        return Ok(Outcome::InputError);
+    };
+    let (table, loaded) = if input.is_dir() {
+        match from_directory(&args, &input) {
             Ok(table) => (table, None),
             Err(outcome) => return Ok(outcome),
         }
@@ -99,7 +114,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         let input = InputArgs {
             encoding: args.encoding.unwrap_or_default(),
             overrides: args.overrides.clone(),
-            inputs: vec![args.input.clone()],
+            inputs: vec![input],
         };
         let Some(loaded) = load_validated(&input) else {
             return Ok(Outcome::InputError);
@@ -114,7 +129,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         (table, Some(loaded))
     };
     let table = &table;
-    let chosen = match select(table, &args.columns, &args.filters) {
+    let chosen = match select(table, &args.columns, &args.filters, &args.sort) {
         Ok(chosen) => chosen,
         Err(e) => {
             say!(
@@ -127,8 +142,12 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             return Ok(Outcome::InputError);
         }
     };
+    if args.count {
+        crate::term::stdout(&format!("{}\n", chosen.height()))?;
+        return Ok(validated(loaded));
+    }
     if chosen.height() == 0 && !args.filters.is_empty() {
-        for (column, value) in &args.filters {
+        for Filter { column, value, .. } in &args.filters {
             let (values, n) = some_values(table, column, 8);
             note!(
                 "zaitaku: {column}={value}: {}; {column} holds {n} value{} here, e.g. {}",
@@ -180,17 +199,82 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             shown.height()
         );
     }
-    if let Some(loaded) = loaded.filter(|l| !l.validation.passed()) {
-        loaded.say_failures();
-        return Ok(Outcome::ValidationFailed);
+    Ok(validated(loaded))
+}
+
+/// Exit 1 where the edition shown failed a check (its failures said), else 0.
+fn validated(loaded: Option<crate::config::Loaded>) -> Outcome {
+    match loaded.filter(|l| !l.validation.passed()) {
+        Some(loaded) => {
+            loaded.say_failures();
+            Outcome::ValidationFailed
+        }
+        None => Outcome::Ok,
     }
+}
+
+/// `--schema`: the table's columns, each with its type, Japanese label and
+/// meaning, as `show` prints a table (a grid on a terminal, tab-separated
+/// rows into a pipe, CSV with `--csv`).
+fn schema(args: &Args) -> anyhow::Result<Outcome> {
+    let Some(header) = headers().into_iter().find(|t| t.name == args.table) else {
+        say!("zaitaku: the build makes no table «{}»", args.table);
+        return Ok(Outcome::InputError);
+    };
+    let rows: Vec<Vec<String>> = (header.columns.iter())
+        .map(|(m, _)| {
+            let kind = match m.kind {
+                Kind::Str => "string".to_string(),
+                Kind::Int => "int32".to_string(),
+                Kind::Float => "float64".to_string(),
+                Kind::Bool => "boolean".to_string(),
+                Kind::Date => "date".to_string(),
+                Kind::Enum(values) => format!("enum({})", values.join(", ")),
+            };
+            let key = if header.key.contains(&m.name) {
+                "key"
+            } else {
+                ""
+            };
+            vec![
+                m.name.to_string(),
+                kind,
+                key.to_string(),
+                m.title_ja.to_string(),
+                m.description.to_string(),
+            ]
+        })
+        .collect();
+    let grid = Grid {
+        columns: vec!["column", "type", "key", "label_ja", "description"],
+        rows,
+    };
+    let text = if args.csv {
+        let mut out = Vec::new();
+        let mut w = csv::Writer::from_writer(&mut out);
+        w.write_record(&grid.columns)?;
+        for row in &grid.rows {
+            w.write_record(row)?;
+        }
+        drop(w);
+        String::from_utf8_lossy(&out).into_owned()
+    } else if args.width.is_some() || std::io::stdout().is_terminal() {
+        let width = args.width.map_or_else(
+            || comfy_table::Table::new().width().map_or(100, usize::from),
+            usize::from,
+        );
+        grid.boxed(width, &["column", "type", "description"])
+    } else {
+        grid.plain()
+    };
+    crate::term::stdout(&text)?;
     Ok(Outcome::Ok)
 }
 
 /// The table `args.table` of the output directory `args.input`, read
 /// from its Parquet file; else the command's outcome, its message said.
-fn from_directory(args: &Args) -> Result<Table, Outcome> {
-    let dir = args.input.display();
+fn from_directory(args: &Args, input: &std::path::Path) -> Result<Table, Outcome> {
+    let dir = input.display();
     if args.overrides.is_some() {
         say!("zaitaku: {dir} is a build's output directory, whose tables were built with any pins already: --overrides applies to an edition's text");
         return Err(Outcome::InputError);
@@ -203,12 +287,12 @@ fn from_directory(args: &Args) -> Result<Table, Outcome> {
         say!("zaitaku: no table «{}»", args.table);
         return Err(Outcome::InputError);
     };
-    let path = args.input.join(format!("{}.parquet", args.table));
+    let path = input.join(format!("{}.parquet", args.table));
     if !path.is_file() {
         let held: Vec<&str> = CATALOG
             .iter()
             .map(|e| e.name)
-            .filter(|name| args.input.join(format!("{name}.parquet")).is_file())
+            .filter(|name| input.join(format!("{name}.parquet")).is_file())
             .collect();
         if held.is_empty() {
             say!("zaitaku: {dir} holds no table: expected the output directory of `zaitaku build` (its {}.parquet), or one edition's text or PDF", args.table);
@@ -293,12 +377,12 @@ fn kept_columns(table: &str) -> &'static [&'static str] {
 
 /// Whether `table` names a table a build writes; else what to say: the
 /// arguments given the other way round, or a near name, and every table.
-fn known_table(table: &str, input: &std::path::Path) -> Result<(), String> {
+fn known_table(table: &str, input: Option<&std::path::Path>) -> Result<(), String> {
     let names: Vec<&str> = CATALOG.iter().map(|e| e.name).collect();
     if names.contains(&table) {
         return Ok(());
     }
-    let given = input.to_string_lossy();
+    let given = input.map_or_else(String::new, |i| i.to_string_lossy().into_owned());
     if names.contains(&given.as_ref()) {
         return Err(format!(
             "zaitaku: «{table}» is not a table and «{given}» is: the table comes first, e.g. zaitaku show {given} {table}"

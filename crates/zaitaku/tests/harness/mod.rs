@@ -77,6 +77,29 @@ impl Workdir {
         self.run_with_env(args, &[])
     }
 
+    /// [`run`](Self::run) with `input` on standard input.
+    pub fn run_with_stdin(&self, args: &[&str], input: &[u8]) -> Run {
+        use std::io::Write;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_zaitaku"))
+            .args(args)
+            .current_dir(self.dir.path())
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("the binary runs");
+        if let Some(mut stdin) = child.stdin.take() {
+            // A command that does not read its input closes the pipe early.
+            let _ = stdin.write_all(input);
+        }
+        let out = child.wait_with_output().expect("the binary ends");
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
     /// [`run`](Self::run) in the subdirectory `dir` (created if missing).
     pub fn run_in(&self, dir: &str, args: &[&str]) -> Run {
         let cwd = self.dir.path().join(dir);
