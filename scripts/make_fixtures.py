@@ -211,6 +211,15 @@ VALID = {
         ('"edition","program","association","fiscal_year","participated","reason"\r\n'
          '"2017/7/31","round_the_clock_care","千代田区","2017","TRUE","議事録, 2017年6月\r\n(2行目)"\r\n'
          ',,,,,\r\n').encode("cp932")),
+    "override_mark_and_count": (
+        "a mark and a count printed wrong, each pinned back (中央区's ウ② printed △ for ◎, L290; 八王子市's "
+        "設置箇所数 printed 2 for its 1 window, L1589): both checks pass again, the cell shows resolution "
+        "override, and each pin is an ambiguity naming its line",
+        then(replace(290, "◎ ◎ ◎ 在宅療養中", "◎ ◎ △ 在宅療養中"),
+             replace(1589, "24 八王子市 1 八王子市在宅医療相談窓口", "24 八王子市 2 八王子市在宅医療相談窓口")),
+        ("edition,municipality,item,question,sub_question,mark,windows,reason\n"
+         "2017-07-31,中央区,ウ,2,,◎,,the ward's answer sheet\n"
+         "2017-07-31,八王子市,,,,,1,the city's own list\n").encode("utf-8")),
     "no_footnote_mark": (
         "without the ※1 marks of page 5's header, every cell the footnote (L756) decided is undecided again, and nothing else changes",
         replace(761, "2829 ※1 24 25 26 27医師会名 29 ※1", "2829 24 25 26 27医師会名 29")),
@@ -274,6 +283,14 @@ INVALID = {
         nothing(),
         ["2017-07-31,round_the_clock_care,千代田,2012,true,",
          "2017-07-31,multidisciplinary_network,千代田区,2012,true,"]),
+    "unknown_mark_pin": (
+        "a pin naming a municipality pages 3–4 do not print, a question they do not ask (ウ④), or, for a "
+        "設置箇所数, a name the reference list does not hold is an input error at its line, the nearest name suggested",
+        nothing(),
+        ("edition,municipality,item,question,mark,windows\n"
+         "2017-07-31,中央,ウ,2,◎,\n"
+         "2017-07-31,中央区,ウ,4,◎,\n"
+         "2017-07-31,大島,,,,1\n").encode("utf-8")),
     # exit 1: a figure disagrees
     "changed_page_one_count": (
         "カ①'s count 48 → 47 on page 1 fails its share and page 2's figure",

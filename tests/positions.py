@@ -19,7 +19,8 @@ What each table's position points at:
 - question_summary: the figure row: «pct_yes%», and «count_no pct_no%» for a
   question, «count_yes pct_yes%» for an option;
 - municipality_answers: the mark, at its column (or the mark a page's own
-  legend prints for it, where the ambiguities name that legend);
+  legend prints for it, where the ambiguities name that legend; for a mark
+  pinned by --overrides, the mark its mun.override ambiguity says is printed);
 - municipality_choices: the choice as printed (raw_text), from its column;
 - municipality_answers_wide: every page:line of source_lines prints the
   municipality's name;
@@ -248,12 +249,23 @@ def check(input_path, out_dir, encoding="utf-8", edition=None):
                       r["subject"] + ": " + r["resolution"])
         if m:
             legend[(r["edition"], m.group(1), m.group(2))] = m.group(3)
+    # A pinned mark (resolution override): the mark its ambiguity says the
+    # page prints stands at the cell's place.
+    pinned = {}
+    for r in rows("ambiguities"):
+        m = re.search(r"pinned by .* \(the page prints 「(.+?)」\)", r["resolution"])
+        if r["kind"] == "mun.override" and m:
+            pinned[(r["edition"], r["source_line"], r["subject"].split(" ")[0])] = m.group(1)
     for k, r in enumerate(rows("municipality_answers"), 1):
         line, column = int(r["source_line"]), int(r["source_column"])
         printed = lines[line - 1][column - 1:column] if 1 <= line <= len(lines) else ""
         usual = legend.get((r["edition"], r["source_page"], printed))
-        expect(starts_on(lines, line, r["mark"], column) or usual == r["mark"], "municipality_answers", k,
-               f"the mark «{r['mark']}» at column {column}", line)
+        mark = r["mark"]
+        if r.get("resolution") == "override":
+            label = r["item"] + "⓪①②③④"[int(r["question"])]
+            mark = pinned.get((r["edition"], r["source_line"], label), "(no mun.override ambiguity)")
+        expect(starts_on(lines, line, mark, column) or usual == mark, "municipality_answers", k,
+               f"the mark «{mark}» at column {column}", line)
     for k, r in enumerate(rows("municipality_choices"), 1):
         line, column = int(r["source_line"]), int(r["source_column"])
         expect(starts_on(lines, line, r["raw_text"], column), "municipality_choices", k,

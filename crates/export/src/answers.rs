@@ -159,6 +159,16 @@ pub fn municipality_answers(reports: &[Report]) -> Table {
             ),
             |r| b(Some(r.status.implemented_or_planned())),
         )
+        .col(
+            meta(
+                "resolution",
+                Kind::Enum(&["printed", "override"]),
+                "確定方法",
+                "printed: the mark the page prints; override: a mark a person pinned (--overrides; the ambiguity mun.override names the file, line and printed mark), checked with the others against page 2",
+                None,
+            ),
+            |r| s(if r.cell.pinned.is_some() { "override" } else { "printed" }),
+        )
         .col(SURVEY_NO, |r| i(r.mun.row.no))
         .col(PAGE, |r| i(r.mun.page))
         .col(LINE, |r| i(r.mun.row.span.line))

@@ -34,6 +34,7 @@ pub fn render(contents: &Contents<'_>) -> String {
     let summary = contents.summary;
     let editions: Vec<String> = summary.counts.iter().map(|(d, _)| d.to_string()).collect();
     let mut out = String::from("# zaitaku output\n\n");
+    out.push_str(&failed_first(summary));
     let failed = match summary.failures.len() {
         0 => "all passed".to_string(),
         n => format!("{n} failed"),
@@ -138,4 +139,34 @@ fn csv_form(csv: CsvOptions) -> &'static str {
             "CP932, for Excel; characters CP932 lacks are replaced or refused as `validation_report.md` says"
         }
     }
+}
+
+/// How many failures the README lists (validation_report.md lists all).
+const FAILURES_LISTED: usize = 10;
+
+/// Where a check failed (a build with `--keep-failed`): a warning first,
+/// with the failures; nothing where every check passed.
+fn failed_first(summary: &Summary) -> String {
+    if summary.passed() {
+        return String::new();
+    }
+    let lines = summary.failure_lines();
+    let mut out = format!(
+        "**Validation failed: {} of {} checks.** These tables were written although figures the\n\
+         report prints contradict them (`zaitaku build --keep-failed`): read the failures before using\n\
+         a value. Each is a row of `validation_checks` with `status = fail`.\n\n",
+        lines.len(),
+        summary.checks
+    );
+    for line in lines.iter().take(FAILURES_LISTED) {
+        out.push_str(&format!("- {line}\n"));
+    }
+    if lines.len() > FAILURES_LISTED {
+        out.push_str(&format!(
+            "- … and {} more in `validation_report.md`\n",
+            lines.len() - FAILURES_LISTED
+        ));
+    }
+    out.push('\n');
+    out
 }

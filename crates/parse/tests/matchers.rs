@@ -70,13 +70,13 @@ fn parsing_every_fixture_asks_for_no_pattern_the_layout_does_not_list() {
         };
         parsed += usize::from(report.is_ok());
     }
-    // The seed, valid/ (8), dialects/ (16), cli/ (2), diff/ (6), the 17
+    // The seed, valid/ (9), dialects/ (16), cli/ (2), diff/ (6), the 17
     // invalid/ fixtures that exit 1 (a figure disagrees: the text parses)
-    // and unknown_override.txt (the seed's text; its overrides are refused):
-    // 1 + 8 + 16 + 2 + 6 + 17 + 1; and the four grid texts that keep the
+    // and unknown_override.txt, unknown_mark_pin.txt (the seed's text; their
+    // overrides are refused): 1 + 9 + 16 + 2 + 6 + 17 + 2; and the four grid texts that keep the
     // columns by spaces (`pdftotext -layout`, pypdf's layout mode, of each
     // typesetting; tests/grid.py).
-    assert_eq!(parsed, 55, "{parsed} parsed");
+    assert_eq!(parsed, 57, "{parsed} parsed");
     assert_eq!(parser.matchers().missed(), Vec::<&str>::new());
 }
 

@@ -31,6 +31,10 @@ pub struct Build<'a> {
     pub csv: CsvOptions,
     /// Also write `tables.xlsx`, every table a sheet (`--xlsx`).
     pub xlsx: bool,
+    /// Write every table even where a check failed (`--keep-failed`): the
+    /// failures stand in `validation_checks` and first in the documents.
+    /// A parse error or a wrong pin still writes nothing.
+    pub keep_failed: bool,
 }
 
 /// What a build gave.
@@ -86,7 +90,10 @@ impl Build<'_> {
     /// Runs the build into `target`, handing each edition to `seen` in
     /// edition order as soon as its batch is processed (for messages).
     pub fn run(&self, target: &Target, mut seen: impl FnMut(&Processed<'_>)) -> Built {
-        let mut stream = Stream::default();
+        let mut stream = Stream {
+            keep_failed: self.keep_failed,
+            ..Stream::default()
+        };
         let written = write_atomically_with(target, |tmp| self.write(tmp, &mut stream, &mut seen));
         Built {
             tally: stream.tally,
@@ -171,9 +178,10 @@ impl Build<'_> {
             let writing = scope.spawn(writer);
             let mut sent = true;
             for batch in batches(self.parser, self.inputs, self.pins) {
-                // Tables only while nothing has failed.
+                // Tables only while nothing has failed (a check may, with --keep-failed).
+                let keep_failed = self.keep_failed;
                 let done = batch.process_with(|p| match &p.outcome {
-                    Outcome::Validated(v) if v.validation.passed() => {
+                    Outcome::Validated(v) if v.validation.passed() || keep_failed => {
                         Some(edition_tables(v, several))
                     }
                     _ => None,
@@ -193,7 +201,7 @@ impl Build<'_> {
                     }
                 }
             }
-            if stream.tally.clean() && sent {
+            if stream.writable() && sent {
                 let newest = stream.newest.as_ref().map(|v| &v.report);
                 let municipalities = zaitaku_export::tables::municipalities(newest);
                 sent = to_writer.send(vec![vec![municipalities]]).is_ok();
@@ -205,7 +213,7 @@ impl Build<'_> {
             (tables, sent)
         });
         let tables = tables?;
-        if !stream.tally.clean() || !sent {
+        if !stream.writable() || !sent {
             return Err(NotWritten::EditionFailed);
         }
         Ok(tables)
@@ -286,16 +294,24 @@ struct Stream {
     editions: Vec<zaitaku_diff::Edition>,
     /// This batch's tables, per edition.
     pending: Vec<Vec<Table>>,
+    /// A failed check does not stop the writing (`--keep-failed`).
+    keep_failed: bool,
 }
 
 impl Stream {
+    /// Whether what was taken so far is written: no parse error, no wrong
+    /// pin, and every check passed (or `--keep-failed`).
+    fn writable(&self) -> bool {
+        !self.tally.input_failed() && (self.keep_failed || self.tally.summary.passed())
+    }
+
     /// Takes one edition (see [`Tally::take`]) and, while nothing has
     /// failed, adds its rows to the batch's.
     fn take(&mut self, outcome: Outcome, tables: Option<EditionTables>) {
         let Some(v) = self.tally.take(outcome) else {
             return;
         };
-        match (tables, self.tally.clean()) {
+        match (tables, self.writable()) {
             (Some((tables, edition)), true) => {
                 self.pending.push(tables);
                 match edition {

@@ -19,7 +19,7 @@
 //! assert!(inputs.all_taken());
 //! let dir = tempfile::tempdir()?;
 //! let target = zaitaku_export::claim::Target::new(&dir.path().join("output"), &[])?;
-//! let build = Build { parser: &parser, inputs: &inputs.texts, pins: None, csv: Default::default(), xlsx: false };
+//! let build = Build { parser: &parser, inputs: &inputs.texts, pins: None, csv: Default::default(), xlsx: false, keep_failed: false };
 //! let mut editions = 0;
 //! let built = build.run(&target, |_| editions += 1);
 //! assert_eq!(editions, 1);

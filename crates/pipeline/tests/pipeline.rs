@@ -121,6 +121,34 @@ fn a_pin_is_applied_to_its_edition_only() {
     assert_eq!(outcomes, ["validated", "2017-08-31 rejected at line 2"]);
 }
 
+#[test]
+fn a_pinned_mark_or_count_is_still_checked() {
+    let inputs = read(&[SEED.to_string()]);
+    let editions = inputs.editions();
+    // 千代田区's ア① is printed ○ (page 3, L288), counted in page 2's 実施・予定
+    // count of ア①; pinned △, the rows with ◎ or ○ are one short of it. And
+    // 八王子市 prints 1 window under its 設置箇所数 1 (L1589): pinned 2, one short.
+    let file = "edition,municipality,item,question,mark,windows\n\
+                2017-07-31,千代田区,ア,1,△,\n\
+                2017-07-31,八王子市,,,,2\n";
+    let pins = Pins::parse("pins.csv".into(), file.into(), &editions).unwrap();
+    let mut failed = Vec::new();
+    for batch in batches(&PARSER, &inputs.texts, Some(&pins)) {
+        for p in batch.process() {
+            let Outcome::Validated(v) = p.outcome else {
+                panic!("validated")
+            };
+            failed.extend(v.validation.failures().map(|c| c.id.to_string()));
+        }
+    }
+    for id in ["mun.a.q1.yes", "mun.a.q1.no", "win.24.count", "win.total"] {
+        assert!(
+            failed.iter().any(|f| f == id),
+            "{id} not failed: {failed:?}"
+        );
+    }
+}
+
 /// A new output directory in a temporary one: the directory (kept for the
 /// test's life), the output's path and its target.
 fn new_output() -> (
@@ -142,6 +170,7 @@ fn default_build(inputs: &Inputs) -> Build<'_> {
         pins: None,
         csv: Default::default(),
         xlsx: false,
+        keep_failed: false,
     }
 }
 

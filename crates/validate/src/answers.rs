@@ -19,6 +19,31 @@ pub fn municipality_answers(report: &Report, out: &mut ValidationReport) {
     for page in &report.answers {
         rows_are_the_survey(report, page, ed, out);
         legend_changes(page, ed, out);
+        for row in &page.rows {
+            for c in row.cells.iter().filter(|c| c.pinned.is_some()) {
+                let (show, id) = question_name(
+                    Family::MunicipalityAnswers,
+                    c.column.item,
+                    c.column.question,
+                    c.column.sub,
+                );
+                let AnswerValue::Mark { status, .. } = c.value else {
+                    continue;
+                };
+                out.ambiguity(
+                    id.child("override"),
+                    ed,
+                    format!("{show} of {} (no. {})", row.name, row.no),
+                    format!(
+                        "override: {} pinned by {} (the page prints 「{}」); checked with the others against page 2",
+                        status.usual(),
+                        c.pinned.as_deref().unwrap_or_default(),
+                        c.printed
+                    ),
+                    Some(row.span),
+                );
+            }
+        }
         let odd = contradictions(page);
         for c in &odd {
             let (show, id) = question_name(

@@ -33,6 +33,20 @@ pub fn consultation_windows(report: &Report, out: &mut ValidationReport) {
         }
     }
     for m in &w.municipalities {
+        if let (Some(pin), Some(count)) = (&m.count_pin, m.count) {
+            out.ambiguity(
+                Id::new(Family::ConsultationWindows, "override"),
+                ed,
+                format!("{} ({}): 設置箇所数", m.name, m.no),
+                format!(
+                    "override: {} pinned by {} (the pages print {}); the windows are placed by it and checked against it",
+                    count.value,
+                    pin.source,
+                    pin.printed.map_or("none".to_string(), |p| p.to_string())
+                ),
+                Some(count.span),
+            );
+        }
         if m.numbers_printed.is_empty() && m.number_from_lone_figure.is_none() {
             misnumbered.push(format!("{} ({}) prints no number", m.name, m.no));
         }
@@ -145,10 +159,16 @@ fn counts(m: &MunicipalityWindows, ed: Date, out: &mut ValidationReport) {
         ),
         (None, None) => ("not printed".to_string(), None),
     };
-    let how = if m.count_from_lone_figure {
-        " (a figure printed alone among the page's leftovers)"
-    } else {
-        ""
+    let how = match &m.count_pin {
+        Some(pin) => format!(
+            " (pinned by {}; the pages print {})",
+            pin.source,
+            pin.printed.map_or("none".to_string(), |p| p.to_string())
+        ),
+        None if m.count_from_lone_figure => {
+            " (a figure printed alone among the page's leftovers)".to_string()
+        }
+        None => String::new(),
     };
     out.check(
         Compare {

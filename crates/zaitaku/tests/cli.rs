@@ -1156,3 +1156,58 @@ fn on_80_columns_the_mark_and_status_stay_before_columns_of_one_value() {
         run.stdout
     );
 }
+
+#[test]
+fn keep_failed_writes_every_table_with_the_failures_first_and_still_exits_1() {
+    let wd = Workdir::new();
+    // カ②'s 未実施等 share printed 37.8% for 37.7% (page 2, L147).
+    wd.write(
+        "changed.txt",
+        fixture("invalid/changed_page_two_percentage.txt"),
+    );
+    let without = wd.run(&["build", "--out", "out", "changed.txt"]);
+    assert_eq!(without.code, 1);
+    assert!(
+        !wd.path().join("out").exists(),
+        "without the switch nothing is written"
+    );
+    let run = wd.run(&["build", "--keep-failed", "--out", "out", "changed.txt"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "zaitaku: validation failed (1 of 324 checks); written anyway (--keep-failed)"
+        ),
+        "{}",
+        run.stderr
+    );
+    let read = |name: &str| std::fs::read_to_string(wd.path().join("out").join(name)).unwrap();
+    let checks = read("validation_checks.csv");
+    let failed: Vec<&str> = checks.lines().filter(|l| l.contains(",fail,")).collect();
+    assert_eq!(failed.len(), 1, "{failed:?}");
+    assert!(
+        failed[0].contains("p2.ka.q2.pct_no") && failed[0].contains("37.8%"),
+        "{}",
+        failed[0]
+    );
+    let report = read("validation_report.md");
+    let first = report.find("## Failed checks").expect("a failures section");
+    assert!(
+        first < report.find("## Checks by edition").unwrap(),
+        "{report}"
+    );
+    let readme = read("README.md");
+    assert!(
+        readme.starts_with("# zaitaku output\n\n**Validation failed: 1 of 324 checks.**"),
+        "{readme}"
+    );
+    assert!(readme.contains("p2.ka.q2.pct_no"), "{readme}");
+    let page = read("report.html");
+    let banner = page.find("id=\"failed\"").expect("a banner");
+    assert!(banner < page.find("id=\"validation\"").unwrap());
+    // Every table is there, as a passing build writes them.
+    assert_eq!(wd.files("out").len(), {
+        wd.write("seed.txt", seed());
+        assert_eq!(wd.run(&["build", "--out", "seed-out", "seed.txt"]).code, 0);
+        wd.files("seed-out").len()
+    });
+}

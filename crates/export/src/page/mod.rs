@@ -166,6 +166,17 @@ pub fn render(page: &Page<'_>) -> Result<OutputFile, ExportError> {
             " · <a href=\"#associations\">Associations</a>"
         }
     );
+    if !page.summary.passed() {
+        let _ = write!(
+            out,
+            "<p id=\"failed\" class=\"failed\"><b>Validation failed: {} of {} checks.</b> \
+             These tables were written although figures the report prints contradict them \
+             (<code>zaitaku build --keep-failed</code>): read the <a href=\"#validation\">failures</a> \
+             before using a value.</p>",
+            page.summary.failures.len(),
+            page.summary.checks
+        );
+    }
     sections::validation(&mut out, page);
     if let Some((before, list)) = page.changes {
         sections::changes(&mut out, before, r.edition.as_of, list);
@@ -238,7 +249,7 @@ nav a{color:#1d4ed8}.lead{color:var(--muted)}
 table{border-collapse:collapse;margin:.4rem 0}th,td{border:1px solid var(--line);padding:2px 6px;text-align:left;vertical-align:top}
 thead th{background:#f3f4f6;position:sticky;top:0}
 .num td,.n{text-align:right}.num td[data-col=activity]{text-align:left}
-td.bad{color:#b91c1c;font-weight:bold}
+td.bad{color:#b91c1c;font-weight:bold}p.failed{border:2px solid #b91c1c;color:#b91c1c;padding:.5em}
 .pair{display:grid;gap:.5rem 1.5rem;align-items:start}@media (min-width:1100px){.pair{grid-template-columns:560px 1fr}}figure{margin:0}figure svg{max-width:100%;height:auto}
 [data-at]{cursor:pointer}[data-at]:hover{outline:2px solid #f59e0b}
 ul.ex,ul.keys{margin:0;padding-left:1.1rem}.sw{display:inline-block;width:.9em;height:.9em;margin-right:.4em;vertical-align:-1px}

@@ -261,6 +261,9 @@ pub struct AnswerCell {
     pub value: AnswerValue,
     /// Column (in characters, from 1) where the cell starts on its line.
     pub at_column: u32,
+    /// Where a person pinned the cell's mark (`--overrides`: the file and
+    /// line, `overrides.csv:3`); `None` where it is as printed.
+    pub pinned: Option<String>,
 }
 
 /// A row of a per-municipality page: 「2 中央区 ◎ ◎ ◎ 毎年、実施している … 中央区」.
@@ -464,6 +467,10 @@ pub struct Report {
     pub associations: Vec<AssociationTable>,
     /// Pages 7–11: the consultation windows.
     pub windows: windows::WindowPages,
+    /// Pages 7–11 as printed, before placement: what a pinned count
+    /// (`--overrides`) places again.
+    #[serde(skip)]
+    pub printed_windows: windows::PrintedWindows,
     /// Every `number name` row head seen in the text, first occurrence per name.
     pub numbered: Vec<NumberedName>,
 }

@@ -169,6 +169,17 @@ pub struct MunicipalityWindows {
     /// Merged window name attributed to its nameless windows, with where,
     /// and the rule that ties it ([`NameSource`]).
     pub merged_name: Option<(String, Span, NameSource)>,
+    /// A count a person pinned (`--overrides`), which `count` then holds.
+    pub count_pin: Option<CountPin>,
+}
+
+/// A 設置箇所数 pinned by a person (`--overrides`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct CountPin {
+    /// The file and line: `overrides.csv:4`.
+    pub source: String,
+    /// The count the text printed, if it printed one.
+    pub printed: Option<u32>,
 }
 
 impl MunicipalityWindows {
@@ -186,6 +197,7 @@ impl MunicipalityWindows {
             plans: Vec::new(),
             windows: Vec::new(),
             merged_name: None,
+            count_pin: None,
         }
     }
 }

@@ -61,6 +61,7 @@ pub fn read(
                 printed,
                 value,
                 at_column: start,
+                pinned: None,
             });
         }
         out.push(AnswerRow {

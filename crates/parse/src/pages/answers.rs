@@ -289,6 +289,7 @@ fn row(
                     printed: first.text.to_string(),
                     value: AnswerValue::Mark { printed, status },
                     at_column: first.column,
+                    pinned: None,
                 }
             }
             Some(options) => {
@@ -334,6 +335,7 @@ fn row(
                     })),
                     printed,
                     at_column: first.column,
+                    pinned: None,
                 }
             }
         };

@@ -48,7 +48,8 @@ pub fn report(
         questions: question_counts(questions),
         answers,
         associations,
-        windows: self::windows(windows),
+        windows: self::windows(windows.clone()),
+        printed_windows: windows,
         numbered,
     }
 }

@@ -173,7 +173,7 @@ pub const CHECK_KINDS: [(&str, &str); 30] = [
 /// the `kind` column's vocabulary in the table `ambiguities`. The pipeline's
 /// test `check_kinds` fails on a kind recorded but not listed here (for the
 /// seed, every fixture and every check's failing case).
-pub const AMBIGUITY_KINDS: [&str; 23] = [
+pub const AMBIGUITY_KINDS: [&str; 25] = [
     // Page 2: a count printed apart, a question text page 2 cannot tie, a
     // marker the text's encoding lost.
     "p2.count_yes",
@@ -183,6 +183,9 @@ pub const AMBIGUITY_KINDS: [&str; 23] = [
     // no option, a legend printing another mark for a status (one per status).
     "mun.condition",
     "mun.unmatched",
+    // A mark or a count a person pinned (--overrides).
+    "mun.override",
+    "win.override",
     "mun.implemented",
     "mun.planned_this_year",
     "mun.planned_later_or_undecided",

@@ -124,6 +124,8 @@ impl Summary {
             FAMILY_NAMES.len() - 1
         };
         let mut md = self.headline();
+        // What failed comes first: a build written with --keep-failed.
+        self.failures_section(&mut md);
         md += &format!("Every check is a row of `validation_checks` and every ambiguity a row of `ambiguities` {rows_at}; `zaitaku check --all` prints them.\n\n");
         md += "## Checks by edition and family\n\nPassed checks, and failed ones where any failed.\n\n| edition |";
         for f in FAMILY_NAMES.iter().take(shown) {
@@ -144,7 +146,6 @@ impl Summary {
             md += "\n";
         }
         md += "\n";
-        self.failures_section(&mut md);
         md += "## Ambiguities by kind\n\n";
         let kinds = &self.kinds;
         if kinds.is_empty() {

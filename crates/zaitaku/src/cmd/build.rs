@@ -3,7 +3,9 @@
 //! Parses and validates every input, then writes every table as Parquet and
 //! CSV, `datapackage.json` and the validation report into DIR (default
 //! `output`), atomically. On a parse error (exit 2) or a failed check
-//! (exit 1) DIR is left exactly as it was and the report goes to the terminal.
+//! (exit 1) DIR is left exactly as it was and the report goes to the
+//! terminal; with `--keep-failed` a failed check still writes everything
+//! (the failures first in the documents) and exits 1.
 
 use crate::config::{input_failed, load_inputs, InputArgs};
 use crate::messages::{say_totals, unencodable, Reporter};
@@ -39,6 +41,12 @@ pub struct Args {
     /// sheet listing the tables and the validation summary.
     #[arg(long)]
     xlsx: bool,
+    /// Write every table even where a check fails (the failures listed
+    /// first in validation_report.md, output's README and report.html, and
+    /// as `status = fail` rows of validation_checks); still exit 1. A parse
+    /// error or a wrong pin still writes nothing.
+    #[arg(long)]
+    keep_failed: bool,
     #[command(flatten)]
     input: InputArgs,
 }
@@ -49,6 +57,7 @@ struct Settings {
     target: Target,
     csv: CsvOptions,
     xlsx: bool,
+    keep_failed: bool,
     input: InputArgs,
 }
 
@@ -83,6 +92,7 @@ impl Settings {
             target,
             csv,
             xlsx: args.xlsx,
+            keep_failed: args.keep_failed,
             input: args.input,
         })
     }
@@ -110,6 +120,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         pins: pins.as_ref(),
         csv: s.csv,
         xlsx: s.xlsx,
+        keep_failed: s.keep_failed,
     };
     let mut built = build.run(&s.target, |p| reporter.seen(p));
     let page_time = built
@@ -123,7 +134,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         return Ok(Outcome::InputError);
     }
     let summary = &built.tally.summary;
-    if !summary.passed() {
+    if !summary.passed() && !s.keep_failed {
         say_totals(summary);
         say!(
             "zaitaku: validation failed; {} left untouched",
@@ -177,5 +188,14 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         written.files(),
         s.out.display()
     );
+    if !summary.passed() {
+        say!(
+            "zaitaku: validation failed ({} of {} checks); written anyway (--keep-failed): {} lists the failures first, and validation_checks has them as status = fail",
+            summary.failures.len(),
+            summary.checks,
+            s.out.join("validation_report.md").display()
+        );
+        return Ok(Outcome::ValidationFailed);
+    }
     Ok(Outcome::Ok)
 }
