@@ -13,7 +13,9 @@ scripts/extractors.sh makes:
 - encrypted.pdf: seed.pdf encrypted with a user password;
 - no_text.pdf: pages with lines and boxes drawn, no text (what a scan is to
   a text extractor);
-- damaged.pdf: seed.pdf with its cross-reference table overwritten.
+- damaged.pdf: seed.pdf with its cross-reference table overwritten;
+- other_document.pdf: a PDF of another document (a page of another
+  bureau's notice, with figures): not the report.
 
 crates/zaitaku/tests/pdf.rs says what each must give. With --check, writes
 nothing and exits 1 naming every fixture that is not what this makes.
@@ -259,6 +261,27 @@ def draw_line(c, line, x, y, font, size, face):
         x += pdfmetrics.stringWidth(run, f, size)
 
 
+OTHER = """令和6年度 介護保険事業状況報告（月報）
+東京都福祉局高齢者施策推進部
+第1号被保険者数 3,200,123 人
+要介護（要支援）認定者数 650,456 人
+居宅介護（介護予防）サービス受給者数 480,789 人
+本資料は参考値であり、確定値は年報で公表する。"""
+
+
+def other_document():
+    """A one-page PDF of another document, its bytes."""
+    pdfmetrics.registerFont(TTFont("IPAexG", FONTS["IPAexG"]))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, invariant=1, pagesize=(600, 300))
+    for k, line in enumerate(OTHER.split("\n")):
+        c.setFont("IPAexG", 10)
+        c.drawString(40, 260 - 20 * k, line)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
 def damaged(pdf):
     """`pdf` with the bytes of its cross-reference table overwritten."""
     at = pdf.rindex(b"xref")
@@ -277,6 +300,7 @@ def main():
         "encrypted.pdf": typeset(encrypt=pdfencrypt.StandardEncryption("user", "owner", strength=128)),
         "no_text.pdf": typeset(text=False),
         "damaged.pdf": damaged(seed),
+        "other_document.pdf": other_document(),
         **{name: grid(name) for name in GRID_VARIANTS},
     }
     out = ROOT / "tests" / "fixtures" / "pdf"

@@ -153,3 +153,28 @@ fn extract_layout_prints_each_tables_rows_with_their_cells_apart() {
     assert_eq!(plain.code, 0, "{}", plain.stderr);
     assert_eq!(plain.stdout, run.stdout);
 }
+
+#[test]
+fn a_pdf_of_another_document_is_said_not_to_be_the_report() {
+    let wd = Workdir::new();
+    wd.write("notice.pdf", pdf("other_document.pdf"));
+    let run = wd.run(&["build", "--out", "out", "notice.pdf"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with("zaitaku: notice.pdf does not look like the report 「在宅医療・介護連携推進事業の取組状況」: none of its page titles is there (the PDF's text: 6 line(s) on 1 page(s), the first «令和6年度 介護保険事業状況報告（月報）»)"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .ends_with("zaitaku: notice.pdf: not the report; nothing written\n"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains("draws its lines out of order"),
+        "{}",
+        run.stderr
+    );
+    assert!(!wd.path().join("out").exists());
+}
