@@ -674,6 +674,15 @@ fn check_prints_text_markdown_or_the_reports_json() {
     );
 }
 
+/// A workdir holding the seed as seed.txt and its build in out/.
+fn seed_built_into_out() -> Workdir {
+    let wd = Workdir::new();
+    wd.write("seed.txt", seed());
+    let built = wd.run(&["build", "--out", "out", "seed.txt"]);
+    assert_eq!(built.code, 0, "{}", built.stderr);
+    wd
+}
+
 /// The keys of a JSON object.
 fn keys(v: &serde_json::Value) -> Vec<String> {
     v.as_object().unwrap().keys().cloned().collect()
@@ -695,13 +704,11 @@ fn columns_of(wd: &Workdir, csv: &str) -> Vec<String> {
 
 #[test]
 fn checks_json_has_one_schema_whatever_the_flags_named_as_the_tables_columns() {
-    let wd = Workdir::new();
-    wd.write("seed.txt", seed());
+    let wd = seed_built_into_out();
     wd.write(
         "changed.txt",
         fixture("invalid/changed_page_two_percentage.txt"),
     );
-    assert_eq!(wd.run(&["build", "--out", "out", "seed.txt"]).code, 0);
     let doc = |args: &[&str]| -> serde_json::Value {
         let run = wd.run(args);
         serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}: {}", run.stdout))
@@ -955,9 +962,7 @@ fn show_lists_a_tables_columns_without_an_input() {
 
 #[test]
 fn show_where_compares_sorts_counts_and_says_how_nulls_match() {
-    let wd = Workdir::new();
-    wd.write("seed.txt", seed());
-    assert_eq!(wd.run(&["build", "--out", "out", "seed.txt"]).code, 0);
+    let wd = seed_built_into_out();
     let count = |args: &[&str]| -> usize {
         let run = wd.run(args);
         assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
@@ -1126,9 +1131,7 @@ fn extract_writes_the_text_to_a_file_with_o_and_never_over_its_input() {
 
 #[test]
 fn on_80_columns_the_mark_and_status_stay_before_columns_of_one_value() {
-    let wd = Workdir::new();
-    wd.write("seed.txt", seed());
-    assert_eq!(wd.run(&["build", "--out", "out", "seed.txt"]).code, 0);
+    let wd = seed_built_into_out();
     let run = wd.run(&[
         "show",
         "municipality_answers",
