@@ -93,7 +93,7 @@ pub fn render_documents(d: &Documents<'_>) -> Vec<OutputFile> {
         others: d.others,
     });
     vec![
-        datapackage(&headers, d.csv),
+        datapackage(&headers, d.csv, d.summary.failures.len()),
         OutputFile {
             name: "validation_report.json".into(),
             bytes: validation::report_json_text(&validation::report_json(

@@ -1204,6 +1204,19 @@ fn keep_failed_writes_every_table_with_the_failures_first_and_still_exits_1() {
         "{readme}"
     );
     assert!(readme.contains("p2.ka.q2.pct_no"), "{readme}");
+    // The data package marks the package and every table it describes.
+    let package: serde_json::Value = serde_json::from_str(&read("datapackage.json")).unwrap();
+    let marked = "Written although 1 check(s) of the report's figures failed";
+    assert!(package["description"].as_str().unwrap().starts_with(marked));
+    for resource in package["resources"].as_array().unwrap() {
+        assert!(
+            resource["description"]
+                .as_str()
+                .unwrap()
+                .starts_with(marked),
+            "{resource}"
+        );
+    }
     let page = read("report.html");
     let banner = page.find("id=\"failed\"").expect("a banner");
     assert!(banner < page.find("id=\"validation\"").unwrap());

@@ -5,7 +5,13 @@ use super::{CsvOptions, OutputFile};
 use crate::table::{Kind, Table};
 
 /// The Frictionless Data Package describing every table (CSV and Parquet).
-pub fn datapackage(tables: &[Table], csv: CsvOptions) -> OutputFile {
+pub fn datapackage(tables: &[Table], csv: CsvOptions, failed: usize) -> OutputFile {
+    // A build written through failed checks (`--keep-failed`) marks the
+    // package and every table it describes.
+    let warning = match failed {
+        0 => String::new(),
+        n => format!("Written although {n} check(s) of the report's figures failed (zaitaku build --keep-failed; validation_report.md lists them): "),
+    };
     let mut resources = Vec::new();
     for t in tables {
         let fields: Vec<serde_json::Value> = t
@@ -60,7 +66,7 @@ pub fn datapackage(tables: &[Table], csv: CsvOptions) -> OutputFile {
                 "format": format,
                 "mediatype": media,
                 "encoding": if format == "csv" { csv.encoding.label() } else { "utf-8" },
-                "description": t.description,
+                "description": format!("{warning}{}", t.description),
                 "schema": schema,
             }));
         }
@@ -69,7 +75,7 @@ pub fn datapackage(tables: &[Table], csv: CsvOptions) -> OutputFile {
         "profile": "tabular-data-package",
         "name": "zaitaku-etl",
         "title": "在宅医療・介護連携推進事業の取組状況 (Tokyo), reconstructed",
-        "description": "Tables reconstructed from the text of the Tokyo Metropolitan Government report 「在宅医療・介護連携推進事業の取組状況」, every value checked against the figures it prints (validation_report.json).",
+        "description": format!("{warning}Tables reconstructed from the text of the Tokyo Metropolitan Government report 「在宅医療・介護連携推進事業の取組状況」, every value checked against the figures it prints (validation_report.json)."),
         "resources": resources,
     });
     let mut bytes = serde_json::to_vec_pretty(&doc).unwrap_or_default();

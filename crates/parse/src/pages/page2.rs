@@ -281,6 +281,16 @@ fn figure_line(text: &str) -> Option<FigureLine<'_>> {
     Some(FigureLine::Option { text, count, pct })
 }
 
+/// Whether the substitute `s` may stand for marker `want`: a digit (or a
+/// digit in brackets) only for its own number, anything else for any.
+fn stands_for(s: &str, want: Option<u8>) -> bool {
+    let digit = s.trim_matches(['(', ')']);
+    match digit.parse::<u8>() {
+        Ok(n) => Some(n) == want,
+        Err(_) => true,
+    }
+}
+
 /// What a text puts where a question's marker (⓪–④) stood when its
 /// encoding has no such character (Shift_JIS has no ⓪, EUC-JP no ①–④):
 /// a question mark, the digit, a circle, the digit in brackets (as zaitaku's
@@ -327,8 +337,9 @@ fn take_question_row(
             *next += 1;
             Some((*pct_yes, *count_no, *pct_no, *span, None))
         }
-        // The row in the marker's place prints none, or a substitute:
-        // its question's by its place and figures, and flagged.
+        // The row in the marker's place prints none, or a substitute (a
+        // digit only its own question's): its question's by its place and
+        // figures, and flagged.
         Some((
             FigureLine::Question {
                 marker: None,
@@ -338,7 +349,7 @@ fn take_question_row(
                 pct_no,
             },
             span,
-        )) if want.is_some() => {
+        )) if want.is_some() && substitute.is_none_or(|s| stands_for(s, want)) => {
             *next += 1;
             let printed = substitute.unwrap_or_default().to_string();
             Some((*pct_yes, *count_no, *pct_no, *span, Some(printed)))
@@ -480,6 +491,13 @@ mod tests {
             })
         );
         assert_eq!(figure_line("（イ）在宅医療・介護連携の課"), None);
+    }
+
+    #[test]
+    fn a_digit_stands_for_its_own_marker_only() {
+        assert!(stands_for("0", Some(0)) && stands_for("(0)", Some(0)));
+        assert!(!stands_for("2", Some(3)) && !stands_for("(1)", Some(0)));
+        assert!(stands_for("?", Some(3)) && stands_for("○", Some(0)));
     }
 
     #[test]

@@ -126,7 +126,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         let mut files = render_table(t, csv)
             .with_context(|| format!("cannot write {}", dir.display()))?
             .to_vec();
-        files.push(datapackage(std::slice::from_ref(&t.header()), csv));
+        files.push(datapackage(std::slice::from_ref(&t.header()), csv, 0));
         match zaitaku_export::atomic::write_atomically(target, &files) {
             Ok(()) => {}
             Err(zaitaku_export::write::ExportError::Refused(refusal)) => {
