@@ -64,7 +64,14 @@ impl Summary {
             }
         }
         for a in &report.ambiguities {
-            let no = match self.numbered.iter_mut().find(|(e, _)| *e == a.edition) {
+            // An edition's ambiguities come together: its entry is the last
+            // one (a search only for an edition added again).
+            let last = self.numbered.last_mut().filter(|(e, _)| *e == a.edition);
+            let found = match last {
+                Some(entry) => Some(entry),
+                None => self.numbered.iter_mut().find(|(e, _)| *e == a.edition),
+            };
+            let no = match found {
                 Some((_, n)) => {
                     *n += 1;
                     *n
