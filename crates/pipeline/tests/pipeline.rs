@@ -239,6 +239,6 @@ fn a_pin_whose_edition_is_not_a_date_is_rejected_when_the_file_is_read() {
     assert_eq!(rejected.errors[0].position.line, 2);
     assert!(rejected.errors[0]
         .expected
-        .contains("2017-07-31 or 2017/7/31"));
+        .contains("YYYY-MM-DD or YYYY/M/D"));
     assert_eq!(rejected.errors[0].found.text(), "7/31/2017");
 }

@@ -173,7 +173,7 @@ pub fn parse(text: &str) -> Result<Vec<Override>, Vec<ParseError>> {
         let Some(edition) = Date::parse_written(edition_text) else {
             errors.push(err(
                 n,
-                "an edition: an input's as-of date, as 2017-07-31 or 2017/7/31",
+                "an edition: an input's as-of date, as YYYY-MM-DD or YYYY/M/D",
                 edition_text,
             ));
             continue;
