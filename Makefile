@@ -18,7 +18,8 @@ $(BIN): $(SOURCES)
 output/datapackage.json: $(BIN) $(INPUTS) $(OVERRIDES)
 	$(BIN) build --xlsx --out output $(if $(OVERRIDES),--overrides $(OVERRIDES)) $(INPUTS)
 
-# Unit, snapshot and CLI tests, then the independent readers (pyarrow, pandas,
+# The parse and validate crates do no I/O (their clippy.toml says what is
+# disallowed; clippy fails on any). Then unit, snapshot and CLI tests, then the independent readers (pyarrow, pandas,
 # polars, DuckDB) on the Parquet/CSV files, in a venv the script installs,
 # then report.html in headless Chromium (installed from Debian's packages
 # when missing, as the script says), then the seed typeset into a PDF and
@@ -26,6 +27,7 @@ output/datapackage.json: $(BIN) $(INPUTS) $(OVERRIDES)
 # poppler-utils from Debian's packages), each text built and compared.
 test:
 	python3 scripts/make_fixtures.py --check
+	$(CARGO) clippy --locked -p zaitaku-parse -p zaitaku-validate --lib -- -D clippy::disallowed_methods -D clippy::disallowed_macros
 	$(CARGO) test --workspace --locked
 	scripts/interop.sh target/debug/zaitaku
 	scripts/browser.sh target/debug/zaitaku

@@ -1,5 +1,6 @@
 //! Builds the tidy tables from the parsed editions and writes them as Parquet
-//! and CSV through polars, with the validation report, a Frictionless
+//! (through polars) and CSV (written from the cells, as polars would), with
+//! the validation report, a Frictionless
 //! data package and the report page ([`page`]), atomically.
 //!
 //! [`tables::edition`] gives an edition's tables and

@@ -66,7 +66,7 @@ pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Result<Decoded, ParseErro
     if bytes.is_empty() {
         return Err(ParseError::of(
             ErrorKind::Decode,
-            Span::line(0, 1),
+            Span::file_line(1),
             "the text of the report",
             "an empty file",
         ));
@@ -74,7 +74,7 @@ pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Result<Decoded, ParseErro
     if bytes.len() > crate::MAX_INPUT_BYTES {
         return Err(ParseError::of(
             ErrorKind::Limit,
-            Span::line(0, 1),
+            Span::file_line(1),
             format!(
                 "at most {} bytes, the input size limit (one edition of the report is about 64 KB)",
                 crate::MAX_INPUT_BYTES
@@ -173,7 +173,7 @@ fn damaged(
     let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX).saturating_add(1);
     let mut error = ParseError::of(
         ErrorKind::Decode,
-        Span::line(0, to_u32(line)).at_column(to_u32(column)),
+        Span::file_line(to_u32(line)).at_column(to_u32(column)),
         expected,
         &found,
     );
@@ -208,7 +208,7 @@ fn pick(bytes: &[u8], choice: EncodingChoice) -> Result<&'static Encoding, Parse
             } else {
                 return Err(ParseError::of(
                     ErrorKind::Decode,
-                    Span::line(0, 1),
+                    Span::file_line(1),
                     "UTF-8, UTF-16 with a byte order mark, Shift_JIS or EUC-JP (use --encoding to force one)",
                     &format!("no byte order mark, not UTF-8, and bytes that look like {}", guess.name()),
                 ));
@@ -426,7 +426,7 @@ mod tests {
             (ErrorKind::Decode, "«an empty file»")
         );
         let binary = decode(b"x\nab\0cd", EncodingChoice::Auto).unwrap_err();
-        assert_eq!(binary.position, Span::line(0, 2).at_column(3));
+        assert_eq!(binary.position, Span::file_line(2).at_column(3));
         assert_eq!(binary.source_line.as_deref(), Some("ab\0cd"));
     }
 
@@ -446,7 +446,7 @@ mod tests {
     #[test]
     fn bad_utf8_names_line_and_column() {
         let err = decode(b"ok\nab\xFFc", EncodingChoice::Utf8).unwrap_err();
-        assert_eq!(err.position, Span::line(0, 2).at_column(3));
+        assert_eq!(err.position, Span::file_line(2).at_column(3));
         assert_eq!(
             err.found.text(),
             "bytes that are not valid UTF-8 (byte 5 of the text)"

@@ -6,9 +6,12 @@
 /// counted from 1, columns in characters. The one position type of the
 /// project: every parsed value, parse error and check names its place with
 /// it. Column 1 stands for the whole line where a value has no narrower place.
+/// A place in a file without pages — the overrides file, or an input before
+/// its pages are found (a decode error) — has page [`Span::NO_PAGE`]
+/// ([`Span::file_line`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 pub struct Span {
-    /// Page, from 1.
+    /// Page, from 1; [`Span::NO_PAGE`] for a place in a file without pages.
     pub page: u32,
     /// Input line, from 1.
     pub line: u32,
@@ -17,6 +20,15 @@ pub struct Span {
 }
 
 impl Span {
+    /// The page of a place in a file without pages (see [`Span::file_line`]).
+    pub const NO_PAGE: u32 = 0;
+
+    /// The start of line `line` of a file without pages: the overrides
+    /// file, or an input whose pages are not found yet.
+    pub const fn file_line(line: u32) -> Span {
+        Span::line(Span::NO_PAGE, line)
+    }
+
     /// The start of line `line` of page `page`.
     pub const fn line(page: u32, line: u32) -> Span {
         Span {

@@ -4,9 +4,11 @@
 //! into every table, the changes between consecutive editions, the data
 //! package, the reports and the page, atomically ([`build`]).
 //!
-//! Nothing here reads a file or prints: the binary reads the inputs' bytes
-//! and hands them over, and renders the typed outcomes ([`Processed`],
-//! [`Built`]) as messages.
+//! Nothing here reads an input or prints: the binary reads the inputs'
+//! bytes and hands them over, and renders the typed outcomes ([`Processed`],
+//! [`Built`]) as messages. The one I/O is a build's own: it writes the
+//! output directory (atomically, through `zaitaku_export`), reading back only
+//! the Parquet files it has just written, to make `tables.xlsx`.
 //!
 //! ```
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {

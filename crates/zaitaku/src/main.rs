@@ -3,13 +3,18 @@
 //!
 //! Exit codes: 0 success; 1 the text parsed but a published figure disagrees
 //! with the reconstruction; 2 an input cannot be read, decoded or parsed, or
-//! the command line is wrong. On 1 and 2 nothing is written.
+//! the command line is wrong. On 1 and 2 nothing is written (but for
+//! `build --keep-failed`, which writes through a failed check and exits 1).
 //!
-//! The binary is the only part that does I/O. Each command reads its inputs
-//! (`config`), runs the library crates' stages — `zaitaku_parse` (decode →
-//! pages → parse → resolve, and the overrides), `zaitaku_validate` (checks),
-//! `zaitaku_export` (tables, then `write_atomically`) — and renders every
-//! message with its source line (`diagnostic`):
+//! The binary reads every input (`config`: the editions, the overrides file,
+//! standard input) and prints every message; the pipeline's build writes
+//! output/ through `zaitaku_export`'s atomic writer (and reads back the Parquet
+//! files it wrote, for `tables.xlsx`); `zaitaku_parse` and `zaitaku_validate`
+//! do no I/O at all (their clippy.toml disallows it). Each command runs the
+//! library crates' stages — `zaitaku_parse` (decode → pages → parse →
+//! resolve, and the overrides), `zaitaku_validate` (checks), `zaitaku_export`
+//! (tables, then `write_atomically`) — and renders every message with its
+//! source line (`diagnostic`):
 //!
 //! ```text
 //! zaitaku build --out output raw/*.txt     # every table, the report, the data package

@@ -372,7 +372,7 @@ pub fn unencodable(e: &ExportError) -> Option<String> {
         level: Level::ERROR,
         id: "encoding",
         title: format!("expected characters CP932 can hold in column {column}"),
-        at: Span::line(0, source.first_line).at_column(*at_column),
+        at: Span::file_line(source.first_line).at_column(*at_column),
         label: format!("「{character}」 (U+{code:04X}) has no CP932 code"),
         also: Vec::new(),
         notes: vec![

@@ -1,6 +1,8 @@
-//! Rendering every output file in memory, then writing them atomically:
-//! into a temporary directory beside the target, moved into place only when
-//! everything is written. A failure leaves the target exactly as it was.
+//! Writing the output files: a table's Parquet (through polars) and CSV
+//! (written from its cells), the documents rendered in memory; a build
+//! streams its tables into the files ([`crate::stream`]) in a temporary
+//! directory that takes the target's place only when everything is written
+//! ([`crate::atomic`]). A failure leaves the target exactly as it was.
 
 //!
 //! The crate's error ([`ExportError`]) and one table's files are here; the

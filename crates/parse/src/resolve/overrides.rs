@@ -108,7 +108,7 @@ pub fn parse(text: &str) -> Result<Vec<Override>, Vec<ParseError>> {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let text = text.as_str();
     let err = |line: u32, expected: &str, found: &str| {
-        ParseError::of(ErrorKind::Overrides, Span::line(0, line), expected, found)
+        ParseError::of(ErrorKind::Overrides, Span::file_line(line), expected, found)
     };
     let mut records = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -238,7 +238,7 @@ impl<'a> Row<'a> {
 fn year(row: &Row<'_>, n: u32) -> Result<Pinned, ParseError> {
     let field = |name: &str| row.field(name);
     let err = |expected: &str, found: &str| {
-        ParseError::of(ErrorKind::Overrides, Span::line(0, n), expected, found)
+        ParseError::of(ErrorKind::Overrides, Span::file_line(n), expected, found)
     };
     let program_id = field("program");
     let Some(program) = Program::ALL.into_iter().find(|p| p.id() == program_id) else {
@@ -280,7 +280,7 @@ fn year(row: &Row<'_>, n: u32) -> Result<Pinned, ParseError> {
 fn mark(row: &Row<'_>, n: u32) -> Result<Pinned, ParseError> {
     let field = |name: &str| row.field(name);
     let err = |expected: &str, found: &str| {
-        ParseError::of(ErrorKind::Overrides, Span::line(0, n), expected, found)
+        ParseError::of(ErrorKind::Overrides, Span::file_line(n), expected, found)
     };
     let item_text = field("item");
     let item = item_of(item_text).ok_or_else(|| err("an item: ア … ク (or a … h)", item_text))?;
@@ -326,7 +326,7 @@ fn count(row: &Row<'_>, n: u32) -> Result<Pinned, ParseError> {
         .ok_or_else(|| {
             ParseError::of(
                 ErrorKind::Overrides,
-                Span::line(0, n),
+                Span::file_line(n),
                 "windows: a count (0, 1, 2, …)",
                 text,
             )
@@ -419,7 +419,7 @@ pub fn unknown_editions(overrides: &[Override], editions: &[Date]) -> Vec<ParseE
 fn unknown_edition(o: &Override) -> ParseError {
     ParseError::of(
         ErrorKind::Overrides,
-        Span::line(0, o.line),
+        Span::file_line(o.line),
         "the edition (as-of date) of an input",
         &o.edition.iso(),
     )
@@ -476,7 +476,12 @@ pub fn apply(
 
 /// The error of pin `o`: `expected`, found `found`.
 fn pin_error(o: &Override, expected: String, found: &str) -> ParseError {
-    ParseError::of(ErrorKind::Overrides, Span::line(0, o.line), expected, found)
+    ParseError::of(
+        ErrorKind::Overrides,
+        Span::file_line(o.line),
+        expected,
+        found,
+    )
 }
 
 /// An association's year pinned into its table.
