@@ -6,7 +6,10 @@
 //! [`tables::edition`] gives an edition's tables and
 //! [`tables::municipalities`] the reference list's (each column documented
 //! once, in [`table::Meta`]; the names others read them by in [`names`]; the
-//! `changes` between editions are the diff crate's); [`render`] turns them and the report into file bytes;
+//! `changes` between editions are the diff crate's); [`write::render_table`]
+//! turns a table into its Parquet and CSV bytes and [`render_documents`] the
+//! tables' headers and the validation summary into the documents beside them
+//! (a build streams the tables instead: [`stream::TableSink`]);
 //! [`atomic::write_atomically`] puts the files in place all or nothing, into
 //! a directory [`claim::Target`] checked is new, empty or zaitaku's own.
 //!
@@ -19,7 +22,18 @@
 //! assert!(report.passed());
 //! let mut tables = vec![zaitaku_export::tables::municipalities(reports.first())];
 //! tables.extend(zaitaku_export::tables::edition(&reports[0], &report));
-//! let files = zaitaku_export::render(&tables, &report, Default::default())?;
+//! let mut files = Vec::new();
+//! for t in &tables {
+//!     files.extend(zaitaku_export::write::render_table(t, Default::default())?);
+//! }
+//! let written: Vec<_> = tables.iter().map(|t| (t.header(), t.height())).collect();
+//! files.extend(zaitaku_export::render_documents(&zaitaku_export::Documents {
+//!     tables: &written,
+//!     summary: &report.summary(),
+//!     csv: Default::default(),
+//!     replaced: &[],
+//!     others: &[],
+//! }));
 //! let dir = std::env::temp_dir().join(format!("zaitaku-doc-{}", std::process::id()));
 //! let out = zaitaku_export::claim::Target::new(&dir.join("output"), &[])?;
 //! zaitaku_export::atomic::write_atomically(&out, &files)?;
@@ -58,13 +72,7 @@ pub mod windows;
 pub mod write;
 
 use table::Table;
-use write::{datapackage, render_table, CsvOptions, ExportError, OutputFile};
-use zaitaku_validate::ValidationReport;
-
-/// Files beside the tables made by [`render_documents`]: the data package,
-/// the validation report (JSON, Markdown), the README (`zaitaku build` adds
-/// the report page, [`page::FILE`]).
-pub const DOCUMENTS: usize = 4;
+use write::{datapackage, CsvOptions, OutputFile};
 
 /// What the files beside the tables describe.
 #[derive(Debug, Clone, Copy)]
@@ -82,8 +90,9 @@ pub struct Documents<'a> {
     pub others: &'a [&'a str],
 }
 
-/// The files beside the tables ([`DOCUMENTS`] of them): the data package,
-/// the validation report's summary as JSON and Markdown, and the README.
+/// The files beside the tables: the data package, the validation report's
+/// summary as JSON and Markdown, and the README (`zaitaku build` adds the
+/// report page, [`page::FILE`], and with `--xlsx` the workbook).
 pub fn render_documents(d: &Documents<'_>) -> Vec<OutputFile> {
     let headers: Vec<Table> = d.tables.iter().map(|(t, _)| t.header()).collect();
     let rows: Vec<(&str, usize)> = d.tables.iter().map(|(t, n)| (t.name, *n)).collect();
@@ -114,47 +123,4 @@ pub fn render_documents(d: &Documents<'_>) -> Vec<OutputFile> {
             bytes: readme.into_bytes(),
         },
     ]
-}
-
-/// Every output file, in a stable order: `tables` (Parquet, CSV, as built by
-/// `zaitaku_pipeline::tables::all`), the data package, the validation report (JSON,
-/// Markdown), the README.
-pub fn render(
-    tables: &[Table],
-    report: &ValidationReport,
-    csv: CsvOptions,
-) -> Result<Vec<OutputFile>, ExportError> {
-    // Tables render independently: on two threads, about half the time.
-    let half = tables.len().div_ceil(2);
-    let (first, second) = tables.split_at(half);
-    let render_all = |ts: &[Table]| -> Result<Vec<OutputFile>, ExportError> {
-        let mut out = Vec::new();
-        for t in ts {
-            out.extend(render_table(t, csv)?);
-        }
-        Ok(out)
-    };
-    let (a, b) = std::thread::scope(|scope| {
-        let other = scope.spawn(|| render_all(second));
-        let mine = render_all(first);
-        (mine, other.join())
-    });
-    let mut files = a?;
-    match b {
-        Ok(rendered) => files.extend(rendered?),
-        Err(_) => {
-            return Err(ExportError::ThreadStopped {
-                what: "rendering the tables",
-            })
-        }
-    }
-    let written: Vec<(Table, usize)> = tables.iter().map(|t| (t.header(), t.height())).collect();
-    files.extend(render_documents(&Documents {
-        tables: &written,
-        summary: &report.summary(),
-        csv,
-        replaced: &[],
-        others: &[],
-    }));
-    Ok(files)
 }
