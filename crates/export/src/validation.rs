@@ -165,9 +165,14 @@ pub fn report_json(
         }
     }
     let kinds: Vec<serde_json::Value> = (summary.kinds.iter())
-        .map(|(kind, count, examples)| {
-            let rows: Vec<A<'_>> = examples.iter().map(|(no, a)| A { no: *no, a }).collect();
-            json!({ "kind": kind, "count": count, "examples": ambiguity_rows(&rows).json_rows() })
+        .map(|k| {
+            let rows: Vec<A<'_>> = (k.examples.iter())
+                .map(|e| A {
+                    no: e.no,
+                    a: &e.ambiguity,
+                })
+                .collect();
+            json!({ "kind": k.kind, "count": k.count, "examples": ambiguity_rows(&rows).json_rows() })
         })
         .collect();
     let (checks, ambiguities) = match every {

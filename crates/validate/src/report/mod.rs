@@ -12,7 +12,7 @@ mod summary;
 
 pub use id::{Family, Id, AMBIGUITY_KINDS, CHECK_KINDS, FAMILY_NAMES};
 pub use printed::PrintedAt;
-pub use summary::Summary;
+pub use summary::{KindCount, Numbered, Summary};
 
 use serde::Serialize;
 use zaitaku_parse::model::{Date, Span};

@@ -5,8 +5,25 @@ use super::{ambiguity_line, cell, failure_line, Ambiguity, Check, ValidationRepo
 use super::{EXAMPLES, FAMILY_NAMES};
 use zaitaku_parse::model::Date;
 
-/// An ambiguity with its number in its edition's list (from 1).
-pub type Numbered = (usize, Ambiguity);
+/// One kind of ambiguity in a run: how many, and the first few.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KindCount {
+    /// The kind: `win.targets`.
+    pub kind: String,
+    /// Its ambiguities in all.
+    pub count: usize,
+    /// The first [`EXAMPLES`] of them.
+    pub examples: Vec<Numbered>,
+}
+
+/// An ambiguity with its number in its edition's list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Numbered {
+    /// Its place in its edition's list, from 1 (as `ambiguities.ambiguity_no`).
+    pub no: usize,
+    /// The ambiguity.
+    pub ambiguity: Ambiguity,
+}
 
 /// What the validation report says of a run, kept small whatever the number
 /// of editions: totals, passed and failed checks per edition and family,
@@ -26,7 +43,7 @@ pub struct Summary {
     /// Every ambiguity kind, in order of first appearance: its count and
     /// its first examples, each with its number in its edition's list
     /// (from 1, as `ambiguities.ambiguity_no`).
-    pub kinds: Vec<(String, usize, Vec<Numbered>)>,
+    pub kinds: Vec<KindCount>,
     /// Per edition, the ambiguities counted so far (to number them).
     numbered: Vec<(Date, usize)>,
 }
@@ -82,14 +99,22 @@ impl Summary {
                 }
             };
             let kind = a.kind();
-            match self.kinds.iter_mut().find(|(k, _, _)| *k == kind) {
-                Some((_, n, examples)) => {
-                    *n += 1;
-                    if examples.len() < EXAMPLES {
-                        examples.push((no, a.clone()));
+            let example = Numbered {
+                no,
+                ambiguity: a.clone(),
+            };
+            match self.kinds.iter_mut().find(|k| k.kind == kind) {
+                Some(k) => {
+                    k.count += 1;
+                    if k.examples.len() < EXAMPLES {
+                        k.examples.push(example);
                     }
                 }
-                None => self.kinds.push((kind, 1, vec![(no, a.clone())])),
+                None => self.kinds.push(KindCount {
+                    kind,
+                    count: 1,
+                    examples: vec![example],
+                }),
             }
         }
     }
@@ -159,9 +184,16 @@ impl Summary {
             md += "None.\n";
         } else {
             md += "| kind | count | first examples |\n|---|---|---|\n";
-            for (kind, count, examples) in kinds {
-                let shown: Vec<String> = examples.iter().map(|(_, a)| ambiguity_line(a)).collect();
-                md += &format!("| `{kind}` | {count} | {} |\n", cell(&shown.join("<br>")));
+            for k in kinds {
+                let shown: Vec<String> = (k.examples.iter())
+                    .map(|e| ambiguity_line(&e.ambiguity))
+                    .collect();
+                md += &format!(
+                    "| `{}` | {} | {} |\n",
+                    k.kind,
+                    k.count,
+                    cell(&shown.join("<br>"))
+                );
             }
         }
         md
@@ -195,10 +227,10 @@ impl Summary {
         }
         if !self.kinds.is_empty() {
             out += "\nAmbiguities by kind (first examples; every one: zaitaku check --all):\n";
-            for (kind, count, examples) in &self.kinds {
-                out += &format!("  {kind}: {count}\n");
-                for (_, a) in examples {
-                    out += &format!("    {}\n", ambiguity_line(a));
+            for k in &self.kinds {
+                out += &format!("  {}: {}\n", k.kind, k.count);
+                for e in &k.examples {
+                    out += &format!("    {}\n", ambiguity_line(&e.ambiguity));
                 }
             }
         }
