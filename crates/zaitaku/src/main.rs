@@ -108,6 +108,8 @@ pub enum Outcome {
     Ok,
     /// A published figure disagrees with the reconstruction.
     ValidationFailed,
+    /// `diff --exit-code`: the editions differ.
+    Differ,
     /// An input could not be read, decoded or parsed.
     InputError,
 }
@@ -145,7 +147,7 @@ fn main() -> ExitCode {
     };
     match outcome {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,
-        Ok(Outcome::ValidationFailed) => ExitCode::from(1),
+        Ok(Outcome::ValidationFailed | Outcome::Differ) => ExitCode::from(1),
         Ok(Outcome::InputError) => ExitCode::from(2),
         // The reader of our standard output went away: nothing to say.
         Err(e) if term::is_broken_pipe(&e) => ExitCode::SUCCESS,

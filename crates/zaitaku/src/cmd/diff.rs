@@ -144,7 +144,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     crate::term::stdout(&String::from_utf8_lossy(&printed))?;
     phases.lap("print");
     Ok(if args.exit_code && !changes.is_empty() {
-        Outcome::ValidationFailed
+        Outcome::Differ
     } else {
         Outcome::Ok
     })
