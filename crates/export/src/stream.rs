@@ -36,9 +36,16 @@ struct Open {
     replaced: Replaced,
 }
 
-/// A table written: without rows (what the data package describes), its
-/// row count, and the characters its CSV had replaced.
-pub type Written = (Table, usize, Replaced);
+/// A table written.
+#[derive(Debug)]
+pub struct TableFiles {
+    /// The table without rows: what the data package describes.
+    pub header: Table,
+    /// Its rows, over every edition.
+    pub rows: usize,
+    /// The characters its CSV had replaced (`--cp932-unmappable replace`).
+    pub replaced: Replaced,
+}
 
 /// A table's place in the sink: its files, once its first rows came.
 struct Slot {
@@ -120,10 +127,10 @@ impl TableSink {
     /// Writes what is pending and closes every file, the tables in
     /// parallel; returns each table without rows, its row count and its CSV's replaced characters, in the
     /// order they were first pushed.
-    pub fn finish(self) -> Result<Vec<Written>, ExportError> {
+    pub fn finish(self) -> Result<Vec<TableFiles>, ExportError> {
         use rayon::prelude::*;
         let dir = self.dir;
-        let done: Vec<Result<Option<Written>, ExportError>> = self
+        let done: Vec<Result<Option<TableFiles>, ExportError>> = self
             .slots
             .into_par_iter()
             .map(|slot| {
@@ -139,7 +146,11 @@ impl TableSink {
                 open.parquet.finish().map_err(err)?;
                 let path = dir.join(format!("{name}.csv"));
                 open.csv.flush().map_err(io(&path))?;
-                Ok(Some((open.header, open.rows, open.replaced)))
+                Ok(Some(TableFiles {
+                    header: open.header,
+                    rows: open.rows,
+                    replaced: open.replaced,
+                }))
             })
             .collect();
         // The first table's error, whichever thread met it first.

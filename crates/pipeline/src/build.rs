@@ -10,7 +10,7 @@ use crate::pins::Pins;
 use std::time::{Duration, Instant};
 use zaitaku_export::atomic::write_atomically_with;
 use zaitaku_export::claim::Target;
-use zaitaku_export::stream::{TableSink, Written as TableWritten};
+use zaitaku_export::stream::{TableFiles, TableSink};
 use zaitaku_export::table::Table;
 use zaitaku_export::write::{xlsx, CsvOptions, ExportError, OutputFile, Replaced};
 use zaitaku_export::Documents;
@@ -112,15 +112,15 @@ impl Build<'_> {
         // `municipalities` first, as the data package has always listed it.
         tables.rotate_right(1);
         let mut written = Written {
-            tables: tables.iter().map(|(t, n, _)| (t.name, *n)).collect(),
+            tables: tables.iter().map(|t| (t.header.name, t.rows)).collect(),
             ..Written::default()
         };
         // The sink gives each table back without rows: what the data package describes.
         let mut headers: Vec<(Table, usize)> = Vec::with_capacity(tables.len());
         let mut replaced: Vec<(String, Replaced)> = Vec::with_capacity(tables.len());
-        for (t, n, r) in tables {
-            replaced.push((format!("{}.csv", t.name), r));
-            headers.push((t, n));
+        for t in tables {
+            replaced.push((format!("{}.csv", t.header.name), t.replaced));
+            headers.push((t.header, t.rows));
         }
         written.replaced = replaced.iter().map(|(_, r)| r.values().sum::<u64>()).sum();
         let page = self.page(stream)?;
@@ -159,12 +159,12 @@ impl Build<'_> {
         tmp: &std::path::Path,
         stream: &mut Stream,
         seen: &mut impl FnMut(&Processed<'_>),
-    ) -> Result<Vec<TableWritten>, NotWritten> {
+    ) -> Result<Vec<TableFiles>, NotWritten> {
         let csv = self.csv;
         let several = self.inputs.len() > 1;
         // The writer takes a batch's tables through a channel holding one batch at most.
         let (to_writer, received) = std::sync::mpsc::sync_channel::<Vec<Vec<Table>>>(1);
-        let writer = move || -> Result<Vec<TableWritten>, ExportError> {
+        let writer = move || -> Result<Vec<TableFiles>, ExportError> {
             let mut sink = TableSink::new(tmp, csv);
             for tables in received {
                 // A batch's rows of each table in one frame (polars' cost
