@@ -101,6 +101,10 @@ pub mod column {
             AREA = "area",
             IN_SURVEY = "in_survey",
             ON_WINDOW_PAGES = "on_window_pages",
+            ROW_NO = "row_no",
+            CHOICE_NO = "choice_no",
+            SOURCE_COLUMN = "source_column",
+            SOURCE_LINES = "source_lines",
         }
     }
 }

@@ -6,7 +6,8 @@
 //! when the output is not a terminal. Laid out by comfy-table.
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
-use zaitaku_export::table::Table;
+use zaitaku_export::names::column;
+use zaitaku_export::table::{Kind, Table};
 
 /// The widest a value is shown in a grid before it is cut (display
 /// columns), on a terminal up to 90 columns wide (a third of a wider one).
@@ -21,9 +22,24 @@ const MIN_KEPT: usize = 16;
 pub struct Grid {
     /// Column names.
     pub columns: Vec<&'static str>,
+    /// Whether each column holds numbers (its kind says so): right-aligned.
+    pub numeric: Vec<bool>,
     /// One text per column per row; an empty text for a null.
     pub rows: Vec<Vec<String>>,
 }
+
+/// The columns that place a row rather than say something of it (row and
+/// choice numbers, survey numbers, source places): a narrow terminal leaves
+/// them out before the others; a code column (`…_code`) too.
+const MINOR: &[&str] = &[
+    column::ROW_NO,
+    column::SURVEY_NO,
+    column::CHOICE_NO,
+    column::SOURCE_PAGE,
+    column::SOURCE_LINE,
+    column::SOURCE_COLUMN,
+    column::SOURCE_LINES,
+];
 
 /// Why a grid cannot be made: a column named that the table lacks.
 #[derive(Debug)]
@@ -260,6 +276,9 @@ impl Grid {
     pub fn of(table: &Table) -> Grid {
         Grid {
             columns: table.columns.iter().map(|(m, _)| m.name).collect(),
+            numeric: (table.columns.iter())
+                .map(|(m, _)| matches!(m.kind, Kind::Int | Kind::Float))
+                .collect(),
             rows: table.texts(),
         }
     }
@@ -313,18 +332,7 @@ impl Grid {
         let constant =
             |k: usize| self.rows.len() > 1 && self.rows.iter().all(|r| r.get(k) == value(k));
         let minor = |k: usize| {
-            self.columns.get(k).is_some_and(|c| {
-                matches!(
-                    *c,
-                    "row_no"
-                        | "survey_no"
-                        | "choice_no"
-                        | "source_page"
-                        | "source_line"
-                        | "source_column"
-                        | "source_lines"
-                ) || c.ends_with("_code")
-            })
+            (self.columns.get(k)).is_some_and(|c| MINOR.contains(c) || c.ends_with("_code"))
         };
         // How narrow each column may be cut: to its name, or MIN_KEPT.
         let floors: Vec<usize> = (0..n)
@@ -385,18 +393,7 @@ impl Grid {
                 None => break,
             }
         }
-        let numeric = |k: usize| {
-            let mut values = self
-                .rows
-                .iter()
-                .filter_map(|r| r.get(k))
-                .filter(|v| !v.is_empty());
-            let mut any = false;
-            values.all(|v| {
-                any = true;
-                v.parse::<f64>().is_ok()
-            }) && any
-        };
+        let numeric = |k: usize| self.numeric.get(k).copied().unwrap_or(false);
         let mut table = comfy_table::Table::new();
         table
             .load_preset(comfy_table::presets::UTF8_FULL_CONDENSED)

@@ -247,6 +247,7 @@ fn schema(args: &Args) -> anyhow::Result<Outcome> {
         .collect();
     let grid = Grid {
         columns: vec!["column", "type", "key", "label_ja", "description"],
+        numeric: vec![false; 5],
         rows,
     };
     let text = if args.csv {
