@@ -48,28 +48,35 @@ pub struct Summary {
     numbered: Vec<(Date, usize)>,
 }
 
+/// The entry of `edition` in `list`, made by `new` where there is none.
+/// An edition's checks and ambiguities come together: its entry is the last
+/// one (a search only for an edition new or added again).
+fn of_edition<T>(
+    list: &mut Vec<(Date, T)>,
+    edition: Date,
+    new: impl FnOnce() -> T,
+) -> Option<&mut T> {
+    let last = |list: &Vec<(Date, T)>| list.last().is_some_and(|(e, _)| *e == edition);
+    if !last(list) && !list.iter().any(|(e, _)| *e == edition) {
+        list.push((edition, new()));
+    }
+    if last(list) {
+        return list.last_mut().map(|(_, t)| t);
+    }
+    list.iter_mut().find(|(e, _)| *e == edition).map(|(_, t)| t)
+}
+
 impl Summary {
     /// Adds the checks and ambiguities of `report`.
     pub fn add(&mut self, report: &ValidationReport) {
         self.checks += report.checks.len();
         self.ambiguities += report.ambiguities.len();
         for c in &report.checks {
-            // The checks of an edition come together: its row is the last
-            // one, or a new one (a search only for an edition added again).
-            let last = self.counts.len().checked_sub(1);
-            let same = last.filter(|&k| self.counts.get(k).is_some_and(|(e, _)| *e == c.edition));
-            let k = match same.or_else(|| self.counts.iter().position(|(e, _)| *e == c.edition)) {
-                Some(k) => k,
-                None => {
-                    self.counts
-                        .push((c.edition, vec![(0, 0); FAMILY_NAMES.len()]));
-                    self.counts.len() - 1
-                }
-            };
+            let row = of_edition(&mut self.counts, c.edition, || {
+                vec![(0, 0); FAMILY_NAMES.len()]
+            });
             let f = FAMILY_NAMES.iter().position(|n| *n == c.id.family().name());
-            if let Some(cell) =
-                (self.counts.get_mut(k)).and_then(|(_, v)| f.and_then(|f| v.get_mut(f)))
-            {
+            if let Some(cell) = row.and_then(|row| f.and_then(|f| row.get_mut(f))) {
                 if c.passed {
                     cell.0 += 1;
                 } else {
@@ -81,22 +88,12 @@ impl Summary {
             }
         }
         for a in &report.ambiguities {
-            // An edition's ambiguities come together: its entry is the last
-            // one (a search only for an edition added again).
-            let last = self.numbered.last_mut().filter(|(e, _)| *e == a.edition);
-            let found = match last {
-                Some(entry) => Some(entry),
-                None => self.numbered.iter_mut().find(|(e, _)| *e == a.edition),
-            };
-            let no = match found {
-                Some((_, n)) => {
-                    *n += 1;
-                    *n
+            let no = match of_edition(&mut self.numbered, a.edition, || 0) {
+                Some(count) => {
+                    *count += 1;
+                    *count
                 }
-                None => {
-                    self.numbered.push((a.edition, 1));
-                    1
-                }
+                None => 1,
             };
             let kind = a.kind();
             let example = Numbered {
