@@ -4,6 +4,15 @@
 
 use crate::error::{ErrorKind, ParseError};
 
+/// `c` as an ASCII digit where it is a full-width one (「１」 → 1); else `c`:
+/// for what people type, read outside the canonical text (the overrides).
+pub fn half_width_digit(c: char) -> char {
+    match c {
+        '０'..='９' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+        _ => c,
+    }
+}
+
 /// The largest number any table holds: counts, numbers and years are
 /// written as 32-bit integers (Parquet Int32).
 pub const MAX_NUMBER: u64 = i32::MAX as u64;

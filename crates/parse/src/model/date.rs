@@ -64,10 +64,9 @@ impl Date {
             .trim()
             .chars()
             .map(|c| match c {
-                '０'..='９' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
                 '／' => '/',
                 '－' => '-',
-                _ => c,
+                _ => crate::text::half_width_digit(c),
             })
             .collect();
         let date = match text.split_once([' ', 'T']) {

@@ -392,13 +392,7 @@ fn delimiter(text: &str) -> u8 {
 /// A fiscal year written `2012`, `２０１２` or `2012.0` (a spreadsheet's
 /// number): four digits.
 fn fiscal_year(text: &str) -> Option<i32> {
-    let digits: String = text
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
-            _ => c,
-        })
-        .collect();
+    let digits: String = text.chars().map(crate::text::half_width_digit).collect();
     let digits = digits.strip_suffix(".0").unwrap_or(&digits);
     (digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()))
         .then(|| digits.parse().ok())
