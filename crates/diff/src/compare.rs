@@ -8,7 +8,7 @@ use crate::pairs::{
 use crate::whole;
 use crate::{Change, Edition, Kind, Row};
 use std::collections::HashMap;
-use zaitaku_export::names::{boolean, column, table as tables};
+use zaitaku_table::names::{boolean, column, table as tables};
 
 /// Pages 1 and 2: each row's figures, matched on its item, question,
 /// sub-question (and activity or option).

@@ -50,7 +50,7 @@ pub mod table;
 pub mod windows;
 
 pub use rows::{parse_csv, At, CsvError, Edition, Row, Rows};
-use zaitaku_export::names::table as tables;
+use zaitaku_table::names::table as tables;
 
 /// What kind of change a [`Change`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -186,24 +186,6 @@ pub struct Change {
     pub note: Option<String>,
 }
 
-impl Change {
-    /// The change as the report page lists it.
-    pub fn shown(&self) -> zaitaku_export::page::ShownChange<'_> {
-        zaitaku_export::page::ShownChange {
-            table: self.table,
-            key: &self.key,
-            field: &self.field,
-            old: self.old.as_deref(),
-            new: self.new.as_deref(),
-            kind: self.kind.id(),
-            note: self.note.as_deref(),
-            at: self
-                .new_at
-                .map(|a| zaitaku_parse::model::Span::line(a.page, a.line)),
-        }
-    }
-}
-
 /// Every change from `old` to `new`, table by table in the order of
 /// [`TABLES`], each table's in its rows' order.
 pub fn diff(old: &Edition, new: &Edition) -> Vec<Change> {
@@ -219,7 +201,7 @@ pub fn diff(old: &Edition, new: &Edition) -> Vec<Change> {
 }
 
 /// What a change of a whole row names as its field (beside the columns,
-/// [`zaitaku_export::names::column`], that a change of a value names).
+/// [`zaitaku_table::names::column`], that a change of a value names).
 pub mod whole {
     /// A row added or removed.
     pub const ROW: &str = "row";
@@ -302,7 +284,7 @@ mod robustness {
     }
 
     /// Every column the comparisons read, in one header.
-    const COLUMNS: &[&str] = zaitaku_export::names::column::ALL;
+    const COLUMNS: &[&str] = zaitaku_table::names::column::ALL;
     /// Few values, so that keys collide, repeat and go missing.
     const VALUES: &[&str] = &[
         "",

@@ -6,8 +6,8 @@
 use crate::whole;
 use crate::{Change, Kind, Row, Rows};
 use std::collections::HashMap;
-use zaitaku_export::names::column;
 use zaitaku_parse::layout::{marker, SubQuestion};
+use zaitaku_table::names::column;
 
 /// Columns by name, looked up once per table on each side (the two
 /// editions' tables may order their columns differently).
@@ -278,7 +278,7 @@ pub(crate) fn undecided_in_one(
     (old, new): (Row<'_>, Row<'_>),
     (a, b): (Option<&str>, Option<&str>),
 ) -> bool {
-    use zaitaku_export::names::{column, table as tables};
+    use zaitaku_table::names::{column, table as tables};
     // How a cell was decided, where one reading could not decide it.
     if (table, f) == (tables::ASSOCIATION_PROGRAM_YEARS, column::RESOLUTION) {
         return a == Some("unresolved") || b == Some("unresolved");

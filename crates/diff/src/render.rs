@@ -4,7 +4,7 @@
 use crate::whole;
 use crate::{Change, Kind, TABLES};
 use std::fmt::Write as _;
-use zaitaku_export::names::{column, table as tables};
+use zaitaku_table::names::{column, table as tables};
 
 /// One side of a diff, for headings: its edition and where it was read.
 #[derive(Debug, Clone, Copy)]

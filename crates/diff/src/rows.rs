@@ -2,7 +2,7 @@
 //! whether the edition was built now or read back from an output directory.
 
 use std::collections::BTreeMap;
-use zaitaku_export::names::{column, table as tables};
+use zaitaku_table::names::{column, table as tables};
 
 /// One table as text: its columns and rows, every value in one buffer,
 /// `None` for a null or empty value (the CSV files write both as nothing,

@@ -3,10 +3,10 @@
 //! text a diff reads.
 
 use crate::{At, Change, Edition, Kind as ChangeKind, Rows, TABLES};
-use zaitaku_export::columns::EDITION;
-use zaitaku_export::names::table as tables;
-use zaitaku_export::table::{d, i, meta, oi, os, s, Builder, Kind, Meta, Table};
 use zaitaku_parse::model::Date;
+use zaitaku_table::columns::EDITION;
+use zaitaku_table::names::table as tables;
+use zaitaku_table::{d, i, meta, oi, os, s, Builder, Kind, Meta, Table};
 
 /// `change_no`, the second column of the key.
 const CHANGE_NO: Meta = meta(
@@ -57,7 +57,7 @@ pub fn changes(previous: Date, edition: Date, list: &[Change]) -> Table {
         .col(meta("new_line", Kind::Int, "変更後行", "Input line of `edition` printing it", None), move |r| line(r.c.new_at))
         .build(
             tables::CHANGES,
-            zaitaku_export::names::describe(tables::CHANGES),
+            zaitaku_table::names::describe(tables::CHANGES),
             &[EDITION.name, CHANGE_NO.name],
             &rows,
         )

@@ -12,7 +12,7 @@
 use crate::pairs::{group_by, group_keys, group_of, municipality, same_value, undecided_in_one};
 use crate::whole;
 use crate::{Change, Edition, Kind, Row};
-use zaitaku_export::names::{column, table as tables};
+use zaitaku_table::names::{column, table as tables};
 
 /// The fields compared between two matched windows.
 pub const FIELDS: &[&str] = &[

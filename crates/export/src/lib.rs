@@ -1,17 +1,15 @@
-//! Builds the tidy tables from the parsed editions and writes them as Parquet
-//! (through polars) and CSV (written from the cells, as polars would), with
-//! the validation report, a Frictionless
-//! data package and the report page ([`page`]), atomically.
+//! Writes the tables a build makes ([`zaitaku_table`]) as Parquet (through
+//! polars, [`frame`]) and CSV (written from the typed cells, as polars would),
+//! with the validation report, a Frictionless data package and the report
+//! page ([`page`]), atomically; and reads a table back from its Parquet file
+//! ([`read`]).
 //!
-//! [`tables::edition`] gives an edition's tables and
-//! [`tables::municipalities`] the reference list's (each column documented
-//! once, in [`table::Meta`]; the names others read them by in [`names`]; the
-//! `changes` between editions are the diff crate's); [`write::render_table`]
-//! turns a table into its Parquet and CSV bytes and [`render_documents`] the
-//! tables' headers and the validation summary into the documents beside them
-//! (a build streams the tables instead: [`stream::TableSink`]);
-//! [`atomic::write_atomically`] puts the files in place all or nothing, into
-//! a directory [`claim::Target`] checked is new, empty or zaitaku's own.
+//! [`write::render_table`] turns a table into its Parquet and CSV bytes and
+//! [`render_documents`] the tables' headers and the validation summary into
+//! the documents beside them (a build streams the tables instead:
+//! [`stream::TableSink`]); [`atomic::write_atomically`] puts the files in
+//! place all or nothing, into a directory [`claim::Target`] checked is new,
+//! empty or zaitaku's own.
 //!
 //! ```
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -20,8 +18,8 @@
 //! let reports = vec![zaitaku_parse::parse_text(text)?];
 //! let report = zaitaku_validate::validate(&reports);
 //! assert!(report.passed());
-//! let mut tables = vec![zaitaku_export::tables::municipalities(reports.first())];
-//! tables.extend(zaitaku_export::tables::edition(&reports[0], &report));
+//! let mut tables = vec![zaitaku_table::tables::municipalities(reports.first())];
+//! tables.extend(zaitaku_table::tables::edition(&reports[0], &report));
 //! let mut files = Vec::new();
 //! for t in &tables {
 //!     files.extend(zaitaku_export::write::render_table(t, Default::default())?);
@@ -55,24 +53,19 @@
     )
 )]
 
-pub mod answers;
-pub mod associations;
 pub mod atomic;
 pub mod claim;
-pub mod columns;
-pub mod names;
+pub mod frame;
 pub mod page;
+pub mod read;
 pub mod readers;
 pub mod readme;
 pub mod stream;
-pub mod table;
-pub mod tables;
 pub mod validation;
-pub mod windows;
 pub mod write;
 
-use table::Table;
 use write::{datapackage, CsvOptions, OutputFile};
+use zaitaku_table::Table;
 
 /// What the files beside the tables describe.
 #[derive(Debug, Clone, Copy)]

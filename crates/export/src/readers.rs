@@ -4,7 +4,7 @@
 //! file with the real readers and checks each cell of the table
 //! (`tests/interop.py`), and a test keeps the README's copy up to date.
 
-use crate::table::{Kind, Table};
+use zaitaku_table::{Kind, Table};
 
 /// The first and last lines of the README's generated section.
 pub const BEGIN: &str =

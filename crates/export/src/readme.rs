@@ -7,8 +7,8 @@
 //! byte-identical and the project can commit `output/README.md` as `make`
 //! writes it.
 
-use crate::names;
 use crate::write::{CsvEncoding, CsvOptions};
+use zaitaku_table::names;
 use zaitaku_validate::report::Summary;
 
 /// The file's name.

@@ -8,12 +8,13 @@
 //! The bytes depend only on the editions and their order: a row group is
 //! cut after the batch that brings it to [`ROW_GROUP`] rows.
 
-use crate::table::{EnumTypes, Table};
+use crate::frame::EnumTypes;
 use crate::write::{io, parquet_writer, CsvEncoder, CsvOptions, ExportError, Replaced};
 use polars::prelude::*;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
+use zaitaku_table::Table;
 
 /// Rows a Parquet row group holds at least before it is written (the last
 /// one may hold fewer). 64 Ki rows: readers skip row groups by their
@@ -173,7 +174,7 @@ fn write_rows(
         table: table.name.to_string(),
         source,
     };
-    let df = Table::frame_of(parts, &mut slot.types).map_err(err)?;
+    let df = crate::frame::frame_of(parts, &mut slot.types).map_err(err)?;
     let open = match &mut slot.open {
         Some(open) => open,
         none => none.insert(open_table(dir, csv, table, &df)?),

@@ -54,7 +54,7 @@ fn main() {
         lap(3, &mut t);
         let validation = zaitaku_validate::validate(std::slice::from_ref(&report));
         lap(4, &mut t);
-        let tables = zaitaku_export::tables::edition(&report, &validation);
+        let tables = zaitaku_table::tables::edition(&report, &validation);
         lap(5, &mut t);
         for table in &tables {
             if sink.push(table).is_err() {
@@ -64,7 +64,7 @@ fn main() {
         lap(6, &mut t);
         // What a build of several editions adds: the edition as a diff reads
         // it, and its diff against the one before (the same text: no change).
-        let own = zaitaku_export::tables::municipalities(Some(&report));
+        let own = zaitaku_table::tables::municipalities(Some(&report));
         let edition =
             zaitaku_diff::table::diff_edition(report.edition.as_of, tables.iter().chain([&own]));
         lap(7, &mut t);

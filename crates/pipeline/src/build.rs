@@ -11,11 +11,11 @@ use std::time::{Duration, Instant};
 use zaitaku_export::atomic::write_atomically_with;
 use zaitaku_export::claim::Target;
 use zaitaku_export::stream::{TableFiles, TableSink};
-use zaitaku_export::table::Table;
 use zaitaku_export::write::{xlsx, CsvOptions, ExportError, OutputFile, Replaced};
 use zaitaku_export::Documents;
 use zaitaku_parse::model::{Date, Report};
 use zaitaku_parse::Parser;
+use zaitaku_table::Table;
 use zaitaku_validate::ValidationReport;
 
 /// A build of every table of `inputs` (in edition order, as
@@ -203,7 +203,7 @@ impl Build<'_> {
             }
             if stream.writable() && sent {
                 let newest = stream.newest.as_ref().map(|v| &v.report);
-                let municipalities = zaitaku_export::tables::municipalities(newest);
+                let municipalities = zaitaku_table::tables::municipalities(newest);
                 sent = to_writer.send(vec![vec![municipalities]]).is_ok();
             }
             drop(to_writer);
@@ -231,16 +231,13 @@ impl Build<'_> {
             return Ok(None);
         };
         let started = Instant::now();
-        let shown: Option<(Date, Vec<_>)> = (stream.last_changes.as_ref())
-            .map(|(before, list)| (*before, list.iter().map(|c| c.shown()).collect()));
         let page = zaitaku_export::page::render(&zaitaku_export::page::Page {
             report: &newest.report,
             validation: &newest.validation,
             summary: &stream.tally.summary,
             text: input.text(),
             trend: &stream.trend,
-            changes: shown
-                .as_ref()
+            changes: (stream.last_changes.as_ref())
                 .map(|(before, list)| (*before, list.as_slice())),
             workbook: self.xlsx,
         })?;
@@ -254,7 +251,7 @@ impl Build<'_> {
 fn edition_tables(v: &Validated, several: bool) -> EditionTables {
     if !several {
         return (
-            zaitaku_export::tables::edition(&v.report, &v.validation),
+            zaitaku_table::tables::edition(&v.report, &v.validation),
             None,
         );
     }
@@ -268,8 +265,8 @@ pub fn diff_edition(
     report: &Report,
     validation: &ValidationReport,
 ) -> (Vec<Table>, zaitaku_diff::Edition) {
-    let tables = zaitaku_export::tables::edition(report, validation);
-    let municipalities = zaitaku_export::tables::municipalities(Some(report));
+    let tables = zaitaku_table::tables::edition(report, validation);
+    let municipalities = zaitaku_table::tables::municipalities(Some(report));
     let edition = zaitaku_diff::table::diff_edition(
         report.edition.as_of,
         tables.iter().chain(std::iter::once(&municipalities)),
@@ -397,7 +394,7 @@ fn workbook(
     for (header, _) in tables {
         let path = tmp.join(format!("{}.parquet", header.name));
         full.push(
-            Table::read_parquet(header, &path).map_err(|e| ExportError::Xlsx {
+            zaitaku_export::read::read_parquet(header, &path).map_err(|e| ExportError::Xlsx {
                 message: format!("reading {} back: {e}", path.display()),
             })?,
         );

@@ -3,10 +3,10 @@
 //! [`crate::build`]), and every table without rows ([`headers`]).
 
 use zaitaku_diff::{table, Edition};
-use zaitaku_export::columns::sorted_editions;
-use zaitaku_export::table::Table;
-use zaitaku_export::tables;
 use zaitaku_parse::model::Report;
+use zaitaku_table::columns::sorted_editions;
+use zaitaku_table::tables;
+use zaitaku_table::Table;
 use zaitaku_validate::ValidationReport;
 
 /// Every table of a build, in file order: `municipalities` (from the

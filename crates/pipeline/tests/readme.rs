@@ -5,7 +5,7 @@
 //! from SPEC §3, not from the program) gives it.
 
 use zaitaku_export::readers::{markdown, BEGIN, END};
-use zaitaku_export::table::{Kind, Table};
+use zaitaku_table::{Kind, Table};
 
 /// Every table of the seed's build.
 fn tables() -> Vec<Table> {

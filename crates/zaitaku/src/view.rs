@@ -6,8 +6,8 @@
 //! when the output is not a terminal. Laid out by comfy-table.
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
-use zaitaku_export::names::column;
-use zaitaku_export::table::{Kind, Table};
+use zaitaku_table::names::column;
+use zaitaku_table::{Kind, Table};
 
 /// The widest a value is shown in a grid before it is cut (display
 /// columns), on a terminal up to 90 columns wide (a third of a wider one).

@@ -318,7 +318,7 @@ fn show_reads_every_table_of_a_build_back_from_its_output_directory() {
     // Each table, read back from its Parquet file and written as CSV, is
     // the CSV file the build wrote beside it, byte for byte: every column,
     // type and row of both editions.
-    for table in zaitaku_export::names::CATALOG.iter().map(|e| e.name) {
+    for table in zaitaku_table::names::CATALOG.iter().map(|e| e.name) {
         let run = wd.run(&["show", table, "o", "--csv"]);
         assert_eq!(run.code, 0, "{table}: {}", run.stderr);
         let csv = std::fs::read_to_string(wd.path().join(format!("o/{table}.csv"))).unwrap();

@@ -29,7 +29,7 @@ fn every_help_text_names_what_it_should() {
         all.push_str(&format!("\n$ zaitaku {c} --help\n{}", help.stdout));
     }
     let show = wd.run(&["show", "--help"]);
-    for e in zaitaku_export::names::CATALOG {
+    for e in zaitaku_table::names::CATALOG {
         assert!(
             show.stdout.contains(&format!("  {} ", e.name)),
             "{}",

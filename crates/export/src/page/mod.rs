@@ -44,31 +44,9 @@ pub struct Page<'a> {
     pub trend: &'a Trend,
     /// With several editions: the edition before the newest, and what
     /// changed since.
-    pub changes: Option<(Date, &'a [ShownChange<'a>])>,
+    pub changes: Option<(Date, &'a [zaitaku_diff::Change])>,
     /// Whether the build writes `tables.xlsx` beside the page (linked).
     pub workbook: bool,
-}
-
-/// A change between the edition before the newest and the newest, as the
-/// page lists it (a row of `changes`).
-#[derive(Debug, Clone, Copy)]
-pub struct ShownChange<'a> {
-    /// The table it is in.
-    pub table: &'a str,
-    /// The row, as people name it.
-    pub key: &'a str,
-    /// The column that changed, or what kind of row.
-    pub field: &'a str,
-    /// The value before.
-    pub old: Option<&'a str>,
-    /// The value after.
-    pub new: Option<&'a str>,
-    /// Its kind's id (`changed`, `window_opened`, …).
-    pub kind: &'a str,
-    /// A note on it.
-    pub note: Option<&'a str>,
-    /// Where the newest edition prints it.
-    pub at: Option<zaitaku_parse::model::Span>,
 }
 
 /// Page 1's share of each activity, per edition, gathered edition by edition
@@ -218,7 +196,7 @@ fn files(out: &mut String, workbook: bool) {
         );
     }
     out.push_str(".</p><table><thead><tr><th>table</th><th>files</th><th>one row per</th></tr></thead><tbody>");
-    for e in crate::names::CATALOG {
+    for e in zaitaku_table::names::CATALOG {
         let _ = write!(
             out,
             "<tr><td>{0}</td><td><a href=\"{0}.parquet\">Parquet</a> · <a href=\"{0}.csv\">CSV</a></td><td>{1}</td></tr>",
@@ -376,22 +354,24 @@ mod tests {
         // Three changes, one printed by the later edition (the pipeline's
         // tests list the changes of a real pair of editions).
         let later = include_str!("../../../../tests/fixtures/diff/window_opened.txt");
-        let change = |table, key, field, at| ShownChange {
+        let change = |table, key: &str, field: &str, new_at| zaitaku_diff::Change {
             table,
-            key,
-            field,
+            key: key.into(),
+            municipality_code: None,
+            field: field.into(),
             old: None,
-            new: Some("x"),
-            kind: "added",
+            new: Some("x".into()),
+            kind: zaitaku_diff::Kind::Added,
+            old_at: None,
+            new_at,
             note: None,
-            at,
         };
         let list = [
             change(
                 "consultation_windows",
                 "港区 window 2",
                 "window",
-                Some(zaitaku_parse::model::Span::line(7, 919)),
+                Some(zaitaku_diff::At { page: 7, line: 919 }),
             ),
             change("window_plans", "港区 plan 1", "planned_opening", None),
             change("municipalities", "港区", "row", None),

@@ -108,12 +108,7 @@ const CHANGES_SHOWN: usize = 300;
 
 /// What changed since the edition before the newest: counts per table and
 /// kind, then the changes (each with where the newest edition prints it).
-pub(super) fn changes(
-    out: &mut String,
-    before: Date,
-    newest: Date,
-    list: &[super::ShownChange<'_>],
-) {
+pub(super) fn changes(out: &mut String, before: Date, newest: Date, list: &[zaitaku_diff::Change]) {
     let _ = write!(
         out,
         "<section id=\"changes\"><h2>Changes from {before} to {newest}</h2><p class=\"lead\"><b data-col=\"changes\">{}</b> change{} \
@@ -127,17 +122,21 @@ pub(super) fn changes(
     }
     out.push_str("<table><thead><tr><th>table</th><th>key</th><th>field</th><th>old</th><th>new</th><th>kind</th><th>note</th></tr></thead><tbody>");
     for c in list.iter().take(CHANGES_SHOWN) {
-        let at = c.at.map(at).unwrap_or_default();
+        // Where the newest edition prints it.
+        let printed = c
+            .new_at
+            .map(|a| zaitaku_parse::model::Span::line(a.page, a.line));
+        let at = printed.map(at).unwrap_or_default();
         let _ = write!(
             out,
             "<tr class=\"change\"{at}><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             c.table,
-            esc(c.key),
-            esc(c.field),
-            esc(c.old.unwrap_or_default()),
-            esc(c.new.unwrap_or_default()),
-            c.kind,
-            esc(c.note.unwrap_or_default())
+            esc(&c.key),
+            esc(&c.field),
+            esc(c.old.as_deref().unwrap_or_default()),
+            esc(c.new.as_deref().unwrap_or_default()),
+            c.kind.id(),
+            esc(c.note.as_deref().unwrap_or_default())
         );
     }
     out.push_str("</tbody></table>");
@@ -226,7 +225,7 @@ pub(super) fn trend(out: &mut String, trend: &Trend, newest: &Report) -> Result<
     );
     let month = |days: i32| {
         let mut iso = Vec::with_capacity(10);
-        crate::table::iso_of_days(&mut iso, days);
+        zaitaku_table::iso_of_days(&mut iso, days);
         String::from_utf8_lossy(iso.get(..7).unwrap_or(&iso)).into_owned()
     };
     for item in Item::ALL {

@@ -2,7 +2,7 @@
 //! and column (types, Japanese labels, units, keys, foreign keys).
 
 use super::{CsvOptions, OutputFile};
-use crate::table::{Kind, Table};
+use zaitaku_table::{Kind, Table};
 
 /// The Frictionless Data Package describing every table (CSV and Parquet).
 pub fn datapackage(tables: &[Table], csv: CsvOptions, failed: usize) -> OutputFile {
@@ -57,7 +57,7 @@ pub fn datapackage(tables: &[Table], csv: CsvOptions, failed: usize) -> OutputFi
             if let (false, Some(o)) = (foreign_keys.is_empty(), schema.as_object_mut()) {
                 o.insert("foreignKeys".into(), foreign_keys.into());
             }
-            let title = crate::names::entry(t.name).map_or(t.name, |e| e.title);
+            let title = zaitaku_table::names::entry(t.name).map_or(t.name, |e| e.title);
             resources.push(serde_json::json!({
                 "name": format!("{}_{format}", t.name),
                 "title": format!("{title}, {}", if format == "csv" { "CSV" } else { "Parquet" }),

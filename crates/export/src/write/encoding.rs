@@ -3,7 +3,7 @@
 //! written as its stated substitute and counted in the reports.
 
 use super::ExportError;
-use crate::table::Table;
+use zaitaku_table::Table;
 
 /// The text encoding of the CSV files.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -22,9 +22,9 @@ pub use encoding::{
 };
 pub use parquet::{pandas_metadata, parquet_writer};
 
-use crate::table::Table;
 use polars::prelude::*;
 use std::path::{Path, PathBuf};
+use zaitaku_table::Table;
 
 /// An output file: its name inside the output directory and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -136,7 +136,7 @@ pub fn render_table(table: &Table, options: CsvOptions) -> Result<[OutputFile; 2
         table: table.name.to_string(),
         source,
     };
-    let mut df = table.frame().map_err(err)?;
+    let mut df = crate::frame::frame(table).map_err(err)?;
     let mut parquet = std::io::Cursor::new(Vec::new());
     parquet_writer(&mut parquet, table, df.schema())
         .map_err(err)?
@@ -167,7 +167,7 @@ mod tests {
 
     /// A table of (item, raw_text) rows.
     fn table(rows: &'static [(&'static str, &'static str)]) -> Table {
-        use crate::table::{meta, s, Builder, Kind};
+        use zaitaku_table::{meta, s, Builder, Kind};
         Builder::<(&str, &str)>::default()
             .col(meta("item", Kind::Str, "i", "i", None), |r| s(r.0))
             .col(meta("raw_text", Kind::Str, "t", "t", None), |r| s(r.1))

@@ -1,8 +1,8 @@
 //! The Parquet writer every table is written with, and the pandas metadata
 //! in its Arrow schema (so pandas restores each column's type).
 
-use crate::table::{Kind, Table};
 use polars::prelude::*;
+use zaitaku_table::{Kind, Table};
 
 /// A Parquet writer as every table is written: Snappy, with polars' default
 /// column statistics. Measured here (2026-11-25, medians): the seed's build

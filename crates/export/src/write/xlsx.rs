@@ -13,11 +13,11 @@
 //! holds no more than its tables.
 
 use super::ExportError;
-use crate::names;
-use crate::table::{Table, Values};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Url, Workbook, Worksheet, XlsxError};
 use unicode_width::UnicodeWidthStr;
 use zaitaku_parse::model::Date;
+use zaitaku_table::names;
+use zaitaku_table::{Table, Values};
 use zaitaku_validate::report::Summary;
 
 /// The file's name.

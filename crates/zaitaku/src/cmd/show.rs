@@ -17,11 +17,11 @@ use crate::config::{load_validated, InputArgs};
 use crate::view::{select, some_values, Filter, Grid, SortKey};
 use crate::Outcome;
 use std::io::IsTerminal;
-use zaitaku_export::names::CATALOG;
-use zaitaku_export::table::{Kind, Table};
 use zaitaku_parse::decode::EncodingChoice;
 use zaitaku_parse::suggest::did_you_mean;
 use zaitaku_pipeline::tables::headers;
+use zaitaku_table::names::CATALOG;
+use zaitaku_table::{Kind, Table};
 
 /// Arguments of `show`.
 #[derive(clap::Args, Debug)]
@@ -125,7 +125,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             return Ok(Outcome::InputError);
         };
         // The frame is built for what it checks (a cell that does not fit its column).
-        table.frame()?;
+        zaitaku_export::frame::frame(&table)?;
         (table, Some(loaded))
     };
     let table = &table;
@@ -306,7 +306,7 @@ fn from_directory(args: &Args, input: &std::path::Path) -> Result<Table, Outcome
         }
         return Err(Outcome::InputError);
     }
-    Table::read_parquet(&header, &path).map_err(|e| {
+    zaitaku_export::read::read_parquet(&header, &path).map_err(|e| {
         say!("zaitaku: {}: {e}", path.display());
         Outcome::InputError
     })

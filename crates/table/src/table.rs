@@ -1,23 +1,19 @@
-//! A table as columns with their documentation, turned into a polars
-//! DataFrame and described in the data package from the same definition.
+//! A table as columns with their documentation: what every writer (Parquet,
+//! CSV, the workbook, the data package) and every reader (the diff, `show`)
+//! takes.
 //!
 //! The column model is here ([`Kind`], [`Meta`], [`Table`]); a column's
-//! typed values in [`values`]; the rows built from borrowed cells in
-//! [`builder`]; the polars frame in [`frame`]; each value written as the
-//! CSV holds it in `cursor`; a table read back from its Parquet file in
-//! `read`.
+//! typed values in `values`; the rows built from borrowed cells in
+//! `builder`; each value written as the CSV holds it in `cursor`.
 
 mod builder;
 mod cursor;
-pub mod frame;
-mod read;
 mod values;
 
 pub use builder::{b, d, i, oi, os, pct, s, Builder, Cell};
+use cursor::csv_text;
+pub use cursor::iso_of_days;
 use cursor::Cursor;
-pub(crate) use cursor::{csv_text, iso_of_days};
-pub use frame::EnumTypes;
-pub use read::ReadError;
 pub use values::{Texts, Values};
 
 /// The type of a column, as written to Parquet.
@@ -252,175 +248,5 @@ impl Table {
     /// Number of rows.
     pub fn height(&self) -> usize {
         self.columns.first().map_or(0, |(_, v)| v.len())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use polars::prelude::*;
-    use zaitaku_parse::model::Date;
-
-    const COL: Meta = meta("count", Kind::Int, "数", "a count", None);
-    const ITEM: Meta = meta("item", Kind::Enum(&["ア", "イ"]), "項目", "an item", None);
-
-    #[test]
-    fn csv_rows_are_what_polars_writes() {
-        // Texts needing quotes, an empty text, nulls, floats with and
-        // without a fraction, negative ones, flags and an Enum.
-        let texts = [
-            "plain",
-            "a, b",
-            "say \"hi\"",
-            "two\nlines",
-            "cr\r",
-            "",
-            "在宅・療養",
-            "x",
-        ];
-        let rows: Vec<usize> = (0..texts.len()).collect();
-        let t = Builder::<usize>::default()
-            .col(meta("text", Kind::Str, "t", "t", None), move |&k| {
-                if k == 7 {
-                    os(None::<String>)
-                } else {
-                    s(texts[k])
-                }
-            })
-            .col(COL, |&k| {
-                if k % 3 == 0 {
-                    oi(None::<i32>)
-                } else {
-                    i(k as i32 - 4)
-                }
-            })
-            .col(meta("pct", Kind::Float, "p", "p", None), |&k| {
-                let v = [100.0, 96.2, -1.9, 0.0, 62.3, 7.5, 0.1, 18.9][k];
-                if k == 5 {
-                    Cell::Float(None)
-                } else {
-                    Cell::Float(Some(v))
-                }
-            })
-            .col(meta("flag", Kind::Bool, "f", "f", None), |&k| {
-                b((k != 2).then_some(k % 2 == 0))
-            })
-            .col(ITEM, |&k| s(if k % 2 == 0 { "ア" } else { "イ" }))
-            .build("t", "d", &[], &rows);
-        let mut ours = Vec::new();
-        t.csv_rows(&mut ours);
-        let mut polars = Vec::new();
-        CsvWriter::new(&mut polars)
-            .include_header(false)
-            .with_line_terminator("\n".into())
-            .finish(&mut t.frame().unwrap())
-            .unwrap();
-        assert_eq!(
-            String::from_utf8(ours).unwrap(),
-            String::from_utf8(polars).unwrap()
-        );
-    }
-
-    #[test]
-    fn appended_tables_are_the_table_of_all_rows() {
-        let build = |rows: &[(&str, Option<i32>)]| {
-            Builder::<(&str, Option<i32>)>::default()
-                .col(meta("text", Kind::Str, "t", "t", None), |r| {
-                    os((!r.0.is_empty()).then_some(r.0))
-                })
-                .col(COL, |r| oi(r.1))
-                .build("t", "d", &[], rows)
-        };
-        let rows = [
-            ("a, b", Some(1)),
-            ("", None),
-            ("ア", Some(3)),
-            ("x\"y", Some(-4)),
-        ];
-        let mut appended = build(&rows[..2]);
-        appended.append(build(&rows[2..]));
-        let all = build(&rows);
-        assert_eq!(appended, all);
-        let (mut a, mut b) = (Vec::new(), Vec::new());
-        appended.csv_rows(&mut a);
-        all.csv_rows(&mut b);
-        assert_eq!(
-            String::from_utf8(a).unwrap(),
-            ",1\n,\nア,3\n\"x\"\"y\",-4\n".replacen(",1", "\"a, b\",1", 1)
-        );
-        let parts = Table::frame_of(
-            &[&build(&rows[..1]), &build(&rows[1..])],
-            &mut EnumTypes::default(),
-        )
-        .unwrap();
-        assert!(parts.equals_missing(&all.frame().unwrap()));
-    }
-
-    #[test]
-    fn a_date_column_is_a_parquet_date_and_iso_in_csv() {
-        let date = meta("edition", Kind::Date, "時点", "d", None);
-        let dates = ["2017-07-31", "2018-03-31"].map(|iso| Date::parse_iso(iso).unwrap());
-        let t = Builder::<Date>::default()
-            .col(date, |v| d(*v))
-            .build("t", "d", &[], &dates);
-        let df = t.frame().unwrap();
-        assert_eq!(df.column("edition").unwrap().dtype(), &DataType::Date);
-        let mut csv = Vec::new();
-        t.csv_rows(&mut csv);
-        assert_eq!(String::from_utf8(csv).unwrap(), "2017-07-31\n2018-03-31\n");
-        // A text is not a date: the frame refuses it (no ISO read back).
-        let refused =
-            Builder::<&str>::default()
-                .col(date, |v| s(*v))
-                .build("t", "d", &[], &["2017-07-31"]);
-        assert!(refused.frame().is_err());
-    }
-
-    #[test]
-    fn a_cell_of_another_kind_is_an_error_not_a_null() {
-        let t = Builder::<i32>::default()
-            .col(COL, |_| s("3"))
-            .build("t", "d", &[], &[1]);
-        assert!(t.frame().is_err());
-    }
-
-    #[test]
-    fn an_enum_value_outside_the_vocabulary_is_an_error() {
-        let t = Builder::<&str>::default()
-            .col(ITEM, |v| s(*v))
-            .build("t", "d", &[], &["ア", "ケ"]);
-        assert!(t.frame().is_err());
-        let ok =
-            Builder::<&str>::default()
-                .col(ITEM, |v| s(*v))
-                .build("t", "d", &[], &["ア", "イ"]);
-        assert_eq!(ok.frame().unwrap().height(), 2);
-    }
-
-    #[test]
-    fn a_number_beyond_the_column_is_an_error_not_a_null() {
-        let t =
-            Builder::<u32>::default()
-                .col(COL, |v| i(*v))
-                .build("t", "d", &[], &[3_000_000_000]);
-        let e = t.frame().unwrap_err().to_string();
-        assert!(e.contains("3000000000 does not fit"), "{e}");
-        let none = Builder::<Option<u32>>::default()
-            .col(COL, |v| oi(*v))
-            .build("t", "d", &[], &[None]);
-        assert_eq!(
-            none.frame().unwrap().column("count").unwrap().null_count(),
-            1
-        );
-    }
-
-    #[test]
-    fn typed_cells_give_typed_columns() {
-        let t = Builder::<i32>::default()
-            .col(COL, |v| i(*v))
-            .build("t", "d", &[], &[1, 2]);
-        let df = t.frame().unwrap();
-        assert_eq!(df.column("count").unwrap().dtype(), &DataType::Int32);
-        assert_eq!(t.height(), 2);
     }
 }

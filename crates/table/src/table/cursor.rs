@@ -86,14 +86,14 @@ impl Field<'_> {
 
 /// Writes the ISO 8601 date of `days` since 1970-01-01 (the parse
 /// crate's [`Date`](zaitaku_parse::model::Date), the one date algorithm).
-pub(crate) fn iso_of_days(out: &mut Vec<u8>, days: i32) {
+pub fn iso_of_days(out: &mut Vec<u8>, days: i32) {
     use std::io::Write;
     // Written in place (no String per cell).
     let _ = write!(out, "{}", zaitaku_parse::model::Date::from_days(days));
 }
 
 /// A text field of a CSV row (see [`Table::csv_rows`]).
-pub(crate) fn csv_text(out: &mut Vec<u8>, v: &str) {
+pub(super) fn csv_text(out: &mut Vec<u8>, v: &str) {
     if v.is_empty() {
         out.extend_from_slice(b"\"\"");
     } else if v.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r')) {

@@ -1,12 +1,12 @@
 //! A table read back from the Parquet file a build wrote (`zaitaku show
-//! TABLE DIR`): the inverse of [`frame`](super::frame). Every column is
+//! TABLE DIR`, the workbook): the inverse of [`frame`](crate::frame). Every column is
 //! checked against the table's definition — its name and place, its type,
 //! an Enum's vocabulary — so a file of another layout is an error naming
 //! the column, never a table shown with values in the wrong place.
 
-use super::{Kind, Table, Texts, Values};
 use polars::prelude::*;
 use std::path::Path;
+use zaitaku_table::{Kind, Table, Texts, Values};
 
 /// Why a file cannot be read back as its table.
 #[derive(Debug, thiserror::Error)]
@@ -51,43 +51,41 @@ pub enum ReadError {
     },
 }
 
-impl Table {
-    /// The table `header` describes (see [`Table::header`]), with the rows
-    /// of the Parquet file at `path`.
-    pub fn read_parquet(header: &Table, path: &Path) -> Result<Table, ReadError> {
-        let file = std::fs::File::open(path)?;
-        let frame = ParquetReader::new(file).finish()?;
-        Table::from_frame(header, &frame)
-    }
+/// The table `header` describes (see [`Table::header`]), with the rows
+/// of the Parquet file at `path`.
+pub fn read_parquet(header: &Table, path: &Path) -> Result<Table, ReadError> {
+    let file = std::fs::File::open(path)?;
+    let frame = ParquetReader::new(file).finish()?;
+    from_frame(header, &frame)
+}
 
-    /// The table `header` describes, with the rows of `frame`: its columns
-    /// must be the table's, in order, each of the table's type.
-    pub fn from_frame(header: &Table, frame: &DataFrame) -> Result<Table, ReadError> {
-        let names: Vec<&str> = frame
-            .get_column_names()
-            .iter()
-            .map(|n| n.as_str())
-            .collect();
-        let expected: Vec<&str> = header.columns.iter().map(|(m, _)| m.name).collect();
-        if names != expected {
-            return Err(ReadError::Columns {
-                expected: expected.join(", "),
-                found: names.join(", "),
-            });
-        }
-        let mut columns = Vec::with_capacity(header.columns.len());
-        for ((meta, _), column) in header.columns.iter().zip(frame.columns()) {
-            let series = column.as_materialized_series();
-            columns.push((*meta, values(meta.name, meta.kind, series)?));
-        }
-        Ok(Table {
-            name: header.name,
-            description: header.description,
-            key: header.key,
-            columns,
-            refused: None,
-        })
+/// The table `header` describes, with the rows of `frame`: its columns
+/// must be the table's, in order, each of the table's type.
+pub fn from_frame(header: &Table, frame: &DataFrame) -> Result<Table, ReadError> {
+    let names: Vec<&str> = frame
+        .get_column_names()
+        .iter()
+        .map(|n| n.as_str())
+        .collect();
+    let expected: Vec<&str> = header.columns.iter().map(|(m, _)| m.name).collect();
+    if names != expected {
+        return Err(ReadError::Columns {
+            expected: expected.join(", "),
+            found: names.join(", "),
+        });
     }
+    let mut columns = Vec::with_capacity(header.columns.len());
+    for ((meta, _), column) in header.columns.iter().zip(frame.columns()) {
+        let series = column.as_materialized_series();
+        columns.push((*meta, values(meta.name, meta.kind, series)?));
+    }
+    Ok(Table {
+        name: header.name,
+        description: header.description,
+        key: header.key,
+        columns,
+        refused: None,
+    })
 }
 
 /// The values of `series`, a column `name` of `kind`.
@@ -101,11 +99,7 @@ fn values(name: &'static str, kind: Kind, series: &Series) -> Result<Values, Rea
     Ok(match kind {
         Kind::Str => {
             let texts = series.str().map_err(|_| wrong("text (String)"))?;
-            let mut out = Texts::default();
-            for t in texts.iter() {
-                out.push(t);
-            }
-            Values::Str(out)
+            Values::Str(texts.iter().collect::<Texts>())
         }
         Kind::Enum(cats) => {
             if !matches!(dtype, DataType::Enum(..) | DataType::Categorical(..)) {

@@ -35,8 +35,8 @@ pub fn of(reports: &[Report], validation: &ValidationReport) -> Vec<Table> {
         crate::associations::association_program_totals(reports),
         crate::windows::consultation_windows(reports),
         crate::windows::window_plans(reports),
-        crate::validation::validation_checks(validation),
-        crate::validation::ambiguities(validation),
+        crate::checks::validation_checks(validation),
+        crate::checks::ambiguities(validation),
     ]
 }
 

@@ -71,9 +71,20 @@ impl Texts {
     }
 }
 
+impl<'a> FromIterator<Option<&'a str>> for Texts {
+    /// The column of these texts (`None` a null), in order.
+    fn from_iter<I: IntoIterator<Item = Option<&'a str>>>(iter: I) -> Texts {
+        let mut out = Texts::default();
+        for v in iter {
+            out.push(v);
+        }
+        out
+    }
+}
+
 impl Values {
     /// An empty column of `kind`.
-    pub(super) fn of(kind: Kind) -> Values {
+    pub fn of(kind: Kind) -> Values {
         Values::with_capacity(kind, 0)
     }
 
