@@ -52,111 +52,45 @@ pub mod windows;
 pub use rows::{parse_csv, At, CsvError, Edition, Row, Rows};
 use zaitaku_table::names::table as tables;
 
-/// What kind of change a [`Change`] is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Kind {
-    /// A value changed (a figure, a field, a cell).
-    Changed,
-    /// A row only the new edition has.
-    Added,
-    /// A row only the old edition has.
-    Removed,
-    /// A mark now counted as 「実施・予定」 that was not.
-    Started,
-    /// A mark no longer counted as 「実施・予定」.
-    Stopped,
-    /// Another mark change (both counted, or neither).
-    MarkChanged,
-    /// An option chosen now that was not.
-    OptionGained,
-    /// An option no longer chosen.
-    OptionLost,
-    /// A window only the new edition has.
-    WindowOpened,
-    /// A window only the old edition has.
-    WindowClosed,
-    /// A field of a window both editions have.
-    WindowChanged,
-    /// A planned opening no longer printed, the municipality having more windows.
-    PlanRealized,
-    /// A planned opening only the new edition prints.
-    PlanNew,
-    /// A planned opening no longer printed, without a new window.
-    PlanDropped,
-    /// A planned opening printed in other words (a month moved).
-    PlanChanged,
-    /// A municipality that joined the survey or the list.
-    MunicipalityAppeared,
-    /// A municipality that left the survey or the list.
-    MunicipalityDisappeared,
-}
-
-impl Kind {
-    /// Every kind, in the order summaries list them.
-    pub const ALL: [Kind; 17] = [
-        Kind::Changed,
-        Kind::Added,
-        Kind::Removed,
-        Kind::Started,
-        Kind::Stopped,
-        Kind::MarkChanged,
-        Kind::OptionGained,
-        Kind::OptionLost,
-        Kind::WindowOpened,
-        Kind::WindowClosed,
-        Kind::WindowChanged,
-        Kind::PlanRealized,
-        Kind::PlanNew,
-        Kind::PlanDropped,
-        Kind::PlanChanged,
-        Kind::MunicipalityAppeared,
-        Kind::MunicipalityDisappeared,
-    ];
-
-    /// Its id in the `changes` table and the JSON: `started`, `window_opened`, …
-    pub fn id(self) -> &'static str {
-        match self {
-            Kind::Changed => "changed",
-            Kind::Added => "added",
-            Kind::Removed => "removed",
-            Kind::Started => "started",
-            Kind::Stopped => "stopped",
-            Kind::MarkChanged => "mark_changed",
-            Kind::OptionGained => "option_gained",
-            Kind::OptionLost => "option_lost",
-            Kind::WindowOpened => "window_opened",
-            Kind::WindowClosed => "window_closed",
-            Kind::WindowChanged => "window_changed",
-            Kind::PlanRealized => "plan_realized",
-            Kind::PlanNew => "plan_new",
-            Kind::PlanDropped => "plan_dropped",
-            Kind::PlanChanged => "plan_changed",
-            Kind::MunicipalityAppeared => "municipality_appeared",
-            Kind::MunicipalityDisappeared => "municipality_disappeared",
-        }
+zaitaku_parse::vocabulary! {
+    /// What kind of change a [`Change`] is (its id in the `changes` table and
+    /// the JSON: `started`, `window_opened`, …), in the order summaries list them.
+    pub enum Kind => id, IDS {
+        /// A value changed (a figure, a field, a cell).
+        Changed = "changed",
+        /// A row only the new edition has.
+        Added = "added",
+        /// A row only the old edition has.
+        Removed = "removed",
+        /// A mark now counted as 「実施・予定」 that was not.
+        Started = "started",
+        /// A mark no longer counted as 「実施・予定」.
+        Stopped = "stopped",
+        /// Another mark change (both counted, or neither).
+        MarkChanged = "mark_changed",
+        /// An option chosen now that was not.
+        OptionGained = "option_gained",
+        /// An option no longer chosen.
+        OptionLost = "option_lost",
+        /// A window only the new edition has.
+        WindowOpened = "window_opened",
+        /// A window only the old edition has.
+        WindowClosed = "window_closed",
+        /// A field of a window both editions have.
+        WindowChanged = "window_changed",
+        /// A planned opening no longer printed, the municipality having more windows.
+        PlanRealized = "plan_realized",
+        /// A planned opening only the new edition prints.
+        PlanNew = "plan_new",
+        /// A planned opening no longer printed, without a new window.
+        PlanDropped = "plan_dropped",
+        /// A planned opening printed in other words (a month moved).
+        PlanChanged = "plan_changed",
+        /// A municipality that joined the survey or the list.
+        MunicipalityAppeared = "municipality_appeared",
+        /// A municipality that left the survey or the list.
+        MunicipalityDisappeared = "municipality_disappeared",
     }
-
-    /// Every id, in [`Kind::ALL`] order (the `kind` column's vocabulary).
-    pub const IDS: &'static [&'static str] = &[
-        "changed",
-        "added",
-        "removed",
-        "started",
-        "stopped",
-        "mark_changed",
-        "option_gained",
-        "option_lost",
-        "window_opened",
-        "window_closed",
-        "window_changed",
-        "plan_realized",
-        "plan_new",
-        "plan_dropped",
-        "plan_changed",
-        "municipality_appeared",
-        "municipality_disappeared",
-    ];
 }
 
 /// One change between two editions.

@@ -199,7 +199,7 @@ mod tests {
                 b((k != 2).then_some(k % 2 == 0))
             })
             .col(ITEM, |&k| s(if k % 2 == 0 { "ア" } else { "イ" }))
-            .build("t", "d", &[], &rows);
+            .build("t", &[], &rows);
         let mut ours = Vec::new();
         t.csv_rows(&mut ours);
         let mut polars = Vec::new();
@@ -222,7 +222,7 @@ mod tests {
                     os((!r.0.is_empty()).then_some(r.0))
                 })
                 .col(COL, |r| oi(r.1))
-                .build("t", "d", &[], rows)
+                .build("t", &[], rows)
         };
         let rows = [
             ("a, b", Some(1)),
@@ -255,7 +255,7 @@ mod tests {
         let dates = ["2017-07-31", "2018-03-31"].map(|iso| Date::parse_iso(iso).unwrap());
         let t = Builder::<Date>::default()
             .col(date, |v| d(*v))
-            .build("t", "d", &[], &dates);
+            .build("t", &[], &dates);
         let df = frame(&t).unwrap();
         assert_eq!(df.column("edition").unwrap().dtype(), &DataType::Date);
         let mut csv = Vec::new();
@@ -265,7 +265,7 @@ mod tests {
         let refused =
             Builder::<&str>::default()
                 .col(date, |v| s(*v))
-                .build("t", "d", &[], &["2017-07-31"]);
+                .build("t", &[], &["2017-07-31"]);
         assert!(frame(&refused).is_err());
     }
 
@@ -273,7 +273,7 @@ mod tests {
     fn a_cell_of_another_kind_is_an_error_not_a_null() {
         let t = Builder::<i32>::default()
             .col(COL, |_| s("3"))
-            .build("t", "d", &[], &[1]);
+            .build("t", &[], &[1]);
         assert!(frame(&t).is_err());
     }
 
@@ -281,26 +281,24 @@ mod tests {
     fn an_enum_value_outside_the_vocabulary_is_an_error() {
         let t = Builder::<&str>::default()
             .col(ITEM, |v| s(*v))
-            .build("t", "d", &[], &["ア", "ケ"]);
+            .build("t", &[], &["ア", "ケ"]);
         assert!(frame(&t).is_err());
-        let ok =
-            Builder::<&str>::default()
-                .col(ITEM, |v| s(*v))
-                .build("t", "d", &[], &["ア", "イ"]);
+        let ok = Builder::<&str>::default()
+            .col(ITEM, |v| s(*v))
+            .build("t", &[], &["ア", "イ"]);
         assert_eq!(frame(&ok).unwrap().height(), 2);
     }
 
     #[test]
     fn a_number_beyond_the_column_is_an_error_not_a_null() {
-        let t =
-            Builder::<u32>::default()
-                .col(COL, |v| i(*v))
-                .build("t", "d", &[], &[3_000_000_000]);
+        let t = Builder::<u32>::default()
+            .col(COL, |v| i(*v))
+            .build("t", &[], &[3_000_000_000]);
         let e = frame(&t).unwrap_err().to_string();
         assert!(e.contains("3000000000 does not fit"), "{e}");
         let none = Builder::<Option<u32>>::default()
             .col(COL, |v| oi(*v))
-            .build("t", "d", &[], &[None]);
+            .build("t", &[], &[None]);
         assert_eq!(
             frame(&none).unwrap().column("count").unwrap().null_count(),
             1
@@ -311,7 +309,7 @@ mod tests {
     fn typed_cells_give_typed_columns() {
         let t = Builder::<i32>::default()
             .col(COL, |v| i(*v))
-            .build("t", "d", &[], &[1, 2]);
+            .build("t", &[], &[1, 2]);
         let df = frame(&t).unwrap();
         assert_eq!(df.column("count").unwrap().dtype(), &DataType::Int32);
         assert_eq!(t.height(), 2);

@@ -6,7 +6,7 @@ use zaitaku_table::checks::{
     ambiguities, ambiguity_rows, sorted_checks, validation_checks, Numbered,
 };
 use zaitaku_table::{names, Kind, Meta, Table};
-use zaitaku_validate::report::{Summary, FAMILY_NAMES};
+use zaitaku_validate::report::{Family, Summary};
 use zaitaku_validate::ValidationReport;
 
 /// The version of the validation report's JSON ([`report_json`]); it
@@ -32,7 +32,7 @@ pub fn report_json(
     let failed = summary.failures.len();
     let by_edition: Vec<serde_json::Value> = (summary.counts.iter())
         .flat_map(|(edition, counts)| {
-            FAMILY_NAMES.iter().zip(counts).map(move |(family, (passed, failed))| {
+            Family::NAMES.iter().zip(counts).map(move |(family, (passed, failed))| {
                 json!({ "edition": edition, "family": family, "passed": passed, "failed": failed })
             })
         })
@@ -77,7 +77,7 @@ pub fn report_json(
             "ambiguities_total": summary.ambiguities,
             "passed": failed == 0,
         },
-        "families": FAMILY_NAMES,
+        "families": Family::NAMES,
         "by_edition": by_edition,
         "failures": failures,
         "ambiguity_kinds": kinds,
@@ -158,7 +158,7 @@ pub fn report_schema() -> serde_json::Value {
                 "required": ["checks_total", "checks_passed", "checks_failed", "ambiguities_total", "passed"],
                 "additionalProperties": false,
             },
-            "families": { "type": "array", "items": { "enum": FAMILY_NAMES } },
+            "families": { "type": "array", "items": { "enum": Family::NAMES } },
             "by_edition": {
                 "type": "array",
                 "description": "Per edition and family, the checks passed and failed",
@@ -166,7 +166,7 @@ pub fn report_schema() -> serde_json::Value {
                     "type": "object",
                     "properties": {
                         "edition": { "type": "string", "format": "date" },
-                        "family": { "enum": FAMILY_NAMES },
+                        "family": { "enum": Family::NAMES },
                         "passed": count, "failed": count,
                     },
                     "required": ["edition", "family", "passed", "failed"],

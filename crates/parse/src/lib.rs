@@ -67,6 +67,77 @@ macro_rules! texts {
     };
 }
 
+/// A closed vocabulary: an enum whose values each have one text (an id in
+/// the tables, a name in the reports), declared once with its texts. It
+/// gives the enum (`Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord,
+/// Hash`), `ALL` (every value in the order declared, which is the category
+/// order of an Enum column), the constant holding every text in that
+/// order, the method giving a value's text, `of(text)` (the value of a
+/// text), and `Serialize` as the text. Other texts of the same enum (the
+/// katakana of an item) are given by [`texts!`].
+///
+/// ```
+/// zaitaku_parse::vocabulary! {
+///     /// A status.
+///     pub enum Status => id, IDS {
+///         /// It passed.
+///         Pass = "pass",
+///         /// It failed.
+///         Fail = "fail",
+///     }
+/// }
+/// assert_eq!(Status::IDS, ["pass", "fail"]);
+/// assert_eq!(Status::ALL.map(Status::id), ["pass", "fail"]);
+/// assert_eq!(Status::of("fail"), Some(Status::Fail));
+/// ```
+#[macro_export]
+macro_rules! vocabulary {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $ty:ident => $method:ident, $all:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $text:literal ),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        $vis enum $ty {
+            $( $(#[$vmeta])* $variant ),+
+        }
+
+        impl $ty {
+            /// Every value, in the order declared.
+            pub const ALL: [$ty; [$($text),+].len()] = [$($ty::$variant),+];
+
+            #[doc = concat!("Every value's `", stringify!($method), "()`, in [`", stringify!($ty), "::ALL`]'s order.")]
+            pub const $all: &'static [&'static str] = &[$($text),+];
+
+            #[doc = concat!("The value's text: ", $("`", $text, "` "),+)]
+            pub const fn $method(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $text),+
+                }
+            }
+
+            #[doc = concat!("The value whose `", stringify!($method), "()` is `text`, if any.")]
+            pub fn of(text: &str) -> Option<$ty> {
+                match text {
+                    $($text => Some($ty::$variant),)+
+                    _ => None,
+                }
+            }
+        }
+
+        impl $crate::__serde::Serialize for $ty {
+            fn serialize<S: $crate::__serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.$method())
+            }
+        }
+    };
+}
+
+#[doc(hidden)]
+pub use serde as __serde;
+
 pub mod canon;
 pub mod cells;
 pub mod decode;
@@ -314,8 +385,7 @@ fn reference_names() -> &'static [String] {
 
 #[cfg(test)]
 mod tests {
-    use crate::layout::{Item, Mark, Program};
-    use crate::reference::{Area, MunicipalityKind};
+    use crate::layout::Item;
 
     const SEED: &str = include_str!("../../../raw/000_1fb60f2a74870bbb.txt");
 
@@ -345,18 +415,11 @@ mod tests {
     }
 
     #[test]
-    fn every_vocabulary_is_in_its_enums_order() {
-        fn texts<T: Copy>(all: &[T], f: fn(T) -> &'static str) -> Vec<&'static str> {
-            all.iter().map(|&v| f(v)).collect()
-        }
-        assert_eq!(Item::KATAKANA, texts(&Item::ALL, Item::katakana));
-        assert_eq!(Item::IDS, texts(&Item::ALL, Item::id));
-        assert_eq!(Mark::IDS, texts(&Mark::ALL, Mark::id));
-        assert_eq!(Program::IDS, texts(&Program::ALL, Program::id));
-        assert_eq!(Area::IDS, texts(Area::ALL, Area::id));
-        assert_eq!(
-            MunicipalityKind::IDS,
-            texts(MunicipalityKind::ALL, MunicipalityKind::id)
-        );
+    fn the_katakana_are_in_the_items_order() {
+        // A vocabulary! declares its texts with its values (one order);
+        // texts! lists the items' katakana apart, in the order it must keep.
+        let katakana: Vec<&str> = Item::ALL.iter().map(|i| i.katakana()).collect();
+        assert_eq!(Item::KATAKANA, katakana);
+        assert_eq!(Item::KATAKANA.first(), Some(&"ア"));
     }
 }

@@ -2,48 +2,34 @@
 //! compiled into the binary so that a build reads nothing but its inputs),
 //! and the check digit of the 全国地方公共団体コード.
 
-/// What a municipality is: 特別区, 市, 町 or 村.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-pub enum MunicipalityKind {
-    /// 特別区 (the 23 wards).
-    SpecialWard,
-    /// 市.
-    City,
-    /// 町.
-    Town,
-    /// 村.
-    Village,
+crate::vocabulary! {
+    /// What a municipality is: 特別区, 市, 町 or 村 (the id in the
+    /// reference CSV and the tables).
+    pub enum MunicipalityKind => id, IDS {
+        /// 特別区 (the 23 wards).
+        SpecialWard = "special_ward",
+        /// 市.
+        City = "city",
+        /// 町.
+        Town = "town",
+        /// 村.
+        Village = "village",
+    }
 }
 
-/// Where a municipality lies: the ward area, Tama, or the islands (島しょ),
-/// which the survey pages leave out where they say so.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-pub enum Area {
-    /// 区部 (the 23 wards).
-    KuArea,
-    /// 多摩.
-    Tama,
-    /// 島しょ.
-    Islands,
+crate::vocabulary! {
+    /// Where a municipality lies: the ward area, Tama, or the islands (島しょ),
+    /// which the survey pages leave out where they say so (the id in the
+    /// reference CSV and the tables).
+    pub enum Area => id, IDS {
+        /// 区部 (the 23 wards).
+        KuArea = "ku_area",
+        /// 多摩.
+        Tama = "tama",
+        /// 島しょ.
+        Islands = "islands",
+    }
 }
-
-/// The id of each value of an enum of the reference list, as the CSV and
-/// the tables write it.
-macro_rules! ids {
-    ($ty:ident { $($variant:ident => $id:literal),+ $(,)? }) => {
-        texts!($ty, IDS, id, #[doc = "The id in the reference CSV and the tables."] { $($variant => $id),+ });
-        impl $ty {
-            /// Every value, in order.
-            pub const ALL: &'static [$ty] = &[$($ty::$variant),+];
-            /// The value with id `id`, if any.
-            pub fn from_id(id: &str) -> Option<$ty> {
-                $ty::ALL.iter().copied().find(|v| v.id() == id)
-            }
-        }
-    };
-}
-ids!(MunicipalityKind { SpecialWard => "special_ward", City => "city", Town => "town", Village => "village" });
-ids!(Area { KuArea => "ku_area", Tama => "tama", Islands => "islands" });
 
 impl Area {
     /// The area's name in Japanese, for headings: 区部, 多摩, 島しょ.
@@ -134,8 +120,8 @@ fn read() -> Vec<Municipality> {
             Some(Municipality {
                 code: format!("{code5}{cd}"),
                 name: r.get(name)?.to_string(),
-                kind: MunicipalityKind::from_id(r.get(kind)?)?,
-                area: Area::from_id(r.get(area)?)?,
+                kind: MunicipalityKind::of(r.get(kind)?)?,
+                area: Area::of(r.get(area)?)?,
             })
         })
         .collect()

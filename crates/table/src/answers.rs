@@ -4,7 +4,9 @@
 //! (`municipality_choices`).
 
 use crate::columns::{option_labels, sorted_editions, EDITION, ITEMS, LINE, PAGE, SUBS};
+use crate::names::{column, table};
 use crate::table::{b, d, i, meta, os, s, Builder, Kind, Meta, Table};
+use crate::vocab::MarkResolution;
 use std::sync::OnceLock;
 use zaitaku_parse::layout::{AnswerColumn, Mark, ANSWER_PAGES};
 use zaitaku_parse::model::Date;
@@ -47,51 +49,57 @@ fn column_order(c: &AnswerColumn) -> (u8, u8, Option<u8>) {
 }
 
 const CODE: Meta = meta(
-    "municipality_code",
+    column::MUNICIPALITY_CODE,
     Kind::Str,
     "全国地方公共団体コード",
     "6-digit local government code with check digit",
     None,
 )
-.refers_to("municipalities");
+.refers_to(table::MUNICIPALITIES);
 const NAME: Meta = meta(
-    "municipality_name",
+    column::MUNICIPALITY_NAME,
     Kind::Str,
     "区市町村名",
     "Name of the municipality, as printed",
     None,
 );
 const SURVEY_NO: Meta = meta(
-    "survey_no",
+    column::SURVEY_NO,
     Kind::Int,
     "番号",
     "Number printed in front of the row",
     None,
 );
-const ITEM: Meta = meta("item", ITEMS, "項目", "Program item （ア）–（ク）", None);
+const ITEM: Meta = meta(
+    column::ITEM,
+    ITEMS,
+    "項目",
+    "Program item （ア）–（ク）",
+    None,
+);
 const QUESTION: Meta = meta(
-    "question",
+    column::QUESTION,
     Kind::Int,
     "設問",
     "Question number ①–④ as 1–4",
     None,
 );
 const SUB: Meta = meta(
-    "sub_question",
+    column::SUB_QUESTION,
     SUBS,
     "区分",
     "キ②'s sub-question: pamphlet or website; else null",
     None,
 );
 const COLUMN: Meta = meta(
-    "source_column",
+    column::SOURCE_COLUMN,
     Kind::Int,
     "桁",
     "Column (in characters, from 1) where the cell starts on its line",
     None,
 );
 const CHOICE_COLUMN: Meta = meta(
-    "source_column",
+    column::SOURCE_COLUMN,
     Kind::Int,
     "桁",
     "Column (in characters, from 1) where the choice starts on its line",
@@ -136,12 +144,12 @@ pub fn municipality_answers(reports: &[Report]) -> Table {
         .col(QUESTION, |r| i(r.cell.column.question))
         .col(SUB, |r| os(r.cell.column.sub.map(|s| s.id())))
         .col(
-            meta("mark", MARKS, "回答", mark_description(), None),
+            meta(column::MARK, MARKS, "回答", mark_description(), None),
             |r| s(r.status.usual_text()),
         )
         .col(
             meta(
-                "status",
+                column::STATUS,
                 STATUSES,
                 "区分（凡例）",
                 "What the mark stands for by the legend printed on the page",
@@ -151,7 +159,7 @@ pub fn municipality_answers(reports: &[Report]) -> Table {
         )
         .col(
             meta(
-                "implemented_or_planned",
+                column::IMPLEMENTED_OR_PLANNED,
                 Kind::Bool,
                 "実施・年度中に実施予定",
                 "Counted in the published 「実施・年度中に実施予定」 figures (◎ or ○)",
@@ -161,27 +169,25 @@ pub fn municipality_answers(reports: &[Report]) -> Table {
         )
         .col(
             meta(
-                "resolution",
-                Kind::Enum(&["printed", "override"]),
+                column::RESOLUTION,
+                Kind::Enum(MarkResolution::IDS),
                 "確定方法",
                 "printed: the mark the page prints; override: a mark a person pinned (--overrides; the ambiguity mun.override names the file, line and printed mark), checked with the others against page 2",
                 None,
             ),
-            |r| s(if r.cell.pinned.is_some() { "override" } else { "printed" }),
+            |r| s(if r.cell.pinned.is_some() { MarkResolution::Override } else { MarkResolution::Printed }.id()),
         )
         .col(SURVEY_NO, |r| i(r.mun.row.no))
         .col(PAGE, |r| i(r.mun.page))
         .col(LINE, |r| i(r.mun.row.span.line))
         .col(COLUMN, |r| i(r.cell.at_column))
         .build(
-            crate::names::table::MUNICIPALITY_ANSWERS,
-            crate::names::describe(crate::names::table::MUNICIPALITY_ANSWERS),
-            &[
-                "edition",
-                "municipality_code",
-                "item",
-                "question",
-                "sub_question",
+            table::MUNICIPALITY_ANSWERS, &[
+                column::EDITION,
+                column::MUNICIPALITY_CODE,
+                column::ITEM,
+                column::QUESTION,
+                column::SUB_QUESTION,
             ],
             &out,
         )
@@ -272,7 +278,7 @@ pub fn municipality_answers_wide(reports: &[Report]) -> Table {
         });
     }
     builder
-        .col(meta("source_lines", Kind::Str, "行番号", "Input lines of the municipality's rows, page by page: 「page:line」 joined by 「;」", None), |w| {
+        .col(meta(column::SOURCE_LINES, Kind::Str, "行番号", "Input lines of the municipality's rows, page by page: 「page:line」 joined by 「;」", None), |w| {
             s(w.rows
                 .iter()
                 .map(|r| format!("{}:{}", r.page, r.row.span.line))
@@ -280,9 +286,7 @@ pub fn municipality_answers_wide(reports: &[Report]) -> Table {
                 .join(";"))
         })
         .build(
-            crate::names::table::MUNICIPALITY_ANSWERS_WIDE,
-            crate::names::describe(crate::names::table::MUNICIPALITY_ANSWERS_WIDE),
-            &["edition", "municipality_code"],
+            table::MUNICIPALITY_ANSWERS_WIDE, &[column::EDITION, column::MUNICIPALITY_CODE],
             &wide,
         )
 }
@@ -331,18 +335,16 @@ pub fn municipality_choices(reports: &[Report]) -> Table {
         .col(NAME, |r| s(&r.mun.row.name))
         .col(ITEM, |r| s(r.cell.column.item.katakana()))
         .col(QUESTION, |r| i(r.cell.column.question))
-        .col(meta("choice_no", Kind::Int, "順", "Position of the choice in its cell, from 1", None), |r| i(r.no))
-        .col(meta("option", Kind::Enum(option_labels()), "選択肢", "Canonical option label; null where the text matches no option of the question's vocabulary (listed in the validation report)", None), |r| os(r.choice.option))
-        .col(meta("annotation", Kind::Str, "注記", "Annotation printed in front of or after the option (検討中, ※補助, a fiscal year 「…年度中」), brackets removed; else null", None), |r| os(r.choice.annotation.as_deref()))
-        .col(meta("raw_text", Kind::Str, "回答内容（表記）", "The choice as printed, annotations included", None), |r| s(&r.choice.raw_text))
+        .col(meta(column::CHOICE_NO, Kind::Int, "順", "Position of the choice in its cell, from 1", None), |r| i(r.no))
+        .col(meta(column::OPTION, Kind::Enum(option_labels()), "選択肢", "Canonical option label; null where the text matches no option of the question's vocabulary (listed in the validation report)", None), |r| os(r.choice.option))
+        .col(meta(column::ANNOTATION, Kind::Str, "注記", "Annotation printed in front of or after the option (検討中, ※補助, a fiscal year 「…年度中」), brackets removed; else null", None), |r| os(r.choice.annotation.as_deref()))
+        .col(meta(column::RAW_TEXT, Kind::Str, "回答内容（表記）", "The choice as printed, annotations included", None), |r| s(&r.choice.raw_text))
         .col(SURVEY_NO, |r| i(r.mun.row.no))
         .col(PAGE, |r| i(r.mun.page))
         .col(LINE, |r| i(r.choice.at_line.unwrap_or(r.mun.row.span.line)))
         .col(CHOICE_COLUMN, |r| i(r.choice.at_column))
         .build(
-            crate::names::table::MUNICIPALITY_CHOICES,
-            crate::names::describe(crate::names::table::MUNICIPALITY_CHOICES),
-            &["edition", "municipality_code", "item", "question", "choice_no"],
+            table::MUNICIPALITY_CHOICES, &[column::EDITION, column::MUNICIPALITY_CODE, column::ITEM, column::QUESTION, column::CHOICE_NO],
             &out,
         )
 }

@@ -4,6 +4,7 @@
 //! (`association_program_totals`).
 
 use crate::columns::{sorted_editions, EDITION, LINE, PAGE};
+use crate::names::{column, table};
 use crate::table::{b, d, i, meta, os, s, Builder, Kind, Meta, Table};
 use zaitaku_parse::layout::Program;
 use zaitaku_parse::model::Date;
@@ -17,21 +18,21 @@ const RESOLUTIONS: Kind = Kind::Enum(Resolution::IDS);
 const BASES: Kind = Kind::Enum(Basis::IDS);
 
 const PROGRAM: Meta = meta(
-    "program",
+    column::PROGRAM,
     PROGRAMS,
     "事業",
     "round_the_clock_care (在宅医等相互支援体制構築事業, 24時間診療体制確保) or multidisciplinary_network (在宅療養推進基盤整備事業, 多職種ネットワーク構築)",
     None,
 );
 const ASSOCIATION: Meta = meta(
-    "association",
+    column::ASSOCIATION,
     Kind::Str,
     "医師会名",
     "The district medical association (or member area, hospital) as printed, brackets removed",
     None,
 );
 const FISCAL_YEAR: Meta = meta(
-    "fiscal_year",
+    column::FISCAL_YEAR,
     Kind::Int,
     "年度",
     "Fiscal year (April–March, by the year it starts)",
@@ -90,16 +91,14 @@ pub fn association_programs(reports: &[Report]) -> Table {
         .col(EDITION, |a| d(a.edition))
         .col(PROGRAM, |a| s(a.table.printed.program.id()))
         .col(ASSOCIATION, |a| s(&a.row.name))
-        .col(meta("group", Kind::Str, "地区", "The group header it is listed under in brackets (西多摩, 北多摩); else null", None), |a| os(a.row.group.as_deref()))
-        .col(meta("municipality_code", Kind::Str, "全国地方公共団体コード", "Code of the municipality of the same name, where the name is one", None).refers_to("municipalities"), |a| os(code_of(&a.row.name)))
-        .col(meta("years_marked", Kind::Int, "実施年度数", "Marks (〇) printed in the row: the number of year columns it took part in", Some("fiscal years")), |a| i(a.row.marks))
-        .col(meta("note", Kind::Str, "備考", "Footnotes printed on the row, as printed (「※1、2 練馬区医師会は、独自事業として実施」)", None), |a| os(notes(a.table, &a.row.notes)))
+        .col(meta(column::GROUP, Kind::Str, "地区", "The group header it is listed under in brackets (西多摩, 北多摩); else null", None), |a| os(a.row.group.as_deref()))
+        .col(meta(column::MUNICIPALITY_CODE, Kind::Str, "全国地方公共団体コード", "Code of the municipality of the same name, where the name is one", None).refers_to(table::MUNICIPALITIES), |a| os(code_of(&a.row.name)))
+        .col(meta(column::YEARS_MARKED, Kind::Int, "実施年度数", "Marks (〇) printed in the row: the number of year columns it took part in", Some("fiscal years")), |a| i(a.row.marks))
+        .col(meta(column::NOTE, Kind::Str, "備考", "Footnotes printed on the row, as printed (「※1、2 練馬区医師会は、独自事業として実施」)", None), |a| os(notes(a.table, &a.row.notes)))
         .col(PAGE, |a| i(a.table.printed.page))
         .col(LINE, |a| i(a.row.span.line))
         .build(
-            crate::names::table::ASSOCIATION_PROGRAMS,
-            crate::names::describe(crate::names::table::ASSOCIATION_PROGRAMS),
-            &["edition", "program", "association"],
+            table::ASSOCIATION_PROGRAMS, &[column::EDITION, column::PROGRAM, column::ASSOCIATION],
             &rows,
         )
 }
@@ -148,12 +147,10 @@ pub fn association_program_years(reports: &[Report]) -> Table {
         .col(PROGRAM, |y| s(y.a.table.printed.program.id()))
         .col(ASSOCIATION, |y| s(&y.a.row.name))
         .col(FISCAL_YEAR, |y| i(y.year.fiscal_year))
-        .col(meta("participated", Kind::Bool, "実施", "Took part that fiscal year; null where the text cannot decide (see resolution)", None), |y| b(y.cell.participated))
-        .col(meta("resolution", RESOLUTIONS, "判定", "all_marked (a mark in every year), none_marked (no mark), forced_by_totals (every table fitting the marks and the printed totals agrees), override (pinned by --overrides), footnote (false by a footnote on the year: 「未実施地区を対象」, only districts new to the program that year, and the row has an earlier mark), unresolved (participated is null)", None), |y| s(y.cell.resolution.id()))
+        .col(meta(column::PARTICIPATED, Kind::Bool, "実施", "Took part that fiscal year; null where the text cannot decide (see resolution)", None), |y| b(y.cell.participated))
+        .col(meta(column::RESOLUTION, RESOLUTIONS, "判定", "all_marked (a mark in every year), none_marked (no mark), forced_by_totals (every table fitting the marks and the printed totals agrees), override (pinned by --overrides), footnote (false by a footnote on the year: 「未実施地区を対象」, only districts new to the program that year, and the row has an earlier mark), unresolved (participated is null)", None), |y| s(y.cell.resolution.id()))
         .build(
-            crate::names::table::ASSOCIATION_PROGRAM_YEARS,
-            crate::names::describe(crate::names::table::ASSOCIATION_PROGRAM_YEARS),
-            &["edition", "program", "association", "fiscal_year"],
+            table::ASSOCIATION_PROGRAM_YEARS, &[column::EDITION, column::PROGRAM, column::ASSOCIATION, column::FISCAL_YEAR],
             &rows,
         )
 }
@@ -181,15 +178,13 @@ pub fn association_program_totals(reports: &[Report]) -> Table {
         .col(EDITION, |t| d(t.edition))
         .col(PROGRAM, |t| s(t.table.printed.program.id()))
         .col(FISCAL_YEAR, |t| i(t.year.fiscal_year))
-        .col(meta("count", Kind::Int, "計", "The printed total of the year column", Some("areas")), |t| i(t.year.total))
-        .col(meta("basis", BASES, "計の内容", "What the total counts, by the footnote on the totals: implemented_areas (実施地区数) or applications_submitted (交付申請書提出地区数); null where no footnote says", None), |t| os(t.year.basis.map(|b| b.id())))
-        .col(meta("note", Kind::Str, "備考", "Footnotes printed on the year's header, as printed (「※1 …年度は未実施地区を対象として実施」)", None), |t| os(notes(t.table, &t.year.notes)))
+        .col(meta(column::COUNT, Kind::Int, "計", "The printed total of the year column", Some("areas")), |t| i(t.year.total))
+        .col(meta(column::BASIS, BASES, "計の内容", "What the total counts, by the footnote on the totals: implemented_areas (実施地区数) or applications_submitted (交付申請書提出地区数); null where no footnote says", None), |t| os(t.year.basis.map(|b| b.id())))
+        .col(meta(column::NOTE, Kind::Str, "備考", "Footnotes printed on the year's header, as printed (「※1 …年度は未実施地区を対象として実施」)", None), |t| os(notes(t.table, &t.year.notes)))
         .col(PAGE, |t| i(t.table.printed.page))
         .col(LINE, |t| i(t.table.printed.totals_span.line))
         .build(
-            crate::names::table::ASSOCIATION_PROGRAM_TOTALS,
-            crate::names::describe(crate::names::table::ASSOCIATION_PROGRAM_TOTALS),
-            &["edition", "program", "fiscal_year"],
+            table::ASSOCIATION_PROGRAM_TOTALS, &[column::EDITION, column::PROGRAM, column::FISCAL_YEAR],
             &rows,
         )
 }

@@ -3,6 +3,7 @@
 //! The table builders (`tables`, `answers`, `associations`, `windows`) all
 //! use this module; it uses none of them.
 
+use crate::names::column;
 use crate::table::{meta, Kind, Meta};
 use std::sync::OnceLock;
 use zaitaku_parse::layout::{options_of, Item, SubQuestion, QUESTIONS};
@@ -31,17 +32,23 @@ pub fn option_labels() -> &'static [&'static str] {
 
 /// `edition`, shared by every table but `municipalities`.
 pub const EDITION: Meta = meta(
-    "edition",
+    column::EDITION,
     Kind::Date,
     "時点",
     "As-of date of the edition (a date; YYYY-MM-DD in CSV)",
     None,
 );
 /// `source_page` of a row-per-printed-row table.
-pub const PAGE: Meta = meta("source_page", Kind::Int, "頁", "Page of the row", None);
+pub const PAGE: Meta = meta(
+    column::SOURCE_PAGE,
+    Kind::Int,
+    "頁",
+    "Page of the row",
+    None,
+);
 /// `source_line` of a row-per-printed-row table.
 pub const LINE: Meta = meta(
-    "source_line",
+    column::SOURCE_LINE,
     Kind::Int,
     "行番号",
     "Input line of the row",

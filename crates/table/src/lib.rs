@@ -41,6 +41,7 @@ pub mod checks;
 pub mod columns;
 pub mod names;
 pub mod tables;
+pub mod vocab;
 pub mod windows;
 
 pub use table::{

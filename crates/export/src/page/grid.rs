@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use zaitaku_parse::layout::{marker, Mark, ANSWER_PAGES};
 use zaitaku_parse::model::{AnswerPage, AnswerRow, AnswerValue, Report, Span};
 use zaitaku_parse::reference::{municipalities, Area, Municipality};
+use zaitaku_table::names::column;
 
 /// The reference list by area, in its order: (area, its municipalities
 /// with their number in the list, from 1).
@@ -114,7 +115,7 @@ pub fn marks(out: &mut String, r: &Report) {
                 m.code
             );
             let name_at = mine.first().map(|row| row.span);
-            td(out, "municipality_name", &m.name, name_at);
+            td(out, column::MUNICIPALITY_NAME, &m.name, name_at);
             if mine.is_empty() {
                 let why = match (area, excluded) {
                     (Area::Islands, Some(_)) => "集計外 (outside the survey, as the page says)",

@@ -7,8 +7,9 @@ use crate::write::ExportError;
 use std::fmt::Write as _;
 use zaitaku_parse::layout::Item;
 use zaitaku_parse::model::{Date, ProgramRow, Report};
+use zaitaku_table::names::column;
 use zaitaku_validate::arithmetic::tenths_number;
-use zaitaku_validate::report::FAMILY_NAMES;
+use zaitaku_validate::report::Family;
 
 /// The validation summary: checks per family over the build, failures,
 /// and the newest edition's ambiguities by kind with their first examples.
@@ -29,7 +30,7 @@ pub(super) fn validation(out: &mut String, page: &Page<'_>) {
         s.ambiguities
     );
     out.push_str("<table class=\"num\"><thead><tr><th>family</th><th>passed</th><th>failed</th></tr></thead><tbody>");
-    for (f, name) in FAMILY_NAMES.iter().enumerate() {
+    for (f, name) in Family::NAMES.iter().enumerate() {
         let (passed, failed) = s.counts.iter().fold((0, 0), |(p, q), (_, v)| {
             let (a, b) = v.get(f).copied().unwrap_or((0, 0));
             (p + a, q + b)
@@ -198,13 +199,28 @@ pub(super) fn program(out: &mut String, r: &Report) -> Result<(), ExportError> {
         );
         for ((no, row), label) in rows.iter().zip(&labels) {
             let _ = write!(out, "<tr data-row=\"{}\">", no + 1);
-            td(out, "activity", label, Some(row.activity_span));
+            td(out, column::ACTIVITY, label, Some(row.activity_span));
             let s = Some(row.span);
-            td(out, "count_previous", &row.count_previous.to_string(), s);
-            td(out, "pct_previous", &tenths_number(row.pct_previous), s);
-            td(out, "count_current", &row.count_current.to_string(), s);
-            td(out, "pct_current", &tenths_number(row.pct_current), s);
-            td(out, "change_pct", &tenths_number(row.change), s);
+            td(
+                out,
+                column::COUNT_PREVIOUS,
+                &row.count_previous.to_string(),
+                s,
+            );
+            td(
+                out,
+                column::PCT_PREVIOUS,
+                &tenths_number(row.pct_previous),
+                s,
+            );
+            td(
+                out,
+                column::COUNT_CURRENT,
+                &row.count_current.to_string(),
+                s,
+            );
+            td(out, column::PCT_CURRENT, &tenths_number(row.pct_current), s);
+            td(out, column::CHANGE_PCT, &tenths_number(row.change), s);
             out.push_str("</tr>");
         }
         out.push_str("</tbody></table></div></article>\n");

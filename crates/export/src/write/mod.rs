@@ -171,7 +171,7 @@ mod tests {
         Builder::<(&str, &str)>::default()
             .col(meta("item", Kind::Str, "i", "i", None), |r| s(r.0))
             .col(meta("raw_text", Kind::Str, "t", "t", None), |r| s(r.1))
-            .build("t", "t", &["item"], rows)
+            .build("t", &["item"], rows)
     }
 
     /// The CSV file of `t` as `options` write it.

@@ -7,23 +7,18 @@
 /// column it marks and which rows it touches come from the text.
 pub const FIRST_TIME_ONLY: &str = "未実施地区を対象";
 
-/// A Tokyo program of pages 5–6 in which district medical associations
-/// (地区医師会) take part, one page each.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-pub enum Program {
-    /// 在宅医等相互支援体制構築事業 (24時間診療体制確保事業): round-the-clock care.
-    RoundTheClockCare,
-    /// 在宅療養推進基盤整備事業 (多職種ネットワーク構築事業): multidisciplinary networks.
-    MultidisciplinaryNetwork,
+crate::vocabulary! {
+    /// A Tokyo program of pages 5–6 in which district medical associations
+    /// (地区医師会) take part, one page each.
+    pub enum Program => id, IDS {
+        /// 在宅医等相互支援体制構築事業 (24時間診療体制確保事業): round-the-clock care.
+        RoundTheClockCare = "round_the_clock_care",
+        /// 在宅療養推進基盤整備事業 (多職種ネットワーク構築事業): multidisciplinary networks.
+        MultidisciplinaryNetwork = "multidisciplinary_network",
+    }
 }
 
 impl Program {
-    /// Both programs, in the report's order.
-    pub const ALL: [Program; 2] = [
-        Program::RoundTheClockCare,
-        Program::MultidisciplinaryNetwork,
-    ];
-
     /// The program's name as its page prints it in its title.
     pub fn title(self) -> &'static str {
         match self {
@@ -59,12 +54,3 @@ pub const TOTALS_LABEL: &str = "計";
 /// Characters no association's name holds (sentence punctuation; digits
 /// neither): a word with one is not a row's name.
 pub const NOT_IN_A_NAME: &[char] = &['、', '。', '：', '【', '】', '／'];
-
-texts! {
-    Program, IDS, id,
-    /// The id used in the tables.
-    {
-        RoundTheClockCare => "round_the_clock_care",
-        MultidisciplinaryNetwork => "multidisciplinary_network",
-    }
-}

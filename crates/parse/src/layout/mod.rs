@@ -16,71 +16,53 @@ pub use associations::*;
 pub use summary::*;
 pub use windows::*;
 
-/// A program item （ア）…（ク） of the cooperation program.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-pub enum Item {
-    /// （ア） 地域の医療・介護資源の把握 (survey of local resources)
-    A,
-    /// （イ） 課題の抽出と対応策の検討 (issues and countermeasures)
-    I,
-    /// （ウ） 切れ目のない提供体制の構築推進 (seamless provision)
-    U,
-    /// （エ） 情報共有の支援 (information sharing)
-    E,
-    /// （オ） 相談支援 (consultation support)
-    O,
-    /// （カ） 研修 (training)
-    Ka,
-    /// （キ） 地域住民への普及啓発 (public awareness)
-    Ki,
-    /// （ク） 関係市区町村の連携 (cooperation between municipalities)
-    Ku,
+crate::vocabulary! {
+    /// A program item （ア）…（ク） of the cooperation program.
+    pub enum Item => id, IDS {
+        /// （ア） 地域の医療・介護資源の把握 (survey of local resources)
+        A = "a",
+        /// （イ） 課題の抽出と対応策の検討 (issues and countermeasures)
+        I = "i",
+        /// （ウ） 切れ目のない提供体制の構築推進 (seamless provision)
+        U = "u",
+        /// （エ） 情報共有の支援 (information sharing)
+        E = "e",
+        /// （オ） 相談支援 (consultation support)
+        O = "o",
+        /// （カ） 研修 (training)
+        Ka = "ka",
+        /// （キ） 地域住民への普及啓発 (public awareness)
+        Ki = "ki",
+        /// （ク） 関係市区町村の連携 (cooperation between municipalities)
+        Ku = "ku",
+    }
 }
 
 impl Item {
-    /// All items in the report's order.
-    pub const ALL: [Item; 8] = [
-        Item::A,
-        Item::I,
-        Item::U,
-        Item::E,
-        Item::O,
-        Item::Ka,
-        Item::Ki,
-        Item::Ku,
-    ];
-
     /// The item printed as `c`, if any.
     pub fn from_katakana(c: char) -> Option<Item> {
         Item::ALL.into_iter().find(|i| i.katakana().starts_with(c))
     }
 }
 
-/// A mark of the legend on pages 3–4.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-pub enum Mark {
-    /// ◎ 実施 (implemented)
-    Implemented,
-    /// ○ 29年度中に実施予定 (planned within the fiscal year)
-    PlannedThisYear,
-    /// △ 30年4月1日実施予定及びその他 (planned later, or undecided)
-    PlannedLaterOrUndecided,
-    /// × 実施予定なし (not planned; ク only)
-    NotPlanned,
-    /// - not applicable
-    NotApplicable,
+crate::vocabulary! {
+    /// A mark of the legend on pages 3–4, in the legend's order; its id is
+    /// the status the tables write.
+    pub enum Mark => id, IDS {
+        /// ◎ 実施 (implemented)
+        Implemented = "implemented",
+        /// ○ 29年度中に実施予定 (planned within the fiscal year)
+        PlannedThisYear = "planned_this_year",
+        /// △ 30年4月1日実施予定及びその他 (planned later, or undecided)
+        PlannedLaterOrUndecided = "planned_later_or_undecided",
+        /// × 実施予定なし (not planned; ク only)
+        NotPlanned = "not_planned",
+        /// - not applicable
+        NotApplicable = "not_applicable",
+    }
 }
 
 impl Mark {
-    /// Every status, in the legend's order.
-    pub const ALL: [Mark; 5] = [
-        Mark::Implemented,
-        Mark::PlannedThisYear,
-        Mark::PlannedLaterOrUndecided,
-        Mark::NotPlanned,
-        Mark::NotApplicable,
-    ];
-
     /// The usual legend's marks, in [`Mark::ALL`]'s order: the vocabulary of
     /// the tables' mark columns.
     pub const USUAL_MARKS: [&'static str; 5] = [
@@ -161,13 +143,14 @@ impl Mark {
     }
 }
 
-/// A sub-question of キ②: the report counts pamphlets and websites apart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-pub enum SubQuestion {
-    /// パンフレット等 (pamphlets, leaflets)
-    Pamphlet,
-    /// ホームページ等 (websites)
-    Website,
+crate::vocabulary! {
+    /// A sub-question of キ②: the report counts pamphlets and websites apart.
+    pub enum SubQuestion => id, IDS {
+        /// パンフレット等 (pamphlets, leaflets)
+        Pamphlet = "pamphlet",
+        /// ホームページ等 (websites)
+        Website = "website",
+    }
 }
 
 /// The printed markers of questions ⓪…④, by number.
@@ -325,43 +308,6 @@ texts! {
         Ka => "カ",
         Ki => "キ",
         Ku => "ク",
-    }
-}
-
-texts! {
-    Item, IDS, id,
-    /// An ASCII id for check ids and file names: `a`, `i`, `u`, `e`, `o`, `ka`, `ki`, `ku`.
-    {
-        A => "a",
-        I => "i",
-        U => "u",
-        E => "e",
-        O => "o",
-        Ka => "ka",
-        Ki => "ki",
-        Ku => "ku",
-    }
-}
-
-texts! {
-    Mark, IDS, id,
-    /// The status id used in the tables: `implemented`, `planned_this_year`,
-    /// `planned_later_or_undecided`, `not_planned`, `not_applicable`.
-    {
-        Implemented => "implemented",
-        PlannedThisYear => "planned_this_year",
-        PlannedLaterOrUndecided => "planned_later_or_undecided",
-        NotPlanned => "not_planned",
-        NotApplicable => "not_applicable",
-    }
-}
-
-texts! {
-    SubQuestion, IDS, id,
-    /// The id used in the tables.
-    {
-        Pamphlet => "pamphlet",
-        Website => "website",
     }
 }
 

@@ -77,18 +77,19 @@ pub struct ProgramSummary {
     pub rows: Vec<ProgramRow>,
 }
 
-/// How a page-2 「実施・予定」 count was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-pub enum CountSource {
-    /// Printed right after (or before) the question's text.
-    WithText,
-    /// Printed on the figure row itself (options of a multi-choice question).
-    OnRow,
-    /// Printed on a line of its own, away from any text, and placed by the
-    /// published identity 「実施・予定」 + 「未実施等」 = n.
-    ApartPlacedByTotal,
-    /// Not printed anywhere the parser could find.
-    Missing,
+crate::vocabulary! {
+    /// How a page-2 「実施・予定」 count was found.
+    pub enum CountSource => id, IDS {
+        /// Printed right after (or before) the question's text.
+        WithText = "with_text",
+        /// Printed on the figure row itself (options of a multi-choice question).
+        OnRow = "on_row",
+        /// Printed on a line of its own, away from any text, and placed by the
+        /// published identity 「実施・予定」 + 「未実施等」 = n.
+        ApartPlacedByTotal = "apart_placed_by_total",
+        /// Not printed anywhere the parser could find.
+        Missing = "missing",
+    }
 }
 
 /// A page-2 row: a question, a sub-question, or an option of a multi-choice question.
@@ -334,14 +335,15 @@ pub struct Footnote {
     pub span: Span,
 }
 
-/// What a year's total counts, by the footnote on the totals: 「H28年度までは
-/// 実施地区数、H29年度は交付申請書提出地区数」.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-pub enum Basis {
-    /// Areas that implemented the program.
-    ImplementedAreas,
-    /// Areas that submitted an application for the grant.
-    ApplicationsSubmitted,
+crate::vocabulary! {
+    /// What a year's total counts, by the footnote on the totals: 「H28年度までは
+    /// 実施地区数、H29年度は交付申請書提出地区数」.
+    pub enum Basis => id, IDS {
+        /// Areas that implemented the program.
+        ImplementedAreas = "implemented_areas",
+        /// Areas that submitted an application for the grant.
+        ApplicationsSubmitted = "applications_submitted",
+    }
 }
 
 /// A fiscal-year column of pages 5–6 with its printed total.
@@ -359,28 +361,29 @@ pub struct YearColumn {
     pub basis: Option<Basis>,
 }
 
-/// How an association × year cell was decided.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-pub enum Resolution {
-    /// The row has a mark in every year column.
-    AllMarked,
-    /// The row has no mark.
-    NoneMarked,
-    /// Every 0/1 table fitting the rows' marks and the printed totals agrees.
-    ForcedByTotals,
-    /// Pinned by the overrides file.
-    Override,
-    /// Decided by a footnote the page prints on the year's column: 「※1 H29年度は
-    /// 未実施地区を対象として実施」 (that year went only to districts that had not
-    /// run the program before), so a row with a mark in an earlier year has none
-    /// in that one.
-    Footnote,
-    /// Read from the PDF's geometry: the 〇 sits in the year's column of
-    /// the association's row (or the cell is empty), where a text drops
-    /// the empty cells and cannot say.
-    Position,
-    /// The text cannot decide.
-    Unresolved,
+crate::vocabulary! {
+    /// How an association × year cell was decided.
+    pub enum Resolution => id, IDS {
+        /// The row has a mark in every year column.
+        AllMarked = "all_marked",
+        /// The row has no mark.
+        NoneMarked = "none_marked",
+        /// Every 0/1 table fitting the rows' marks and the printed totals agrees.
+        ForcedByTotals = "forced_by_totals",
+        /// Pinned by the overrides file.
+        Override = "override",
+        /// Decided by a footnote the page prints on the year's column: 「※1 H29年度は
+        /// 未実施地区を対象として実施」 (that year went only to districts that had not
+        /// run the program before), so a row with a mark in an earlier year has none
+        /// in that one.
+        Footnote = "footnote",
+        /// Read from the PDF's geometry: the 〇 sits in the year's column of
+        /// the association's row (or the cell is empty), where a text drops
+        /// the empty cells and cannot say.
+        Position = "position",
+        /// The text cannot decide.
+        Unresolved = "unresolved",
+    }
 }
 
 /// One association × year cell: participated (null where undecided) and how decided.
@@ -503,39 +506,5 @@ impl Report {
             })
             .map(|m| m.name.as_str())
             .collect()
-    }
-}
-
-texts! {
-    CountSource, IDS, id,
-    /// The id used in the tables.
-    {
-        WithText => "with_text",
-        OnRow => "on_row",
-        ApartPlacedByTotal => "apart_placed_by_total",
-        Missing => "missing",
-    }
-}
-
-texts! {
-    Basis, IDS, id,
-    /// The id used in the tables.
-    {
-        ImplementedAreas => "implemented_areas",
-        ApplicationsSubmitted => "applications_submitted",
-    }
-}
-
-texts! {
-    Resolution, IDS, id,
-    /// The id used in the tables.
-    {
-        AllMarked => "all_marked",
-        NoneMarked => "none_marked",
-        ForcedByTotals => "forced_by_totals",
-        Override => "override",
-        Footnote => "footnote",
-        Position => "position",
-        Unresolved => "unresolved",
     }
 }

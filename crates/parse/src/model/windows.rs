@@ -55,31 +55,31 @@ pub struct Window {
     pub marks_span: Span,
 }
 
-/// Where a window's name comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum NameSource {
-    /// Printed in the window's own name cell.
-    Printed,
-    /// The name cell is merged and printed apart, beside the head of the
-    /// window's municipality among the page's leftovers (「11 大田区 3
-    /// 在宅医療連携調整窓口」).
-    MergedBesideHead,
-    /// The name cell is merged and printed apart alone: the page's one such
-    /// name, and its one municipality whose windows print no name
-    /// (「在宅療養相談窓口」 and 目黒区 on page 8).
-    MergedOnlyCandidate,
-    /// The name cell is merged over several windows' rows of a ruled table,
-    /// and the PDF's geometry says which rows it spans: read by position.
-    Position,
-    /// A text that keeps the table's columns by spaces prints no name in
-    /// the window's row: the name printed above it for the same
-    /// municipality is taken, as a merged cell's (the text cannot tell a
-    /// merged cell from an empty one).
-    Above,
-    /// The name cell is merged and no rule ties a printed name to it: the
-    /// name is null.
-    Unknown,
+crate::vocabulary! {
+    /// Where a window's name comes from.
+    pub enum NameSource => id, IDS {
+        /// Printed in the window's own name cell.
+        Printed = "printed",
+        /// The name cell is merged and printed apart, beside the head of the
+        /// window's municipality among the page's leftovers (「11 大田区 3
+        /// 在宅医療連携調整窓口」).
+        MergedBesideHead = "merged_beside_head",
+        /// The name cell is merged and printed apart alone: the page's one such
+        /// name, and its one municipality whose windows print no name
+        /// (「在宅療養相談窓口」 and 目黒区 on page 8).
+        MergedOnlyCandidate = "merged_only_candidate",
+        /// The name cell is merged over several windows' rows of a ruled table,
+        /// and the PDF's geometry says which rows it spans: read by position.
+        Position = "position",
+        /// A text that keeps the table's columns by spaces prints no name in
+        /// the window's row: the name printed above it for the same
+        /// municipality is taken, as a merged cell's (the text cannot tell a
+        /// merged cell from an empty one).
+        Above = "above",
+        /// The name cell is merged and no rule ties a printed name to it: the
+        /// name is null.
+        Unknown = "unknown",
+    }
 }
 
 impl Window {
@@ -272,17 +272,4 @@ pub struct WindowPages {
     pub unattributed: Vec<(String, Span)>,
     /// Figures printed alone among the leftovers that no rule used.
     pub lone_figures: Vec<Printed>,
-}
-
-texts! {
-    NameSource, IDS, id,
-    /// The id used in the tables.
-    {
-        Printed => "printed",
-        MergedBesideHead => "merged_beside_head",
-        MergedOnlyCandidate => "merged_only_candidate",
-        Position => "position",
-        Above => "above",
-        Unknown => "unknown",
-    }
 }

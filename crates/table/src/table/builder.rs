@@ -47,14 +47,10 @@ impl<R> Builder<R> {
         self
     }
 
-    /// The table of `rows`.
-    pub fn build(
-        self,
-        name: &'static str,
-        description: &'static str,
-        key: &'static [&'static str],
-        rows: &[R],
-    ) -> Table {
+    /// The table `name` of `rows`, sorted by `key` already; its
+    /// description is the catalogue's ([`crate::names::CATALOG`]).
+    pub fn build(self, name: &'static str, key: &'static [&'static str], rows: &[R]) -> Table {
+        let description = crate::names::describe(name);
         let mut refused = None;
         let columns = self
             .columns

@@ -2,37 +2,28 @@
 //! about) and its path within the family, `p2` + `ka.q2.pct_no`, written
 //! `p2.ka.q2.pct_no`. The families are listed once ([`Family::ALL`]).
 
-/// The family of a check or ambiguity, in the order the report lists them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Family {
-    /// Page 1 (`p1`).
-    ProgramSummary,
-    /// Page 2 (`p2`).
-    QuestionSummary,
-    /// Pages 3–4 (`mun`).
-    MunicipalityAnswers,
-    /// Pages 5–6 (`assoc`).
-    Associations,
-    /// Pages 7–11 (`win`).
-    ConsultationWindows,
-    /// Figures two pages print (`x`).
-    CrossPage,
-    /// Anything else (no id has it today; the tables' vocabulary keeps it).
-    Other,
+zaitaku_parse::vocabulary! {
+    /// The family of a check or ambiguity, in the order the report lists
+    /// them; its name is the tables' and the reports'.
+    pub enum Family => name, NAMES {
+        /// Page 1 (`p1`).
+        ProgramSummary = "program_summary",
+        /// Page 2 (`p2`).
+        QuestionSummary = "question_summary",
+        /// Pages 3–4 (`mun`).
+        MunicipalityAnswers = "municipality_answers",
+        /// Pages 5–6 (`assoc`).
+        Associations = "associations",
+        /// Pages 7–11 (`win`).
+        ConsultationWindows = "consultation_windows",
+        /// Figures two pages print (`x`).
+        CrossPage = "cross_page",
+        /// Anything else (no id has it today; the tables' vocabulary keeps it).
+        Other = "other",
+    }
 }
 
 impl Family {
-    /// Every family, in the order the report lists them.
-    pub const ALL: [Family; 7] = [
-        Family::ProgramSummary,
-        Family::QuestionSummary,
-        Family::MunicipalityAnswers,
-        Family::Associations,
-        Family::ConsultationWindows,
-        Family::CrossPage,
-        Family::Other,
-    ];
-
     /// The id's first part: `p2`.
     pub const fn prefix(self) -> &'static str {
         match self {
@@ -45,37 +36,7 @@ impl Family {
             Family::Other => "other",
         }
     }
-
-    /// Its name in the tables and reports: `question_summary`.
-    pub const fn name(self) -> &'static str {
-        match self {
-            Family::ProgramSummary => "program_summary",
-            Family::QuestionSummary => "question_summary",
-            Family::MunicipalityAnswers => "municipality_answers",
-            Family::Associations => "associations",
-            Family::ConsultationWindows => "consultation_windows",
-            Family::CrossPage => "cross_page",
-            Family::Other => "other",
-        }
-    }
 }
-
-/// Every family's name, in [`Family::ALL`]'s order (the tables' vocabulary).
-pub const FAMILY_NAMES: [&str; 7] = {
-    let mut names = [""; 7];
-    let mut k = 0;
-    while k < names.len() {
-        #[allow(
-            clippy::indexing_slicing,
-            reason = "a constant loop over two arrays of one length"
-        )]
-        {
-            names[k] = Family::ALL[k].name();
-        }
-        k += 1;
-    }
-    names
-};
 
 /// Every kind of check ([`Id::kind`]) the checks of this crate record, with
 /// what it compares. Each must be able to fail: the pipeline's test
@@ -287,7 +248,6 @@ mod tests {
         assert_eq!(id.head(3), "p2.ka.q2");
         assert_eq!(Id::new(Family::CrossPage, "n").to_string(), "x.n");
         assert_eq!(serde_json::to_string(&id).unwrap(), "\"p2.ka.q2.pct_no\"");
-        assert_eq!(FAMILY_NAMES[1], "question_summary");
-        assert_eq!(FAMILY_NAMES.len(), Family::ALL.len());
+        assert_eq!(Family::NAMES[1], "question_summary");
     }
 }

@@ -10,7 +10,7 @@ mod id;
 mod printed;
 mod summary;
 
-pub use id::{Family, Id, AMBIGUITY_KINDS, CHECK_KINDS, FAMILY_NAMES};
+pub use id::{Family, Id, AMBIGUITY_KINDS, CHECK_KINDS};
 pub use printed::PrintedAt;
 pub use summary::{KindCount, Numbered, Summary};
 

@@ -2,7 +2,7 @@
 //! small whatever the number of editions.
 
 use super::{ambiguity_line, cell, failure_line, Ambiguity, Check, ValidationReport};
-use super::{EXAMPLES, FAMILY_NAMES};
+use super::{Family, EXAMPLES};
 use zaitaku_parse::model::Date;
 
 /// One kind of ambiguity in a run: how many, and the first few.
@@ -35,7 +35,7 @@ pub struct Summary {
     pub checks: usize,
     /// Ambiguities in all.
     pub ambiguities: usize,
-    /// Per edition, in the order added, and family ([`FAMILY_NAMES`]
+    /// Per edition, in the order added, and family ([`Family::NAMES`]
     /// order): (passed, failed).
     pub counts: Vec<(Date, Vec<(usize, usize)>)>,
     /// The failed checks, in full.
@@ -73,9 +73,11 @@ impl Summary {
         self.ambiguities += report.ambiguities.len();
         for c in &report.checks {
             let row = of_edition(&mut self.counts, c.edition, || {
-                vec![(0, 0); FAMILY_NAMES.len()]
+                vec![(0, 0); Family::NAMES.len()]
             });
-            let f = FAMILY_NAMES.iter().position(|n| *n == c.id.family().name());
+            let f = Family::NAMES
+                .iter()
+                .position(|n| *n == c.id.family().name());
             if let Some(cell) = row.and_then(|row| f.and_then(|f| row.get_mut(f))) {
                 if c.passed {
                     cell.0 += 1;
@@ -148,16 +150,16 @@ impl Summary {
             .iter()
             .any(|(_, c)| c.last().is_some_and(|o| *o != (0, 0)))
         {
-            FAMILY_NAMES.len()
+            Family::NAMES.len()
         } else {
-            FAMILY_NAMES.len() - 1
+            Family::NAMES.len() - 1
         };
         let mut md = self.headline();
         // What failed comes first: a build written with --keep-failed.
         self.failures_section(&mut md);
         md += &format!("Every check is a row of `validation_checks` and every ambiguity a row of `ambiguities` {rows_at}; `zaitaku check --all` prints them.\n\n");
         md += "## Checks by edition and family\n\nPassed checks, and failed ones where any failed.\n\n| edition |";
-        for f in FAMILY_NAMES.iter().take(shown) {
+        for f in Family::NAMES.iter().take(shown) {
             md += &format!(" {f} |");
         }
         md += "\n|---|";
@@ -202,10 +204,10 @@ impl Summary {
     /// examples, each on a line of its own.
     pub fn to_text(&self) -> String {
         let mut out = format!("{}\n", self.totals());
-        let width = FAMILY_NAMES.iter().map(|n| n.len()).max().unwrap_or(0);
+        let width = Family::NAMES.iter().map(|n| n.len()).max().unwrap_or(0);
         for (edition, counts) in &self.counts {
             out += &format!("\nChecks of {edition}, by family:\n");
-            for (name, &(passed, failed)) in FAMILY_NAMES.iter().zip(counts) {
+            for (name, &(passed, failed)) in Family::NAMES.iter().zip(counts) {
                 if (passed, failed) == (0, 0) {
                     continue;
                 }

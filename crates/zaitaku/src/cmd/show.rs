@@ -20,7 +20,7 @@ use std::io::IsTerminal;
 use zaitaku_parse::decode::EncodingChoice;
 use zaitaku_parse::suggest::did_you_mean;
 use zaitaku_pipeline::tables::headers;
-use zaitaku_table::names::CATALOG;
+use zaitaku_table::names::{column, table as tables, CATALOG};
 use zaitaku_table::{Kind, Table};
 
 /// Arguments of `show`.
@@ -316,63 +316,84 @@ fn from_directory(args: &Args, input: &std::path::Path) -> Result<Table, Outcome
 /// first: what names a row for a person and the values it holds.
 fn kept_columns(table: &str) -> &'static [&'static str] {
     match table {
-        "program_summary" => &[
-            "item",
-            "question",
-            "sub_question",
-            "count_current",
-            "pct_current",
-            "count_previous",
-            "pct_previous",
-            "change_pct",
+        tables::PROGRAM_SUMMARY => &[
+            column::ITEM,
+            column::QUESTION,
+            column::SUB_QUESTION,
+            column::COUNT_CURRENT,
+            column::PCT_CURRENT,
+            column::COUNT_PREVIOUS,
+            column::PCT_PREVIOUS,
+            column::CHANGE_PCT,
         ],
-        "question_summary" => &[
-            "item",
-            "question",
-            "sub_question",
-            "option",
-            "count_yes",
-            "pct_yes",
-            "count_no",
-            "pct_no",
+        tables::QUESTION_SUMMARY => &[
+            column::ITEM,
+            column::QUESTION,
+            column::SUB_QUESTION,
+            column::OPTION,
+            column::COUNT_YES,
+            column::PCT_YES,
+            column::COUNT_NO,
+            column::PCT_NO,
         ],
-        "municipality_answers" => &[
-            "municipality_name",
-            "item",
-            "question",
-            "sub_question",
-            "mark",
-            "status",
+        tables::MUNICIPALITY_ANSWERS => &[
+            column::MUNICIPALITY_NAME,
+            column::ITEM,
+            column::QUESTION,
+            column::SUB_QUESTION,
+            column::MARK,
+            column::STATUS,
         ],
-        "municipality_choices" => &[
-            "municipality_name",
-            "item",
-            "question",
-            "option",
-            "raw_text",
+        tables::MUNICIPALITY_CHOICES => &[
+            column::MUNICIPALITY_NAME,
+            column::ITEM,
+            column::QUESTION,
+            column::OPTION,
+            column::RAW_TEXT,
         ],
-        "association_programs" => &["program", "association", "years_marked"],
-        "association_program_years" => &[
-            "program",
-            "association",
-            "fiscal_year",
-            "participated",
-            "resolution",
+        tables::ASSOCIATION_PROGRAMS => {
+            &[column::PROGRAM, column::ASSOCIATION, column::YEARS_MARKED]
+        }
+        tables::ASSOCIATION_PROGRAM_YEARS => &[
+            column::PROGRAM,
+            column::ASSOCIATION,
+            column::FISCAL_YEAR,
+            column::PARTICIPATED,
+            column::RESOLUTION,
         ],
-        "association_program_totals" => &["program", "fiscal_year", "count"],
-        "consultation_windows" => &[
-            "municipality_name",
-            "name",
-            "phone",
-            "window_no",
-            "location",
+        tables::ASSOCIATION_PROGRAM_TOTALS => {
+            &[column::PROGRAM, column::FISCAL_YEAR, column::COUNT]
+        }
+        tables::CONSULTATION_WINDOWS => &[
+            column::MUNICIPALITY_NAME,
+            column::NAME,
+            column::PHONE,
+            column::WINDOW_NO,
+            column::LOCATION,
         ],
-        "window_plans" => &["municipality_name", "planned_opening"],
-        "validation_checks" => &["check_id", "status", "published", "reconstructed"],
-        "ambiguities" => &["ambiguity_id", "kind", "subject"],
-        "changes" => &["table", "key", "field", "old", "new", "kind"],
-        "municipalities" => &["municipality_name", "kind", "area", "in_survey"],
-        _ => &["municipality_name"],
+        tables::WINDOW_PLANS => &[column::MUNICIPALITY_NAME, column::PLANNED_OPENING],
+        tables::VALIDATION_CHECKS => &[
+            column::CHECK_ID,
+            column::STATUS,
+            column::PUBLISHED,
+            column::RECONSTRUCTED,
+        ],
+        tables::AMBIGUITIES => &[column::AMBIGUITY_ID, column::KIND, column::SUBJECT],
+        tables::CHANGES => &[
+            column::TABLE,
+            column::KEY,
+            column::FIELD,
+            column::OLD,
+            column::NEW,
+            column::KIND,
+        ],
+        tables::MUNICIPALITIES => &[
+            column::MUNICIPALITY_NAME,
+            column::KIND,
+            column::AREA,
+            column::IN_SURVEY,
+        ],
+        _ => &[column::MUNICIPALITY_NAME],
     }
 }
 
