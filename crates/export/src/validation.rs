@@ -179,7 +179,7 @@ pub fn report_schema() -> serde_json::Value {
                 "items": {
                     "type": "object",
                     "properties": {
-                        "kind": { "enum": zaitaku_validate::report::AMBIGUITY_KINDS },
+                        "kind": { "enum": zaitaku_validate::report::Kind::ambiguity_texts() },
                         "count": count,
                         "examples": { "type": "array", "items": { "$ref": "#/$defs/ambiguity" } },
                     },

@@ -342,13 +342,14 @@ fn validate(edit: &Edit) -> ValidationReport {
 fn every_check_kind_recorded_is_listed_and_the_seed_passes_every_check() {
     let seed = validate(&Edit::Replace(&[]));
     assert!(seed.passed(), "the seed passes");
-    let listed: BTreeSet<&str> = CHECK_KINDS.iter().map(|(k, _)| *k).collect();
+    let listed: BTreeSet<String> = CHECK_KINDS.iter().map(|(k, _)| k.to_string()).collect();
     assert_eq!(listed.len(), CHECK_KINDS.len(), "each kind listed once");
-    let recorded: BTreeSet<String> = seed.checks.iter().map(|c| c.id.kind()).collect();
-    let unlisted: Vec<&String> = recorded
+    let recorded: BTreeSet<String> = seed
+        .checks
         .iter()
-        .filter(|k| !listed.contains(k.as_str()))
+        .map(|c| c.id.kind().to_string())
         .collect();
+    let unlisted: Vec<&String> = recorded.iter().filter(|k| !listed.contains(*k)).collect();
     assert!(
         unlisted.is_empty(),
         "kinds recorded but not in CHECK_KINDS: {unlisted:?}"
@@ -384,7 +385,7 @@ fn every_check_kind_fails_on_an_edit_naming_its_subject_and_figure() {
             }
             Fails::Kinds(kinds) => {
                 let want: BTreeSet<String> = kinds.iter().map(|s| s.to_string()).collect();
-                let got: BTreeSet<String> = failed.iter().map(|id| id.kind()).collect();
+                let got: BTreeSet<String> = failed.iter().map(|id| id.kind().to_string()).collect();
                 if want != got {
                     problems.push(format!("{k}: failed kinds {got:?}, expected {want:?}"));
                 }
@@ -404,16 +405,16 @@ fn every_check_kind_fails_on_an_edit_naming_its_subject_and_figure() {
                         failed
                             .iter()
                             .filter(|f| f.to_string() == *id)
-                            .map(|f| f.kind()),
+                            .map(|f| f.kind().to_string()),
                     );
                 }
             }
         }
     }
-    let unproved: Vec<&str> = CHECK_KINDS
+    let unproved: Vec<String> = CHECK_KINDS
         .iter()
-        .map(|(kind, _)| *kind)
-        .filter(|kind| !proved.contains(*kind))
+        .map(|(kind, _)| kind.to_string())
+        .filter(|kind| !proved.contains(kind))
         .collect();
     if !unproved.is_empty() {
         problems.push(format!("kinds no case makes fail: {unproved:?}"));
@@ -443,11 +444,11 @@ fn every_ambiguity_kind_recorded_is_listed() {
         }
     }
     for r in &reports {
-        recorded.extend(r.ambiguities.iter().map(|a| a.kind()));
+        recorded.extend(r.ambiguities.iter().map(|a| a.kind().to_string()));
     }
     let unlisted: Vec<&String> = recorded
         .iter()
-        .filter(|k| !AMBIGUITY_KINDS.contains(&k.as_str()))
+        .filter(|k| !AMBIGUITY_KINDS.iter().any(|a| a.to_string() == **k))
         .collect();
     assert!(
         unlisted.is_empty(),
@@ -458,7 +459,11 @@ fn every_ambiguity_kind_recorded_is_listed() {
     // shadings, the windows' targets, names, 品川区's contact cells, 中央区's
     // count alone and the 5 leftover cells.
     let seed = validate(&Edit::Replace(&[]));
-    let kinds: BTreeSet<String> = seed.ambiguities.iter().map(|a| a.kind()).collect();
+    let kinds: BTreeSet<String> = seed
+        .ambiguities
+        .iter()
+        .map(|a| a.kind().to_string())
+        .collect();
     assert_eq!(
         kinds.into_iter().collect::<Vec<_>>(),
         [
@@ -478,7 +483,9 @@ fn every_ambiguity_kind_recorded_is_listed() {
     );
     for status in zaitaku_parse::layout::Mark::IDS {
         assert!(
-            AMBIGUITY_KINDS.contains(&format!("mun.{status}").as_str()),
+            AMBIGUITY_KINDS
+                .iter()
+                .any(|k| k.to_string() == format!("mun.{status}")),
             "mun.{status}"
         );
     }

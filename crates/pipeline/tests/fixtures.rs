@@ -106,9 +106,9 @@ fn outcome(path: &Path) -> (String, bool) {
                     }
                     let mut kinds: Vec<(String, usize)> = Vec::new();
                     for a in &r.ambiguities {
-                        match kinds.iter_mut().find(|(k, _)| *k == a.kind()) {
+                        match kinds.iter_mut().find(|(k, _)| *k == a.kind().to_string()) {
                             Some((_, n)) => *n += 1,
-                            None => kinds.push((a.kind(), 1)),
+                            None => kinds.push((a.kind().to_string(), 1)),
                         }
                     }
                     for (k, n) in kinds {

@@ -409,7 +409,7 @@ fn a_build_of_each_grid_typesetting_decides_every_cell_the_text_cannot_as_placed
         assert!(failed.is_empty(), "{name}: {}", failed.join("\n"));
         assert_eq!(validation.checks.len(), 336, "{name}: checks run");
         let undecided: Vec<String> = (validation.ambiguities.iter())
-            .filter(|a| UNDECIDED.contains(&a.kind().as_str()))
+            .filter(|a| UNDECIDED.contains(&a.kind().to_string().as_str()))
             .map(|a| format!("{}: {}", a.kind(), a.subject))
             .collect();
         assert!(undecided.is_empty(), "{name}: {undecided:?}");

@@ -13,7 +13,10 @@ fn every_name_is_a_table_or_a_column_of_one() {
     let tables = zaitaku_pipeline::tables::all(std::slice::from_ref(&report), &validation);
     let built: Vec<&str> = tables.iter().map(|t| t.name).collect();
     let listed: Vec<&str> = CATALOG.iter().map(|e| e.name).collect();
-    assert_eq!(built, listed, "the catalogue is the build's tables, in order");
+    assert_eq!(
+        built, listed,
+        "the catalogue is the build's tables, in order"
+    );
     let mut named = table::ALL.to_vec();
     named.sort_unstable();
     let mut sorted = built.clone();

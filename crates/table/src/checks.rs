@@ -88,7 +88,7 @@ pub fn ambiguity_rows(rows: &[Numbered<'_>]) -> Table {
         .col(EDITION, |r| d(r.a.edition))
         .col(meta(column::AMBIGUITY_NO, Kind::Int, "番号", "The ambiguity's place in its edition's list (from 1)", None), |r| i(r.no))
         .col(meta(column::AMBIGUITY_ID, Kind::Str, "ID", "Id of what it concerns: win.targets, assoc.round_the_clock_care.unresolved", None), |r| s(r.a.id.to_string()))
-        .col(meta(column::KIND, Kind::Enum(&zaitaku_validate::report::AMBIGUITY_KINDS), "種類", "The family's id and the id's last part: win.targets, assoc.unresolved, p2.count_yes", None), |r| s(r.a.kind()))
+        .col(meta(column::KIND, Kind::Enum(zaitaku_validate::report::Kind::ambiguity_texts()), "種類", "The family's id and the id's last part: win.targets, assoc.unresolved, p2.count_yes", None), |r| s(r.a.kind().to_string()))
         .col(FAMILY, |r| s(r.a.id.family().name()))
         .col(meta(column::SUBJECT, Kind::Str, "対象", "What it concerns, for a person: 「window 2 of 千代田区 (its name)」", None), |r| s(&r.a.subject))
         .col(meta(column::RESOLUTION, Kind::Str, "処理", "What the text says and what was done: the value left null, or the rule that decided it", None), |r| s(&r.a.resolution))

@@ -4,7 +4,8 @@
 //! 「いずれかを実施」 rows to the municipalities with any of their questions.
 
 use crate::pages::{option_name, program_row_name, question_name};
-use crate::report::{Compare, Family, Id, PrintedAt, ValidationReport};
+use crate::report::Subject;
+use crate::report::{Compare, Family, PrintedAt, ValidationReport};
 use crate::suspects::{
     any_of_suspects, blame, cell, contradictions, implemented_or_planned, mark_suspects,
     Contradiction,
@@ -31,7 +32,7 @@ pub fn municipality_answers(report: &Report, out: &mut ValidationReport) {
                     continue;
                 };
                 out.ambiguity(
-                    id.child("override"),
+                    id.id("override"),
                     ed,
                     format!("{show} of {} (no. {})", row.name, row.no),
                     format!(
@@ -53,7 +54,7 @@ pub fn municipality_answers(report: &Report, out: &mut ValidationReport) {
                 c.column.sub,
             );
             out.ambiguity(
-                id.child("condition"),
+                id.id("condition"),
                 ed,
                 format!("{show} of {} (no. {})", c.row.name, c.row.no),
                 format!(
@@ -77,8 +78,8 @@ pub fn municipality_answers(report: &Report, out: &mut ValidationReport) {
 }
 
 /// `mun.a-e`: the id of a page by its items.
-fn page_id(page: &AnswerPage) -> Id {
-    Id::new(
+fn page_id(page: &AnswerPage) -> Subject {
+    Subject::new(
         Family::MunicipalityAnswers,
         format!("{}-{}", page.items.0.id(), page.items.1.id()),
     )
@@ -107,7 +108,7 @@ fn rows_are_the_survey(report: &Report, page: &AnswerPage, ed: Date, out: &mut V
     );
     out.check(
         Compare {
-            id: id.child("rows"),
+            id: id.id("rows"),
             edition: ed,
             subject: format!("rows of page {}", page.page),
             printed_at: (page.islands_excluded)
@@ -134,7 +135,7 @@ fn rows_are_the_survey(report: &Report, page: &AnswerPage, ed: Date, out: &mut V
     let in_order = format!("1–{} in order", page.rows.len());
     out.check(
         Compare {
-            id: id.child("numbers"),
+            id: id.id("numbers"),
             edition: ed,
             subject: format!("numbers of the rows of page {}", page.page),
             printed_at: None,
@@ -145,7 +146,7 @@ fn rows_are_the_survey(report: &Report, page: &AnswerPage, ed: Date, out: &mut V
     );
     out.check(
         Compare {
-            id: id.child("n"),
+            id: id.id("n"),
             edition: ed,
             subject: format!("rows of page {} = n of page 2", page.page),
             printed_at: Some(PrintedAt::at(report.questions.n_span)),
@@ -202,7 +203,7 @@ fn legend_changes(page: &AnswerPage, ed: Date, out: &mut ValidationReport) {
     for e in &page.legend.entries {
         if e.printed != e.status.usual() {
             out.ambiguity(
-                page_id(page).child("legend").child(e.status.id()),
+                page_id(page).sub("legend").id(e.status.id()),
                 ed,
                 format!("mark legend of page {}", page.page),
                 format!(
@@ -265,7 +266,7 @@ fn marks_against_page_two(
     let published_yes = published(twin.and_then(|t| t.count_yes));
     out.check_with_suspects(
         Compare {
-            id: id.child("yes"),
+            id: id.id("yes"),
             edition: ed,
             subject: format!(
                 "{show}: rows marked {yes_marks} on page {} = 実施・予定 on page 2",
@@ -284,7 +285,7 @@ fn marks_against_page_two(
     let published_no = published(twin.and_then(|t| t.count_no));
     out.check_with_suspects(
         Compare {
-            id: id.child("no"),
+            id: id.id("no"),
             edition: ed,
             subject: format!(
                 "{show}: rows with any other mark on page {} = 未実施等 on page 2",
@@ -324,7 +325,7 @@ fn options_against_page_two(
                 row.name, choice.raw_text, row.span
             ));
             out.ambiguity(
-                q_id.child("unmatched"),
+                q_id.id("unmatched"),
                 ed,
                 format!("{show} of {} (no. {})", row.name, row.no),
                 format!(
@@ -367,7 +368,7 @@ fn options_against_page_two(
         }
         out.check(
             Compare {
-                id: id.child("chosen"),
+                id: id.id("chosen"),
                 edition: ed,
                 subject: format!(
                     "{show}: rows choosing it on page {} = its count on page 2",
@@ -444,7 +445,7 @@ fn any_of_rows(report: &Report, ed: Date, out: &mut ValidationReport) {
         };
         out.check_with_suspects(
             Compare {
-                id: id.child("count"),
+                id: id.id("count"),
                 edition: ed,
                 subject: format!(
                     "{show}: municipalities with {} in any of {}{questions} on page {} = FY{} count on page 1",

@@ -24,9 +24,9 @@ fn years_label(t: &AssociationTable) -> String {
 
 fn table(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
     let p = t.printed.program.id();
-    let id = |s: &str| Id::new(Family::Associations, format!("{p}.{s}"));
-    let cmp = |name: &str, subject: String, at: Option<Span>| Compare {
-        id: id(name),
+    let id = |s: &'static str| Id::about(Family::Associations, p, s);
+    let cmp = |id: Id, subject: String, at: Option<Span>| Compare {
+        id,
         edition: ed,
         subject: format!(
             "{} (page {}): {subject}",
@@ -40,7 +40,7 @@ fn table(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
     let marks: u32 = t.printed.rows.iter().map(|r| r.marks).sum();
     out.check(
         cmp(
-            "marks_total",
+            id("marks_total"),
             "marks in total = sum of the per-year totals".into(),
             Some(t.printed.totals_span),
         ),
@@ -51,7 +51,7 @@ fn table(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
         let with_mark = t.printed.rows.iter().filter(|r| r.marks > 0).count() as u32;
         out.check(
             cmp(
-                "participants",
+                id("participants"),
                 "associations with at least one mark = the printed count".into(),
                 Some(span),
             ),
@@ -70,7 +70,7 @@ fn table(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
     let rule = format!("at most {n} marks per row (one per year column)");
     out.check(
         cmp(
-            "row_marks",
+            id("row_marks"),
             "no row has more marks than year columns".into(),
             Some(t.printed.header_span),
         ),
@@ -92,7 +92,7 @@ fn table(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
         .collect();
     out.check(
         cmp(
-            "names_unique",
+            id("names_unique"),
             "every association is listed once".into(),
             None,
         ),
@@ -106,7 +106,7 @@ fn table(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
     pins(t, ed, out);
     out.check(
         cmp(
-            "fits",
+            id("fits"),
             "a table of 0/1 cells fits every row's marks, every year's total and every pin (Gale–Ryser)".into(),
             Some(t.printed.totals_span),
         ),
@@ -128,7 +128,7 @@ fn table(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
             && no as u32 <= t.printed.rows.len() as u32 - y.total.min(t.printed.rows.len() as u32);
         out.check(
             cmp(
-                &format!("fy{}.decided", y.fiscal_year),
+                Id::about(Family::Associations, format!("{p}.fy{}", y.fiscal_year), "decided"),
                 format!(
                     "FY{}: cells decided as taking part ({yes}) ≤ the total, decided as not ({no}) ≤ rows − the total",
                     y.fiscal_year
@@ -153,7 +153,7 @@ fn pins(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
         let fits = pin.fits_alone;
         out.check(
             Compare {
-                id: Id::new(Family::Associations, format!("{}.{}.fy{}.override", t.printed.program.id(), row.name, year.fiscal_year)),
+                id: Id::about(Family::Associations, format!("{}.{}.fy{}", t.printed.program.id(), row.name, year.fiscal_year), "override"),
                 edition: ed,
                 subject: format!(
                     "override {} ({}): {} FY{} participated = {}, against {}'s {} mark(s) and the totals",
@@ -205,7 +205,7 @@ fn summary(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
         .collect();
     out.check(
         Compare {
-            id: Id::new(Family::Associations, format!("{p}.cells")),
+            id: Id::about(Family::Associations, p, "cells"),
             edition: ed,
             subject: format!(
                 "{} (page {}): every association × year cell is decided by one rule or unresolved: {}",
@@ -233,7 +233,7 @@ fn summary(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
     let text_decided = counts.iter().any(|(r, n)| by_text.contains(r) && *n > 0);
     if text_decided {
         out.ambiguity(
-        Id::new(Family::Associations, format!("{p}.summary")),
+        Id::about(Family::Associations, p, "summary"),
         ed,
         format!("{} (page {}), {}", t.printed.program.title(), t.printed.page, years_label(t)),
         format!(
@@ -259,7 +259,7 @@ fn summary(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
         let unresolved = years(Resolution::Unresolved);
         if !unresolved.is_empty() {
             out.ambiguity(
-                Id::new(Family::Associations, format!("{p}.unresolved")),
+                Id::about(Family::Associations, p, "unresolved"),
                 ed,
                 format!(
                     "{} ({}): {} mark(s) over {} year columns",
@@ -278,7 +278,7 @@ fn summary(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
         let forced = years(Resolution::ForcedByTotals);
         if !forced.is_empty() {
             out.ambiguity(
-                Id::new(Family::Associations, format!("{p}.forced")),
+                Id::about(Family::Associations, p, "forced"),
                 ed,
                 format!(
                     "{} ({}): {} mark(s)",
@@ -306,7 +306,7 @@ fn summary(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
         };
         if header.marks > 0 {
             out.ambiguity(
-                Id::new(Family::Associations, format!("{p}.member")),
+                Id::about(Family::Associations, p, "member"),
                 ed,
                 format!("{} ({}), listed under {group}", row.name, t.printed.program.id()),
                 format!(
@@ -319,7 +319,7 @@ fn summary(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
     }
     if let Some((legend, span)) = &t.printed.shading_legend {
         out.ambiguity(
-            Id::new(Family::Associations, format!("{p}.shading")),
+            Id::about(Family::Associations, p, "shading"),
             ed,
             format!("{} (page {}): shaded associations", t.printed.program.title(), t.printed.page),
             format!("the page marks some associations by a shading explained as 「{legend}」; the text lost the shading, so which ones is not reconstructed"),

@@ -33,8 +33,8 @@ pub fn page1_against_page2(report: &Report, out: &mut ValidationReport) {
             Some(t) => PrintedAt::all([r.span, t.span]),
             None => PrintedAt::at(r.span).followed_by(" and nowhere on page 2"),
         });
-        let cmp = |field: &str, what: &str| Compare {
-            id: id.child(field),
+        let cmp = |field: &'static str, what: &str| Compare {
+            id: id.id(field),
             edition: ed,
             subject: format!(
                 "{show} {what} of 「{}」: page 1 (published) = page 2 (reconstructed)",

@@ -2,13 +2,13 @@
 //! every change against the two counts, 「実施・予定」 + 「未実施等」 = n.
 
 use crate::arithmetic::{percent_tenths, show_tenths};
-use crate::report::{Compare, Family, Id, PrintedAt, ValidationReport};
+use crate::report::{Compare, Family, Id, PrintedAt, Subject, ValidationReport};
 use zaitaku_parse::layout::{marker, option_index, Item, SubQuestion};
 use zaitaku_parse::model::{CountSource, ProgramRow, QuestionRow, Report, Span};
 
 /// A page-1 row's name for people and its id in a check family: `カ②`,
 /// `p1.ka.q2`; `カ(いずれか)`, `p1.ka.any` (family `p1`).
-pub fn program_row_name(family: Family, r: &ProgramRow) -> (String, Id) {
+pub fn program_row_name(family: Family, r: &ProgramRow) -> (String, Subject) {
     let (q_id, q_show) = match (r.question, r.sub) {
         (Some(q), Some(s)) => (
             format!("q{q}.{}", s.id()),
@@ -19,7 +19,7 @@ pub fn program_row_name(family: Family, r: &ProgramRow) -> (String, Id) {
     };
     (
         format!("{}{q_show}", r.item.katakana()),
-        Id::new(family, format!("{}.{q_id}", r.item.id())),
+        Subject::new(family, format!("{}.{q_id}", r.item.id())),
     )
 }
 
@@ -30,12 +30,12 @@ pub fn question_name(
     item: Item,
     question: u8,
     sub: Option<SubQuestion>,
-) -> (String, Id) {
+) -> (String, Subject) {
     let mut show = format!("{}{}", item.katakana(), marker(question));
-    let mut id = Id::new(family, format!("{}.q{question}", item.id()));
+    let mut id = Subject::new(family, format!("{}.q{question}", item.id()));
     if let Some(s) = sub {
         show += s.label();
-        id = id.child(s.id());
+        id = id.sub(s.id());
     }
     (show, id)
 }
@@ -43,14 +43,14 @@ pub fn question_name(
 /// An option's name for people and its id in a check family: `ウ③ 「その他」`,
 /// `p2.u.q3.opt3` (options numbered by their place in the question's
 /// vocabulary, from 1).
-pub fn option_name(family: Family, item: Item, question: u8, option: &str) -> (String, Id) {
+pub fn option_name(family: Family, item: Item, question: u8, option: &str) -> (String, Subject) {
     let (show, id) = question_name(family, item, question, None);
     let k = option_index(item, question, option).map_or(0, |k| k + 1);
-    (format!("{show} 「{option}」"), id.child(format!("opt{k}")))
+    (format!("{show} 「{option}」"), id.sub(format!("opt{k}")))
 }
 
 /// A page-2 row's name for people and its id: `ウ③ 「その他」`, `p2.u.q3.opt3`.
-pub fn question_row_name(r: &QuestionRow) -> (String, Id) {
+pub fn question_row_name(r: &QuestionRow) -> (String, Subject) {
     match r.option {
         Some(o) => option_name(Family::QuestionSummary, r.item, r.question, o),
         None => question_name(Family::QuestionSummary, r.item, r.question, r.sub),
@@ -68,8 +68,8 @@ pub fn program_summary(report: &Report, out: &mut ValidationReport) {
     let n = p.n as i64;
     for r in &p.rows {
         let (show, id) = program_row_name(Family::ProgramSummary, r);
-        let cmp = |field: &str, what: &str| Compare {
-            id: id.child(field),
+        let cmp = |field: &'static str, what: &str| Compare {
+            id: id.id(field),
             edition: ed,
             subject: format!("{show} {what} (n={n})"),
             printed_at: at(r.span),
@@ -105,8 +105,8 @@ pub fn question_summary(report: &Report, out: &mut ValidationReport) {
     let n = q.n as i64;
     for (k, r) in q.rows.iter().enumerate() {
         let (show, id) = question_row_name(r);
-        let cmp = |field: &str, what: String, span: Span| Compare {
-            id: id.child(field),
+        let cmp = |field: &'static str, what: String, span: Span| Compare {
+            id: id.id(field),
             edition: ed,
             subject: format!("{show} {what} (n={n})"),
             printed_at: at(span),
@@ -148,7 +148,7 @@ pub fn question_summary(report: &Report, out: &mut ValidationReport) {
         }
         if r.count_yes_source == CountSource::ApartPlacedByTotal {
             out.ambiguity(
-                id.child("count_yes"),
+                id.id("count_yes"),
                 ed,
                 format!("{show} 実施・予定 count"),
                 format!(
@@ -165,7 +165,7 @@ pub fn question_summary(report: &Report, out: &mut ValidationReport) {
                 p => format!("«{p}»"),
             };
             out.ambiguity(
-                id.child("marker_lost"),
+                id.id("marker_lost"),
                 ed,
                 format!("{show} figure row"),
                 format!(
@@ -180,7 +180,7 @@ pub fn question_summary(report: &Report, out: &mut ValidationReport) {
         if r.question_text.is_none() && first_of_question {
             let (q_show, q_id) = question_name(Family::QuestionSummary, r.item, r.question, None);
             out.ambiguity(
-                q_id.child("question_text"),
+                q_id.id("question_text"),
                 ed,
                 format!("{q_show} question text"),
                 "page 2 prints no text that can be told to be this question's; question_text is null (its figures are here, where the text would stand)".to_string(),

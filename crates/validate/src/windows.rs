@@ -172,7 +172,7 @@ fn counts(m: &MunicipalityWindows, ed: Date, out: &mut ValidationReport) {
     };
     out.check(
         Compare {
-            id: Id::new(Family::ConsultationWindows, format!("{:02}.count", m.no)),
+            id: Id::about(Family::ConsultationWindows, format!("{:02}", m.no), "count"),
             edition: ed,
             subject: format!(
                 "{} ({}): windows on pages 7–11 = 設置箇所数{how}",
@@ -220,7 +220,7 @@ fn run_counts(run: &Run, all: &[MunicipalityWindows], ed: Date, out: &mut Valida
     let agrees = printed == Some(found);
     out.check(
         Compare {
-            id: Id::new(Family::ConsultationWindows, format!("{:02}-{:02}.count", first.no, last.no)),
+            id: Id::about(Family::ConsultationWindows, format!("{:02}-{:02}", first.no, last.no), "count"),
             edition: ed,
             subject: format!(
                 "{} placed by their counts ({}): {lines} = the sum of their 設置箇所数",
@@ -259,9 +259,10 @@ fn anchors(m: &MunicipalityWindows, ed: Date, out: &mut ValidationReport) {
         if !against.is_empty() {
             out.check(
                 Compare {
-                    id: Id::new(
+                    id: Id::about(
                         Family::ConsultationWindows,
-                        format!("{:02}.w{}.placed", m.no, k + 1),
+                        format!("{:02}.w{}", m.no, k + 1),
+                        "placed",
                     ),
                     edition: ed,
                     subject: format!("window {} of {} by the counts ({})", k + 1, m.name, x.span),
@@ -306,7 +307,7 @@ fn office_mark(report: &Report, m: &MunicipalityWindows, ed: Date, out: &mut Val
     };
     out.check(
         Compare {
-            id: Id::new(Family::ConsultationWindows, format!("{:02}.o1", m.no)),
+            id: Id::about(Family::ConsultationWindows, format!("{:02}", m.no), "o1"),
             edition: ed,
             subject: format!(
                 "{} ({}): オ① on page 4 agrees with pages 7–11 ({what})",

@@ -69,7 +69,10 @@ pub(super) fn validation(out: &mut String, page: &Page<'_>) {
         page.report.edition.as_of.iso(),
         v.ambiguities.len()
     );
-    let mut kinds: Vec<(String, Vec<&zaitaku_validate::report::Ambiguity>)> = Vec::new();
+    let mut kinds: Vec<(
+        zaitaku_validate::report::Kind,
+        Vec<&zaitaku_validate::report::Ambiguity>,
+    )> = Vec::new();
     for a in &v.ambiguities {
         let kind = a.kind();
         match kinds.iter_mut().find(|(k, _)| *k == kind) {
@@ -85,7 +88,7 @@ pub(super) fn validation(out: &mut String, page: &Page<'_>) {
             let _ = write!(
                 out,
                 "<tr><th><code>{}</code></th><td class=\"n\">{}</td><td><ul class=\"ex\">",
-                esc(kind),
+                esc(&kind.to_string()),
                 list.len()
             );
             for a in list.iter().take(3) {

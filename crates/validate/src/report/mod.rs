@@ -10,7 +10,7 @@ mod id;
 mod printed;
 mod summary;
 
-pub use id::{Family, Id, AMBIGUITY_KINDS, CHECK_KINDS};
+pub use id::{Family, Id, Kind, Subject, AMBIGUITY_KINDS, CHECK_KINDS};
 pub use printed::PrintedAt;
 pub use summary::{KindCount, Numbered, Summary};
 
@@ -69,7 +69,7 @@ pub struct Ambiguity {
 
 impl Ambiguity {
     /// The kind: the family's prefix and the id's last part, `win.targets`.
-    pub fn kind(&self) -> String {
+    pub fn kind(&self) -> Kind {
         self.id.kind()
     }
 }
@@ -190,10 +190,10 @@ impl ValidationReport {
     /// first three parts of the id: `mun.e.q2.unmatched` for
     /// `mun.e.q2.opt1.chosen`), for the terminal.
     pub fn ambiguity_lines(&self) -> Vec<String> {
-        let failed: Vec<String> = self.failures().map(|c| c.id.head(3)).collect();
+        let failed: Vec<&Id> = self.failures().map(|c| &c.id).collect();
         self.ambiguities
             .iter()
-            .filter(|a| failed.contains(&a.id.head(3)))
+            .filter(|a| failed.iter().any(|id| id.same_figure(&a.id)))
             .map(|a| {
                 let at = a.at.map(|p| format!(" ({p})")).unwrap_or_default();
                 format!(
@@ -305,7 +305,7 @@ pub(crate) fn cell(s: &str) -> String {
 mod tests {
     use super::*;
 
-    fn compare(id: &str) -> Compare {
+    fn compare(id: &'static str) -> Compare {
         Compare {
             id: Id::new(Family::QuestionSummary, id),
             edition: Date::parse_iso("2017-07-31").unwrap(),

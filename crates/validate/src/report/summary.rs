@@ -9,7 +9,7 @@ use zaitaku_parse::model::Date;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KindCount {
     /// The kind: `win.targets`.
-    pub kind: String,
+    pub kind: super::Kind,
     /// Its ambiguities in all.
     pub count: usize,
     /// The first [`EXAMPLES`] of them.
@@ -73,11 +73,9 @@ impl Summary {
         self.ambiguities += report.ambiguities.len();
         for c in &report.checks {
             let row = of_edition(&mut self.counts, c.edition, || {
-                vec![(0, 0); Family::NAMES.len()]
+                vec![(0, 0); Family::ALL.len()]
             });
-            let f = Family::NAMES
-                .iter()
-                .position(|n| *n == c.id.family().name());
+            let f = Family::ALL.iter().position(|f| *f == c.id.family());
             if let Some(cell) = row.and_then(|row| f.and_then(|f| row.get_mut(f))) {
                 if c.passed {
                     cell.0 += 1;
