@@ -238,13 +238,13 @@ impl Parser {
             return Err(ParseErrors(errors));
         }
         // Pages 1 and 2 are found by their titles, not by their place.
-        let titled = |pattern: &'static str, not: Option<u32>| {
+        let titled = |title: &matchers::Matcher, not: Option<u32>| {
             pages
                 .iter()
-                .find(|p| Some(p.no) != not && p.lines.iter().any(|l| m.is_match(pattern, l.text)))
+                .find(|p| Some(p.no) != not && p.lines.iter().any(|l| title.is_match(l.text)))
         };
-        let first = titled(layout::PROGRAM_SUMMARY_TITLE, None);
-        let second = titled(layout::QUESTION_SUMMARY_TITLE, first.map(|p| p.no));
+        let first = titled(&m.program_summary_title, None);
+        let second = titled(&m.question_summary_title, first.map(|p| p.no));
         let (Some(first), Some(second)) = (first, second) else {
             let line = span::saturating_u32(text.split('\n').count());
             // The report's program named, its pages' titles not all

@@ -1,6 +1,10 @@
 //! The layout's patterns, compiled: one [`Matchers`] value, built by a
 //! [`crate::Parser`] and lent to every stage that reads the text, so a
-//! pattern is compiled once per parser, not once per line or per call.
+//! pattern is compiled once per parser, not once per line or per call. Each
+//! constant pattern of the layout is a field (`m.issuer.is_match(line)`): a
+//! pattern a parser needs and the set lacks does not compile. The tables'
+//! patterns (question texts, options, titles) are found by their text, the
+//! set holding every one the layout's tables list.
 //!
 //! A pattern of the layout is written as a regular expression, but most are
 //! one literal (「^その他$」) or literals joined by runs without brackets
@@ -17,12 +21,70 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::{Mutex, OnceLock};
 
-/// Every pattern of the layout, each compiled at most once.
-#[derive(Debug)]
-pub struct Matchers {
-    by_pattern: FxHashMap<&'static str, Matcher>,
-    /// The patterns asked for that the layout does not list (see [`Matchers::missed`]).
-    missed: Mutex<Vec<&'static str>>,
+/// The matchers of the layout's constant patterns, each a field of
+/// [`Matchers`] named as its constant is (`layout::ISSUER` → `issuer`): a
+/// parser asks for a field, so a pattern without a matcher does not
+/// compile. Also the list of those patterns, for the tests.
+macro_rules! constants {
+    ($($field:ident: layout::$constant:ident),+ $(,)?) => {
+        /// Every pattern and literal of the layout that text is matched
+        /// against, each compiled at most once: the constants as fields,
+        /// the tables' patterns (question texts, options, page titles,
+        /// legend labels, eras' and programs' names) by pattern.
+        #[derive(Debug)]
+        pub struct Matchers {
+            $(
+                #[doc = concat!("[`layout::", stringify!($constant), "`].")]
+                pub $field: Matcher,
+            )+
+            tables: FxHashMap<&'static str, Matcher>,
+            /// The patterns asked for that the layout does not list (see [`Matchers::missed`]).
+            missed: Mutex<Vec<&'static str>>,
+        }
+
+        impl Matchers {
+            /// The matchers of every pattern of the layout (searchers built
+            /// now, regular expressions on first use).
+            pub fn of_layout() -> Matchers {
+                Matchers {
+                    $($field: Matcher::new(layout::$constant),)+
+                    tables: layout::patterns().map(|p| (p, Matcher::new(p))).collect(),
+                    missed: Mutex::default(),
+                }
+            }
+        }
+
+        /// The layout's constant patterns (each a field of [`Matchers`]).
+        #[cfg(test)]
+        const CONSTANT_PATTERNS: &[&str] = &[$(layout::$constant),+];
+    };
+}
+
+constants! {
+    islands_excluded: layout::ISLANDS_EXCLUDED,
+    program_summary_title: layout::PROGRAM_SUMMARY_TITLE,
+    question_summary_title: layout::QUESTION_SUMMARY_TITLE,
+    region_title: layout::REGION_TITLE,
+    issuer: layout::ISSUER,
+    legend_pair: layout::LEGEND_PAIR,
+    sample_size: layout::SAMPLE_SIZE,
+    fiscal_year_heads: layout::FISCAL_YEAR_HEADS,
+    first_time_only: layout::FIRST_TIME_ONLY,
+    association_header_word: layout::ASSOCIATION_HEADER_WORD,
+    note_mark: layout::NOTE_MARK,
+    shading_legend: layout::SHADING_LEGEND,
+    printed_count: layout::PRINTED_COUNT,
+    basis: layout::BASIS,
+    target_mark: layout::TARGET_MARK,
+    window_pages_title: layout::WINDOW_PAGES_TITLE,
+    extension: layout::EXTENSION,
+    hours_start: layout::HOURS_START,
+    plan_month: layout::PLAN_MONTH,
+    window_name_end: layout::WINDOW_NAME_END,
+    leftover_head: layout::LEFTOVER_HEAD,
+    leftover_glued: layout::LEFTOVER_GLUED,
+    leftover_name_count: layout::LEFTOVER_NAME_COUNT,
+    leftover_number_count: layout::LEFTOVER_NUMBER_COUNT,
 }
 
 impl Default for Matchers {
@@ -32,20 +94,13 @@ impl Default for Matchers {
 }
 
 impl Matchers {
-    /// The matchers of every pattern of [`layout::patterns`] (searchers
-    /// built now, regular expressions on first use).
-    pub fn of_layout() -> Matchers {
-        Matchers {
-            by_pattern: layout::patterns().map(|p| (p, Matcher::new(p))).collect(),
-            missed: Mutex::default(),
-        }
-    }
-
-    /// The matcher of `pattern`: the layout's own, or, for a pattern the
-    /// layout does not list, one made for this call (correct, but compiled
-    /// each time, and remembered in [`Matchers::missed`]).
+    /// The matcher of `pattern`, a pattern of the layout's tables (a
+    /// question's text, an option, a page title, a legend label, an era's
+    /// or a program's name: the constants are fields). One the layout does
+    /// not list (it lists every table's: a test keeps this from happening)
+    /// is made for this call and remembered in [`Matchers::missed`].
     pub fn get(&self, pattern: &'static str) -> Cow<'_, Matcher> {
-        match self.by_pattern.get(pattern) {
+        match self.tables.get(pattern) {
             Some(m) => Cow::Borrowed(m),
             None => {
                 let mut missed = self.missed.lock().unwrap_or_else(|e| e.into_inner());
@@ -66,25 +121,17 @@ impl Matchers {
             .clone()
     }
 
-    /// Whether `pattern` is one of the layout's (compiled once).
+    /// Whether `pattern` is one of the layout's tables' (compiled once).
     pub fn knows(&self, pattern: &str) -> bool {
-        self.by_pattern.contains_key(pattern)
+        self.tables.contains_key(pattern)
     }
 
-    /// The regular expression of `pattern` (see [`Matchers::get`]).
-    pub fn regex(&self, pattern: &'static str) -> Cow<'_, Regex> {
-        match self.get(pattern) {
-            Cow::Borrowed(m) => Cow::Borrowed(m.regex()),
-            Cow::Owned(m) => Cow::Owned(m.regex().clone()),
-        }
-    }
-
-    /// Whether `text` matches `pattern`.
+    /// Whether `text` matches `pattern`, a pattern of the layout's tables.
     pub fn is_match(&self, pattern: &'static str, text: &str) -> bool {
         self.get(pattern).is_match(text)
     }
 
-    /// Whether `text` holds `literal` (a pattern without special characters).
+    /// Whether `text` holds `literal`, a literal of the layout's tables.
     pub fn contains(&self, literal: &'static str, text: &str) -> bool {
         self.get(literal).holds_literal(text)
     }
@@ -332,7 +379,7 @@ mod tests {
 
     #[test]
     fn layout_patterns_compile() {
-        for p in layout::patterns() {
+        for p in layout::patterns().chain(CONSTANT_PATTERNS.iter().copied()) {
             assert!(Regex::new(p).is_ok(), "{p}");
         }
     }
@@ -420,7 +467,9 @@ mod tests {
         assert!(!m.knows("^伝書鳩$"));
         assert!(m.is_match("^伝書鳩$", "伝書鳩"));
         assert!(!m.is_match("^伝書鳩$", "のろし"));
-        assert!(m.knows(crate::layout::ISSUER));
+        // The constants are fields, not looked up by their pattern.
+        assert!(!m.knows(crate::layout::ISSUER));
+        assert!(m.knows(crate::layout::Program::RoundTheClockCare.title()));
     }
 
     #[test]
@@ -428,6 +477,6 @@ mod tests {
         let m = Matchers::of_layout();
         let found = m.get("平成").find_literal("平成29年 平成30年");
         assert_eq!(found, [0, "平成29年 ".len()]);
-        assert!(m.contains(crate::layout::TARGET_MARK, "1 千代田区 ○"));
+        assert!(m.target_mark.holds_literal("1 千代田区 ○"));
     }
 }

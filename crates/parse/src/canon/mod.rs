@@ -264,7 +264,7 @@ struct PageOpenings {
 impl PageOpenings {
     /// Whether `line` opens a new page, given the current page's lines.
     fn opens_page(&self, m: &Matchers, line: &Line<'_>) -> bool {
-        use crate::layout::{ASSOCIATION_MARK, ISSUER, REGION_TITLE};
+        use crate::layout::ASSOCIATION_MARK;
         if !self.printed || line.text.is_empty() {
             return false;
         }
@@ -273,8 +273,8 @@ impl PageOpenings {
             !line.text.starts_with(|c: char| c.is_ascii_digit())
                 && line.text.split(' ').any(|w| w == ASSOCIATION_MARK)
         };
-        m.is_match(ISSUER, line.text)
-            || m.is_match(REGION_TITLE, line.text)
+        m.issuer.is_match(line.text)
+            || m.region_title.is_match(line.text)
             || self.since_cap == Some(1)
             || (self.answers && marks_row())
     }

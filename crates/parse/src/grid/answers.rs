@@ -5,7 +5,7 @@ use super::assemble::missing;
 use super::Rendered;
 use crate::cells::CellPage;
 use crate::error::ParseError;
-use crate::layout::{ANSWER_PAGES, ISLANDS_EXCLUDED};
+use crate::layout::ANSWER_PAGES;
 use crate::matchers::Matchers;
 use crate::model::AnswerPage;
 use crate::pages::answer_cells;
@@ -60,7 +60,7 @@ pub(super) fn answers(
             title_span: text_page.span(title_line),
             legend,
             islands_excluded: (text_page.lines.iter())
-                .find(|l| m.is_match(ISLANDS_EXCLUDED, l.text))
+                .find(|l| m.islands_excluded.is_match(l.text))
                 .map(|l| text_page.span(l.no)),
             rows,
         });

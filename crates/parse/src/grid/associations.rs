@@ -6,7 +6,7 @@ use super::assemble::missing;
 use super::Rendered;
 use crate::cells::CellPage;
 use crate::error::ParseError;
-use crate::layout::{Era, Program, BASIS, FIRST_TIME_ONLY, PRINTED_COUNT, SHADING_LEGEND};
+use crate::layout::{Era, Program};
 use crate::matchers::Matchers;
 use crate::model::{
     AssociationRow, AssociationTable, Basis, Footnote, Participation, PrintedAssociationTable,
@@ -65,7 +65,7 @@ pub(super) fn associations(
             continue;
         };
         let notes = free_notes(m, text_page);
-        let basis = (notes.footnotes.iter()).find_map(|f| m.regex(BASIS).captures(&f.text));
+        let basis = (notes.footnotes.iter()).find_map(|f| m.basis.regex().captures(&f.text));
         let era_year = |initial: &str, year: &str| -> Option<u32> {
             initial
                 .starts_with(era.initial())
@@ -170,7 +170,7 @@ fn free_notes(m: &Matchers, page: &Page<'_>) -> FreeNotes {
     };
     for line in page.lines.iter().filter(|l| !l.text.contains(" | ")) {
         let span = page.span(line.no);
-        if let Some(c) = m.regex(PRINTED_COUNT).captures(line.text) {
+        if let Some(c) = m.printed_count.regex().captures(line.text) {
             if let (None, Ok(n)) = (&out.printed_count, c[1].parse()) {
                 out.printed_count = Some((n, span));
             }
@@ -189,13 +189,13 @@ fn free_notes(m: &Matchers, page: &Page<'_>) -> FreeNotes {
                 let text = rest.split(" ※").next().unwrap_or(&rest).to_string();
                 out.footnotes.push(Footnote {
                     numbers,
-                    first_time_only: m.contains(FIRST_TIME_ONLY, &text),
+                    first_time_only: m.first_time_only.holds_literal(&text),
                     printed: format!("{first} {text}"),
                     text,
                     span,
                 });
             }
-            _ if m.is_match(SHADING_LEGEND, first) => {
+            _ if m.shading_legend.is_match(first) => {
                 out.shading_legend = Some((first.to_string(), span));
             }
             _ => {}

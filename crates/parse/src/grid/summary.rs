@@ -6,9 +6,7 @@ use super::assemble::{first_read, missing, squeeze};
 use super::Rendered;
 use crate::cells::CellPage;
 use crate::error::ParseError;
-use crate::layout::{
-    Era, FISCAL_YEAR_HEADS_SHOWN, PROGRAM_ROWS, PROGRAM_SUMMARY_NAME, SAMPLE_SIZE,
-};
+use crate::layout::{Era, FISCAL_YEAR_HEADS_SHOWN, PROGRAM_ROWS, PROGRAM_SUMMARY_NAME};
 use crate::matchers::Matchers;
 use crate::model::{
     CountSource, PrintedQuestionSummary, ProgramRow, ProgramSummary, QuestionRow, Span,
@@ -178,7 +176,7 @@ pub(super) fn questions<'t>(
 /// figures), its characters spread or not; `None` where no cell does (page
 /// 1 prints it below its table: read from the text).
 fn sample_size(m: &Matchers, page: &CellPage, k: usize, r: &Rendered) -> Option<(u32, Span)> {
-    let re = m.regex(SAMPLE_SIZE);
+    let re = m.sample_size.regex();
     page.cells.iter().find_map(|c| {
         let head = c.head();
         let n = re.captures(&head)?.get(1)?.as_str().parse::<u32>().ok()?;

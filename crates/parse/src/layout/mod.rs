@@ -311,49 +311,17 @@ texts! {
     }
 }
 
-/// The patterns of the layout's constants that the parsers match lines
-/// against (the tables' patterns are listed by [`patterns`]).
-const CONSTANT_PATTERNS: &[&str] = &[
-    ISLANDS_EXCLUDED,
-    PROGRAM_SUMMARY_TITLE,
-    QUESTION_SUMMARY_TITLE,
-    REGION_TITLE,
-    ISSUER,
-    LEGEND_PAIR,
-    SAMPLE_SIZE,
-    FISCAL_YEAR_HEADS,
-    FIRST_TIME_ONLY,
-    ASSOCIATION_HEADER_WORD,
-    NOTE_MARK,
-    SHADING_LEGEND,
-    PRINTED_COUNT,
-    BASIS,
-    TARGET_MARK,
-    WINDOW_PAGES_TITLE,
-    EXTENSION,
-    HOURS_START,
-    PLAN_MONTH,
-    WINDOW_NAME_END,
-    LEFTOVER_HEAD,
-    LEFTOVER_GLUED,
-    LEFTOVER_NAME_COUNT,
-    LEFTOVER_NUMBER_COUNT,
-];
-
-/// Every pattern and literal of the layout that text is matched against:
-/// the constants', the question texts and option vocabularies of page 2
-/// and the per-municipality pages, the page titles, the legend's labels,
-/// the eras' and the programs' names. [`crate::matchers::Matchers`]
-/// compiles each once.
+/// Every pattern and literal of the layout's tables that text is matched
+/// against: the question texts and option vocabularies of page 2 and the
+/// per-municipality pages, the page titles, the legend's labels, the eras'
+/// and the programs' names. [`crate::matchers::Matchers`] compiles each
+/// once (and the layout's constants, each its own field).
 pub fn patterns() -> impl Iterator<Item = &'static str> {
     let options = |kind: &QuestionKind| match kind {
         QuestionKind::Options(options) => *options,
         QuestionKind::Single | QuestionKind::Subs(_) => &[],
     };
-    CONSTANT_PATTERNS
-        .iter()
-        .copied()
-        .chain(QUESTIONS.iter().filter_map(|q| q.text))
+    (QUESTIONS.iter().filter_map(|q| q.text))
         .chain(
             QUESTIONS
                 .iter()

@@ -10,8 +10,8 @@
 //! copy that prints another mark for 「実施」 is read by its own legend.
 
 use crate::error::{ErrorKind, ParseError};
-use crate::layout::{AnswerPageSpec, Mark, ANSWER_PAGES, ISLANDS_EXCLUDED};
-use crate::layout::{LEGEND_LABELS_SHOWN, LEGEND_PAIR, LEGEND_SHOWN};
+use crate::layout::{AnswerPageSpec, Mark, ANSWER_PAGES};
+use crate::layout::{LEGEND_LABELS_SHOWN, LEGEND_SHOWN};
 use crate::matchers::Matchers;
 use crate::model::{AnswerCell, AnswerPage, AnswerRow, AnswerValue, Legend, LegendEntry, Span};
 use crate::pages::combinators::row_head;
@@ -80,7 +80,7 @@ pub fn parse(
             islands_excluded: page
                 .lines
                 .iter()
-                .find(|l| m.is_match(ISLANDS_EXCLUDED, l.text))
+                .find(|l| m.islands_excluded.is_match(l.text))
                 .map(|l| page.span(l.no)),
             rows,
         });
@@ -97,7 +97,7 @@ pub(crate) fn legend(
     page: &Page<'_>,
     errors: &mut Vec<ParseError>,
 ) -> Option<Legend> {
-    let pair = m.regex(LEGEND_PAIR);
+    let pair = m.legend_pair.regex();
     let line = page
         .lines
         .iter()

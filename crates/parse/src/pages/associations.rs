@@ -15,10 +15,7 @@
 
 use crate::error::{ErrorKind, ParseError};
 use crate::layout::{Era, Program};
-use crate::layout::{
-    ASSOCIATION_HEADER_WORD, ASSOCIATION_MARK, BASIS, FIRST_TIME_ONLY, NOTE_MARK, NOT_IN_A_NAME,
-    PRINTED_COUNT, SHADING_LEGEND, TOTALS_LABEL,
-};
+use crate::layout::{ASSOCIATION_HEADER_WORD, ASSOCIATION_MARK, NOT_IN_A_NAME, TOTALS_LABEL};
 use crate::matchers::Matchers;
 use crate::model::{AssociationRow, Basis, Footnote, PrintedAssociationTable, Span, YearColumn};
 use crate::text::{first_line_where, words_at, Columns, Line, Page};
@@ -62,7 +59,7 @@ fn at(page: &Page<'_>, line: &Line<'_>, columns: &mut Columns<'_>, byte: usize) 
 
 /// The footnote numbers of a marker word: 「※1、2」 → [1, 2].
 fn note_numbers(m: &Matchers, word: &str) -> Option<Vec<u32>> {
-    let c = m.regex(NOTE_MARK).captures(word)?;
+    let c = m.note_mark.regex().captures(word)?;
     c[1].split('、').map(|n| n.parse().ok()).collect()
 }
 
@@ -78,7 +75,7 @@ fn year_header(m: &Matchers, page: &Page<'_>) -> Option<(Vec<HeaderYear>, Span)>
     for line in page
         .lines
         .iter()
-        .filter(|l| m.contains(ASSOCIATION_HEADER_WORD, l.text))
+        .filter(|l| m.association_header_word.holds_literal(l.text))
     {
         span.get_or_insert(page.span(line.no));
         let ws = words_at(line.text);
@@ -144,7 +141,7 @@ fn page_table(
         let Some(before) = ws.len().checked_sub(n + 1) else {
             return false;
         };
-        !m.contains(ASSOCIATION_HEADER_WORD, l.text)
+        !m.association_header_word.holds_literal(l.text)
             && ws
                 .iter()
                 .skip(before + 1)
@@ -188,14 +185,13 @@ fn page_table(
             let end = ws.get(1).or(ws.first()).map_or(0, |(s, t)| s + t.len());
             footnotes.push(Footnote {
                 numbers,
-                first_time_only: m.contains(FIRST_TIME_ONLY, &text),
+                first_time_only: m.first_time_only.holds_literal(&text),
                 text,
                 printed: line.text.get(..end).unwrap_or(line.text).to_string(),
                 span: page.span(line.no),
             });
             k = 2;
-        } else if let Some((_, legend)) = ws.first().filter(|(_, w)| m.is_match(SHADING_LEGEND, w))
-        {
+        } else if let Some((_, legend)) = ws.first().filter(|(_, w)| m.shading_legend.is_match(w)) {
             shading_legend = Some((legend.to_string(), page.span(line.no)));
             k = 1;
         }
@@ -236,7 +232,7 @@ fn page_table(
                 break;
             }
             if !is_name(w) {
-                if line.no < title_line && !m.contains(ASSOCIATION_HEADER_WORD, line.text) {
+                if line.no < title_line && !m.association_header_word.holds_literal(line.text) {
                     errors.push(ParseError::new(
                         at(page, line, &mut columns, byte),
                         format!("an association's name (no digits or sentence punctuation) or {ASSOCIATION_MARK}"),
@@ -272,7 +268,7 @@ fn page_table(
     }
     let basis = footnotes
         .iter()
-        .find_map(|f| m.regex(BASIS).captures(&f.text).map(|c| (c, f.span)));
+        .find_map(|f| m.basis.regex().captures(&f.text).map(|c| (c, f.span)));
     // 「H28年度」: a year of the edition's era, by its initial.
     let era_year = |initial: &str, year: &str| -> Option<u32> {
         let era_ok = era.is_some_and(|e| initial.starts_with(e.initial()));
@@ -309,7 +305,8 @@ fn page_table(
         });
     }
     let printed_count = page.lines.iter().find_map(|l| {
-        m.regex(PRINTED_COUNT)
+        m.printed_count
+            .regex()
             .captures(l.text)
             .and_then(|c| c[1].parse().ok())
             .map(|n| (n, page.span(l.no)))

@@ -11,8 +11,8 @@
 
 use crate::error::{ErrorKind, ParseError};
 use crate::layout::{
-    Era, Item, AS_OF_SHOWN, FISCAL_YEAR_HEADS, FISCAL_YEAR_HEADS_SHOWN, PROGRAM_ROWS,
-    PROGRAM_SUMMARY_NAME, SAMPLE_SIZE, SAMPLE_SIZE_SHOWN,
+    Era, Item, AS_OF_SHOWN, FISCAL_YEAR_HEADS_SHOWN, PROGRAM_ROWS, PROGRAM_SUMMARY_NAME,
+    SAMPLE_SIZE_SHOWN,
 };
 use crate::matchers::Matchers;
 use crate::model::{last_day_of_month, Date, Edition, ProgramRow, ProgramSummary, Span};
@@ -114,7 +114,7 @@ pub fn sample_size(
     page: &Page<'_>,
     errors: &mut Vec<ParseError>,
 ) -> Option<(u32, Span)> {
-    let re = m.regex(SAMPLE_SIZE);
+    let re = m.sample_size.regex();
     for line in &page.lines {
         if let Some(c) = re.captures(line.text) {
             if let Ok(n) = c[1].parse::<u32>() {
@@ -250,7 +250,7 @@ fn fiscal_years(
     era: Option<Era>,
     errors: &mut Vec<ParseError>,
 ) -> Option<(i32, i32, Span)> {
-    let re = m.regex(FISCAL_YEAR_HEADS);
+    let re = m.fiscal_year_heads.regex();
     for line in &page.lines {
         let Some(c) = re.captures(line.text.trim()) else {
             continue;

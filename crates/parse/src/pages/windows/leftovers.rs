@@ -2,10 +2,7 @@
 
 use super::{is_name, no_of, words, Plan, Printed, L};
 use crate::layout::Era;
-use crate::layout::{
-    ANNOUNCEMENT_LINES, LEFTOVER_GLUED, LEFTOVER_HEAD, LEFTOVER_NAME_COUNT, LEFTOVER_NUMBER_COUNT,
-    PLAN_MONTH, PLAN_WORD, WINDOW_NAME_END,
-};
+use crate::layout::{ANNOUNCEMENT_LINES, PLAN_WORD};
 use crate::matchers::Matchers;
 use crate::model::Span;
 use crate::reference::municipalities;
@@ -18,7 +15,7 @@ pub(crate) fn plan_month(
     era: Option<Era>,
     fiscal_year: i32,
 ) -> Option<String> {
-    let c = m.regex(PLAN_MONTH).captures(text)?;
+    let c = m.plan_month.regex().captures(text)?;
     let month: u32 = c[3].parse().ok().filter(|m| (1..=12).contains(m))?;
     let year = match c.get(2) {
         Some(y) => {
@@ -91,10 +88,10 @@ pub(super) fn leftovers(
             continue;
         }
         // 「9 品川区 21」, 「…なし29 府中市 11 在宅療養相談窓口」, 「東大和市41 2」, 「文京区 5」, 「22 3」.
-        let head = m.regex(LEFTOVER_HEAD).captures(t);
-        let glued = m.regex(LEFTOVER_GLUED).captures(t);
-        let name_count = m.regex(LEFTOVER_NAME_COUNT).captures(t);
-        let number_count = m.regex(LEFTOVER_NUMBER_COUNT).captures(t);
+        let head = m.leftover_head.regex().captures(t);
+        let glued = m.leftover_glued.regex().captures(t);
+        let name_count = m.leftover_name_count.regex().captures(t);
+        let number_count = m.leftover_number_count.regex().captures(t);
         if let Some(c) = head.filter(|c| is_name(&c[2])) {
             let no = no_of(&c[2]).unwrap_or(0);
             if let Ok(n) = c[1].parse() {
@@ -105,7 +102,7 @@ pub(super) fn leftovers(
             }
             let rest = words(c.get(4).map_or("", |m| m.as_str()));
             for (j, w) in rest.iter().enumerate() {
-                if j == 0 && m.is_match(WINDOW_NAME_END, w) {
+                if j == 0 && m.window_name_end.is_match(w) {
                     out.merged_names.push((Some(no), w.to_string(), l.span));
                 } else {
                     out.others.push((Some(no), w.to_string(), l.span));
@@ -142,7 +139,7 @@ pub(super) fn leftovers(
             last_name = no_of(name);
         } else if let (1, Ok(n)) = (ws.len(), t.parse::<u32>()) {
             out.lone.push(printed(n));
-        } else if m.is_match(WINDOW_NAME_END, t)
+        } else if m.window_name_end.is_match(t)
             && !municipalities().iter().any(|m| t.contains(m.name.as_str()))
         {
             out.merged_names.push((None, t.to_string(), l.span));

@@ -3,8 +3,8 @@
 //! (the window itself is read from its record in [`super::window`]).
 
 use super::{is_name, words, L};
-use crate::layout::{ISSUER, WINDOW_HEADER_ENDS, WINDOW_HEADER_LINES, WINDOW_HEADER_STARTS};
-use crate::layout::{TARGET_MARK, WINDOW_PAGES_TITLE};
+use crate::layout::{TARGET_MARK, WINDOW_HEADER_ENDS, WINDOW_HEADER_LINES, WINDOW_HEADER_STARTS};
+
 use crate::matchers::Matchers;
 use crate::model::Span;
 use crate::text::Page;
@@ -13,7 +13,7 @@ fn is_header(m: &Matchers, line: &str) -> bool {
     WINDOW_HEADER_LINES.contains(&line)
         || WINDOW_HEADER_STARTS.iter().any(|s| line.starts_with(s))
         || WINDOW_HEADER_ENDS.iter().any(|s| line.ends_with(s)) && !line.contains(' ')
-        || m.is_match(ISSUER, line)
+        || m.issuer.is_match(line)
 }
 
 /// A phone or fax number: 「03-3265-1165」, 「04992-2-0068」 (0, then 1–4
@@ -60,7 +60,7 @@ pub(super) enum Event<'a> {
 
 /// The marks of a line: (text before, marks, words after), if it has a run of 〇.
 fn marks_line<'a>(m: &Matchers, text: &'a str) -> Option<(Vec<&'a str>, u32, Vec<&'a str>)> {
-    if !m.contains(TARGET_MARK, text) {
+    if !m.target_mark.holds_literal(text) {
         return None;
     }
     let ws = words(text);
@@ -94,7 +94,7 @@ pub(super) fn events<'a>(m: &Matchers, pages: &[Page<'a>]) -> Vec<Event<'a>> {
     for page in pages.iter().filter(|p| {
         p.lines
             .iter()
-            .any(|l| m.contains(WINDOW_PAGES_TITLE, l.text))
+            .any(|l| m.window_pages_title.holds_literal(l.text))
     }) {
         let lines: Vec<L<'a>> = page
             .lines

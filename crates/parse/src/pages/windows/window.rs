@@ -5,7 +5,6 @@
 use super::record::{is_phone, Event, Record};
 use super::{is_name, no_of, words, Window, L};
 use crate::error::ParseError;
-use crate::layout::{EXTENSION, HOURS_START, WINDOW_NAME_END};
 use crate::matchers::Matchers;
 use crate::model::windows::NameSource;
 use crate::model::Span;
@@ -126,7 +125,7 @@ fn name_and_location(
             (Some(half.clone()), Some(half))
         }
         _ => {
-            let name_end = m.get(WINDOW_NAME_END);
+            let name_end = &m.window_name_end;
             match pre.iter().position(|w| name_end.is_match(w)) {
                 Some(k) if k + 1 < pre.len() => {
                     let (name, location) = pre.split_at(k + 1);
@@ -159,7 +158,7 @@ fn contact(m: &Matchers, ws: &[&str]) -> Contact {
         whole if whole.is_empty() => Contact::Missing,
         whole => Contact::KeptWhole(whole),
     };
-    let ext = m.regex(EXTENSION);
+    let ext = m.extension.regex();
     let Some(p) = ws.first().filter(|w| is_phone(w)) else {
         return kept_whole();
     };
@@ -230,7 +229,7 @@ fn cell_lines<'a>(
     first_rest: Vec<&'a str>,
     errors: &mut Vec<ParseError>,
 ) -> CellLines<'a> {
-    let hours_start = m.get(HOURS_START);
+    let hours_start = &m.hours_start;
     let mut lines: Vec<Vec<&str>> = vec![first_rest];
     lines.extend(r.lines.iter().skip(1).map(|l| words(l.text)));
     // The record line each entry of `lines` was read from.
