@@ -1,15 +1,16 @@
 //! Writes the tables a build makes ([`zaitaku_table`]) as Parquet (through
-//! polars, [`frame`]) and CSV (written from the typed cells, as polars would),
-//! with the validation report, a Frictionless data package and the report
-//! page ([`page`]), atomically; and reads a table back from its Parquet file
-//! ([`read`]).
+//! polars, [`frame`]), CSV (written from the typed cells, as polars would)
+//! and the workbook ([`write::xlsx`]), with the validation report
+//! ([`validation`]), a Frictionless data package and the output directory's
+//! README ([`readme`]); and reads a table back from its Parquet file
+//! ([`read`]). Where the files go is the outdir crate's business
+//! ([`zaitaku_outdir`]: a directory claimed, replaced all or nothing), the
+//! report page the page crate's.
 //!
 //! [`write::render_table`] turns a table into its Parquet and CSV bytes and
 //! [`render_documents`] the tables' headers and the validation summary into
 //! the documents beside them (a build streams the tables instead:
-//! [`stream::TableSink`]); [`atomic::write_atomically`] puts the files in
-//! place all or nothing, into a directory [`claim::Target`] checked is new,
-//! empty or zaitaku's own.
+//! [`stream::TableSink`]).
 //!
 //! ```
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -33,8 +34,8 @@
 //!     others: &[],
 //! }));
 //! let dir = std::env::temp_dir().join(format!("zaitaku-doc-{}", std::process::id()));
-//! let out = zaitaku_export::claim::Target::new(&dir.join("output"), &[])?;
-//! zaitaku_export::atomic::write_atomically(&out, &files)?;
+//! let out = zaitaku_outdir::claim::Target::new(&dir.join("output"), &[])?;
+//! zaitaku_outdir::atomic::write_atomically(&out, &files)?;
 //! assert!(dir.join("output/municipalities.parquet").exists());
 //! # std::fs::remove_dir_all(&dir)?;
 //! # Ok(()) }
@@ -53,10 +54,7 @@
     )
 )]
 
-pub mod atomic;
-pub mod claim;
 pub mod frame;
-pub mod page;
 pub mod read;
 pub mod readers;
 pub mod readme;
@@ -79,13 +77,13 @@ pub struct Documents<'a> {
     pub csv: CsvOptions,
     /// The characters each CSV file had replaced (`--cp932-unmappable replace`).
     pub replaced: &'a [(String, write::Replaced)],
-    /// The other files written beside them, by name ([`page::FILE`], …).
+    /// The other files written beside them, by name (the report page, …).
     pub others: &'a [&'a str],
 }
 
 /// The files beside the tables: the data package, the validation report's
 /// summary as JSON and Markdown, and the README (`zaitaku build` adds the
-/// report page, [`page::FILE`], and with `--xlsx` the workbook).
+/// report page and with `--xlsx` the workbook).
 pub fn render_documents(d: &Documents<'_>) -> Vec<OutputFile> {
     let headers: Vec<Table> = d.tables.iter().map(|(t, _)| t.header()).collect();
     let rows: Vec<(&str, usize)> = d.tables.iter().map(|(t, n)| (t.name, *n)).collect();
@@ -98,7 +96,7 @@ pub fn render_documents(d: &Documents<'_>) -> Vec<OutputFile> {
     vec![
         datapackage(&headers, d.csv, d.summary.failures.len()),
         OutputFile {
-            name: "validation_report.json".into(),
+            name: zaitaku_table::names::file::VALIDATION_JSON.into(),
             bytes: validation::report_json_text(&validation::report_json(
                 d.summary,
                 None,
@@ -107,7 +105,7 @@ pub fn render_documents(d: &Documents<'_>) -> Vec<OutputFile> {
             .into_bytes(),
         },
         OutputFile {
-            name: "validation_report.md".into(),
+            name: zaitaku_table::names::file::VALIDATION_MD.into(),
             bytes: write::with_replacements_markdown(d.summary.to_markdown(), d.replaced)
                 .into_bytes(),
         },

@@ -12,7 +12,7 @@ use zaitaku_table::names;
 use zaitaku_validate::report::Summary;
 
 /// The file's name.
-pub const FILE: &str = "README.md";
+pub const FILE: &str = zaitaku_table::names::file::README;
 
 /// What a build wrote: each table's name and row count, in file order, the
 /// validation summary, how the CSV files are written and the other files
@@ -118,12 +118,12 @@ WHERE a.item = 'キ' GROUP BY ALL ORDER BY ALL;
 /// What each file a build may write beside the tables is.
 const OTHERS: &[(&str, &str)] = &[
     (
-        crate::page::FILE,
+        zaitaku_table::names::file::REPORT_PAGE,
         "the newest edition on one page (the validation summary, each page's\n  \
          figures linked to the line printing them, the windows, the changes); open it in a browser.",
     ),
     (
-        crate::write::xlsx::FILE,
+        zaitaku_table::names::file::WORKBOOK,
         "every table as a sheet of one Excel workbook (numbers, flags and dates\n  \
          typed, the header row frozen, an autofilter), after a sheet listing the tables and the\n  \
          validation summary.",

@@ -2,7 +2,7 @@
 //! another (oldest first), without holding more than a row group of any
 //! table: each table is one Parquet file written in row groups and one CSV
 //! file written in batches, straight into a directory (the temporary one of
-//! [`write_atomically_with`](crate::atomic::write_atomically_with)). The
+//! [`write_atomically_with`](zaitaku_outdir::atomic::write_atomically_with)). The
 //! tables of a batch are written in parallel, each to its own files.
 //!
 //! The bytes depend only on the editions and their order: a row group is

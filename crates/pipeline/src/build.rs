@@ -8,11 +8,11 @@ use crate::editions::{batches, Outcome, Processed, Tally, Validated};
 use crate::input::Input;
 use crate::pins::Pins;
 use std::time::{Duration, Instant};
-use zaitaku_export::atomic::write_atomically_with;
-use zaitaku_export::claim::Target;
 use zaitaku_export::stream::{TableFiles, TableSink};
 use zaitaku_export::write::{xlsx, CsvOptions, ExportError, OutputFile, Replaced};
 use zaitaku_export::Documents;
+use zaitaku_outdir::atomic::write_atomically_with;
+use zaitaku_outdir::claim::Target;
 use zaitaku_parse::model::{Date, Report};
 use zaitaku_parse::Parser;
 use zaitaku_table::Table;
@@ -60,6 +60,12 @@ pub enum NotWritten {
 impl From<ExportError> for NotWritten {
     fn from(e: ExportError) -> Self {
         NotWritten::Export(e)
+    }
+}
+
+impl From<zaitaku_outdir::DirError> for NotWritten {
+    fn from(e: zaitaku_outdir::DirError) -> Self {
+        NotWritten::Export(e.into())
     }
 }
 
@@ -231,7 +237,7 @@ impl Build<'_> {
             return Ok(None);
         };
         let started = Instant::now();
-        let page = zaitaku_export::page::render(&zaitaku_export::page::Page {
+        let page = zaitaku_page::render(&zaitaku_page::Page {
             report: &newest.report,
             validation: &newest.validation,
             summary: &stream.tally.summary,
@@ -240,6 +246,10 @@ impl Build<'_> {
             changes: (stream.last_changes.as_ref())
                 .map(|(before, list)| (*before, list.as_slice())),
             workbook: self.xlsx,
+        })
+        .map_err(|e| ExportError::Chart {
+            chart: e.chart,
+            message: e.message,
         })?;
         Ok(Some((page, started.elapsed())))
     }
@@ -282,7 +292,7 @@ struct Stream {
     /// The newest edition and its validation: what the report page shows.
     newest: Option<Box<Validated>>,
     /// Page 1's shares of every edition, for the report page.
-    trend: zaitaku_export::page::Trend,
+    trend: zaitaku_page::Trend,
     /// The last edition of the batch before, as a diff reads it (for `changes`).
     previous: Option<zaitaku_diff::Edition>,
     /// The newest edition's changes and the edition they are against.

@@ -20,7 +20,7 @@
 //! let inputs = Inputs::read(&parser, &paths, |p| p.to_string(), |_| Ok(seed.to_vec()), Default::default());
 //! assert!(inputs.all_taken());
 //! let dir = tempfile::tempdir()?;
-//! let target = zaitaku_export::claim::Target::new(&dir.path().join("output"), &[])?;
+//! let target = zaitaku_outdir::claim::Target::new(&dir.path().join("output"), &[])?;
 //! let build = Build { parser: &parser, inputs: &inputs.texts, pins: None, csv: Default::default(), xlsx: false, keep_failed: false };
 //! let mut editions = 0;
 //! let built = build.run(&target, |_| editions += 1);

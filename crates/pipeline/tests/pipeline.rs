@@ -154,11 +154,11 @@ fn a_pinned_mark_or_count_is_still_checked() {
 fn new_output() -> (
     tempfile::TempDir,
     std::path::PathBuf,
-    zaitaku_export::claim::Target,
+    zaitaku_outdir::claim::Target,
 ) {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("output");
-    let target = zaitaku_export::claim::Target::new(&out, &[]).unwrap();
+    let target = zaitaku_outdir::claim::Target::new(&out, &[]).unwrap();
     (dir, out, target)
 }
 

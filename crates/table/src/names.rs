@@ -140,6 +140,22 @@ pub mod column {
     }
 }
 
+/// The files a build writes beside the tables.
+pub mod file {
+    /// The output directory's README.
+    pub const README: &str = "README.md";
+    /// The report page.
+    pub const REPORT_PAGE: &str = "report.html";
+    /// Every table in one workbook (`--xlsx`).
+    pub const WORKBOOK: &str = "tables.xlsx";
+    /// The Frictionless data package.
+    pub const DATAPACKAGE: &str = "datapackage.json";
+    /// The validation report, as JSON.
+    pub const VALIDATION_JSON: &str = "validation_report.json";
+    /// The validation report, as Markdown.
+    pub const VALIDATION_MD: &str = "validation_report.md";
+}
+
 /// A table a build writes, as its documentation names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Entry {

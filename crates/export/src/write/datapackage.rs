@@ -81,7 +81,7 @@ pub fn datapackage(tables: &[Table], csv: CsvOptions, failed: usize) -> OutputFi
     let mut bytes = serde_json::to_vec_pretty(&doc).unwrap_or_default();
     bytes.push(b'\n');
     OutputFile {
-        name: "datapackage.json".into(),
+        name: zaitaku_table::names::file::DATAPACKAGE.into(),
         bytes,
     }
 }

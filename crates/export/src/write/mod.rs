@@ -2,7 +2,7 @@
 //! (written from its cells), the documents rendered in memory; a build
 //! streams its tables into the files ([`crate::stream`]) in a temporary
 //! directory that takes the target's place only when everything is written
-//! ([`crate::atomic`]). A failure leaves the target exactly as it was.
+//! ([`zaitaku_outdir::atomic`]). A failure leaves the target exactly as it was.
 
 //!
 //! The crate's error ([`ExportError`]) and one table's files are here; the
@@ -26,14 +26,7 @@ use polars::prelude::*;
 use std::path::{Path, PathBuf};
 use zaitaku_table::Table;
 
-/// An output file: its name inside the output directory and its bytes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
-    /// File name: `program_summary.parquet`.
-    pub name: String,
-    /// Contents.
-    pub bytes: Vec<u8>,
-}
+pub use zaitaku_outdir::OutputFile;
 
 /// Why outputs could not be produced.
 #[derive(Debug, thiserror::Error)]
@@ -105,7 +98,7 @@ pub enum ExportError {
     },
     /// The output directory is not zaitaku's to replace: nothing changed.
     #[error("{0}")]
-    Refused(crate::claim::Refusal),
+    Refused(zaitaku_outdir::claim::Refusal),
     /// The file system refused (its error is the source: said once).
     #[error("{path}")]
     Io {
@@ -114,6 +107,15 @@ pub enum ExportError {
         /// The error.
         source: std::io::Error,
     },
+}
+
+impl From<zaitaku_outdir::DirError> for ExportError {
+    fn from(e: zaitaku_outdir::DirError) -> Self {
+        match e {
+            zaitaku_outdir::DirError::Refused(r) => ExportError::Refused(r),
+            zaitaku_outdir::DirError::Io { path, source } => ExportError::Io { path, source },
+        }
+    }
 }
 
 /// The error of an I/O operation on `path`.

@@ -21,7 +21,7 @@ use zaitaku_table::{Table, Values};
 use zaitaku_validate::report::Summary;
 
 /// The file's name.
-pub const FILE: &str = "tables.xlsx";
+pub const FILE: &str = zaitaku_table::names::file::WORKBOOK;
 
 /// Rows an Excel sheet holds, its header row included.
 pub const SHEET_ROWS: usize = 1_048_576;

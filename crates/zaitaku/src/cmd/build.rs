@@ -12,8 +12,8 @@ use crate::messages::{say_totals, unencodable, Reporter};
 use crate::Outcome;
 use anyhow::Context;
 use std::path::PathBuf;
-use zaitaku_export::claim::Target;
 use zaitaku_export::write::{CsvEncoding, CsvOptions, ExportError, Unmappable};
+use zaitaku_outdir::claim::Target;
 use zaitaku_parse::Parser;
 use zaitaku_pipeline::{Build, NotWritten};
 
@@ -193,7 +193,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             "zaitaku: validation failed ({} of {} checks); written anyway (--keep-failed): {} lists the failures first, and validation_checks has them as status = fail",
             summary.failures.len(),
             summary.checks,
-            s.out.join("validation_report.md").display()
+            s.out.join(zaitaku_table::names::file::VALIDATION_MD).display()
         );
         return Ok(Outcome::ValidationFailed);
     }

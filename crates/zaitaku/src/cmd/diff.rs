@@ -127,9 +127,9 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             .with_context(|| format!("cannot write {}", dir.display()))?
             .to_vec();
         files.push(datapackage(std::slice::from_ref(&t.header()), csv, 0));
-        match zaitaku_export::atomic::write_atomically(target, &files) {
+        match zaitaku_outdir::atomic::write_atomically(target, &files) {
             Ok(()) => {}
-            Err(zaitaku_export::write::ExportError::Refused(refusal)) => {
+            Err(zaitaku_outdir::DirError::Refused(refusal)) => {
                 super::say_refusal(&refusal);
                 return Ok(Outcome::InputError);
             }

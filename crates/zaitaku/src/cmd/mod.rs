@@ -12,14 +12,14 @@ pub mod show;
 pub fn output_target(
     out: &std::path::Path,
     inputs: &[std::path::PathBuf],
-) -> Result<zaitaku_export::claim::Target, crate::Outcome> {
-    zaitaku_export::claim::Target::new(out, inputs).map_err(|refusal| {
+) -> Result<zaitaku_outdir::claim::Target, crate::Outcome> {
+    zaitaku_outdir::claim::Target::new(out, inputs).map_err(|refusal| {
         say_refusal(&refusal);
         crate::Outcome::InputError
     })
 }
 
 /// Why zaitaku will not write into a directory, and what to do.
-pub fn say_refusal(refusal: &zaitaku_export::claim::Refusal) {
+pub fn say_refusal(refusal: &zaitaku_outdir::claim::Refusal) {
     say!("zaitaku: {refusal}\n  help: {}", refusal.help());
 }

@@ -3,7 +3,7 @@
 
 use super::html::{at, esc, td};
 use super::{activity_label, chart, label_of, Page, Series, Trend};
-use crate::write::ExportError;
+use crate::ChartError;
 use std::fmt::Write as _;
 use zaitaku_parse::layout::Item;
 use zaitaku_parse::model::{Date, ProgramRow, Report};
@@ -155,7 +155,7 @@ pub(super) fn changes(out: &mut String, before: Date, newest: Date, list: &[zait
 }
 
 /// Page 1 by item: a chart and the figures as printed, each with its source.
-pub(super) fn program(out: &mut String, r: &Report) -> Result<(), ExportError> {
+pub(super) fn program(out: &mut String, r: &Report) -> Result<(), ChartError> {
     let p = &r.program;
     let (prev, cur) = (
         format!("{}年度", p.fy_previous),
@@ -188,11 +188,10 @@ pub(super) fn program(out: &mut String, r: &Report) -> Result<(), ExportError> {
                 current: (row.count_current, row.pct_current),
             })
             .collect();
-        let svg =
-            chart::item_bars(&bars, p.n, (&prev, &cur)).map_err(|message| ExportError::Chart {
-                chart: format!("page 1, item {}", item.katakana()),
-                message,
-            })?;
+        let svg = chart::item_bars(&bars, p.n, (&prev, &cur)).map_err(|message| ChartError {
+            chart: format!("page 1, item {}", item.katakana()),
+            message,
+        })?;
         let _ = write!(
             out,
             "<article class=\"item\" id=\"item-{k}\"><h3>（{k}） {}</h3><div class=\"pair\"><figure>{svg}</figure>\
@@ -233,7 +232,7 @@ pub(super) fn program(out: &mut String, r: &Report) -> Result<(), ExportError> {
 }
 
 /// Per item, each activity's share across the editions (only with several).
-pub(super) fn trend(out: &mut String, trend: &Trend, newest: &Report) -> Result<(), ExportError> {
+pub(super) fn trend(out: &mut String, trend: &Trend, newest: &Report) -> Result<(), ChartError> {
     if trend.editions < 2 {
         return Ok(());
     }
@@ -258,7 +257,7 @@ pub(super) fn trend(out: &mut String, trend: &Trend, newest: &Report) -> Result<
                 points: s.points.clone(),
             })
             .collect();
-        let svg = chart::trend(&lines, &month).map_err(|message| ExportError::Chart {
+        let svg = chart::trend(&lines, &month).map_err(|message| ChartError {
             chart: format!("trend, item {}", item.katakana()),
             message,
         })?;

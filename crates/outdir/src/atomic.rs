@@ -7,7 +7,7 @@ use crate::claim::{
     check_replaceable, link_kept, locked_workbook, remove_own, unlink_kept, unlisted, Manifest,
     Reason, Target,
 };
-use crate::write::{io, ExportError, OutputFile};
+use crate::{io, DirError, OutputFile};
 use std::path::{Path, PathBuf};
 
 /// Writes `files` into `target`, replacing what it held, all or nothing.
@@ -27,7 +27,7 @@ use std::path::{Path, PathBuf};
 /// - the files are written into `tmp-{pid}` with the manifest listing them
 ///   ([`crate::claim::MANIFEST`]); the target's entries are checked (every
 ///   one zaitaku's or left there by a desktop or a tool, else
-///   [`ExportError::Refused`] and nothing changes); what desktops and tools
+///   [`DirError::Refused`] and nothing changes); what desktops and tools
 ///   left is given a second name in the new set (a hard link: nothing
 ///   copied, nothing moved); then the temporary takes the target's place in
 ///   one step: a rename where it does not exist yet, else an exchange
@@ -43,7 +43,7 @@ use std::path::{Path, PathBuf};
 /// Where the file system cannot exchange, the old set is moved aside and the
 /// new one moved in: two renames, with an instant between them in which
 /// the directory does not exist.
-pub fn write_atomically(target: &Target, files: &[OutputFile]) -> Result<(), ExportError> {
+pub fn write_atomically(target: &Target, files: &[OutputFile]) -> Result<(), DirError> {
     write_atomically_with(target, |tmp| {
         for f in files {
             let path = tmp.join(&f.name);
@@ -65,13 +65,13 @@ pub fn work_dir(dir: &Path) -> Option<PathBuf> {
 /// manifest of a set being written): an error from `write` leaves the
 /// target as it was, and so does a kill at any moment. Gives back what
 /// `write` returned, once the set is in place.
-pub fn write_atomically_with<T, E: From<ExportError>>(
+pub fn write_atomically_with<T, E: From<DirError>>(
     target: &Target,
     write: impl FnOnce(&Path) -> Result<T, E>,
 ) -> Result<T, E> {
     let dir = target.path();
     let (Some(parent), Some(work)) = (dir.parent(), work_dir(dir)) else {
-        return Err(ExportError::Refused(target.refusal(Reason::Root)).into());
+        return Err(DirError::Refused(target.refusal(Reason::Root)).into());
     };
     std::fs::create_dir_all(&work).map_err(io(&work))?;
     let lock_path = work.join("lock");
@@ -194,9 +194,9 @@ fn retire(set: &Path, live: &Path) {
 /// left there (named in `kept`, each given a second name in `tmp` first).
 /// Afterwards `tmp` holds what the target held, if anything: whether it
 /// held a set.
-fn publish(target: &Target, tmp: &Path, kept: &mut Vec<String>) -> Result<bool, ExportError> {
+fn publish(target: &Target, tmp: &Path, kept: &mut Vec<String>) -> Result<bool, DirError> {
     let dir = target.path();
-    let refused = |reason| ExportError::Refused(target.refusal(reason));
+    let refused = |reason| DirError::Refused(target.refusal(reason));
     match std::fs::symlink_metadata(dir) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return std::fs::rename(tmp, dir).map(|()| false).map_err(io(dir));
@@ -227,8 +227,8 @@ fn publish(target: &Target, tmp: &Path, kept: &mut Vec<String>) -> Result<bool, 
 
 /// Why the exchange failed where a workbook of the set is open: a system
 /// that locks an open file (Windows) will not move its directory.
-fn in_use(kept: &[String], e: &ExportError) -> Option<Reason> {
-    let ExportError::Io { source, .. } = e else {
+fn in_use(kept: &[String], e: &DirError) -> Option<Reason> {
+    let DirError::Io { source, .. } = e else {
         return None;
     };
     let lock = kept.iter().find(|k| locked_workbook(k).is_some())?;
@@ -240,7 +240,7 @@ fn in_use(kept: &[String], e: &ExportError) -> Option<Reason> {
 }
 
 #[cfg(target_os = "linux")]
-fn exchange(tmp: &Path, dir: &Path) -> Result<(), ExportError> {
+fn exchange(tmp: &Path, dir: &Path) -> Result<(), DirError> {
     use rustix::fs::{renameat_with, RenameFlags, CWD};
     match renameat_with(CWD, tmp, CWD, dir, RenameFlags::EXCHANGE) {
         Ok(()) => Ok(()),
@@ -253,12 +253,12 @@ fn exchange(tmp: &Path, dir: &Path) -> Result<(), ExportError> {
 }
 
 #[cfg(not(target_os = "linux"))]
-fn exchange(tmp: &Path, dir: &Path) -> Result<(), ExportError> {
+fn exchange(tmp: &Path, dir: &Path) -> Result<(), DirError> {
     swap_by_renames(tmp, dir)
 }
 
 /// The fallback: the old set aside, the new one in, the old one where `tmp` was.
-fn swap_by_renames(tmp: &Path, dir: &Path) -> Result<(), ExportError> {
+fn swap_by_renames(tmp: &Path, dir: &Path) -> Result<(), DirError> {
     let mut old = tmp.as_os_str().to_owned();
     old.push(".old");
     let old = PathBuf::from(old);
@@ -367,7 +367,7 @@ mod tests {
 
     #[test]
     fn an_exchange_refused_beside_an_open_workbook_says_to_close_it() {
-        let denied = ExportError::Io {
+        let denied = DirError::Io {
             path: PathBuf::from("output"),
             source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
         };
@@ -456,7 +456,7 @@ mod tests {
         write_atomically(&target(&out), &[file("a.csv", "1")]).unwrap();
         std::fs::write(out.join("notebook.ipynb"), "{}").unwrap();
         let refused = write_atomically(&target(&out), &[file("a.csv", "2")]);
-        let Err(ExportError::Refused(Refusal { reason, .. })) = refused else {
+        let Err(DirError::Refused(Refusal { reason, .. })) = refused else {
             panic!("refused: {refused:?}")
         };
         let notebook = Foreign {

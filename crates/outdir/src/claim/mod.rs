@@ -13,7 +13,7 @@
 //!   committed `output/README.md`, which has no manifest beside it);
 //! - what desktops and tools leave in any folder (`.DS_Store`, an open
 //!   workbook's `~$tables.xlsx`, `.ipynb_checkpoints/`, …) is kept where it
-//!   is, untouched ([`kept`]);
+//!   is, untouched (`kept`);
 //! - anything else — a file the user added or changed, a directory, a
 //!   link — is the user's, and the build stops with exit 2, naming it
 //!   ([`Refusal`]); the directory is left exactly as it was.
@@ -246,7 +246,7 @@ pub enum Reason {
     /// The directory does not exist and its parent takes no new entry:
     /// the parent, and the OS's words.
     CannotCreate(PathBuf, String),
-    /// An entry kept where it is ([`kept`]) could not be given a name in
+    /// An entry kept where it is (`kept`) could not be given a name in
     /// the new set (a file system without hard links): its name, the OS's
     /// words.
     CannotKeep(String, String),

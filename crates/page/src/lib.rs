@@ -19,16 +19,26 @@ mod grid;
 mod html;
 mod sections;
 
-use crate::write::{ExportError, OutputFile};
 use html::{at, esc, lines_json};
 use std::fmt::Write as _;
+use zaitaku_outdir::OutputFile;
 use zaitaku_parse::layout::Item;
 use zaitaku_parse::model::{Date, ProgramRow, Report};
 use zaitaku_validate::report::Summary;
 use zaitaku_validate::ValidationReport;
 
+/// A chart of the page could not be drawn (plotters refused it).
+#[derive(Debug, thiserror::Error)]
+#[error("drawing {chart} of report.html: {message}")]
+pub struct ChartError {
+    /// Which chart.
+    pub chart: String,
+    /// plotters' error.
+    pub message: String,
+}
+
 /// The page's file name.
-pub const FILE: &str = "report.html";
+pub const FILE: &str = zaitaku_table::names::file::REPORT_PAGE;
 
 /// What the page shows.
 pub struct Page<'a> {
@@ -106,7 +116,7 @@ fn activity_label(row: &ProgramRow) -> String {
 }
 
 /// The page, as a file.
-pub fn render(page: &Page<'_>) -> Result<OutputFile, ExportError> {
+pub fn render(page: &Page<'_>) -> Result<OutputFile, ChartError> {
     let r = page.report;
     let mut out = String::with_capacity(256 * 1024 + page.text.len() * 2);
     let _ = write!(
@@ -192,7 +202,7 @@ fn files(out: &mut String, workbook: bool) {
         let _ = write!(
             out,
             "; every table as a sheet of <a href=\"{0}\">{0}</a>",
-            crate::write::xlsx::FILE
+            zaitaku_table::names::file::WORKBOOK
         );
     }
     out.push_str(".</p><table><thead><tr><th>table</th><th>files</th><th>one row per</th></tr></thead><tbody>");
@@ -283,7 +293,7 @@ mod tests {
         String::from_utf8(file.bytes).expect("UTF-8")
     }
 
-    const SEED: &str = include_str!("../../../../raw/000_1fb60f2a74870bbb.txt");
+    const SEED: &str = include_str!("../../../raw/000_1fb60f2a74870bbb.txt");
 
     #[test]
     fn the_seed_page_has_every_row_and_stays_small() {
@@ -330,7 +340,7 @@ mod tests {
 
     #[test]
     fn a_changed_legend_mark_is_shown_as_printed() {
-        let text = include_str!("../../../../tests/fixtures/valid/legend_with_another_mark.txt");
+        let text = include_str!("../../../tests/fixtures/valid/legend_with_another_mark.txt");
         let html = page_of(text, &[text]);
         // Page 3 prints ● for 実施, page 4 still ◎: each page's legend, named.
         assert!(
@@ -353,7 +363,7 @@ mod tests {
     fn the_newest_changes_are_listed_with_their_lines() {
         // Three changes, one printed by the later edition (the pipeline's
         // tests list the changes of a real pair of editions).
-        let later = include_str!("../../../../tests/fixtures/diff/window_opened.txt");
+        let later = include_str!("../../../tests/fixtures/diff/window_opened.txt");
         let change = |table, key: &str, field: &str, new_at| zaitaku_diff::Change {
             table,
             key: key.into(),
