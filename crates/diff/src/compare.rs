@@ -8,7 +8,8 @@ use crate::pairs::{
 use crate::whole;
 use crate::{Change, Edition, Kind, Row};
 use std::collections::HashMap;
-use zaitaku_table::names::{boolean, column, table as tables};
+use zaitaku_table::names::{column, table as tables};
+use zaitaku_table::Value;
 
 /// Pages 1 and 2: each row's figures, matched on its item, question,
 /// sub-question (and activity or option).
@@ -79,7 +80,7 @@ pub(crate) fn figures(out: &mut Vec<Change>, old: &Edition, new: &Edition) {
     );
     for pair in by_key(old.table(T2), new.table(T2), &key) {
         let Some(r) = pair.1.or(pair.0) else { continue };
-        let label = || match r.get(column::OPTION) {
+        let label = || match r.text_of(column::OPTION) {
             Some(o) => format!("{} {o}", question_label(&r, None)),
             None => question_label(&r, None),
         };
@@ -128,7 +129,8 @@ pub(crate) fn answers(all: &mut Vec<Change>, old: &Edition, new: &Edition) {
             continue;
         }
         let label = label();
-        let counted = |r: &Row<'_>| r.get(column::IMPLEMENTED_OR_PLANNED) == Some(boolean::TRUE);
+        let counted =
+            |r: &Row<'_>| r.get(column::IMPLEMENTED_OR_PLANNED).and_then(Value::flag) == Some(true);
         let kind = match (counted(&a), counted(&b)) {
             (false, true) => Kind::Started,
             (true, false) => Kind::Stopped,
@@ -137,10 +139,10 @@ pub(crate) fn answers(all: &mut Vec<Change>, old: &Edition, new: &Edition) {
         out.push(Change {
             table: T,
             key: label,
-            municipality_code: b.get(column::MUNICIPALITY_CODE).map(str::to_string),
-            field: column::MARK.into(),
-            old: a.get(column::MARK).map(str::to_string),
-            new: b.get(column::MARK).map(str::to_string),
+            municipality_code: b.text_of(column::MUNICIPALITY_CODE).map(str::to_string),
+            field: column::MARK,
+            old: a.text_of(column::MARK).map(str::to_string),
+            new: b.text_of(column::MARK).map(str::to_string),
             kind,
             old_at: a.at(),
             new_at: b.at(),
@@ -173,14 +175,14 @@ pub(crate) fn choices(all: &mut Vec<Change>, old: &Edition, new: &Edition) {
             "{}/{}/{}",
             r.text(column::MUNICIPALITY_CODE),
             r.text(column::ITEM),
-            r.text(column::QUESTION)
+            r.shown(column::QUESTION)
         )
     };
     let olds = group_by(old.table(T).iter(), key);
     let news = group_by(new.table(T).iter(), key);
     let option = |r: &Row<'_>| {
-        r.get(column::OPTION)
-            .or(r.get(column::RAW_TEXT))
+        r.text_of(column::OPTION)
+            .or(r.text_of(column::RAW_TEXT))
             .unwrap_or_default()
             .to_string()
     };
@@ -206,8 +208,8 @@ pub(crate) fn choices(all: &mut Vec<Change>, old: &Edition, new: &Edition) {
                 out.push(Change {
                     table: T,
                     key: label.clone(),
-                    municipality_code: x.get(column::MUNICIPALITY_CODE).map(str::to_string),
-                    field: column::OPTION.into(),
+                    municipality_code: x.text_of(column::MUNICIPALITY_CODE).map(str::to_string),
+                    field: column::OPTION,
                     old: is_lost.then(|| option(&x)),
                     new: (!is_lost).then(|| option(&x)),
                     kind,
@@ -260,7 +262,7 @@ pub(crate) fn associations(out: &mut Vec<Change>, old: &Edition, new: &Edition) 
                 out,
                 P,
                 || label(&r),
-                b.get(column::MUNICIPALITY_CODE),
+                b.text_of(column::MUNICIPALITY_CODE),
                 (a, b),
                 &cols,
                 &[],
@@ -306,7 +308,7 @@ pub(crate) fn associations(out: &mut Vec<Change>, old: &Edition, new: &Edition) 
         &[column::PROGRAM, column::ASSOCIATION, column::FISCAL_YEAR],
     ) {
         let Some(r) = pair.1.or(pair.0) else { continue };
-        let key = || format!("{} FY{}", label(&r), r.text(column::FISCAL_YEAR));
+        let key = || format!("{} FY{}", label(&r), r.shown(column::FISCAL_YEAR));
         let before = out.len();
         match pair {
             (Some(a), Some(b)) => fields(out, Y, key, None, (a, b), &cols, &[]),
@@ -333,7 +335,7 @@ pub(crate) fn associations(out: &mut Vec<Change>, old: &Edition, new: &Edition) 
             format!(
                 "{} FY{}",
                 r.text(column::PROGRAM),
-                r.text(column::FISCAL_YEAR)
+                r.shown(column::FISCAL_YEAR)
             )
         };
         match pair {
@@ -361,14 +363,18 @@ pub(crate) fn municipalities(out: &mut Vec<Change>, old: &Edition, new: &Edition
     for pair in by_key(old.table(T), new.table(T), &[column::MUNICIPALITY_CODE]) {
         let Some(r) = pair.1.or(pair.0) else { continue };
         let key = format!("{} {}", r.text(column::MUNICIPALITY_CODE), municipality(&r));
-        let code = r.get(column::MUNICIPALITY_CODE);
-        let change = |kind, field: &str, old: Option<&str>, new: Option<&str>, note: &str| Change {
+        let code = r.text_of(column::MUNICIPALITY_CODE);
+        let change = |kind,
+                      field: &'static str,
+                      old: Option<Value<'_>>,
+                      new: Option<Value<'_>>,
+                      note: &str| Change {
             table: T,
             key: key.clone(),
             municipality_code: code.map(str::to_string),
-            field: field.into(),
-            old: old.map(str::to_string),
-            new: new.map(str::to_string),
+            field,
+            old: old.map(|v| v.to_string()),
+            new: new.map(|v| v.to_string()),
             kind,
             old_at: None,
             new_at: None,
@@ -378,14 +384,14 @@ pub(crate) fn municipalities(out: &mut Vec<Change>, old: &Edition, new: &Edition
             (Some(a), Some(b)) => {
                 let (x, y) = (a.get(column::IN_SURVEY), b.get(column::IN_SURVEY));
                 match (x, y) {
-                    (Some(boolean::FALSE), Some(boolean::TRUE)) => out.push(change(
+                    (Some(Value::Bool(false)), Some(Value::Bool(true))) => out.push(change(
                         Kind::MunicipalityAppeared,
                         column::IN_SURVEY,
                         x,
                         y,
                         "joined the survey",
                     )),
-                    (Some(boolean::TRUE), Some(boolean::FALSE)) => out.push(change(
+                    (Some(Value::Bool(true)), Some(Value::Bool(false))) => out.push(change(
                         Kind::MunicipalityDisappeared,
                         column::IN_SURVEY,
                         x,
@@ -417,12 +423,13 @@ pub(crate) fn municipalities(out: &mut Vec<Change>, old: &Edition, new: &Edition
 
 #[cfg(test)]
 mod tests {
-    use crate::{diff, parse_csv, Edition, Kind};
+    use crate::rows::tests::table_of;
+    use crate::{diff, Edition, Kind};
 
-    fn edition(table: &str, csv: &str) -> Edition {
+    fn edition(table: &'static str, csv: &str) -> Edition {
         Edition {
             edition: crate::tests_date(),
-            tables: [(table.to_string(), parse_csv(csv).unwrap())].into(),
+            tables: [(table.to_string(), table_of(table, csv))].into(),
         }
     }
 
@@ -463,15 +470,15 @@ mod tests {
             "municipalities",
             &format!("{head}\n133604,大島町,54,town,islands,true"),
         );
-        let got: Vec<(Kind, String)> = diff(&old, &new)
+        let got: Vec<(Kind, &str)> = diff(&old, &new)
             .into_iter()
             .map(|c| (c.kind, c.field))
             .collect();
         assert_eq!(
             got,
             [
-                (Kind::MunicipalityAppeared, "in_survey".to_string()),
-                (Kind::Changed, "survey_no".to_string())
+                (Kind::MunicipalityAppeared, "in_survey"),
+                (Kind::Changed, "survey_no")
             ]
         );
     }
@@ -500,7 +507,8 @@ mod tests {
 
 #[cfg(test)]
 mod order_tests {
-    use crate::{diff, parse_csv, Edition};
+    use crate::rows::tests::table_of;
+    use crate::{diff, Edition};
 
     #[test]
     fn mark_changes_are_listed_question_by_question() {
@@ -518,7 +526,11 @@ mod order_tests {
             }
             Edition {
                 edition: crate::tests_date(),
-                tables: [("municipality_answers".to_string(), parse_csv(&csv).unwrap())].into(),
+                tables: [(
+                    "municipality_answers".to_string(),
+                    table_of("municipality_answers", &csv),
+                )]
+                .into(),
             }
         };
         let keys: Vec<String> = diff(&table(["○", "○", "○", "○"]), &table(["◎", "◎", "◎", "◎"]))

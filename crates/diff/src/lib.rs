@@ -19,16 +19,21 @@
 //! - municipalities that join or leave the survey or the list.
 //!
 //! ```
-//! use zaitaku_diff::{diff, parse_csv, Edition, Kind};
-//! let old = parse_csv("edition,municipality_code,municipality_name,item,question,sub_question,mark,status,implemented_or_planned\n\
-//!                      2017-07-31,131032,港区,ア,2,,△,planned_later_or_undecided,false\n").unwrap();
-//! let new = parse_csv("edition,municipality_code,municipality_name,item,question,sub_question,mark,status,implemented_or_planned\n\
-//!                      2018-07-31,131032,港区,ア,2,,◎,implemented,true\n").unwrap();
-//! let edition = |e: &str, rows| Edition { edition: zaitaku_parse::model::Date::parse_iso(e).unwrap(), tables: [("municipality_answers".to_string(), rows)].into() };
-//! let changes = diff(&edition("2017-07-31", old), &edition("2018-07-31", new));
-//! assert_eq!(changes.len(), 1);
-//! assert_eq!(changes[0].kind, Kind::Started);
-//! assert_eq!(changes[0].note.as_deref(), Some("△ → ◎ (planned_later_or_undecided → implemented)"));
+//! use zaitaku_diff::{diff, table::diff_edition, Kind};
+//! // The seed, and the seed with 墨田区's エ① raised from △ to ◎ (and the
+//! // figures of pages 1 and 2 that count it).
+//! let seed = include_str!("../../../raw/000_1fb60f2a74870bbb.txt");
+//! let raised = include_str!("../../../tests/fixtures/diff/mark_raised.txt");
+//! let edition = |text: &str| {
+//!     let report = zaitaku_parse::parse_text(text).unwrap();
+//!     let validation = zaitaku_validate::validate(std::slice::from_ref(&report));
+//!     diff_edition(report.edition.as_of, &zaitaku_table::tables::edition(&report, &validation))
+//! };
+//! let changes = diff(&edition(seed), &edition(raised));
+//! let started: Vec<_> = changes.iter().filter(|c| c.kind == Kind::Started).collect();
+//! assert_eq!(started.len(), 1);
+//! assert_eq!(started[0].key, "エ① 墨田区");
+//! assert_eq!(started[0].note.as_deref(), Some("△ → ◎ (planned_later_or_undecided → implemented)"));
 //! ```
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
@@ -49,7 +54,7 @@ mod rows;
 pub mod table;
 pub mod windows;
 
-pub use rows::{parse_csv, At, CsvError, Edition, Row, Rows};
+pub use rows::{At, Edition, Row, Rows};
 use zaitaku_table::names::table as tables;
 
 zaitaku_parse::vocabulary! {
@@ -104,7 +109,7 @@ pub struct Change {
     pub municipality_code: Option<String>,
     /// The column that changed (`mark`, `count_current`, `phone`, …), or
     /// the row's whole (`row`, `window`, `plan`, `option`).
-    pub field: String,
+    pub field: &'static str,
     /// The old value (null where the row is new or the value was null).
     pub old: Option<String>,
     /// The new value.
@@ -194,29 +199,6 @@ mod robustness {
         *state
     }
 
-    /// A CSV-ish text: the separators, quotes and line ends CSV cares
-    /// about, digits, marks and the column names the comparisons read.
-    fn text(state: &mut u64) -> String {
-        const PIECES: &[&str] = &[
-            ",", "\"", "\n", "\r\n", "\r", "1", "◎", "△", "ア", "131016", "true", "",
-            "edition,municipality_code,item,question,sub_question,mark,status,implemented_or_planned",
-            "municipality_code,name,phone,window_no,source_page,source_line",
-            "edition,municipality_code,planned_opening",
-        ];
-        let n = next(state) % 40;
-        (0..n)
-            .map(|_| PIECES[(next(state) % PIECES.len() as u64) as usize])
-            .collect()
-    }
-
-    #[test]
-    fn no_text_makes_the_csv_reader_panic() {
-        let mut state = 0x9E37_79B9_7F4A_7C15;
-        for _ in 0..3000 {
-            let _ = parse_csv(&text(&mut state));
-        }
-    }
-
     /// Every column the comparisons read, in one header.
     const COLUMNS: &[&str] = zaitaku_table::names::column::ALL;
     /// Few values, so that keys collide, repeat and go missing.
@@ -238,15 +220,15 @@ mod robustness {
 
     fn table(state: &mut u64) -> Rows {
         let rows = (next(state) % 8) as usize;
-        let texts = (0..rows)
-            .map(|_| {
-                COLUMNS
-                    .iter()
-                    .map(|_| VALUES[(next(state) % VALUES.len() as u64) as usize].to_string())
-                    .collect()
-            })
-            .collect();
-        Rows::from_texts(COLUMNS.iter().map(|c| c.to_string()).collect(), texts)
+        let mut csv = COLUMNS.join(",");
+        for _ in 0..rows {
+            let row: Vec<&str> = (COLUMNS.iter())
+                .map(|_| VALUES[(next(state) % VALUES.len() as u64) as usize])
+                .collect();
+            csv.push('\n');
+            csv.push_str(&row.join(","));
+        }
+        crate::rows::tests::table_of("t", &csv)
     }
 
     #[test]

@@ -7,20 +7,23 @@ use crate::whole;
 use crate::{Change, Kind, Row, Rows};
 use std::collections::HashMap;
 use zaitaku_parse::layout::{marker, SubQuestion};
+use zaitaku_parse::model::windows::NameSource;
+use zaitaku_parse::model::Resolution;
 use zaitaku_table::names::column;
+use zaitaku_table::Value;
 
 /// Columns by name, looked up once per table on each side (the two
 /// editions' tables may order their columns differently).
 pub(crate) struct Columns<'n> {
     /// The names.
-    names: &'n [&'n str],
+    names: &'n [&'static str],
     old: Vec<Option<usize>>,
     new: Vec<Option<usize>>,
 }
 
 impl<'n> Columns<'n> {
     /// `names`' places in `old` and in `new`.
-    pub(crate) fn new(old: &Rows, new: &Rows, names: &'n [&'n str]) -> Self {
+    pub(crate) fn new(old: &Rows, new: &Rows, names: &'n [&'static str]) -> Self {
         Columns {
             names,
             old: names.iter().map(|n| old.column(n)).collect(),
@@ -29,12 +32,12 @@ impl<'n> Columns<'n> {
     }
 
     /// Value `k` of an old row.
-    pub(crate) fn old(&self, r: &Row<'n>, k: usize) -> Option<&'n str> {
+    pub(crate) fn old(&self, r: &Row<'n>, k: usize) -> Option<Value<'n>> {
         r.value(self.old.get(k).copied().flatten()?)
     }
 
     /// Value `k` of a new row.
-    pub(crate) fn new_value(&self, r: &Row<'n>, k: usize) -> Option<&'n str> {
+    pub(crate) fn new_value(&self, r: &Row<'n>, k: usize) -> Option<Value<'n>> {
         r.value(self.new.get(k).copied().flatten()?)
     }
 }
@@ -46,12 +49,13 @@ impl<'n> Columns<'n> {
 pub(crate) fn by_key<'a>(
     old: &'a Rows,
     new: &'a Rows,
-    key: &'a [&'a str],
+    key: &'a [&'static str],
 ) -> Vec<(Option<Row<'a>>, Option<Row<'a>>)> {
     let cols = Columns::new(old, new, key);
-    let old_key =
-        |r: &Row<'a>| -> Vec<Option<&'a str>> { (0..key.len()).map(|k| cols.old(r, k)).collect() };
-    let new_key = |r: &Row<'a>| -> Vec<Option<&'a str>> {
+    let old_key = |r: &Row<'a>| -> Vec<Option<Value<'a>>> {
+        (0..key.len()).map(|k| cols.old(r, k)).collect()
+    };
+    let new_key = |r: &Row<'a>| -> Vec<Option<Value<'a>>> {
         (0..key.len()).map(|k| cols.new_value(r, k)).collect()
     };
     let same =
@@ -67,8 +71,8 @@ pub(crate) fn by_key<'a>(
         k += 1;
     }
     // The rest by their keys.
-    let mut olds: HashMap<Vec<Option<&str>>, Row<'a>> = HashMap::new();
-    let mut order: Vec<Vec<Option<&str>>> = Vec::new();
+    let mut olds: HashMap<Vec<Option<Value<'a>>>, Row<'a>> = HashMap::new();
+    let mut order: Vec<Vec<Option<Value<'a>>>> = Vec::new();
     for r in old.iter().skip(k) {
         let key = old_key(&r);
         if olds.insert(key.clone(), r).is_none() {
@@ -134,7 +138,7 @@ pub(crate) fn group_keys<'g>(
 pub(crate) fn question_label(r: &Row<'_>, activity: Option<&str>) -> String {
     let item = r.text(column::ITEM);
     let sub = r
-        .get(column::SUB_QUESTION)
+        .text_of(column::SUB_QUESTION)
         .and_then(|id| SubQuestion::IDS.iter().position(|s| *s == id))
         .and_then(|k| {
             [SubQuestion::Pamphlet, SubQuestion::Website]
@@ -142,7 +146,7 @@ pub(crate) fn question_label(r: &Row<'_>, activity: Option<&str>) -> String {
                 .copied()
         })
         .map_or("", |s| s.label());
-    match r.get(column::QUESTION).and_then(|q| q.parse::<u8>().ok()) {
+    match question_no(r) {
         Some(q) => format!("{item}{}{sub}", marker(q)),
         None => format!("{item} {}", activity.unwrap_or_default()),
     }
@@ -162,28 +166,30 @@ pub(crate) fn question_order(r: &Row<'_>) -> (usize, u8, usize) {
                 .position(|x| *x == i)
         })
         .unwrap_or(usize::MAX);
-    let question = r
-        .get(column::QUESTION)
-        .and_then(|q| q.parse().ok())
-        .unwrap_or(u8::MAX);
+    let question = question_no(r).unwrap_or(u8::MAX);
     let sub = r
-        .get(column::SUB_QUESTION)
+        .text_of(column::SUB_QUESTION)
         .and_then(|id| SubQuestion::IDS.iter().position(|s| *s == id))
         .unwrap_or(0);
     (item, question, sub)
 }
 
+/// A row's question number (`question`), where it has one.
+fn question_no(r: &Row<'_>) -> Option<u8> {
+    u8::try_from(r.get(column::QUESTION)?.int()?).ok()
+}
+
 /// A municipality as people write it: its name (its code where the table has no name).
 pub(crate) fn municipality(r: &Row<'_>) -> String {
-    r.get(column::MUNICIPALITY_NAME)
-        .or(r.get(column::MUNICIPALITY_CODE))
+    r.text_of(column::MUNICIPALITY_NAME)
+        .or(r.text_of(column::MUNICIPALITY_CODE))
         .unwrap_or_default()
         .to_string()
 }
 
 /// A share's change in points: 「+1.9 pt」.
-pub(crate) fn points(old: Option<&str>, new: Option<&str>) -> Option<String> {
-    let (a, b): (f64, f64) = (old?.parse().ok()?, new?.parse().ok()?);
+pub(crate) fn points(old: Option<Value<'_>>, new: Option<Value<'_>>) -> Option<String> {
+    let (a, b) = (old?.number()?, new?.number()?);
     Some(format!("{:+.1} pt", b - a))
 }
 
@@ -227,9 +233,9 @@ pub(crate) fn fields(
             table,
             key,
             municipality_code: code.map(str::to_string),
-            field: (*f).to_string(),
-            old: a.map(str::to_string),
-            new: b.map(str::to_string),
+            field: f,
+            old: a.map(|v| v.to_string()),
+            new: b.map(|v| v.to_string()),
             kind: Kind::Changed,
             old_at: old.at(),
             new_at: new.at(),
@@ -254,10 +260,10 @@ pub(crate) fn whole_row(
     out.push(Change {
         table,
         key,
-        municipality_code: row.get(column::MUNICIPALITY_CODE).map(str::to_string),
-        field: whole::ROW.into(),
-        old: old.and_then(|r| r.get(shown)).map(str::to_string),
-        new: new.and_then(|r| r.get(shown)).map(str::to_string),
+        municipality_code: row.text_of(column::MUNICIPALITY_CODE).map(str::to_string),
+        field: whole::ROW,
+        old: old.and_then(|r| r.get(shown)).map(|v| v.to_string()),
+        new: new.and_then(|r| r.get(shown)).map(|v| v.to_string()),
         kind,
         old_at: old.and_then(|r| r.at()),
         new_at: new.and_then(|r| r.at()),
@@ -276,16 +282,17 @@ pub(crate) fn undecided_in_one(
     table: &str,
     f: &str,
     (old, new): (Row<'_>, Row<'_>),
-    (a, b): (Option<&str>, Option<&str>),
+    (a, b): (Option<Value<'_>>, Option<Value<'_>>),
 ) -> bool {
     use zaitaku_table::names::{column, table as tables};
     // How a cell was decided, where one reading could not decide it.
     if (table, f) == (tables::ASSOCIATION_PROGRAM_YEARS, column::RESOLUTION) {
-        return a == Some("unresolved") || b == Some("unresolved");
+        let unresolved = Some(Value::Text(Resolution::Unresolved.id()));
+        return a == unresolved || b == unresolved;
     }
     let undecided = |row: &Row<'_>| match (table, f) {
         (tables::ASSOCIATION_PROGRAM_YEARS, column::PARTICIPATED) => {
-            row.get(column::RESOLUTION) == Some("unresolved")
+            row.text_of(column::RESOLUTION) == Some(Resolution::Unresolved.id())
         }
         (
             tables::CONSULTATION_WINDOWS,
@@ -294,9 +301,9 @@ pub(crate) fn undecided_in_one(
             | column::FOR_HOME_NURSING_STATIONS
             | column::FOR_COMMUNITY_SUPPORT_CENTERS
             | column::FOR_CARE_MANAGERS,
-        ) => row.get(column::TARGETS_RESOLVED) == Some("false"),
+        ) => row.get(column::TARGETS_RESOLVED).and_then(Value::flag) == Some(false),
         (tables::CONSULTATION_WINDOWS, column::NAME) => {
-            row.get(column::NAME_SOURCE) == Some("unknown")
+            row.text_of(column::NAME_SOURCE) == Some(NameSource::Unknown.id())
         }
         _ => false,
     };
@@ -308,10 +315,10 @@ pub(crate) fn undecided_in_one(
 /// only in white space (where a cell's line wrapped when typeset, or how an
 /// extractor spaced it: 「年末年始 午前9時」 and 「年末年始午前9時」 read from two
 /// typesettings of one PDF), which is no change of the data.
-pub(crate) fn same_value(a: Option<&str>, b: Option<&str>) -> bool {
+pub(crate) fn same_value(a: Option<Value<'_>>, b: Option<Value<'_>>) -> bool {
     let squeezed = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     match (a, b) {
-        (Some(a), Some(b)) => a == b || squeezed(a) == squeezed(b),
+        (Some(Value::Text(a)), Some(Value::Text(b))) => a == b || squeezed(a) == squeezed(b),
         (a, b) => a == b,
     }
 }
@@ -319,16 +326,17 @@ pub(crate) fn same_value(a: Option<&str>, b: Option<&str>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{same_value, undecided_in_one};
-    use crate::rows::parse_csv;
+    use crate::rows::tests::table_of;
+    use zaitaku_table::Value;
 
     #[test]
     fn a_value_one_reading_leaves_undecided_is_no_change() {
-        let rows = parse_csv(
+        let rows = table_of(
+            "consultation_windows",
             "for_care_managers,targets_resolved,name,name_source,fax\n\
              true,true,窓口,printed,03-1\n\
              ,false,,unknown,\n",
-        )
-        .unwrap();
+        );
         let (decided, undecided) = (rows.iter().next().unwrap(), rows.iter().nth(1).unwrap());
         let t = "consultation_windows";
         let pair = |f: &str| {
@@ -346,26 +354,32 @@ mod tests {
             t,
             "for_care_managers",
             (decided, decided),
-            (Some("true"), Some("false"))
+            (Some(Value::Bool(true)), Some(Value::Bool(false)))
         ));
         assert!(!undecided_in_one(
             "municipalities",
             "name",
             (decided, undecided),
-            (Some("窓口"), None)
+            (Some(Value::Text("窓口")), None)
         ));
     }
 
     #[test]
     fn values_differing_only_in_white_space_are_the_same() {
         assert!(same_value(
-            Some("年末年始 午前9時"),
-            Some("年末年始午前9時")
+            Some(Value::Text("年末年始 午前9時")),
+            Some(Value::Text("年末年始午前9時"))
         ));
-        assert!(same_value(Some("a\u{3000}b"), Some("a b")));
+        assert!(same_value(
+            Some(Value::Text("a\u{3000}b")),
+            Some(Value::Text("a b"))
+        ));
         assert!(same_value(None, None));
-        assert!(!same_value(Some("午前9時"), Some("午前8時")));
-        assert!(!same_value(Some(""), None));
-        assert!(!same_value(Some(" "), Some("x")));
+        assert!(!same_value(
+            Some(Value::Text("午前9時")),
+            Some(Value::Text("午前8時"))
+        ));
+        assert!(!same_value(Some(Value::Text("")), None));
+        assert!(!same_value(Some(Value::Text(" ")), Some(Value::Text("x"))));
     }
 }

@@ -1,61 +1,34 @@
-//! A table as text, as its CSV file holds it: what the comparison reads,
-//! whether the edition was built now or read back from an output directory.
+//! An edition's tables as the comparison reads them: typed tables
+//! ([`zaitaku_table::Table`]) read by column name, whether the edition was
+//! built now or read back from an output directory's Parquet files.
 
 use std::collections::BTreeMap;
+use zaitaku_parse::model::Date;
 use zaitaku_table::names::{column, table as tables};
+use zaitaku_table::{Table, Value};
 
-/// One table as text: its columns and rows, every value in one buffer,
-/// `None` for a null or empty value (the CSV files write both as nothing,
-/// and no comparison tells them apart). One buffer rather than a `String`
-/// per value: a build compares every pair of consecutive editions.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// One table of an edition, its values typed. A null and an empty text are
+/// both no value (the CSV files write both as nothing, and no comparison
+/// tells them apart).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Rows {
-    /// Column names, in order.
-    pub columns: Vec<String>,
-    /// Every value, one after another.
-    text: String,
-    /// Each row's values, row after row: byte ranges of `text` (empty for none).
-    cells: Vec<(usize, usize)>,
+    table: Table,
 }
 
 impl Rows {
-    /// The rows of `columns` from texts, an empty text standing for null.
-    pub fn from_texts(columns: Vec<String>, texts: Vec<Vec<String>>) -> Rows {
-        let mut rows = Rows {
-            columns,
-            ..Rows::default()
-        };
-        for row in texts {
-            for v in row {
-                rows.push(&v);
-            }
-        }
-        rows
+    /// The rows of `table`.
+    pub fn of(table: Table) -> Rows {
+        Rows { table }
     }
 
-    /// The rows of `columns` from a buffer and each value's byte range in
-    /// it, row after row (what the export crate's tables write).
-    pub fn from_buffer(columns: Vec<String>, text: String, cells: Vec<(usize, usize)>) -> Rows {
-        Rows {
-            columns,
-            text,
-            cells,
-        }
-    }
-
-    /// Adds a value (to the row being filled).
-    fn push(&mut self, value: &str) {
-        let start = self.text.len();
-        self.text.push_str(value);
-        self.cells.push((start, self.text.len()));
+    /// The table.
+    pub fn table(&self) -> &Table {
+        &self.table
     }
 
     /// Number of rows.
     pub fn len(&self) -> usize {
-        self.cells
-            .len()
-            .checked_div(self.columns.len())
-            .unwrap_or(0)
+        self.table.height()
     }
 
     /// Whether the table has no rows.
@@ -65,76 +38,75 @@ impl Rows {
 
     /// The place of column `name`, if the table has it.
     pub fn column(&self, name: &str) -> Option<usize> {
-        self.columns.iter().position(|c| c == name)
+        self.table.columns.iter().position(|(m, _)| m.name == name)
     }
 
     /// Row `k`.
     pub fn row(&self, k: usize) -> Option<Row<'_>> {
-        if k >= self.len() {
-            return None;
-        }
-        let width = self.columns.len();
-        let cells = self
-            .cells
-            .get(k.checked_mul(width)?..(k + 1).checked_mul(width)?)?;
-        Some(Row { table: self, cells })
+        (k < self.len()).then_some(Row { rows: self, k })
     }
 
     /// Each row as a [`Row`] that reads values by column name.
     pub fn iter(&self) -> impl Iterator<Item = Row<'_>> {
-        self.cells
-            .chunks(self.columns.len().max(1))
-            .map(move |cells| Row { table: self, cells })
+        (0..self.len()).map(move |k| Row { rows: self, k })
     }
 
     /// Only the rows whose `edition` is `edition` (a table without the
     /// column is kept whole).
-    pub fn of_edition(&self, edition: &str) -> Rows {
+    pub fn of_edition(&self, edition: Date) -> Rows {
         let Some(k) = self.column(column::EDITION) else {
             return self.clone();
         };
-        let mut out = Rows {
-            columns: self.columns.clone(),
-            ..Rows::default()
-        };
-        for r in self.iter().filter(|r| r.value(k) == Some(edition)) {
-            for j in 0..self.columns.len() {
-                out.push(r.value(j).unwrap_or_default());
-            }
-        }
-        out
+        let rows: Vec<usize> = (self.iter())
+            .filter(|r| r.value(k) == Some(Value::Date(edition)))
+            .map(|r| r.k)
+            .collect();
+        let all: Vec<usize> = (0..self.table.columns.len()).collect();
+        Rows::of(self.table.select(&all, &rows))
     }
 }
 
 /// One row of a [`Rows`].
 #[derive(Debug, Clone, Copy)]
 pub struct Row<'a> {
-    table: &'a Rows,
-    cells: &'a [(usize, usize)],
+    rows: &'a Rows,
+    k: usize,
 }
 
 impl<'a> Row<'a> {
-    /// The value of column `name`; `None` for a null or a column the table lacks.
-    pub fn get(&self, name: &str) -> Option<&'a str> {
-        self.value(self.table.column(name)?)
+    /// The value of column `name`; `None` for a null, an empty text or a
+    /// column the table lacks.
+    pub fn get(&self, name: &str) -> Option<Value<'a>> {
+        self.value(self.rows.column(name)?)
     }
 
     /// The value of the column at place `k` (see [`Rows::column`]).
-    pub fn value(&self, k: usize) -> Option<&'a str> {
-        let &(start, end) = self.cells.get(k)?;
-        self.table.text.get(start..end).filter(|v| !v.is_empty())
+    pub fn value(&self, k: usize) -> Option<Value<'a>> {
+        let (_, values) = self.rows.table.columns.get(k)?;
+        values.get(self.k).filter(|v| *v != Value::Text(""))
     }
 
-    /// The value of column `name`, or the empty text.
+    /// The text of column `name` (a text or Enum column), or `None`.
+    pub fn text_of(&self, name: &str) -> Option<&'a str> {
+        self.get(name).and_then(Value::text)
+    }
+
+    /// The text of column `name` (a text or Enum column), or the empty text.
     pub fn text(&self, name: &str) -> &'a str {
-        self.get(name).unwrap_or_default()
+        self.text_of(name).unwrap_or_default()
+    }
+
+    /// The value of column `name` as its CSV writes it, or the empty text.
+    pub fn shown(&self, name: &str) -> String {
+        self.get(name).map(|v| v.to_string()).unwrap_or_default()
     }
 
     /// Where the row was read: its `source_page` and `source_line`, if it has them.
     pub fn at(&self) -> Option<At> {
+        let number = |name| u32::try_from(self.get(name)?.int()?).ok();
         Some(At {
-            page: self.get(column::SOURCE_PAGE)?.parse().ok()?,
-            line: self.get(column::SOURCE_LINE)?.parse().ok()?,
+            page: number(column::SOURCE_PAGE)?,
+            line: number(column::SOURCE_LINE)?,
         })
     }
 }
@@ -155,7 +127,7 @@ impl std::fmt::Display for At {
 }
 
 /// One edition's tables, by name.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Edition {
     /// The as-of date.
     pub edition: zaitaku_parse::model::Date,
@@ -168,23 +140,19 @@ impl Edition {
     /// directory, as read back): the latest `edition` of `program_summary`,
     /// each table kept to its rows of that edition; or what is missing.
     pub fn newest_of(tables: BTreeMap<String, Rows>) -> Result<Edition, String> {
-        let newest = (tables.get(tables::PROGRAM_SUMMARY))
+        let edition = (tables.get(tables::PROGRAM_SUMMARY))
             .and_then(|t| {
                 let k = t.column(column::EDITION)?;
                 t.iter()
-                    .filter_map(|r| r.value(k))
+                    .filter_map(|r| match r.value(k) {
+                        Some(Value::Date(d)) => Some(d),
+                        _ => None,
+                    })
                     .max()
-                    .map(str::to_string)
             })
-            .ok_or("expected at least one edition in program_summary.csv")?;
-        let edition = zaitaku_parse::model::Date::parse_iso(&newest).ok_or_else(|| {
-            format!("program_summary.csv: expected editions as YYYY-MM-DD, found «{newest}»")
-        })?;
+            .ok_or("expected at least one edition in program_summary")?;
         let tables = (tables.into_iter())
-            .map(|(name, rows)| {
-                let rows = rows.of_edition(&newest);
-                (name, rows)
-            })
+            .map(|(name, rows)| (name, rows.of_edition(edition)))
             .collect();
         Ok(Edition { edition, tables })
     }
@@ -192,128 +160,122 @@ impl Edition {
     /// Table `name`; an empty table where the edition has none.
     pub fn table(&self, name: &str) -> &Rows {
         static EMPTY: Rows = Rows {
-            columns: Vec::new(),
-            text: String::new(),
-            cells: Vec::new(),
+            table: Table {
+                name: "",
+                description: "",
+                key: &[],
+                columns: Vec::new(),
+                refused: None,
+            },
         };
         self.tables.get(name).unwrap_or(&EMPTY)
     }
 }
 
-/// Why a CSV file could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("line {line}: {what}")]
-pub struct CsvError {
-    /// Line of the file, from 1.
-    pub line: usize,
-    /// What was wrong.
-    pub what: String,
-}
-
-/// Reads a CSV file as the build writes them (RFC 4180: a header, `,`
-/// between fields, `"` around a field holding a comma, a quote or a line
-/// end, `""` for a quote, `\n` or `\r\n` ends; a UTF-8 BOM ignored), with
-/// the `csv` crate; every record must have the header's fields, and a quote
-/// left open (which the `csv` crate reads as running to the end) is an error.
-pub fn parse_csv(text: &str) -> Result<Rows, CsvError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .from_reader(text.as_bytes());
-    let mut records = reader.records();
-    let error = |line: u64, what: String| CsvError {
-        line: usize::try_from(line).unwrap_or(usize::MAX),
-        what,
-    };
-    let columns: Vec<String> = match records.next() {
-        Some(Ok(header)) => header.iter().map(str::to_string).collect(),
-        Some(Err(e)) => return Err(of_csv(&e)),
-        None => return Err(error(1, "expected a header".into())),
-    };
-    let mut rows = Rows {
-        columns,
-        ..Rows::default()
-    };
-    let mut last_line = 1;
-    for record in records {
-        let record = record.map_err(|e| of_csv(&e))?;
-        last_line = record.position().map_or(last_line, |p| p.line());
-        for v in &record {
-            rows.push(v);
-        }
-    }
-    // Quotes come in pairs in a file the build wrote (a quote inside a
-    // quoted field is doubled): an odd count is a quote never closed.
-    if text.bytes().filter(|&b| b == b'"').count() % 2 == 1 {
-        return Err(error(
-            last_line,
-            "expected a closing quote before the end of the file".into(),
-        ));
-    }
-    Ok(rows)
-}
-
-/// The `csv` crate's error as a [`CsvError`]: its line, and what was wrong.
-fn of_csv(e: &csv::Error) -> CsvError {
-    let line = e.position().map_or(1, csv::Position::line);
-    let what = match e.kind() {
-        csv::ErrorKind::UnequalLengths {
-            expected_len, len, ..
-        } => format!("expected {expected_len} fields, found {len}"),
-        csv::ErrorKind::Utf8 { .. } => "expected UTF-8".to_string(),
-        _ => e.to_string(),
-    };
-    CsvError {
-        line: usize::try_from(line).unwrap_or(usize::MAX),
-        what,
-    }
-}
-
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+    use zaitaku_table::{Kind, Meta, Texts, Values};
 
-    #[test]
-    fn csv_fields_quoted_with_commas_quotes_and_line_ends() {
-        let rows = parse_csv("a,b,c\n1,\"x, \"\"y\"\"\",\n\"\",\"two\nlines\",3\r\n").unwrap();
-        assert_eq!(rows.columns, ["a", "b", "c"]);
-        let values: Vec<Vec<Option<&str>>> = rows
-            .iter()
-            .map(|r| (0..3).map(|k| r.value(k)).collect())
+    /// A table of `name` from CSV text (a header of column names, then
+    /// rows, no quoting): each column typed as the build's table of that
+    /// name types it (the tests write the values as the CSV files do).
+    pub(crate) fn table_of(name: &'static str, csv: &str) -> Rows {
+        let mut lines = csv.trim_end().lines();
+        let header: Vec<&str> = lines.next().unwrap_or_default().split(',').collect();
+        let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+        let kind_of = |c: &str| -> Kind {
+            match c {
+                "edition" => Kind::Date,
+                "question" | "n" | "count_current" | "count_previous" | "count_yes"
+                | "count_no" | "source_page" | "source_line" | "window_no" | "fiscal_year"
+                | "count" | "years_marked" | "fy_current" | "fy_previous" | "survey_no" => {
+                    Kind::Int
+                }
+                "pct_current" | "pct_previous" | "change_pct" | "pct_yes" | "pct_no" => Kind::Float,
+                "implemented_or_planned"
+                | "participated"
+                | "in_survey"
+                | "on_window_pages"
+                | "targets_resolved"
+                | "name_inferred"
+                | "for_patients_families"
+                | "for_medical_institutions"
+                | "for_home_nursing_stations"
+                | "for_community_support_centers"
+                | "for_care_managers"
+                | "for_other" => Kind::Bool,
+                _ => Kind::Str,
+            }
+        };
+        let columns = (header.iter().enumerate())
+            .map(|(k, c)| {
+                let name: &'static str = c.to_string().leak();
+                let kind = kind_of(c);
+                let cells = rows
+                    .iter()
+                    .map(|r| r.get(k).copied().filter(|v| !v.is_empty()));
+                let values = match kind {
+                    Kind::Date => Values::Date(
+                        cells
+                            .map(|v| v.and_then(Date::parse_iso).map(|d| d.days_since_epoch()))
+                            .collect(),
+                    ),
+                    Kind::Int => {
+                        Values::Int(cells.map(|v| v.and_then(|v| v.parse().ok())).collect())
+                    }
+                    Kind::Float => {
+                        Values::Float(cells.map(|v| v.and_then(|v| v.parse().ok())).collect())
+                    }
+                    Kind::Bool => Values::Bool(cells.map(|v| v.map(|v| v == "true")).collect()),
+                    _ => Values::Str(cells.collect::<Texts>()),
+                };
+                (
+                    Meta {
+                        name,
+                        kind,
+                        title_ja: "",
+                        description: "",
+                        unit: None,
+                        references: None,
+                    },
+                    values,
+                )
+            })
             .collect();
-        assert_eq!(
-            values,
-            [
-                vec![Some("1"), Some("x, \"y\""), None],
-                vec![None, Some("two\nlines"), Some("3")],
-            ]
-        );
-    }
-
-    #[test]
-    fn a_short_row_or_an_open_quote_is_an_error_with_its_line() {
-        assert_eq!(parse_csv("a,b\n1\n").unwrap_err().line, 2);
-        assert_eq!(parse_csv("a,b\n1,\"open\n").unwrap_err().line, 2);
-        assert_eq!(parse_csv("").unwrap_err().line, 1);
+        Rows::of(Table {
+            name,
+            description: "",
+            key: &[],
+            columns,
+            refused: None,
+        })
     }
 
     #[test]
     fn rows_read_by_column_name_and_edition() {
-        let rows = parse_csv(
-            "edition,x,source_page,source_line\n2017-07-31,1,3,288\n2018-07-31,2,3,290\n",
-        )
-        .unwrap();
-        let newest = rows.of_edition("2018-07-31");
+        let rows = table_of(
+            "t",
+            "edition,x,source_page,source_line\n2017-07-31,a,3,288\n2018-07-31,b,3,290\n",
+        );
+        let newest = rows.of_edition(Date::parse_iso("2018-07-31").unwrap());
         let row = newest.iter().next().unwrap();
-        assert_eq!(row.get("x"), Some("2"));
+        assert_eq!(row.get("x"), Some(Value::Text("b")));
         assert_eq!(row.get("missing"), None);
         assert_eq!(row.at(), Some(At { page: 3, line: 290 }));
+        assert_eq!(row.shown("source_line"), "290");
     }
 
     #[test]
     fn the_newest_edition_of_an_output_directory_keeps_its_rows_only() {
-        let summary = parse_csv("edition,n\n2017-07-31,53\n2018-03-31,54\n").unwrap();
-        let windows = parse_csv("edition,phone\n2017-07-31,03-1\n2018-03-31,03-2\n").unwrap();
+        let summary = table_of(
+            "program_summary",
+            "edition,n\n2017-07-31,53\n2018-03-31,54\n",
+        );
+        let windows = table_of(
+            "consultation_windows",
+            "edition,phone\n2017-07-31,03-1\n2018-03-31,03-2\n",
+        );
         let tables = [
             ("program_summary".to_string(), summary),
             ("consultation_windows".to_string(), windows),
@@ -326,13 +288,6 @@ mod tests {
             .map(|r| r.text(column::PHONE))
             .collect();
         assert_eq!(phones, ["03-2"]);
-        let bad = [(
-            "program_summary".to_string(),
-            parse_csv("edition\n2018-3-31\n").unwrap(),
-        )];
-        assert!(Edition::newest_of(bad.into())
-            .unwrap_err()
-            .contains("YYYY-MM-DD"));
         assert!(Edition::newest_of(BTreeMap::new()).is_err());
     }
 }

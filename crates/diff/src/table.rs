@@ -46,7 +46,7 @@ pub fn changes(previous: Date, edition: Date, list: &[Change]) -> Table {
         .col(meta(column::TABLE, Kind::Enum(TABLES), "表", "The table the change is in", None), |r| s(r.c.table))
         .col(meta(column::KEY, Kind::Str, "対象", "The row, as people name it: 「ア② 港区」, 「港区 window 2」, 「ア② 地域の医療・介護の資源の…」", None), |r| s(r.c.key.as_str()))
         .col(meta(column::MUNICIPALITY_CODE, Kind::Str, "全国地方公共団体コード", "The municipality the change is about, where it is about one", None).refers_to(tables::MUNICIPALITIES), |r| os(r.c.municipality_code.as_deref()))
-        .col(meta(column::FIELD, Kind::Str, "項目", "The column that changed (mark, count_current, phone, …), or row / window / option / planned_opening for a whole row", None), |r| s(r.c.field.as_str()))
+        .col(meta(column::FIELD, Kind::Str, "項目", "The column that changed (mark, count_current, phone, …), or row / window / option / planned_opening for a whole row", None), |r| s(r.c.field))
         .col(meta(column::OLD, Kind::Str, "変更前", "The value in `previous_edition`, as its table writes it; null where the row is new or the value was null", None), |r| os(r.c.old.as_deref()))
         .col(meta(column::NEW, Kind::Str, "変更後", "The value in `edition`; null where the row is gone or the value is null", None), |r| os(r.c.new.as_deref()))
         .col(meta(column::KIND, Kind::Enum(ChangeKind::IDS), "種別", "changed, added, removed; started / stopped / mark_changed (a mark, by 「実施・予定」); option_gained / option_lost; window_opened / window_closed / window_changed; plan_realized / plan_new / plan_dropped / plan_changed; municipality_appeared / municipality_disappeared", None), |r| s(r.c.kind.id()))
@@ -62,16 +62,12 @@ pub fn changes(previous: Date, edition: Date, list: &[Change]) -> Table {
 }
 
 /// An edition's tables as a diff reads them: the tables of [`TABLES`]
-/// among `tables`, each as its CSV writes its values.
+/// among `tables`, typed, as they are.
 pub fn diff_edition<'t>(edition: Date, tables: impl IntoIterator<Item = &'t Table>) -> Edition {
     let tables = tables
         .into_iter()
         .filter(|t| TABLES.contains(&t.name))
-        .map(|t| {
-            let columns = t.columns.iter().map(|(m, _)| m.name.to_string()).collect();
-            let (text, cells) = t.text_cells();
-            (t.name.to_string(), Rows::from_buffer(columns, text, cells))
-        })
+        .map(|t| (t.name.to_string(), Rows::of(t.clone())))
         .collect();
     Edition { edition, tables }
 }

@@ -54,8 +54,11 @@ fn matches(old: &[Row<'_>], new: &[Row<'_>]) -> Vec<(usize, usize)> {
     }
     // Then by a phone, then by a name, unique on both sides.
     for field in [column::PHONE, column::NAME] {
-        let value =
-            |rows: &[Row<'_>], i: usize| rows.get(i).and_then(|r| r.get(field)).map(str::to_string);
+        let value = |rows: &[Row<'_>], i: usize| {
+            rows.get(i)
+                .and_then(|r| r.get(field))
+                .map(|v| v.to_string())
+        };
         let mut k = 0;
         while let Some(&j) = new_left.get(k) {
             let Some(v) = value(new, j) else {
@@ -89,9 +92,9 @@ fn matches(old: &[Row<'_>], new: &[Row<'_>]) -> Vec<(usize, usize)> {
 /// 鹿骨」, its location), with the others it has in brackets:
 /// 「在宅医療相談窓口 (港区保健福祉課在宅医療支援係; 03-3578-2111)」.
 fn shown(r: &Row<'_>) -> String {
-    let name = r.get(column::NAME);
-    let location = r.get(column::LOCATION);
-    let phone = r.get(column::PHONE);
+    let name = r.text_of(column::NAME);
+    let location = r.text_of(column::LOCATION);
+    let phone = r.text_of(column::PHONE);
     let mut known = [location, phone].into_iter().flatten();
     let (head, mut rest) = match name {
         Some(name) => (name, Vec::new()),
@@ -122,9 +125,9 @@ pub(crate) fn windows(out: &mut Vec<Change>, old: &Edition, new: &Edition) {
             let (Some(x), Some(y)) = (a.get(i), b.get(j)) else {
                 continue;
             };
-            let key = format!("{} window {}", municipality(y), y.text(column::WINDOW_NO));
+            let key = format!("{} window {}", municipality(y), y.shown(column::WINDOW_NO));
             let moved = (x.get(column::WINDOW_NO) != y.get(column::WINDOW_NO))
-                .then(|| format!("window {} of the old edition", x.text(column::WINDOW_NO)));
+                .then(|| format!("window {} of the old edition", x.shown(column::WINDOW_NO)));
             for f in FIELDS {
                 if same_value(x.get(f), y.get(f))
                     || undecided_in_one(T, f, (*x, *y), (x.get(f), y.get(f)))
@@ -135,9 +138,9 @@ pub(crate) fn windows(out: &mut Vec<Change>, old: &Edition, new: &Edition) {
                     table: T,
                     key: key.clone(),
                     municipality_code: Some(code.to_string()),
-                    field: (*f).to_string(),
-                    old: x.get(f).map(str::to_string),
-                    new: y.get(f).map(str::to_string),
+                    field: f,
+                    old: x.get(f).map(|v| v.to_string()),
+                    new: y.get(f).map(|v| v.to_string()),
                     kind: Kind::WindowChanged,
                     old_at: x.at(),
                     new_at: y.at(),
@@ -167,9 +170,9 @@ pub(crate) fn windows(out: &mut Vec<Change>, old: &Edition, new: &Edition) {
                 let closing = kind == Kind::WindowClosed;
                 out.push(Change {
                     table: T,
-                    key: format!("{} window {}", municipality(r), r.text(column::WINDOW_NO)),
+                    key: format!("{} window {}", municipality(r), r.shown(column::WINDOW_NO)),
                     municipality_code: Some(code.to_string()),
-                    field: whole::WINDOW.into(),
+                    field: whole::WINDOW,
                     old: closing.then(|| shown(r)),
                     new: (!closing).then(|| shown(r)),
                     kind,
@@ -193,7 +196,7 @@ pub fn still_planned(old: &Edition, new: &Edition) -> usize {
             .filter_map(|r| {
                 Some((
                     r.text(column::MUNICIPALITY_CODE).to_string(),
-                    r.get(column::PLANNED_OPENING)?.to_string(),
+                    r.text_of(column::PLANNED_OPENING)?.to_string(),
                 ))
             })
             .collect()
@@ -211,20 +214,20 @@ pub(crate) fn plans(out: &mut Vec<Change>, old: &Edition, new: &Edition) {
     let count = |e: &Edition, code: &str| {
         e.table(T)
             .iter()
-            .filter(|r| r.get(column::MUNICIPALITY_CODE) == Some(code))
+            .filter(|r| r.text_of(column::MUNICIPALITY_CODE) == Some(code))
             .count()
     };
     let code_of = |r: &Row<'_>| r.text(column::MUNICIPALITY_CODE).to_string();
     let olds = group_by(
         old.table(P)
             .iter()
-            .filter(|r| r.get(column::PLANNED_OPENING).is_some()),
+            .filter(|r| r.text_of(column::PLANNED_OPENING).is_some()),
         code_of,
     );
     let news = group_by(
         new.table(P)
             .iter()
-            .filter(|r| r.get(column::PLANNED_OPENING).is_some()),
+            .filter(|r| r.text_of(column::PLANNED_OPENING).is_some()),
         code_of,
     );
     let mut codes = group_keys(&olds, &news);
@@ -249,7 +252,7 @@ pub(crate) fn plans(out: &mut Vec<Change>, old: &Edition, new: &Edition) {
                 table: P,
                 key: municipality(r),
                 municipality_code: Some(code.to_string()),
-                field: column::PLANNED_OPENING.into(),
+                field: column::PLANNED_OPENING,
                 old: x.map(text),
                 new: y.map(text),
                 kind,
@@ -286,7 +289,8 @@ pub(crate) fn plans(out: &mut Vec<Change>, old: &Edition, new: &Edition) {
 
 #[cfg(test)]
 mod tests {
-    use crate::{diff, parse_csv, Edition, Kind};
+    use crate::rows::tests::table_of;
+    use crate::{diff, Edition, Kind};
 
     const HEAD: &str = "edition,municipality_code,municipality_name,window_no,name,location,phone,hours,source_page,source_line";
 
@@ -301,9 +305,9 @@ mod tests {
             tables: [
                 (
                     "consultation_windows".to_string(),
-                    parse_csv(w.trim_end()).unwrap(),
+                    table_of("consultation_windows", &w),
                 ),
-                ("window_plans".to_string(), parse_csv(p.trim_end()).unwrap()),
+                ("window_plans".to_string(), table_of("window_plans", &p)),
             ]
             .into(),
         }
@@ -312,7 +316,7 @@ mod tests {
     fn kinds(changes: &[crate::Change]) -> Vec<(Kind, &str, Option<&str>, Option<&str>)> {
         changes
             .iter()
-            .map(|c| (c.kind, c.field.as_str(), c.old.as_deref(), c.new.as_deref()))
+            .map(|c| (c.kind, c.field, c.old.as_deref(), c.new.as_deref()))
             .collect()
     }
 

@@ -364,11 +364,11 @@ mod tests {
         // Three changes, one printed by the later edition (the pipeline's
         // tests list the changes of a real pair of editions).
         let later = include_str!("../../../tests/fixtures/diff/window_opened.txt");
-        let change = |table, key: &str, field: &str, new_at| zaitaku_diff::Change {
+        let change = |table, key: &str, field: &'static str, new_at| zaitaku_diff::Change {
             table,
             key: key.into(),
             municipality_code: None,
-            field: field.into(),
+            field,
             old: None,
             new: Some("x".into()),
             kind: zaitaku_diff::Kind::Added,

@@ -45,5 +45,6 @@ pub mod vocab;
 pub mod windows;
 
 pub use table::{
-    b, d, i, iso_of_days, meta, oi, os, pct, s, Builder, Cell, Kind, Meta, Table, Texts, Values,
+    b, d, i, iso_of_days, meta, oi, os, pct, s, Builder, Cell, Kind, Meta, Table, Texts, Value,
+    Values,
 };

@@ -14,7 +14,7 @@ pub use builder::{b, d, i, oi, os, pct, s, Builder, Cell};
 use cursor::csv_text;
 pub use cursor::iso_of_days;
 use cursor::Cursor;
-pub use values::{Texts, Values};
+pub use values::{Texts, Value, Values};
 
 /// The type of a column, as written to Parquet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 //! flags and dates in vectors.
 
 use super::builder::Cell;
-use super::cursor::Cursor;
+use super::cursor::{Cursor, Field};
 use super::Kind;
 
 /// The values of one column, typed as written: texts in one buffer, numbers
@@ -246,6 +246,110 @@ impl Values {
             (Values::Date(a), Values::Date(b)) => a.extend(b),
             // Columns of one kind always: `Values::of` made both.
             _ => {}
+        }
+    }
+}
+
+/// One value of a table, typed: what a reader (the diff) compares. A null
+/// is the absence of a value (`Option<Value>`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Value<'t> {
+    /// A text, or an Enum column's word.
+    Text(&'t str),
+    /// An integer.
+    Int(i32),
+    /// A float (a share as printed).
+    Float(f64),
+    /// A flag.
+    Bool(bool),
+    /// A date.
+    Date(zaitaku_parse::model::Date),
+}
+
+// Every float of a table is a finite number the text printed (never NaN):
+// equality is total.
+impl Eq for Value<'_> {}
+
+impl std::hash::Hash for Value<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        std::mem::discriminant(self).hash(state);
+        match self {
+            Value::Text(v) => v.hash(state),
+            Value::Int(v) => v.hash(state),
+            Value::Float(v) => v.to_bits().hash(state),
+            Value::Bool(v) => v.hash(state),
+            Value::Date(v) => v.days_since_epoch().hash(state),
+        }
+    }
+}
+
+impl<'t> Value<'t> {
+    /// The text of a text or Enum value.
+    pub fn text(self) -> Option<&'t str> {
+        match self {
+            Value::Text(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// The integer of an integer value.
+    pub fn int(self) -> Option<i32> {
+        match self {
+            Value::Int(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// The number of an integer or float value.
+    pub fn number(self) -> Option<f64> {
+        match self {
+            Value::Int(v) => Some(f64::from(v)),
+            Value::Float(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// The flag of a flag value.
+    pub fn flag(self) -> Option<bool> {
+        match self {
+            Value::Bool(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
+/// The value as the CSV holds it, unquoted: integers in decimal, floats in
+/// their shortest form with a decimal point, `true`/`false`, dates as ISO
+/// 8601, texts as they are (the cursor's writer, one format).
+impl std::fmt::Display for Value<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut out = Vec::new();
+        let mut digits = itoa::Buffer::new();
+        let field = match *self {
+            Value::Text(v) => Field::Text(v),
+            Value::Int(v) => Field::Int(v),
+            Value::Float(v) => Field::Float(v),
+            Value::Bool(v) => Field::Bool(v),
+            Value::Date(v) => Field::Date(v.days_since_epoch()),
+        };
+        field.write(&mut out, &mut digits, false);
+        f.write_str(&String::from_utf8_lossy(&out))
+    }
+}
+
+impl Values {
+    /// Row `k`'s value, or `None` for a null or a row out of range.
+    pub fn get(&self, k: usize) -> Option<Value<'_>> {
+        match self {
+            Values::Str(t) => t.get(k).map(Value::Text),
+            Values::Enum(cats, v) => (v.get(k).copied().flatten())
+                .and_then(|i| cats.get(usize::try_from(i).ok()?))
+                .map(|c| Value::Text(c)),
+            Values::Int(v) => v.get(k).copied().flatten().map(Value::Int),
+            Values::Float(v) => v.get(k).copied().flatten().map(Value::Float),
+            Values::Bool(v) => v.get(k).copied().flatten().map(Value::Bool),
+            Values::Date(v) => (v.get(k).copied().flatten())
+                .map(|d| Value::Date(zaitaku_parse::model::Date::from_days(d))),
         }
     }
 }

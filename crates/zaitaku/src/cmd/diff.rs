@@ -2,7 +2,7 @@
 //!
 //! What changed from OLD to NEW, each a raw text (any supported encoding;
 //! parsed and validated) or an output directory built earlier (its newest
-//! edition, read from its CSV files). Prints a summary grouped and counted
+//! edition, read from its Parquet files). Prints a summary grouped and counted
 //! (default), or the changes as Markdown, CSV (the `changes` table) or
 //! JSON; `--out DIR` also writes the `changes` table (Parquet, CSV and its
 //! data package) into DIR, atomically.
@@ -17,7 +17,7 @@ use crate::Outcome;
 use anyhow::Context;
 use std::path::{Path, PathBuf};
 use zaitaku_diff::render::{self, Side};
-use zaitaku_diff::{parse_csv, Edition, TABLES};
+use zaitaku_diff::{Edition, Rows, TABLES};
 use zaitaku_export::write::{datapackage, render_table, table_csv, CsvOptions};
 use zaitaku_parse::decode::EncodingChoice;
 
@@ -179,37 +179,27 @@ fn edition(path: &Path, encoding: EncodingChoice) -> Result<Edition, Outcome> {
     Ok(zaitaku_pipeline::build::diff_edition(report, &loaded.validation).1)
 }
 
-/// The newest edition of an output directory, from its CSV files (UTF-8,
-/// with or without BOM, or CP932 as `--csv-encoding cp932` writes them).
+/// The newest edition of an output directory, read from its Parquet files
+/// (each checked against its table: the columns, their types, an Enum's
+/// vocabulary; the CSV files may be in another encoding and lose
+/// characters, the Parquet files never do).
 fn from_directory(dir: &Path) -> Result<Edition, String> {
     let mut tables = std::collections::BTreeMap::new();
-    let mut cp932 = false;
-    for name in TABLES {
-        let path = dir.join(format!("{name}.csv"));
-        let bytes = std::fs::read(&path).map_err(|e| {
-            format!("expected {name}.csv of an output directory of `zaitaku build`: {e}")
-        })?;
-        let text = match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(e) => {
-                let (text, _, bad) = encoding_rs::SHIFT_JIS.decode(e.as_bytes());
-                if bad {
-                    return Err(format!("{name}.csv: expected UTF-8 or CP932"));
-                }
-                cp932 = true;
-                text.into_owned()
-            }
-        };
-        let rows = parse_csv(&text).map_err(|e| format!("{name}.csv: {e}"))?;
-        tables.insert(name.to_string(), rows);
-    }
-    if cp932 {
-        // `--cp932-unmappable replace` wrote 「⓪」 as 「(0)」 and the like: the
-        // CSV files cannot give the text back.
-        note!(
-            "zaitaku: {}: read from CP932 CSV files, where characters CP932 cannot hold are written as substitutes (its validation_report.md lists them); a value holding one reads as changed",
-            dir.display()
-        );
+    let headers = zaitaku_pipeline::tables::headers();
+    for header in TABLES
+        .iter()
+        .filter_map(|t| headers.iter().find(|h| h.name == *t))
+    {
+        let name = header.name;
+        let path = dir.join(format!("{name}.parquet"));
+        if !path.is_file() {
+            return Err(format!(
+                "expected {name}.parquet of an output directory of `zaitaku build`"
+            ));
+        }
+        let table = zaitaku_export::read::read_parquet(header, &path)
+            .map_err(|e| format!("{name}.parquet: {e}"))?;
+        tables.insert(name.to_string(), Rows::of(table));
     }
     Edition::newest_of(tables)
 }
