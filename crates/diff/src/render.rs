@@ -211,7 +211,7 @@ pub fn markdown(changes: &[Change], old: Side<'_>, new: Side<'_>, notes: &[Strin
                 out,
                 "| {} | {} | {} | {} | {} | {} | {} | {} |",
                 cell(&c.key),
-                cell(&c.field),
+                cell(c.field),
                 cell(c.old.as_deref().unwrap_or_default()),
                 cell(c.new.as_deref().unwrap_or_default()),
                 c.kind.id(),
