@@ -136,7 +136,7 @@ pub(super) fn changes(out: &mut String, before: Date, newest: Date, list: &[zait
             "<tr class=\"change\"{at}><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             c.table,
             esc(&c.key),
-            esc(&c.field),
+            esc(c.field),
             esc(c.old.as_deref().unwrap_or_default()),
             esc(c.new.as_deref().unwrap_or_default()),
             c.kind.id(),
