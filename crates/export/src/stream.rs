@@ -9,12 +9,14 @@
 //! cut after the batch that brings it to [`ROW_GROUP`] rows.
 
 use crate::frame::EnumTypes;
+use crate::write::xlsx::WorkbookSink;
 use crate::write::{io, parquet_writer, CsvEncoder, CsvOptions, ExportError, Replaced};
 use polars::prelude::*;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use zaitaku_table::Table;
+use zaitaku_validate::report::Summary;
 
 /// Rows a Parquet row group holds at least before it is written (the last
 /// one may hold fewer). 64 Ki rows: readers skip row groups by their
@@ -56,11 +58,22 @@ struct Slot {
     types: EnumTypes,
 }
 
-/// The tables being written into a directory.
+/// The tables being written into a directory (and, where asked, into a
+/// workbook, from the same rows in the same pass).
 pub struct TableSink {
     dir: PathBuf,
     csv: CsvOptions,
     slots: Vec<Slot>,
+    workbook: Option<WorkbookSink>,
+}
+
+/// What a sink wrote: each table, and the workbook's bytes where it
+/// writes one.
+pub struct Sunk {
+    /// Each table, in the order first pushed.
+    pub tables: Vec<TableFiles>,
+    /// The workbook, where the sink writes one.
+    pub workbook: Option<Vec<u8>>,
 }
 
 impl TableSink {
@@ -70,7 +83,15 @@ impl TableSink {
             dir: dir.to_path_buf(),
             csv,
             slots: Vec::new(),
+            workbook: None,
         }
+    }
+
+    /// The same sink also writing every row into a workbook, a sheet per
+    /// table of `sheets` (tables without rows, in the workbook's order).
+    pub fn with_workbook(mut self, sheets: &[Table]) -> Result<Self, ExportError> {
+        self.workbook = Some(WorkbookSink::new(sheets)?);
+        Ok(self)
     }
 
     /// Writes the rows of `table` after those written before under its name.
@@ -111,52 +132,82 @@ impl TableSink {
             }
         }
         let (dir, csv) = (self.dir.as_path(), self.csv);
-        let results: Vec<Result<(), ExportError>> = self
-            .slots
-            .par_iter_mut()
-            .enumerate()
-            .filter_map(|(k, slot)| {
-                let parts = wanted.iter().find(|(j, _)| *j == k)?;
-                Some((slot, parts.1.as_slice()))
-            })
-            .map(|(slot, parts)| write_rows(dir, csv, slot, parts))
-            .collect();
+        let slots = &mut self.slots;
+        let wanted = &wanted;
+        // The workbook takes the same rows, in order, while the files are written.
+        let (book, results) = rayon::join(
+            || -> Result<(), ExportError> {
+                if let Some(book) = &mut self.workbook {
+                    for (_, parts) in wanted {
+                        for t in parts {
+                            book.push(t)?;
+                        }
+                    }
+                }
+                Ok(())
+            },
+            || -> Vec<Result<(), ExportError>> {
+                slots
+                    .par_iter_mut()
+                    .enumerate()
+                    .filter_map(|(k, slot)| {
+                        let parts = wanted.iter().find(|(j, _)| *j == k)?;
+                        Some((slot, parts.1.as_slice()))
+                    })
+                    .map(|(slot, parts)| write_rows(dir, csv, slot, parts))
+                    .collect()
+            },
+        );
+        book?;
         // The first table's error, whichever thread met it first.
         results.into_iter().collect()
     }
 
     /// Writes what is pending and closes every file, the tables in
-    /// parallel; returns each table without rows, its row count and its CSV's replaced characters, in the
-    /// order they were first pushed.
-    pub fn finish(self) -> Result<Vec<TableFiles>, ExportError> {
-        use rayon::prelude::*;
-        let dir = self.dir;
-        let done: Vec<Result<Option<TableFiles>, ExportError>> = self
-            .slots
-            .into_par_iter()
-            .map(|slot| {
-                let Some(mut open) = slot.open else {
-                    return Ok(None);
-                };
-                flush(&mut open)?;
-                let name = open.header.name;
-                let err = |source| ExportError::Polars {
-                    table: name.to_string(),
-                    source,
-                };
-                open.parquet.finish().map_err(err)?;
-                let path = dir.join(format!("{name}.csv"));
-                open.csv.flush().map_err(io(&path))?;
-                Ok(Some(TableFiles {
-                    header: open.header,
-                    rows: open.rows,
-                    replaced: open.replaced,
-                }))
-            })
-            .collect();
-        // The first table's error, whichever thread met it first.
-        done.into_iter().filter_map(Result::transpose).collect()
+    /// parallel, while the workbook (if any) is finished with the
+    /// validation `summary`; returns each table without rows, its row count
+    /// and its CSV's replaced characters, in the order they were first
+    /// pushed, and the workbook's bytes.
+    pub fn finish(self, summary: &Summary) -> Result<Sunk, ExportError> {
+        let workbook = self.workbook;
+        let (tables, workbook) = rayon::join(
+            || close(self.dir, self.slots),
+            || workbook.map(|book| book.finish(summary)).transpose(),
+        );
+        Ok(Sunk {
+            tables: tables?,
+            workbook: workbook?,
+        })
     }
+}
+
+/// Writes what is pending of each table and closes its files, in parallel.
+fn close(dir: PathBuf, slots: Vec<Slot>) -> Result<Vec<TableFiles>, ExportError> {
+    use rayon::prelude::*;
+    let done: Vec<Result<Option<TableFiles>, ExportError>> = slots
+        .into_par_iter()
+        .map(|slot| {
+            let Some(mut open) = slot.open else {
+                return Ok(None);
+            };
+            flush(&mut open)?;
+            let name = open.header.name;
+            let err = |source| ExportError::Polars {
+                table: name.to_string(),
+                source,
+            };
+            open.parquet.finish().map_err(err)?;
+            let path = dir.join(format!("{name}.csv"));
+            open.csv.flush().map_err(io(&path))?;
+            Ok(Some(TableFiles {
+                header: open.header,
+                rows: open.rows,
+                replaced: open.replaced,
+            }))
+        })
+        .collect();
+    // The first table's error, whichever thread met it first.
+    done.into_iter().filter_map(Result::transpose).collect()
 }
 
 /// Appends the rows of `parts` (one table, of one edition each) to its

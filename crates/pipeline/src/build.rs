@@ -8,7 +8,7 @@ use crate::editions::{batches, Outcome, Processed, Tally, Validated};
 use crate::input::Input;
 use crate::pins::Pins;
 use std::time::{Duration, Instant};
-use zaitaku_export::stream::{TableFiles, TableSink};
+use zaitaku_export::stream::{Sunk, TableSink};
 use zaitaku_export::write::{xlsx, CsvOptions, ExportError, OutputFile, Replaced};
 use zaitaku_export::Documents;
 use zaitaku_outdir::atomic::write_atomically_with;
@@ -45,6 +45,16 @@ pub struct Built {
     pub tally: Tally,
     /// What was written, or why nothing was.
     pub written: Result<Written, NotWritten>,
+}
+
+/// The report page and its render time (none without an edition).
+type Page = Option<(OutputFile, Duration)>;
+
+/// What the writer thread is sent: a batch's tables, then the validation
+/// summary of every edition (for the workbook's first sheet).
+enum ToWriter {
+    Tables(Vec<Vec<Table>>),
+    Summary(Box<zaitaku_validate::report::Summary>),
 }
 
 /// Why a build wrote nothing (the target is as it was).
@@ -114,7 +124,13 @@ impl Build<'_> {
         stream: &mut Stream,
         seen: &mut impl FnMut(&Processed<'_>),
     ) -> Result<Written, NotWritten> {
-        let mut tables = self.stream_tables(tmp, stream, seen)?;
+        let (
+            Sunk {
+                mut tables,
+                workbook,
+            },
+            page,
+        ) = self.stream_tables(tmp, stream, seen)?;
         // `municipalities` first, as the data package has always listed it.
         tables.rotate_right(1);
         let mut written = Written {
@@ -129,12 +145,10 @@ impl Build<'_> {
             headers.push((t.header, t.rows));
         }
         written.replaced = replaced.iter().map(|(_, r)| r.values().sum::<u64>()).sum();
-        let page = self.page(stream)?;
-        let workbook = if self.xlsx {
-            Some(workbook(tmp, &headers, &stream.tally.summary)?)
-        } else {
-            None
-        };
+        let workbook = workbook.map(|bytes| OutputFile {
+            name: xlsx::FILE.into(),
+            bytes,
+        });
         let others: Vec<&str> = (page.iter().map(|(f, _)| f.name.as_str()))
             .chain(workbook.iter().map(|f| f.name.as_str()))
             .collect();
@@ -159,28 +173,39 @@ impl Build<'_> {
     }
 
     /// Every edition's tables written into `tmp` on a writer thread while
-    /// the next batch is parsed; then `municipalities`, from the newest.
+    /// the next batch is parsed; then `municipalities`, from the newest; and
+    /// the report page, drawn while the writer closes the files and finishes
+    /// the workbook.
     fn stream_tables(
         &self,
         tmp: &std::path::Path,
         stream: &mut Stream,
         seen: &mut impl FnMut(&Processed<'_>),
-    ) -> Result<Vec<TableFiles>, NotWritten> {
+    ) -> Result<(Sunk, Page), NotWritten> {
         let csv = self.csv;
         let several = self.inputs.len() > 1;
         // The writer takes a batch's tables through a channel holding one batch at most.
-        let (to_writer, received) = std::sync::mpsc::sync_channel::<Vec<Vec<Table>>>(1);
-        let writer = move || -> Result<Vec<TableFiles>, ExportError> {
+        let (to_writer, received) = std::sync::mpsc::sync_channel::<ToWriter>(1);
+        let xlsx = self.xlsx;
+        let writer = move || -> Result<Sunk, ExportError> {
             let mut sink = TableSink::new(tmp, csv);
-            for tables in received {
-                // A batch's rows of each table in one frame (polars' cost
-                // per frame is paid per batch, not per edition), the tables
-                // written in parallel.
-                sink.push_editions(&tables)?;
+            if xlsx {
+                // Every table's sheet, in the data package's order.
+                sink = sink.with_workbook(&crate::tables::headers())?;
             }
-            sink.finish()
+            let mut summary = Box::default();
+            for message in received {
+                match message {
+                    // A batch's rows of each table in one frame (polars' cost
+                    // per frame is paid per batch, not per edition), the tables
+                    // written in parallel.
+                    ToWriter::Tables(tables) => sink.push_editions(&tables)?,
+                    ToWriter::Summary(every) => summary = every,
+                }
+            }
+            sink.finish(&summary)
         };
-        let (tables, sent) = std::thread::scope(|scope| {
+        let (tables, sent, page) = std::thread::scope(|scope| {
             let writing = scope.spawn(writer);
             let mut sent = true;
             for batch in batches(self.parser, self.inputs, self.pins) {
@@ -201,7 +226,8 @@ impl Build<'_> {
                 if !stream.pending.is_empty() {
                     stream.add_changes();
                     // A send fails only when the writer stopped on an error: it says which.
-                    sent = to_writer.send(std::mem::take(&mut stream.pending)).is_ok();
+                    let tables = std::mem::take(&mut stream.pending);
+                    sent = to_writer.send(ToWriter::Tables(tables)).is_ok();
                     if !sent {
                         break;
                     }
@@ -210,23 +236,29 @@ impl Build<'_> {
             if stream.writable() && sent {
                 let newest = stream.newest.as_ref().map(|v| &v.report);
                 let municipalities = zaitaku_table::tables::municipalities(newest);
-                sent = to_writer.send(vec![vec![municipalities]]).is_ok();
+                sent = to_writer
+                    .send(ToWriter::Tables(vec![vec![municipalities]]))
+                    .is_ok();
+                let summary = Box::new(stream.tally.summary.clone());
+                sent = sent && to_writer.send(ToWriter::Summary(summary)).is_ok();
             }
             drop(to_writer);
+            // The page while the writer closes the files.
+            let page = (stream.writable() && sent).then(|| self.page(stream));
             let tables = writing.join().unwrap_or(Err(ExportError::ThreadStopped {
                 what: "writing the tables",
             }));
-            (tables, sent)
+            (tables, sent, page)
         });
         let tables = tables?;
         if !stream.writable() || !sent {
             return Err(NotWritten::EditionFailed);
         }
-        Ok(tables)
+        Ok((tables, page.transpose()?.flatten()))
     }
 
     /// The report page of the newest edition, with its render time.
-    fn page(&self, stream: &Stream) -> Result<Option<(OutputFile, Duration)>, ExportError> {
+    fn page(&self, stream: &Stream) -> Result<Page, ExportError> {
         let Some(newest) = &stream.newest else {
             return Ok(None);
         };
@@ -381,65 +413,5 @@ impl Stream {
             self.last_changes = Some(last);
         }
         self.previous = editions.into_iter().last();
-    }
-}
-
-/// `tables.xlsx` of the tables written into `tmp` (each without rows, and
-/// its row count), read back from their Parquet files: every cell is the
-/// Parquet file's. A table longer than a sheet stops the build first.
-fn workbook(
-    tmp: &std::path::Path,
-    tables: &[(Table, usize)],
-    summary: &zaitaku_validate::report::Summary,
-) -> Result<OutputFile, ExportError> {
-    let rows: Vec<(&str, usize)> = tables.iter().map(|(t, n)| (t.name, *n)).collect();
-    if let Some((table, rows)) = xlsx::too_long(&rows) {
-        return Err(ExportError::TooManyRows {
-            table: table.to_string(),
-            rows,
-            limit: xlsx::SHEET_ROWS - 1,
-        });
-    }
-    let mut full = Vec::with_capacity(tables.len());
-    for (header, _) in tables {
-        let path = tmp.join(format!("{}.parquet", header.name));
-        full.push(
-            zaitaku_export::read::read_parquet(header, &path).map_err(|e| ExportError::Xlsx {
-                message: format!("reading {} back: {e}", path.display()),
-            })?,
-        );
-    }
-    Ok(OutputFile {
-        name: xlsx::FILE.into(),
-        bytes: xlsx::workbook(&full, summary)?,
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_table_longer_than_a_sheet_stops_the_workbook_before_any_file_is_read() {
-        // Every table of a build, the third (question_summary) one row too long.
-        let tables: Vec<(Table, usize)> = (crate::tables::headers().into_iter().enumerate())
-            .map(|(k, t)| (t, if k == 2 { xlsx::SHEET_ROWS } else { 10 }))
-            .collect();
-        // No Parquet file exists there: the row count alone stops it.
-        let nowhere = std::path::Path::new("/nonexistent/zaitaku");
-        let summary = zaitaku_validate::report::Summary::default();
-        match workbook(nowhere, &tables, &summary) {
-            Err(ExportError::TooManyRows { table, rows, limit }) => {
-                assert_eq!(table, "question_summary");
-                assert_eq!((rows, limit), (xlsx::SHEET_ROWS, xlsx::SHEET_ROWS - 1));
-            }
-            other => panic!("expected TooManyRows, got {other:?}"),
-        }
-        // Under the limit, the same tables go on to be read (and here fail to be).
-        let short: Vec<(Table, usize)> = (tables.into_iter()).map(|(t, _)| (t, 10)).collect();
-        assert!(matches!(
-            workbook(nowhere, &short, &summary),
-            Err(ExportError::Xlsx { .. })
-        ));
     }
 }

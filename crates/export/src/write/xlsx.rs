@@ -38,47 +38,156 @@ pub fn too_long<'a>(tables: &[(&'a str, usize)]) -> Option<(&'a str, usize)> {
 
 /// The workbook of `tables` (every row), with the validation `summary`.
 pub fn workbook(tables: &[Table], summary: &Summary) -> Result<Vec<u8>, ExportError> {
-    build(tables, summary).map_err(|e| ExportError::Xlsx {
-        message: e.to_string(),
-    })
+    let headers: Vec<Table> = tables.iter().map(Table::header).collect();
+    let mut sink = WorkbookSink::new(&headers)?;
+    for t in tables {
+        sink.push(t)?;
+    }
+    sink.finish(summary)
 }
 
-fn build(tables: &[Table], summary: &Summary) -> Result<Vec<u8>, XlsxError> {
-    let mut book = Workbook::new();
-    let newest = summary.counts.iter().map(|(d, _)| *d).max();
-    if let Some(day) = newest {
-        let created = excel_date(day)?;
-        book.set_properties(&DocProperties::new().set_creation_datetime(&created));
+/// A workbook written as a build's tables come, from the same rows as
+/// their Parquet and CSV files: each table's sheet made when the sink is
+/// (in the order given, after the first sheet, `tables`), its rows written
+/// as they come (constant-memory mode: a row goes to a temporary file once
+/// the next starts), the first sheet and each sheet's widths and filter at
+/// the end.
+pub struct WorkbookSink {
+    book: Workbook,
+    sheets: Vec<Sheet>,
+    header: Format,
+    date: Format,
+}
+
+/// A table's sheet being written.
+struct Sheet {
+    /// The table without rows.
+    table: Table,
+    /// Its place in the workbook.
+    index: usize,
+    /// Rows written under the header.
+    rows: usize,
+    /// Each column's widest value so far.
+    widest: Vec<usize>,
+}
+
+impl WorkbookSink {
+    /// A workbook with a sheet per table of `headers` (tables without
+    /// rows, in the order their sheets are to be), each with its header row.
+    pub fn new(headers: &[Table]) -> Result<Self, ExportError> {
+        Self::made(headers).map_err(xlsx_error)
     }
-    let header = Format::new().set_bold();
-    let date = Format::new().set_num_format("yyyy-mm-dd");
-    contents(book.add_worksheet(), tables, summary, &header)?;
-    for table in tables {
-        let sheet = book.add_worksheet_with_constant_memory()?;
-        sheet.set_name(table.name)?;
-        write_table(sheet, table, &header, &date)?;
+
+    fn made(headers: &[Table]) -> Result<Self, XlsxError> {
+        let mut book = Workbook::new();
+        let header = Format::new().set_bold();
+        let date = Format::new().set_num_format("yyyy-mm-dd");
+        book.add_worksheet().set_name("tables")?;
+        let mut sheets = Vec::with_capacity(headers.len());
+        for (index, table) in (1..).zip(headers) {
+            let sheet = book.add_worksheet_with_constant_memory()?;
+            sheet.set_name(table.name)?;
+            let mut widest = Vec::with_capacity(table.columns.len());
+            for (col, (meta, _)) in (0u16..).zip(&table.columns) {
+                sheet.write_string_with_format(0, col, meta.name, &header)?;
+                widest.push(meta.name.width());
+            }
+            sheets.push(Sheet {
+                table: table.header(),
+                index,
+                rows: 0,
+                widest,
+            });
+        }
+        Ok(WorkbookSink {
+            book,
+            sheets,
+            header,
+            date,
+        })
     }
-    book.save_to_buffer()
+
+    /// Writes the rows of `table` under those written before in its sheet.
+    /// A table with more rows than a sheet holds under its header is
+    /// counted, not written: the workbook is refused when finished
+    /// ([`ExportError::TooManyRows`], naming its rows in all).
+    pub fn push(&mut self, table: &Table) -> Result<(), ExportError> {
+        let Some(sheet) = self.sheets.iter_mut().find(|s| s.table.name == table.name) else {
+            return Err(ExportError::Xlsx {
+                message: format!("no sheet for table {}", table.name),
+            });
+        };
+        let rows = sheet.rows.saturating_add(table.height());
+        if rows < SHEET_ROWS {
+            let worksheet = self
+                .book
+                .worksheet_from_index(sheet.index)
+                .map_err(xlsx_error)?;
+            write_rows(worksheet, sheet, table, &self.date).map_err(xlsx_error)?;
+        }
+        sheet.rows = rows;
+        Ok(())
+    }
+
+    /// The workbook's bytes: the first sheet (every table, then the
+    /// validation `summary`), each sheet's widths, frozen header and filter.
+    pub fn finish(mut self, summary: &Summary) -> Result<Vec<u8>, ExportError> {
+        let rows: Vec<(&str, usize)> = self.sheets.iter().map(|s| (s.table.name, s.rows)).collect();
+        if let Some((table, rows)) = too_long(&rows) {
+            return Err(ExportError::TooManyRows {
+                table: table.to_string(),
+                rows,
+                limit: SHEET_ROWS - 1,
+            });
+        }
+        self.finished(summary).map_err(xlsx_error)
+    }
+
+    fn finished(&mut self, summary: &Summary) -> Result<Vec<u8>, XlsxError> {
+        let newest = summary.counts.iter().map(|(d, _)| *d).max();
+        if let Some(day) = newest {
+            let created = excel_date(day)?;
+            self.book
+                .set_properties(&DocProperties::new().set_creation_datetime(&created));
+        }
+        let listed: Vec<(&Table, usize)> = self.sheets.iter().map(|s| (&s.table, s.rows)).collect();
+        contents(
+            self.book.worksheet_from_index(0)?,
+            &listed,
+            summary,
+            &self.header,
+        )?;
+        for sheet in &self.sheets {
+            close_sheet(self.book.worksheet_from_index(sheet.index)?, sheet)?;
+        }
+        self.book.save_to_buffer()
+    }
+}
+
+/// rust_xlsxwriter's error as the crate's.
+fn xlsx_error(e: XlsxError) -> ExportError {
+    ExportError::Xlsx {
+        message: e.to_string(),
+    }
 }
 
 /// The first sheet: every table, then the validation summary.
 fn contents(
     sheet: &mut Worksheet,
-    tables: &[Table],
+    tables: &[(&Table, usize)],
     summary: &Summary,
     header: &Format,
 ) -> Result<(), XlsxError> {
-    sheet.set_name("tables")?;
     for (col, name) in (0u16..).zip(["table", "title", "rows", "one row per"]) {
         sheet.write_string_with_format(0, col, name, header)?;
     }
     let mut row: u32 = 1;
-    for t in tables {
+    for (t, rows) in tables {
         let entry = names::entry(t.name);
         let link = Url::new(format!("internal:'{}'!A1", t.name)).set_text(t.name);
         sheet.write_url(row, 0, link)?;
         sheet.write_string(row, 1, entry.map_or(t.name, |e| e.title))?;
-        sheet.write_number(row, 2, t.height() as f64)?;
+        sheet.write_number(row, 2, *rows as f64)?;
         sheet.write_string(row, 3, entry.map_or(t.description, names::Entry::row_is))?;
         row += 1;
     }
@@ -105,34 +214,33 @@ fn contents(
     Ok(())
 }
 
-/// One table's sheet: the header row, then every row, typed, row after
-/// row (the sheet is in constant-memory mode: a row is written out once the
-/// next one starts).
-fn write_table(
-    sheet: &mut Worksheet,
+/// `table`'s rows under those of `sheet` written before, typed.
+fn write_rows(
+    worksheet: &mut Worksheet,
+    sheet: &mut Sheet,
     table: &Table,
-    header: &Format,
     date: &Format,
 ) -> Result<(), XlsxError> {
-    let mut widest: Vec<usize> = Vec::with_capacity(table.columns.len());
-    for (col, (meta, _)) in (0u16..).zip(&table.columns) {
-        sheet.write_string_with_format(0, col, meta.name, header)?;
-        widest.push(meta.name.width());
-    }
-    for (row, k) in (1u32..).zip(0..table.height()) {
-        for ((col, (_, values)), w) in (0u16..).zip(&table.columns).zip(widest.iter_mut()) {
-            *w = (*w).max(write_cell(sheet, row, col, values, k, date)?);
+    let first = u32::try_from(sheet.rows + 1).map_err(|_| XlsxError::RowColumnLimitError)?;
+    for (row, k) in (first..).zip(0..table.height()) {
+        for ((col, (_, values)), w) in (0u16..).zip(&table.columns).zip(sheet.widest.iter_mut()) {
+            *w = (*w).max(write_cell(worksheet, row, col, values, k, date)?);
         }
     }
-    for (col, w) in (0u16..).zip(&widest) {
-        // Room for the autofilter's button beside the widest value.
-        sheet.set_column_width(col, (*w.min(&MAX_WIDTH) + 3) as f64)?;
+    Ok(())
+}
+
+/// A sheet's column widths (room for the filter's button beside the widest
+/// value), frozen header row and filter over every row.
+fn close_sheet(worksheet: &mut Worksheet, sheet: &Sheet) -> Result<(), XlsxError> {
+    for (col, w) in (0u16..).zip(&sheet.widest) {
+        worksheet.set_column_width(col, (*w.min(&MAX_WIDTH) + 3) as f64)?;
     }
-    sheet.set_freeze_panes(1, 0)?;
-    let last_row = u32::try_from(table.height()).map_err(|_| XlsxError::RowColumnLimitError)?;
-    let last_col = u16::try_from(table.columns.len().saturating_sub(1))
+    worksheet.set_freeze_panes(1, 0)?;
+    let last_row = u32::try_from(sheet.rows).map_err(|_| XlsxError::RowColumnLimitError)?;
+    let last_col = u16::try_from(sheet.table.columns.len().saturating_sub(1))
         .map_err(|_| XlsxError::RowColumnLimitError)?;
-    sheet.autofilter(0, 0, last_row, last_col)?;
+    worksheet.autofilter(0, 0, last_row, last_col)?;
     Ok(())
 }
 
@@ -221,5 +329,33 @@ mod tests {
             too_long(&[("a", 10), ("b", SHEET_ROWS), ("c", SHEET_ROWS + 5)]),
             Some(("b", SHEET_ROWS))
         );
+    }
+
+    #[test]
+    fn a_sheet_longer_than_the_limit_is_counted_and_refused_with_its_rows_in_all() {
+        use zaitaku_table::{i, meta, Builder, Kind};
+        let table = |name: &'static str, rows: usize| {
+            let rows: Vec<usize> = (0..rows).collect();
+            Builder::<usize>::default()
+                .col(meta("n", Kind::Int, "n", "n", None), |k| i(*k))
+                .build(name, &[], &rows)
+        };
+        let mut sink = WorkbookSink::new(&[table("a", 0), table("b", 0)]).unwrap();
+        sink.push(&table("a", 3)).unwrap();
+        sink.push(&table("b", 10)).unwrap();
+        // The rows that would pass the limit are counted, not written.
+        sink.push(&table("b", SHEET_ROWS - 10)).unwrap();
+        match sink.finish(&Summary::default()) {
+            Err(ExportError::TooManyRows { table, rows, limit }) => {
+                assert_eq!(table, "b");
+                assert_eq!((rows, limit), (SHEET_ROWS, SHEET_ROWS - 1));
+            }
+            other => panic!("expected TooManyRows, got {other:?}"),
+        }
+        // Under the limit, a workbook.
+        let mut sink = WorkbookSink::new(&[table("a", 0)]).unwrap();
+        sink.push(&table("a", 3)).unwrap();
+        let bytes = sink.finish(&Summary::default()).unwrap();
+        assert!(bytes.starts_with(b"PK"));
     }
 }
