@@ -481,7 +481,8 @@ out = ROOT / "tests" / "fixtures"
 wanted = {}  # path → bytes
 index = ["# Fixtures", "",
          "Made by `scripts/make_fixtures.py` from the seed (`raw/`), which states each edit;",
-         "snapshots in `snapshots/fixtures/`. Adding a case is adding an entry there (or a",
+         "snapshots in `crates/zaitaku/tests/snapshots/fixtures/` (what the CLI gives) and",
+         "`crates/pipeline/tests/snapshots/fixtures/` (the typed outcome). Adding a case is adding an entry there (or a",
          "file here) and reviewing its new snapshot. Lines are counted from 1.", ""]
 for folder, what_it_is, cases in SECTIONS:
     index += [f"## {folder}: {what_it_is}", ""]

@@ -1,6 +1,6 @@
 //! Every fixture under tests/fixtures/{valid,invalid}/ run in-process
 //! through the library (read → parse → resolve → pin → validate), each with
-//! a snapshot of the typed outcome (`snapshots/fixtures/library/`): what the
+//! a snapshot of the typed outcome (`tests/snapshots/fixtures/`): what the
 //! library decided, not how the CLI words it (the CLI's own fixture test,
 //! `crates/zaitaku/tests/fixtures.rs`, snapshots what the CLI renders).
 //!
@@ -140,7 +140,7 @@ fn errors(out: &mut String, errors: &[ParseError]) {
 
 #[test]
 fn valid_fixtures_validate_in_process() {
-    insta::with_settings!({ snapshot_path => "../../../snapshots/fixtures/library", prepend_module_to_snapshot => false }, {
+    insta::with_settings!({ snapshot_path => "snapshots/fixtures", prepend_module_to_snapshot => false }, {
         insta::glob!("../../../tests/fixtures", "valid/*.txt", |path| {
             let (text, passed) = outcome(path);
             assert!(passed, "{}: {text}", path.display());
@@ -151,7 +151,7 @@ fn valid_fixtures_validate_in_process() {
 
 #[test]
 fn invalid_fixtures_fail_in_process() {
-    insta::with_settings!({ snapshot_path => "../../../snapshots/fixtures/library", prepend_module_to_snapshot => false }, {
+    insta::with_settings!({ snapshot_path => "snapshots/fixtures", prepend_module_to_snapshot => false }, {
         insta::glob!("../../../tests/fixtures", "invalid/*.txt", |path| {
             let (text, passed) = outcome(path);
             assert!(!passed, "{}: passed: {text}", path.display());

@@ -1,6 +1,6 @@
 //! docs/readers.md's reader table is the one the columns make: a column
 //! added, renamed or retyped fails here until the document says so.
-//! `ZAITAKU_BLESS=1 cargo test --workspace --test readme` rewrites it, and
+//! `ZAITAKU_BLESS=1 cargo test -p zaitaku-pipeline readme` rewrites it, and
 //! only when every column has the type tests/expected_types.csv (written
 //! from SPEC §3, not from the program) gives it.
 

@@ -3,8 +3,7 @@
 //! lists it. The two kinds of build write different bytes (plain CSV, and
 //! CSV with a BOM), so a mixed directory would show.
 
-mod harness;
-use harness::{seed, Workdir};
+use crate::harness::{seed, Workdir};
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};

@@ -2,8 +2,7 @@
 //! closed pipe. Inputs are the seed, re-encoded copies of it, or files under
 //! tests/fixtures/ (made by scripts/make_fixtures.py).
 
-mod harness;
-use harness::{fixture, seed, show, Workdir};
+use crate::harness::{fixture, seed, show, Workdir};
 
 fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
     let bom: [u8; 2] = if big_endian {
@@ -55,7 +54,7 @@ fn every_encoding_and_line_end_gives_byte_identical_outputs() {
         ("crlf.txt", text.replace('\n', "\r\n").into_bytes()),
         ("cr.txt", text.replace('\n', "\r").into_bytes()),
     ];
-    harness::assert_positions(&wd, "plain", "plain.txt", "plain");
+    crate::harness::assert_positions(&wd, "plain", "plain.txt", "plain");
     for (name, bytes) in variants {
         wd.write(name, bytes);
         let out = format!("out-{name}");
@@ -74,7 +73,7 @@ fn every_encoding_and_line_end_gives_byte_identical_outputs() {
             "utf16be-nobom.txt" => "--encoding=utf-16-be",
             _ => "--encoding=utf-8",
         };
-        harness::assert_positions_with(&wd, name, name, &out, &[encoding]);
+        crate::harness::assert_positions_with(&wd, name, name, &out, &[encoding]);
     }
 }
 
@@ -221,8 +220,14 @@ fn two_editions_give_one_set_of_tables_with_an_edition_column() {
     );
     assert!(editions[15..].iter().all(|e| *e == "2017-09-30"));
     // Each edition's positions point at its own input's lines.
-    harness::assert_positions_with(&wd, "seed", "seed.txt", "o", &["--edition=2017-07-31"]);
-    harness::assert_positions_with(&wd, "later", "later.txt", "o", &["--edition=2017-09-30"]);
+    crate::harness::assert_positions_with(&wd, "seed", "seed.txt", "o", &["--edition=2017-07-31"]);
+    crate::harness::assert_positions_with(
+        &wd,
+        "later",
+        "later.txt",
+        "o",
+        &["--edition=2017-09-30"],
+    );
 }
 
 #[test]

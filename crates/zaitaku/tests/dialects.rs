@@ -6,8 +6,7 @@
 //! line of the dialect's own file that prints its value; `zaitaku diff` of
 //! the seed and each finds no change.
 
-mod harness;
-use harness::{seed, without_positions, Workdir};
+use crate::harness::{seed, without_positions, Workdir};
 use std::path::Path;
 
 #[test]
@@ -44,7 +43,7 @@ fn positions_one_line_off_fail_the_position_check() {
     wd.write("seed.txt", seed());
     assert_eq!(wd.run(&["build", "--out", "seed", "seed.txt"]).code, 0);
     wd.write("shifted.txt", format!("表紙\n{}", seed()));
-    harness::assert_positions(&wd, "seed", "shifted.txt", "seed");
+    crate::harness::assert_positions(&wd, "seed", "shifted.txt", "seed");
 }
 
 #[test]
@@ -53,7 +52,7 @@ fn every_dialect_builds_to_the_seeds_tables_column_by_column() {
     wd.write("seed.txt", seed());
     let run = wd.run(&["build", "--out", "seed", "seed.txt"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    harness::assert_positions(&wd, "seed", "seed.txt", "seed");
+    crate::harness::assert_positions(&wd, "seed", "seed.txt", "seed");
     let tables: Vec<String> = wd
         .files("seed")
         .into_iter()
@@ -71,8 +70,8 @@ fn every_dialect_builds_to_the_seeds_tables_column_by_column() {
         let out = format!("out-{name}");
         let run = wd.run(&["build", "--out", &out, &input]);
         assert_eq!(run.code, 0, "{name}: {}", run.stderr);
-        harness::assert_positions(&wd, name, &input, &out);
-        differences.extend(harness::differences_apart_from_positions(
+        crate::harness::assert_positions(&wd, name, &input, &out);
+        differences.extend(crate::harness::differences_apart_from_positions(
             &wd, "seed", &out, name,
         ));
     }

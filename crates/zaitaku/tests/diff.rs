@@ -2,9 +2,7 @@
 //! tests/fixtures/diff/ (a later edition with known edits), reversed, read
 //! back from an output directory, and the `changes` table of a build.
 
-mod harness;
-
-use harness::{fixture, seed, Workdir};
+use crate::harness::{fixture, seed, Workdir};
 use std::path::Path;
 
 /// What each fixture's edit changes, `table|key|field|old|new|kind`, read
@@ -78,7 +76,7 @@ fn with_fixture(name: &str) -> Workdir {
 
 /// The changes of a `changes` CSV as `table|key|field|old|new|kind`.
 fn rows(csv: &str) -> Vec<String> {
-    let t = harness::read_csv(csv);
+    let t = crate::harness::read_csv(csv);
     t.iter()
         .map(|r| {
             ["table", "key", "field", "old", "new", "kind"]
@@ -122,7 +120,7 @@ fn each_fixture_lists_exactly_its_edits() {
 
 #[test]
 fn every_format_of_every_fixture_matches_its_snapshot() {
-    insta::with_settings!({ snapshot_path => "../../../snapshots/diff", prepend_module_to_snapshot => false }, {
+    insta::with_settings!({ snapshot_path => "snapshots/diff", prepend_module_to_snapshot => false }, {
         insta::glob!("../../../tests/fixtures", "diff/*.txt", |path| {
             let name = path.file_stem().unwrap().to_string_lossy().into_owned();
             let wd = with_fixture(&name);
@@ -307,7 +305,7 @@ fn a_build_of_two_editions_writes_the_changes_of_the_pair() {
     let csv = std::fs::read_to_string(wd.path().join("o/changes.csv")).unwrap();
     let diff = wd.run(&["diff", "seed.txt", "new.txt", "--format", "csv"]);
     assert_eq!(csv, diff.stdout);
-    let t = harness::read_csv(&csv);
+    let t = crate::harness::read_csv(&csv);
     assert!(t.iter().all(|r| r.get("edition") == Some("2017-09-30")
         && r.get("previous_edition") == Some("2017-07-31")));
 }

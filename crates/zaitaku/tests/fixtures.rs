@@ -12,8 +12,7 @@
 //! A fixture `NAME.txt` with a sidecar `NAME.overrides.csv` is built with
 //! `--overrides`.
 
-mod harness;
-use harness::{seed, Run, Workdir};
+use crate::harness::{seed, Run, Workdir};
 use std::path::Path;
 
 /// `zaitaku build --out output input.txt` in `wd`, the input being the
@@ -193,12 +192,12 @@ fn failures_are_rows(wd: &Workdir, path: &Path, stderr: &str) {
 #[test]
 fn valid_fixtures_build_and_differ_from_the_seed_only_as_snapshotted() {
     let seed_files = seed_build().files("output");
-    insta::with_settings!({ snapshot_path => "../../../snapshots/fixtures", prepend_module_to_snapshot => false }, {
+    insta::with_settings!({ snapshot_path => "snapshots/fixtures", prepend_module_to_snapshot => false }, {
         insta::glob!("../../../tests/fixtures", "valid/*.txt", |path| {
             let wd = Workdir::new();
             let run = build_fixture(&wd, path);
             assert_eq!(run.code, 0, "{}: {}", path.display(), run.stderr);
-            harness::assert_positions(&wd, &path.display().to_string(), "input.txt", "output");
+            crate::harness::assert_positions(&wd, &path.display().to_string(), "input.txt", "output");
             let diff = differences(&seed_files, &wd.files("output"));
             insta::assert_snapshot!("valid", format!("exit {}\n{}\n{diff}", run.code, run.stderr));
         });
@@ -209,7 +208,7 @@ fn valid_fixtures_build_and_differ_from_the_seed_only_as_snapshotted() {
 fn invalid_fixtures_fail_with_their_message_and_leave_output_alone() {
     let seed = seed_build();
     let before = seed.files("output");
-    insta::with_settings!({ snapshot_path => "../../../snapshots/fixtures", prepend_module_to_snapshot => false }, {
+    insta::with_settings!({ snapshot_path => "snapshots/fixtures", prepend_module_to_snapshot => false }, {
         insta::glob!("../../../tests/fixtures", "invalid/*.txt", |path| {
             let wd = Workdir::new();
             wd.copy_dir(&seed.path().join("output"), "output");

@@ -1,10 +1,8 @@
-//! The help texts, snapshotted (snapshots/help/): the top level names the
+//! The help texts, snapshotted (tests/snapshots/help/): the top level names the
 //! report and every command; each command gives an example and its exit
 //! codes; `show` lists every table a build writes with its description.
 
-mod harness;
-
-use harness::Workdir;
+use crate::harness::Workdir;
 
 #[test]
 fn every_help_text_names_what_it_should() {
@@ -37,7 +35,7 @@ fn every_help_text_names_what_it_should() {
         );
         assert!(show.stdout.contains(e.description), "{}", e.name);
     }
-    insta::with_settings!({ snapshot_path => "../../../snapshots/help", prepend_module_to_snapshot => false }, {
+    insta::with_settings!({ snapshot_path => "snapshots/help", prepend_module_to_snapshot => false }, {
         insta::assert_snapshot!("help", all);
     });
 }

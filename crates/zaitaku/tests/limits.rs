@@ -3,8 +3,7 @@
 //! read to the end (their time and memory are measured by `make bench`, not
 //! asserted here: the machine is shared).
 
-mod harness;
-use harness::{seed, Workdir};
+use crate::harness::{seed, Workdir};
 
 /// The start of a long message, for an assertion's output.
 fn head(text: &str) -> String {

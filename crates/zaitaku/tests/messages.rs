@@ -2,9 +2,7 @@
 //! environment want it, `--quiet` leaving the errors alone, and the
 //! messages about several inputs in a fixed order.
 
-mod harness;
-
-use harness::{fixture, seed, Workdir};
+use crate::harness::{fixture, seed, Workdir};
 
 /// A failing input: its checks' messages are rendered with their source lines.
 fn failing(wd: &Workdir) {
@@ -125,9 +123,9 @@ fn diff_says_the_old_input_first_every_time() {
     }
 }
 
-/// `stderr` of a run, snapshotted in snapshots/messages/ under `name`.
+/// `stderr` of a run, snapshotted in tests/snapshots/messages/ under `name`.
 fn snapshot(name: &str, text: &str) {
-    insta::with_settings!({ snapshot_path => "../../../snapshots/messages", prepend_module_to_snapshot => false }, {
+    insta::with_settings!({ snapshot_path => "snapshots/messages", prepend_module_to_snapshot => false }, {
         insta::assert_snapshot!(name, text);
     });
 }

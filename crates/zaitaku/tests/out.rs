@@ -3,8 +3,7 @@
 //! runs the command (twice, where a second run could delete what the first
 //! moved aside), and checks every user file byte for byte afterwards.
 
-mod harness;
-use harness::{seed, Workdir};
+use crate::harness::{seed, Workdir};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -61,7 +60,7 @@ fn all_kept(wd: &Workdir, before: &BTreeMap<String, Vec<u8>>) {
     assert!(hidden.is_empty(), "moved aside: {hidden:?}");
 }
 
-fn refused(run: &harness::Run, says: &str) {
+fn refused(run: &crate::harness::Run, says: &str) {
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(
         run.stderr.contains(says),

@@ -3,8 +3,7 @@
 //! seed's tables; `zaitaku extract` writes the text a PDF build reads; a
 //! PDF that cannot be read exits 2 with what to do, leaving output/ alone.
 
-mod harness;
-use harness::{seed, Workdir};
+use crate::harness::{seed, Workdir};
 use std::path::Path;
 
 fn pdf(name: &str) -> Vec<u8> {
@@ -44,8 +43,8 @@ fn the_typeset_seed_and_its_variants_build_to_the_seeds_tables() {
         assert_eq!(extracted.code, 0, "{name}: {}", extracted.stderr);
         let text = format!("{name}.extracted.txt");
         wd.write(&text, &extracted.stdout);
-        harness::assert_positions(&wd, name, &text, &out);
-        differences.extend(harness::differences_apart_from_positions(
+        crate::harness::assert_positions(&wd, name, &text, &out);
+        differences.extend(crate::harness::differences_apart_from_positions(
             &wd, "seed", &out, name,
         ));
     }

@@ -3,9 +3,7 @@
 //! and fixtures, and prints what the document shows (a last line «…» shows
 //! the first lines only); and no relative link of any document is dead.
 
-mod harness;
-
-use harness::Workdir;
+use crate::harness::Workdir;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

@@ -3,8 +3,7 @@
 //! test per quirk of the layout, each quoting the raw lines it comes from.
 //! Edited copies of the seed are fixtures (tests/fixtures/, fixtures.rs).
 
-mod harness;
-use harness::{seed, show, Workdir};
+use crate::harness::{seed, show, Workdir};
 
 /// The CSV lines of `table` (built from the seed) for the municipality named `name`.
 fn lines_of(table: &str, name: &str) -> Vec<String> {

@@ -380,11 +380,11 @@ pub fn assert_positions_with(wd: &Workdir, name: &str, input: &str, out: &str, o
     assert!(stdout.contains(" 0 not printed"), "{name}: {stdout}");
 }
 
-/// Runs insta with the snapshots in the top-level snapshots/ directory.
+/// Runs insta with the snapshots in this crate's tests/snapshots/ directory.
 #[macro_export]
 macro_rules! snapshot {
     ($name:expr, $value:expr) => {
-        insta::with_settings!({ snapshot_path => "../../../snapshots", prepend_module_to_snapshot => false }, {
+        insta::with_settings!({ snapshot_path => "snapshots", prepend_module_to_snapshot => false }, {
             insta::assert_snapshot!($name, $value);
         });
     };
