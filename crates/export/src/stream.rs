@@ -87,6 +87,23 @@ impl TableSink {
         }
     }
 
+    /// The same sink with a place for each table of `names` first, in that
+    /// order: [`finish`](Self::finish) gives the tables in it, whichever
+    /// order their rows came in (`municipalities`, made from the newest
+    /// edition, comes last and is listed first).
+    pub fn in_order(mut self, names: &[&'static str]) -> Self {
+        for name in names {
+            if !self.slots.iter().any(|s| s.name == *name) {
+                self.slots.push(Slot {
+                    name,
+                    open: None,
+                    types: EnumTypes::default(),
+                });
+            }
+        }
+        self
+    }
+
     /// The same sink also writing every row into a workbook, a sheet per
     /// table of `sheets` (tables without rows, in the workbook's order).
     pub fn with_workbook(mut self, sheets: &[Table]) -> Result<Self, ExportError> {
@@ -167,7 +184,8 @@ impl TableSink {
     /// parallel, while the workbook (if any) is finished with the
     /// validation `summary`; returns each table without rows, its row count
     /// and its CSV's replaced characters, in the order they were first
-    /// pushed, and the workbook's bytes.
+    /// pushed (or as [`in_order`](Self::in_order) put them), and the
+    /// workbook's bytes.
     pub fn finish(self, summary: &Summary) -> Result<Sunk, ExportError> {
         let workbook = self.workbook;
         let (tables, workbook) = rayon::join(

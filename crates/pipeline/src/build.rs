@@ -13,10 +13,9 @@ use zaitaku_export::write::{xlsx, CsvOptions, ExportError, OutputFile, Replaced}
 use zaitaku_export::Documents;
 use zaitaku_outdir::atomic::write_atomically_with;
 use zaitaku_outdir::claim::Target;
-use zaitaku_parse::model::{Date, Report};
+use zaitaku_parse::model::Date;
 use zaitaku_parse::Parser;
 use zaitaku_table::Table;
-use zaitaku_validate::ValidationReport;
 
 /// A build of every table of `inputs` (in edition order, as
 /// [`Inputs::read`](crate::input::Inputs::read) gives them) into a target.
@@ -124,15 +123,7 @@ impl Build<'_> {
         stream: &mut Stream,
         seen: &mut impl FnMut(&Processed<'_>),
     ) -> Result<Written, NotWritten> {
-        let (
-            Sunk {
-                mut tables,
-                workbook,
-            },
-            page,
-        ) = self.stream_tables(tmp, stream, seen)?;
-        // `municipalities` first, as the data package has always listed it.
-        tables.rotate_right(1);
+        let (Sunk { tables, workbook }, page) = self.stream_tables(tmp, stream, seen)?;
         let mut written = Written {
             tables: tables.iter().map(|t| (t.header.name, t.rows)).collect(),
             ..Written::default()
@@ -188,10 +179,13 @@ impl Build<'_> {
         let (to_writer, received) = std::sync::mpsc::sync_channel::<ToWriter>(1);
         let xlsx = self.xlsx;
         let writer = move || -> Result<Sunk, ExportError> {
-            let mut sink = TableSink::new(tmp, csv);
+            // Every table in file order, whichever order its rows come in.
+            let headers = crate::tables::headers();
+            let names: Vec<&'static str> = headers.iter().map(|t| t.name).collect();
+            let mut sink = TableSink::new(tmp, csv).in_order(&names);
             if xlsx {
-                // Every table's sheet, in the data package's order.
-                sink = sink.with_workbook(&crate::tables::headers())?;
+                // Every table's sheet, in the same order.
+                sink = sink.with_workbook(&headers)?;
             }
             let mut summary = Box::default();
             for message in received {
@@ -287,9 +281,8 @@ impl Build<'_> {
     }
 }
 
-/// An edition's tables, and with `several` editions the same as the text a
-/// diff reads (with the edition's own `municipalities`, which a build
-/// writes once, from the newest).
+/// An edition's tables, and with `several` editions the same as a diff
+/// reads them.
 fn edition_tables(v: &Validated, several: bool) -> EditionTables {
     if !several {
         return (
@@ -297,23 +290,8 @@ fn edition_tables(v: &Validated, several: bool) -> EditionTables {
             None,
         );
     }
-    let (tables, edition) = diff_edition(&v.report, &v.validation);
+    let (tables, edition) = crate::tables::edition(&v.report, &v.validation);
     (tables, Some(edition))
-}
-
-/// An edition's tables, and the same as the text a diff reads (with the
-/// edition's own `municipalities`).
-pub fn diff_edition(
-    report: &Report,
-    validation: &ValidationReport,
-) -> (Vec<Table>, zaitaku_diff::Edition) {
-    let tables = zaitaku_table::tables::edition(report, validation);
-    let municipalities = zaitaku_table::tables::municipalities(Some(report));
-    let edition = zaitaku_diff::table::diff_edition(
-        report.edition.as_of,
-        tables.iter().chain(std::iter::once(&municipalities)),
-    );
-    (tables, edition)
 }
 
 /// What the editions gave so far, in edition order: the tally, and what
@@ -357,9 +335,8 @@ impl Stream {
                     Some(edition) => self.editions.push(edition),
                     // The one edition: no change, the file written all the same.
                     None => {
-                        let day = v.report.edition.as_of;
                         if let Some(tables) = self.pending.last_mut() {
-                            tables.push(zaitaku_diff::table::changes(day, day, &[]));
+                            tables.push(crate::tables::unchanged(v.report.edition.as_of));
                         }
                     }
                 }
@@ -384,33 +361,30 @@ impl Stream {
         }
         let previous = self.previous.take();
         // Each edition's changes against the one before (none for the first).
-        let lists: Vec<Option<(Date, Vec<zaitaku_diff::Change>)>> = (0..editions.len())
+        let made: Vec<(Table, Vec<zaitaku_diff::Change>)> = (0..editions.len())
             .into_par_iter()
-            .map(|k| {
+            .filter_map(|k| {
                 let before = match k.checked_sub(1) {
                     Some(j) => editions.get(j),
                     None => previous.as_ref(),
                 };
-                match (before, editions.get(k)) {
-                    (Some(old), Some(new)) => Some((old.edition, zaitaku_diff::diff(old, new))),
-                    _ => None,
-                }
+                Some(crate::tables::changes(before, editions.get(k)?))
             })
             .collect();
-        for ((tables, list), edition) in self.pending.iter_mut().zip(&lists).zip(&editions) {
-            let (before, changes) = match list {
-                Some((before, changes)) => (*before, changes.as_slice()),
-                None => (edition.edition, &[][..]),
-            };
-            tables.push(zaitaku_diff::table::changes(
-                before,
-                edition.edition,
-                changes,
-            ));
+        let mut lists = Vec::with_capacity(made.len());
+        for (tables, (changes, list)) in self.pending.iter_mut().zip(made) {
+            tables.push(changes);
+            lists.push(list);
         }
-        // The newest pair's, for the report page.
-        if let Some(Some(last)) = lists.into_iter().last() {
-            self.last_changes = Some(last);
+        // The newest pair's, for the report page (none where the newest is
+        // the build's first edition).
+        let last = editions.len().checked_sub(1);
+        let before_last = last.and_then(|k| match k.checked_sub(1) {
+            Some(j) => editions.get(j),
+            None => previous.as_ref(),
+        });
+        if let (Some(before), Some(list)) = (before_last, lists.pop()) {
+            self.last_changes = Some((before.edition, list));
         }
         self.previous = editions.into_iter().last();
     }

@@ -1,8 +1,11 @@
-//! Every table of a set of editions at once, their changes included (for
-//! `show`, which holds every edition; a build streams them instead,
-//! [`crate::build`]), and every table without rows ([`headers`]).
+//! The set of tables a build writes, assembled here only: an edition's
+//! tables and the same as a diff reads them ([`edition`]), its `changes`
+//! against the edition before ([`changes`]), every table of a set of
+//! editions at once ([`all`], for `show`; a build streams the same pieces,
+//! [`crate::build`]), and every table without rows, in file order
+//! ([`headers`]).
 
-use zaitaku_diff::{table, Edition};
+use zaitaku_diff::{table, Change, Edition};
 use zaitaku_parse::model::Report;
 use zaitaku_table::columns::sorted_editions;
 use zaitaku_table::tables;
@@ -21,17 +24,8 @@ pub fn all(reports: &[Report], validation: &ValidationReport) -> Vec<Table> {
     let mut rest: Vec<Table> = Vec::new();
     let mut previous: Option<Edition> = None;
     for r in sorted {
-        let day = r.edition.as_of;
-        let mut own_tables = tables::edition(r, &validation.of_edition(day));
-        // `changes` last: what changed since the edition before (none for the first).
-        let own = tables::municipalities(Some(r));
-        let now = table::diff_edition(day, own_tables.iter().chain([&own]));
-        let list = previous
-            .as_ref()
-            .map(|p| zaitaku_diff::diff(p, &now))
-            .unwrap_or_default();
-        let before = previous.as_ref().map_or(day, |p| p.edition);
-        own_tables.push(table::changes(before, day, &list));
+        let (mut own_tables, now) = edition(r, &validation.of_edition(r.edition.as_of));
+        own_tables.push(changes(previous.as_ref(), &now).0);
         previous = Some(now);
         if rest.is_empty() {
             rest = own_tables;
@@ -43,6 +37,32 @@ pub fn all(reports: &[Report], validation: &ValidationReport) -> Vec<Table> {
     }
     out.extend(rest);
     out
+}
+
+/// An edition's tables in file order, all but `municipalities` (a build
+/// writes it once, from the newest) and `changes` ([`changes`]), and the
+/// same as a diff reads them (with the edition's own `municipalities`).
+pub fn edition(report: &Report, validation: &ValidationReport) -> (Vec<Table>, Edition) {
+    let own = tables::edition(report, validation);
+    let municipalities = tables::municipalities(Some(report));
+    let diffable = table::diff_edition(report.edition.as_of, own.iter().chain([&municipalities]));
+    (own, diffable)
+}
+
+/// The `changes` of `now` against `previous`, the edition before it (none
+/// for the first edition), and the changes themselves.
+pub fn changes(previous: Option<&Edition>, now: &Edition) -> (Table, Vec<Change>) {
+    let Some(previous) = previous else {
+        return (unchanged(now.edition), Vec::new());
+    };
+    let list = zaitaku_diff::diff(previous, now);
+    (table::changes(previous.edition, now.edition, &list), list)
+}
+
+/// The `changes` of the first edition `day` of a build: none (the file is
+/// written all the same).
+pub fn unchanged(day: zaitaku_parse::model::Date) -> Table {
+    table::changes(day, day, &[])
 }
 
 /// Every table of a build without rows, in file order: the columns a

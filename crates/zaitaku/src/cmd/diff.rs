@@ -176,7 +176,7 @@ fn edition(path: &Path, encoding: EncodingChoice) -> Result<Edition, Outcome> {
         say!("zaitaku: {}: validation failed; no diff", path.display());
         return Err(Outcome::ValidationFailed);
     }
-    Ok(zaitaku_pipeline::build::diff_edition(report, &loaded.validation).1)
+    Ok(zaitaku_pipeline::tables::edition(report, &loaded.validation).1)
 }
 
 /// The newest edition of an output directory, read from its Parquet files
