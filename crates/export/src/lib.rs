@@ -93,21 +93,20 @@ pub fn render_documents(d: &Documents<'_>) -> Vec<OutputFile> {
         csv: d.csv,
         others: d.others,
     });
+    let report = validation::Document {
+        summary: d.summary,
+        every: None,
+        replaced: d.replaced,
+    };
     vec![
         datapackage(&headers, d.csv, d.summary.failures.len()),
         OutputFile {
             name: zaitaku_table::names::file::VALIDATION_JSON.into(),
-            bytes: validation::report_json_text(&validation::report_json(
-                d.summary,
-                None,
-                write::replacement_rows(d.replaced),
-            ))
-            .into_bytes(),
+            bytes: report.json_text().into_bytes(),
         },
         OutputFile {
             name: zaitaku_table::names::file::VALIDATION_MD.into(),
-            bytes: write::with_replacements_markdown(d.summary.to_markdown(), d.replaced)
-                .into_bytes(),
+            bytes: report.markdown().into_bytes(),
         },
         OutputFile {
             name: readme::FILE.into(),

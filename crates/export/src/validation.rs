@@ -1,6 +1,9 @@
-//! The validation report as one JSON document (`check --format json`,
-//! `validation_report.json`) and its JSON Schema, its rows the rows of
-//! `validation_checks` and `ambiguities`.
+//! The validation report as a build writes it and `check` prints it, made
+//! in one place from typed data ([`Document`]: the validation summary,
+//! every row where asked, and the characters the CSV encoding replaced):
+//! its Markdown (`validation_report.md`) and its JSON
+//! (`validation_report.json`, `check --format json`), whose JSON Schema is
+//! here too, its rows the rows of `validation_checks` and `ambiguities`.
 
 use zaitaku_table::checks::{
     ambiguities, ambiguity_rows, sorted_checks, validation_checks, Numbered,
@@ -8,6 +11,71 @@ use zaitaku_table::checks::{
 use zaitaku_table::{names, Kind, Meta, Table};
 use zaitaku_validate::report::{Family, Summary};
 use zaitaku_validate::ValidationReport;
+
+use crate::write::{substitute_of, Replaced};
+
+/// The validation report of a run, as typed data: what it is made from.
+#[derive(Debug, Clone, Copy)]
+pub struct Document<'a> {
+    /// The validation summary of every edition.
+    pub summary: &'a Summary,
+    /// Every check and ambiguity, where they are listed in full (`check --all`).
+    pub every: Option<&'a ValidationReport>,
+    /// The characters each CSV file had replaced (`--cp932-unmappable
+    /// replace`), by file; none where nothing was (or no CSV was written).
+    pub replaced: &'a [(String, Replaced)],
+}
+
+impl Document<'_> {
+    /// `validation_report.md`: the summary, then the characters the CSV
+    /// encoding replaced, where any were.
+    pub fn markdown(&self) -> String {
+        let mut md = self.summary.to_markdown();
+        if self.replaced.iter().all(|(_, r)| r.is_empty()) {
+            return md;
+        }
+        md.push_str("\n## CSV encoding: characters replaced\n\nThe CSV files are CP932; characters CP932 cannot hold were written as their substitutes (`--cp932-unmappable replace`). The Parquet files hold the text as printed.\n\n| file | character | code | written as | times |\n|---|---|---|---|---|\n");
+        for (file, counts) in self.replaced {
+            for (c, n) in counts {
+                md.push_str(&format!(
+                    "| `{file}` | {c} | U+{:04X} | {} | {n} |\n",
+                    u32::from(*c),
+                    substitute_of(*c)
+                ));
+            }
+        }
+        md
+    }
+
+    /// `validation_report.json` (see [`report_json`]), pretty, ending with
+    /// a newline.
+    pub fn json_text(&self) -> String {
+        report_json_text(&self.json())
+    }
+
+    /// The JSON document (see [`report_json`]).
+    pub fn json(&self) -> serde_json::Value {
+        report_json(self.summary, self.every, self.replacement_rows())
+    }
+
+    /// The rows of `csv_replacements`: each character the CSV encoding
+    /// replaced, per file.
+    fn replacement_rows(&self) -> Vec<serde_json::Value> {
+        (self.replaced.iter())
+            .flat_map(|(file, counts)| {
+                counts.iter().map(move |(c, n)| {
+                    serde_json::json!({
+                        "file": file,
+                        "character": c.to_string(),
+                        "code": format!("U+{:04X}", u32::from(*c)),
+                        "written_as": substitute_of(*c),
+                        "times": n,
+                    })
+                })
+            })
+            .collect()
+    }
+}
 
 /// The version of the validation report's JSON ([`report_json`]); it
 /// changes when a field is renamed, removed or changes its type.
@@ -23,7 +91,7 @@ pub const JSON_VERSION: u32 = 1;
 /// row, where `every` is given — `check --all` — else null);
 /// `csv_replacements` (characters the CSV encoding replaced; empty where
 /// none or no CSV was written); `tables` (where every row is).
-pub fn report_json(
+fn report_json(
     summary: &Summary,
     every: Option<&ValidationReport>,
     csv_replacements: Vec<serde_json::Value>,

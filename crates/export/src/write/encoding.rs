@@ -230,51 +230,11 @@ impl<'a> CsvEncoder<'a> {
 }
 
 /// The substitute of a replaced character.
-fn substitute_of(c: char) -> &'static str {
+pub fn substitute_of(c: char) -> &'static str {
     CP932_SUBSTITUTES
         .iter()
         .find(|(from, _)| *from == c)
         .map_or("", |(_, to)| to)
-}
-
-/// The validation report (Markdown) with a section listing the characters
-/// CP932 could not hold and what was written instead, per CSV file; as it
-/// was where nothing was replaced.
-pub fn with_replacements_markdown(mut md: String, replaced: &[(String, Replaced)]) -> String {
-    if replaced.iter().all(|(_, r)| r.is_empty()) {
-        return md;
-    }
-    md.push_str("\n## CSV encoding: characters replaced\n\nThe CSV files are CP932; characters CP932 cannot hold were written as their substitutes (`--cp932-unmappable replace`). The Parquet files hold the text as printed.\n\n| file | character | code | written as | times |\n|---|---|---|---|---|\n");
-    for (file, counts) in replaced {
-        for (c, n) in counts {
-            md.push_str(&format!(
-                "| `{file}` | {c} | U+{:04X} | {} | {n} |\n",
-                u32::from(*c),
-                substitute_of(*c)
-            ));
-        }
-    }
-    md
-}
-
-/// The rows of the validation report's `csv_replacements` (see
-/// [`with_replacements_markdown`]): each character the CSV encoding
-/// replaced, per file; none where nothing was replaced.
-pub fn replacement_rows(replaced: &[(String, Replaced)]) -> Vec<serde_json::Value> {
-    replaced
-        .iter()
-        .flat_map(|(file, counts)| {
-            counts.iter().map(move |(c, n)| {
-                serde_json::json!({
-                    "file": file,
-                    "character": c.to_string(),
-                    "code": format!("U+{:04X}", u32::from(*c)),
-                    "written_as": substitute_of(*c),
-                    "times": n,
-                })
-            })
-        })
-        .collect()
 }
 
 /// `text` with every character of [`CP932_SUBSTITUTES`] replaced, each counted.

@@ -17,8 +17,7 @@ pub mod xlsx;
 
 pub use datapackage::datapackage;
 pub use encoding::{
-    replacement_rows, with_replacements_markdown, CsvEncoder, CsvEncoding, CsvOptions, Replaced,
-    Unmappable, CP932_SUBSTITUTES,
+    substitute_of, CsvEncoder, CsvEncoding, CsvOptions, Replaced, Unmappable, CP932_SUBSTITUTES,
 };
 pub use parquet::{pandas_metadata, parquet_writer};
 

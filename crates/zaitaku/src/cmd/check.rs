@@ -11,7 +11,7 @@
 use crate::config::{input_failed, load_inputs, InputArgs};
 use crate::messages::{say_totals, Reporter};
 use crate::Outcome;
-use zaitaku_export::validation::{report_json, report_json_text};
+use zaitaku_export::validation::Document;
 use zaitaku_parse::Parser;
 use zaitaku_pipeline::editions::{batches, Tally};
 use zaitaku_validate::ValidationReport;
@@ -72,7 +72,12 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         (Format::Md, true) => all.to_markdown_all(),
         (Format::Json, every) => {
             let every = every.then_some(&all);
-            report_json_text(&report_json(&tally.summary, every, Vec::new()))
+            Document {
+                summary: &tally.summary,
+                every,
+                replaced: &[],
+            }
+            .json_text()
         }
     })?;
     reporter.say_notes();
