@@ -34,18 +34,30 @@ fn parse_encoding(s: &str) -> Result<EncodingChoice, String> {
 /// edition order, and the overrides file's pins; `None` after saying why an
 /// input or the file cannot be taken.
 pub fn load_inputs(parser: &Parser, args: &InputArgs) -> Option<(Vec<Input>, Option<Pins>)> {
+    let inputs = read_inputs(parser, args)?;
+    take_inputs(inputs, args)
+}
+
+/// The inputs of `args`, read in parallel (their editions found by
+/// `parser`): values, nothing said but standard input named twice.
+pub fn read_inputs(parser: &Parser, args: &InputArgs) -> Option<Inputs> {
     let mut named: Vec<&std::path::Path> = args.inputs.iter().map(PathBuf::as_path).collect();
     named.extend(args.overrides.as_deref());
     if stdin_twice(&named) {
         return None;
     }
-    let inputs = Inputs::read(
+    Some(Inputs::read(
         parser,
         &args.inputs,
         |p| shown(p),
         |p| read_limited(p),
         args.encoding,
-    );
+    ))
+}
+
+/// `inputs` (read by [`read_inputs`]) taken, with the overrides file's
+/// pins: `None` after saying why an input or the file cannot be taken.
+pub fn take_inputs(inputs: Inputs, args: &InputArgs) -> Option<(Vec<Input>, Option<Pins>)> {
     for r in &inputs.refused {
         say!("{}", refused(r));
     }
@@ -133,10 +145,16 @@ pub fn stdin_twice(paths: &[&std::path::Path]) -> bool {
 /// `None` where an input or a pin failed (all of it said).
 pub fn load_validated(args: &InputArgs) -> Option<Loaded> {
     let parser = Parser::new();
-    let (inputs, pins) = load_inputs(&parser, args)?;
+    let inputs = read_inputs(&parser, args)?;
+    validated(&parser, inputs, args)
+}
+
+/// [`load_validated`] of inputs already read (by [`read_inputs`]).
+pub fn validated(parser: &Parser, inputs: Inputs, args: &InputArgs) -> Option<Loaded> {
+    let (inputs, pins) = take_inputs(inputs, args)?;
     let mut reporter = crate::messages::Reporter::default();
     let (mut tally, reports, validation) =
-        zaitaku_pipeline::editions::validate_all(&parser, &inputs, pins.as_ref(), |p| {
+        zaitaku_pipeline::editions::validate_all(parser, &inputs, pins.as_ref(), |p| {
             reporter.seen(p)
         });
     if input_failed(&mut tally, pins.as_ref()) {

@@ -110,40 +110,9 @@ macro_rules! note {
     }};
 }
 
-std::thread_local! {
-    /// Where this thread's messages go while [`captured`] runs: kept, to be
-    /// said in a fixed order.
-    static CAPTURE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
-}
-
-/// Writes one message line to standard error (or to this thread's capture).
+/// Writes one message line to standard error (a failed write dropped).
 pub fn say_line(line: std::fmt::Arguments<'_>) {
-    let kept = CAPTURE.with_borrow_mut(|capture| match capture {
-        Some(text) => {
-            use std::fmt::Write as _;
-            let _ = writeln!(text, "{line}");
-            true
-        }
-        None => false,
-    });
-    if !kept {
-        let _ = writeln!(io::stderr(), "{line}");
-    }
-}
-
-/// Runs `f` with this thread's messages kept instead of said: what it
-/// returns and the messages, for work done on several threads whose
-/// messages must come in a fixed order (`diff`'s two sides).
-pub fn captured<T>(f: impl FnOnce() -> T) -> (T, String) {
-    let before = CAPTURE.replace(Some(String::new()));
-    let out = f();
-    let text = CAPTURE.replace(before).unwrap_or_default();
-    (out, text)
-}
-
-/// Says messages kept by [`captured`], as they were.
-pub fn say_captured(text: &str) {
-    let _ = io::stderr().write_all(text.as_bytes());
+    let _ = writeln!(io::stderr(), "{line}");
 }
 
 /// Wall time of each phase of a command, printed to stderr when the

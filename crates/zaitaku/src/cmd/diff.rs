@@ -12,7 +12,7 @@
 //! diff --exit-code`); 1 when an input fails validation (named); 2 when an
 //! input cannot be read.
 
-use crate::config::{load_validated, InputArgs};
+use crate::config::{validated, InputArgs};
 use crate::Outcome;
 use anyhow::Context;
 use std::path::{Path, PathBuf};
@@ -69,18 +69,17 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         None => None,
     };
     let mut phases = crate::term::Phases::start();
-    // Both sides at once: each parses and validates on its own thread, its
-    // messages kept and said after, the old side's first.
-    let ((old, old_said), (new, new_said)) = std::thread::scope(|scope| {
-        let other = scope.spawn(|| crate::term::captured(|| edition(&args.old, args.encoding)));
-        let new = crate::term::captured(|| edition(&args.new, args.encoding));
-        let old = other
-            .join()
-            .unwrap_or((Err(Outcome::InputError), String::new()));
-        (old, new)
+    // Both sides read at once (a PDF's text is the slow part), as values;
+    // then the old side, then the new, parsed and validated, each saying
+    // what it read (both, even where the first fails).
+    let parser = zaitaku_parse::Parser::new();
+    let (old_read, new_read) = std::thread::scope(|scope| {
+        let other = scope.spawn(|| read_side(&parser, &args.old, args.encoding));
+        let new = read_side(&parser, &args.new, args.encoding);
+        (other.join().ok().flatten(), new)
     });
-    crate::term::say_captured(&old_said);
-    crate::term::say_captured(&new_said);
+    let old = edition(&parser, &args.old, old_read);
+    let new = edition(&parser, &args.new, new_read);
     phases.lap("read both editions");
     let (old, new) = match (old, new) {
         (Ok(old), Ok(new)) => (old, new),
@@ -150,22 +149,46 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     })
 }
 
-/// One side: an output directory's newest edition, or a text parsed,
-/// validated and turned into its tables. The error is how the command
-/// ends (its messages already printed).
-fn edition(path: &Path, encoding: EncodingChoice) -> Result<Edition, Outcome> {
+/// One side as read: its text (or PDF's text), or `None` for an output
+/// directory (read by [`edition`]) or standard input named twice.
+fn read_side(
+    parser: &zaitaku_parse::Parser,
+    path: &Path,
+    encoding: EncodingChoice,
+) -> Option<zaitaku_pipeline::Inputs> {
+    if path.is_dir() {
+        return None;
+    }
+    crate::config::read_inputs(parser, &side_args(path, encoding))
+}
+
+/// The input arguments of one side.
+fn side_args(path: &Path, encoding: EncodingChoice) -> InputArgs {
+    InputArgs {
+        encoding,
+        overrides: None,
+        inputs: vec![path.to_path_buf()],
+    }
+}
+
+/// One side: an output directory's newest edition, or a text (`read`)
+/// parsed, validated and turned into its tables. The error is how the
+/// command ends (its messages already printed).
+fn edition(
+    parser: &zaitaku_parse::Parser,
+    path: &Path,
+    read: Option<zaitaku_pipeline::Inputs>,
+) -> Result<Edition, Outcome> {
     if path.is_dir() {
         return from_directory(path).map_err(|message| {
             say!("zaitaku: {}: {message}", path.display());
             Outcome::InputError
         });
     }
-    let input = InputArgs {
-        encoding,
-        overrides: None,
-        inputs: vec![path.to_path_buf()],
+    let Some(read) = read else {
+        return Err(Outcome::InputError);
     };
-    let Some(loaded) = load_validated(&input) else {
+    let Some(loaded) = validated(parser, read, &side_args(path, EncodingChoice::Auto)) else {
         return Err(Outcome::InputError);
     };
     let Some(report) = loaded.reports.first() else {
