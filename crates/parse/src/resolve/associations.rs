@@ -4,7 +4,7 @@
 //! every 0/1 table fitting the marks and totals agrees on
 //! (`forced_by_totals`, by [`super::solve`]), else `unresolved`.
 
-use super::solve::{solve, Decided, Problem};
+use super::solve::{solve, Cell, Decided, Problem};
 use crate::model::{AssociationTable, Participation, Pin, PrintedAssociationTable, Resolution};
 
 /// The cells a 「未実施地区を対象」 footnote ([`crate::model::Footnote::first_time_only`]) decides (see
@@ -47,12 +47,20 @@ pub fn associations(t: PrintedAssociationTable, mut pins: Vec<Pin>) -> Associati
         cols: t.years.iter().map(|y| y.total).collect(),
         pins: pins
             .iter()
-            .map(|p| (p.row, p.year, p.participated))
+            .map(|p| Cell {
+                row: p.row,
+                column: p.year,
+                value: p.participated,
+            })
             .chain(
                 footnoted
                     .iter()
                     .filter(|&&(r, c)| !pinned(r, c))
-                    .map(|&(r, c)| (r, c, false)),
+                    .map(|&(row, column)| Cell {
+                        row,
+                        column,
+                        value: false,
+                    }),
             )
             .collect(),
     };
@@ -106,7 +114,11 @@ pub fn associations(t: PrintedAssociationTable, mut pins: Vec<Pin>) -> Associati
         let alone = Problem {
             rows: rows.clone(),
             cols: cols.clone(),
-            pins: vec![(pin.row, pin.year, pin.participated)],
+            pins: vec![Cell {
+                row: pin.row,
+                column: pin.year,
+                value: pin.participated,
+            }],
         };
         pin.fits_alone = solve(&alone).is_some();
     }

@@ -39,36 +39,48 @@ pub struct Override {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Pinned {
     /// An association's participation in a program's fiscal year.
-    Year {
-        /// Program.
-        program: Program,
-        /// Association as in `association_programs.association`.
-        association: String,
-        /// Fiscal year.
-        fiscal_year: i32,
-        /// The pinned value.
-        participated: bool,
-    },
+    Year(YearPin),
     /// A municipality's mark for a question of pages 3–4.
-    Mark {
-        /// Municipality, as the pages print it.
-        municipality: String,
-        /// Item.
-        item: Item,
-        /// Question number.
-        question: u8,
-        /// キ②'s sub-question.
-        sub: Option<SubQuestion>,
-        /// The mark's status.
-        status: Mark,
-    },
+    Mark(MarkPin),
     /// A municipality's 設置箇所数 on pages 7–11.
-    Count {
-        /// Municipality.
-        municipality: String,
-        /// Its windows.
-        windows: u32,
-    },
+    Count(WindowsPin),
+}
+
+/// An association's participation in a program's fiscal year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YearPin {
+    /// Program.
+    pub program: Program,
+    /// Association as in `association_programs.association`.
+    pub association: String,
+    /// Fiscal year.
+    pub fiscal_year: i32,
+    /// The pinned value.
+    pub participated: bool,
+}
+
+/// A municipality's mark for a question of pages 3–4.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkPin {
+    /// Municipality, as the pages print it.
+    pub municipality: String,
+    /// Item.
+    pub item: Item,
+    /// Question number.
+    pub question: u8,
+    /// キ②'s sub-question.
+    pub sub: Option<SubQuestion>,
+    /// The mark's status.
+    pub status: Mark,
+}
+
+/// A municipality's 設置箇所数 on pages 7–11.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WindowsPin {
+    /// Municipality.
+    pub municipality: String,
+    /// Its windows.
+    pub windows: u32,
 }
 
 /// The columns a pin of each kind needs, beside `edition`.
@@ -268,12 +280,12 @@ fn year(row: &Row<'_>, n: u32) -> Result<Pinned, ParseError> {
             ))
         }
     };
-    Ok(Pinned::Year {
+    Ok(Pinned::Year(YearPin {
         program,
         association: field("association").to_string(),
         fiscal_year,
         participated,
-    })
+    }))
 }
 
 /// A row's pin of a municipality's mark.
@@ -305,13 +317,13 @@ fn mark(row: &Row<'_>, n: u32) -> Result<Pinned, ParseError> {
                 || (mark_text == "〇" && *m == Mark::PlannedThisYear)
         })
         .ok_or_else(|| err("a mark: ◎, ○, △, × or -", mark_text))?;
-    Ok(Pinned::Mark {
+    Ok(Pinned::Mark(MarkPin {
         municipality: field("municipality").to_string(),
         item,
         question,
         sub,
         status,
-    })
+    }))
 }
 
 /// A row's pin of a municipality's 設置箇所数.
@@ -331,10 +343,10 @@ fn count(row: &Row<'_>, n: u32) -> Result<Pinned, ParseError> {
                 text,
             )
         })?;
-    Ok(Pinned::Count {
+    Ok(Pinned::Count(WindowsPin {
         municipality: field("municipality").to_string(),
         windows,
-    })
+    }))
 }
 
 /// An item written ア, （ア）, or as the wide table's letter a–h.
@@ -436,11 +448,11 @@ pub fn apply(
             continue;
         };
         let pinned = match &o.pin {
-            Pinned::Year { .. } => pin_year(report, o, source),
-            Pinned::Mark { .. } => pin_mark(report, o, source),
-            Pinned::Count { .. } => {
+            Pinned::Year(pin) => pin_year(report, o, pin, source),
+            Pinned::Mark(pin) => pin_mark(report, o, pin, source),
+            Pinned::Count(pin) => {
                 counted = true;
-                pin_count(report, o, source)
+                pin_count(report, o, pin, source)
             }
         };
         if let Err(e) = pinned {
@@ -479,16 +491,18 @@ fn pin_error(o: &Override, expected: String, found: &str) -> ParseError {
 }
 
 /// An association's year pinned into its table.
-fn pin_year(report: &mut Report, o: &Override, source: &str) -> Result<(), ParseError> {
-    let Pinned::Year {
+fn pin_year(
+    report: &mut Report,
+    o: &Override,
+    pin: &YearPin,
+    source: &str,
+) -> Result<(), ParseError> {
+    let YearPin {
         program,
         association,
         fiscal_year,
         participated,
-    } = &o.pin
-    else {
-        return Ok(());
-    };
+    } = pin;
     let err = |expected: String, found: &str| pin_error(o, expected, found);
     let Some(table) = (report.associations.iter_mut()).find(|t| t.printed.program == *program)
     else {
@@ -540,17 +554,19 @@ fn pin_year(report: &mut Report, o: &Override, source: &str) -> Result<(), Parse
 
 /// A municipality's mark pinned into its cell of pages 3–4 (written by
 /// the page's legend, so that it reads as a printed one would).
-fn pin_mark(report: &mut Report, o: &Override, source: &str) -> Result<(), ParseError> {
-    let Pinned::Mark {
+fn pin_mark(
+    report: &mut Report,
+    o: &Override,
+    pin: &MarkPin,
+    source: &str,
+) -> Result<(), ParseError> {
+    let MarkPin {
         municipality,
         item,
         question,
         sub,
         status,
-    } = &o.pin
-    else {
-        return Ok(());
-    };
+    } = pin;
     let names: Vec<String> = (report.answers.iter())
         .flat_map(|p| p.rows.iter().map(|r| r.name.clone()))
         .fold(Vec::new(), |mut seen, n| {
@@ -626,14 +642,16 @@ fn pin_mark(report: &mut Report, o: &Override, source: &str) -> Result<(), Parse
 /// A municipality's 設置箇所数 pinned into the windows as printed (placed
 /// again by [`apply`]); where the text printed none, it stands where the
 /// municipality's row starts.
-fn pin_count(report: &mut Report, o: &Override, source: &str) -> Result<(), ParseError> {
-    let Pinned::Count {
+fn pin_count(
+    report: &mut Report,
+    o: &Override,
+    pin: &WindowsPin,
+    source: &str,
+) -> Result<(), ParseError> {
+    let WindowsPin {
         municipality,
         windows,
-    } = &o.pin
-    else {
-        return Ok(());
-    };
+    } = pin;
     let all = &mut report.printed_windows.municipalities;
     let Some(m) = all.iter_mut().find(|m| m.name == *municipality) else {
         let names: Vec<&str> = report
@@ -691,12 +709,12 @@ mod tests {
             [Override {
                 line: 2,
                 edition: Date::parse_iso("2017-07-31").unwrap(),
-                pin: Pinned::Year {
+                pin: Pinned::Year(YearPin {
                     program: Program::RoundTheClockCare,
                     association: "千代田区".into(),
                     fiscal_year: 2012,
                     participated: true
-                }
+                })
             }]
         );
     }
@@ -706,12 +724,12 @@ mod tests {
         let pin = |line: u32, year: i32, participated: bool| Override {
             line,
             edition: Date::parse_iso("2017-07-31").unwrap(),
-            pin: Pinned::Year {
+            pin: Pinned::Year(YearPin {
                 program: Program::RoundTheClockCare,
                 association: "千代田区".into(),
                 fiscal_year: year,
                 participated,
-            },
+            }),
         };
         // Excel: quoted fields, TRUE/FALSE, a date as 2017/7/31, CRLF,
         // an empty trailing row; a reason with a comma and a line break.
@@ -767,24 +785,24 @@ mod tests {
         assert_eq!(
             got[1..],
             [
-                Pinned::Mark {
+                Pinned::Mark(MarkPin {
                     municipality: "中央区".into(),
                     item: Item::U,
                     question: 2,
                     sub: None,
                     status: Mark::Implemented
-                },
-                Pinned::Mark {
+                }),
+                Pinned::Mark(MarkPin {
                     municipality: "港区".into(),
                     item: Item::Ki,
                     question: 2,
                     sub: Some(SubQuestion::Website),
                     status: Mark::PlannedThisYear
-                },
-                Pinned::Count {
+                }),
+                Pinned::Count(WindowsPin {
                     municipality: "中央区".into(),
                     windows: 4
-                },
+                }),
             ]
         );
         // A file of marks alone needs only their columns; a row of two pins is refused.

@@ -33,8 +33,19 @@ pub struct Problem {
     pub rows: Vec<u32>,
     /// Total per column.
     pub cols: Vec<u32>,
-    /// Pinned cells: (row, column, value).
-    pub pins: Vec<(usize, usize, bool)>,
+    /// Cells pinned to a value.
+    pub pins: Vec<Cell>,
+}
+
+/// A cell pinned to a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cell {
+    /// Its row.
+    pub row: usize,
+    /// Its column.
+    pub column: usize,
+    /// Its value.
+    pub value: bool,
 }
 
 /// What the sums say about one cell.
@@ -52,7 +63,12 @@ pub enum Decided {
 pub fn solve(p: &Problem) -> Option<Vec<Vec<Decided>>> {
     let (nr, nc) = (p.rows.len(), p.cols.len());
     let mut pinned: Vec<Vec<Option<bool>>> = vec![vec![None; nc]; nr];
-    for &(r, c, v) in &p.pins {
+    for &Cell {
+        row: r,
+        column: c,
+        value: v,
+    } in &p.pins
+    {
         match pinned.get_mut(r).and_then(|row| row.get_mut(c)) {
             Some(slot) if slot.is_none_or(|old| old == v) => *slot = Some(v),
             _ => return None,
@@ -303,7 +319,11 @@ mod tests {
     #[test]
     fn a_pin_decides_its_square() {
         let mut p = problem(&[1, 1], &[1, 1]);
-        p.pins.push((0, 0, true));
+        p.pins.push(Cell {
+            row: 0,
+            column: 0,
+            value: true,
+        });
         assert_eq!(
             solve(&p),
             Some(vec![
@@ -311,7 +331,11 @@ mod tests {
                 vec![Forced(false), Forced(true)]
             ])
         );
-        p.pins.push((1, 0, true));
+        p.pins.push(Cell {
+            row: 1,
+            column: 0,
+            value: true,
+        });
         assert_eq!(solve(&p), None, "two 1s in a column of total 1");
     }
 
@@ -325,7 +349,7 @@ mod tests {
                 (0..nr).all(|r| (0..nc).filter(|&c| at(r, c)).count() as u32 == p.rows[r]);
             let cols_ok =
                 (0..nc).all(|c| (0..nr).filter(|&r| at(r, c)).count() as u32 == p.cols[c]);
-            let pins_ok = p.pins.iter().all(|&(r, c, v)| at(r, c) == v);
+            let pins_ok = p.pins.iter().all(|p| at(p.row, p.column) == p.value);
             if rows_ok && cols_ok && pins_ok {
                 fits.push(bits);
             }
@@ -339,10 +363,8 @@ mod tests {
                     (0..nc)
                         .map(|c| {
                             let k = r * nc + c;
-                            if let Some(&(_, _, v)) =
-                                p.pins.iter().find(|&&(pr, pc, _)| (pr, pc) == (r, c))
-                            {
-                                return Pinned(v);
+                            if let Some(pin) = p.pins.iter().find(|p| (p.row, p.column) == (r, c)) {
+                                return Pinned(pin.value);
                             }
                             let ones = fits.iter().filter(|b| *b >> k & 1 == 1).count();
                             match ones {
@@ -392,11 +414,11 @@ mod tests {
                 }
             };
             if next(3) == 0 {
-                p.pins.push((
-                    next(nr as u64) as usize,
-                    next(nc as u64) as usize,
-                    next(2) == 1,
-                ));
+                p.pins.push(Cell {
+                    row: next(nr as u64) as usize,
+                    column: next(nc as u64) as usize,
+                    value: next(2) == 1,
+                });
             }
             assert_eq!(solve(&p), brute(&p), "{p:?}");
         }
