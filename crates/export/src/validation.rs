@@ -172,43 +172,8 @@ pub fn report_json_text(doc: &serde_json::Value) -> String {
 pub fn report_schema() -> serde_json::Value {
     use serde_json::json;
     let empty = ValidationReport::default();
-    let row = |table: &Table, extra: Option<(&str, serde_json::Value)>| {
-        let mut properties = serde_json::Map::new();
-        let mut required: Vec<&str> = Vec::new();
-        for (m, _) in &table.columns {
-            properties.insert(m.name.into(), column_schema(m, table.key.contains(&m.name)));
-            required.push(m.name);
-        }
-        if let Some((name, schema)) = extra {
-            properties.insert(name.into(), schema);
-            required.push(name);
-        }
-        json!({
-            "type": "object",
-            "description": format!("A row of {}: {}", table.name, table.description),
-            "properties": properties,
-            "required": required,
-            "additionalProperties": false,
-        })
-    };
     let checks = validation_checks(&empty);
     let ambiguities = ambiguities(&empty);
-    let places = json!({
-        "type": "array",
-        "description": "The places that may explain the failed check, each with the rule of the report it breaks",
-        "items": {
-            "type": "object",
-            "properties": {
-                "page": { "type": "integer" },
-                "line": { "type": "integer" },
-                "column": { "type": "integer" },
-                "why": { "type": "string" },
-            },
-            "required": ["page", "line", "column", "why"],
-            "additionalProperties": false,
-        },
-    });
-    let count = json!({ "type": "integer", "minimum": 0 });
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "zaitaku validation report",
@@ -216,45 +181,11 @@ pub fn report_schema() -> serde_json::Value {
         "type": "object",
         "properties": {
             "schema_version": { "const": JSON_VERSION },
-            "summary": {
-                "type": "object",
-                "properties": {
-                    "checks_total": count, "checks_passed": count, "checks_failed": count,
-                    "ambiguities_total": count,
-                    "passed": { "type": "boolean", "description": "Whether every check passed" },
-                },
-                "required": ["checks_total", "checks_passed", "checks_failed", "ambiguities_total", "passed"],
-                "additionalProperties": false,
-            },
+            "summary": summary_schema(),
             "families": { "type": "array", "items": { "enum": Family::NAMES } },
-            "by_edition": {
-                "type": "array",
-                "description": "Per edition and family, the checks passed and failed",
-                "items": {
-                    "type": "object",
-                    "properties": {
-                        "edition": { "type": "string", "format": "date" },
-                        "family": { "enum": Family::NAMES },
-                        "passed": count, "failed": count,
-                    },
-                    "required": ["edition", "family", "passed", "failed"],
-                    "additionalProperties": false,
-                },
-            },
+            "by_edition": by_edition_schema(),
             "failures": { "type": "array", "items": { "$ref": "#/$defs/failure" } },
-            "ambiguity_kinds": {
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "properties": {
-                        "kind": { "enum": zaitaku_validate::report::Kind::ambiguity_texts() },
-                        "count": count,
-                        "examples": { "type": "array", "items": { "$ref": "#/$defs/ambiguity" } },
-                    },
-                    "required": ["kind", "count", "examples"],
-                    "additionalProperties": false,
-                },
-            },
+            "ambiguity_kinds": ambiguity_kinds_schema(),
             "checks": {
                 "description": "Every check (zaitaku check --all); null otherwise",
                 "type": ["array", "null"], "items": { "$ref": "#/$defs/check" },
@@ -263,22 +194,7 @@ pub fn report_schema() -> serde_json::Value {
                 "description": "Every ambiguity (zaitaku check --all); null otherwise",
                 "type": ["array", "null"], "items": { "$ref": "#/$defs/ambiguity" },
             },
-            "csv_replacements": {
-                "type": "array",
-                "description": "Characters the CSV encoding (--csv-encoding cp932) replaced; empty where none",
-                "items": {
-                    "type": "object",
-                    "properties": {
-                        "file": { "type": "string" },
-                        "character": { "type": "string" },
-                        "code": { "type": "string" },
-                        "written_as": { "type": "string" },
-                        "times": count,
-                    },
-                    "required": ["file", "character", "code", "written_as", "times"],
-                    "additionalProperties": false,
-                },
-            },
+            "csv_replacements": csv_replacements_schema(),
             "tables": {
                 "type": "object",
                 "properties": {
@@ -295,10 +211,126 @@ pub fn report_schema() -> serde_json::Value {
         ],
         "additionalProperties": false,
         "$defs": {
-            "check": row(&checks, None),
-            "failure": row(&checks, Some(("suspect_places", places))),
-            "ambiguity": row(&ambiguities, None),
+            "check": row_schema(&checks, None),
+            "failure": row_schema(&checks, Some(("suspect_places", places_schema()))),
+            "ambiguity": row_schema(&ambiguities, None),
         },
+    })
+}
+
+/// A count's schema.
+fn count_schema() -> serde_json::Value {
+    serde_json::json!({ "type": "integer", "minimum": 0 })
+}
+
+/// `summary`'s schema.
+fn summary_schema() -> serde_json::Value {
+    let count = count_schema();
+    serde_json::json!({
+        "type": "object",
+        "properties": {
+            "checks_total": count, "checks_passed": count, "checks_failed": count,
+            "ambiguities_total": count,
+            "passed": { "type": "boolean", "description": "Whether every check passed" },
+        },
+        "required": ["checks_total", "checks_passed", "checks_failed", "ambiguities_total", "passed"],
+        "additionalProperties": false,
+    })
+}
+
+/// `by_edition`'s schema.
+fn by_edition_schema() -> serde_json::Value {
+    let count = count_schema();
+    serde_json::json!({
+        "type": "array",
+        "description": "Per edition and family, the checks passed and failed",
+        "items": {
+            "type": "object",
+            "properties": {
+                "edition": { "type": "string", "format": "date" },
+                "family": { "enum": Family::NAMES },
+                "passed": count, "failed": count,
+            },
+            "required": ["edition", "family", "passed", "failed"],
+            "additionalProperties": false,
+        },
+    })
+}
+
+/// `ambiguity_kinds`' schema.
+fn ambiguity_kinds_schema() -> serde_json::Value {
+    serde_json::json!({
+        "type": "array",
+        "items": {
+            "type": "object",
+            "properties": {
+                "kind": { "enum": zaitaku_validate::report::Kind::ambiguity_texts() },
+                "count": count_schema(),
+                "examples": { "type": "array", "items": { "$ref": "#/$defs/ambiguity" } },
+            },
+            "required": ["kind", "count", "examples"],
+            "additionalProperties": false,
+        },
+    })
+}
+
+/// `csv_replacements`' schema.
+fn csv_replacements_schema() -> serde_json::Value {
+    serde_json::json!({
+        "type": "array",
+        "description": "Characters the CSV encoding (--csv-encoding cp932) replaced; empty where none",
+        "items": {
+            "type": "object",
+            "properties": {
+                "file": { "type": "string" },
+                "character": { "type": "string" },
+                "code": { "type": "string" },
+                "written_as": { "type": "string" },
+                "times": count_schema(),
+            },
+            "required": ["file", "character", "code", "written_as", "times"],
+            "additionalProperties": false,
+        },
+    })
+}
+
+/// A failure's `suspect_places`' schema.
+fn places_schema() -> serde_json::Value {
+    serde_json::json!({
+        "type": "array",
+        "description": "The places that may explain the failed check, each with the rule of the report it breaks",
+        "items": {
+            "type": "object",
+            "properties": {
+                "page": { "type": "integer" },
+                "line": { "type": "integer" },
+                "column": { "type": "integer" },
+                "why": { "type": "string" },
+            },
+            "required": ["page", "line", "column", "why"],
+            "additionalProperties": false,
+        },
+    })
+}
+
+/// The schema of a row of `table` (and of `extra`, a property it adds).
+fn row_schema(table: &Table, extra: Option<(&str, serde_json::Value)>) -> serde_json::Value {
+    let mut properties = serde_json::Map::new();
+    let mut required: Vec<&str> = Vec::new();
+    for (m, _) in &table.columns {
+        properties.insert(m.name.into(), column_schema(m, table.key.contains(&m.name)));
+        required.push(m.name);
+    }
+    if let Some((name, schema)) = extra {
+        properties.insert(name.into(), schema);
+        required.push(name);
+    }
+    serde_json::json!({
+        "type": "object",
+        "description": format!("A row of {}: {}", table.name, table.description),
+        "properties": properties,
+        "required": required,
+        "additionalProperties": false,
     })
 }
 

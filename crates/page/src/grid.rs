@@ -3,7 +3,7 @@
 
 use super::html::{at, esc, td};
 use std::fmt::Write as _;
-use zaitaku_parse::layout::{marker, Mark, ANSWER_PAGES};
+use zaitaku_parse::layout::{marker, AnswerColumn, Mark, ANSWER_PAGES};
 use zaitaku_parse::model::{AnswerPage, AnswerRow, AnswerValue, Report, Span};
 use zaitaku_parse::reference::{municipalities, Area, Municipality};
 use zaitaku_table::names::column;
@@ -29,13 +29,66 @@ fn by_area() -> Vec<(Area, Vec<(usize, &'static Municipality)>)> {
 /// column per mark question of pages 3–4, each cell its printed mark on the
 /// colour of its status; municipalities without a row say why.
 pub fn marks(out: &mut String, r: &Report) {
-    let columns: Vec<_> = ANSWER_PAGES
+    let columns: Vec<&AnswerColumn> = ANSWER_PAGES
         .iter()
         .flat_map(|p| p.columns)
         .filter(|c| c.options.is_none())
         .collect();
     out.push_str("<section id=\"grid\"><h2>Marks by municipality (pages 3–4)</h2>");
-    // The legend as printed: once where the pages print the same one, else per page.
+    legends(out, r);
+    out.push_str("<p class=\"lead\">Option answers (ア④, ウ③, エ②, オ②) are in <code>municipality_choices</code>.</p>");
+    grid_head(out, &columns);
+    let rows: Vec<&AnswerRow> = r.answers.iter().flat_map(|p| &p.rows).collect();
+    let excluded: Option<Span> = r.answers.iter().find_map(|p| p.islands_excluded);
+    for (area, members) in by_area() {
+        let _ = write!(
+            out,
+            "<tbody><tr class=\"area\"><th colspan=\"{}\">{}（{}）</th></tr>",
+            columns.len() + 2,
+            area.label(),
+            members.len()
+        );
+        for (no, m) in members {
+            let mine: Vec<&AnswerRow> = rows
+                .iter()
+                .copied()
+                .filter(|row| row.name == m.name)
+                .collect();
+            let _ = write!(
+                out,
+                "<tr class=\"muni\" data-code=\"{}\"><td>{no}</td>",
+                m.code
+            );
+            let name_at = mine.first().map(|row| row.span);
+            td(out, column::MUNICIPALITY_NAME, &m.name, name_at);
+            if mine.is_empty() {
+                let why = match (area, excluded) {
+                    (Area::Islands, Some(_)) => "集計外 (outside the survey, as the page says)",
+                    _ => "no row printed",
+                };
+                let _ = write!(
+                    out,
+                    "<td class=\"out\" colspan=\"{}\"{}>{why}</td></tr>",
+                    columns.len(),
+                    excluded
+                        .filter(|_| area == Area::Islands)
+                        .map(at)
+                        .unwrap_or_default()
+                );
+                continue;
+            }
+            for c in &columns {
+                mark_cell(out, &mine, c);
+            }
+            out.push_str("</tr>");
+        }
+        out.push_str("</tbody>");
+    }
+    out.push_str("</table></section>\n");
+}
+
+/// The legend as printed: once where the pages print the same one, else per page.
+fn legends(out: &mut String, r: &Report) {
     let printed = |p: &AnswerPage| -> Vec<(char, String)> {
         p.legend
             .entries
@@ -72,8 +125,10 @@ pub fn marks(out: &mut String, r: &Report) {
             break;
         }
     }
-    out.push_str("<p class=\"lead\">Option answers (ア④, ウ③, エ②, オ②) are in <code>municipality_choices</code>.</p>");
-    // Header: the items over their questions.
+}
+
+/// The grid's head: the items over their questions.
+fn grid_head(out: &mut String, columns: &[&AnswerColumn]) {
     out.push_str("<table class=\"grid\"><thead><tr><th rowspan=\"2\">No</th><th rowspan=\"2\" class=\"name\">区市町村</th>");
     for group in columns.chunk_by(|a, b| a.item == b.item) {
         if let Some(c) = group.first() {
@@ -86,7 +141,7 @@ pub fn marks(out: &mut String, r: &Report) {
         }
     }
     out.push_str("</tr><tr>");
-    for c in &columns {
+    for c in columns {
         let sub = c.sub.and_then(|s| s.label().chars().next());
         let _ = write!(
             out,
@@ -97,74 +152,37 @@ pub fn marks(out: &mut String, r: &Report) {
         );
     }
     out.push_str("</tr></thead>");
-    let rows: Vec<&AnswerRow> = r.answers.iter().flat_map(|p| &p.rows).collect();
-    let excluded: Option<Span> = r.answers.iter().find_map(|p| p.islands_excluded);
-    for (area, members) in by_area() {
-        let _ = write!(
-            out,
-            "<tbody><tr class=\"area\"><th colspan=\"{}\">{}（{}）</th></tr>",
-            columns.len() + 2,
-            area.label(),
-            members.len()
-        );
-        for (no, m) in members {
-            let mine: Vec<&&AnswerRow> = rows.iter().filter(|row| row.name == m.name).collect();
+}
+
+/// A municipality's cell of column `c` (its rows `mine`): the printed mark
+/// on its status's colour, where it was read; empty where none.
+fn mark_cell(out: &mut String, mine: &[&AnswerRow], c: &AnswerColumn) {
+    let cell = mine.iter().find_map(|row| {
+        row.cells
+            .iter()
+            .find(|x| x.column.name == c.name)
+            .map(|x| (row.span, x))
+    });
+    match cell {
+        Some((span, x)) => {
+            let (class, text) = match &x.value {
+                AnswerValue::Mark { printed, status } => {
+                    (format!("s{}", status_index(*status)), printed.to_string())
+                }
+                AnswerValue::Options(_) => (String::new(), x.printed.clone()),
+            };
             let _ = write!(
                 out,
-                "<tr class=\"muni\" data-code=\"{}\"><td>{no}</td>",
-                m.code
+                "<td class=\"{class}\" data-col=\"{}\"{}>{}</td>",
+                c.name,
+                at(span.at_column(x.at_column)),
+                esc(&text)
             );
-            let name_at = mine.first().map(|row| row.span);
-            td(out, column::MUNICIPALITY_NAME, &m.name, name_at);
-            if mine.is_empty() {
-                let why = match (area, excluded) {
-                    (Area::Islands, Some(_)) => "集計外 (outside the survey, as the page says)",
-                    _ => "no row printed",
-                };
-                let _ = write!(
-                    out,
-                    "<td class=\"out\" colspan=\"{}\"{}>{why}</td></tr>",
-                    columns.len(),
-                    excluded
-                        .filter(|_| area == Area::Islands)
-                        .map(at)
-                        .unwrap_or_default()
-                );
-                continue;
-            }
-            for c in &columns {
-                let cell = mine.iter().find_map(|row| {
-                    row.cells
-                        .iter()
-                        .find(|x| x.column.name == c.name)
-                        .map(|x| (row.span, x))
-                });
-                match cell {
-                    Some((span, x)) => {
-                        let (class, text) = match &x.value {
-                            AnswerValue::Mark { printed, status } => {
-                                (format!("s{}", status_index(*status)), printed.to_string())
-                            }
-                            AnswerValue::Options(_) => (String::new(), x.printed.clone()),
-                        };
-                        let _ = write!(
-                            out,
-                            "<td class=\"{class}\" data-col=\"{}\"{}>{}</td>",
-                            c.name,
-                            at(span.at_column(x.at_column)),
-                            esc(&text)
-                        );
-                    }
-                    None => {
-                        let _ = write!(out, "<td data-col=\"{}\"></td>", c.name);
-                    }
-                }
-            }
-            out.push_str("</tr>");
         }
-        out.push_str("</tbody>");
+        None => {
+            let _ = write!(out, "<td data-col=\"{}\"></td>", c.name);
+        }
     }
-    out.push_str("</table></section>\n");
 }
 
 /// A status's place in [`Mark::ALL`]: its colour class `s0`…`s4`.

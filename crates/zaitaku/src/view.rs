@@ -308,6 +308,13 @@ impl Grid {
     /// their name), and the widest are cut just enough. Numbers are
     /// right-aligned.
     pub fn boxed(&self, width: usize, keep: &[&str]) -> String {
+        let (shown, widths, cap) = self.layout(width, keep);
+        self.drawn(&shown, &widths, cap, width)
+    }
+
+    /// Which columns [`boxed`](Self::boxed) shows in `width` and how wide
+    /// each is (with the cut of a value, `cap`).
+    fn layout(&self, width: usize, keep: &[&str]) -> (Vec<usize>, Vec<usize>, usize) {
         // A border, then a space, the value, a space and a border per column.
         let room = |widths: &[usize], shown: &[usize]| {
             1 + shown
@@ -328,9 +335,7 @@ impl Grid {
         } else {
             self.widths(cap)
         };
-        let value = |k: usize| self.rows.first().and_then(|r| r.get(k));
-        let constant =
-            |k: usize| self.rows.len() > 1 && self.rows.iter().all(|r| r.get(k) == value(k));
+        let constant = |k: usize| self.constant(k);
         let minor = |k: usize| {
             (self.columns.get(k)).is_some_and(|c| MINOR.contains(c) || c.ends_with("_code"))
         };
@@ -393,6 +398,13 @@ impl Grid {
                 None => break,
             }
         }
+        (shown, widths, cap)
+    }
+
+    /// The table of the `shown` columns at `widths`, and the footer: the
+    /// rows, and the columns left out (with their one value).
+    fn drawn(&self, shown: &[usize], widths: &[usize], cap: usize, width: usize) -> String {
+        let n = self.columns.len();
         let numeric = |k: usize| self.numeric.get(k).copied().unwrap_or(false);
         let mut table = comfy_table::Table::new();
         table
@@ -420,10 +432,10 @@ impl Grid {
             .filter(|k| !shown.contains(k))
             .filter_map(|k| {
                 let name = self.columns.get(k)?;
-                Some(if constant(k) {
+                Some(if self.constant(k) {
                     format!(
                         "{name} (every row: {})",
-                        value(k).map_or("", String::as_str)
+                        self.value(k).map_or("", String::as_str)
                     )
                 } else {
                     name.to_string()
@@ -439,6 +451,16 @@ impl Grid {
         }
         out.push_str(&wrap(&note, width));
         out
+    }
+
+    /// The first row's value of column `k`.
+    fn value(&self, k: usize) -> Option<&String> {
+        self.rows.first().and_then(|r| r.get(k))
+    }
+
+    /// Whether column `k` holds one value in every row (of several).
+    fn constant(&self, k: usize) -> bool {
+        self.rows.len() > 1 && self.rows.iter().all(|r| r.get(k) == self.value(k))
     }
 
     /// Each column's width with its values cut at `cap`: its widest value
