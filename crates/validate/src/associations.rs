@@ -23,9 +23,15 @@ fn years_label(t: &AssociationTable) -> String {
 }
 
 fn table(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
-    let p = t.printed.program.id();
-    let id = |s: &'static str| Id::about(Family::Associations, p, s);
-    let cmp = |id: Id, subject: String, at: Option<Span>| Compare {
+    counts(t, ed, out);
+    pins(t, ed, out);
+    decided(t, ed, out);
+    summary(t, ed, out);
+}
+
+/// The check `part` of `t`'s program, about `subject`, printed `at`.
+fn compare(t: &AssociationTable, ed: Date, id: Id, subject: String, at: Option<Span>) -> Compare {
+    Compare {
         id,
         edition: ed,
         subject: format!(
@@ -35,7 +41,16 @@ fn table(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
         ),
         printed_at: at.map(PrintedAt::at),
         spans: at.into_iter().collect(),
-    };
+    }
+}
+
+/// The table's counts: its marks against its totals, the associations
+/// with a mark against the printed count, no row with more marks than
+/// years, every association listed once.
+fn counts(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
+    let p = t.printed.program.id();
+    let id = |s: &'static str| Id::about(Family::Associations, p, s);
+    let cmp = |id: Id, subject: String, at: Option<Span>| compare(t, ed, id, subject, at);
     let totals: u32 = t.printed.years.iter().map(|y| y.total).sum();
     let marks: u32 = t.printed.rows.iter().map(|r| r.marks).sum();
     out.check(
@@ -103,7 +118,14 @@ fn table(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
             format!("more than once: {}", twice.join(", "))
         },
     );
-    pins(t, ed, out);
+}
+
+/// A table of 0/1 cells fits, and each year's decided cells stay within
+/// its total.
+fn decided(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
+    let p = t.printed.program.id();
+    let id = |s: &'static str| Id::about(Family::Associations, p, s);
+    let cmp = |id: Id, subject: String, at: Option<Span>| compare(t, ed, id, subject, at);
     out.check(
         cmp(
             id("fits"),
@@ -139,7 +161,6 @@ fn table(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
             if fits { format!("within total {}", y.total) } else { format!("{yes} taking part, {no} not, of {} rows", t.printed.rows.len()) },
         );
     }
-    summary(t, ed, out);
 }
 
 /// Each pin, alone, must leave a table that fits (as the resolve stage
@@ -184,20 +205,11 @@ fn summary(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
             .filter(|c| c.resolution == res)
             .count()
     };
-    let counts: Vec<(Resolution, usize)> = [
-        Resolution::AllMarked,
-        Resolution::NoneMarked,
-        Resolution::ForcedByTotals,
-        Resolution::Override,
-        Resolution::Footnote,
-        Resolution::Position,
-        Resolution::Unresolved,
-    ]
-    .into_iter()
-    .map(|r| (r, count(r)))
-    // Position is a PDF's alone: a text's report does not list it.
-    .filter(|&(r, n)| r != Resolution::Position || n > 0)
-    .collect();
+    let counts: Vec<(Resolution, usize)> = (Resolution::ALL.into_iter())
+        .map(|r| (r, count(r)))
+        // Position is a PDF's alone: a text's report does not list it.
+        .filter(|&(r, n)| r != Resolution::Position || n > 0)
+        .collect();
     let cells = t.printed.rows.len() * t.printed.years.len();
     let parts: Vec<String> = counts
         .iter()
@@ -243,6 +255,14 @@ fn summary(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
         Some(t.printed.totals_span),
     );
     }
+    rows(t, ed, out);
+    members(t, ed, out);
+    shading(t, ed, out);
+}
+
+/// Each row's cells the totals could not decide, and those they forced.
+fn rows(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
+    let p = t.printed.program.id();
     for (row, cells) in t.printed.rows.iter().zip(&t.cells) {
         let years = |res: Resolution| -> Vec<String> {
             t.printed
@@ -294,6 +314,12 @@ fn summary(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
             );
         }
     }
+}
+
+/// A member listed under its group without marks of its own while the
+/// group has some.
+fn members(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
+    let p = t.printed.program.id();
     for row in t.printed.rows.iter().filter(|r| r.marks == 0) {
         let Some(group) = &row.group else { continue };
         let Some(header) = t
@@ -317,6 +343,11 @@ fn summary(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
             );
         }
     }
+}
+
+/// The shading the text lost.
+fn shading(t: &AssociationTable, ed: Date, out: &mut ValidationReport) {
+    let p = t.printed.program.id();
     if let Some((legend, span)) = &t.printed.shading_legend {
         out.ambiguity(
             Id::about(Family::Associations, p, "shading"),

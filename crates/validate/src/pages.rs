@@ -4,7 +4,9 @@
 use crate::arithmetic::{percent_tenths, show_tenths};
 use crate::report::{Compare, Family, Id, PrintedAt, Subject, ValidationReport};
 use zaitaku_parse::layout::{marker, option_index, Item, SubQuestion};
-use zaitaku_parse::model::{CountSource, ProgramRow, QuestionRow, Report, Span};
+use zaitaku_parse::model::{
+    CountSource, Date, ProgramRow, QuestionRow, QuestionSummary, Report, Span,
+};
 
 /// A page-1 row's name for people and its id in a check family: `カ②`,
 /// `p1.ka.q2`; `カ(いずれか)`, `p1.ka.any` (family `p1`).
@@ -102,91 +104,9 @@ pub fn program_summary(report: &Report, out: &mut ValidationReport) {
 pub fn question_summary(report: &Report, out: &mut ValidationReport) {
     let ed = report.edition.as_of;
     let q = &report.questions;
-    let n = q.n as i64;
     for (k, r) in q.rows.iter().enumerate() {
-        let (show, id) = question_row_name(r);
-        let cmp = |field: &'static str, what: String, span: Span| Compare {
-            id: id.id(field),
-            edition: ed,
-            subject: format!("{show} {what} (n={n})"),
-            printed_at: at(span),
-            spans: vec![span],
-        };
-        let yes = r.count_yes.map(i64::from);
-        let found_yes = yes.map_or("no count found".to_string(), |c| {
-            show_tenths(percent_tenths(c, n))
-        });
-        let what = yes.map_or("実施・予定 share".to_string(), |c| {
-            format!("実施・予定 share of {c}")
-        });
-        out.check(
-            cmp("pct_yes", what, r.span),
-            show_tenths(r.pct_yes),
-            found_yes,
-        );
-        if let (Some(no), Some(pct_no)) = (r.count_no, r.pct_no) {
-            let no = no as i64;
-            out.check(
-                cmp("pct_no", format!("未実施等 share of {no}"), r.span),
-                show_tenths(pct_no),
-                show_tenths(percent_tenths(no, n)),
-            );
-            let sum = yes.map_or("no count found".to_string(), |y| (y + no).to_string());
-            let span = r.count_yes_span.unwrap_or(r.span);
-            out.check(
-                cmp(
-                    "yes_plus_no",
-                    format!(
-                        "実施・予定 {} + 未実施等 {no} = n",
-                        yes.map_or("?".into(), |y| y.to_string())
-                    ),
-                    span,
-                ),
-                n.to_string(),
-                sum,
-            );
-        }
-        if r.count_yes_source == CountSource::ApartPlacedByTotal {
-            out.ambiguity(
-                id.id("count_yes"),
-                ed,
-                format!("{show} 実施・予定 count"),
-                format!(
-                    "printed on a line of its own, away from the question's text; placed by n − 未実施等 = {} (count_yes_source = apart_placed_by_total); its share {} is checked",
-                    r.count_yes.unwrap_or_default(),
-                    show_tenths(r.pct_yes)
-                ),
-                r.count_yes_span,
-            );
-        }
-        if let Some(printed) = &r.marker_lost {
-            let instead = match printed.as_str() {
-                "" => "nothing".to_string(),
-                p => format!("«{p}»"),
-            };
-            out.ambiguity(
-                id.id("marker_lost"),
-                ed,
-                format!("{show} figure row"),
-                format!(
-                    "its marker {} is not printed: {instead} stands in its place (an encoding without the character, such as Shift_JIS without ⓪, lost it); the row is {show}'s by its place in the questionnaire's order and its figures, which are checked",
-                    zaitaku_parse::layout::marker(r.question)
-                ),
-                Some(r.span),
-            );
-        }
-        let before = k.checked_sub(1).and_then(|j| q.rows.get(j));
-        let first_of_question = before.is_none_or(|b| b.item != r.item || b.question != r.question);
-        if r.question_text.is_none() && first_of_question {
-            let (q_show, q_id) = question_name(Family::QuestionSummary, r.item, r.question, None);
-            out.ambiguity(
-                q_id.id("question_text"),
-                ed,
-                format!("{q_show} question text"),
-                "page 2 prints no text that can be told to be this question's; question_text is null (its figures are here, where the text would stand)".to_string(),
-                Some(r.span),
-            );
-        }
+        shares(r, q.n, ed, out);
+        row_ambiguities(q, k, ed, out);
     }
     let unplaced: Vec<String> = q
         .unplaced_counts
@@ -208,4 +128,101 @@ pub fn question_summary(report: &Report, out: &mut ValidationReport) {
             format!("left over: {}", unplaced.join(", "))
         },
     );
+}
+
+/// A page-2 row's shares against its counts and n, and 実施・予定 + 未実施等 = n.
+fn shares(r: &QuestionRow, n: u32, ed: Date, out: &mut ValidationReport) {
+    let n = i64::from(n);
+    let (show, id) = question_row_name(r);
+    let cmp = |field: &'static str, what: String, span: Span| Compare {
+        id: id.id(field),
+        edition: ed,
+        subject: format!("{show} {what} (n={n})"),
+        printed_at: at(span),
+        spans: vec![span],
+    };
+    let yes = r.count_yes.map(i64::from);
+    let found_yes = yes.map_or("no count found".to_string(), |c| {
+        show_tenths(percent_tenths(c, n))
+    });
+    let what = yes.map_or("実施・予定 share".to_string(), |c| {
+        format!("実施・予定 share of {c}")
+    });
+    out.check(
+        cmp("pct_yes", what, r.span),
+        show_tenths(r.pct_yes),
+        found_yes,
+    );
+    if let (Some(no), Some(pct_no)) = (r.count_no, r.pct_no) {
+        let no = no as i64;
+        out.check(
+            cmp("pct_no", format!("未実施等 share of {no}"), r.span),
+            show_tenths(pct_no),
+            show_tenths(percent_tenths(no, n)),
+        );
+        let sum = yes.map_or("no count found".to_string(), |y| (y + no).to_string());
+        let span = r.count_yes_span.unwrap_or(r.span);
+        out.check(
+            cmp(
+                "yes_plus_no",
+                format!(
+                    "実施・予定 {} + 未実施等 {no} = n",
+                    yes.map_or("?".into(), |y| y.to_string())
+                ),
+                span,
+            ),
+            n.to_string(),
+            sum,
+        );
+    }
+}
+
+/// What page 2's row `k` leaves to a rule: a count printed apart, a lost
+/// marker, a question text it cannot tie.
+fn row_ambiguities(q: &QuestionSummary, k: usize, ed: Date, out: &mut ValidationReport) {
+    let Some(r) = q.rows.get(k) else {
+        return;
+    };
+    let (show, id) = question_row_name(r);
+    if r.count_yes_source == CountSource::ApartPlacedByTotal {
+        out.ambiguity(
+            id.id("count_yes"),
+            ed,
+            format!("{show} 実施・予定 count"),
+            format!(
+                "printed on a line of its own, away from the question's text; placed by n − 未実施等 = {} (count_yes_source = apart_placed_by_total); its share {} is checked",
+                r.count_yes.unwrap_or_default(),
+                show_tenths(r.pct_yes)
+            ),
+            r.count_yes_span,
+        );
+    }
+    if let Some(printed) = &r.marker_lost {
+        let instead = match printed.as_str() {
+            "" => "nothing".to_string(),
+            p => format!("«{p}»"),
+        };
+        out.ambiguity(
+            id.id("marker_lost"),
+            ed,
+            format!("{show} figure row"),
+            format!(
+                "its marker {} is not printed: {instead} stands in its place (an encoding without the character, such as Shift_JIS without ⓪, lost it); the row is {show}'s by its place in the questionnaire's order and its figures, which are checked",
+                zaitaku_parse::layout::marker(r.question)
+            ),
+            Some(r.span),
+        );
+    }
+    let before = k.checked_sub(1).and_then(|j| q.rows.get(j));
+    let first_of_question = before.is_none_or(|b| b.item != r.item || b.question != r.question);
+    if r.question_text.is_none() && first_of_question {
+        let (q_show, q_id) = question_name(Family::QuestionSummary, r.item, r.question, None);
+        out.ambiguity(
+            q_id.id("question_text"),
+            ed,
+            format!("{q_show} question text"),
+            "page 2 prints no text that can be told to be this question's; question_text is null (its figures are here, where the text would stand)".to_string(),
+            Some(r.span),
+        );
+    }
 }

@@ -10,8 +10,8 @@
 use crate::report::{Compare, Family, Id, PrintedAt, ValidationReport};
 use zaitaku_parse::layout::TARGET_COLUMNS;
 use zaitaku_parse::layout::{Item, Mark};
-use zaitaku_parse::model::windows::{MunicipalityWindows, NameSource, Run};
-use zaitaku_parse::model::{AnswerValue, Date, Report};
+use zaitaku_parse::model::windows::{MunicipalityWindows, NameSource, Run, WindowPages};
+use zaitaku_parse::model::{AnswerValue, Date, Report, Span};
 
 /// Places a message lists before it says how many more there are.
 const LISTED: usize = 20;
@@ -58,6 +58,20 @@ pub fn consultation_windows(report: &Report, out: &mut ValidationReport) {
         office_mark(report, m, ed, out);
         notes(m, ed, out);
     }
+    numbers(w, misnumbered, misnumbered_at, ed, out);
+    totals(w, ed, out);
+    leftovers(w, ed, out);
+}
+
+/// Every municipality numbered in the reference list's order (`misnumbered`:
+/// what is not, printed at `at`).
+fn numbers(
+    w: &WindowPages,
+    misnumbered: Vec<String>,
+    misnumbered_at: Vec<Span>,
+    ed: Date,
+    out: &mut ValidationReport,
+) {
     let rule = format!(
         "every municipality numbered 1–{} in the reference list's order",
         w.municipalities.len()
@@ -77,6 +91,11 @@ pub fn consultation_windows(report: &Report, out: &mut ValidationReport) {
             misnumbered.join("; ")
         },
     );
+}
+
+/// The windows parsed against the sum of the printed counts, and every
+/// window placed.
+fn totals(w: &WindowPages, ed: Date, out: &mut ValidationReport) {
     let printed: u32 = w
         .municipalities
         .iter()
@@ -129,6 +148,10 @@ pub fn consultation_windows(report: &Report, out: &mut ValidationReport) {
             )
         },
     );
+}
+
+/// The leftover cells and figures no rule used.
+fn leftovers(w: &WindowPages, ed: Date, out: &mut ValidationReport) {
     for (text, span) in &w.unattributed {
         out.ambiguity(
             Id::new(Family::ConsultationWindows, "unattributed"),
