@@ -270,6 +270,20 @@ pub(crate) fn associations(out: &mut Vec<Change>, old: &Edition, new: &Edition) 
             _ => whole_row(out, P, label(&r), pair, column::YEARS_MARKED),
         }
     }
+    association_years(out, old, new);
+    association_totals(out, old, new);
+}
+
+/// Pages 5–6's year cells, each placed where its association's row is.
+fn association_years(out: &mut Vec<Change>, old: &Edition, new: &Edition) {
+    const P: &str = tables::ASSOCIATION_PROGRAMS;
+    let label = |r: &Row<'_>| {
+        format!(
+            "{} {}",
+            r.text(column::PROGRAM),
+            r.text(column::ASSOCIATION)
+        )
+    };
     // A year cell's place is its association's row.
     const Y: &str = tables::ASSOCIATION_PROGRAM_YEARS;
     let rows_at = |e: &Edition| -> HashMap<(String, String), crate::At> {
@@ -319,6 +333,10 @@ pub(crate) fn associations(out: &mut Vec<Change>, old: &Edition, new: &Edition) 
             c.new_at = at(new_at.get_or_init(|| rows_at(new)), pair.1);
         }
     }
+}
+
+/// Pages 5–6's totals.
+fn association_totals(out: &mut Vec<Change>, old: &Edition, new: &Edition) {
     const T: &str = tables::ASSOCIATION_PROGRAM_TOTALS;
     let cols = Columns::new(
         old.table(T),

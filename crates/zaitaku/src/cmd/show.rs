@@ -105,28 +105,9 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         say!("zaitaku: show {} needs an INPUT: an edition's text or PDF, or a build's output directory", args.table);
         return Ok(Outcome::InputError);
     };
-    let (table, loaded) = if input.is_dir() {
-        match from_directory(&args, &input) {
-            Ok(table) => (table, None),
-            Err(outcome) => return Ok(outcome),
-        }
-    } else {
-        let input = InputArgs {
-            encoding: args.encoding.unwrap_or_default(),
-            overrides: args.overrides.clone(),
-            inputs: vec![input],
-        };
-        let Some(loaded) = load_validated(&input) else {
-            return Ok(Outcome::InputError);
-        };
-        let tables = zaitaku_pipeline::tables::all(&loaded.reports, &loaded.validation);
-        let Some(table) = tables.into_iter().find(|t| t.name == args.table) else {
-            say!("zaitaku: the build made no table «{}»", args.table);
-            return Ok(Outcome::InputError);
-        };
-        // The frame is built for what it checks (a cell that does not fit its column).
-        zaitaku_export::frame::frame(&table)?;
-        (table, Some(loaded))
+    let (table, loaded) = match table_of(&args, input)? {
+        Ok(found) => found,
+        Err(outcome) => return Ok(outcome),
     };
     let table = &table;
     let chosen = match select(table, &args.columns, &args.filters, &args.sort) {
@@ -147,23 +128,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         return Ok(validated(loaded));
     }
     if chosen.height() == 0 && !args.filters.is_empty() {
-        for Filter { column, value, .. } in &args.filters {
-            let (values, n) = some_values(table, column, 8);
-            note!(
-                "zaitaku: {column}={value}: {}; {column} holds {n} value{} here, e.g. {}",
-                if values.iter().any(|v| v == value) {
-                    "holds, but not with the other --where"
-                } else {
-                    "no row holds it"
-                },
-                if n == 1 { "" } else { "s" },
-                values
-                    .iter()
-                    .map(|v| format!("«{v}»"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            );
-        }
+        say_no_rows(&args, table);
     }
     let total = chosen.height();
     let shown = match args.limit {
@@ -173,11 +138,73 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         ),
         _ => chosen,
     };
+    print(&args, &shown)?;
+    if shown.height() < total {
+        note!(
+            "zaitaku: {} of {total} rows shown (--limit {})",
+            shown.height(),
+            shown.height()
+        );
+    }
+    Ok(validated(loaded))
+}
+
+/// The table asked for, read from an output directory or built from an
+/// edition (kept, for its validation); the inner error is how `show` ends.
+fn table_of(
+    args: &Args,
+    input: std::path::PathBuf,
+) -> anyhow::Result<Result<(Table, Option<crate::config::Loaded>), Outcome>> {
+    if input.is_dir() {
+        return Ok(from_directory(args, &input).map(|table| (table, None)));
+    }
+    let input = InputArgs {
+        encoding: args.encoding.unwrap_or_default(),
+        overrides: args.overrides.clone(),
+        inputs: vec![input],
+    };
+    let Some(loaded) = load_validated(&input) else {
+        return Ok(Err(Outcome::InputError));
+    };
+    let tables = zaitaku_pipeline::tables::all(&loaded.reports, &loaded.validation);
+    let Some(table) = tables.into_iter().find(|t| t.name == args.table) else {
+        say!("zaitaku: the build made no table «{}»", args.table);
+        return Ok(Err(Outcome::InputError));
+    };
+    // The frame is built for what it checks (a cell that does not fit its column).
+    zaitaku_export::frame::frame(&table)?;
+    Ok(Ok((table, Some(loaded))))
+}
+
+/// Says, for each `--where` of a selection without rows, what its column
+/// holds instead.
+fn say_no_rows(args: &Args, table: &Table) {
+    for Filter { column, value, .. } in &args.filters {
+        let (values, n) = some_values(table, column, 8);
+        note!(
+            "zaitaku: {column}={value}: {}; {column} holds {n} value{} here, e.g. {}",
+            if values.iter().any(|v| v == value) {
+                "holds, but not with the other --where"
+            } else {
+                "no row holds it"
+            },
+            if n == 1 { "" } else { "s" },
+            values
+                .iter()
+                .map(|v| format!("«{v}»"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+}
+
+/// Prints `shown`: as CSV, or a grid as wide as the terminal (or `--width`).
+fn print(args: &Args, shown: &Table) -> anyhow::Result<()> {
     if args.csv {
-        let csv = zaitaku_export::write::table_csv(&shown);
+        let csv = zaitaku_export::write::table_csv(shown);
         crate::term::stdout(&String::from_utf8_lossy(&csv))?;
     } else {
-        let grid = Grid::of(&shown);
+        let grid = Grid::of(shown);
         let terminal = std::io::stdout().is_terminal();
         let terminal_width = || comfy_table::Table::new().width().map_or(100, usize::from);
         // An explicit --width or --vertical wins over a pipe.
@@ -192,14 +219,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         };
         crate::term::stdout(&text)?;
     }
-    if shown.height() < total {
-        note!(
-            "zaitaku: {} of {total} rows shown (--limit {})",
-            shown.height(),
-            shown.height()
-        );
-    }
-    Ok(validated(loaded))
+    Ok(())
 }
 
 /// Exit 1 where the edition shown failed a check (its failures said), else 0.
