@@ -225,11 +225,25 @@ impl Parser {
     /// Parses a ruled PDF's pages, read by position, into a [`Report`], or
     /// returns every parse error found (spans point into [`grid::Grid::text`]).
     pub fn parse_grid(&self, grid: &grid::Grid) -> Result<Report, ParseErrors> {
+        self.parse_grid_printed(grid).map(resolve::finish)
+    }
+
+    /// [`parse_grid`](Self::parse_grid) up to the pins: the report as
+    /// printed, for [`resolve::overrides::apply`], then [`resolve::finish`].
+    pub fn parse_grid_printed(&self, grid: &grid::Grid) -> Result<Report, ParseErrors> {
         grid::parse(&self.matchers, grid)
     }
 
     /// Parses a decoded text into a [`Report`], or returns every parse error found.
     pub fn parse(&self, text: &str) -> Result<Report, ParseErrors> {
+        self.parse_printed(text).map(resolve::finish)
+    }
+
+    /// [`parse`](Self::parse) up to the pins: the report as printed (its
+    /// association tables and windows not yet decided), for
+    /// [`resolve::overrides::apply`], then [`resolve::finish`], which decides
+    /// each once.
+    pub fn parse_printed(&self, text: &str) -> Result<Report, ParseErrors> {
         let m = &self.matchers;
         let canonical = canon::canonical(text);
         let pages = canonical.pages(m);
@@ -310,7 +324,7 @@ impl Parser {
                     questions,
                     answers,
                     (associations.into_iter())
-                        .map(|t| resolve::associations(t, Vec::new()))
+                        .map(model::AssociationTable::printed)
                         .collect(),
                     windows,
                     numbered,

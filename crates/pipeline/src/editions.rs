@@ -52,9 +52,10 @@ pub struct Processed<'a> {
 
 /// Parses `input`'s text with `parser`, pins its cells of `pins` and validates it.
 pub fn process<'a>(parser: &Parser, input: &'a Input, pins: Option<&Pins>) -> Processed<'a> {
+    // As printed, then pinned, then decided once (with the pins).
     let parsed = match input.grid() {
-        Some(grid) => parser.parse_grid(grid),
-        None => parser.parse(input.text()),
+        Some(grid) => parser.parse_grid_printed(grid),
+        None => parser.parse_printed(input.text()),
     };
     let outcome = match parsed {
         Err(errors) => Outcome::NotParsed(errors.0),
@@ -64,6 +65,7 @@ pub fn process<'a>(parser: &Parser, input: &'a Input, pins: Option<&Pins>) -> Pr
                 errors,
             },
             Ok(()) => {
+                let report = zaitaku_parse::resolve::finish(report);
                 let validation = zaitaku_validate::validate(std::slice::from_ref(&report));
                 Outcome::Validated(Box::new(Validated { report, validation }))
             }

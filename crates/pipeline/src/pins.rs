@@ -63,8 +63,9 @@ impl Pins {
         }
     }
 
-    /// Pins this file's cells of `report`'s edition and decides its
-    /// association tables again.
+    /// Pins this file's cells of `report`'s edition, as parsed and not yet
+    /// decided (`Parser::parse_printed`; `zaitaku_parse::resolve::finish`
+    /// then decides its tables and windows once, with the pins).
     pub fn apply(&self, report: &mut Report) -> Result<(), Vec<ParseError>> {
         let edition = report.edition.as_of;
         let mine: Vec<Override> = (self.pins.iter())

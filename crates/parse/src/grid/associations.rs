@@ -147,6 +147,7 @@ pub(super) fn associations(
             pins: Vec::new(),
             cells,
             feasible: true,
+            decided: true,
         });
     }
     out

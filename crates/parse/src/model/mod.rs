@@ -453,6 +453,24 @@ pub struct AssociationTable {
     pub cells: Vec<Vec<Participation>>,
     /// Whether any 0/1 table fits the marks, the totals and the pins.
     pub feasible: bool,
+    /// Whether its cells are decided (by the totals, or read by position
+    /// from a PDF); a table as a text prints it is not until
+    /// [`crate::resolve::finish`] decides it, with its pins.
+    #[serde(skip)]
+    pub decided: bool,
+}
+
+impl AssociationTable {
+    /// The table as printed, nothing decided yet (see [`AssociationTable::decided`]).
+    pub fn printed(printed: PrintedAssociationTable) -> AssociationTable {
+        AssociationTable {
+            printed,
+            pins: Vec::new(),
+            cells: Vec::new(),
+            feasible: false,
+            decided: false,
+        }
+    }
 }
 
 /// Everything reconstructed from one edition.

@@ -259,7 +259,7 @@ impl PrintedWindows {
 }
 
 /// Pages 7–11, resolved.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct WindowPages {
     /// Every municipality of the reference list, in its order.
     pub municipalities: Vec<MunicipalityWindows>,

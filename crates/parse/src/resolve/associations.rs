@@ -127,6 +127,7 @@ pub fn associations(t: PrintedAssociationTable, mut pins: Vec<Pin>) -> Associati
         pins,
         cells,
         feasible,
+        decided: true,
     }
 }
 

@@ -30,9 +30,10 @@ use crate::model::{
     Report,
 };
 
-/// The report of pages as printed: page 2's counts placed and the windows
-/// placed (the association tables come resolved: a text's by the totals,
-/// a PDF's by position). Pages 1 and 3–4 need no resolution.
+/// The report of pages as printed, page 2's counts placed (pages 1 and 3–4
+/// need no resolution); the association tables a text prints and the
+/// windows are decided by [`finish`], once, after the overrides' pins are
+/// in (a PDF's association tables come decided by position).
 pub fn report(
     edition: Edition,
     program: ProgramSummary,
@@ -48,8 +49,24 @@ pub fn report(
         questions: question_counts(questions),
         answers,
         associations,
-        windows: self::windows(windows.clone()),
+        windows: crate::model::windows::WindowPages::default(),
         printed_windows: windows,
         numbered,
     }
+}
+
+/// Decides what `report` (as [`report`] made it, its pins in) leaves open,
+/// each thing once: every association table not yet decided, or pinned,
+/// from what it prints and its pins; the windows placed by the counts as
+/// printed (or pinned).
+pub fn finish(mut report: Report) -> Report {
+    report.associations = std::mem::take(&mut report.associations)
+        .into_iter()
+        .map(|t| match t.decided && t.pins.is_empty() {
+            true => t,
+            false => associations(t.printed, t.pins),
+        })
+        .collect();
+    report.windows = windows(report.printed_windows.clone());
+    report
 }

@@ -431,9 +431,11 @@ fn unknown_edition(o: &Override) -> ParseError {
     )
 }
 
-/// Pins every override into its edition: an association's year into its
-/// table, decided again; a mark into its cell; a count into the windows as
-/// printed, placed again. `source` names the file in each pin
+/// Pins every override into its edition as parsed, before it is decided
+/// ([`crate::Parser::parse_printed`]): an association's year into its table;
+/// a mark into its cell; a count into the windows as printed.
+/// [`crate::resolve::finish`] then decides each table and places the
+/// windows once, with the pins. `source` names the file in each pin
 /// (`raw/overrides.csv`).
 pub fn apply(
     reports: &mut [Report],
@@ -441,7 +443,6 @@ pub fn apply(
     source: &str,
 ) -> Result<(), Vec<ParseError>> {
     let mut errors = Vec::new();
-    let mut counted = false;
     for o in overrides {
         let Some(report) = reports.iter_mut().find(|r| r.edition.as_of == o.edition) else {
             errors.push(unknown_edition(o));
@@ -450,27 +451,10 @@ pub fn apply(
         let pinned = match &o.pin {
             Pinned::Year(pin) => pin_year(report, o, pin, source),
             Pinned::Mark(pin) => pin_mark(report, o, pin, source),
-            Pinned::Count(pin) => {
-                counted = true;
-                pin_count(report, o, pin, source)
-            }
+            Pinned::Count(pin) => pin_count(report, o, pin, source),
         };
         if let Err(e) = pinned {
             errors.push(e);
-        }
-    }
-    // The pinned tables decided again, from what they print and their pins;
-    // the windows placed again by the counts as pinned.
-    for r in reports.iter_mut() {
-        r.associations = std::mem::take(&mut r.associations)
-            .into_iter()
-            .map(|t| match t.pins.is_empty() {
-                true => t,
-                false => crate::resolve::associations(t.printed, t.pins),
-            })
-            .collect();
-        if counted {
-            r.windows = crate::resolve::windows(r.printed_windows.clone());
         }
     }
     if errors.is_empty() {
@@ -640,7 +624,7 @@ fn pin_mark(
 }
 
 /// A municipality's 設置箇所数 pinned into the windows as printed (placed
-/// again by [`apply`]); where the text printed none, it stands where the
+/// by [`crate::resolve::finish`]); where the text printed none, it stands where the
 /// municipality's row starts.
 fn pin_count(
     report: &mut Report,
