@@ -37,23 +37,7 @@ pub(super) fn program<'t>(
     let n = sample_size(m, page, k, r).or_else(|| {
         text_page(page.page).and_then(|p| crate::pages::page1::sample_size(m, p, errors))
     });
-    // The fiscal years: the heads «N年度» «M年度» over the figure columns.
-    let mut heads: Vec<(usize, usize, u32)> = (page.cells.iter())
-        .filter_map(|c| {
-            let year = c
-                .runs()
-                .find_map(|t| t.strip_suffix("年度")?.parse::<u32>().ok())?;
-            Some((c.col, c.row, year))
-        })
-        .collect();
-    heads.sort_unstable();
-    let years = match (heads.first(), heads.get(1), era) {
-        (Some(&(col, row, cur)), Some(&(_, _, prev)), Some(era)) => era
-            .gregorian(cur)
-            .zip(era.gregorian(prev))
-            .map(|(c, p)| (c, p, r.cell(k, row, col))),
-        _ => None,
-    };
+    let years = fiscal_years(page, k, r, era);
     if years.is_none() {
         errors.push(ParseError::new(
             r.row(k, 0),
@@ -116,6 +100,32 @@ pub(super) fn program<'t>(
         fy_span,
         rows: out,
     })
+}
+
+/// Page 1's fiscal years: the heads «N年度» «M年度» over the figure columns
+/// (the current one first), with where the first is printed.
+fn fiscal_years(
+    page: &CellPage,
+    k: usize,
+    r: &Rendered,
+    era: Option<Era>,
+) -> Option<(i32, i32, crate::model::Span)> {
+    let mut heads: Vec<(usize, usize, u32)> = (page.cells.iter())
+        .filter_map(|c| {
+            let year = c
+                .runs()
+                .find_map(|t| t.strip_suffix("年度")?.parse::<u32>().ok())?;
+            Some((c.col, c.row, year))
+        })
+        .collect();
+    heads.sort_unstable();
+    match (heads.first(), heads.get(1), era) {
+        (Some(&(col, row, cur)), Some(&(_, _, prev)), Some(era)) => era
+            .gregorian(cur)
+            .zip(era.gregorian(prev))
+            .map(|(c, p)| (c, p, r.cell(k, row, col))),
+        _ => None,
+    }
 }
 
 /// Page 2: every question's, sub-question's and option's row, its count in it.

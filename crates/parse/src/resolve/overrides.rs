@@ -145,34 +145,8 @@ pub fn parse(text: &str) -> Result<Vec<Override>, Vec<ParseError>> {
         return Err(vec![err(1, "a header row", "an empty file")]);
     };
     let names: Vec<String> = header.iter().map(|h| h.to_lowercase()).collect();
-    let column = |name: &str| names.iter().position(|n| n == name);
-    let has = |set: &[&str]| set.iter().all(|c| column(c).is_some());
-    if column("edition").is_none() || !(has(&YEAR) || has(&MARK) || has(&COUNT)) {
-        let unknown: Vec<&str> = (names.iter().map(String::as_str))
-            .filter(|n| !KNOWN.contains(n))
-            .collect();
-        let missing: Vec<&str> = (KNOWN.iter().copied())
-            .filter(|k| !k.is_empty() && column(k).is_none())
-            .collect();
-        let near: Vec<String> = (unknown.iter())
-            .filter_map(|u| {
-                crate::suggest::nearest(u, &missing).map(|m| format!("«{u}» for «{m}»"))
-            })
-            .collect();
-        let hint = match near.is_empty() {
-            true => String::new(),
-            false => format!(" (did you mean {}?)", near.join(", ")),
-        };
-        return Err(vec![err(
-            header_line,
-            &format!(
-                "a header naming edition and the columns of a pin: {} (an association's year); {}[, sub_question] (a mark); {} (a 設置箇所数){hint}",
-                YEAR.join(", "),
-                MARK.join(", "),
-                COUNT.join(", ")
-            ),
-            &names.join(","),
-        )]);
+    if let Err(e) = header_names(&names, header_line) {
+        return Err(vec![e]);
     }
     let mut out = Vec::new();
     while let Some((n, record)) = next(&mut errors) {
@@ -229,6 +203,40 @@ pub fn parse(text: &str) -> Result<Vec<Override>, Vec<ParseError>> {
         errors.sort_by_key(|e| e.position.line);
         Err(errors)
     }
+}
+
+/// Whether the header `names` (printed on `line`) names `edition` and the
+/// columns of a kind of pin; else what it lacks, with the nearest names.
+fn header_names(names: &[String], line: u32) -> Result<(), ParseError> {
+    let column = |name: &str| names.iter().position(|n| n == name);
+    let has = |set: &[&str]| set.iter().all(|c| column(c).is_some());
+    if column("edition").is_some() && (has(&YEAR) || has(&MARK) || has(&COUNT)) {
+        return Ok(());
+    }
+    let unknown: Vec<&str> = (names.iter().map(String::as_str))
+        .filter(|n| !KNOWN.contains(n))
+        .collect();
+    let missing: Vec<&str> = (KNOWN.iter().copied())
+        .filter(|k| !k.is_empty() && column(k).is_none())
+        .collect();
+    let near: Vec<String> = (unknown.iter())
+        .filter_map(|u| crate::suggest::nearest(u, &missing).map(|m| format!("«{u}» for «{m}»")))
+        .collect();
+    let hint = match near.is_empty() {
+        true => String::new(),
+        false => format!(" (did you mean {}?)", near.join(", ")),
+    };
+    Err(ParseError::of(
+        ErrorKind::Overrides,
+        Span::file_line(line),
+        &format!(
+            "a header naming edition and the columns of a pin: {} (an association's year); {}[, sub_question] (a mark); {} (a 設置箇所数){hint}",
+            YEAR.join(", "),
+            MARK.join(", "),
+            COUNT.join(", ")
+        ),
+        &names.join(","),
+    ))
 }
 
 /// A record of the file, its fields found by the header's names.

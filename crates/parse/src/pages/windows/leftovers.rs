@@ -61,30 +61,7 @@ pub(super) fn leftovers(
         };
         // An announcement may wrap: 「※11月に1窓口追 / 加開設予定」.
         if t.starts_with('※') {
-            let mut text = t.trim_start_matches('※').to_string();
-            let first = k;
-            while let Some(next) = lines.get(k + 1).filter(|n| {
-                !text.contains(PLAN_WORD)
-                    && k + 1 < first + ANNOUNCEMENT_LINES
-                    && !n.text.starts_with(|c: char| c.is_ascii_digit())
-            }) {
-                k += 1;
-                text.push_str(next.text);
-            }
-            if let (Some(no), true) = (last_name, text.contains(PLAN_WORD)) {
-                out.plans.push((
-                    no,
-                    Plan {
-                        month: plan_month(m, &text, era, fiscal_year),
-                        text,
-                        additional: true,
-                        span: l.span,
-                    },
-                ));
-            } else {
-                out.others.push((None, text, l.span));
-            }
-            k += 1;
+            k = announcement(m, lines, k, last_name, (era, fiscal_year), &mut out) + 1;
             continue;
         }
         // 「9 品川区 21」, 「…なし29 府中市 11 在宅療養相談窓口」, 「東大和市41 2」, 「文京区 5」, 「22 3」.
@@ -149,6 +126,46 @@ pub(super) fn leftovers(
         k += 1;
     }
     out
+}
+
+/// The announcement starting at `lines[k]` (「※…」, wrapped over a few
+/// lines): a plan of the municipality named last, or a leftover; the
+/// index of its last line.
+fn announcement(
+    m: &Matchers,
+    lines: &[L<'_>],
+    mut k: usize,
+    last_name: Option<u32>,
+    (era, fiscal_year): (Option<Era>, i32),
+    out: &mut Leftovers,
+) -> usize {
+    let Some(l) = lines.get(k) else {
+        return k;
+    };
+    let mut text = l.text.trim_start_matches('※').to_string();
+    let first = k;
+    while let Some(next) = lines.get(k + 1).filter(|n| {
+        !text.contains(PLAN_WORD)
+            && k + 1 < first + ANNOUNCEMENT_LINES
+            && !n.text.starts_with(|c: char| c.is_ascii_digit())
+    }) {
+        k += 1;
+        text.push_str(next.text);
+    }
+    if let (Some(no), true) = (last_name, text.contains(PLAN_WORD)) {
+        out.plans.push((
+            no,
+            Plan {
+                month: plan_month(m, &text, era, fiscal_year),
+                text,
+                additional: true,
+                span: l.span,
+            },
+        ));
+    } else {
+        out.others.push((None, text, l.span));
+    }
+    k
 }
 
 #[cfg(test)]

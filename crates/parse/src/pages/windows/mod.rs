@@ -201,10 +201,36 @@ pub fn parse(
     if !left.is_empty() {
         left_pages.push(left);
     }
+    let Unclaimed {
+        unattributed,
+        lone_figures,
+        loose_names,
+    } = take_leftovers(matchers, &left_pages, era, fiscal_year, &mut out);
+    Some(PrintedWindows {
+        windows,
+        anchors,
+        municipalities: out,
+        loose_names,
+        unattributed,
+        lone_figures,
+    })
+}
+
+/// What the pages' leftover lines (`left_pages`) give each municipality of
+/// `out` (numbers, counts, plans, merged names), and what they give none:
+/// the cells no rule attributes, the figures printed alone, the merged
+/// names beside no head.
+fn take_leftovers(
+    matchers: &crate::matchers::Matchers,
+    left_pages: &[Vec<L<'_>>],
+    era: Option<crate::layout::Era>,
+    fiscal_year: i32,
+    out: &mut [MunicipalityWindows],
+) -> Unclaimed {
     let mut unattributed = Vec::new();
     let mut lone_figures = Vec::new();
     let mut loose_names: Vec<(String, Span)> = Vec::new();
-    for lines in &left_pages {
+    for lines in left_pages {
         let l = leftovers(matchers, lines, era, fiscal_year);
         for (no, p) in l.numbers {
             if let Some(m) = index_of(p.value).and_then(|i| out.get_mut(i)) {
@@ -236,12 +262,19 @@ pub fn parse(
         }));
         lone_figures.extend(l.lone);
     }
-    Some(PrintedWindows {
-        windows,
-        anchors,
-        municipalities: out,
-        loose_names,
+    Unclaimed {
         unattributed,
         lone_figures,
-    })
+        loose_names,
+    }
+}
+
+/// What the leftover lines give no municipality.
+struct Unclaimed {
+    /// Cells no rule attributes.
+    unattributed: Vec<(String, Span)>,
+    /// Figures printed alone.
+    lone_figures: Vec<Printed>,
+    /// Merged names beside no head.
+    loose_names: Vec<(String, Span)>,
 }
