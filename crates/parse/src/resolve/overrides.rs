@@ -229,7 +229,7 @@ fn header_names(names: &[String], line: u32) -> Result<(), ParseError> {
     Err(ParseError::of(
         ErrorKind::Overrides,
         Span::file_line(line),
-        &format!(
+        format!(
             "a header naming edition and the columns of a pin: {} (an association's year); {}[, sub_question] (a mark); {} (a 設置箇所数){hint}",
             YEAR.join(", "),
             MARK.join(", "),
