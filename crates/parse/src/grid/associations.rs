@@ -65,71 +65,8 @@ pub(super) fn associations(
             continue;
         };
         let notes = free_notes(m, text_page);
-        let basis = (notes.footnotes.iter()).find_map(|f| m.basis.regex().captures(&f.text));
-        let era_year = |initial: &str, year: &str| -> Option<u32> {
-            initial
-                .starts_with(era.initial())
-                .then(|| year.parse().ok())
-                .flatten()
-        };
-        let (implemented_to, applied_in) = match &basis {
-            Some(c) => (era_year(&c[1], &c[2]), era_year(&c[3], &c[4])),
-            None => (None, None),
-        };
-        let years: Vec<YearColumn> = (t.era_years.iter().zip(&t.fiscal_years))
-            .zip(t.year_notes.iter().zip(&t.totals))
-            .map(|((&era_year, &fiscal_year), (notes, total))| YearColumn {
-                era_year,
-                fiscal_year,
-                total: total.unwrap_or(0),
-                notes: notes.clone(),
-                basis: if implemented_to.is_some_and(|y| era_year <= y) {
-                    Some(Basis::ImplementedAreas)
-                } else if applied_in == Some(era_year) {
-                    Some(Basis::ApplicationsSubmitted)
-                } else {
-                    None
-                },
-            })
-            .collect();
-        // Groups: a name in the right table not in brackets heads the
-        // bracketed names under it.
-        let mut rows = Vec::with_capacity(t.rows.len());
-        let mut cells = Vec::with_capacity(t.rows.len());
-        let mut group: Option<String> = None;
-        let left = t.rows.first().map(|row| row.col);
-        for row in &t.rows {
-            let member = row.printed.starts_with('（');
-            if !member {
-                group = (Some(row.col) != left).then(|| row.name.clone());
-            }
-            let marks = crate::span::saturating_u32(row.marked.iter().filter(|m| **m).count());
-            let all = row.marked.iter().all(|m| *m);
-            let none = !row.marked.iter().any(|m| *m);
-            cells.push(
-                (row.marked.iter())
-                    .map(|&marked| Participation {
-                        participated: Some(marked),
-                        resolution: if all {
-                            Resolution::AllMarked
-                        } else if none {
-                            Resolution::NoneMarked
-                        } else {
-                            Resolution::Position
-                        },
-                    })
-                    .collect(),
-            );
-            rows.push(AssociationRow {
-                name: row.name.clone(),
-                printed: row.printed.clone(),
-                group: if member { group.clone() } else { None },
-                marks,
-                notes: row.notes.clone(),
-                span: r.cell(k, row.row, row.col),
-                cells_at: row.at.clone(),
-            });
-        }
+        let years = year_columns(m, &t, &notes, era);
+        let (rows, cells) = rows_of(&t, r, k);
         let printed = PrintedAssociationTable {
             program,
             page: text_page.no,
@@ -151,6 +88,90 @@ pub(super) fn associations(
         });
     }
     out
+}
+
+/// The table's year columns, with what each total counts where the
+/// footnote on the totals says (「H28年度までは実施地区数、H29年度は交付申請書提出地区数」).
+fn year_columns(
+    m: &Matchers,
+    t: &association_cells::PositionedTable,
+    notes: &FreeNotes,
+    era: Era,
+) -> Vec<YearColumn> {
+    let basis = (notes.footnotes.iter()).find_map(|f| m.basis.regex().captures(&f.text));
+    let era_year = |initial: &str, year: &str| -> Option<u32> {
+        initial
+            .starts_with(era.initial())
+            .then(|| year.parse().ok())
+            .flatten()
+    };
+    let (implemented_to, applied_in) = match &basis {
+        Some(c) => (era_year(&c[1], &c[2]), era_year(&c[3], &c[4])),
+        None => (None, None),
+    };
+    (t.era_years.iter().zip(&t.fiscal_years))
+        .zip(t.year_notes.iter().zip(&t.totals))
+        .map(|((&era_year, &fiscal_year), (notes, total))| YearColumn {
+            era_year,
+            fiscal_year,
+            total: total.unwrap_or(0),
+            notes: notes.clone(),
+            basis: if implemented_to.is_some_and(|y| era_year <= y) {
+                Some(Basis::ImplementedAreas)
+            } else if applied_in == Some(era_year) {
+                Some(Basis::ApplicationsSubmitted)
+            } else {
+                None
+            },
+        })
+        .collect()
+}
+
+/// The table's rows, each with its cells decided by position (a row
+/// marked in every year or none keeps that rule). Groups: a name in the
+/// right table not in brackets heads the bracketed names under it.
+fn rows_of(
+    t: &association_cells::PositionedTable,
+    r: &Rendered,
+    k: usize,
+) -> (Vec<AssociationRow>, Vec<Vec<Participation>>) {
+    let mut rows = Vec::with_capacity(t.rows.len());
+    let mut cells = Vec::with_capacity(t.rows.len());
+    let mut group: Option<String> = None;
+    let left = t.rows.first().map(|row| row.col);
+    for row in &t.rows {
+        let member = row.printed.starts_with('（');
+        if !member {
+            group = (Some(row.col) != left).then(|| row.name.clone());
+        }
+        let marks = crate::span::saturating_u32(row.marked.iter().filter(|m| **m).count());
+        let all = row.marked.iter().all(|m| *m);
+        let none = !row.marked.iter().any(|m| *m);
+        cells.push(
+            (row.marked.iter())
+                .map(|&marked| Participation {
+                    participated: Some(marked),
+                    resolution: if all {
+                        Resolution::AllMarked
+                    } else if none {
+                        Resolution::NoneMarked
+                    } else {
+                        Resolution::Position
+                    },
+                })
+                .collect(),
+        );
+        rows.push(AssociationRow {
+            name: row.name.clone(),
+            printed: row.printed.clone(),
+            group: if member { group.clone() } else { None },
+            marks,
+            notes: row.notes.clone(),
+            span: r.cell(k, row.row, row.col),
+            cells_at: row.at.clone(),
+        });
+    }
+    (rows, cells)
 }
 
 /// What an association page prints outside its table.

@@ -81,49 +81,17 @@ pub(super) fn windows(
             let head = r.cell(k, head_row, cols.number);
             let first_on_page = head_row == row && continued.is_none();
             if first_on_page {
-                if let Ok(value) = number.trim().parse() {
-                    mun.numbers_printed.push(Printed { value, span: head });
-                }
-                if !anchors.iter().any(|(_, a)| *a == no) {
-                    anchors.push((windows.len(), no));
-                }
+                anchor(mun, &number, head, (&mut anchors, windows.len()));
             }
             match entry {
                 window_cells::Entry::Own(o) => {
-                    mun.own_row = Some(head);
-                    mun.count.get_or_insert(Printed {
-                        value: 0,
-                        span: head,
-                    });
-                    let plan = o.plan.trim();
-                    if !plan.is_empty() {
-                        mun.plans.push(Plan {
-                            text: plan.to_string(),
-                            month: crate::pages::windows::plan_month(m, plan, era, fiscal_year),
-                            additional: false,
-                            span: r.cell(k, o.row, cols.count),
-                        });
-                    }
+                    let plan_at = r.cell(k, o.row, cols.count);
+                    own_row(m, mun, o.plan.trim(), (head, plan_at), (era, fiscal_year));
                 }
                 window_cells::Entry::Window(w) => {
                     if first_on_page {
                         let span = r.cell(k, row, cols.count);
-                        let digits: String =
-                            w.count.chars().take_while(char::is_ascii_digit).collect();
-                        if let Ok(value) = digits.parse() {
-                            mun.count.get_or_insert(Printed { value, span });
-                        }
-                        // An announcement beside open windows: 「4 ※11月に1窓口追加開設予定」.
-                        let rest = w.count.get(digits.len()..).unwrap_or("").trim();
-                        let rest = rest.trim_start_matches('※');
-                        if !rest.is_empty() && mun.plans.iter().all(|p| p.text != rest) {
-                            mun.plans.push(Plan {
-                                text: rest.to_string(),
-                                month: crate::pages::windows::plan_month(m, rest, era, fiscal_year),
-                                additional: true,
-                                span,
-                            });
-                        }
+                        count_cell(m, mun, &w.count, span, (era, fiscal_year));
                     }
                     let named = continued.is_none().then_some(name);
                     windows.push(window(m, &w, &cols, page, k, r, named));
@@ -148,6 +116,71 @@ pub(super) fn windows(
         unattributed: Vec::new(),
         lone_figures: Vec::new(),
     })
+}
+
+/// The head of a municipality's rows (at `head`): its number as printed,
+/// and its anchor (the window it starts at), once.
+fn anchor(
+    mun: &mut MunicipalityWindows,
+    number: &str,
+    head: Span,
+    (anchors, at): (&mut Vec<(usize, u32)>, usize),
+) {
+    if let Ok(value) = number.trim().parse() {
+        mun.numbers_printed.push(Printed { value, span: head });
+    }
+    if !anchors.iter().any(|(_, a)| *a == mun.no) {
+        anchors.push((at, mun.no));
+    }
+}
+
+/// A municipality's own row (no window): its count 0, and the plan it
+/// prints, if any (`head`: where its row starts; `plan_at`: its count cell).
+fn own_row(
+    m: &Matchers,
+    mun: &mut MunicipalityWindows,
+    plan: &str,
+    (head, plan_at): (Span, Span),
+    (era, fiscal_year): (Option<Era>, i32),
+) {
+    mun.own_row = Some(head);
+    mun.count.get_or_insert(Printed {
+        value: 0,
+        span: head,
+    });
+    if !plan.is_empty() {
+        mun.plans.push(Plan {
+            text: plan.to_string(),
+            month: crate::pages::windows::plan_month(m, plan, era, fiscal_year),
+            additional: false,
+            span: plan_at,
+        });
+    }
+}
+
+/// A municipality's 設置箇所数 cell (at `span`): its count, and an
+/// announcement beside open windows: 「4 ※11月に1窓口追加開設予定」.
+fn count_cell(
+    m: &Matchers,
+    mun: &mut MunicipalityWindows,
+    count: &str,
+    span: Span,
+    (era, fiscal_year): (Option<Era>, i32),
+) {
+    let digits: String = count.chars().take_while(char::is_ascii_digit).collect();
+    if let Ok(value) = digits.parse() {
+        mun.count.get_or_insert(Printed { value, span });
+    }
+    let rest = count.get(digits.len()..).unwrap_or("").trim();
+    let rest = rest.trim_start_matches('※');
+    if !rest.is_empty() && mun.plans.iter().all(|p| p.text != rest) {
+        mun.plans.push(Plan {
+            text: rest.to_string(),
+            month: crate::pages::windows::plan_month(m, rest, era, fiscal_year),
+            additional: true,
+            span,
+        });
+    }
 }
 
 /// A window from its row.
