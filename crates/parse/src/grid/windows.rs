@@ -32,7 +32,6 @@ pub(super) fn windows(
     let mut windows: Vec<Window> = Vec::new();
     let mut anchors: Vec<(usize, u32)> = Vec::new();
     let mut read_any = false;
-    let no_of = |name: &str| crate::pages::windows::no_of(name);
     // The municipality of the rows read last: a window row at the top of a
     // page with its municipality's cell empty continues it (a merged cell
     // cut by the page break, its text printed on the page before).
@@ -66,7 +65,7 @@ pub(super) fn windows(
             let name = name.as_str();
             // The row its municipality's (merged) cell starts in.
             let head_row = page.start_row(row, cols.municipality);
-            let Some(no) = no_of(name) else {
+            let Some(no) = crate::pages::windows::no_of(name) else {
                 errors.push(ParseError::new(
                     r.cell(k, head_row, cols.municipality),
                     "a municipality of the reference list in the 「区市町村名」 column",

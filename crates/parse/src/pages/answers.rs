@@ -10,7 +10,7 @@
 //! copy that prints another mark for 「実施」 is read by its own legend.
 
 use crate::error::{ErrorKind, ParseError};
-use crate::layout::{AnswerPageSpec, Mark, ANSWER_PAGES};
+use crate::layout::{AnswerColumn, AnswerPageSpec, Mark, OptionSpec, ANSWER_PAGES};
 use crate::layout::{LEGEND_LABELS_SHOWN, LEGEND_SHOWN};
 use crate::matchers::Matchers;
 use crate::model::{AnswerCell, AnswerPage, AnswerRow, AnswerValue, Legend, LegendEntry, Span};
@@ -271,72 +271,17 @@ fn row(
         let is_last = k + 1 == spec.columns.len();
         let cell = match col.options {
             None => {
-                let Some((printed, status)) = mark_of(first.text, legend) else {
-                    return Err(ParseError::of(
-                        ErrorKind::Vocabulary,
-                        at(first.column),
-                        format!(
-                            "a mark of the legend ({}) for {}",
-                            legend.marks(),
-                            col.label()
-                        ),
-                        first.text,
-                    ));
-                };
                 next += 1;
-                AnswerCell {
-                    column: col,
-                    printed: first.text.to_string(),
-                    value: AnswerValue::Mark { printed, status },
-                    at_column: first.column,
-                    pinned: None,
-                }
+                mark_cell(first, col, legend, at)?
             }
             Some(options) => {
-                // 「-」 is an option cell's "nothing chosen"; any other mark
-                // here means a cell went missing before it.
-                if mark_of(first.text, legend).is_some_and(|(_, m)| m != Mark::NotApplicable) {
-                    return Err(ParseError::new(
-                        at(first.column),
-                        format!("the option text of {} (or «-»)", col.label()),
-                        first.text,
-                    ));
-                }
-                // The cell runs to the next mark (to the name, for the last column).
-                let end = body
-                    .iter()
-                    .enumerate()
-                    .skip(next + 1)
-                    .find(|(_, w)| !is_last && mark_of(w.text, legend).is_some())
-                    .map_or(body.len(), |(end, _)| end);
-                let cell_words = body.get(next..end).unwrap_or_default();
-                let printed = cell_words
-                    .iter()
-                    .map(|w| w.text)
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                next = end;
-                // Byte `at` of the words joined by one space: its word's
-                // byte in the line, so its input column.
-                let column_of = |at: usize| {
-                    let mut start = 0;
-                    for w in cell_words {
-                        if at < start + w.text.len() + 1 {
-                            return line.column(w.at + (at - start).min(w.text.len()));
-                        }
-                        start += w.text.len() + 1;
-                    }
-                    first.column
+                let found = OptionCell {
+                    line,
+                    body,
+                    first,
+                    is_last,
                 };
-                AnswerCell {
-                    column: col,
-                    value: AnswerValue::Options(choices(m, options, &printed, |at| {
-                        (None, column_of(at))
-                    })),
-                    printed,
-                    at_column: first.column,
-                    pinned: None,
-                }
+                option_cell(m, &found, col, options, legend, &mut next, at)?
             }
         };
         cells.push(cell);
@@ -357,6 +302,106 @@ fn row(
         span: page.span(line.no),
         cells,
     }))
+}
+
+/// A mark cell of column `col`, its word `first` read by the page's legend.
+fn mark_cell(
+    first: &Word<'_>,
+    col: &'static AnswerColumn,
+    legend: &Legend,
+    at: impl Fn(u32) -> Span,
+) -> Result<AnswerCell, ParseError> {
+    let Some((printed, status)) = mark_of(first.text, legend) else {
+        return Err(ParseError::of(
+            ErrorKind::Vocabulary,
+            at(first.column),
+            format!(
+                "a mark of the legend ({}) for {}",
+                legend.marks(),
+                col.label()
+            ),
+            first.text,
+        ));
+    };
+    Ok(AnswerCell {
+        column: col,
+        printed: first.text.to_string(),
+        value: AnswerValue::Mark { printed, status },
+        at_column: first.column,
+        pinned: None,
+    })
+}
+
+/// Where an option cell of a row of pages 3–4 is read: the row's line,
+/// the words between its number and name, the cell's first word, and
+/// whether its column is the page's last.
+struct OptionCell<'l, 'a> {
+    line: &'l Line<'a>,
+    body: &'l [Word<'a>],
+    first: &'l Word<'a>,
+    is_last: bool,
+}
+
+/// An option cell of column `col` (its vocabulary `options`), from word
+/// `next` of the row's body to the next mark (to the name, for the last
+/// column); `next` moves past it.
+fn option_cell(
+    m: &Matchers,
+    found: &OptionCell<'_, '_>,
+    col: &'static AnswerColumn,
+    options: &'static [OptionSpec],
+    legend: &Legend,
+    next: &mut usize,
+    at: impl Fn(u32) -> Span,
+) -> Result<AnswerCell, ParseError> {
+    let OptionCell {
+        line,
+        body,
+        first,
+        is_last,
+    } = *found;
+    // 「-」 is an option cell's "nothing chosen"; any other mark here means
+    // a cell went missing before it.
+    if mark_of(first.text, legend).is_some_and(|(_, m)| m != Mark::NotApplicable) {
+        return Err(ParseError::new(
+            at(first.column),
+            format!("the option text of {} (or «-»)", col.label()),
+            first.text,
+        ));
+    }
+    // The cell runs to the next mark (to the name, for the last column).
+    let end = body
+        .iter()
+        .enumerate()
+        .skip(*next + 1)
+        .find(|(_, w)| !is_last && mark_of(w.text, legend).is_some())
+        .map_or(body.len(), |(end, _)| end);
+    let cell_words = body.get(*next..end).unwrap_or_default();
+    let printed = cell_words
+        .iter()
+        .map(|w| w.text)
+        .collect::<Vec<_>>()
+        .join(" ");
+    *next = end;
+    // Byte `at` of the words joined by one space: its word's byte in the
+    // line, so its input column.
+    let column_of = |at: usize| {
+        let mut start = 0;
+        for w in cell_words {
+            if at < start + w.text.len() + 1 {
+                return line.column(w.at + (at - start).min(w.text.len()));
+            }
+            start += w.text.len() + 1;
+        }
+        first.column
+    };
+    Ok(AnswerCell {
+        column: col,
+        value: AnswerValue::Options(choices(m, options, &printed, |at| (None, column_of(at)))),
+        printed,
+        at_column: first.column,
+        pinned: None,
+    })
 }
 
 #[cfg(test)]
