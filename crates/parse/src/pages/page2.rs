@@ -9,7 +9,7 @@
 //! published identity count + 「未実施等」 = n, and the row says so.
 
 use crate::error::{ErrorKind, ParseError};
-use crate::layout::{marker, QuestionKind, QuestionSpec, QUESTIONS};
+use crate::layout::{marker, OptionSpec, QuestionKind, QuestionSpec, QUESTIONS};
 use crate::matchers::Matchers;
 use crate::model::{CountSource, PrintedQuestionSummary, QuestionRow, Span};
 use crate::pages::combinators::{count, option_row, question_marker, question_row, trailing_count};
@@ -54,17 +54,7 @@ pub fn parse(
     let before = errors.len();
     let n = sample_size(m, page, errors);
     let figures = figure_lines(page);
-    for l in page
-        .lines
-        .iter()
-        .filter(|l| looks_like_figure_row(l.text) && figure_line(l.text).is_none())
-    {
-        errors.push(ParseError::new(
-            page.span(l.no),
-            "a figure row «marker % count %» such as «② 96.2% 2 3.8%»",
-            l.text,
-        ));
-    }
+    unread_figure_rows(page, errors);
     let strays = stray_counts(page);
     // Question texts wrap over lines: searched in the page's lines joined
     // once (blank lines say nothing: some extractors write none).
@@ -127,68 +117,8 @@ pub fn parse(
                 }
             }
             QuestionKind::Options(options) => {
-                let mut seen = Vec::new();
-                while let Some((FigureLine::Option { text, count, pct }, span)) = figures.get(next)
-                {
-                    next += 1;
-                    let Some((option, _annotation)) = match_option(m, options, text) else {
-                        let labels: Vec<&str> = options.iter().map(|o| o.label).collect();
-                        errors.push(ParseError::of(
-                            ErrorKind::Vocabulary,
-                            *span,
-                            format!(
-                                "an option of {}{} ({})",
-                                spec.item.katakana(),
-                                marker(spec.no),
-                                labels.join(" / ")
-                            ),
-                            text,
-                        ));
-                        continue;
-                    };
-                    if seen.contains(&option.label) {
-                        errors.push(ParseError::new(
-                            *span,
-                            format!(
-                                "each option of {}{} once",
-                                spec.item.katakana(),
-                                marker(spec.no)
-                            ),
-                            text,
-                        ));
-                    }
-                    seen.push(option.label);
-                    rows.push(QuestionRow {
-                        item: spec.item,
-                        question: spec.no,
-                        sub: None,
-                        option: Some(option.label),
-                        option_text: Some(text.to_string()),
-                        question_text: located.as_ref().map(|l| l.text.clone()),
-                        text_span: located.as_ref().map(|l| l.span),
-                        count_yes: Some(*count),
-                        count_yes_source: CountSource::OnRow,
-                        count_yes_span: Some(*span),
-                        pct_yes: *pct,
-                        count_no: None,
-                        pct_no: None,
-                        span: *span,
-                        marker_lost: None,
-                    });
-                }
-                for o in options.iter().filter(|o| !seen.contains(&o.label)) {
-                    let line = figures.get(next).map_or(page.first_line(), |f| f.1.line);
-                    errors.push(ParseError::new(
-                        page.span(line),
-                        format!(
-                            "the option row «{} count %» of {}{}",
-                            o.label,
-                            spec.item.katakana(),
-                            marker(spec.no)
-                        ),
-                        "no such row",
-                    ));
-                }
+                let at = (&figures[..], &mut next, page);
+                rows.extend(option_rows(m, spec, options, at, located.as_ref(), errors));
             }
         }
     }
@@ -209,6 +139,97 @@ pub fn parse(
         rows,
         counts_apart: strays,
     })
+}
+
+/// The rows of a multi-choice question `spec` (its vocabulary `options`):
+/// each option's figure row from figure `next` on, every option once.
+fn option_rows(
+    m: &Matchers,
+    spec: &'static QuestionSpec,
+    options: &'static [OptionSpec],
+    (figures, next, page): (&[(FigureLine<'_>, Span)], &mut usize, &Page<'_>),
+    located: Option<&Located>,
+    errors: &mut Vec<ParseError>,
+) -> Vec<QuestionRow> {
+    let mut rows = Vec::new();
+    let mut seen = Vec::new();
+    while let Some((FigureLine::Option { text, count, pct }, span)) = figures.get(*next) {
+        *next += 1;
+        let Some((option, _annotation)) = match_option(m, options, text) else {
+            let labels: Vec<&str> = options.iter().map(|o| o.label).collect();
+            errors.push(ParseError::of(
+                ErrorKind::Vocabulary,
+                *span,
+                format!(
+                    "an option of {}{} ({})",
+                    spec.item.katakana(),
+                    marker(spec.no),
+                    labels.join(" / ")
+                ),
+                text,
+            ));
+            continue;
+        };
+        if seen.contains(&option.label) {
+            errors.push(ParseError::new(
+                *span,
+                format!(
+                    "each option of {}{} once",
+                    spec.item.katakana(),
+                    marker(spec.no)
+                ),
+                text,
+            ));
+        }
+        seen.push(option.label);
+        rows.push(QuestionRow {
+            item: spec.item,
+            question: spec.no,
+            sub: None,
+            option: Some(option.label),
+            option_text: Some(text.to_string()),
+            question_text: located.map(|l| l.text.clone()),
+            text_span: located.map(|l| l.span),
+            count_yes: Some(*count),
+            count_yes_source: CountSource::OnRow,
+            count_yes_span: Some(*span),
+            pct_yes: *pct,
+            count_no: None,
+            pct_no: None,
+            span: *span,
+            marker_lost: None,
+        });
+    }
+    for o in options.iter().filter(|o| !seen.contains(&o.label)) {
+        let line = figures.get(*next).map_or(page.first_line(), |f| f.1.line);
+        errors.push(ParseError::new(
+            page.span(line),
+            format!(
+                "the option row «{} count %» of {}{}",
+                o.label,
+                spec.item.katakana(),
+                marker(spec.no)
+            ),
+            "no such row",
+        ));
+    }
+
+    rows
+}
+
+/// Every line that looks like a figure row and is not one: an error each.
+fn unread_figure_rows(page: &Page<'_>, errors: &mut Vec<ParseError>) {
+    for l in page
+        .lines
+        .iter()
+        .filter(|l| looks_like_figure_row(l.text) && figure_line(l.text).is_none())
+    {
+        errors.push(ParseError::new(
+            page.span(l.no),
+            "a figure row «marker % count %» such as «② 96.2% 2 3.8%»",
+            l.text,
+        ));
+    }
 }
 
 /// The page's figure rows in order, each with its span. A marker alone on
