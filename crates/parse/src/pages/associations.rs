@@ -134,8 +134,44 @@ fn page_table(
         ));
         return None;
     };
-    let n = header.len();
-    // The totals: the line (not a header line) ending in exactly n numbers.
+    let (totals_line, tl, totals) = totals_of(m, page, header.len(), header_span, errors)?;
+    let before = errors.len();
+    let lines = page.lines.iter().take(totals_line + 1);
+    let (rows, footnotes, shading_legend) = rows_of(m, page, lines, (tl.no, title_line), errors);
+    if errors.len() > before {
+        return None;
+    }
+    let years = year_columns(m, &footnotes, (header, header_span), totals, era, errors)?;
+    let printed_count = page.lines.iter().find_map(|l| {
+        m.printed_count
+            .regex()
+            .captures(l.text)
+            .and_then(|c| c[1].parse().ok())
+            .map(|n| (n, page.span(l.no)))
+    });
+    Some(PrintedAssociationTable {
+        program,
+        page: page.no,
+        title_span: page.span(title_line),
+        years,
+        header_span,
+        totals_span: page.span(tl.no),
+        rows,
+        printed_count,
+        footnotes,
+        shading_legend,
+    })
+}
+
+/// The totals: the line (not a header line) ending in exactly `n`
+/// numbers, its index among the page's lines, and the numbers.
+fn totals_of<'p, 'a>(
+    m: &Matchers,
+    page: &'p Page<'a>,
+    n: usize,
+    header_span: Span,
+    errors: &mut Vec<ParseError>,
+) -> Option<(usize, &'p Line<'a>, Vec<u32>)> {
     let totals_line = page.lines.iter().position(|l| {
         let ws = words_at(l.text);
         let Some(before) = ws.len().checked_sub(n + 1) else {
@@ -164,12 +200,25 @@ fn page_table(
         .skip(tws.len().saturating_sub(n))
         .filter_map(|(_, w)| w.parse().ok())
         .collect();
+    Some((totals_line, tl, totals))
+}
+
+/// The association rows of the page's `lines` up to the totals line
+/// (`totals_no`; a name before the title line, `title_line`, must be a
+/// name), the footnotes and the shading legend among them.
+#[allow(clippy::type_complexity)]
+fn rows_of<'p, 'a: 'p>(
+    m: &Matchers,
+    page: &Page<'_>,
+    lines: impl Iterator<Item = &'p Line<'a>>,
+    (totals_no, title_line): (u32, u32),
+    errors: &mut Vec<ParseError>,
+) -> (Vec<AssociationRow>, Vec<Footnote>, Option<(String, Span)>) {
     let mut rows: Vec<AssociationRow> = Vec::new();
     let mut footnotes: Vec<Footnote> = Vec::new();
     let mut shading_legend = None;
     let mut group: Option<String> = None;
-    let before = errors.len();
-    for line in page.lines.iter().take(totals_line + 1) {
+    for line in lines {
         let ws = words_at(line.text);
         let mut k = 0;
         // A footnote: its marker, then its text (not the totals' numbers:
@@ -195,77 +244,122 @@ fn page_table(
             shading_legend = Some((legend.to_string(), page.span(line.no)));
             k = 1;
         }
-        if line.no == tl.no {
+        if line.no == totals_no {
             break;
         }
         let cells = ws.get(k..).unwrap_or_default();
-        let names = cells
-            .iter()
-            .filter(|(_, w)| *w != ASSOCIATION_MARK && note_numbers(m, w).is_none())
-            .count();
-        let mut first = true;
-        let mut columns = Columns::new(line);
-        for &(byte, w) in cells {
-            if w == ASSOCIATION_MARK {
-                match rows.last_mut() {
-                    Some(r) if r.span.line == line.no => r.marks += 1,
-                    _ => errors.push(ParseError::new(
-                        at(page, line, &mut columns, byte),
-                        "a mark after an association's name",
-                        w,
-                    )),
-                }
-                continue;
+        let on_line = LineCells {
+            page,
+            line,
+            cells,
+            title_line,
+        };
+        row_cells(m, &on_line, &mut rows, &mut group, errors);
+    }
+    (rows, footnotes, shading_legend)
+}
+
+/// One line's cells after its footnote or legend, if any.
+struct LineCells<'l, 'a> {
+    page: &'l Page<'a>,
+    line: &'l Line<'a>,
+    cells: &'l [(usize, &'a str)],
+    title_line: u32,
+}
+
+/// The names, marks and footnote markers of a line: a name starts a row
+/// (under `group`, the right column's name above it, where it is a
+/// bracketed member); a mark or marker goes to the line's last row.
+fn row_cells(
+    m: &Matchers,
+    on_line: &LineCells<'_, '_>,
+    rows: &mut Vec<AssociationRow>,
+    group: &mut Option<String>,
+    errors: &mut Vec<ParseError>,
+) {
+    let LineCells {
+        page,
+        line,
+        cells,
+        title_line,
+    } = *on_line;
+    let names = cells
+        .iter()
+        .filter(|(_, w)| *w != ASSOCIATION_MARK && note_numbers(m, w).is_none())
+        .count();
+    let mut first = true;
+    let mut columns = Columns::new(line);
+    for &(byte, w) in cells {
+        if w == ASSOCIATION_MARK {
+            match rows.last_mut() {
+                Some(r) if r.span.line == line.no => r.marks += 1,
+                _ => errors.push(ParseError::new(
+                    at(page, line, &mut columns, byte),
+                    "a mark after an association's name",
+                    w,
+                )),
             }
-            if let Some(numbers) = note_numbers(m, w) {
-                match rows.last_mut() {
-                    Some(r) if r.span.line == line.no => r.notes.extend(numbers),
-                    _ => errors.push(ParseError::new(
-                        at(page, line, &mut columns, byte),
-                        "a footnote marker after an association's name",
-                        w,
-                    )),
-                }
-                continue;
-            }
-            if w == TOTALS_LABEL {
-                break;
-            }
-            if !is_name(w) {
-                if line.no < title_line && !m.association_header_word.holds_literal(line.text) {
-                    errors.push(ParseError::new(
-                        at(page, line, &mut columns, byte),
-                        format!("an association's name (no digits or sentence punctuation) or {ASSOCIATION_MARK}"),
-                        w,
-                    ));
-                }
-                break;
-            }
-            let member = w
-                .strip_prefix('（')
-                .and_then(|m| m.strip_suffix('）'))
-                .map(str::to_string);
-            // The first of two names on a line is the left (ku-area) column;
-            // a member or the second name is the right column, where groups are.
-            let right = member.is_some() || !first || names == 1;
-            first = false;
-            if right && member.is_none() {
-                group = Some(w.to_string());
-            }
-            rows.push(AssociationRow {
-                name: member.clone().unwrap_or_else(|| w.to_string()),
-                printed: w.to_string(),
-                group: member.and(group.clone()),
-                marks: 0,
-                notes: Vec::new(),
-                span: page.span(line.no),
-                cells_at: Vec::new(),
-            });
+            continue;
         }
+        if let Some(numbers) = note_numbers(m, w) {
+            match rows.last_mut() {
+                Some(r) if r.span.line == line.no => r.notes.extend(numbers),
+                _ => errors.push(ParseError::new(
+                    at(page, line, &mut columns, byte),
+                    "a footnote marker after an association's name",
+                    w,
+                )),
+            }
+            continue;
+        }
+        if w == TOTALS_LABEL {
+            break;
+        }
+        if !is_name(w) {
+            if line.no < title_line && !m.association_header_word.holds_literal(line.text) {
+                errors.push(ParseError::new(
+                    at(page, line, &mut columns, byte),
+                    format!("an association's name (no digits or sentence punctuation) or {ASSOCIATION_MARK}"),
+                    w,
+                ));
+            }
+            break;
+        }
+        let member = w
+            .strip_prefix('（')
+            .and_then(|m| m.strip_suffix('）'))
+            .map(str::to_string);
+        // The first of two names on a line is the left (ku-area) column;
+        // a member or the second name is the right column, where groups are.
+        let right = member.is_some() || !first || names == 1;
+        first = false;
+        if right && member.is_none() {
+            *group = Some(w.to_string());
+        }
+        rows.push(AssociationRow {
+            name: member.clone().unwrap_or_else(|| w.to_string()),
+            printed: w.to_string(),
+            group: member.and(group.clone()),
+            marks: 0,
+            notes: Vec::new(),
+            span: page.span(line.no),
+            cells_at: Vec::new(),
+        });
     }
-    if errors.len() > before {
-        return None;
-    }
+}
+
+/// The table's year columns from the `header` (its era years and
+/// footnote numbers, printed at `header_span`) and `totals`, with what
+/// each total counts where a footnote says (「H28年度までは実施地区数、
+/// H29年度は交付申請書提出地区数」).
+fn year_columns(
+    m: &Matchers,
+    footnotes: &[Footnote],
+    (header, header_span): (Vec<(u32, Vec<u32>)>, Span),
+    totals: Vec<u32>,
+    era: Option<Era>,
+    errors: &mut Vec<ParseError>,
+) -> Option<Vec<YearColumn>> {
     let basis = footnotes
         .iter()
         .find_map(|f| m.basis.regex().captures(&f.text).map(|c| (c, f.span)));
@@ -278,7 +372,7 @@ fn page_table(
         Some((c, _)) => (era_year(&c[1], &c[2]), era_year(&c[3], &c[4])),
         None => (None, None),
     };
-    let mut years = Vec::with_capacity(n);
+    let mut years = Vec::with_capacity(header.len());
     for ((era_y, notes), total) in header.into_iter().zip(totals) {
         let Some(fiscal_year) = era.and_then(|e| e.gregorian(era_y)) else {
             let eras: Vec<&str> = Era::ALL.iter().map(|e| e.name()).collect();
@@ -304,25 +398,7 @@ fn page_table(
             },
         });
     }
-    let printed_count = page.lines.iter().find_map(|l| {
-        m.printed_count
-            .regex()
-            .captures(l.text)
-            .and_then(|c| c[1].parse().ok())
-            .map(|n| (n, page.span(l.no)))
-    });
-    Some(PrintedAssociationTable {
-        program,
-        page: page.no,
-        title_span: page.span(title_line),
-        years,
-        header_span,
-        totals_span: page.span(tl.no),
-        rows,
-        printed_count,
-        footnotes,
-        shading_legend,
-    })
+    Some(years)
 }
 
 /// A name of the association column: no digits, no sentence punctuation.
