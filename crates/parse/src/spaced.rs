@@ -302,7 +302,81 @@ fn read_page(no: u32, lines: &[PageLine]) -> SpacedPage {
         sp.page.above = lines.iter().map(|l| l.raw.clone()).collect();
         return sp;
     };
-    // Row starts.
+    let (first_row, starts, k) = row_starts(lines, family, head_line);
+    let Some(&last_start) = starts.last() else {
+        sp.page.above = lines.iter().map(|l| l.raw.clone()).collect();
+        return sp;
+    };
+    // The body the columns are read from: up to the last row's first line.
+    let body_end = if family == Family::Associations {
+        k
+    } else {
+        last_start + 1
+    };
+    // Columns from the body's words.
+    let body: Vec<&PageLine> = lines
+        .get(first_row..body_end)
+        .unwrap_or_default()
+        .iter()
+        .collect();
+    let heads: Vec<&PageLine> = lines
+        .get(head_line..first_row)
+        .unwrap_or_default()
+        .iter()
+        .collect();
+    let columns = columns(&body, &heads);
+    // The last row's lines: its first, then each that fits its cells.
+    let mut row_lines: Vec<(usize, usize)> = Vec::new(); // (first line, end line)
+    for (n, &s) in starts.iter().enumerate() {
+        let end = starts.get(n + 1).copied().unwrap_or(s + 1);
+        row_lines.push((s, end));
+    }
+    if family != Family::Associations {
+        if let Some(last) = row_lines.last_mut() {
+            last.1 = last_row_end(lines, &columns, last_start);
+        }
+    }
+    let table_end = row_lines.last().map_or(first_row, |r| r.1);
+    sp.page.above = lines
+        .get(..head_line)
+        .unwrap_or_default()
+        .iter()
+        .map(|l| l.raw.clone())
+        .collect();
+    sp.page.below = lines
+        .get(table_end..)
+        .unwrap_or_default()
+        .iter()
+        .map(|l| l.raw.clone())
+        .collect();
+    head_row(
+        &mut sp,
+        &heads,
+        &columns,
+        lines.get(head_line).map_or(1, |l| l.no),
+    );
+    // The body rows.
+    let keyed = Keyed::of(family, columns.len());
+    // The first row of the current row key's group (a municipality's windows).
+    let mut group_start = 1;
+    for (r, &(first, end)) in row_lines.iter().enumerate() {
+        let at = (r + 1, first, end);
+        body_row(
+            &mut sp,
+            lines,
+            at,
+            (&columns, &keyed, family),
+            &mut group_start,
+        );
+    }
+    sp
+}
+
+/// Where a page's table rows start (line indices), from the first after
+/// its heads (`head_line`), as its family's shape says; and the first row
+/// line and the line after the table's rows (an association table's
+/// through its totals).
+fn row_starts(lines: &[PageLine], family: Family, head_line: usize) -> (usize, Vec<usize>, usize) {
     let mut starts: Vec<usize> = Vec::new();
     let first_row = match family {
         Family::Associations => head_line + 1,
@@ -336,94 +410,59 @@ fn read_page(no: u32, lines: &[PageLine]) -> SpacedPage {
         }
         k += 1;
     }
-    let Some(&last_start) = starts.last() else {
-        sp.page.above = lines.iter().map(|l| l.raw.clone()).collect();
-        return sp;
+    (first_row, starts, k)
+}
+
+/// The line after the last row of a table (not pages 5–6): its first
+/// line, then each that fits its cells (a word in a column the row fills,
+/// within it, where the row's cell there wrapped).
+fn last_row_end(lines: &[PageLine], columns: &[usize], last_start: usize) -> usize {
+    let col_of = |w: &Word| column_of(columns, w.start);
+    let mut end = last_start + 1;
+    let has: Vec<usize> = lines
+        .get(last_start)
+        .map(|l| l.words.iter().map(&col_of).collect())
+        .unwrap_or_default();
+    // Whether the last row's cell in column `c` wrapped: its last line
+    // so far fills half its column or more (a number never wraps; a
+    // stray word under the table is no cell's).
+    let last_line_of = |c: usize, upto: usize| {
+        (last_start..upto).rev().find_map(|k| {
+            let l = lines.get(k)?;
+            let n: usize = (l.words.iter().filter(|w| col_of(w) == c))
+                .map(|w| w.end - w.start)
+                .sum();
+            (n > 0).then_some(n)
+        })
     };
-    // The body the columns are read from: up to the last row's first line.
-    let body_end = if family == Family::Associations {
-        k
-    } else {
-        last_start + 1
-    };
-    // Columns from the body's words.
-    let body: Vec<&PageLine> = lines
-        .get(first_row..body_end)
-        .unwrap_or_default()
-        .iter()
-        .collect();
-    let heads: Vec<&PageLine> = lines
-        .get(head_line..first_row)
-        .unwrap_or_default()
-        .iter()
-        .collect();
-    let columns = columns(&body, &heads);
-    let col_of = |w: &Word| column_of(&columns, w.start);
-    // The last row's lines: its first, then each that fits its cells.
-    let mut row_lines: Vec<(usize, usize)> = Vec::new(); // (first line, end line)
-    for (n, &s) in starts.iter().enumerate() {
-        let end = starts.get(n + 1).copied().unwrap_or(s + 1);
-        row_lines.push((s, end));
-    }
-    if family != Family::Associations {
-        let mut end = last_start + 1;
-        let has: Vec<usize> = lines
-            .get(last_start)
-            .map(|l| l.words.iter().map(&col_of).collect())
-            .unwrap_or_default();
-        // Whether the last row's cell in column `c` wrapped: its last line
-        // so far fills half its column or more (a number never wraps; a
-        // stray word under the table is no cell's).
-        let last_line_of = |c: usize, upto: usize| {
-            (last_start..upto).rev().find_map(|k| {
-                let l = lines.get(k)?;
-                let n: usize = (l.words.iter().filter(|w| col_of(w) == c))
-                    .map(|w| w.end - w.start)
-                    .sum();
-                (n > 0).then_some(n)
-            })
+    while let Some(line) = lines.get(end) {
+        let wrapped = |c: usize| {
+            let width = columns.get(c + 1).map_or(usize::MAX, |n| {
+                n.saturating_sub(columns.get(c).copied().unwrap_or(0))
+            });
+            last_line_of(c, end).is_some_and(|n| n.saturating_mul(2) >= width)
         };
-        while let Some(line) = lines.get(end) {
-            let wrapped = |c: usize| {
-                let width = columns.get(c + 1).map_or(usize::MAX, |n| {
-                    n.saturating_sub(columns.get(c).copied().unwrap_or(0))
-                });
-                last_line_of(c, end).is_some_and(|n| n.saturating_mul(2) >= width)
-            };
-            let fits = !line.words.is_empty()
-                && line.words.iter().all(|w| {
-                    let c = col_of(w);
-                    let next = columns.get(c + 1).copied().unwrap_or(usize::MAX);
-                    has.contains(&c) && w.end <= next && wrapped(c)
-                });
-            if !fits {
-                break;
-            }
-            end += 1;
+        let fits = !line.words.is_empty()
+            && line.words.iter().all(|w| {
+                let c = col_of(w);
+                let next = columns.get(c + 1).copied().unwrap_or(usize::MAX);
+                has.contains(&c) && w.end <= next && wrapped(c)
+            });
+        if !fits {
+            break;
         }
-        if let Some(last) = row_lines.last_mut() {
-            last.1 = end;
-        }
+        end += 1;
     }
-    let table_end = row_lines.last().map_or(first_row, |r| r.1);
-    sp.page.above = lines
-        .get(..head_line)
-        .unwrap_or_default()
-        .iter()
-        .map(|l| l.raw.clone())
-        .collect();
-    sp.page.below = lines
-        .get(table_end..)
-        .unwrap_or_default()
-        .iter()
-        .map(|l| l.raw.clone())
-        .collect();
-    // The head row: per column, its head lines.
+    end
+}
+
+/// The head row (row 0): per column, its head lines.
+fn head_row(sp: &mut SpacedPage, heads: &[&PageLine], columns: &[usize], head_line_no: u32) {
     let ncols = columns.len();
     let mut head_cells: Vec<Vec<String>> = vec![Vec::new(); ncols];
     let mut head_at: Vec<Option<u32>> = vec![None; ncols];
-    for line in &heads {
-        for cell in line_cells(line, &columns, &[]) {
+    for line in heads {
+        for cell in line_cells(line, columns, &[]) {
             if let Some(h) = head_cells.get_mut(cell.col) {
                 h.push(cell.text);
             }
@@ -432,7 +471,7 @@ fn read_page(no: u32, lines: &[PageLine]) -> SpacedPage {
             }
         }
     }
-    sp.rows.push(lines.get(head_line).map_or(1, |l| l.no));
+    sp.rows.push(head_line_no);
     let mut row_cells = Vec::new();
     for (c, lines_of) in head_cells.into_iter().enumerate() {
         if let Some(at) = head_at.get(c).copied().flatten() {
@@ -441,106 +480,110 @@ fn read_page(no: u32, lines: &[PageLine]) -> SpacedPage {
         sp.page.cells.push(cell(0, c, lines_of));
     }
     sp.cells.push(row_cells);
-    // The body rows.
-    let keyed = Keyed::of(family, ncols);
-    // The first row of the current row key's group (a municipality's windows).
-    let mut group_start = 1;
-    for (r, &(first, end)) in row_lines.iter().enumerate() {
-        let row = r + 1;
-        let mut texts: Vec<Vec<String>> = vec![Vec::new(); ncols];
-        let mut places: Vec<Vec<(u32, u32)>> = vec![Vec::new(); ncols];
-        let mut at: Vec<Option<u32>> = vec![None; ncols];
-        let mut anchors: Vec<LineCell> = Vec::new();
-        for (n, line) in lines.get(first..end).unwrap_or_default().iter().enumerate() {
-            let cells = line_cells(line, &columns, &anchors);
-            if n == 0 {
-                anchors = cells.clone();
+}
+
+/// Body row `row` (its lines `first..end`): its cells in their columns, a
+/// merged cell above going on where the family's shape says it covers the
+/// row; `group_start` is the first row of the current key's group.
+fn body_row(
+    sp: &mut SpacedPage,
+    lines: &[PageLine],
+    (row, first, end): (usize, usize, usize),
+    (columns, keyed, family): (&[usize], &Keyed, Family),
+    group_start: &mut usize,
+) {
+    let ncols = columns.len();
+    let mut texts: Vec<Vec<String>> = vec![Vec::new(); ncols];
+    let mut places: Vec<Vec<(u32, u32)>> = vec![Vec::new(); ncols];
+    let mut at: Vec<Option<u32>> = vec![None; ncols];
+    let mut anchors: Vec<LineCell> = Vec::new();
+    for (n, line) in lines.get(first..end).unwrap_or_default().iter().enumerate() {
+        let cells = line_cells(line, columns, &anchors);
+        if n == 0 {
+            anchors = cells.clone();
+        }
+        for cell in cells {
+            let c = cell.col;
+            if let Some(t) = texts.get_mut(c) {
+                t.push(cell.text);
             }
-            for cell in cells {
-                let c = cell.col;
-                if let Some(t) = texts.get_mut(c) {
-                    t.push(cell.text);
-                }
-                if let Some(p) = places.get_mut(c) {
-                    p.push((line.no, cell.at));
-                }
-                if let Some(a) = at.get_mut(c) {
-                    a.get_or_insert(cell.at);
-                }
-                if cell.unsure && !sp.page.unsure.contains(&(row, c)) {
-                    sp.page.unsure.push((row, c));
-                }
+            if let Some(p) = places.get_mut(c) {
+                p.push((line.no, cell.at));
+            }
+            if let Some(a) = at.get_mut(c) {
+                a.get_or_insert(cell.at);
+            }
+            if cell.unsure && !sp.page.unsure.contains(&(row, c)) {
+                sp.page.unsure.push((row, c));
             }
         }
-        sp.rows.push(lines.get(first).map_or(1, |l| l.no));
-        let mut starts_here = Vec::new();
-        // A municipality without a window (pages 7–11): its number and name,
-        // then one cell across the window's columns.
-        let own = family == Family::Windows
-            && texts.first().is_some_and(|t| !t.is_empty())
-            && (3..ncols.saturating_sub(1)).all(|c| texts.get(c).is_none_or(Vec::is_empty));
-        let key_text = texts.first().map(|t| t.concat()).unwrap_or_default();
-        let new_key = keyed.starts_key(&key_text);
-        if new_key {
-            group_start = row;
-        }
-        let mut c = 0;
-        while c < ncols {
-            let mut text = texts.get(c).cloned().unwrap_or_default();
-            if text.is_empty() && !new_key && keyed.may_be_merged(c) {
-                // 「その他」 empty under a window of its municipality that
-                // prints one: merged or empty, the text cannot tell; null,
-                // listed unsure.
-                let printed_above = (sp.page.cells.iter()).any(|x| {
-                    x.col == c && group_start <= x.row && x.row < row && !x.lines.is_empty()
-                });
-                if printed_above {
-                    sp.page.unsure.push((row, c));
-                }
-            }
-            if text.is_empty() && !new_key && keyed.copies(c) {
-                // A window without a name in its row: the name above it in
-                // its municipality's column, as a merged cell's, inferred
-                // (listed as unsure: a text cannot tell merged from empty).
-                let above =
-                    (sp.page.cells.iter().rev()).find(|x| x.col == c && x.row > 0 && x.row < row);
-                if let Some(above) = above.filter(|a| !a.lines.is_empty()) {
-                    text = above.lines.clone();
-                    sp.page.unsure.push((row, c));
-                }
-            }
-            if keyed.covers(c) && !keyed.starts(c, new_key, &text) {
-                // The merged cell above goes on: it covers this row, and
-                // what the row prints in its column is its wrapped text.
-                let above = (sp.page.cells.iter_mut().rev())
-                    .find(|x| x.col == c && x.row > 0 && x.row + x.rowspan == row);
-                if let Some(above) = above {
-                    above.rowspan += 1;
-                    above.lines.extend(text);
-                    c += 1;
-                    continue;
-                }
-            }
-            if let Some(p) = places.get(c).filter(|p| !p.is_empty()) {
-                sp.lines.push(((row, c), p.clone()));
-            }
-            let span = if own && c == 2 {
-                ncols.saturating_sub(3)
-            } else {
-                1
-            };
-            if let Some(a) = at.get(c).copied().flatten() {
-                starts_here.push((c, a));
-            }
-            sp.page.cells.push(Cell {
-                colspan: span,
-                ..cell(row, c, text)
-            });
-            c += span;
-        }
-        sp.cells.push(starts_here);
     }
-    sp
+    sp.rows.push(lines.get(first).map_or(1, |l| l.no));
+    let mut starts_here = Vec::new();
+    // A municipality without a window (pages 7–11): its number and name,
+    // then one cell across the window's columns.
+    let own = family == Family::Windows
+        && texts.first().is_some_and(|t| !t.is_empty())
+        && (3..ncols.saturating_sub(1)).all(|c| texts.get(c).is_none_or(Vec::is_empty));
+    let key_text = texts.first().map(|t| t.concat()).unwrap_or_default();
+    let new_key = keyed.starts_key(&key_text);
+    if new_key {
+        *group_start = row;
+    }
+    let mut c = 0;
+    while c < ncols {
+        let mut text = texts.get(c).cloned().unwrap_or_default();
+        if text.is_empty() && !new_key && keyed.may_be_merged(c) {
+            // 「その他」 empty under a window of its municipality that
+            // prints one: merged or empty, the text cannot tell; null,
+            // listed unsure.
+            let printed_above = (sp.page.cells.iter())
+                .any(|x| x.col == c && *group_start <= x.row && x.row < row && !x.lines.is_empty());
+            if printed_above {
+                sp.page.unsure.push((row, c));
+            }
+        }
+        if text.is_empty() && !new_key && keyed.copies(c) {
+            // A window without a name in its row: the name above it in
+            // its municipality's column, as a merged cell's, inferred
+            // (listed as unsure: a text cannot tell merged from empty).
+            let above =
+                (sp.page.cells.iter().rev()).find(|x| x.col == c && x.row > 0 && x.row < row);
+            if let Some(above) = above.filter(|a| !a.lines.is_empty()) {
+                text = above.lines.clone();
+                sp.page.unsure.push((row, c));
+            }
+        }
+        if keyed.covers(c) && !keyed.starts(c, new_key, &text) {
+            // The merged cell above goes on: it covers this row, and
+            // what the row prints in its column is its wrapped text.
+            let above = (sp.page.cells.iter_mut().rev())
+                .find(|x| x.col == c && x.row > 0 && x.row + x.rowspan == row);
+            if let Some(above) = above {
+                above.rowspan += 1;
+                above.lines.extend(text);
+                c += 1;
+                continue;
+            }
+        }
+        if let Some(p) = places.get(c).filter(|p| !p.is_empty()) {
+            sp.lines.push(((row, c), p.clone()));
+        }
+        let span = if own && c == 2 {
+            ncols.saturating_sub(3)
+        } else {
+            1
+        };
+        if let Some(a) = at.get(c).copied().flatten() {
+            starts_here.push((c, a));
+        }
+        sp.page.cells.push(Cell {
+            colspan: span,
+            ..cell(row, c, text)
+        });
+        c += span;
+    }
+    sp.cells.push(starts_here);
 }
 
 /// The columns of a family's table that its shape says are never empty:
