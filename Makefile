@@ -18,7 +18,8 @@ $(BIN): $(SOURCES)
 output/datapackage.json: $(BIN) $(INPUTS) $(OVERRIDES)
 	$(BIN) build --xlsx --out output $(if $(OVERRIDES),--overrides $(OVERRIDES)) $(INPUTS)
 
-# The parse, validate, table, diff and page crates do no I/O (each clippy.toml says what is
+# No function outside tests over 100 lines (scripts/long_functions.py). The parse,
+# validate, table, diff and page crates do no I/O (each clippy.toml says what is
 # disallowed; clippy fails on any). Then unit, snapshot and CLI tests, then the independent readers (pyarrow, pandas,
 # polars, DuckDB) on the Parquet/CSV files, in a venv the script installs,
 # then report.html in headless Chromium (installed from Debian's packages
@@ -27,6 +28,7 @@ output/datapackage.json: $(BIN) $(INPUTS) $(OVERRIDES)
 # poppler-utils from Debian's packages), each text built and compared.
 test:
 	python3 scripts/make_fixtures.py --check
+	python3 scripts/long_functions.py
 	$(CARGO) clippy --locked -p zaitaku-parse -p zaitaku-validate -p zaitaku-table -p zaitaku-diff -p zaitaku-page --lib -- -D clippy::disallowed_methods -D clippy::disallowed_macros
 	$(CARGO) test --workspace --locked
 	scripts/interop.sh target/debug/zaitaku

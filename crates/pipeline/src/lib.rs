@@ -7,8 +7,9 @@
 //! Nothing here reads an input or prints: the binary reads the inputs'
 //! bytes and hands them over, and renders the typed outcomes ([`Processed`],
 //! [`Built`]) as messages. The one I/O is a build's own: it writes the
-//! output directory (atomically, through `zaitaku_export`), reading back only
-//! the Parquet files it has just written, to make `tables.xlsx`.
+//! output directory (the files through `zaitaku_export`, into the temporary
+//! directory `zaitaku_outdir` puts in the output's place all or nothing);
+//! nothing it writes is read back.
 //!
 //! ```
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {

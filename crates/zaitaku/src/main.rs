@@ -103,7 +103,7 @@ enum Command {
 }
 
 /// How a command ended.
-pub enum Outcome {
+pub enum Exit {
     /// Everything succeeded.
     Ok,
     /// A published figure disagrees with the reconstruction.
@@ -146,9 +146,9 @@ fn main() -> ExitCode {
         Command::Extract(a) => cmd::extract::run(a),
     };
     match outcome {
-        Ok(Outcome::Ok) => ExitCode::SUCCESS,
-        Ok(Outcome::ValidationFailed | Outcome::Differ) => ExitCode::from(1),
-        Ok(Outcome::InputError) => ExitCode::from(2),
+        Ok(Exit::Ok) => ExitCode::SUCCESS,
+        Ok(Exit::ValidationFailed | Exit::Differ) => ExitCode::from(1),
+        Ok(Exit::InputError) => ExitCode::from(2),
         // The reader of our standard output went away: nothing to say.
         Err(e) if term::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {

@@ -9,7 +9,7 @@
 
 use crate::config::{input_failed, load_inputs, InputArgs};
 use crate::messages::{say_totals, unencodable, Reporter};
-use crate::Outcome;
+use crate::Exit;
 use anyhow::Context;
 use std::path::PathBuf;
 use zaitaku_export::write::{CsvEncoding, CsvOptions, ExportError, Unmappable};
@@ -64,20 +64,20 @@ struct Settings {
 impl Settings {
     /// Checks the flags that go together and the output directory (before
     /// any input is read); the error is the exit, its message said.
-    fn of(args: Args) -> Result<Settings, Outcome> {
+    fn of(args: Args) -> Result<Settings, Exit> {
         if args.csv_bom && args.csv_encoding != CsvEncoding::Utf8 {
             say!(
                 "zaitaku: --csv-bom goes with UTF-8 only; expected no --csv-bom with --csv-encoding {}",
                 args.csv_encoding.label()
             );
-            return Err(Outcome::InputError);
+            return Err(Exit::InputError);
         }
         if args.cp932_unmappable == Unmappable::Replace && args.csv_encoding != CsvEncoding::Cp932 {
             say!(
                 "zaitaku: --cp932-unmappable replace goes with --csv-encoding cp932; expected no --cp932-unmappable with --csv-encoding {}",
                 args.csv_encoding.label()
             );
-            return Err(Outcome::InputError);
+            return Err(Exit::InputError);
         }
         let csv = CsvOptions {
             bom: args.csv_bom,
@@ -102,7 +102,7 @@ impl Settings {
 /// [`Build`] (parsed, validated and written in edition order, a batch at a
 /// time, into a temporary directory that takes the output's place only when
 /// everything succeeded); says what it gave.
-pub fn run(args: Args) -> anyhow::Result<Outcome> {
+pub fn run(args: Args) -> anyhow::Result<Exit> {
     let s = match Settings::of(args) {
         Ok(s) => s,
         Err(outcome) => return Ok(outcome),
@@ -110,7 +110,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let mut phases = crate::term::Phases::start();
     let parser = Parser::new();
     let Some((inputs, pins)) = load_inputs(&parser, &s.input) else {
-        return Ok(Outcome::InputError);
+        return Ok(Exit::InputError);
     };
     phases.lap("read");
     let mut reporter = Reporter::default();
@@ -131,7 +131,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     phases.lap("parse, validate, write");
     reporter.say_notes();
     if input_failed(&mut built.tally, pins.as_ref()) {
-        return Ok(Outcome::InputError);
+        return Ok(Exit::InputError);
     }
     let summary = &built.tally.summary;
     if !summary.passed() && !s.keep_failed {
@@ -140,7 +140,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             "zaitaku: validation failed; {} left untouched",
             s.out.display()
         );
-        return Ok(Outcome::ValidationFailed);
+        return Ok(Exit::ValidationFailed);
     }
     let written = match built.written {
         Ok(written) => written,
@@ -152,12 +152,12 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                     "zaitaku: nothing written; {} left untouched",
                     s.out.display()
                 );
-                return Ok(Outcome::InputError);
+                return Ok(Exit::InputError);
             }
             if let ExportError::Refused(refusal) = &e {
                 say_totals(summary);
                 super::say_refusal(refusal);
-                return Ok(Outcome::InputError);
+                return Ok(Exit::InputError);
             }
             if let ExportError::TooManyRows { .. } = &e {
                 say_totals(summary);
@@ -166,12 +166,12 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                     "zaitaku: nothing written; {} left untouched",
                     s.out.display()
                 );
-                return Ok(Outcome::InputError);
+                return Ok(Exit::InputError);
             }
             return Err(e).with_context(|| format!("cannot write {}", s.out.display()));
         }
         // The tally says why: a parse error or a failed check, said above.
-        Err(NotWritten::EditionFailed) => return Ok(Outcome::InputError),
+        Err(NotWritten::EditionFailed) => return Ok(Exit::InputError),
     };
     say_totals(summary);
     for (name, rows) in &written.tables {
@@ -195,7 +195,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             summary.checks,
             s.out.join(zaitaku_table::names::file::VALIDATION_MD).display()
         );
-        return Ok(Outcome::ValidationFailed);
+        return Ok(Exit::ValidationFailed);
     }
-    Ok(Outcome::Ok)
+    Ok(Exit::Ok)
 }

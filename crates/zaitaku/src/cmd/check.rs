@@ -10,7 +10,7 @@
 
 use crate::config::{input_failed, load_inputs, InputArgs};
 use crate::messages::{say_totals, Reporter};
-use crate::Outcome;
+use crate::Exit;
 use zaitaku_export::validation::Document;
 use zaitaku_parse::Parser;
 use zaitaku_pipeline::editions::{batches, Tally};
@@ -45,10 +45,10 @@ pub struct Args {
 }
 
 /// Runs `check`.
-pub fn run(args: Args) -> anyhow::Result<Outcome> {
+pub fn run(args: Args) -> anyhow::Result<Exit> {
     let parser = Parser::new();
     let Some((inputs, pins)) = load_inputs(&parser, &args.input) else {
-        return Ok(Outcome::InputError);
+        return Ok(Exit::InputError);
     };
     // Every check and ambiguity is kept with --all only.
     let (mut tally, mut all) = (Tally::default(), ValidationReport::default());
@@ -62,7 +62,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         }
     }
     if input_failed(&mut tally, pins.as_ref()) {
-        return Ok(Outcome::InputError);
+        return Ok(Exit::InputError);
     }
     let format = args.format.unwrap_or(Format::Text);
     crate::term::stdout(&match (format, args.all) {
@@ -83,8 +83,8 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     reporter.say_notes();
     say_totals(&tally.summary);
     Ok(if tally.summary.passed() {
-        Outcome::Ok
+        Exit::Ok
     } else {
-        Outcome::ValidationFailed
+        Exit::ValidationFailed
     })
 }

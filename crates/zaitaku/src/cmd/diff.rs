@@ -13,7 +13,7 @@
 //! input cannot be read.
 
 use crate::config::{validated, InputArgs};
-use crate::Outcome;
+use crate::Exit;
 use anyhow::Context;
 use std::path::{Path, PathBuf};
 use zaitaku_diff::render::{self, Side};
@@ -60,7 +60,7 @@ pub struct Args {
 }
 
 /// Runs `diff`.
-pub fn run(args: Args) -> anyhow::Result<Outcome> {
+pub fn run(args: Args) -> anyhow::Result<Exit> {
     let target = match &args.out {
         Some(out) => match super::output_target(out, &[args.old.clone(), args.new.clone()]) {
             Ok(target) => Some(target),
@@ -83,10 +83,8 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     phases.lap("read both editions");
     let (old, new) = match (old, new) {
         (Ok(old), Ok(new)) => (old, new),
-        (Err(Outcome::InputError), _) | (_, Err(Outcome::InputError)) => {
-            return Ok(Outcome::InputError)
-        }
-        _ => return Ok(Outcome::ValidationFailed),
+        (Err(Exit::InputError), _) | (_, Err(Exit::InputError)) => return Ok(Exit::InputError),
+        _ => return Ok(Exit::ValidationFailed),
     };
     let changes = zaitaku_diff::diff(&old, &new);
     phases.lap("compare");
@@ -130,7 +128,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             Ok(()) => {}
             Err(zaitaku_outdir::DirError::Refused(refusal)) => {
                 super::say_refusal(&refusal);
-                return Ok(Outcome::InputError);
+                return Ok(Exit::InputError);
             }
             Err(e) => return Err(e).with_context(|| format!("cannot write {}", dir.display())),
         }
@@ -143,9 +141,9 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     crate::term::stdout(&String::from_utf8_lossy(&printed))?;
     phases.lap("print");
     Ok(if args.exit_code && !changes.is_empty() {
-        Outcome::Differ
+        Exit::Differ
     } else {
-        Outcome::Ok
+        Exit::Ok
     })
 }
 
@@ -178,26 +176,26 @@ fn edition(
     parser: &zaitaku_parse::Parser,
     path: &Path,
     read: Option<zaitaku_pipeline::Inputs>,
-) -> Result<Edition, Outcome> {
+) -> Result<Edition, Exit> {
     if path.is_dir() {
         return from_directory(path).map_err(|message| {
             say!("zaitaku: {}: {message}", path.display());
-            Outcome::InputError
+            Exit::InputError
         });
     }
     let Some(read) = read else {
-        return Err(Outcome::InputError);
+        return Err(Exit::InputError);
     };
     let Some(loaded) = validated(parser, read, &side_args(path, EncodingChoice::Auto)) else {
-        return Err(Outcome::InputError);
+        return Err(Exit::InputError);
     };
     let Some(report) = loaded.reports.first() else {
-        return Err(Outcome::InputError);
+        return Err(Exit::InputError);
     };
     if !loaded.validation.passed() {
         loaded.say_failures();
         say!("zaitaku: {}: validation failed; no diff", path.display());
-        return Err(Outcome::ValidationFailed);
+        return Err(Exit::ValidationFailed);
     }
     Ok(zaitaku_pipeline::tables::edition(report, &loaded.validation).1)
 }

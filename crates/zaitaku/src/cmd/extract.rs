@@ -13,7 +13,7 @@
 //! Exit codes: 0 the text was printed; 2 the file cannot be read, is not a
 //! PDF, or is a PDF that cannot be read (damaged, encrypted, a scan).
 
-use crate::Outcome;
+use crate::Exit;
 use std::path::PathBuf;
 
 /// Arguments of `extract`.
@@ -32,18 +32,18 @@ pub struct Args {
 }
 
 /// Runs `extract`.
-pub fn run(args: Args) -> anyhow::Result<Outcome> {
+pub fn run(args: Args) -> anyhow::Result<Exit> {
     let shown = crate::config::shown(&args.input);
     let bytes = match crate::config::read_limited(&args.input) {
         Ok(b) => b,
         Err(e) => {
             say!("zaitaku: {shown}: cannot read: {e}");
-            return Ok(Outcome::InputError);
+            return Ok(Exit::InputError);
         }
     };
     if !zaitaku_pdf::is_pdf(&bytes) {
         say!("zaitaku: {shown}: expected a PDF (a file starting with «%PDF-»); a text zaitaku reads as it is");
-        return Ok(Outcome::InputError);
+        return Ok(Exit::InputError);
     }
     // `--layout` is what extract prints anyway (kept for scripts that pass it).
     let _ = args.layout;
@@ -55,13 +55,13 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         Ok(text) => match &args.output {
             None => {
                 crate::term::stdout(&text)?;
-                Ok(Outcome::Ok)
+                Ok(Exit::Ok)
             }
             Some(file) => write_output(file, &args.input, &text),
         },
         Err(e) => {
             say!("zaitaku: {shown}: {e}");
-            Ok(Outcome::InputError)
+            Ok(Exit::InputError)
         }
     }
 }
@@ -72,31 +72,31 @@ fn write_output(
     file: &std::path::Path,
     input: &std::path::Path,
     text: &str,
-) -> anyhow::Result<Outcome> {
+) -> anyhow::Result<Exit> {
     let shown = file.display();
     let same = std::fs::canonicalize(file)
         .ok()
         .is_some_and(|f| std::fs::canonicalize(input).ok() == Some(f));
     if same {
         say!("zaitaku: {shown} is the input: -o takes another file to write the text to, e.g. -o report.txt");
-        return Ok(Outcome::InputError);
+        return Ok(Exit::InputError);
     }
     if file.is_dir() {
         say!("zaitaku: {shown} is a directory: -o takes the file to write the text to, e.g. -o report.txt");
-        return Ok(Outcome::InputError);
+        return Ok(Exit::InputError);
     }
     let name = file.file_name().map(|n| n.to_string_lossy().into_owned());
     let Some(name) = name else {
         say!("zaitaku: «{shown}» names no file: -o takes the file to write the text to, e.g. -o report.txt");
-        return Ok(Outcome::InputError);
+        return Ok(Exit::InputError);
     };
     let tmp = file.with_file_name(format!(".{name}.zaitaku-{}", std::process::id()));
     let written = std::fs::write(&tmp, text).and_then(|()| std::fs::rename(&tmp, file));
     if let Err(e) = written {
         let _ = std::fs::remove_file(&tmp);
         say!("zaitaku: cannot write {shown}: {e}");
-        return Ok(Outcome::InputError);
+        return Ok(Exit::InputError);
     }
     note!("zaitaku: wrote {shown} ({} lines)", text.lines().count());
-    Ok(Outcome::Ok)
+    Ok(Exit::Ok)
 }

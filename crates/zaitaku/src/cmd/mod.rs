@@ -12,10 +12,10 @@ pub mod show;
 pub fn output_target(
     out: &std::path::Path,
     inputs: &[std::path::PathBuf],
-) -> Result<zaitaku_outdir::claim::Target, crate::Outcome> {
+) -> Result<zaitaku_outdir::claim::Target, crate::Exit> {
     zaitaku_outdir::claim::Target::new(out, inputs).map_err(|refusal| {
         say_refusal(&refusal);
-        crate::Outcome::InputError
+        crate::Exit::InputError
     })
 }
 

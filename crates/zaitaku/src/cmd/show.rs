@@ -15,7 +15,7 @@
 
 use crate::config::{load_validated, InputArgs};
 use crate::view::{select, some_values, Filter, Grid, SortKey};
-use crate::Outcome;
+use crate::Exit;
 use std::io::IsTerminal;
 use zaitaku_parse::decode::EncodingChoice;
 use zaitaku_parse::suggest::did_you_mean;
@@ -92,18 +92,18 @@ pub fn help() -> String {
 }
 
 /// Runs `show`.
-pub fn run(args: Args) -> anyhow::Result<Outcome> {
+pub fn run(args: Args) -> anyhow::Result<Exit> {
     // The table is known before any input is read.
     if let Err(message) = known_table(&args.table, args.input.as_deref()) {
         say!("{message}");
-        return Ok(Outcome::InputError);
+        return Ok(Exit::InputError);
     }
     if args.schema {
         return schema(&args);
     }
     let Some(input) = args.input.clone() else {
         say!("zaitaku: show {} needs an INPUT: an edition's text or PDF, or a build's output directory", args.table);
-        return Ok(Outcome::InputError);
+        return Ok(Exit::InputError);
     };
     let (table, loaded) = match table_of(&args, input)? {
         Ok(found) => found,
@@ -120,7 +120,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 did_you_mean(&e.name, &e.columns),
                 e.columns.join(", ")
             );
-            return Ok(Outcome::InputError);
+            return Ok(Exit::InputError);
         }
     };
     if args.count {
@@ -154,7 +154,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
 fn table_of(
     args: &Args,
     input: std::path::PathBuf,
-) -> anyhow::Result<Result<(Table, Option<crate::config::Loaded>), Outcome>> {
+) -> anyhow::Result<Result<(Table, Option<crate::config::Loaded>), Exit>> {
     if input.is_dir() {
         return Ok(from_directory(args, &input).map(|table| (table, None)));
     }
@@ -164,12 +164,12 @@ fn table_of(
         inputs: vec![input],
     };
     let Some(loaded) = load_validated(&input) else {
-        return Ok(Err(Outcome::InputError));
+        return Ok(Err(Exit::InputError));
     };
     let tables = zaitaku_pipeline::tables::all(&loaded.reports, &loaded.validation);
     let Some(table) = tables.into_iter().find(|t| t.name == args.table) else {
         say!("zaitaku: the build made no table «{}»", args.table);
-        return Ok(Err(Outcome::InputError));
+        return Ok(Err(Exit::InputError));
     };
     // The frame is built for what it checks (a cell that does not fit its column).
     zaitaku_export::frame::frame(&table)?;
@@ -223,23 +223,23 @@ fn print(args: &Args, shown: &Table) -> anyhow::Result<()> {
 }
 
 /// Exit 1 where the edition shown failed a check (its failures said), else 0.
-fn validated(loaded: Option<crate::config::Loaded>) -> Outcome {
+fn validated(loaded: Option<crate::config::Loaded>) -> Exit {
     match loaded.filter(|l| !l.validation.passed()) {
         Some(loaded) => {
             loaded.say_failures();
-            Outcome::ValidationFailed
+            Exit::ValidationFailed
         }
-        None => Outcome::Ok,
+        None => Exit::Ok,
     }
 }
 
 /// `--schema`: the table's columns, each with its type, Japanese label and
 /// meaning, as `show` prints a table (a grid on a terminal, tab-separated
 /// rows into a pipe, CSV with `--csv`).
-fn schema(args: &Args) -> anyhow::Result<Outcome> {
+fn schema(args: &Args) -> anyhow::Result<Exit> {
     let Some(header) = headers().into_iter().find(|t| t.name == args.table) else {
         say!("zaitaku: the build makes no table «{}»", args.table);
-        return Ok(Outcome::InputError);
+        return Ok(Exit::InputError);
     };
     let rows: Vec<Vec<String>> = (header.columns.iter())
         .map(|(m, _)| {
@@ -289,24 +289,24 @@ fn schema(args: &Args) -> anyhow::Result<Outcome> {
         grid.plain()
     };
     crate::term::stdout(&text)?;
-    Ok(Outcome::Ok)
+    Ok(Exit::Ok)
 }
 
 /// The table `args.table` of the output directory `args.input`, read
 /// from its Parquet file; else the command's outcome, its message said.
-fn from_directory(args: &Args, input: &std::path::Path) -> Result<Table, Outcome> {
+fn from_directory(args: &Args, input: &std::path::Path) -> Result<Table, Exit> {
     let dir = input.display();
     if args.overrides.is_some() {
         say!("zaitaku: {dir} is a build's output directory, whose tables were built with any pins already: --overrides applies to an edition's text");
-        return Err(Outcome::InputError);
+        return Err(Exit::InputError);
     }
     if args.encoding.is_some() {
         say!("zaitaku: {dir} is a build's output directory, whose tables are read from Parquet (UTF-8): --encoding applies to an edition's text");
-        return Err(Outcome::InputError);
+        return Err(Exit::InputError);
     }
     let Some(header) = headers().into_iter().find(|t| t.name == args.table) else {
         say!("zaitaku: no table «{}»", args.table);
-        return Err(Outcome::InputError);
+        return Err(Exit::InputError);
     };
     let path = input.join(format!("{}.parquet", args.table));
     if !path.is_file() {
@@ -324,11 +324,11 @@ fn from_directory(args: &Args, input: &std::path::Path) -> Result<Table, Outcome
                 held.join(", ")
             );
         }
-        return Err(Outcome::InputError);
+        return Err(Exit::InputError);
     }
     zaitaku_export::read::read_parquet(&header, &path).map_err(|e| {
         say!("zaitaku: {}: {e}", path.display());
-        Outcome::InputError
+        Exit::InputError
     })
 }
 
