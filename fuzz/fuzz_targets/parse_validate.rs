@@ -53,7 +53,7 @@ fuzz_target!(|data: &[u8]| {
     match parsed {
         Ok(report) => {
             let validated = zaitaku_validate::validate(std::slice::from_ref(&report));
-            let _ = validated.to_markdown();
+            let _ = validated.summary();
         }
         Err(errors) => {
             assert!(!errors.0.is_empty(), "a failed parse names at least one error");

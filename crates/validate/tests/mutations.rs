@@ -263,7 +263,7 @@ fn run(bytes: &[u8]) -> Option<String> {
     match parsed {
         Ok(report) => {
             let validated = zaitaku_validate::validate(std::slice::from_ref(&report));
-            let _ = validated.to_markdown();
+            let _ = validated.summary();
             None
         }
         Err(errors) if errors.0.is_empty() => Some("a failed parse named no error".into()),

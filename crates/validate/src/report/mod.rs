@@ -1,10 +1,11 @@
-//! The validation report: checks and ambiguities. Every row goes to the
-//! tables `validation_checks` and `ambiguities` (crate `zaitaku-export`);
-//! `validation_report.md` is a reviewer's summary of them
-//! ([`ValidationReport::to_markdown`]; its JSON is the export crate's): counts
-//! per edition and family, every failure in full, every ambiguity kind with
-//! its count and first examples. [`ValidationReport::to_markdown_all`] lists
-//! every row (`zaitaku check --all`).
+//! The validation report as data: checks and ambiguities, and the run's
+//! [`Summary`] (counts per edition and family, every failure in full,
+//! every ambiguity kind with its count and first examples). Every row goes
+//! to the tables `validation_checks` and `ambiguities` (crate
+//! `zaitaku-table`); the report's documents — Markdown, text, JSON — are
+//! made in one place, the export crate's `validation` module. Here only a
+//! check's or an ambiguity's line for messages ([`failure_line`],
+//! [`ambiguity_line`]).
 
 mod id;
 mod printed;
@@ -210,82 +211,16 @@ impl ValidationReport {
         summary.add(self);
         summary
     }
-
-    /// The summary as Markdown ([`Summary::to_markdown`]).
-    pub fn to_markdown(&self) -> String {
-        self.summary().to_markdown()
-    }
-
-    /// Every row as plain text for a terminal: totals, the failed checks,
-    /// every check and every ambiguity, one line each.
-    pub fn to_text_all(&self) -> String {
-        let mut out = format!("{}\n\nChecks:\n", self.summary().totals());
-        for c in &self.checks {
-            let at = (c.printed_at.as_ref()).map_or(String::new(), |p| format!(" ({p})"));
-            out += &format!(
-                "  {} {} [{}] {}: published {}{at}, found {}\n",
-                if c.passed { "pass" } else { "FAIL" },
-                c.id,
-                c.edition,
-                c.subject.replace('\n', " "),
-                c.expected,
-                c.found
-            );
-        }
-        out += "\nAmbiguities:\n";
-        for a in &self.ambiguities {
-            out += &format!("  {} {}\n", a.id, ambiguity_line(a));
-        }
-        out
-    }
-
-    /// Every row, as Markdown: totals, the failed checks, every check, every ambiguity.
-    pub fn to_markdown_all(&self) -> String {
-        let summary = self.summary();
-        let mut md = summary.headline();
-        summary.failures_section(&mut md);
-        md += "## Checks\n\n| id | edition | subject | published | printed at | found | result |\n|---|---|---|---|---|---|---|\n";
-        for c in &self.checks {
-            md += &format!(
-                "| `{}` | {} | {} | {} | {} | {} | {} |\n",
-                c.id,
-                c.edition,
-                cell(&c.subject),
-                cell(&c.expected),
-                c.printed_at
-                    .as_ref()
-                    .map_or("—".to_string(), ToString::to_string),
-                cell(&c.found),
-                if c.passed { "pass" } else { "**FAIL**" }
-            );
-        }
-        md += "\n## Ambiguities\n\n";
-        if self.ambiguities.is_empty() {
-            md += "None.\n";
-        } else {
-            md += "| id | edition | subject | resolution | at |\n|---|---|---|---|---|\n";
-            for a in &self.ambiguities {
-                md += &format!(
-                    "| `{}` | {} | {} | {} | {} |\n",
-                    a.id,
-                    a.edition,
-                    cell(&a.subject),
-                    cell(&a.resolution),
-                    a.at.map_or("—".to_string(), |s| s.to_string())
-                );
-            }
-        }
-        md
-    }
 }
 
 /// An ambiguity on one line: 「[2017-07-31] window 2 of 千代田区 (…): what was done (page 7, line 887)」.
-pub(crate) fn ambiguity_line(a: &Ambiguity) -> String {
+pub fn ambiguity_line(a: &Ambiguity) -> String {
     let at = a.at.map(|p| format!(" ({p})")).unwrap_or_default();
     format!("[{}] {}: {}{at}", a.edition, a.subject, a.resolution)
 }
 
-pub(crate) fn failure_line(c: &Check) -> String {
+/// A failed check on one line: 「FAIL id [edition] subject: published …, reconstructed …」.
+pub fn failure_line(c: &Check) -> String {
     let at = c
         .printed_at
         .as_ref()
@@ -295,10 +230,6 @@ pub(crate) fn failure_line(c: &Check) -> String {
         "FAIL {} [{}] {}: published {}{at}, reconstructed {}",
         c.id, c.edition, c.subject, c.expected, c.found
     )
-}
-
-pub(crate) fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
 }
 
 #[cfg(test)]
@@ -325,7 +256,6 @@ mod tests {
             r.failure_lines(),
             ["FAIL p2.ka.q2.pct_no [2017-07-31] カ② 実施・予定 %: published 37.8% (page 2, line 147), reconstructed 37.7%"]
         );
-        assert!(r.to_markdown_all().contains("**FAIL**"));
-        assert!(r.to_markdown().contains("1, **1 failed**"));
+        assert_eq!(r.summary().failures.len(), 1);
     }
 }

@@ -1,7 +1,7 @@
 //! The run's summary: what `validation_report.md` and `.json` say, kept
 //! small whatever the number of editions.
 
-use super::{ambiguity_line, cell, failure_line, Ambiguity, Check, ValidationReport};
+use super::{failure_line, Ambiguity, Check, ValidationReport};
 use super::{Family, EXAMPLES};
 use zaitaku_parse::model::Date;
 
@@ -126,116 +126,8 @@ impl Summary {
         self.failures.iter().map(failure_line).collect()
     }
 
-    /// The summary as Markdown: totals, one table of passed and failed
-    /// checks per edition and family, every failed check in full, every
-    /// ambiguity kind with its count and first examples, and where the rows
-    /// are (beside this file: `validation_report.md` of a build).
-    pub fn to_markdown(&self) -> String {
-        self.markdown("(Parquet and CSV beside this file)")
-    }
-
-    /// [`to_markdown`](Self::to_markdown) where no file was written
-    /// (`zaitaku check`): the rows are in a build's output.
-    pub fn to_markdown_unwritten(&self) -> String {
-        self.markdown("(Parquet and CSV in the output of `zaitaku build`)")
-    }
-
-    /// The Markdown summary, saying `rows_at` of where the rows are.
-    fn markdown(&self, rows_at: &str) -> String {
-        let counts = &self.counts;
-        // `other` is a column only where a check falls in no family.
-        let shown = if counts
-            .iter()
-            .any(|(_, c)| c.last().is_some_and(|o| *o != (0, 0)))
-        {
-            Family::NAMES.len()
-        } else {
-            Family::NAMES.len() - 1
-        };
-        let mut md = self.headline();
-        // What failed comes first: a build written with --keep-failed.
-        self.failures_section(&mut md);
-        md += &format!("Every check is a row of `validation_checks` and every ambiguity a row of `ambiguities` {rows_at}; `zaitaku check --all` prints them.\n\n");
-        md += "## Checks by edition and family\n\nPassed checks, and failed ones where any failed.\n\n| edition |";
-        for f in Family::NAMES.iter().take(shown) {
-            md += &format!(" {f} |");
-        }
-        md += "\n|---|";
-        md += &"---|".repeat(shown);
-        md += "\n";
-        for (edition, counts) in counts {
-            md += &format!("| {edition} |");
-            for &(passed, failed) in counts.iter().take(shown) {
-                md += &match (passed, failed) {
-                    (0, 0) => " — |".to_string(),
-                    (p, 0) => format!(" {p} |"),
-                    (p, f) => format!(" {p}, **{f} failed** |"),
-                };
-            }
-            md += "\n";
-        }
-        md += "\n";
-        md += "## Ambiguities by kind\n\n";
-        let kinds = &self.kinds;
-        if kinds.is_empty() {
-            md += "None.\n";
-        } else {
-            md += "| kind | count | first examples |\n|---|---|---|\n";
-            for k in kinds {
-                let shown: Vec<String> = (k.examples.iter())
-                    .map(|e| ambiguity_line(&e.ambiguity))
-                    .collect();
-                md += &format!(
-                    "| `{}` | {} | {} |\n",
-                    k.kind,
-                    k.count,
-                    cell(&shown.join("<br>"))
-                );
-            }
-        }
-        md
-    }
-
-    /// The summary as plain text for a terminal (no Markdown, no HTML):
-    /// totals, the passed and failed checks of each edition by family, every
-    /// failed check, and every ambiguity kind with its count and first
-    /// examples, each on a line of its own.
-    pub fn to_text(&self) -> String {
-        let mut out = format!("{}\n", self.totals());
-        let width = Family::NAMES.iter().map(|n| n.len()).max().unwrap_or(0);
-        for (edition, counts) in &self.counts {
-            out += &format!("\nChecks of {edition}, by family:\n");
-            for (name, &(passed, failed)) in Family::NAMES.iter().zip(counts) {
-                if (passed, failed) == (0, 0) {
-                    continue;
-                }
-                out += &format!("  {name:<width$}  {passed} passed");
-                if failed > 0 {
-                    out += &format!(", {failed} FAILED");
-                }
-                out += "\n";
-            }
-        }
-        if !self.passed() {
-            out += "\nFailed checks:\n";
-            for line in self.failure_lines() {
-                out += &format!("  {line}\n");
-            }
-        }
-        if !self.kinds.is_empty() {
-            out += "\nAmbiguities by kind (first examples; every one: zaitaku check --all):\n";
-            for k in &self.kinds {
-                out += &format!("  {}: {}\n", k.kind, k.count);
-                for e in &k.examples {
-                    out += &format!("    {}\n", ambiguity_line(&e.ambiguity));
-                }
-            }
-        }
-        out
-    }
-
     /// The totals sentence: 「324 checks, 324 passed, 0 failed; 194 ambiguities.」
-    pub(super) fn totals(&self) -> String {
+    pub fn totals(&self) -> String {
         let failed = self.failures.len();
         format!(
             "{} checks, {} passed, {} failed; {} ambiguities.",
@@ -244,22 +136,5 @@ impl Summary {
             failed,
             self.ambiguities
         )
-    }
-
-    /// The title and the totals line.
-    pub(super) fn headline(&self) -> String {
-        format!("# Validation report\n\n{}\n\n", self.totals())
-    }
-
-    /// `## Failed checks` and one item per failure, if any failed.
-    pub(super) fn failures_section(&self, md: &mut String) {
-        if self.passed() {
-            return;
-        }
-        *md += "## Failed checks\n\n";
-        for line in self.failure_lines() {
-            *md += &format!("- {}\n", cell(&line));
-        }
-        *md += "\n";
     }
 }

@@ -11,7 +11,7 @@
 use crate::config::{input_failed, load_inputs, InputArgs};
 use crate::messages::{say_totals, Reporter};
 use crate::Exit;
-use zaitaku_export::validation::Document;
+use zaitaku_export::validation::{self, Document};
 use zaitaku_parse::Parser;
 use zaitaku_pipeline::editions::{batches, Tally};
 use zaitaku_validate::ValidationReport;
@@ -66,10 +66,10 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
     }
     let format = args.format.unwrap_or(Format::Text);
     crate::term::stdout(&match (format, args.all) {
-        (Format::Text, false) => tally.summary.to_text(),
-        (Format::Text, true) => all.to_text_all(),
-        (Format::Md, false) => tally.summary.to_markdown_unwritten(),
-        (Format::Md, true) => all.to_markdown_all(),
+        (Format::Text, false) => validation::summary_text(&tally.summary),
+        (Format::Text, true) => validation::text_all(&all),
+        (Format::Md, false) => validation::summary_markdown_unwritten(&tally.summary),
+        (Format::Md, true) => validation::markdown_all(&all),
         (Format::Json, every) => {
             let every = every.then_some(&all);
             Document {

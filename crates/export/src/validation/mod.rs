@@ -14,6 +14,11 @@ use zaitaku_validate::ValidationReport;
 
 use crate::write::{substitute_of, Replaced};
 
+mod text;
+pub use text::{
+    markdown_all, summary_markdown, summary_markdown_unwritten, summary_text, text_all,
+};
+
 /// The validation report of a run, as typed data: what it is made from.
 #[derive(Debug, Clone, Copy)]
 pub struct Document<'a> {
@@ -30,7 +35,7 @@ impl Document<'_> {
     /// `validation_report.md`: the summary, then the characters the CSV
     /// encoding replaced, where any were.
     pub fn markdown(&self) -> String {
-        let mut md = self.summary.to_markdown();
+        let mut md = summary_markdown(self.summary);
         if self.replaced.iter().all(|(_, r)| r.is_empty()) {
             return md;
         }
