@@ -127,9 +127,25 @@ impl TableSink {
     /// Writes `tables`, each table's parts in the order given (see
     /// [`push_editions`](Self::push_editions)).
     fn push_tables(&mut self, tables: Vec<&Table>) -> Result<(), ExportError> {
-        use rayon::prelude::*;
-        // Each table's parts (one per edition) and slot; a table seen first
-        // gets a new slot.
+        let wanted = self.wanted(tables);
+        let (dir, csv) = (self.dir.as_path(), self.csv);
+        let slots = &mut self.slots;
+        let wanted = &wanted;
+        // The workbook takes the same rows, in order, while the files are written.
+        let (book, files) = rayon::join(
+            || match &mut self.workbook {
+                Some(book) => push_book(book, wanted),
+                None => Ok(()),
+            },
+            || write_slots(dir, csv, slots, wanted),
+        );
+        book?;
+        files
+    }
+
+    /// Each table's parts (one per edition) and its slot; a table seen
+    /// first gets a new slot.
+    fn wanted<'t>(&mut self, tables: Vec<&'t Table>) -> Vec<(usize, Vec<&'t Table>)> {
         let mut wanted: Vec<(usize, Vec<&Table>)> = Vec::new();
         for t in tables {
             let k = match self.slots.iter().position(|s| s.name == t.name) {
@@ -148,36 +164,39 @@ impl TableSink {
                 None => wanted.push((k, vec![t])),
             }
         }
-        let (dir, csv) = (self.dir.as_path(), self.csv);
-        let slots = &mut self.slots;
+        wanted
+    }
+
+    /// Writes the last tables (`editions`, as [`push_editions`](Self::push_editions)
+    /// takes them) and closes every file, while the workbook takes the same
+    /// rows and is finished with the validation `summary`: its compression
+    /// runs beside the last files' writing, not after it.
+    pub fn finish_with(
+        mut self,
+        editions: &[Vec<Table>],
+        summary: &Summary,
+    ) -> Result<Sunk, ExportError> {
+        let wanted = self.wanted(editions.iter().flatten().collect());
+        let (dir, csv, mut slots, workbook) = (self.dir, self.csv, self.slots, self.workbook);
         let wanted = &wanted;
-        // The workbook takes the same rows, in order, while the files are written.
-        let (book, results) = rayon::join(
-            || -> Result<(), ExportError> {
-                if let Some(book) = &mut self.workbook {
-                    for (_, parts) in wanted {
-                        for t in parts {
-                            book.push(t)?;
-                        }
-                    }
-                }
-                Ok(())
-            },
-            || -> Vec<Result<(), ExportError>> {
-                slots
-                    .par_iter_mut()
-                    .enumerate()
-                    .filter_map(|(k, slot)| {
-                        let parts = wanted.iter().find(|(j, _)| *j == k)?;
-                        Some((slot, parts.1.as_slice()))
+        let (book, tables) = rayon::join(
+            || {
+                workbook
+                    .map(|mut book| {
+                        push_book(&mut book, wanted)?;
+                        book.finish(summary)
                     })
-                    .map(|(slot, parts)| write_rows(dir, csv, slot, parts))
-                    .collect()
+                    .transpose()
+            },
+            || {
+                write_slots(&dir, csv, &mut slots, wanted)?;
+                close(dir.clone(), slots)
             },
         );
-        book?;
-        // The first table's error, whichever thread met it first.
-        results.into_iter().collect()
+        Ok(Sunk {
+            tables: tables?,
+            workbook: book?,
+        })
     }
 
     /// Writes what is pending and closes every file, the tables in
@@ -197,6 +216,37 @@ impl TableSink {
             workbook: workbook?,
         })
     }
+}
+
+/// The rows of `wanted` (each table's parts) into the workbook, in order.
+fn push_book(book: &mut WorkbookSink, wanted: &[(usize, Vec<&Table>)]) -> Result<(), ExportError> {
+    let tables: Vec<&Table> = wanted
+        .iter()
+        .flat_map(|(_, parts)| parts.iter().copied())
+        .collect();
+    book.push_all(&tables)
+}
+
+/// The rows of `wanted` (each table's parts, by slot) into their files, the
+/// tables in parallel.
+fn write_slots(
+    dir: &Path,
+    csv: CsvOptions,
+    slots: &mut [Slot],
+    wanted: &[(usize, Vec<&Table>)],
+) -> Result<(), ExportError> {
+    use rayon::prelude::*;
+    let results: Vec<Result<(), ExportError>> = slots
+        .par_iter_mut()
+        .enumerate()
+        .filter_map(|(k, slot)| {
+            let parts = wanted.iter().find(|(j, _)| *j == k)?;
+            Some((slot, parts.1.as_slice()))
+        })
+        .map(|(slot, parts)| write_rows(dir, csv, slot, parts))
+        .collect();
+    // The first table's error, whichever thread met it first.
+    results.into_iter().collect()
 }
 
 /// Writes what is pending of each table and closes its files, in parallel.

@@ -49,11 +49,15 @@ pub struct Built {
 /// The report page and its render time (none without an edition).
 type Page = Option<(OutputFile, Duration)>;
 
-/// What the writer thread is sent: a batch's tables, then the validation
-/// summary of every edition (for the workbook's first sheet).
+/// What the writer thread is sent: a batch's tables; last, the last
+/// batch's with `municipalities`, and the validation summary of every
+/// edition (for the workbook's first sheet, finished beside the last files).
 enum ToWriter {
     Tables(Vec<Vec<Table>>),
-    Summary(Box<zaitaku_validate::report::Summary>),
+    Last {
+        tables: Vec<Vec<Table>>,
+        summary: Box<zaitaku_validate::report::Summary>,
+    },
 }
 
 /// Why a build wrote nothing (the target is as it was).
@@ -187,21 +191,25 @@ impl Build<'_> {
                 // Every table's sheet, in the same order.
                 sink = sink.with_workbook(&headers)?;
             }
-            let mut summary = Box::default();
             for message in received {
                 match message {
                     // A batch's rows of each table in one frame (polars' cost
                     // per frame is paid per batch, not per edition), the tables
                     // written in parallel.
                     ToWriter::Tables(tables) => sink.push_editions(&tables)?,
-                    ToWriter::Summary(every) => summary = every,
+                    ToWriter::Last { tables, summary } => {
+                        return sink.finish_with(&tables, &summary)
+                    }
                 }
             }
-            sink.finish(&summary)
+            // No last batch: a check failed; what was written is dropped.
+            sink.finish(&Default::default())
         };
         let (tables, sent, page) = std::thread::scope(|scope| {
             let writing = scope.spawn(writer);
             let mut sent = true;
+            // The last batch processed, not yet sent.
+            let mut held: Option<Vec<Vec<Table>>> = None;
             for batch in batches(self.parser, self.inputs, self.pins) {
                 // Tables only while nothing has failed (a check may, with --keep-failed).
                 let keep_failed = self.keep_failed;
@@ -216,25 +224,27 @@ impl Build<'_> {
                     stream.take(p.outcome, tables);
                 }
                 // Every edition is processed (each says what it gave), but
-                // rows are sent only while nothing has failed.
+                // rows are sent only while nothing has failed; a batch is
+                // sent once the next is processed, so that the last one goes
+                // with municipalities and the summary.
                 if !stream.pending.is_empty() {
                     stream.add_changes();
-                    // A send fails only when the writer stopped on an error: it says which.
                     let tables = std::mem::take(&mut stream.pending);
-                    sent = to_writer.send(ToWriter::Tables(tables)).is_ok();
-                    if !sent {
-                        break;
+                    if let Some(before) = held.replace(tables) {
+                        // A send fails only when the writer stopped on an error: it says which.
+                        sent = to_writer.send(ToWriter::Tables(before)).is_ok();
+                        if !sent {
+                            break;
+                        }
                     }
                 }
             }
             if stream.writable() && sent {
                 let newest = stream.newest.as_ref().map(|v| &v.report);
-                let municipalities = zaitaku_table::tables::municipalities(newest);
-                sent = to_writer
-                    .send(ToWriter::Tables(vec![vec![municipalities]]))
-                    .is_ok();
+                let mut tables = held.take().unwrap_or_default();
+                tables.push(vec![zaitaku_table::tables::municipalities(newest)]);
                 let summary = Box::new(stream.tally.summary.clone());
-                sent = sent && to_writer.send(ToWriter::Summary(summary)).is_ok();
+                sent = to_writer.send(ToWriter::Last { tables, summary }).is_ok();
             }
             drop(to_writer);
             // The page while the writer closes the files.

@@ -129,6 +129,40 @@ impl WorkbookSink {
         Ok(())
     }
 
+    /// Writes the rows of `tables` (several tables, each table's parts in
+    /// order) as [`push`](Self::push) does, each sheet on its own thread.
+    pub fn push_all(&mut self, tables: &[&Table]) -> Result<(), ExportError> {
+        use rayon::prelude::*;
+        if let Some(t) =
+            (tables.iter()).find(|t| !self.sheets.iter().any(|s| s.table.name == t.name))
+        {
+            return Err(ExportError::Xlsx {
+                message: format!("no sheet for table {}", t.name),
+            });
+        }
+        let date = &self.date;
+        // The book's first sheet is `tables`; each table's sheet follows, in order.
+        let worksheets = self.book.worksheets_mut().get_mut(1..).unwrap_or_default();
+        let results: Vec<Result<(), XlsxError>> = (worksheets.par_iter_mut())
+            .zip(self.sheets.par_iter_mut())
+            .map(|(worksheet, sheet)| {
+                let name = sheet.table.name;
+                for t in tables.iter().filter(|t| t.name == name) {
+                    let rows = sheet.rows.saturating_add(t.height());
+                    if rows < SHEET_ROWS {
+                        write_rows(worksheet, sheet, t, date)?;
+                    }
+                    sheet.rows = rows;
+                }
+                Ok(())
+            })
+            .collect();
+        results
+            .into_iter()
+            .collect::<Result<(), _>>()
+            .map_err(xlsx_error)
+    }
+
     /// The workbook's bytes: the first sheet (every table, then the
     /// validation `summary`), each sheet's widths, frozen header and filter.
     pub fn finish(mut self, summary: &Summary) -> Result<Vec<u8>, ExportError> {
