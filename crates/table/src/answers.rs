@@ -3,7 +3,7 @@
 //! prints it (`municipality_answers_wide`), one per chosen option
 //! (`municipality_choices`).
 
-use crate::columns::{option_labels, sorted_editions, EDITION, ITEMS, LINE, PAGE, SUBS};
+use crate::columns::{option_labels, sorted_editions, CODE, EDITION, ITEMS, LINE, PAGE, SUBS};
 use crate::names::{column, table};
 use crate::table::{b, d, i, meta, os, s, Builder, Kind, Meta, Table};
 use crate::vocab::MarkResolution;
@@ -48,14 +48,6 @@ fn column_order(c: &AnswerColumn) -> (u8, u8, Option<u8>) {
     (c.item as u8, c.question, c.sub.map(|s| s as u8))
 }
 
-const CODE: Meta = meta(
-    column::MUNICIPALITY_CODE,
-    Kind::Str,
-    "全国地方公共団体コード",
-    "6-digit local government code with check digit",
-    None,
-)
-.refers_to(table::MUNICIPALITIES);
 const NAME: Meta = meta(
     column::MUNICIPALITY_NAME,
     Kind::Str,

@@ -3,7 +3,7 @@
 //! The table builders (`tables`, `answers`, `associations`, `windows`) all
 //! use this module; it uses none of them.
 
-use crate::names::column;
+use crate::names::{column, table};
 use crate::table::{meta, Kind, Meta};
 use std::sync::OnceLock;
 use zaitaku_parse::layout::{options_of, Item, SubQuestion, QUESTIONS};
@@ -61,3 +61,14 @@ pub fn sorted_editions(reports: &[Report]) -> Vec<&Report> {
     v.sort_by_key(|r| r.edition.as_of);
     v
 }
+
+/// `municipality_code` of a table whose rows are a municipality's (its key
+/// in `municipalities`).
+pub const CODE: Meta = meta(
+    column::MUNICIPALITY_CODE,
+    Kind::Str,
+    "全国地方公共団体コード",
+    "6-digit local government code with check digit",
+    None,
+)
+.refers_to(table::MUNICIPALITIES);

@@ -2,22 +2,13 @@
 //! (`consultation_windows`), one per planned opening and per municipality
 //! with neither windows nor a plan (`window_plans`).
 
-use crate::columns::{sorted_editions, EDITION, LINE, PAGE};
+use crate::columns::{sorted_editions, CODE, EDITION, LINE, PAGE};
 use crate::names::{column, table};
 use crate::table::{b, d, i, meta, oi, os, s, Builder, Kind, Table};
 use crate::vocab::TargetsResolution;
 use zaitaku_parse::model::windows::{MunicipalityWindows, NameSource, Plan, Window};
 use zaitaku_parse::model::Date;
 use zaitaku_parse::reference::code_of;
-
-const CODE: crate::table::Meta = meta(
-    column::MUNICIPALITY_CODE,
-    Kind::Str,
-    "全国地方公共団体コード",
-    "6-digit local government code with check digit",
-    None,
-)
-.refers_to(table::MUNICIPALITIES);
 
 struct W<'a> {
     edition: Date,

@@ -36,16 +36,6 @@ pub fn too_long<'a>(tables: &[(&'a str, usize)]) -> Option<(&'a str, usize)> {
     tables.iter().copied().find(|(_, rows)| *rows >= SHEET_ROWS)
 }
 
-/// The workbook of `tables` (every row), with the validation `summary`.
-pub fn workbook(tables: &[Table], summary: &Summary) -> Result<Vec<u8>, ExportError> {
-    let headers: Vec<Table> = tables.iter().map(Table::header).collect();
-    let mut sink = WorkbookSink::new(&headers)?;
-    for t in tables {
-        sink.push(t)?;
-    }
-    sink.finish(summary)
-}
-
 /// A workbook written as a build's tables come, from the same rows as
 /// their Parquet and CSV files: each table's sheet made when the sink is
 /// (in the order given, after the first sheet, `tables`), its rows written
@@ -112,21 +102,7 @@ impl WorkbookSink {
     /// counted, not written: the workbook is refused when finished
     /// ([`ExportError::TooManyRows`], naming its rows in all).
     pub fn push(&mut self, table: &Table) -> Result<(), ExportError> {
-        let Some(sheet) = self.sheets.iter_mut().find(|s| s.table.name == table.name) else {
-            return Err(ExportError::Xlsx {
-                message: format!("no sheet for table {}", table.name),
-            });
-        };
-        let rows = sheet.rows.saturating_add(table.height());
-        if rows < SHEET_ROWS {
-            let worksheet = self
-                .book
-                .worksheet_from_index(sheet.index)
-                .map_err(xlsx_error)?;
-            write_rows(worksheet, sheet, table, &self.date).map_err(xlsx_error)?;
-        }
-        sheet.rows = rows;
-        Ok(())
+        self.push_all(&[table])
     }
 
     /// Writes the rows of `tables` (several tables, each table's parts in
