@@ -74,7 +74,7 @@ macro_rules! texts {
 /// order of an Enum column), the constant holding every text in that
 /// order, the method giving a value's text, `of(text)` (the value of a
 /// text), and `Serialize` as the text. Other texts of the same enum (the
-/// katakana of an item) are given by [`texts!`].
+/// katakana of an item) are given by the crate's own `texts!`.
 ///
 /// ```
 /// zaitaku_parse::vocabulary! {

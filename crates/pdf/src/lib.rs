@@ -39,7 +39,7 @@ thread_local! {
     static EXTRACTING: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Whether this thread is running the extractor inside [`read`], which
+/// Whether this thread is running the extractor inside [`read_layout`], which
 /// turns the extractor's panics into [`PdfError::Panicked`]: a panic hook
 /// can stay quiet for those (the binary's does) and speak for any other.
 pub fn extracting() -> bool {

@@ -52,13 +52,13 @@ impl Document<'_> {
         md
     }
 
-    /// `validation_report.json` (see [`report_json`]), pretty, ending with
+    /// `validation_report.json` (see [`Document::json`]), pretty, ending with
     /// a newline.
     pub fn json_text(&self) -> String {
         report_json_text(&self.json())
     }
 
-    /// The JSON document (see [`report_json`]).
+    /// The JSON document (`report_json`).
     pub fn json(&self) -> serde_json::Value {
         report_json(self.summary, self.every, self.replacement_rows())
     }
@@ -82,7 +82,7 @@ impl Document<'_> {
     }
 }
 
-/// The version of the validation report's JSON ([`report_json`]); it
+/// The version of the validation report's JSON ([`Document::json`]); it
 /// changes when a field is renamed, removed or changes its type.
 pub const JSON_VERSION: u32 = 1;
 
@@ -164,14 +164,14 @@ fn report_json(
     })
 }
 
-/// [`report_json`] as pretty JSON ending with a newline.
+/// [`Document::json`] as pretty JSON ending with a newline.
 pub fn report_json_text(doc: &serde_json::Value) -> String {
     let mut out = serde_json::to_string_pretty(doc).unwrap_or_default();
     out.push('\n');
     out
 }
 
-/// The JSON Schema (draft 2020-12) of [`report_json`], its rows made from
+/// The JSON Schema (draft 2020-12) of [`Document::json`], its rows made from
 /// the tables' columns (names, types, vocabularies, descriptions): what
 /// `docs/validation_report.schema.json` holds.
 pub fn report_schema() -> serde_json::Value {

@@ -82,7 +82,7 @@ pub fn canonical(text: &str) -> Canonical {
 /// The canonical form of `text`'s lines up to the first whose canonical
 /// text satisfies `stop` (that one included), or of all of them: for
 /// reading what the first pages print without the rest. Page breaks are
-/// read as the whole text marks them ([`marks_page_breaks`]).
+/// read as the whole text marks them (`marks_page_breaks`).
 pub fn canonical_until(text: &str, stop: impl Fn(&str) -> bool) -> Canonical {
     let mut c = Canonical {
         text: String::with_capacity(text.len()),

@@ -1,6 +1,6 @@
 //! A report read from its pages' cells: a PDF whose pages are ruled tables,
 //! read by position (`zaitaku_pdf::read_layout`), gives each page as a
-//! [`CellPage`]; this stage assembles the [`Report`] from them with the
+//! [`CellPage`]; this stage assembles the [`Report`](crate::model::Report) from them with the
 //! family readers of [`crate::pages`] (`summary_cells`, `question_cells`,
 //! `answer_cells`, `association_cells`, `window_cells`), and what the pages
 //! print outside their tables (edition, n, legend, footnotes, titles) from
@@ -8,9 +8,9 @@
 //! every span points into (`zaitaku extract` writes it).
 //!
 //! What a text cannot decide and the geometry does is marked so: an
-//! association's year cell [`Resolution::Position`], a window's target
+//! association's year cell [`Resolution::Position`](crate::model::Resolution::Position), a window's target
 //! columns (`targets_by_position`), a merged name cell
-//! ([`NameSource::Position`]). Everything is then checked as any text's
+//! ([`NameSource::Position`](crate::model::windows::NameSource::Position)). Everything is then checked as any text's
 //! build is.
 
 mod answers;

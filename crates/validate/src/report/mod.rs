@@ -219,7 +219,7 @@ pub fn ambiguity_line(a: &Ambiguity) -> String {
     format!("[{}] {}: {}{at}", a.edition, a.subject, a.resolution)
 }
 
-/// A failed check on one line: 「FAIL id [edition] subject: published …, reconstructed …」.
+/// A failed check on one line: 「FAIL id \[edition\] subject: published …, reconstructed …」.
 pub fn failure_line(c: &Check) -> String {
     let at = c
         .printed_at

@@ -12,7 +12,7 @@ pub struct KindCount {
     pub kind: super::Kind,
     /// Its ambiguities in all.
     pub count: usize,
-    /// The first [`EXAMPLES`] of them.
+    /// The first `EXAMPLES` of them.
     pub examples: Vec<Numbered>,
 }
 
@@ -28,7 +28,7 @@ pub struct Numbered {
 /// What the validation report says of a run, kept small whatever the number
 /// of editions: totals, passed and failed checks per edition and family,
 /// every failed check, and every ambiguity kind with its count and first
-/// [`EXAMPLES`] ambiguities. Built edition by edition ([`Summary::add`]).
+/// `EXAMPLES` ambiguities. Built edition by edition ([`Summary::add`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Summary {
     /// Checks in all.
