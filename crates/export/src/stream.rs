@@ -200,21 +200,12 @@ impl TableSink {
     }
 
     /// Writes what is pending and closes every file, the tables in
-    /// parallel, while the workbook (if any) is finished with the
-    /// validation `summary`; returns each table without rows, its row count
-    /// and its CSV's replaced characters, in the order they were first
-    /// pushed (or as [`in_order`](Self::in_order) put them), and the
-    /// workbook's bytes.
-    pub fn finish(self, summary: &Summary) -> Result<Sunk, ExportError> {
-        let workbook = self.workbook;
-        let (tables, workbook) = rayon::join(
-            || close(self.dir, self.slots),
-            || workbook.map(|book| book.finish(summary)).transpose(),
-        );
-        Ok(Sunk {
-            tables: tables?,
-            workbook: workbook?,
-        })
+    /// parallel; returns each table without rows, its row count and its
+    /// CSV's replaced characters, in the order they were first pushed (or
+    /// as [`in_order`](Self::in_order) put them). A workbook being written
+    /// is dropped unfinished: [`finish_with`](Self::finish_with) finishes it.
+    pub fn finish(self) -> Result<Vec<TableFiles>, ExportError> {
+        close(self.dir, self.slots)
     }
 }
 

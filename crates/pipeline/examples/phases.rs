@@ -76,7 +76,7 @@ fn main() {
         rounds.push(times);
     }
     let t = Instant::now();
-    if sink.finish(&Default::default()).is_err() {
+    if sink.finish().is_err() {
         return eprintln!("cannot finish");
     }
     let finish = t.elapsed().as_secs_f64() * 1000.0;

@@ -202,8 +202,12 @@ impl Build<'_> {
                     }
                 }
             }
-            // No last batch: a check failed; what was written is dropped.
-            sink.finish(&Default::default())
+            // No last batch: a check failed; what was written is dropped
+            // (the workbook is not compressed for nothing).
+            Ok(Sunk {
+                tables: sink.finish()?,
+                workbook: None,
+            })
         };
         let (tables, sent, page) = std::thread::scope(|scope| {
             let writing = scope.spawn(writer);
