@@ -67,15 +67,6 @@ pub struct TableSink {
     workbook: Option<WorkbookSink>,
 }
 
-/// What a sink wrote: each table, and the workbook's bytes where it
-/// writes one.
-pub struct Sunk {
-    /// Each table, in the order first pushed.
-    pub tables: Vec<TableFiles>,
-    /// The workbook, where the sink writes one.
-    pub workbook: Option<Vec<u8>>,
-}
-
 impl TableSink {
     /// A sink writing into `dir` (which exists), CSV as `csv` says.
     pub fn new(dir: &Path, csv: CsvOptions) -> Self {
@@ -170,33 +161,38 @@ impl TableSink {
     /// Writes the last tables (`editions`, as [`push_editions`](Self::push_editions)
     /// takes them) and closes every file, while the workbook takes the same
     /// rows and is finished with the validation `summary`: its compression
-    /// runs beside the last files' writing, not after it.
+    /// runs beside the last files' writing, not after it. `closed` is handed
+    /// the tables (as [`finish`](Self::finish) gives them) as soon as every
+    /// row is written, while the files are closed and the workbook is
+    /// compressed, so that what is made of them is made meanwhile; then the
+    /// workbook's bytes, where the sink writes one, are returned. Where
+    /// writing fails before, `closed` is not called; where closing a file
+    /// or finishing the workbook fails after, the error is returned all the
+    /// same.
     pub fn finish_with(
         mut self,
         editions: &[Vec<Table>],
         summary: &Summary,
-    ) -> Result<Sunk, ExportError> {
+        closed: impl FnOnce(Vec<TableFiles>) + Send,
+    ) -> Result<Option<Vec<u8>>, ExportError> {
         let wanted = self.wanted(editions.iter().flatten().collect());
-        let (dir, csv, mut slots, workbook) = (self.dir, self.csv, self.slots, self.workbook);
+        let (dir, csv, mut slots, mut workbook) = (self.dir, self.csv, self.slots, self.workbook);
         let wanted = &wanted;
-        let (book, tables) = rayon::join(
-            || {
-                workbook
-                    .map(|mut book| {
-                        push_book(&mut book, wanted)?;
-                        book.finish(summary)
-                    })
-                    .transpose()
-            },
+        // The workbook's rows first, on every thread: its compression, one
+        // thread's work that cannot start before them, is the longest.
+        if let Some(book) = &mut workbook {
+            push_book(book, wanted)?;
+        }
+        let (book, files) = rayon::join(
+            || workbook.map(|book| book.finish(summary)).transpose(),
             || {
                 write_slots(&dir, csv, &mut slots, wanted)?;
-                close(dir.clone(), slots)
+                closed(written(&slots));
+                close(&dir, slots)
             },
         );
-        Ok(Sunk {
-            tables: tables?,
-            workbook: book?,
-        })
+        files?;
+        book
     }
 
     /// Writes what is pending and closes every file, the tables in
@@ -205,7 +201,9 @@ impl TableSink {
     /// as [`in_order`](Self::in_order) put them). A workbook being written
     /// is dropped unfinished: [`finish_with`](Self::finish_with) finishes it.
     pub fn finish(self) -> Result<Vec<TableFiles>, ExportError> {
-        close(self.dir, self.slots)
+        let tables = written(&self.slots);
+        close(&self.dir, self.slots)?;
+        Ok(tables)
     }
 }
 
@@ -240,14 +238,26 @@ fn write_slots(
     results.into_iter().collect()
 }
 
+/// Each table whose rows came, without rows, with its row count and its
+/// CSV's replaced characters, in the slots' order.
+fn written(slots: &[Slot]) -> Vec<TableFiles> {
+    (slots.iter().filter_map(|s| s.open.as_ref()))
+        .map(|open| TableFiles {
+            header: open.header.header(),
+            rows: open.rows,
+            replaced: open.replaced.clone(),
+        })
+        .collect()
+}
+
 /// Writes what is pending of each table and closes its files, in parallel.
-fn close(dir: PathBuf, slots: Vec<Slot>) -> Result<Vec<TableFiles>, ExportError> {
+fn close(dir: &Path, slots: Vec<Slot>) -> Result<(), ExportError> {
     use rayon::prelude::*;
-    let done: Vec<Result<Option<TableFiles>, ExportError>> = slots
+    let done: Vec<Result<(), ExportError>> = slots
         .into_par_iter()
         .map(|slot| {
             let Some(mut open) = slot.open else {
-                return Ok(None);
+                return Ok(());
             };
             flush(&mut open)?;
             let name = open.header.name;
@@ -257,16 +267,11 @@ fn close(dir: PathBuf, slots: Vec<Slot>) -> Result<Vec<TableFiles>, ExportError>
             };
             open.parquet.finish().map_err(err)?;
             let path = dir.join(format!("{name}.csv"));
-            open.csv.flush().map_err(io(&path))?;
-            Ok(Some(TableFiles {
-                header: open.header,
-                rows: open.rows,
-                replaced: open.replaced,
-            }))
+            open.csv.flush().map_err(io(&path))
         })
         .collect();
     // The first table's error, whichever thread met it first.
-    done.into_iter().filter_map(Result::transpose).collect()
+    done.into_iter().collect()
 }
 
 /// Appends the rows of `parts` (one table, of one edition each) to its

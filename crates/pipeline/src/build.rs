@@ -7,8 +7,10 @@
 use crate::editions::{batches, Outcome, Processed, Tally, Validated};
 use crate::input::Input;
 use crate::pins::Pins;
+use std::path::Path;
+use std::sync::mpsc::{Receiver, Sender, SyncSender};
 use std::time::{Duration, Instant};
-use zaitaku_export::stream::{Sunk, TableSink};
+use zaitaku_export::stream::{TableFiles, TableSink};
 use zaitaku_export::write::{xlsx, CsvOptions, ExportError, OutputFile, Replaced};
 use zaitaku_export::Documents;
 use zaitaku_outdir::atomic::write_atomically_with;
@@ -120,69 +122,64 @@ impl Build<'_> {
         }
     }
 
-    /// Streams the editions into `tmp`, then writes the documents.
+    /// Streams the editions into `tmp` on a writer thread, each batch
+    /// written while the next is parsed; then `municipalities`, from the
+    /// newest; the report page, drawn while the writer writes the last
+    /// rows; and the documents, written once every row is, while the files
+    /// are closed and the workbook, where there is one, is compressed.
     fn write(
         &self,
-        tmp: &std::path::Path,
+        tmp: &Path,
         stream: &mut Stream,
         seen: &mut impl FnMut(&Processed<'_>),
     ) -> Result<Written, NotWritten> {
-        let (Sunk { tables, workbook }, page) = self.stream_tables(tmp, stream, seen)?;
-        let mut written = Written {
-            tables: tables.iter().map(|t| (t.header.name, t.rows)).collect(),
-            ..Written::default()
+        // The writer takes a batch's tables through a channel holding one batch at most.
+        let (to_writer, received) = std::sync::mpsc::sync_channel::<ToWriter>(1);
+        // It hands the tables back once every row is written.
+        let (hand_back, files) = std::sync::mpsc::channel::<Vec<TableFiles>>();
+        let writer = self.writer(tmp, received, hand_back);
+        let (written, workbook) = std::thread::scope(|scope| {
+            let writing = scope.spawn(writer);
+            let sent = self.send(stream, seen, &to_writer);
+            drop(to_writer);
+            let writable = stream.writable() && sent;
+            // The page while the writer writes the last rows.
+            let page = writable.then(|| self.page(stream));
+            // The documents while the files are closed and the workbook is
+            // compressed; none where
+            // nothing is written or the writer stopped (it says why).
+            let written = (files.recv().ok())
+                .map(|tables| self.documents(tmp, stream, tables, page.transpose()?.flatten()));
+            let workbook = writing.join().unwrap_or(Err(ExportError::ThreadStopped {
+                what: "writing the tables",
+            }));
+            (written, workbook)
+        });
+        let workbook = workbook?;
+        let Some(written) = written else {
+            return Err(NotWritten::EditionFailed);
         };
-        // The sink gives each table back without rows: what the data package describes.
-        let mut headers: Vec<(Table, usize)> = Vec::with_capacity(tables.len());
-        let mut replaced: Vec<(String, Replaced)> = Vec::with_capacity(tables.len());
-        for t in tables {
-            replaced.push((format!("{}.csv", t.header.name), t.replaced));
-            headers.push((t.header, t.rows));
-        }
-        written.replaced = replaced.iter().map(|(_, r)| r.values().sum::<u64>()).sum();
-        let workbook = workbook.map(|bytes| OutputFile {
-            name: xlsx::FILE.into(),
-            bytes,
-        });
-        let others: Vec<&str> = (page.iter().map(|(f, _)| f.name.as_str()))
-            .chain(workbook.iter().map(|f| f.name.as_str()))
-            .collect();
-        let mut files = zaitaku_export::render_documents(&Documents {
-            tables: &headers,
-            summary: &stream.tally.summary,
-            csv: self.csv,
-            replaced: &replaced,
-            others: &others,
-        });
-        if let Some((file, took)) = page {
-            files.push(file);
-            written.page_time = took;
-        }
-        files.extend(workbook);
-        written.documents = files.len();
-        for f in files {
-            let path = tmp.join(&f.name);
-            std::fs::write(&path, &f.bytes).map_err(|source| ExportError::Io { path, source })?;
+        let mut written = written?;
+        if let Some(bytes) = workbook {
+            let path = tmp.join(xlsx::FILE);
+            std::fs::write(&path, bytes).map_err(|source| ExportError::Io { path, source })?;
+            written.documents += 1;
         }
         Ok(written)
     }
 
-    /// Every edition's tables written into `tmp` on a writer thread while
-    /// the next batch is parsed; then `municipalities`, from the newest; and
-    /// the report page, drawn while the writer closes the files and finishes
-    /// the workbook.
-    fn stream_tables(
+    /// The writer: makes the sink (with the workbook where asked), writes
+    /// each batch it is sent and, with the last, hands the tables to
+    /// `written` once every row is written, then closes the files and
+    /// gives the workbook's bytes.
+    fn writer<'t>(
         &self,
-        tmp: &std::path::Path,
-        stream: &mut Stream,
-        seen: &mut impl FnMut(&Processed<'_>),
-    ) -> Result<(Sunk, Page), NotWritten> {
-        let csv = self.csv;
-        let several = self.inputs.len() > 1;
-        // The writer takes a batch's tables through a channel holding one batch at most.
-        let (to_writer, received) = std::sync::mpsc::sync_channel::<ToWriter>(1);
-        let xlsx = self.xlsx;
-        let writer = move || -> Result<Sunk, ExportError> {
+        tmp: &'t Path,
+        received: Receiver<ToWriter>,
+        written: Sender<Vec<TableFiles>>,
+    ) -> impl FnOnce() -> Result<Option<Vec<u8>>, ExportError> + Send + 't {
+        let (csv, xlsx) = (self.csv, self.xlsx);
+        move || {
             // Every table in file order, whichever order its rows come in.
             let headers = crate::tables::headers();
             let names: Vec<&'static str> = headers.iter().map(|t| t.name).collect();
@@ -198,71 +195,110 @@ impl Build<'_> {
                     // written in parallel.
                     ToWriter::Tables(tables) => sink.push_editions(&tables)?,
                     ToWriter::Last { tables, summary } => {
-                        return sink.finish_with(&tables, &summary)
+                        // The receiver is gone only when the build stopped.
+                        let hand = |files| drop(written.send(files));
+                        return sink.finish_with(&tables, &summary, hand);
                     }
                 }
             }
             // No last batch: a check failed; what was written is dropped
             // (the workbook is not compressed for nothing).
-            Ok(Sunk {
-                tables: sink.finish()?,
-                workbook: None,
-            })
-        };
-        let (tables, sent, page) = std::thread::scope(|scope| {
-            let writing = scope.spawn(writer);
-            let mut sent = true;
-            // The last batch processed, not yet sent.
-            let mut held: Option<Vec<Vec<Table>>> = None;
-            for batch in batches(self.parser, self.inputs, self.pins) {
-                // Tables only while nothing has failed (a check may, with --keep-failed).
-                let keep_failed = self.keep_failed;
-                let done = batch.process_with(|p| match &p.outcome {
-                    Outcome::Validated(v) if v.validation.passed() || keep_failed => {
-                        Some(edition_tables(v, several))
-                    }
-                    _ => None,
-                });
-                for (p, tables) in done {
-                    seen(&p);
-                    stream.take(p.outcome, tables);
-                }
-                // Every edition is processed (each says what it gave), but
-                // rows are sent only while nothing has failed; a batch is
-                // sent once the next is processed, so that the last one goes
-                // with municipalities and the summary.
-                if !stream.pending.is_empty() {
-                    stream.add_changes();
-                    let tables = std::mem::take(&mut stream.pending);
-                    if let Some(before) = held.replace(tables) {
-                        // A send fails only when the writer stopped on an error: it says which.
-                        sent = to_writer.send(ToWriter::Tables(before)).is_ok();
-                        if !sent {
-                            break;
-                        }
-                    }
-                }
-            }
-            if stream.writable() && sent {
-                let newest = stream.newest.as_ref().map(|v| &v.report);
-                let mut tables = held.take().unwrap_or_default();
-                tables.push(vec![zaitaku_table::tables::municipalities(newest)]);
-                let summary = Box::new(stream.tally.summary.clone());
-                sent = to_writer.send(ToWriter::Last { tables, summary }).is_ok();
-            }
-            drop(to_writer);
-            // The page while the writer closes the files.
-            let page = (stream.writable() && sent).then(|| self.page(stream));
-            let tables = writing.join().unwrap_or(Err(ExportError::ThreadStopped {
-                what: "writing the tables",
-            }));
-            (tables, sent, page)
-        });
-        let tables = tables?;
-        if !stream.writable() || !sent {
-            return Err(NotWritten::EditionFailed);
+            sink.finish()?;
+            Ok(None)
         }
-        Ok((tables, page.transpose()?.flatten()))
+    }
+
+    /// Processes every batch, handing each edition to `seen`, and sends
+    /// the writer each batch's tables once the next is processed, so that
+    /// the last goes with `municipalities` and the summary. Whether every
+    /// send was taken (a send fails only when the writer stopped on an
+    /// error: it says which).
+    fn send(
+        &self,
+        stream: &mut Stream,
+        seen: &mut impl FnMut(&Processed<'_>),
+        to_writer: &SyncSender<ToWriter>,
+    ) -> bool {
+        // The last batch processed, not yet sent.
+        let mut held: Option<Vec<Vec<Table>>> = None;
+        for batch in batches(self.parser, self.inputs, self.pins) {
+            // Tables only while nothing has failed (a check may, with --keep-failed).
+            let keep_failed = self.keep_failed;
+            let done = batch.process_with(|p| match &p.outcome {
+                Outcome::Validated(v) if v.validation.passed() || keep_failed => {
+                    Some(edition_tables(v, several(self.inputs)))
+                }
+                _ => None,
+            });
+            for (p, tables) in done {
+                seen(&p);
+                stream.take(p.outcome, tables);
+            }
+            // Every edition is processed (each says what it gave), but
+            // rows are sent only while nothing has failed.
+            if !stream.pending.is_empty() {
+                stream.add_changes();
+                let tables = std::mem::take(&mut stream.pending);
+                if let Some(before) = held.replace(tables) {
+                    if to_writer.send(ToWriter::Tables(before)).is_err() {
+                        return false;
+                    }
+                }
+            }
+        }
+        if !stream.writable() {
+            return true;
+        }
+        let newest = stream.newest.as_ref().map(|v| &v.report);
+        let mut tables = held.take().unwrap_or_default();
+        tables.push(vec![zaitaku_table::tables::municipalities(newest)]);
+        let summary = Box::new(stream.tally.summary.clone());
+        to_writer.send(ToWriter::Last { tables, summary }).is_ok()
+    }
+
+    /// Writes the documents beside the `tables` (every row written): the
+    /// data package, the validation reports, the README and the `page`;
+    /// what was written so far (the workbook, where there is one, is
+    /// named in them and written after).
+    fn documents(
+        &self,
+        tmp: &Path,
+        stream: &Stream,
+        tables: Vec<TableFiles>,
+        page: Page,
+    ) -> Result<Written, NotWritten> {
+        let mut written = Written {
+            tables: tables.iter().map(|t| (t.header.name, t.rows)).collect(),
+            ..Written::default()
+        };
+        // The sink gives each table back without rows: what the data package describes.
+        let mut headers: Vec<(Table, usize)> = Vec::with_capacity(tables.len());
+        let mut replaced: Vec<(String, Replaced)> = Vec::with_capacity(tables.len());
+        for t in tables {
+            replaced.push((format!("{}.csv", t.header.name), t.replaced));
+            headers.push((t.header, t.rows));
+        }
+        written.replaced = replaced.iter().map(|(_, r)| r.values().sum::<u64>()).sum();
+        let others: Vec<&str> = (page.iter().map(|(f, _)| f.name.as_str()))
+            .chain(self.xlsx.then_some(xlsx::FILE))
+            .collect();
+        let mut files = zaitaku_export::render_documents(&Documents {
+            tables: &headers,
+            summary: &stream.tally.summary,
+            csv: self.csv,
+            replaced: &replaced,
+            others: &others,
+        });
+        if let Some((file, took)) = page {
+            files.push(file);
+            written.page_time = took;
+        }
+        written.documents = files.len();
+        for f in files {
+            let path = tmp.join(&f.name);
+            std::fs::write(&path, &f.bytes).map_err(|source| ExportError::Io { path, source })?;
+        }
+        Ok(written)
     }
 
     /// The report page of the newest edition, with its render time.
@@ -293,6 +329,11 @@ impl Build<'_> {
         })?;
         Ok(Some((page, started.elapsed())))
     }
+}
+
+/// Whether a build has several editions (and so changes between them).
+fn several(inputs: &[Input]) -> bool {
+    inputs.len() > 1
 }
 
 /// An edition's tables, and with `several` editions the same as a diff

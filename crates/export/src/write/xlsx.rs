@@ -289,14 +289,14 @@ fn write_cell(
         Values::Int(v) => match v.get(k).copied().flatten() {
             Some(n) => {
                 sheet.write_number(row, col, n)?;
-                n.to_string().len()
+                shown_width(n)
             }
             None => 0,
         },
         Values::Float(v) => match v.get(k).copied().flatten() {
             Some(x) => {
                 sheet.write_number(row, col, x)?;
-                x.to_string().len()
+                shown_width(x)
             }
             None => 0,
         },
@@ -318,6 +318,22 @@ fn write_cell(
     })
 }
 
+/// The characters `value` is shown with (as `to_string` gives it),
+/// counted without making the text.
+fn shown_width(value: impl std::fmt::Display) -> usize {
+    struct Count(usize);
+    impl std::fmt::Write for Count {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            self.0 += s.len();
+            Ok(())
+        }
+    }
+    let mut count = Count(0);
+    // Counting cannot fail.
+    let _ = std::fmt::Write::write_fmt(&mut count, format_args!("{value}"));
+    count.0
+}
+
 /// `day` as an Excel date.
 fn excel_date(day: Date) -> Result<ExcelDateTime, XlsxError> {
     let year =
@@ -331,6 +347,16 @@ fn excel_date(day: Date) -> Result<ExcelDateTime, XlsxError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_number_is_as_wide_as_its_text() {
+        for n in [0, 7, -7, 10, 99, 100, -1000, i32::MAX, i32::MIN] {
+            assert_eq!(shown_width(n), n.to_string().len(), "{n}");
+        }
+        for x in [0.0, 96.2, -3.5, 100.0, 1e21, 0.1 + 0.2] {
+            assert_eq!(shown_width(x), x.to_string().len(), "{x}");
+        }
+    }
 
     #[test]
     fn a_table_longer_than_a_sheet_under_its_header_is_named() {
