@@ -1,10 +1,15 @@
 //! The layout's patterns, compiled: one [`Matchers`] value, built by a
 //! [`crate::Parser`] and lent to every stage that reads the text, so a
 //! pattern is compiled once per parser, not once per line or per call. Each
-//! constant pattern of the layout is a field (`m.issuer.is_match(line)`): a
-//! pattern a parser needs and the set lacks does not compile. The tables'
-//! patterns (question texts, options, titles) are found by their text, the
-//! set holding every one the layout's tables list.
+//! constant pattern of the layout is a field (`m.issuer.is_match(line)`);
+//! the tables' patterns come with the table rows they belong to: each
+//! question of page 2 with its text's and its sub-questions' matchers
+//! ([`Matchers::questions`]), each per-municipality page with its title's
+//! ([`Matchers::answer_pages`]), each option vocabulary's options
+//! ([`Matchers::options`], by [`Vocabulary`]), the legend's labels, the
+//! eras' and the programs' names with their marks, eras and programs. No
+//! pattern is looked up by its text: one a parser needs and the set lacks
+//! does not compile.
 //!
 //! A pattern of the layout is written as a regular expression, but most are
 //! one literal (「^その他$」) or literals joined by runs without brackets
@@ -13,13 +18,14 @@
 //! expression is compiled on its first use: a parse that never needs one
 //! never pays for it.
 
-use crate::layout;
+use crate::layout::{
+    self, AnswerPageSpec, Era, Mark, OptionSpec, Program, QuestionKind, QuestionSpec, SubQuestion,
+    Vocabulary,
+};
 use memchr::memmem::Finder;
 use regex::Regex;
-use rustc_hash::FxHashMap;
-use std::borrow::Cow;
 use std::ops::Range;
-use std::sync::{Mutex, OnceLock};
+use std::sync::OnceLock;
 
 /// The matchers of the layout's constant patterns, each a field of
 /// [`Matchers`] named as its constant is (`layout::ISSUER` → `issuer`): a
@@ -29,17 +35,15 @@ macro_rules! constants {
     ($($field:ident: layout::$constant:ident),+ $(,)?) => {
         /// Every pattern and literal of the layout that text is matched
         /// against, each compiled at most once: the constants as fields,
-        /// the tables' patterns (question texts, options, page titles,
-        /// legend labels, eras' and programs' names) by pattern.
+        /// the tables' patterns with the rows of the layout's tables they
+        /// belong to.
         #[derive(Debug)]
         pub struct Matchers {
             $(
                 #[doc = concat!("[`layout::", stringify!($constant), "`].")]
                 pub $field: Matcher,
             )+
-            tables: FxHashMap<&'static str, Matcher>,
-            /// The patterns asked for that the layout does not list (see [`Matchers::missed`]).
-            missed: Mutex<Vec<&'static str>>,
+            tables: Tables,
         }
 
         impl Matchers {
@@ -48,8 +52,7 @@ macro_rules! constants {
             pub fn of_layout() -> Matchers {
                 Matchers {
                     $($field: Matcher::new(layout::$constant),)+
-                    tables: layout::patterns().map(|p| (p, Matcher::new(p))).collect(),
-                    missed: Mutex::default(),
+                    tables: Tables::of_layout(),
                 }
             }
         }
@@ -93,47 +96,158 @@ impl Default for Matchers {
     }
 }
 
+/// The tables' patterns, compiled.
+#[derive(Debug)]
+struct Tables {
+    questions: Vec<Question>,
+    answer_pages: Vec<AnswerPage>,
+    update: Options,
+    provision: Options,
+    sharing: Options,
+    window_operator: Options,
+    legend: Vec<(Mark, Matcher)>,
+    eras: Vec<(Era, Matcher)>,
+    programs: Vec<(Program, Matcher)>,
+}
+
+impl Tables {
+    fn of_layout() -> Tables {
+        Tables {
+            questions: layout::QUESTIONS.iter().map(Question::of).collect(),
+            answer_pages: (layout::ANSWER_PAGES.iter())
+                .map(|spec| AnswerPage {
+                    spec,
+                    title: Matcher::new(spec.title),
+                })
+                .collect(),
+            update: Options::of(Vocabulary::Update),
+            provision: Options::of(Vocabulary::Provision),
+            sharing: Options::of(Vocabulary::Sharing),
+            window_operator: Options::of(Vocabulary::WindowOperator),
+            legend: (Mark::ALL.into_iter())
+                .filter_map(|mark| Some((mark, Matcher::new(mark.legend_label()?))))
+                .collect(),
+            eras: Era::ALL.map(|e| (e, Matcher::new(e.name()))).to_vec(),
+            programs: Program::ALL.map(|p| (p, Matcher::new(p.title()))).to_vec(),
+        }
+    }
+}
+
+/// A question of page 2 ([`layout::QUESTIONS`]) with its patterns compiled.
+#[derive(Debug)]
+pub struct Question {
+    /// The question.
+    pub spec: &'static QuestionSpec,
+    /// Its text's matcher, where page 2 prints a text that can be told to
+    /// be its own.
+    pub text: Option<Matcher>,
+    /// Its sub-questions' labels' on page 2 (キ②), in the layout's order.
+    pub subs: Vec<(SubQuestion, Matcher)>,
+}
+
+impl Question {
+    fn of(spec: &'static QuestionSpec) -> Question {
+        let subs = match spec.kind {
+            QuestionKind::Subs(subs) => subs,
+            QuestionKind::Single | QuestionKind::Options(_) => &[],
+        };
+        Question {
+            spec,
+            text: spec.text.map(Matcher::new),
+            subs: (subs.iter())
+                .map(|s| (*s, Matcher::new(s.page2_label())))
+                .collect(),
+        }
+    }
+}
+
+/// A per-municipality page ([`layout::ANSWER_PAGES`]) with its title's matcher.
+#[derive(Debug)]
+pub struct AnswerPage {
+    /// The page.
+    pub spec: &'static AnswerPageSpec,
+    /// Its title's matcher.
+    pub title: Matcher,
+}
+
+/// An option vocabulary's options, each with its pattern's matcher, in the
+/// layout's order.
+#[derive(Debug)]
+pub struct Options(Vec<(&'static OptionSpec, Matcher)>);
+
+impl Options {
+    fn of(vocabulary: Vocabulary) -> Options {
+        Options(
+            (vocabulary.options().iter())
+                .map(|o| (o, Matcher::new(o.pattern)))
+                .collect(),
+        )
+    }
+
+    /// The first option whose pattern `text` matches.
+    pub fn find(&self, text: &str) -> Option<&'static OptionSpec> {
+        (self.0.iter())
+            .find(|(_, m)| m.is_match(text))
+            .map(|(o, _)| *o)
+    }
+}
+
 impl Matchers {
-    /// The matcher of `pattern`, a pattern of the layout's tables (a
-    /// question's text, an option, a page title, a legend label, an era's
-    /// or a program's name: the constants are fields). One the layout does
-    /// not list (it lists every table's: a test keeps this from happening)
-    /// is made for this call and remembered in [`Matchers::missed`].
-    pub fn get(&self, pattern: &'static str) -> Cow<'_, Matcher> {
-        match self.tables.get(pattern) {
-            Some(m) => Cow::Borrowed(m),
-            None => {
-                let mut missed = self.missed.lock().unwrap_or_else(|e| e.into_inner());
-                if !missed.contains(&pattern) {
-                    missed.push(pattern);
-                }
-                Cow::Owned(Matcher::new(pattern))
-            }
+    /// Each question of page 2, in the layout's order, with its matchers.
+    pub fn questions(&self) -> &[Question] {
+        &self.tables.questions
+    }
+
+    /// Each per-municipality page, in the layout's order, with its title's matcher.
+    pub fn answer_pages(&self) -> &[AnswerPage] {
+        &self.tables.answer_pages
+    }
+
+    /// The options of `vocabulary`, compiled.
+    pub fn options(&self, vocabulary: Vocabulary) -> &Options {
+        let t = &self.tables;
+        match vocabulary {
+            Vocabulary::Update => &t.update,
+            Vocabulary::Provision => &t.provision,
+            Vocabulary::Sharing => &t.sharing,
+            Vocabulary::WindowOperator => &t.window_operator,
         }
     }
 
-    /// The patterns asked for that [`crate::layout::patterns`] does not
-    /// list (a test keeps this empty for every fixture).
-    pub fn missed(&self) -> Vec<&'static str> {
-        self.missed
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone()
+    /// Each mark the legend names by a label, with its label's matcher.
+    pub fn legend_labels(&self) -> &[(Mark, Matcher)] {
+        &self.tables.legend
     }
 
-    /// Whether `pattern` is one of the layout's tables' (compiled once).
-    pub fn knows(&self, pattern: &str) -> bool {
-        self.tables.contains_key(pattern)
+    /// Each era with its name's matcher.
+    pub fn eras(&self) -> &[(Era, Matcher)] {
+        &self.tables.eras
     }
 
-    /// Whether `text` matches `pattern`, a pattern of the layout's tables.
-    pub fn is_match(&self, pattern: &'static str, text: &str) -> bool {
-        self.get(pattern).is_match(text)
+    /// Each association program with its title's matcher.
+    pub fn programs(&self) -> &[(Program, Matcher)] {
+        &self.tables.programs
     }
 
-    /// Whether `text` holds `literal`, a literal of the layout's tables.
-    pub fn contains(&self, literal: &'static str, text: &str) -> bool {
-        self.get(literal).holds_literal(text)
+    /// Every pattern compiled for the layout's tables (for the tests: the
+    /// layout's [`layout::patterns`], each once).
+    #[cfg(test)]
+    fn table_patterns(&self) -> Vec<&'static str> {
+        let t = &self.tables;
+        let questions = t.questions.iter().flat_map(|q| {
+            (q.text.iter().map(Matcher::pattern)).chain(q.subs.iter().map(|(_, m)| m.pattern()))
+        });
+        let options = [&t.update, &t.provision, &t.sharing, &t.window_operator]
+            .into_iter()
+            .flat_map(|o| o.0.iter().map(|(_, m)| m.pattern()));
+        let pairs = (t.legend.iter().map(|(_, m)| m.pattern()))
+            .chain(t.eras.iter().map(|(_, m)| m.pattern()))
+            .chain(t.programs.iter().map(|(_, m)| m.pattern()));
+        questions
+            .chain(t.answer_pages.iter().map(|p| p.title.pattern()))
+            .chain(options)
+            .chain(pairs)
+            .collect()
     }
 }
 
@@ -249,6 +363,11 @@ impl Matcher {
             shape,
             regex: OnceLock::new(),
         }
+    }
+
+    /// The pattern as the layout writes it.
+    pub fn pattern(&self) -> &'static str {
+        self.pattern
     }
 
     /// Its regular expression (compiled on first use; a pattern that does
@@ -462,20 +581,57 @@ mod tests {
     }
 
     #[test]
-    fn a_pattern_the_layout_does_not_list_still_matches() {
+    fn every_pattern_of_the_layouts_tables_is_compiled_once() {
+        use std::collections::BTreeSet;
+        let compiled = Matchers::of_layout().table_patterns();
+        let distinct: BTreeSet<&str> = compiled.iter().copied().collect();
+        let listed: BTreeSet<&str> = layout::patterns().collect();
+        assert_eq!(distinct, listed);
+        // Once per row of the layout's tables: a vocabulary's options
+        // once, for page 2 and its per-municipality column alike (「その他」
+        // is an option of two vocabularies: twice).
+        let options: usize = Vocabulary::ALL.iter().map(|v| v.options().len()).sum();
+        let questions = (QUESTIONS.iter())
+            .map(|q| {
+                usize::from(q.text.is_some())
+                    + match q.kind {
+                        QuestionKind::Subs(subs) => subs.len(),
+                        QuestionKind::Single | QuestionKind::Options(_) => 0,
+                    }
+            })
+            .sum::<usize>();
+        let labels = Mark::ALL
+            .iter()
+            .filter(|m| m.legend_label().is_some())
+            .count();
+        let rows = questions
+            + layout::ANSWER_PAGES.len()
+            + options
+            + labels
+            + Era::ALL.len()
+            + Program::ALL.len();
+        assert_eq!(compiled.len(), rows);
+    }
+
+    #[test]
+    fn a_vocabulary_finds_its_options_and_nothing_else() {
         let m = Matchers::of_layout();
-        assert!(!m.knows("^伝書鳩$"));
-        assert!(m.is_match("^伝書鳩$", "伝書鳩"));
-        assert!(!m.is_match("^伝書鳩$", "のろし"));
-        // The constants are fields, not looked up by their pattern.
-        assert!(!m.knows(crate::layout::ISSUER));
-        assert!(m.knows(crate::layout::Program::RoundTheClockCare.title()));
+        let sharing = m.options(Vocabulary::Sharing);
+        let found = sharing.find("紙媒体の情報共有ツール").map(|o| o.label);
+        assert_eq!(found, Some("紙媒体の情報共有ツール"));
+        assert_eq!(sharing.find("伝書鳩"), None);
+        // Another vocabulary's option is not this one's.
+        assert_eq!(
+            m.options(Vocabulary::Update).find("紙媒体の情報共有ツール"),
+            None
+        );
     }
 
     #[test]
     fn literals_are_found_where_they_stand() {
         let m = Matchers::of_layout();
-        let found = m.get("平成").find_literal("平成29年 平成30年");
+        let heisei = m.eras().iter().find(|(e, _)| *e == Era::Heisei).unwrap();
+        let found = heisei.1.find_literal("平成29年 平成30年");
         assert_eq!(found, [0, "平成29年 ".len()]);
         assert!(m.target_mark.holds_literal("1 千代田区 ○"));
     }

@@ -5,7 +5,7 @@
 //! its annotations are set aside: in front (「（検討中）」, 「（29年度中）」) or after
 //! (「（※補助）」, 「(※補助含む）」 — the report mixes half- and full-width brackets).
 
-use crate::layout::{OptionSpec, OPTION_SEPARATOR};
+use crate::layout::{OptionSpec, Vocabulary, OPTION_SEPARATOR};
 use crate::matchers::Matchers;
 
 /// Printed text split into its core and its annotations.
@@ -46,17 +46,14 @@ pub fn split_annotations(text: &str) -> Annotated<'_> {
     }
 }
 
-/// The option of `options` that `printed` names, with its annotation.
+/// The option of `vocabulary` that `printed` names, with its annotation.
 pub fn match_option(
     m: &Matchers,
-    options: &'static [OptionSpec],
+    vocabulary: Vocabulary,
     printed: &str,
 ) -> Option<(&'static OptionSpec, Option<String>)> {
     let annotated = split_annotations(printed);
-    options
-        .iter()
-        .find(|o| m.is_match(o.pattern, annotated.core))
-        .map(|o| (o, annotated.annotation))
+    (m.options(vocabulary).find(annotated.core)).map(|o| (o, annotated.annotation))
 }
 
 /// The most 「・」-separated pieces one option may span: option names hold at
@@ -76,7 +73,7 @@ const MAX_PIECES_PER_OPTION: usize = 4;
 /// column: where each choice starts.
 pub fn choices(
     m: &Matchers,
-    options: &'static [OptionSpec],
+    vocabulary: Vocabulary,
     cell: &str,
     place_of: impl Fn(usize) -> (Option<u32>, u32),
 ) -> Vec<crate::model::Choice> {
@@ -115,7 +112,7 @@ pub fn choices(
                 continue;
             };
             let text = cell.get(start..end).unwrap_or_default();
-            let gain = if match_option(m, options, text).is_some() {
+            let gain = if match_option(m, vocabulary, text).is_some() {
                 text.len()
             } else {
                 0
@@ -135,7 +132,7 @@ pub fn choices(
     let mut out: Vec<Choice> = Vec::new();
     for (from, to) in spans {
         let text = cell.get(from..to).unwrap_or_default();
-        match match_option(m, options, text) {
+        match match_option(m, vocabulary, text) {
             Some((o, annotation)) => out.push(Choice {
                 option: Some(o.label),
                 annotation,
@@ -165,7 +162,6 @@ pub fn choices(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::options_of;
 
     #[test]
     fn annotation_after_with_mixed_brackets_is_set_aside() {
@@ -189,10 +185,9 @@ mod tests {
 
     #[test]
     fn spelling_variants_of_page_two_match_the_canonical_option() {
-        use crate::layout::Item;
         let (o, _) = match_option(
             &Matchers::default(),
-            options_of(Item::U, 3),
+            Vocabulary::Provision,
             "在宅療養中の患者・利用者について急変時診療機関の確保",
         )
         .unwrap();
@@ -202,7 +197,7 @@ mod tests {
         );
         let (o, _) = match_option(
             &Matchers::default(),
-            options_of(Item::O, 2),
+            Vocabulary::WindowOperator,
             "29年中に実施予定だが運営方法について未定",
         )
         .unwrap();
@@ -211,8 +206,7 @@ mod tests {
 
     #[test]
     fn unknown_text_matches_no_option() {
-        use crate::layout::Item;
-        assert!(match_option(&Matchers::default(), options_of(Item::E, 2), "伝書鳩").is_none());
+        assert!(match_option(&Matchers::default(), Vocabulary::Sharing, "伝書鳩").is_none());
     }
 
     fn labels(cs: &[crate::model::Choice]) -> Vec<(Option<&str>, Option<&str>, &str)> {
@@ -226,7 +220,7 @@ mod tests {
         // Page 3, line 290: 「中央区 … 在宅療養中の患者・利用者についての急変時診療機関の確保・その他」
         let cs = choices(
             &Matchers::default(),
-            options_of(crate::layout::Item::U, 3),
+            Vocabulary::Provision,
             "在宅療養中の患者・利用者についての急変時診療機関の確保・その他",
             |at| (None, at as u32),
         );
@@ -248,7 +242,7 @@ mod tests {
         // Page 3, line 370 (清瀬市).
         let cs = choices(
             &Matchers::default(),
-            options_of(crate::layout::Item::E, 2),
+            Vocabulary::Sharing,
             "紙媒体の情報共有ツール・（29年度中）ICTを活用した情報共有ツール",
             |at| (None, at as u32),
         );
@@ -273,7 +267,7 @@ mod tests {
     fn unknown_words_are_kept_whole_beside_known_options() {
         let cs = choices(
             &Matchers::default(),
-            options_of(crate::layout::Item::E, 2),
+            Vocabulary::Sharing,
             "伝書鳩・のろし・紙媒体の情報共有ツール",
             |at| (None, at as u32),
         );
@@ -292,12 +286,6 @@ mod tests {
 
     #[test]
     fn a_dash_cell_chooses_nothing() {
-        assert!(choices(
-            &Matchers::default(),
-            options_of(crate::layout::Item::A, 4),
-            "-",
-            |_| (None, 1)
-        )
-        .is_empty());
+        assert!(choices(&Matchers::default(), Vocabulary::Update, "-", |_| (None, 1)).is_empty());
     }
 }

@@ -285,10 +285,8 @@ impl PageOpenings {
             return;
         }
         self.printed = true;
-        self.answers = self.answers
-            || crate::layout::ANSWER_PAGES
-                .iter()
-                .any(|p| m.is_match(p.title, line.text));
+        self.answers =
+            self.answers || (m.answer_pages().iter()).any(|p| p.title.is_match(line.text));
         self.since_cap = match self.since_cap {
             Some(n) => Some(n.saturating_add(1)),
             None => line

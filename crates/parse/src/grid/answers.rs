@@ -5,7 +5,6 @@ use super::assemble::missing;
 use super::Rendered;
 use crate::cells::CellPage;
 use crate::error::ParseError;
-use crate::layout::ANSWER_PAGES;
 use crate::matchers::Matchers;
 use crate::model::AnswerPage;
 use crate::pages::answer_cells;
@@ -20,8 +19,8 @@ pub(super) fn answers(
     errors: &mut Vec<ParseError>,
 ) -> Vec<AnswerPage> {
     let mut out = Vec::new();
-    for spec in ANSWER_PAGES {
-        let title = m.get(spec.title);
+    for page_spec in m.answer_pages() {
+        let (spec, title) = (page_spec.spec, &page_spec.title);
         let found = first_line_where(text_pages, |t| title.is_match(t));
         let Some((text_page, title_line)) = found else {
             errors.push(missing(

@@ -6,7 +6,7 @@ use super::assemble::missing;
 use super::Rendered;
 use crate::cells::CellPage;
 use crate::error::ParseError;
-use crate::layout::{Era, Program};
+use crate::layout::Era;
 use crate::matchers::Matchers;
 use crate::model::{
     AssociationRow, AssociationTable, Basis, Footnote, Participation, PrintedAssociationTable,
@@ -28,8 +28,9 @@ pub(super) fn associations(
 ) -> Vec<AssociationTable> {
     let mut out = Vec::new();
     let Some(era) = era else { return out };
-    for program in Program::ALL {
-        let found = first_line_where(text_pages, |t| m.contains(program.title(), t));
+    for (program, title) in m.programs() {
+        let program = *program;
+        let found = first_line_where(text_pages, |t| title.holds_literal(t));
         let Some((text_page, title_line)) = found else {
             errors.push(missing(
                 pages,

@@ -1,8 +1,7 @@
 //! Layout of the per-municipality pages 3–4 (区市町村別): their titles and
 //! columns.
 
-use super::summary::{PROVISION_OPTIONS, SHARING_OPTIONS, UPDATE_OPTIONS, WINDOW_OPERATOR_OPTIONS};
-use super::{marker, Item, OptionSpec, SubQuestion};
+use super::{marker, Item, SubQuestion, Vocabulary};
 
 /// A column of the per-municipality pages (3–4): a mark, or the text of the
 /// options chosen.
@@ -15,7 +14,7 @@ pub struct AnswerColumn {
     /// キ②'s sub-question.
     pub sub: Option<SubQuestion>,
     /// The vocabulary of an option-text column; `None` for a mark column.
-    pub options: Option<&'static [OptionSpec]>,
+    pub options: Option<Vocabulary>,
     /// The column's name in `municipality_answers_wide`: `a_q1` … `h_q2`
     /// (items ア–ク as letters a–h).
     pub name: &'static str,
@@ -46,7 +45,7 @@ const fn mark_col(item: Item, question: u8, name: &'static str) -> AnswerColumn 
 const fn text_col(
     item: Item,
     question: u8,
-    options: &'static [OptionSpec],
+    options: Vocabulary,
     name: &'static str,
 ) -> AnswerColumn {
     AnswerColumn {
@@ -100,20 +99,20 @@ pub const ANSWER_PAGES: &[AnswerPageSpec] = &[
             mark_col(Item::A, 1, "a_q1"),
             mark_col(Item::A, 2, "a_q2"),
             mark_col(Item::A, 3, "a_q3"),
-            text_col(Item::A, 4, UPDATE_OPTIONS, "a_q4"),
+            text_col(Item::A, 4, Vocabulary::Update, "a_q4"),
             mark_col(Item::I, 1, "b_q1"),
             mark_col(Item::U, 1, "c_q1"),
             mark_col(Item::U, 2, "c_q2"),
-            text_col(Item::U, 3, PROVISION_OPTIONS, "c_q3"),
+            text_col(Item::U, 3, Vocabulary::Provision, "c_q3"),
             mark_col(Item::E, 1, "d_q1"),
-            text_col(Item::E, 2, SHARING_OPTIONS, "d_q2"),
+            text_col(Item::E, 2, Vocabulary::Sharing, "d_q2"),
         ],
     },
     AnswerPageSpec {
         title: "区市町村別.*（オ）～（ク）",
         columns: &[
             mark_col(Item::O, 1, "e_q1"),
-            text_col(Item::O, 2, WINDOW_OPERATOR_OPTIONS, "e_q2"),
+            text_col(Item::O, 2, Vocabulary::WindowOperator, "e_q2"),
             mark_col(Item::Ka, 1, "f_q1"),
             mark_col(Item::Ka, 2, "f_q2"),
             mark_col(Item::Ka, 3, "f_q3"),

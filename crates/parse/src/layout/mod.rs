@@ -315,10 +315,11 @@ texts! {
 /// against: the question texts and option vocabularies of page 2 and the
 /// per-municipality pages, the page titles, the legend's labels, the eras'
 /// and the programs' names. [`crate::matchers::Matchers`] compiles each
-/// once (and the layout's constants, each its own field).
+/// once, beside the row of the layout it belongs to (a test proves the
+/// two lists the same), and the layout's constants, each its own field.
 pub fn patterns() -> impl Iterator<Item = &'static str> {
     let options = |kind: &QuestionKind| match kind {
-        QuestionKind::Options(options) => *options,
+        QuestionKind::Options(v) => v.options(),
         QuestionKind::Single | QuestionKind::Subs(_) => &[],
     };
     (QUESTIONS.iter().filter_map(|q| q.text))
@@ -333,7 +334,7 @@ pub fn patterns() -> impl Iterator<Item = &'static str> {
             ANSWER_PAGES
                 .iter()
                 .flat_map(|p| p.columns)
-                .flat_map(|c| c.options.unwrap_or_default())
+                .flat_map(|c| c.options.map_or(&[][..], Vocabulary::options))
                 .map(|o| o.pattern),
         )
         .chain(

@@ -18,7 +18,7 @@ pub enum QuestionKind {
     /// One row `① 96.2% 2 3.8%`, the 「実施・予定」 count printed after the text.
     Single,
     /// Multi-choice: one row per option `text count %`, no marker row.
-    Options(&'static [OptionSpec]),
+    Options(Vocabulary),
     /// Rows without marker, one per sub-question, each count after its label.
     Subs(&'static [SubQuestion]),
 }
@@ -42,8 +42,51 @@ pub struct QuestionSpec {
     pub requires: &'static [u8],
 }
 
+/// An option vocabulary of the layout: the options of a multi-choice
+/// question, which its page-2 rows and its per-municipality column share.
+/// [`crate::matchers::Matchers`] compiles each vocabulary's patterns once,
+/// for [`Matchers::options`](crate::matchers::Matchers::options).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Vocabulary {
+    /// ア④'s ([`UPDATE_OPTIONS`]).
+    Update,
+    /// ウ③'s ([`PROVISION_OPTIONS`]).
+    Provision,
+    /// エ②'s ([`SHARING_OPTIONS`]).
+    Sharing,
+    /// オ②'s ([`WINDOW_OPERATOR_OPTIONS`]).
+    WindowOperator,
+}
+
+impl Vocabulary {
+    /// Every vocabulary.
+    pub const ALL: [Vocabulary; 4] = [
+        Vocabulary::Update,
+        Vocabulary::Provision,
+        Vocabulary::Sharing,
+        Vocabulary::WindowOperator,
+    ];
+
+    /// Its options, in the layout's order.
+    pub fn options(self) -> &'static [OptionSpec] {
+        match self {
+            Vocabulary::Update => UPDATE_OPTIONS,
+            Vocabulary::Provision => PROVISION_OPTIONS,
+            Vocabulary::Sharing => SHARING_OPTIONS,
+            Vocabulary::WindowOperator => WINDOW_OPERATOR_OPTIONS,
+        }
+    }
+}
+
+/// A vocabulary is written as its options.
+impl serde::Serialize for Vocabulary {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.options().serialize(serializer)
+    }
+}
+
 /// ア④ 定期的な更新、見直し (updates of the resource map)
-pub(super) const UPDATE_OPTIONS: &[OptionSpec] = &[
+pub const UPDATE_OPTIONS: &[OptionSpec] = &[
     OptionSpec {
         label: "毎年、実施している",
         pattern: "^毎年、実施している$",
@@ -60,7 +103,7 @@ pub(super) const UPDATE_OPTIONS: &[OptionSpec] = &[
 
 /// ウ③ 取組内容 (what the seamless-provision effort is). The header spells
 /// 「急変時診療医療機関」, page 2 「について急変時診療機関」, the rows 「についての急変時診療機関」.
-pub(super) const PROVISION_OPTIONS: &[OptionSpec] = &[
+pub const PROVISION_OPTIONS: &[OptionSpec] = &[
     OptionSpec {
         label: "主治医・副主治医制の導入による体制構築",
         pattern: "^主治医・副主治医制の導入による体制構築$",
@@ -76,7 +119,7 @@ pub(super) const PROVISION_OPTIONS: &[OptionSpec] = &[
 ];
 
 /// エ② 取組内容 (kind of information-sharing tool)
-pub(super) const SHARING_OPTIONS: &[OptionSpec] = &[
+pub const SHARING_OPTIONS: &[OptionSpec] = &[
     OptionSpec {
         label: "紙媒体の情報共有ツール",
         pattern: "^紙媒体の情報共有ツール$",
@@ -93,7 +136,7 @@ pub(super) const SHARING_OPTIONS: &[OptionSpec] = &[
 
 /// オ② 運営方法 (who runs the consultation window). Page 2 spells the
 /// undecided option 「29年中に実施予定だが運営方法について未定」, page 4 「未定」.
-pub(super) const WINDOW_OPERATOR_OPTIONS: &[OptionSpec] = &[
+pub const WINDOW_OPERATOR_OPTIONS: &[OptionSpec] = &[
     OptionSpec {
         label: "区市町村直営",
         pattern: "^区市町村直営$",
@@ -121,17 +164,17 @@ pub const QUESTIONS: &[QuestionSpec] = &[
     QuestionSpec { item: Item::A, no: 1, requires: &[], kind: QuestionKind::Single, text: Some("地域の医療機関・介護事業者等の住所、連絡先、機能等の把握について検討し、情報収集や調査を実施していますか。") },
     QuestionSpec { item: Item::A, no: 2, requires: &[1], kind: QuestionKind::Single, text: Some("（①を実施している場合[^（）]*）地域の医療・介護資源のリスト・マップを作成していますか。") },
     QuestionSpec { item: Item::A, no: 3, requires: &[2], kind: QuestionKind::Single, text: Some("（②を実施している場合[^（）]*）医療・介護資源のリスト・マップについて医療・介護関係者、住民等に対し情報提供を行っていますか。") },
-    QuestionSpec { item: Item::A, no: 4, requires: &[2], kind: QuestionKind::Options(UPDATE_OPTIONS), text: Some("（②を実施している場合）定期的な更新、見直し（予定含む）等は行っていますか。") },
+    QuestionSpec { item: Item::A, no: 4, requires: &[2], kind: QuestionKind::Options(Vocabulary::Update), text: Some("（②を実施している場合）定期的な更新、見直し（予定含む）等は行っていますか。") },
     QuestionSpec { item: Item::I, no: 1, requires: &[], kind: QuestionKind::Single, text: Some("地域の医療機関・介護関係者等が参画する会議を開催し、在宅医療・介護連携の現状の把握と課題の抽出、対応策等の検討を行っていますか。") },
     QuestionSpec { item: Item::U, no: 1, requires: &[], kind: QuestionKind::Single, text: Some("地域の医療・介護関係者の協力を得ながら、切れ目なく在宅医療と在宅介護が一体的に提供される体制の構築に向けて、必要な具体的取組を企画・立案していますか。") },
     QuestionSpec { item: Item::U, no: 2, requires: &[1], kind: QuestionKind::Single, text: Some("（①を実施している場合[^（）]*）この項目に該当する取組を実施していますか。") },
-    QuestionSpec { item: Item::U, no: 3, requires: &[2], kind: QuestionKind::Options(PROVISION_OPTIONS), text: Some("（②を実施している場合[^（）]*）該当する取組内容を選択してください。") },
+    QuestionSpec { item: Item::U, no: 3, requires: &[2], kind: QuestionKind::Options(Vocabulary::Provision), text: Some("（②を実施している場合[^（）]*）該当する取組内容を選択してください。") },
     QuestionSpec { item: Item::E, no: 1, requires: &[], kind: QuestionKind::Single, text: Some("情報共有の手順等を含めた情報共有ツールを整備するなど、地域の医療・介護関係者間の情報共有を支援していますか。") },
-    QuestionSpec { item: Item::E, no: 2, requires: &[1], kind: QuestionKind::Options(SHARING_OPTIONS), text: Some("（①を実施している場合[^（）]*）該当する取組内容を選択してください。") },
+    QuestionSpec { item: Item::E, no: 2, requires: &[1], kind: QuestionKind::Options(Vocabulary::Sharing), text: Some("（①を実施している場合[^（）]*）該当する取組内容を選択してください。") },
     QuestionSpec { item: Item::O, no: 1, requires: &[], kind: QuestionKind::Single, text: Some("地域の在宅医療と介護の連携を支援する相談窓口を設置していますか。") },
     // Page 2 prints no text that can be told to be オ②'s (the one candidate,
     // 「（②を実施している場合…）該当する取組内容について」, refers to a ② that オ lacks).
-    QuestionSpec { item: Item::O, no: 2, requires: &[1], kind: QuestionKind::Options(WINDOW_OPERATOR_OPTIONS), text: None },
+    QuestionSpec { item: Item::O, no: 2, requires: &[1], kind: QuestionKind::Options(Vocabulary::WindowOperator), text: None },
     QuestionSpec { item: Item::Ka, no: 1, requires: &[], kind: QuestionKind::Single, text: Some("地域の医療・介護関係者の連携を実現するために、多職種でのグループワーク等の研修を実施していますか。") },
     QuestionSpec { item: Item::Ka, no: 2, requires: &[], kind: QuestionKind::Single, text: Some("地域の医療関係者に対する研修を実施していますか。（①の研修会や多職種に対する研修会は除く）") },
     QuestionSpec { item: Item::Ka, no: 3, requires: &[], kind: QuestionKind::Single, text: Some("地域の介護関係者に対する研修を実施していますか。（①の研修会や多職種に対する研修会は除く）") },
@@ -143,15 +186,20 @@ pub const QUESTIONS: &[QuestionSpec] = &[
     QuestionSpec { item: Item::Ku, no: 2, requires: &[], kind: QuestionKind::Single, text: Some("（②を実施している場合[^（）]*）検討結果（広域連携することが決定した事項や様式等）を踏まえて、関係機関等への周知や取組を行っていますか。") },
 ];
 
-/// The vocabulary of a multi-choice question (empty for other questions).
-pub fn options_of(item: Item, question: u8) -> &'static [OptionSpec] {
+/// The vocabulary of a multi-choice question (none for other questions).
+pub fn vocabulary_of(item: Item, question: u8) -> Option<Vocabulary> {
     QUESTIONS
         .iter()
         .find(|q| q.item == item && q.no == question)
-        .map_or(&[], |q| match q.kind {
-            QuestionKind::Options(o) => o,
-            _ => &[],
+        .and_then(|q| match q.kind {
+            QuestionKind::Options(v) => Some(v),
+            QuestionKind::Single | QuestionKind::Subs(_) => None,
         })
+}
+
+/// The options of a multi-choice question (none for other questions).
+pub fn options_of(item: Item, question: u8) -> &'static [OptionSpec] {
+    vocabulary_of(item, question).map_or(&[], Vocabulary::options)
 }
 
 /// Position of an option in its question's vocabulary, from 0.

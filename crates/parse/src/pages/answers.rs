@@ -10,7 +10,7 @@
 //! copy that prints another mark for 「実施」 is read by its own legend.
 
 use crate::error::{ErrorKind, ParseError};
-use crate::layout::{AnswerColumn, AnswerPageSpec, Mark, OptionSpec, ANSWER_PAGES};
+use crate::layout::{AnswerColumn, AnswerPageSpec, Mark, Vocabulary};
 use crate::layout::{LEGEND_LABELS_SHOWN, LEGEND_SHOWN};
 use crate::matchers::Matchers;
 use crate::model::{AnswerCell, AnswerPage, AnswerRow, AnswerValue, Legend, LegendEntry, Span};
@@ -26,8 +26,8 @@ pub fn parse(
     errors: &mut Vec<ParseError>,
 ) -> Vec<AnswerPage> {
     let mut out = Vec::new();
-    for spec in ANSWER_PAGES {
-        let title = m.get(spec.title);
+    for page_spec in m.answer_pages() {
+        let (spec, title) = (page_spec.spec, &page_spec.title);
         // The title on one line, or, where no page prints it so, wrapped
         // onto the next (pdftotext breaks the line where U+3000 stands:
         // 「…区市町村別〔…〕」 / 「（オ）～（ク）」).
@@ -130,9 +130,9 @@ pub(crate) fn legend(
         let (Some(label), Some(mark)) = (c.get(1).map(|m| m.as_str()), c.get(2)) else {
             continue;
         };
-        let status = Mark::ALL
-            .into_iter()
-            .find(|mark| mark.legend_label().is_some_and(|p| m.is_match(p, label)));
+        let status = (m.legend_labels().iter())
+            .find(|(_, pattern)| pattern.is_match(label))
+            .map(|(mark, _)| *mark);
         let mut chars = mark.as_str().chars();
         let (Some(printed), None) = (chars.next(), chars.next()) else {
             errors.push(ParseError::new(
@@ -342,14 +342,14 @@ struct OptionCell<'l, 'a> {
     is_last: bool,
 }
 
-/// An option cell of column `col` (its vocabulary `options`), from word
+/// An option cell of column `col` (of `vocabulary`), from word
 /// `next` of the row's body to the next mark (to the name, for the last
 /// column); `next` moves past it.
 fn option_cell(
     m: &Matchers,
     found: &OptionCell<'_, '_>,
     col: &'static AnswerColumn,
-    options: &'static [OptionSpec],
+    vocabulary: Vocabulary,
     legend: &Legend,
     next: &mut usize,
     at: impl Fn(u32) -> Span,
@@ -397,7 +397,7 @@ fn option_cell(
     };
     Ok(AnswerCell {
         column: col,
-        value: AnswerValue::Options(choices(m, options, &printed, |at| (None, column_of(at)))),
+        value: AnswerValue::Options(choices(m, vocabulary, &printed, |at| (None, column_of(at)))),
         printed,
         at_column: first.column,
         pinned: None,
@@ -469,7 +469,7 @@ mod tests {
             &Matchers::default(),
             &page.lines[1],
             &page,
-            &ANSWER_PAGES[0],
+            &crate::layout::ANSWER_PAGES[0],
             &legend,
             &names,
         )

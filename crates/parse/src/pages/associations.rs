@@ -29,8 +29,9 @@ pub fn parse(
     errors: &mut Vec<ParseError>,
 ) -> Vec<PrintedAssociationTable> {
     let mut out = Vec::new();
-    for program in Program::ALL {
-        let found = first_line_where(pages, |t| m.contains(program.title(), t));
+    for (program, title) in m.programs() {
+        let program = *program;
+        let found = first_line_where(pages, |t| title.holds_literal(t));
         let Some((page, title_line)) = found else {
             let end = pages.last().map_or(Span::line(1, 1), |p| {
                 p.span(p.lines.last().map_or(1, |l| l.no))

@@ -26,9 +26,8 @@ use std::collections::BTreeMap;
 /// each offset is a character boundary.)
 pub(crate) fn era_names_at(m: &Matchers, text: &str) -> Vec<usize> {
     // One searcher per era, built once: a line is searched, not the pattern.
-    let mut at: Vec<usize> = Era::ALL
-        .iter()
-        .flat_map(|e| m.get(e.name()).find_literal(text))
+    let mut at: Vec<usize> = (m.eras().iter())
+        .flat_map(|(_, name)| name.find_literal(text))
         .collect();
     if at.len() > 1 {
         at.sort_unstable();

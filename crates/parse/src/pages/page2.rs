@@ -9,8 +9,8 @@
 //! published identity count + 「未実施等」 = n, and the row says so.
 
 use crate::error::{ErrorKind, ParseError};
-use crate::layout::{marker, OptionSpec, QuestionKind, QuestionSpec, QUESTIONS};
-use crate::matchers::Matchers;
+use crate::layout::{marker, QuestionKind, QuestionSpec, Vocabulary};
+use crate::matchers::{Matcher, Matchers, Question};
 use crate::model::{CountSource, PrintedQuestionSummary, QuestionRow, Span};
 use crate::pages::combinators::{count, option_row, question_marker, question_row, trailing_count};
 use crate::pages::page1::sample_size;
@@ -61,8 +61,9 @@ pub fn parse(
     let joined = printed(page);
     let mut rows = Vec::new();
     let mut next = 0;
-    for spec in QUESTIONS {
-        let located = spec.text.and_then(|t| locate(m, page, &joined, t, errors));
+    for question in m.questions() {
+        let spec = question.spec;
+        let located = (question.text.as_ref()).and_then(|t| locate(page, &joined, t, errors));
         match spec.kind {
             QuestionKind::Single => {
                 let Some((pct_yes, count_no, pct_no, span, marker_lost)) =
@@ -88,37 +89,20 @@ pub fn parse(
                     marker_lost,
                 });
             }
-            QuestionKind::Subs(subs) => {
-                for sub in subs {
-                    let Some((pct_yes, count_no, pct_no, span, marker_lost)) =
-                        take_question_row(&figures, page.end(), &mut next, spec, None, errors)
-                    else {
-                        break;
-                    };
-                    let sub_count =
-                        locate(m, page, &joined, sub.page2_label(), errors).and_then(|l| l.count);
-                    rows.push(QuestionRow {
-                        item: spec.item,
-                        question: spec.no,
-                        sub: Some(*sub),
-                        option: None,
-                        option_text: None,
-                        question_text: located.as_ref().map(|l| l.text.clone()),
-                        text_span: located.as_ref().map(|l| l.span),
-                        count_yes: sub_count.map(|c| c.0),
-                        count_yes_source: with_text(sub_count),
-                        count_yes_span: sub_count.map(|c| c.1),
-                        pct_yes,
-                        count_no: Some(count_no),
-                        pct_no: Some(pct_no),
-                        span,
-                        marker_lost,
-                    });
-                }
-            }
-            QuestionKind::Options(options) => {
+            QuestionKind::Subs(_) => {
                 let at = (&figures[..], &mut next, page);
-                rows.extend(option_rows(m, spec, options, at, located.as_ref(), errors));
+                rows.extend(sub_rows(question, at, &joined, located.as_ref(), errors));
+            }
+            QuestionKind::Options(vocabulary) => {
+                let at = (&figures[..], &mut next, page);
+                rows.extend(option_rows(
+                    m,
+                    spec,
+                    vocabulary,
+                    at,
+                    located.as_ref(),
+                    errors,
+                ));
             }
         }
     }
@@ -141,12 +125,51 @@ pub fn parse(
     })
 }
 
-/// The rows of a multi-choice question `spec` (its vocabulary `options`):
+/// The rows of a question with sub-questions (キ②): each sub-question's
+/// figure row from figure `next` on, its count after its label.
+fn sub_rows(
+    question: &Question,
+    (figures, next, page): (&[(FigureLine<'_>, Span)], &mut usize, &Page<'_>),
+    joined: &Joined,
+    located: Option<&Located>,
+    errors: &mut Vec<ParseError>,
+) -> Vec<QuestionRow> {
+    let spec = question.spec;
+    let mut rows = Vec::new();
+    for (sub, label) in &question.subs {
+        let Some((pct_yes, count_no, pct_no, span, marker_lost)) =
+            take_question_row(figures, page.end(), next, spec, None, errors)
+        else {
+            break;
+        };
+        let sub_count = locate(page, joined, label, errors).and_then(|l| l.count);
+        rows.push(QuestionRow {
+            item: spec.item,
+            question: spec.no,
+            sub: Some(*sub),
+            option: None,
+            option_text: None,
+            question_text: located.map(|l| l.text.clone()),
+            text_span: located.map(|l| l.span),
+            count_yes: sub_count.map(|c| c.0),
+            count_yes_source: with_text(sub_count),
+            count_yes_span: sub_count.map(|c| c.1),
+            pct_yes,
+            count_no: Some(count_no),
+            pct_no: Some(pct_no),
+            span,
+            marker_lost,
+        });
+    }
+    rows
+}
+
+/// The rows of a multi-choice question `spec` (of `vocabulary`):
 /// each option's figure row from figure `next` on, every option once.
 fn option_rows(
     m: &Matchers,
     spec: &'static QuestionSpec,
-    options: &'static [OptionSpec],
+    vocabulary: Vocabulary,
     (figures, next, page): (&[(FigureLine<'_>, Span)], &mut usize, &Page<'_>),
     located: Option<&Located>,
     errors: &mut Vec<ParseError>,
@@ -155,8 +178,8 @@ fn option_rows(
     let mut seen = Vec::new();
     while let Some((FigureLine::Option { text, count, pct }, span)) = figures.get(*next) {
         *next += 1;
-        let Some((option, _annotation)) = match_option(m, options, text) else {
-            let labels: Vec<&str> = options.iter().map(|o| o.label).collect();
+        let Some((option, _annotation)) = match_option(m, vocabulary, text) else {
+            let labels: Vec<&str> = vocabulary.options().iter().map(|o| o.label).collect();
             errors.push(ParseError::of(
                 ErrorKind::Vocabulary,
                 *span,
@@ -200,7 +223,7 @@ fn option_rows(
             marker_lost: None,
         });
     }
-    for o in options.iter().filter(|o| !seen.contains(&o.label)) {
+    for o in (vocabulary.options().iter()).filter(|o| !seen.contains(&o.label)) {
         let line = figures.get(*next).map_or(page.first_line(), |f| f.1.line);
         errors.push(ParseError::new(
             page.span(line),
@@ -409,14 +432,13 @@ fn printed(page: &Page<'_>) -> Joined {
 /// joined), and the count printed right after it on the line where it ends,
 /// or glued before it at the start of the line where it starts.
 fn locate(
-    m: &Matchers,
     page: &Page<'_>,
     joined: &Joined,
-    pattern: &'static str,
+    finder: &Matcher,
     errors: &mut Vec<ParseError>,
 ) -> Option<Located> {
+    let pattern = finder.pattern();
     let mut hits = Vec::new();
-    let finder = m.get(pattern);
     let text = &joined.text;
     // The input line of a byte of the joined lines.
     let line_of = |byte: usize| page.span(joined.line_at(byte));
@@ -547,11 +569,11 @@ mod tests {
             "53東京都が実施する「東京都地域医療構想調整会議在宅療養ワーキング」等への参加\n",
         )[0];
         let mut errors = vec![];
+        let m = Matchers::default();
         let got = locate(
-            &Matchers::default(),
             page,
             &printed(page),
-            QUESTIONS[18].text.unwrap(),
+            m.questions()[18].text.as_ref().unwrap(),
             &mut errors,
         )
         .unwrap();
@@ -562,11 +584,11 @@ mod tests {
     fn count_after_a_wrapped_text_is_found() {
         let page = &crate::canon::test_pages("（⓪以外の取組について）複数の関係区市町村が連携して、広域連携が必要な事項について協議してい\nますか。 19\n")[0];
         let mut errors = vec![];
+        let m = Matchers::default();
         let got = locate(
-            &Matchers::default(),
             page,
             &printed(page),
-            QUESTIONS[19].text.unwrap(),
+            m.questions()[19].text.as_ref().unwrap(),
             &mut errors,
         )
         .unwrap();

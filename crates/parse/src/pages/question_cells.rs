@@ -8,7 +8,7 @@
 //! (ARCHITECTURE.md, «Reading the grid»).
 
 use crate::cells::CellPage;
-use crate::layout::{options_of, Item, SubQuestion, MARKERS};
+use crate::layout::{vocabulary_of, Item, SubQuestion, MARKERS};
 use crate::matchers::Matchers;
 use crate::pages::combinators::percent;
 use crate::vocab::match_option;
@@ -107,7 +107,9 @@ pub fn read(m: &Matchers, page: &CellPage) -> Option<Vec<QuestionCellRow>> {
                 let sub = [SubQuestion::Pamphlet, SubQuestion::Website]
                     .into_iter()
                     .find(|s| body == s.page2_label());
-                let option = match_option(m, options_of(item, q), &body).map(|(o, _)| o.label);
+                let option = vocabulary_of(item, q)
+                    .and_then(|v| match_option(m, v, &body))
+                    .map(|(o, _)| o.label);
                 out.push(QuestionCellRow {
                     row,
                     item,
