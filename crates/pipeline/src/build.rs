@@ -146,8 +146,8 @@ impl Build<'_> {
             // The page while the writer writes the last rows.
             let page = writable.then(|| self.page(stream));
             // The documents while the files are closed and the workbook is
-            // compressed; none where
-            // nothing is written or the writer stopped (it says why).
+            // compressed; none where nothing is written or the writer
+            // stopped (it says why).
             let written = (files.recv().ok())
                 .map(|tables| self.documents(tmp, stream, tables, page.transpose()?.flatten()));
             let workbook = writing.join().unwrap_or(Err(ExportError::ThreadStopped {
