@@ -125,8 +125,9 @@ impl Build<'_> {
     /// Streams the editions into `tmp` on a writer thread, each batch
     /// written while the next is parsed; then `municipalities`, from the
     /// newest; the report page, drawn while the writer writes the last
-    /// rows; and the documents, written once every row is, while the files
-    /// are closed and the workbook, where there is one, is compressed.
+    /// rows; and the documents, written once the writer hands the tables
+    /// back (where there is a workbook, while the files are closed and it
+    /// is compressed).
     fn write(
         &self,
         tmp: &Path,
@@ -135,7 +136,7 @@ impl Build<'_> {
     ) -> Result<Written, NotWritten> {
         // The writer takes a batch's tables through a channel holding one batch at most.
         let (to_writer, received) = std::sync::mpsc::sync_channel::<ToWriter>(1);
-        // It hands the tables back once every row is written.
+        // It hands the tables back (see TableSink::finish_with).
         let (hand_back, files) = std::sync::mpsc::channel::<Vec<TableFiles>>();
         let writer = self.writer(tmp, received, hand_back);
         let (written, workbook) = std::thread::scope(|scope| {
@@ -170,7 +171,7 @@ impl Build<'_> {
 
     /// The writer: makes the sink (with the workbook where asked), writes
     /// each batch it is sent and, with the last, hands the tables to
-    /// `written` once every row is written, then closes the files and
+    /// `written` (see [`TableSink::finish_with`]), closes the files and
     /// gives the workbook's bytes.
     fn writer<'t>(
         &self,
