@@ -125,9 +125,11 @@ impl Build<'_> {
     /// Streams the editions into `tmp` on a writer thread, each batch
     /// written while the next is parsed; then `municipalities`, from the
     /// newest; the report page, drawn while the writer writes the last
-    /// rows; and the documents, written once the writer hands the tables
-    /// back (where there is a workbook, while the files are closed and it
-    /// is compressed).
+    /// rows (where there is a workbook, once the writer hands the tables
+    /// back: the workbook's rows, written first, take every core); and the
+    /// documents, written once the writer hands the tables back (where
+    /// there is a workbook, while the files are closed and it is
+    /// compressed).
     fn write(
         &self,
         tmp: &Path,
@@ -144,13 +146,16 @@ impl Build<'_> {
             let sent = self.send(stream, seen, &to_writer);
             drop(to_writer);
             let writable = stream.writable() && sent;
-            // The page while the writer writes the last rows.
-            let page = writable.then(|| self.page(stream));
-            // The documents while the files are closed and the workbook is
-            // compressed; none where nothing is written or the writer
-            // stopped (it says why).
-            let written = (files.recv().ok())
-                .map(|tables| self.documents(tmp, stream, tables, page.transpose()?.flatten()));
+            // The page while the writer writes the last files' rows; where
+            // it writes the workbook's first (on every thread), once they
+            // are written, while the workbook is compressed.
+            let mut page = (writable && !self.xlsx).then(|| self.page(stream));
+            // The documents, then; none where nothing is written or the
+            // writer stopped (it says why).
+            let written = (files.recv().ok()).map(|tables| {
+                let page = page.take().or_else(|| writable.then(|| self.page(stream)));
+                self.documents(tmp, stream, tables, page.transpose()?.flatten())
+            });
             let workbook = writing.join().unwrap_or(Err(ExportError::ThreadStopped {
                 what: "writing the tables",
             }));
