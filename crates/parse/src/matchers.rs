@@ -55,6 +55,23 @@ macro_rules! constants {
                     tables: Tables::of_layout(),
                 }
             }
+
+            /// Compiles every regular expression of the layout not yet
+            /// compiled (a searcher needs none).
+            pub fn compile_all(&self) {
+                for m in self.constants().into_iter().chain(self.tables.all()) {
+                    if matches!(m.shape, Shape::Regex { .. }) {
+                        let _ = m.regex();
+                    }
+                }
+            }
+        }
+
+        impl Matchers {
+            /// The constants' matchers.
+            fn constants(&self) -> Vec<&Matcher> {
+                vec![$(&self.$field),+]
+            }
         }
 
         /// The layout's constant patterns (each a field of [`Matchers`]).
@@ -111,6 +128,28 @@ struct Tables {
 }
 
 impl Tables {
+    /// Every matcher.
+    fn all(&self) -> impl Iterator<Item = &Matcher> {
+        let questions = self
+            .questions
+            .iter()
+            .flat_map(|q| q.text.iter().chain(q.subs.iter().map(|(_, m)| m)));
+        let options = [
+            &self.update,
+            &self.provision,
+            &self.sharing,
+            &self.window_operator,
+        ]
+        .into_iter()
+        .flat_map(|o| o.0.iter().map(|(_, m)| m));
+        questions
+            .chain(self.answer_pages.iter().map(|p| &p.title))
+            .chain(options)
+            .chain(self.legend.iter().map(|(_, m)| m))
+            .chain(self.eras.iter().map(|(_, m)| m))
+            .chain(self.programs.iter().map(|(_, m)| m))
+    }
+
     fn of_layout() -> Tables {
         Tables {
             questions: layout::QUESTIONS.iter().map(Question::of).collect(),
@@ -233,21 +272,7 @@ impl Matchers {
     /// layout's [`layout::patterns`], each once).
     #[cfg(test)]
     fn table_patterns(&self) -> Vec<&'static str> {
-        let t = &self.tables;
-        let questions = t.questions.iter().flat_map(|q| {
-            (q.text.iter().map(Matcher::pattern)).chain(q.subs.iter().map(|(_, m)| m.pattern()))
-        });
-        let options = [&t.update, &t.provision, &t.sharing, &t.window_operator]
-            .into_iter()
-            .flat_map(|o| o.0.iter().map(|(_, m)| m.pattern()));
-        let pairs = (t.legend.iter().map(|(_, m)| m.pattern()))
-            .chain(t.eras.iter().map(|(_, m)| m.pattern()))
-            .chain(t.programs.iter().map(|(_, m)| m.pattern()));
-        questions
-            .chain(t.answer_pages.iter().map(|p| p.title.pattern()))
-            .chain(options)
-            .chain(pairs)
-            .collect()
+        self.tables.all().map(Matcher::pattern).collect()
     }
 }
 
@@ -611,6 +636,30 @@ mod tests {
             + Era::ALL.len()
             + Program::ALL.len();
         assert_eq!(compiled.len(), rows);
+    }
+
+    #[test]
+    fn compile_all_compiles_every_regular_expression_and_only_those() {
+        let m = Matchers::of_layout();
+        let every = |m: &Matchers| -> Vec<(bool, bool)> {
+            (m.constants().into_iter().chain(m.tables.all()))
+                .map(|x| {
+                    (
+                        matches!(x.shape, Shape::Regex { .. }),
+                        x.regex.get().is_some(),
+                    )
+                })
+                .collect()
+        };
+        assert!(every(&m).iter().all(|(_, compiled)| !compiled));
+        m.compile_all();
+        let after = every(&m);
+        assert_eq!(
+            after.len(),
+            CONSTANT_PATTERNS.len() + m.table_patterns().len()
+        );
+        assert!(after.iter().any(|(regex, _)| *regex));
+        assert!(after.iter().all(|(regex, compiled)| regex == compiled));
     }
 
     #[test]

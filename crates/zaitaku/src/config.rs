@@ -145,8 +145,10 @@ pub fn stdin_twice(paths: &[&std::path::Path]) -> bool {
 /// `None` where an input or a pin failed (all of it said).
 pub fn load_validated(args: &InputArgs) -> Option<Loaded> {
     let parser = Parser::new();
-    let inputs = read_inputs(&parser, args)?;
-    validated(&parser, inputs, args)
+    parser.compiling_meanwhile(|| {
+        let inputs = read_inputs(&parser, args)?;
+        validated(&parser, inputs, args)
+    })
 }
 
 /// [`load_validated`] of inputs already read (by [`read_inputs`]).

@@ -107,15 +107,21 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         Ok(s) => s,
         Err(outcome) => return Ok(outcome),
     };
-    let mut phases = crate::term::Phases::start();
     let parser = Parser::new();
-    let Some((inputs, pins)) = load_inputs(&parser, &s.input) else {
+    parser.compiling_meanwhile(|| build(&parser, &s))
+}
+
+/// [`run`] with its settings, `parser` compiling its patterns meanwhile
+/// ([`Parser::compiling_meanwhile`]).
+fn build(parser: &Parser, s: &Settings) -> anyhow::Result<Exit> {
+    let mut phases = crate::term::Phases::start();
+    let Some((inputs, pins)) = load_inputs(parser, &s.input) else {
         return Ok(Exit::InputError);
     };
     phases.lap("read");
     let mut reporter = Reporter::default();
     let build = Build {
-        parser: &parser,
+        parser,
         inputs: &inputs,
         pins: pins.as_ref(),
         csv: s.csv,

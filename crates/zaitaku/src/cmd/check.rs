@@ -47,13 +47,18 @@ pub struct Args {
 /// Runs `check`.
 pub fn run(args: Args) -> anyhow::Result<Exit> {
     let parser = Parser::new();
-    let Some((inputs, pins)) = load_inputs(&parser, &args.input) else {
+    parser.compiling_meanwhile(|| check(&parser, &args))
+}
+
+/// [`run`], `parser` compiling its patterns meanwhile.
+fn check(parser: &Parser, args: &Args) -> anyhow::Result<Exit> {
+    let Some((inputs, pins)) = load_inputs(parser, &args.input) else {
         return Ok(Exit::InputError);
     };
     // Every check and ambiguity is kept with --all only.
     let (mut tally, mut all) = (Tally::default(), ValidationReport::default());
     let mut reporter = Reporter::default();
-    for batch in batches(&parser, &inputs, pins.as_ref()) {
+    for batch in batches(parser, &inputs, pins.as_ref()) {
         for p in batch.process() {
             reporter.seen(&p);
             if let (Some(v), true) = (tally.take(p.outcome), args.all) {
