@@ -2,8 +2,7 @@
 //! association programs, municipalities.
 
 use crate::pairs::{
-    by_key, fields, group_by, group_keys, group_of, municipality, question_label, question_order,
-    whole_row, Columns,
+    by_key, fields, municipality, question_label, question_order, whole_row, Columns, Groups,
 };
 use crate::whole;
 use crate::{Change, Edition, Kind, Row};
@@ -178,24 +177,19 @@ pub(crate) fn choices(all: &mut Vec<Change>, old: &Edition, new: &Edition) {
             r.shown(column::QUESTION)
         )
     };
-    let olds = group_by(old.table(T).iter(), key);
-    let news = group_by(new.table(T).iter(), key);
-    let option = |r: &Row<'_>| {
-        r.text_of(column::OPTION)
-            .or(r.text_of(column::RAW_TEXT))
-            .unwrap_or_default()
-            .to_string()
-    };
-    for k in group_keys(&olds, &news) {
-        let (a, b) = (group_of(&olds, k), group_of(&news, k));
+    let olds = Groups::of(old.table(T).iter(), key);
+    let news = Groups::of(new.table(T).iter(), key);
+    let option = |r: &Row<'_>| option_of(r).to_string();
+    for k in Groups::keys(&olds, &news) {
+        let (a, b) = (olds.get(k), news.get(k));
         let Some(r) = b.first().or(a.first()).copied() else {
             continue;
         };
         let label = format!("{} {}", question_label(&r, None), municipality(&r));
-        let mut lost: Vec<Row<'_>> = a.clone();
+        let mut lost: Vec<Row<'_>> = a.to_vec();
         let mut gained = Vec::new();
-        for r in &b {
-            match lost.iter().position(|x| option(x) == option(r)) {
+        for r in b {
+            match lost.iter().position(|x| option_of(x) == option_of(r)) {
                 Some(p) => {
                     lost.remove(p);
                 }
@@ -232,6 +226,12 @@ pub(crate) fn choices(all: &mut Vec<Change>, old: &Edition, new: &Edition) {
     let mut sorted: Vec<((usize, u8, usize), Change)> = order.into_iter().zip(out).collect();
     sorted.sort_by_key(|(o, _)| *o);
     all.extend(sorted.into_iter().map(|(_, c)| c));
+}
+
+/// A chosen option as the diff compares it: its canonical label, or its
+/// text as printed where it matches none.
+fn option_of<'a>(r: &Row<'a>) -> &'a str {
+    (r.text_of(column::OPTION).or(r.text_of(column::RAW_TEXT))).unwrap_or_default()
 }
 
 /// Pages 5–6: each association's row, its year cells and the totals.

@@ -90,47 +90,49 @@ pub(crate) fn by_key<'a>(
     out
 }
 
-/// Rows grouped by `key`, groups in order of first appearance.
-pub(crate) fn group_by<'a>(
-    rows: impl Iterator<Item = Row<'a>>,
-    key: impl Fn(&Row<'a>) -> String,
-) -> Vec<(String, Vec<Row<'a>>)> {
-    let mut out: Vec<(String, Vec<Row<'a>>)> = Vec::new();
-    let mut at: HashMap<String, usize> = HashMap::new();
-    for r in rows {
-        let k = key(&r);
-        match at.get(&k).and_then(|&p| out.get_mut(p)) {
-            Some((_, group)) => group.push(r),
-            None => {
-                at.insert(k.clone(), out.len());
-                out.push((k, vec![r]));
+/// Rows grouped by a key, the groups in the order their keys first come;
+/// a group is found by its key through an index, not by a search.
+pub(crate) struct Groups<'a> {
+    list: Vec<(String, Vec<Row<'a>>)>,
+    at: HashMap<String, usize>,
+}
+
+impl<'a> Groups<'a> {
+    /// `rows` grouped by `key`.
+    pub(crate) fn of(
+        rows: impl Iterator<Item = Row<'a>>,
+        key: impl Fn(&Row<'a>) -> String,
+    ) -> Self {
+        let mut groups = Groups {
+            list: Vec::new(),
+            at: HashMap::new(),
+        };
+        for r in rows {
+            let k = key(&r);
+            match groups.at.get(&k).and_then(|&p| groups.list.get_mut(p)) {
+                Some((_, group)) => group.push(r),
+                None => {
+                    groups.at.insert(k.clone(), groups.list.len());
+                    groups.list.push((k, vec![r]));
+                }
             }
         }
+        groups
     }
-    out
-}
 
-/// The rows of group `key` (none where there is no such group).
-pub(crate) fn group_of<'a>(groups: &[(String, Vec<Row<'a>>)], key: &str) -> Vec<Row<'a>> {
-    groups
-        .iter()
-        .find(|(k, _)| k == key)
-        .map(|(_, rows)| rows.clone())
-        .unwrap_or_default()
-}
+    /// The rows of group `key` (none where there is no such group).
+    pub(crate) fn get(&self, key: &str) -> &[Row<'a>] {
+        (self.at.get(key).and_then(|&p| self.list.get(p))).map_or(&[], |(_, rows)| rows.as_slice())
+    }
 
-/// The keys of `new`'s groups, then those only `old` has.
-pub(crate) fn group_keys<'g>(
-    old: &'g [(String, Vec<Row<'_>>)],
-    new: &'g [(String, Vec<Row<'_>>)],
-) -> Vec<&'g str> {
-    let mut keys: Vec<&str> = new.iter().map(|(k, _)| k.as_str()).collect();
-    keys.extend(
-        old.iter()
-            .map(|(k, _)| k.as_str())
-            .filter(|k| !new.iter().any(|(n, _)| n == k)),
-    );
-    keys
+    /// The keys of `new`'s groups, then those only `old` has.
+    pub(crate) fn keys<'g>(old: &'g Groups<'_>, new: &'g Groups<'_>) -> Vec<&'g str> {
+        let mut keys: Vec<&str> = new.list.iter().map(|(k, _)| k.as_str()).collect();
+        keys.extend(
+            (old.list.iter().map(|(k, _)| k.as_str())).filter(|k| !new.at.contains_key(*k)),
+        );
+        keys
+    }
 }
 
 /// A question as people write it: ア②, キ②パンフレット等; for a row without

@@ -9,7 +9,7 @@
 //! sides keep one, the change says the text cannot tell an opened and a
 //! closed window from one window whose phone and name both changed.
 
-use crate::pairs::{group_by, group_keys, group_of, municipality, same_value, undecided_in_one};
+use crate::pairs::{municipality, same_value, undecided_in_one, Groups};
 use crate::whole;
 use crate::{Change, Edition, Kind, Row};
 use zaitaku_table::names::{column, table as tables};
@@ -116,11 +116,11 @@ fn shown(r: &Row<'_>) -> String {
 /// Windows opened, closed and changed, municipality by municipality.
 pub(crate) fn windows(out: &mut Vec<Change>, old: &Edition, new: &Edition) {
     let code_of = |r: &Row<'_>| r.text(column::MUNICIPALITY_CODE).to_string();
-    let olds = group_by(old.table(T).iter(), code_of);
-    let news = group_by(new.table(T).iter(), code_of);
-    for code in group_keys(&olds, &news) {
-        let (a, b) = (group_of(&olds, code), group_of(&news, code));
-        let pairs = matches(&a, &b);
+    let olds = Groups::of(old.table(T).iter(), code_of);
+    let news = Groups::of(new.table(T).iter(), code_of);
+    for code in Groups::keys(&olds, &news) {
+        let (a, b) = (olds.get(code), news.get(code));
+        let pairs = matches(a, b);
         for &(i, j) in &pairs {
             let (Some(x), Some(y)) = (a.get(i), b.get(j)) else {
                 continue;
@@ -218,22 +218,22 @@ pub(crate) fn plans(out: &mut Vec<Change>, old: &Edition, new: &Edition) {
             .count()
     };
     let code_of = |r: &Row<'_>| r.text(column::MUNICIPALITY_CODE).to_string();
-    let olds = group_by(
+    let olds = Groups::of(
         old.table(P)
             .iter()
             .filter(|r| r.text_of(column::PLANNED_OPENING).is_some()),
         code_of,
     );
-    let news = group_by(
+    let news = Groups::of(
         new.table(P)
             .iter()
             .filter(|r| r.text_of(column::PLANNED_OPENING).is_some()),
         code_of,
     );
-    let mut codes = group_keys(&olds, &news);
+    let mut codes = Groups::keys(&olds, &news);
     codes.sort_unstable();
     for code in codes {
-        let (a, b) = (group_of(&olds, code), group_of(&news, code));
+        let (a, b) = (olds.get(code), news.get(code));
         let text = |r: &Row<'_>| r.text(column::PLANNED_OPENING).to_string();
         let gone: Vec<Row<'_>> = a
             .iter()
