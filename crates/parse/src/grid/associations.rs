@@ -9,10 +9,11 @@ use crate::error::ParseError;
 use crate::layout::Era;
 use crate::matchers::Matchers;
 use crate::model::{
-    AssociationRow, AssociationTable, Basis, Footnote, Participation, PrintedAssociationTable,
-    Resolution, Span, YearColumn,
+    AssociationRow, AssociationTable, Footnote, Participation, PrintedAssociationTable, Resolution,
+    Span, YearColumn,
 };
 use crate::pages::association_cells;
+use crate::pages::associations::TotalsBasis;
 use crate::text::{first_line_where, Page};
 
 /// Pages 5–6: each program's page found by its title; every cell decided
@@ -99,17 +100,7 @@ fn year_columns(
     notes: &FreeNotes,
     era: Era,
 ) -> Vec<YearColumn> {
-    let basis = (notes.footnotes.iter()).find_map(|f| m.basis.regex().captures(&f.text));
-    let era_year = |initial: &str, year: &str| -> Option<u32> {
-        initial
-            .starts_with(era.initial())
-            .then(|| year.parse().ok())
-            .flatten()
-    };
-    let (implemented_to, applied_in) = match &basis {
-        Some(c) => (era_year(&c[1], &c[2]), era_year(&c[3], &c[4])),
-        None => (None, None),
-    };
+    let basis = TotalsBasis::of(m, &notes.footnotes, Some(era));
     (t.era_years.iter().zip(&t.fiscal_years))
         .zip(t.year_notes.iter().zip(&t.totals))
         .map(|((&era_year, &fiscal_year), (notes, total))| YearColumn {
@@ -117,13 +108,7 @@ fn year_columns(
             fiscal_year,
             total: total.unwrap_or(0),
             notes: notes.clone(),
-            basis: if implemented_to.is_some_and(|y| era_year <= y) {
-                Some(Basis::ImplementedAreas)
-            } else if applied_in == Some(era_year) {
-                Some(Basis::ApplicationsSubmitted)
-            } else {
-                None
-            },
+            basis: basis.of_year(era_year),
         })
         .collect()
 }

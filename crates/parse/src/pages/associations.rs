@@ -361,18 +361,7 @@ fn year_columns(
     era: Option<Era>,
     errors: &mut Vec<ParseError>,
 ) -> Option<Vec<YearColumn>> {
-    let basis = footnotes
-        .iter()
-        .find_map(|f| m.basis.regex().captures(&f.text).map(|c| (c, f.span)));
-    // 「H28年度」: a year of the edition's era, by its initial.
-    let era_year = |initial: &str, year: &str| -> Option<u32> {
-        let era_ok = era.is_some_and(|e| initial.starts_with(e.initial()));
-        era_ok.then(|| year.parse().ok()).flatten()
-    };
-    let (implemented_to, applied_in) = match &basis {
-        Some((c, _)) => (era_year(&c[1], &c[2]), era_year(&c[3], &c[4])),
-        None => (None, None),
-    };
+    let basis = TotalsBasis::of(m, footnotes, era);
     let mut years = Vec::with_capacity(header.len());
     for ((era_y, notes), total) in header.into_iter().zip(totals) {
         let Some(fiscal_year) = era.and_then(|e| e.gregorian(era_y)) else {
@@ -390,16 +379,54 @@ fn year_columns(
             fiscal_year,
             total,
             notes,
-            basis: if implemented_to.is_some_and(|y| era_y <= y) {
-                Some(Basis::ImplementedAreas)
-            } else if applied_in == Some(era_y) {
-                Some(Basis::ApplicationsSubmitted)
-            } else {
-                None
-            },
+            basis: basis.of_year(era_y),
         });
     }
     Some(years)
+}
+
+/// What each year's total counts, as a footnote on the totals says
+/// (「H28年度までは実施地区数、H29年度は交付申請書提出地区数」): the years up to
+/// `implemented_to` count implemented areas, `applied_in` counts
+/// applications submitted; each a year of the edition's era, by its
+/// initial (「H28年度」). Read the same from a text's page and a ruled one's.
+pub(crate) struct TotalsBasis {
+    implemented_to: Option<u32>,
+    applied_in: Option<u32>,
+}
+
+impl TotalsBasis {
+    /// The basis the first of `footnotes` that states one gives (none
+    /// where none does, or a year is not of `era`).
+    pub(crate) fn of(m: &Matchers, footnotes: &[Footnote], era: Option<Era>) -> TotalsBasis {
+        let said = (footnotes.iter()).find_map(|f| m.basis.regex().captures(&f.text));
+        let era_year = |initial: &str, year: &str| -> Option<u32> {
+            let era_ok = era.is_some_and(|e| initial.starts_with(e.initial()));
+            era_ok.then(|| year.parse().ok()).flatten()
+        };
+        match said {
+            Some(c) => TotalsBasis {
+                implemented_to: era_year(&c[1], &c[2]),
+                applied_in: era_year(&c[3], &c[4]),
+            },
+            None => TotalsBasis {
+                implemented_to: None,
+                applied_in: None,
+            },
+        }
+    }
+
+    /// What the total of `era_year` counts (none where the footnote does
+    /// not say).
+    pub(crate) fn of_year(&self, era_year: u32) -> Option<Basis> {
+        if self.implemented_to.is_some_and(|y| era_year <= y) {
+            Some(Basis::ImplementedAreas)
+        } else if self.applied_in == Some(era_year) {
+            Some(Basis::ApplicationsSubmitted)
+        } else {
+            None
+        }
+    }
 }
 
 /// A name of the association column: no digits, no sentence punctuation.
