@@ -147,14 +147,15 @@ impl Build<'_> {
             drop(to_writer);
             let writable = stream.writable() && sent;
             // The page while the writer writes the last files' rows; where
-            // it writes the workbook's first (on every thread), once they
-            // are written, while the workbook is compressed.
-            let mut page = (writable && !self.xlsx).then(|| self.page(stream));
-            // The documents, then; none where nothing is written or the
-            // writer stopped (it says why).
+            // it writes the workbook's first (on every thread), once the
+            // tables are handed back, while the workbook is compressed.
+            let early = (writable && !self.xlsx).then(|| self.page(stream));
+            // The documents, then: the tables are handed back only after
+            // the last batch was sent (so where everything is written);
+            // none where the writer stopped (it says why).
             let written = (files.recv().ok()).map(|tables| {
-                let page = page.take().or_else(|| writable.then(|| self.page(stream)));
-                self.documents(tmp, stream, tables, page.transpose()?.flatten())
+                let page = early.unwrap_or_else(|| self.page(stream))?;
+                self.documents(tmp, stream, tables, page)
             });
             let workbook = writing.join().unwrap_or(Err(ExportError::ThreadStopped {
                 what: "writing the tables",
